@@ -1,0 +1,290 @@
+"""The question bank: loading, validating and looking up the guide's questions.
+
+A facilitator may point collabcheck at their own adapted bank, so every rule is checked on
+load and each failure names the file and the item; the app and reports can then trust the
+bank completely.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from collabcheck.errors import BankError, read_toml
+from collabcheck.slug import is_slug
+
+Kind = Literal["agree", "authority", "focus", "reflect"]
+KINDS: tuple[str, ...] = ("agree", "authority", "focus", "reflect")
+PRACTICE_KINDS = {"agree", "reflect"}
+RELATIONSHIP_KINDS = {"authority", "focus"}
+FOCUS_VALUES: dict[str, int] = {
+    "task": -2,
+    "mostly-task": -1,
+    "balanced": 0,
+    "mostly-relationship": 1,
+    "relationship": 2,
+}
+FOCUS_LABELS: dict[str, str] = {
+    "task": "All on the task",
+    "mostly-task": "Mostly the task",
+    "balanced": "Balanced",
+    "mostly-relationship": "Mostly our relationship",
+    "relationship": "All on our relationship",
+}
+AGREE_LABELS: dict[int, str] = {
+    1: "Strongly disagree",
+    2: "Disagree",
+    3: "Neither agree nor disagree",
+    4: "Agree",
+    5: "Strongly agree",
+}
+
+
+class Item(BaseModel):
+    """One question; `id` is the full id `<section-id>.<item-id>` used in snapshots."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    kind: Kind
+    text: str
+    reverse: bool = False
+    short: str | None = None
+
+    @property
+    def section_id(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    @property
+    def label(self) -> str:
+        """A short noun phrase for sentences ('say over the agenda'); falls back to the text."""
+        return self.short or self.text
+
+
+class Section(BaseModel):
+    """A practice (number 1–5) or the relationship section (number None)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    number: int | None
+    title: str
+    summary: str = ""
+    tips: tuple[str, ...] = ()
+    prompts: tuple[str, ...] = ()
+    items: tuple[Item, ...]
+
+    def of_kind(self, kind: str) -> list[Item]:
+        return [i for i in self.items if i.kind == kind]
+
+
+class Bank(BaseModel):
+    """A whole bank, sections in order: practices 1–5, then the relationship section."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    version: int
+    title: str
+    source: str
+    sections: tuple[Section, ...]
+
+    @cached_property
+    def items_by_id(self) -> dict[str, Item]:
+        return {item.id: item for s in self.sections for item in s.items}
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Position of each item id in the bank, for writing answers in bank order."""
+        return {item_id: n for n, item_id in enumerate(self.items_by_id)}
+
+    @property
+    def practices(self) -> list[Section]:
+        return [s for s in self.sections if s.number is not None]
+
+    def practice(self, number: int) -> Section:
+        for s in self.practices:
+            if s.number == number:
+                return s
+        raise KeyError(number)
+
+    @property
+    def relationship(self) -> Section:
+        return next(s for s in self.sections if s.number is None)
+
+    def items_of_kind(self, kind: str) -> list[Item]:
+        return [i for s in self.sections for i in s.items if i.kind == kind]
+
+    def to_json(self) -> dict[str, Any]:
+        """The bank as `questions --format json` prints it (spec §1)."""
+        return {
+            "id": self.id,
+            "version": self.version,
+            "title": self.title,
+            "source": self.source,
+            "sections": [
+                {
+                    "id": s.id,
+                    "number": s.number,
+                    "title": s.title,
+                    "summary": s.summary,
+                    "tips": list(s.tips),
+                    "prompts": list(s.prompts),
+                    "items": [
+                        {
+                            "id": i.id,
+                            "kind": i.kind,
+                            "text": i.text,
+                            "reverse": i.reverse,
+                            **({"short": i.short} if i.short else {}),
+                        }
+                        for i in s.items
+                    ],
+                }
+                for s in self.sections
+            ],
+        }
+
+
+def default_bank_dir() -> Path:
+    """The shipped bank: inside the installed package, or the repository's `questions/`."""
+    packaged = Path(str(resources.files("collabcheck"))) / "questions"
+    if (packaged / "bank.toml").is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "questions"
+
+
+def _text(data: dict[str, Any], key: str, where: Path, what: str, required: bool = True) -> str:
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise BankError(where, f"{what} has no '{key}'")
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise BankError(where, f"{what}: '{key}' must be non-empty text")
+    return value.strip()
+
+
+def _texts(data: dict[str, Any], key: str, where: Path, what: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise BankError(where, f"{what}: '{key}' must be a list of non-empty texts")
+    return tuple(v.strip() for v in value)
+
+
+def _load_item(raw: Any, section_id: str, practice: bool, path: Path, n: int) -> Item:
+    what = f"item {n}"
+    if not isinstance(raw, dict):
+        raise BankError(path, f"{what} is not a table ([[items]])")
+    item_id = raw.get("id")
+    if not isinstance(item_id, str) or not item_id:
+        raise BankError(path, f"{what} has no 'id'")
+    what = f"item '{item_id}'"
+    if not is_slug(item_id):
+        raise BankError(path, f"{what}: id must be a lower-case slug (a-z, 0-9, single '-')")
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise BankError(
+            path, f"{what}: unknown kind {kind!r} (use one of {', '.join(KINDS)})"
+        )
+    allowed = PRACTICE_KINDS if practice else RELATIONSHIP_KINDS
+    if kind not in allowed:
+        place = "a practice" if practice else "the relationship section"
+        raise BankError(
+            path, f"{what}: kind '{kind}' does not belong in {place} "
+            f"(use {' or '.join(sorted(allowed))})"
+        )
+    text = _text(raw, "text", path, what)
+    reverse = raw.get("reverse", False)
+    if not isinstance(reverse, bool):
+        raise BankError(path, f"{what}: 'reverse' must be true or false")
+    if reverse and kind != "agree":
+        raise BankError(path, f"{what}: 'reverse' only makes sense on an agree item")
+    short = raw.get("short")
+    if short is not None and (not isinstance(short, str) or not short.strip()):
+        raise BankError(path, f"{what}: 'short' must be non-empty text")
+    unknown = set(raw) - {"id", "kind", "text", "reverse", "short"}
+    if unknown:
+        raise BankError(path, f"{what}: unknown key(s) {', '.join(sorted(unknown))}")
+    return Item(
+        id=f"{section_id}.{item_id}", kind=kind, text=text, reverse=reverse,
+        short=short.strip() if short else None,
+    )
+
+
+def load_section(path: Path) -> Section:
+    """Load one section file, checking every rule of spec §1 for it."""
+    data = read_toml(path, BankError)
+    section_id = data.get("id")
+    if not isinstance(section_id, str) or not is_slug(section_id):
+        raise BankError(path, "section 'id' must be a lower-case slug (a-z, 0-9, single '-')")
+    number = data.get("number")
+    if number is not None and (type(number) is not int or not 1 <= number <= 5):
+        raise BankError(path, f"practice number must be a whole number from 1 to 5, not {number!r}")
+    what = f"section '{section_id}'"
+    title = _text(data, "title", path, what)
+    summary = _text(data, "summary", path, what, required=False)
+    tips = _texts(data, "tips", path, what)
+    prompts = _texts(data, "prompts", path, what)
+    raw_items = data.get("items", [])
+    if not isinstance(raw_items, list) or not raw_items:
+        raise BankError(path, f"{what} has no items (add [[items]] tables)")
+    items = [_load_item(r, section_id, number is not None, path, n)
+             for n, r in enumerate(raw_items, 1)]
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise BankError(path, f"item '{item.id.split('.', 1)[1]}' appears twice (ids must be unique)")
+        seen.add(item.id)
+    kinds = {i.kind for i in items}
+    if number is not None and "agree" not in kinds:
+        raise BankError(path, f"{what} has no agree items, so it cannot be scored")
+    if number is None and not ({"authority", "focus"} & kinds):
+        raise BankError(path, f"{what} has no authority or focus items")
+    return Section(id=section_id, number=number, title=title, summary=summary,
+                   tips=tips, prompts=prompts, items=tuple(items))
+
+
+def load_bank(directory: Path | None = None) -> Bank:
+    """Load and check a whole bank directory: bank.toml, five practices, one relationship file."""
+    directory = Path(directory) if directory is not None else default_bank_dir()
+    if not directory.is_dir():
+        raise BankError(directory, "question folder not found")
+    meta_path = directory / "bank.toml"
+    meta = read_toml(meta_path, BankError)
+    bank_id = meta.get("id")
+    if not isinstance(bank_id, str) or not is_slug(bank_id):
+        raise BankError(meta_path, "'id' must be a lower-case slug")
+    version = meta.get("version")
+    if type(version) is not int or version < 1:
+        raise BankError(meta_path, "'version' must be a whole number from 1 up")
+    title = _text(meta, "title", meta_path, "the bank")
+    source = _text(meta, "source", meta_path, "the bank")
+    sections: list[Section] = []
+    files: dict[str, Path] = {}
+    for path in sorted(directory.glob("*.toml")):
+        if path.name == "bank.toml":
+            continue
+        section = load_section(path)
+        if section.id in files:
+            raise BankError(path, f"section id '{section.id}' is also used by {files[section.id].name}")
+        files[section.id] = path
+        sections.append(section)
+    numbers = [s.number for s in sections if s.number is not None]
+    for number in range(1, 6):
+        owners = [files[s.id].name for s in sections if s.number == number]
+        if not owners:
+            raise BankError(directory, f"no file for practice {number} (each of 1–5 needs one)")
+        if len(owners) > 1:
+            raise BankError(directory, f"practice {number} is in more than one file: {', '.join(owners)}")
+    relationship = [s for s in sections if s.number is None]
+    if len(relationship) != 1:
+        names = ", ".join(files[s.id].name for s in relationship) or "none"
+        raise BankError(directory, f"need exactly one relationship section (without 'number'); found {names}")
+    assert len(numbers) == 5
+    sections.sort(key=lambda s: (s.number is None, s.number or 0))
+    return Bank(id=bank_id, version=version, title=title, source=source, sections=tuple(sections))

@@ -1,0 +1,147 @@
+"""The `collabcheck` command line (spec §3).
+
+Only the bare `collabcheck` command starts the Textual app; every other command stays in
+plain modules so scripts and CI run fast and never load Textual. Every file problem becomes
+one line on stderr with the spec's exit status: 1 for invalid input found by `validate`,
+2 for usage errors and files that cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from collabcheck import __version__
+from collabcheck.errors import CollabcheckError
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line and exit 2 without the whole usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"collabcheck: {message} (try 'collabcheck --help')\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _common(suppress: bool) -> argparse.ArgumentParser:
+    default = argparse.SUPPRESS if suppress else None
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--questions", metavar="DIR", default=default,
+                   help="use the question bank in DIR instead of the one that ships")
+    p.add_argument("--dir", metavar="DIR", default=default,
+                   help="snapshot folder (default: $COLLABCHECK_DIR or ./collabcheck)")
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser; global options are accepted before or after the command."""
+    parser = _Parser(
+        prog="collabcheck",
+        parents=[_common(False)],
+        description="Partners answer unseen, then see where they see their partnership "
+                    "differently. With no command, starts a new sitting in the terminal app.",
+        epilog="Based on The King's Fund guide 'Developing collaborative relationships' (2016).",
+    )
+    parser.add_argument("--version", action="version", version=f"collabcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    common = _common(True)
+
+    p = sub.add_parser("report", parents=[common], help="the comparison for one sitting")
+    p.add_argument("file", metavar="FILE", help="a snapshot file")
+    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+
+    p = sub.add_parser("history", parents=[common], help="sittings over time")
+    p.add_argument("folder", metavar="DIR", nargs="?", default=None,
+                   help="folder of snapshots, read recursively (default: the snapshot folder)")
+    p.add_argument("--pair", metavar="PAIR", help="only this partnership")
+    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+
+    p = sub.add_parser("questions", parents=[common], help="list the question bank")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
+    p = sub.add_parser("validate", parents=[common],
+                       help="check bank and snapshot files; exit 1 if any is invalid")
+    p.add_argument("paths", metavar="PATH", nargs="*",
+                   help="files or folders (default: the question bank)")
+    return parser
+
+
+def _bank(args: argparse.Namespace):  # noqa: ANN202 - Bank, imported lazily
+    from collabcheck.bank import load_bank
+
+    return load_bank(Path(args.questions) if args.questions else None)
+
+
+def cmd_questions(args: argparse.Namespace) -> int:
+    """List the bank as people read it, or as JSON for scripts."""
+    from collabcheck.bank_text import bank_as_text
+
+    bank = _bank(args)
+    if args.format == "json":
+        print(json.dumps(bank.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(bank_as_text(bank))
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check files; each problem is one line on stderr, each good file one line on stdout."""
+    from collabcheck.validate import validate_paths
+
+    return validate_paths(args.paths, args.questions)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The comparison for one sitting (issue 3)."""
+    try:
+        from collabcheck.report_cli import run_report
+    except ImportError:
+        raise CollabcheckError(None, "'report' is not available yet in this version") from None
+    return run_report(args)
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """Sittings over time (issue 5)."""
+    try:
+        from collabcheck.history_cli import run_history
+    except ImportError:
+        raise CollabcheckError(None, "'history' is not available yet in this version") from None
+    return run_history(args)
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    """Start a sitting in the terminal app: the only path that imports Textual."""
+    bank = _bank(args)
+    from collabcheck.snapshot import snapshot_dir
+    from collabcheck.tui.app import run_app
+
+    return run_app(bank=bank, snapshot_dir=snapshot_dir(args.dir))
+
+
+COMMANDS = {
+    "questions": cmd_questions,
+    "validate": cmd_validate,
+    "report": cmd_report,
+    "history": cmd_history,
+    None: cmd_app,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for the console script and `python -m collabcheck`."""
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except CollabcheckError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("collabcheck: stopped\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

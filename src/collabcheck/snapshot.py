@@ -1,0 +1,270 @@
+"""Snapshots: one TOML file per sitting, written once, read by reports and history.
+
+Partnerships commit these files to shared repositories for years, so the reader is strict
+about what would make a comparison wrong (unknown partners, values out of range) and lenient
+about what is harmless (key order, unknown top-level keys, answers to items a later bank
+dropped). The writer is atomic and never overwrites, so a crash or a clash loses nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import BaseModel, Field
+
+from collabcheck import __version__
+from collabcheck.bank import FOCUS_VALUES, Bank
+from collabcheck.errors import SnapshotError, parse_toml, read_toml
+from collabcheck.slug import is_slug
+
+SCHEMA = 1
+KNOWN_KEYS = {"schema", "pair", "taken_at", "bank", "bank_version", "partners", "answers",
+              "notes", "agreed"}
+Answer = int | str
+
+
+class Partner(BaseModel):
+    """Someone who answered; `id` is a slug used in answers, `name` is shown on screen."""
+
+    id: str
+    name: str
+    role: str = ""
+
+
+class Agreed(BaseModel):
+    """What the partners decided together at the end of a sitting."""
+
+    practice: int
+    actions: list[str] = Field(default_factory=list)
+
+
+class Snapshot(BaseModel):
+    """One sitting of one partnership, exactly as stored in the file."""
+
+    schema_: int = Field(default=SCHEMA, alias="schema")
+    pair: str
+    taken_at: datetime
+    bank: str
+    bank_version: int
+    partners: list[Partner]
+    answers: dict[str, dict[str, Answer]] = Field(default_factory=dict)
+    notes: dict[str, dict[str, str]] = Field(default_factory=dict)
+    agreed: Agreed | None = None
+
+    model_config = {"populate_by_name": True}
+
+    @property
+    def partner_ids(self) -> list[str]:
+        return [p.id for p in self.partners]
+
+    def partner(self, partner_id: str) -> Partner:
+        return next(p for p in self.partners if p.id == partner_id)
+
+    def to_toml(self, bank: Bank | None = None) -> str:
+        """The file text: answers in bank order (unknown items last), a comment naming the writer."""
+        order = bank.order if bank is not None else {}
+
+        def ordered(d: dict[str, Any]) -> dict[str, Any]:
+            return dict(sorted(d.items(), key=lambda kv: (order.get(kv[0], len(order)),)))
+
+        def line(key: str, value: Any) -> str:
+            if isinstance(value, datetime):
+                return f"{key} = {value.isoformat()}\n"
+            return tomli_w.dumps({key: value})
+
+        out = [f"# collabcheck snapshot, written by collabcheck {__version__}\n",
+               line("schema", self.schema_), line("pair", self.pair),
+               line("taken_at", self.taken_at), line("bank", self.bank),
+               line("bank_version", self.bank_version)]
+        for p in self.partners:
+            out += ["\n[[partners]]\n", line("id", p.id), line("name", p.name)]
+            if p.role:
+                out.append(line("role", p.role))
+        for table, content in (("answers", self.answers), ("notes", self.notes)):
+            for pid, values in content.items():
+                if values:
+                    out.append(f"\n[{table}.{pid}]\n")
+                    out += [line(k, v) for k, v in ordered(values).items()]
+        if self.agreed is not None:
+            out += ["\n[agreed]\n", line("practice", self.agreed.practice)]
+            if self.agreed.actions:
+                out.append(line("actions", list(self.agreed.actions)))
+        return "".join(out)
+
+
+def check_value(value: Any, partner_ids: set[str], kind: str | None) -> str | None:
+    """Why an answer value is not allowed (None when it is); `kind` None means item unknown."""
+    agree_ok = (type(value) is int and 1 <= value <= 5) or value == "unsure"
+    focus_ok = isinstance(value, str) and value in FOCUS_VALUES
+    authority_ok = False
+    if isinstance(value, str) and (value == "shared" or value.startswith(("more:", "mostly:"))):
+        if value != "shared" and value.split(":", 1)[1] not in partner_ids:
+            return f"names unknown partner '{value.split(':', 1)[1]}'"
+        authority_ok = True
+    if kind == "agree":
+        return None if agree_ok else "must be a whole number from 1 to 5 or \"unsure\""
+    if kind == "focus":
+        return None if focus_ok else "must be one of " + ", ".join(FOCUS_VALUES)
+    if kind == "authority":
+        return None if authority_ok else "must be \"shared\", \"more:<partner>\" or \"mostly:<partner>\""
+    if kind == "reflect":
+        return "is a reflection: it belongs under [notes], not [answers]"
+    return None if (agree_ok or focus_ok or authority_ok) else "is not a value collabcheck knows"
+
+
+def _fail(path: str | Path, message: str) -> SnapshotError:
+    return SnapshotError(path, message)
+
+
+def snapshot_from_data(data: dict[str, Any], path: str | Path, bank: Bank | None = None,
+                       warnings: list[str] | None = None) -> Snapshot:
+    """Check parsed TOML against spec §2 and build a Snapshot; every failure is one clear line."""
+    schema = data.get("schema")
+    if type(schema) is not int:
+        raise _fail(path, "no 'schema' number: is this a collabcheck snapshot?")
+    if schema > SCHEMA:
+        raise _fail(path, f"schema {schema} is newer than this collabcheck knows ({SCHEMA}); "
+                          "please update collabcheck")
+    if schema < 1:
+        raise _fail(path, f"schema {schema} is not valid")
+    for key in ("pair", "bank"):
+        if not isinstance(data.get(key), str) or not data[key]:
+            raise _fail(path, f"'{key}' is missing or not text")
+    if not is_slug(data["pair"]):
+        raise _fail(path, f"pair {data['pair']!r} must be a slug (a-z, 0-9 and '-')")
+    taken = data.get("taken_at")
+    if not isinstance(taken, datetime) or taken.tzinfo is None:
+        raise _fail(path, "'taken_at' must be a date and time with an offset, "
+                          "like 2026-11-28T15:30:00+00:00")
+    if type(data.get("bank_version")) is not int:
+        raise _fail(path, "'bank_version' is missing or not a whole number")
+    partners_raw = data.get("partners")
+    if not isinstance(partners_raw, list) or not 2 <= len(partners_raw) <= 6:
+        raise _fail(path, "there must be 2 to 6 [[partners]]")
+    partners: list[Partner] = []
+    for n, p in enumerate(partners_raw, 1):
+        if not isinstance(p, dict):
+            raise _fail(path, f"partner {n} is not a table")
+        pid, name, role = p.get("id"), p.get("name"), p.get("role", "")
+        if not isinstance(pid, str) or not is_slug(pid):
+            raise _fail(path, f"partner {n}: 'id' must be a slug (a-z, 0-9 and '-')")
+        if not isinstance(name, str) or not name.strip():
+            raise _fail(path, f"partner '{pid}' has no name")
+        if not isinstance(role, str):
+            raise _fail(path, f"partner '{pid}': 'role' must be text")
+        if any(q.id == pid for q in partners):
+            raise _fail(path, f"partner id '{pid}' is used twice")
+        partners.append(Partner(id=pid, name=name, role=role))
+    ids = {p.id for p in partners}
+    items = bank.items_by_id if bank is not None and bank.id == data["bank"] else None
+    answers = _check_tables(data.get("answers", {}), "answers", ids, path)
+    for pid, table in answers.items():
+        for item_id, value in table.items():
+            kind = items[item_id].kind if items is not None and item_id in items else None
+            problem = check_value(value, ids, kind)
+            if problem:
+                raise _fail(path, f"answers.{pid}: \"{item_id}\" = {value!r} {problem}")
+    notes = _check_tables(data.get("notes", {}), "notes", ids, path)
+    for pid, table in notes.items():
+        for item_id, value in table.items():
+            if not isinstance(value, str):
+                raise _fail(path, f"notes.{pid}: \"{item_id}\" must be text")
+    agreed = data.get("agreed")
+    agreed_model = None
+    if agreed is not None:
+        if not isinstance(agreed, dict):
+            raise _fail(path, "[agreed] must be a table")
+        practice = agreed.get("practice")
+        if type(practice) is not int or not 1 <= practice <= 5:
+            raise _fail(path, "agreed.practice must be a practice number from 1 to 5")
+        actions = agreed.get("actions", [])
+        if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
+            raise _fail(path, "agreed.actions must be a list of texts")
+        agreed_model = Agreed(practice=practice, actions=actions)
+    unknown = sorted(set(data) - KNOWN_KEYS)
+    if unknown and warnings is not None:
+        warnings.append(f"{path}: warning: ignoring unknown key(s) {', '.join(unknown)}")
+    return Snapshot(schema=schema, pair=data["pair"], taken_at=taken, bank=data["bank"],
+                    bank_version=data["bank_version"], partners=partners, answers=answers,
+                    notes=notes, agreed=agreed_model)
+
+
+def _check_tables(raw: Any, name: str, ids: set[str], path: str | Path) -> dict[str, dict[str, Any]]:
+    if not isinstance(raw, dict):
+        raise _fail(path, f"[{name}] must be a table")
+    for pid, table in raw.items():
+        if pid not in ids:
+            raise _fail(path, f"[{name}.{pid}] is for a partner not listed in [[partners]]")
+        if not isinstance(table, dict):
+            raise _fail(path, f"[{name}.{pid}] must be a table")
+    return raw
+
+
+def read_snapshot(path: str | Path, bank: Bank | None = None,
+                  warnings: list[str] | None = None) -> Snapshot:
+    """Read and check one snapshot file; with a bank, values are checked against item kinds."""
+    path = Path(path)
+    return snapshot_from_data(read_toml(path, SnapshotError), path, bank, warnings)
+
+
+def parse_snapshot(text: str | bytes, name: str = "<snapshot>", bank: Bank | None = None) -> Snapshot:
+    """Like read_snapshot, for text already in memory (tests, autosave)."""
+    data = text.encode() if isinstance(text, str) else text
+    return snapshot_from_data(parse_toml(data, name, SnapshotError), name, bank)
+
+
+def file_name(snapshot: Snapshot) -> str:
+    """`<YYYY-MM-DD>T<HHMM>-<pair>.toml`; the pair is a slug, so the name is always safe."""
+    if not is_slug(snapshot.pair):
+        raise ValueError(f"pair {snapshot.pair!r} is not a slug")
+    return f"{snapshot.taken_at:%Y-%m-%dT%H%M}-{snapshot.pair}.toml"
+
+
+def atomic_write_new(directory: Path, name: str, text: str) -> Path:
+    """Write `text` to directory/name atomically, never replacing a file that is already there.
+
+    The text goes to a temporary file in the same folder, is flushed to disk, then linked
+    into place; if the name is taken, `-2`, `-3`… is added before `.toml`.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".collabcheck-", suffix=".tmp", dir=directory)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        stem, suffix = os.path.splitext(name)
+        for n in range(1, 1000):
+            target = directory / (name if n == 1 else f"{stem}-{n}{suffix}")
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                continue
+            except OSError:
+                # Filesystems without hard links: fall back to an exclusive create check.
+                if target.exists():
+                    continue
+                os.replace(tmp, target)
+                return target
+            return target
+        raise SnapshotError(directory, "too many snapshots with the same name")
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def write_snapshot(snapshot: Snapshot, directory: str | Path, bank: Bank | None = None) -> Path:
+    """Save a sitting into the snapshot folder and return the path it landed at."""
+    return atomic_write_new(Path(directory), file_name(snapshot), snapshot.to_toml(bank))
+
+
+def snapshot_dir(arg: str | None = None) -> Path:
+    """Where snapshots go: --dir, else $COLLABCHECK_DIR, else ./collabcheck/."""
+    return Path(arg or os.environ.get("COLLABCHECK_DIR") or "collabcheck")

@@ -1,0 +1,85 @@
+"""`collabcheck validate`: check question banks and snapshots before they are committed.
+
+A facilitator can point it at a whole repository: folders holding a bank.toml are checked as
+banks, every other .toml file as a snapshot (or, if it has [[items]], as a bank section).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from collabcheck.bank import Bank, load_bank, load_section
+from collabcheck.errors import BankError, CollabcheckError, read_toml
+from collabcheck.snapshot import snapshot_from_data
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _targets(paths: list[Path]) -> list[tuple[str, Path]]:
+    """Expand folders into ('bank', dir) and ('file', path) targets, in a stable order."""
+    out: list[tuple[str, Path]] = []
+    for path in paths:
+        if path.is_dir():
+            if (path / "bank.toml").is_file():
+                out.append(("bank", path))
+                continue
+            bank_dirs = {p.parent for p in path.rglob("bank.toml")}
+            out += [("bank", d) for d in sorted(bank_dirs)]
+            out += [("file", f) for f in sorted(path.rglob("*.toml"))
+                    if not any(d in f.parents for d in bank_dirs)]
+        elif path.name == "bank.toml":
+            out.append(("bank", path.parent))
+        else:
+            out.append(("file", path))
+    return out
+
+
+def check_file(path: Path, bank: Bank | None, warnings: list[str]) -> str:
+    """Check one .toml file as a snapshot or a bank section; return what it was."""
+    data = read_toml(path, CollabcheckError)
+    if "items" in data and "schema" not in data:
+        load_section(path)
+        return "question file"
+    snapshot_from_data(data, path, bank, warnings)
+    return "snapshot"
+
+
+def validate_paths(raw_paths: list[str], questions: str | None) -> int:
+    """Validate each path; exit 1 if anything is invalid, 2 if a path does not exist."""
+    bank_dir = Path(questions) if questions else None
+    paths = [Path(p) for p in raw_paths] or [bank_dir or Path("<shipped bank>")]
+    missing = [p for p in paths if raw_paths and not p.exists()]
+    for p in missing:
+        sys.stderr.write(f"{p}: no such file or folder\n")
+    if missing:
+        return EXIT_USAGE
+    bank: Bank | None = None
+    try:
+        bank = load_bank(bank_dir)
+    except BankError:
+        bank = None  # reported below if it is one of the targets; snapshots checked without it
+    targets = [("bank", bank_dir)] if not raw_paths else _targets(paths)
+    invalid = checked = 0
+    for what, path in targets:
+        checked += 1
+        warnings: list[str] = []
+        try:
+            if what == "bank":
+                loaded = load_bank(path)
+                n = sum(len(s.items) for s in loaded.sections)
+                print(f"{path or 'shipped bank'}: ok (question bank '{loaded.id}', {n} items)")
+            else:
+                kind = check_file(path, bank, warnings)
+                print(f"{path}: ok ({kind})")
+        except CollabcheckError as exc:
+            invalid += 1
+            sys.stderr.write(f"{exc}\n")
+        for w in warnings:
+            sys.stderr.write(f"{w}\n")
+    if checked == 0:
+        sys.stderr.write("collabcheck: no .toml files found to check\n")
+        return EXIT_USAGE
+    summary = f"{checked} checked, {invalid} invalid"
+    print(summary)
+    return EXIT_INVALID if invalid else EXIT_OK
