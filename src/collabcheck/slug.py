@@ -53,8 +53,5 @@ def pair_slug(names: list[str]) -> str:
     slugs = [s for s in slugs if s]
     if not slugs:
         return "our-partnership"
-    if len(slugs) == 1:
-        joined = slugs[0]
-    else:
-        joined = "-".join(slugs[:-1]) + "-and-" + slugs[-1]
+    joined = slugs[0] if len(slugs) == 1 else "-".join(slugs[:-1]) + "-and-" + slugs[-1]
     return slugify(joined, fallback="our-partnership")
