@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from collabcheck import __version__
 from collabcheck.bank import FOCUS_VALUES, Bank
@@ -58,6 +58,12 @@ class Snapshot(BaseModel):
     agreed: Agreed | None = None
 
     model_config = {"populate_by_name": True}
+
+    @field_validator("answers", "notes")
+    @classmethod
+    def _drop_empty(cls, tables: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """A partner with no answers has no table in the file; keep the model the same shape."""
+        return {pid: table for pid, table in tables.items() if table}
 
     @property
     def partner_ids(self) -> list[str]:

@@ -1,0 +1,43 @@
+"""The wheel carries the question bank, so a plain `pip install .` works without the repository."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SHIPPED_BANK
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git to copy the tracked files")
+def test_wheel_contains_the_question_bank(tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".git", ".venv", "venv", "*.egg-info",
+                                                              "__pycache__", ".pytest_cache", "dist"))
+    out = tmp_path / "dist"
+    run = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                          "--quiet", "-w", str(out), str(src)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    wheel = next(out.glob("collabcheck-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for bank_file in SHIPPED_BANK.glob("*.toml"):
+        assert f"collabcheck/questions/{bank_file.name}" in names
+    assert "collabcheck/cli.py" in names
+    assert any(n.endswith(".tcss") for n in names) or not list((ROOT / "src").rglob("*.tcss"))
+
+
+def test_installed_layout_finds_the_packaged_bank(tmp_path, monkeypatch):
+    """default_bank_dir prefers the copy inside the package, as in a non-editable install."""
+    import collabcheck
+    from collabcheck import bank as bankmod
+
+    fake_pkg = tmp_path / "collabcheck"
+    shutil.copytree(SHIPPED_BANK, fake_pkg / "questions")
+    monkeypatch.setattr(bankmod.resources, "files", lambda name: fake_pkg)
+    assert bankmod.default_bank_dir() == fake_pkg / "questions"
+    assert bankmod.load_bank().id == "kings-fund-2016"
+    assert collabcheck.__version__
