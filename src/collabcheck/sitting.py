@@ -1,0 +1,237 @@
+"""The sitting in progress: who is here, where they are, and every answer so far.
+
+A sitting at one laptop can be interrupted at any moment (a crash, a closed terminal, Ctrl+C,
+a clinic bleep), so the whole state lives in this plain model and is written to the user's
+state folder after every answer. It is deliberately free of Textual: the app only moves it
+on, and the tests can drive it without a screen.
+
+Private reflections live only here, in the state folder; `to_snapshot` leaves them out, and
+the file is removed once the snapshot has been saved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, ValidationError
+
+from collabcheck.bank import FOCUS_VALUES, Bank, Item
+from collabcheck.slug import pair_slug, slugify, unique_slugs
+from collabcheck.snapshot import Agreed, Answer, Partner, Snapshot
+
+STATE_FILE = "sitting.json"
+FORMAT = 1
+MIN_PARTNERS, MAX_PARTNERS = 2, 6
+ROLE_SUGGESTIONS = (
+    "Health professional",
+    "Patient",
+    "Carer",
+    "Service user",
+    "Community member",
+    "Manager",
+    "Clinician",
+    "Patient partner",
+    "Commissioner",
+    "Researcher",
+)
+
+
+def state_dir(override: str | Path | None = None) -> Path:
+    """Where the sitting in progress is kept: an argument, $COLLABCHECK_STATE_DIR, or platformdirs.
+
+    The state folder is private to the user and separate from the snapshot folder, which
+    partners may commit to a shared repository.
+    """
+    if override is not None:
+        return Path(override)
+    env = os.environ.get("COLLABCHECK_STATE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir("collabcheck"))
+
+
+class Note(BaseModel):
+    """A written reflection; `private` ones never leave the state folder."""
+
+    text: str = ""
+    private: bool = False
+
+
+class Sitting(BaseModel):
+    """Everything about a sitting in progress, exactly as autosaved."""
+
+    format: int = FORMAT
+    bank: str
+    bank_version: int
+    partners: list[Partner]
+    pair: str
+    started_at: datetime
+    stage: Literal["answering", "together"] = "answering"
+    current_partner: int = 0
+    current_item: int = 0
+    answers: dict[str, dict[str, Answer]] = Field(default_factory=dict)
+    notes: dict[str, dict[str, Note]] = Field(default_factory=dict)
+    agreed_practice: int | None = None
+    actions: list[str] = Field(default_factory=list)
+
+    # -- building -------------------------------------------------------------------------
+
+    @classmethod
+    def new(cls, bank: Bank, people: list[tuple[str, str]], started_at: datetime,
+            pair: str | None = None) -> Sitting:
+        """Start a sitting for (name, role) pairs; ids and the pair name come from the names."""
+        names = [name.strip() for name, _ in people]
+        if not MIN_PARTNERS <= len(names) <= MAX_PARTNERS:
+            raise ValueError(f"a sitting needs {MIN_PARTNERS} to {MAX_PARTNERS} partners")
+        if any(not n for n in names):
+            raise ValueError("every partner needs a name")
+        ids = unique_slugs(names)
+        partners = [Partner(id=pid, name=name, role=role.strip())
+                    for pid, name, (_, role) in zip(ids, names, people, strict=True)]
+        pair_name = slugify(pair, fallback="") if pair else ""
+        return cls(bank=bank.id, bank_version=bank.version, partners=partners,
+                   pair=pair_name or pair_slug(names), started_at=started_at)
+
+    # -- where we are ---------------------------------------------------------------------
+
+    @property
+    def partner(self) -> Partner:
+        """The partner whose turn it is (the last one once everyone has finished)."""
+        return self.partners[min(self.current_partner, len(self.partners) - 1)]
+
+    @property
+    def everyone_finished(self) -> bool:
+        return self.current_partner >= len(self.partners)
+
+    def matches(self, bank: Bank) -> bool:
+        """Whether this sitting was started with the same bank (ids and version)."""
+        return self.bank == bank.id and self.bank_version == bank.version
+
+    # -- answering ------------------------------------------------------------------------
+
+    def answer_of(self, pid: str, item_id: str) -> Answer | None:
+        return self.answers.get(pid, {}).get(item_id)
+
+    def set_answer(self, pid: str, item: Item, value: Answer | None) -> None:
+        """Record (or, with None, clear = skip) one partner's answer to one rated item."""
+        table = self.answers.setdefault(pid, {})
+        if value is None:
+            table.pop(item.id, None)
+        else:
+            check_answer(item, value, self.partner_ids)
+            table[item.id] = value
+
+    def note_of(self, pid: str, item_id: str) -> Note:
+        return self.notes.get(pid, {}).get(item_id) or Note()
+
+    def set_note(self, pid: str, item_id: str, text: str, private: bool) -> None:
+        """Record a reflection; an empty, non-private note is simply dropped."""
+        table = self.notes.setdefault(pid, {})
+        if not text.strip() and not private:
+            table.pop(item_id, None)
+        else:
+            table[item_id] = Note(text=text, private=private)
+
+    @property
+    def partner_ids(self) -> list[str]:
+        return [p.id for p in self.partners]
+
+    def answered_count(self, pid: str) -> int:
+        return len(self.answers.get(pid, {})) + sum(
+            1 for n in self.notes.get(pid, {}).values() if n.text.strip())
+
+    # -- saving as a snapshot -------------------------------------------------------------
+
+    def to_snapshot(self, bank: Bank, taken_at: datetime, pair: str | None = None) -> Snapshot:
+        """The snapshot to write: answers in bank order, private or empty notes left out."""
+        order = bank.order
+        answers = {
+            pid: dict(sorted(table.items(), key=lambda kv: order.get(kv[0], len(order))))
+            for pid, table in self.answers.items() if table
+        }
+        notes = {
+            pid: {item_id: n.text for item_id, n in sorted(
+                table.items(), key=lambda kv: order.get(kv[0], len(order)))
+                  if not n.private and n.text.strip()}
+            for pid, table in self.notes.items()
+        }
+        notes = {pid: table for pid, table in notes.items() if table}
+        agreed = (Agreed(practice=self.agreed_practice,
+                         actions=[a.strip() for a in self.actions if a.strip()])
+                  if self.agreed_practice is not None else None)
+        return Snapshot(pair=slugify(pair or self.pair, fallback="our-partnership"),
+                        taken_at=taken_at, bank=self.bank, bank_version=self.bank_version,
+                        partners=list(self.partners), answers=answers, notes=notes,
+                        agreed=agreed)
+
+
+def questions(bank: Bank) -> list[Item]:
+    """Every item a partner is asked, in bank order (practices 1–5, then the relationship)."""
+    return [item for section in bank.sections for item in section.items]
+
+
+def check_answer(item: Item, value: Answer, partner_ids: list[str]) -> None:
+    """Refuse a value that does not fit the item's kind, so a bad answer never reaches a file."""
+    ok = False
+    if item.kind == "agree":
+        ok = (type(value) is int and 1 <= value <= 5) or value == "unsure"
+    elif item.kind == "focus":
+        ok = value in FOCUS_VALUES
+    elif item.kind == "authority" and isinstance(value, str):
+        ok = value == "shared" or (
+            value.startswith(("more:", "mostly:")) and value.split(":", 1)[1] in partner_ids)
+    if not ok:
+        raise ValueError(f"{value!r} is not an answer to {item.kind} item {item.id}")
+
+
+# -- the autosave file --------------------------------------------------------------------
+
+def save(sitting: Sitting, directory: Path) -> Path:
+    """Write the sitting atomically (temporary file, flush, rename), readable only by the user."""
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / STATE_FILE
+    fd, tmp_name = tempfile.mkstemp(prefix=".sitting-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(sitting.model_dump_json(indent=1))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+    return target
+
+
+def load(directory: Path) -> Sitting | None:
+    """The sitting in progress, or None; an unreadable file is set aside, never deleted."""
+    path = directory / STATE_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return None
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("format", FORMAT) > FORMAT:
+            raise ValueError("unknown format")
+        return Sitting.model_validate(data)
+    except (ValueError, ValidationError):
+        with contextlib.suppress(OSError):
+            path.replace(directory / f"sitting-unreadable-{os.getpid()}.json")
+        return None
+
+
+def clear(directory: Path) -> None:
+    """Remove the sitting in progress (after its snapshot is saved, or when discarded)."""
+    with contextlib.suppress(FileNotFoundError):
+        (directory / STATE_FILE).unlink()
