@@ -1,0 +1,380 @@
+"""History: turning a folder of sittings into the story of each partnership over time.
+
+Partners sit again every few months and want to know whether they are moving, whether they
+now see things more alike, and whether the practice they chose got better. Every per-sitting
+number comes from `collabcheck.compare.compare`, so history and the one-sitting report can
+never disagree. Sittings are ordered by `taken_at` (never by file name, which people rename),
+a file that cannot be read is listed with its reason and never hides the others, and
+summaries are cached outside the snapshot folder so a programme of thousands of snapshots
+stays quick. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from collabcheck.bank import Bank
+from collabcheck.history_cache import SummaryCache, code_fingerprint, default_cache_dir, scan
+
+PRACTICES = ("1", "2", "3", "4", "5")
+SAME = 0.05  # differences smaller than this are "about the same", not a trend
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+@dataclass
+class Sitting:
+    """What history needs from one snapshot: its scores and divergences, not its answers."""
+
+    file: str
+    pair: str
+    taken_at: str
+    ts: float
+    partners: list[str]
+    names: list[str]
+    practices: dict[str, float | None]
+    divergence: dict[str, float | None]
+    authority_divergence: float | None
+    focus_divergence: float | None
+    suggested: int | None
+    agreed: int | None
+    bank: str
+    bank_version: int
+    unknown: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def when(self) -> datetime:
+        return datetime.fromisoformat(self.taken_at)
+
+    @property
+    def overall_divergence(self) -> float | None:
+        """One figure for 'how far apart': mean of authority, focus and the practices' mean."""
+        practice = [v for v in self.divergence.values() if v is not None]
+        parts = [v for v in (self.authority_divergence, self.focus_divergence,
+                             sum(practice) / len(practice) if practice else None) if v is not None]
+        return sum(parts) / len(parts) if parts else None
+
+
+@dataclass
+class Skipped:
+    """A file that could not be read, and why, in words the person fixing it can act on."""
+
+    file: str
+    error: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.error}" if self.line else f"{self.file}: {self.error}"
+
+
+@dataclass
+class FollowThrough:
+    """A practice the partners chose at one sitting, and what happened to it by the next."""
+
+    practice: int
+    title: str
+    chosen_at: str
+    file: str
+    before: float | None
+    after: float | None
+    next_taken_at: str | None
+    latest: float | None
+    text: str
+
+    @property
+    def change(self) -> float | None:
+        return _delta(self.after, self.before)
+
+
+@dataclass
+class Trend:
+    """How far apart the partners' views were at each sitting on one thing, and where it is going."""
+
+    label: str
+    values: list[float | None]
+
+    @property
+    def latest(self) -> float | None:
+        return self.values[-1] if self.values else None
+
+    @property
+    def previous(self) -> float | None:
+        return self.values[-2] if len(self.values) > 1 else None
+
+    @property
+    def first(self) -> float | None:
+        return self.values[0] if len(self.values) > 1 else None
+
+    @property
+    def since_previous(self) -> float | None:
+        return _delta(self.latest, self.previous)
+
+    @property
+    def since_first(self) -> float | None:
+        return _delta(self.latest, self.first)
+
+    @property
+    def trend(self) -> str | None:
+        """'closer', 'further apart' or 'about the same' since the previous sitting."""
+        return _direction(self.since_previous)
+
+
+@dataclass
+class PairHistory:
+    """One partnership's sittings, oldest first, with what changed and what it adds up to."""
+
+    pair: str
+    sittings: list[Sitting]
+    titles: dict[int, str]
+
+    @property
+    def changes(self) -> dict[str, float | None]:
+        """Latest minus previous combined score per practice (None when either is missing)."""
+        if len(self.sittings) < 2:
+            return dict.fromkeys(PRACTICES)
+        prev, last = self.sittings[-2].practices, self.sittings[-1].practices
+        return {k: _delta(last.get(k), prev.get(k)) for k in PRACTICES}
+
+    @property
+    def names(self) -> list[str]:
+        """Everyone who took part in any sitting, in order of first appearance."""
+        seen: dict[str, str] = {}
+        for s in self.sittings:
+            for pid, name in zip(s.partners, s.names, strict=False):
+                seen.setdefault(pid, name)
+        return list(seen.values())
+
+    @property
+    def follow_through(self) -> list[FollowThrough]:
+        return follow_through(self.sittings, self.titles)
+
+    @property
+    def trends(self) -> dict[str, Trend]:
+        """Divergence over time: authority, focus, each practice and all taken together."""
+        out = {"authority": Trend("Who has the say", [s.authority_divergence for s in self.sittings]),
+               "focus": Trend("Task or relationship", [s.focus_divergence for s in self.sittings])}
+        for k in PRACTICES:
+            out[k] = Trend(f"Practice {k}", [s.divergence.get(k) for s in self.sittings])
+        out["overall"] = Trend("All taken together", [s.overall_divergence for s in self.sittings])
+        return out
+
+    @property
+    def convergence_summary(self) -> str:
+        return convergence_summary(self.trends, self.titles)
+
+
+@dataclass
+class History:
+    """Every partnership found in a folder, plus the files that could not be read."""
+
+    folder: str
+    pairs: list[PairHistory]
+    skipped: list[Skipped]
+    bank_id: str
+    bank_version: int
+    titles: dict[int, str]
+
+    @property
+    def sitting_count(self) -> int:
+        return sum(len(p.sittings) for p in self.pairs)
+
+
+def _delta(new: float | None, old: float | None) -> float | None:
+    return None if new is None or old is None else round(new - old, 2)
+
+
+def _direction(delta: float | None) -> str | None:
+    if delta is None:
+        return None
+    if delta <= -SAME:
+        return "closer"
+    return "further apart" if delta >= SAME else "about the same"
+
+
+def long_date(iso: str) -> str:
+    """'12 March 2026': plain and unambiguous, whatever the reader's locale."""
+    d = datetime.fromisoformat(iso)
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def follow_through(sittings: list[Sitting], titles: dict[int, str]) -> list[FollowThrough]:
+    """For each sitting where the partners agreed a practice, how it did by the next sitting."""
+    out: list[FollowThrough] = []
+    for i, s in enumerate(sittings):
+        if s.agreed is None:
+            continue
+        p = s.agreed
+        key, title = str(p), titles.get(p, f"practice {p}")
+        before = s.practices.get(key)
+        nxt = sittings[i + 1] if i + 1 < len(sittings) else None
+        after = nxt.practices.get(key) if nxt else None
+        latest = sittings[-1].practices.get(key) if nxt and nxt is not sittings[-1] else None
+        text = f"You chose practice {p} ({title}) on {long_date(s.taken_at)}. "
+        if nxt is None:
+            text += "Your next sitting will show how it went."
+        elif before is None or after is None:
+            text += "It was not scored at both sittings, so there is nothing to compare yet."
+        elif abs(after - before) < SAME:
+            text += f"It stayed at {fmt(after)}."
+        else:
+            text += f"It went from {fmt(before)} to {fmt(after)}."
+        if latest is not None and after is not None and abs(latest - after) >= SAME:
+            text += f" It is {fmt(latest)} now."
+        out.append(FollowThrough(p, title, s.taken_at, s.file, before, after,
+                                 nxt.taken_at if nxt else None, latest, text))
+    return out
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def convergence_summary(trends: dict[str, Trend], titles: dict[int, str]) -> str:
+    """Plain sentences: are the partners' views closer than last time, or further apart?"""
+    overall = trends["overall"]
+    if len(overall.values) < 2:
+        return "After your next sitting you will see whether your views are moving closer together."
+    names = {"authority": "who has the say", "focus": "the balance of task and relationship"}
+    names.update({k: f"practice {k} ({titles.get(int(k), '')})" for k in PRACTICES})
+    closer = [names[k] for k in names if trends[k].trend == "closer"]
+    further = [names[k] for k in names if trends[k].trend == "further apart"]
+    lead = {"closer": "Overall, your views are closer than last time.",
+            "further apart": "Overall, your views are further apart than last time.",
+            "about the same": "Overall, your views are about as far apart as last time.",
+            None: "There is not enough to compare with last time."}[overall.trend]
+    parts = [lead]
+    if closer:
+        parts.append(f"Closer on {_join(closer)}.")
+    if further:
+        parts.append(f"Further apart on {_join(further)}.")
+    first = overall.since_first
+    if len(overall.values) > 2 and first is not None and _direction(first) != "about the same":
+        parts.append(f"Since your first sitting they have moved {_direction(first)}.")
+    return " ".join(parts)
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[str, Any]:
+    """The figures history keeps from one sitting, all taken from `compare` (never recomputed)."""
+    from collabcheck.compare import compare
+
+    c = compare(snapshot, bank)
+    practices = {str(p.number): p.combined for p in c.practices}
+    divergence = {str(p.number): p.divergence for p in c.practices}
+    unknown = getattr(c, "unknown_answers", None)
+    if unknown is None:
+        unknown = c.to_json().get("unknown_answers", [])
+    return {
+        "pair": snapshot.pair, "taken_at": snapshot.taken_at.isoformat(),
+        "ts": snapshot.taken_at.timestamp(),
+        "partners": [p.id for p in snapshot.partners], "names": [p.name for p in snapshot.partners],
+        "practices": {k: practices.get(k) for k in PRACTICES},
+        "divergence": {k: divergence.get(k) for k in PRACTICES},
+        "authority_divergence": c.authority.divergence, "focus_divergence": c.focus.divergence,
+        "suggested": c.suggestion.number,
+        "agreed": snapshot.agreed.practice if snapshot.agreed else None,
+        "bank": snapshot.bank, "bank_version": snapshot.bank_version,
+        "unknown": sorted(unknown), "warnings": warnings,
+    }
+
+
+def _parse(data: bytes, name: str) -> dict[str, Any]:
+    """rtoml when it can (many times faster); tomllib for the exact error when it cannot."""
+    from collabcheck.errors import SnapshotError, parse_toml
+
+    try:
+        import rtoml
+
+        return rtoml.loads(data.decode("utf-8"))
+    except Exception:  # noqa: BLE001 - any failure: let tomllib give the standard message
+        return parse_toml(data, name, SnapshotError)
+
+
+def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
+    """Read, check and compare one file; a problem becomes {'error', 'line'} instead of raising."""
+    from collabcheck.errors import CollabcheckError
+    from collabcheck.snapshot import snapshot_from_data
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return {"error": f"cannot be read ({exc.strerror or exc})", "line": None}
+    warnings: list[str] = []
+    try:
+        snapshot = snapshot_from_data(_parse(data, path), path, bank, warnings)
+    except CollabcheckError as exc:
+        return {"error": exc.message, "line": exc.line}
+    warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
+    try:
+        return summarise_snapshot(snapshot, bank, warnings)
+    except Exception as exc:  # noqa: BLE001 - one odd file must not hide the others
+        return {"error": f"could not be compared ({type(exc).__name__}: {exc}); please report this",
+                "line": None, "internal": True}
+
+
+def bank_fingerprint(bank: Bank) -> list[Any]:
+    """Identifies the bank's content, so an edited bank (even with the same version) re-reads."""
+    import hashlib
+    import json
+
+    text = json.dumps(bank.to_json(), sort_keys=True, ensure_ascii=False)
+    return [bank.id, bank.version, hashlib.sha256(text.encode()).hexdigest()[:16]]
+
+
+def load_history(folder: str | Path, bank: Bank, pair: str | None = None,
+                 cache_dir: Path | None | bool = True) -> History:
+    """Read every snapshot under `folder` (recursively) into a History.
+
+    `cache_dir` True means the default cache folder, False or None no cache. The folder must
+    exist (the caller decides how to say so when it does not).
+    """
+    root = Path(folder)
+    if cache_dir is True:
+        cache_dir = default_cache_dir()
+    cache = SummaryCache(root, [*bank_fingerprint(bank), *code_fingerprint()],
+                         cache_dir if isinstance(cache_dir, Path) else None)
+    records: list[tuple[str, dict[str, Any]]] = []
+    for rel, key in scan(root):
+        shown = os.path.join(str(folder), rel)
+        summary = cache.get(rel, key)
+        if summary is None:
+            summary = summarise_file(os.path.join(root, rel), bank)
+            cache.put(rel, key, summary)
+        records.append((shown, summary))
+    cache.save()
+    return build_history(str(folder), records, bank, pair)
+
+
+def build_history(folder: str, records: list[tuple[str, dict[str, Any]]], bank: Bank,
+                  pair: str | None = None) -> History:
+    """Group summaries by pair and order each pair's sittings by taken_at, then by file."""
+    titles = {s.number: s.title for s in bank.practices if s.number is not None}
+    skipped: list[Skipped] = []
+    groups: dict[str, list[Sitting]] = defaultdict(list)
+    for shown, rec in records:
+        if "error" in rec:
+            skipped.append(Skipped(shown, rec["error"], rec.get("line")))
+            continue
+        if pair is not None and rec["pair"] != pair:
+            continue
+        fields = {k: v for k, v in rec.items() if k in Sitting.__dataclass_fields__}
+        groups[rec["pair"]].append(Sitting(file=shown, **fields))
+    pairs = []
+    for name in sorted(groups):
+        sittings = sorted(groups[name], key=lambda s: (s.ts, s.file))
+        pairs.append(PairHistory(name, sittings, titles))
+    skipped.sort(key=lambda s: s.file)
+    return History(folder, pairs, skipped, bank.id, bank.version, titles)

@@ -1,0 +1,161 @@
+"""Finding snapshot files and remembering what was read from them, so history stays fast.
+
+A programme keeps thousands of snapshots in one repository and runs `history` often. Reading
+and comparing every file each time is the slow part, so each file's summary is kept in a
+cache outside the snapshot folder. An entry is used only when the file's resolved path,
+size, modification time, change time and inode all match, and only while the question bank
+and collabcheck's own code are the ones that made it; anything else is read afresh. A file
+changed within the last couple of seconds is not cached at all, because a second change
+inside the same clock tick could otherwise go unnoticed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+CACHE_ENV = "COLLABCHECK_CACHE_DIR"
+CACHE_FORMAT = 1
+RACY_NS = 2_000_000_000  # files changed this recently are read but not cached
+# Modules whose code decides what a summary holds: a change to any of them empties the cache.
+CODE_MODULES = ("history.py", "history_cache.py", "compare.py", "snapshot.py", "bank.py", "errors.py")
+
+StatKey = list[int]
+
+
+def scan(root: Path) -> list[tuple[str, StatKey]]:
+    """Every `*.toml` under `root` with its stat key, as paths relative to `root`.
+
+    Hidden folders (`.git`, `.cache`…) and question-bank folders (holding `bank.toml`) are
+    not snapshot folders, so they are left out. Symbolic links to folders are not followed,
+    so a link loop cannot make the scan run for ever.
+    """
+    found: list[tuple[str, StatKey]] = []
+    stack = [("", str(root))]
+    while stack:
+        rel_dir, abs_dir = stack.pop()
+        try:
+            with os.scandir(abs_dir) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        if rel_dir and any(e.name == "bank.toml" for e in entries):
+            continue
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            rel = f"{rel_dir}/{e.name}" if rel_dir else e.name
+            try:
+                if e.is_dir(follow_symlinks=False):
+                    stack.append((rel, e.path))
+                elif e.name.endswith(".toml") and e.is_file() and e.name != "bank.toml":
+                    st = e.stat()
+                    found.append((rel, [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]))
+            except OSError:
+                found.append((rel, [-1, -1, -1, -1]))
+    found.sort()
+    return found
+
+
+def default_cache_dir() -> Path:
+    """$COLLABCHECK_CACHE_DIR, else the user's cache folder (never the snapshot folder)."""
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("collabcheck", appauthor=False))
+
+
+def code_fingerprint() -> list[Any]:
+    """Version plus size and mtime of the modules that shape a summary."""
+    from collabcheck import __version__
+
+    here = Path(__file__).parent
+    parts: list[Any] = [__version__]
+    for name in CODE_MODULES:
+        try:
+            st = (here / name).stat()
+            parts += [name, st.st_size, st.st_mtime_ns]
+        except OSError:
+            parts += [name, None]
+    return parts
+
+
+class SummaryCache:
+    """Per-file summaries for one snapshot folder, stored as one JSON file in the cache folder."""
+
+    def __init__(self, root: Path, fingerprint: list[Any], cache_dir: Path | None) -> None:
+        self.root = root.resolve()
+        self.fingerprint = [CACHE_FORMAT, str(self.root), *fingerprint]
+        self.dir = cache_dir.resolve() if cache_dir is not None else None
+        if self.dir is not None and (self.dir == self.root or self.root in self.dir.parents):
+            self.dir = None  # a cache inside the snapshot folder would be committed with it
+        self.entries: dict[str, list[Any]] = {}
+        self.fresh: dict[str, list[Any]] = {}
+        self.started_ns = time.time_ns()
+        self.changed = False
+        if self.dir is not None:
+            self._load()
+
+    @property
+    def path(self) -> Path | None:
+        """One cache file per snapshot folder, named by a hash of its resolved path."""
+        if self.dir is None:
+            return None
+        digest = hashlib.sha256(str(self.root).encode()).hexdigest()[:24]
+        return self.dir / f"history-{digest}.json"
+
+    def _load(self) -> None:
+        path = self.path
+        try:
+            with open(path, "rb") as fh:  # type: ignore[arg-type]
+                data = json.load(fh)
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("fingerprint") == self.fingerprint:
+            entries = data.get("entries")
+            if isinstance(entries, dict):
+                self.entries = entries
+
+    def get(self, rel: str, key: StatKey) -> dict[str, Any] | None:
+        """The cached summary for this file, or None if the file is not exactly as cached."""
+        hit = self.entries.get(rel)
+        if hit is not None and hit[0] == key:
+            self.fresh[rel] = hit
+            return hit[1]
+        return None
+
+    def put(self, rel: str, key: StatKey, summary: dict[str, Any]) -> None:
+        """Remember a summary, unless the file is too new to be sure a change would show."""
+        if key[0] < 0 or summary.get("internal") or key[1] > self.started_ns - RACY_NS:
+            self.changed = True  # the old entry (if any) is dropped on save
+            return
+        self.fresh[rel] = [key, summary]
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the entries seen in this run (files since deleted drop out), atomically."""
+        path = self.path
+        if path is None or not (self.changed or len(self.fresh) != len(self.entries)):
+            return
+        data = json.dumps({"fingerprint": self.fingerprint, "entries": self.fresh},
+                          separators=(",", ":"), ensure_ascii=False)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".history-", suffix=".tmp", dir=path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    fh.write(data)
+                os.replace(tmp, path)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
+        except OSError:
+            pass  # a cache that cannot be written only costs speed

@@ -1,0 +1,56 @@
+"""`collabcheck history [DIR] [--pair PAIR] [--format text|json|markdown]` (spec §3, §6).
+
+Kept apart from the app so it never loads Textual: facilitators run it in scripts and CI over
+a whole programme's repository. Files that cannot be read are listed (in the JSON, and one
+line each on stderr otherwise) and never stop the others being shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from collabcheck.errors import CollabcheckError
+
+EXIT_OK = 0
+
+
+def history_folder(args: argparse.Namespace) -> Path:
+    """DIR if given, else the snapshot folder (--dir, $COLLABCHECK_DIR, ./collabcheck)."""
+    from collabcheck.snapshot import snapshot_dir
+
+    folder = getattr(args, "folder", None)
+    return Path(folder) if folder else snapshot_dir(getattr(args, "dir", None))
+
+
+def run_history(args: argparse.Namespace) -> int:
+    """Print the history; a missing folder is one line on stderr and exit 2 (via CollabcheckError)."""
+    from collabcheck.bank import load_bank
+    from collabcheck.history import load_history
+    from collabcheck.history_render import render_json, render_markdown, render_text
+
+    folder = history_folder(args)
+    if not folder.exists():
+        raise CollabcheckError(folder, "folder not found (give the folder that holds your snapshots)")
+    if not folder.is_dir():
+        raise CollabcheckError(folder, "is a file, not a folder (use 'collabcheck report FILE' "
+                                       "for one sitting)")
+    questions = getattr(args, "questions", None)
+    bank = load_bank(Path(questions) if questions else None)
+    pair = getattr(args, "pair", None)
+    history = load_history(folder, bank, pair=pair)
+    fmt = getattr(args, "format", "text") or "text"
+    if fmt == "json":
+        sys.stdout.write(json.dumps(render_json(history), indent=1, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    for s in history.skipped:
+        sys.stderr.write(f"{s}\n")
+    if pair is not None and not history.pairs:
+        everyone = sorted({p.pair for p in load_history(folder, bank).pairs})
+        found = f" Partnerships found: {', '.join(everyone)}." if everyone else ""
+        sys.stdout.write(f"No sittings for '{pair}' in {folder}.{found}\n")
+        return EXIT_OK
+    sys.stdout.write(render_markdown(history) if fmt == "markdown" else render_text(history))
+    return EXIT_OK

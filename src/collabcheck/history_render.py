@@ -1,0 +1,250 @@
+"""History as people and scripts read it: text (80 columns), Markdown and JSON (spec §6).
+
+Trends are drawn as small character sparklines (▁ low … █ high) *and* given as numbers, so
+the story does not depend on seeing the shape or on colour. The app's history screen uses
+the same text, so the terminal, the Markdown and the app always tell the same story.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from collabcheck.history import PRACTICES, History, PairHistory, Sitting, Trend, fmt, long_date
+
+BARS = "▁▂▃▄▅▆▇█"
+GAP = "·"
+TREND_WIDTH = 10
+SCORE_LABEL = "How you rate each practice (1 low, 5 high)"
+SPREAD_LABEL = "How far apart your views are (0 means you see it the same way)"
+
+
+def sparkline(values: list[float | None], low: float, high: float, width: int = TREND_WIDTH) -> str:
+    """One character per sitting (the latest `width`), '·' where there was no score."""
+    out = []
+    for v in values[-width:]:
+        if v is None:
+            out.append(GAP)
+        else:
+            share = (min(max(v, low), high) - low) / (high - low)
+            out.append(BARS[round(share * (len(BARS) - 1))])
+    return "".join(out)
+
+
+def short_title(title: str) -> str:
+    """'Make time for learning – and share it' → 'Make time for learning', for narrow tables."""
+    for cut in (" – ", " - ", " ("):
+        title = title.split(cut, 1)[0]
+    return title
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _signed(delta: float | None, up: str, down: str, same: str) -> str:
+    if delta is None:
+        return "–"
+    if abs(delta) < 0.05:
+        return f"{0:.1f} {same}"
+    return f"{delta:+.1f} {up if delta > 0 else down}"
+
+
+def pair_title(p: PairHistory) -> str:
+    names = p.names
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{joined} ({p.pair})"
+
+
+def span(p: PairHistory) -> str:
+    n = len(p.sittings)
+    if n == 1:
+        return f"1 sitting, on {long_date(p.sittings[0].taken_at)}."
+    return (f"{n} sittings, from {long_date(p.sittings[0].taken_at)} "
+            f"to {long_date(p.sittings[-1].taken_at)}.")
+
+
+def score_rows(p: PairHistory) -> list[tuple[str, list[float | None], str]]:
+    """Per practice: label, combined score at each sitting, change since last in words."""
+    changes = p.changes
+    return [(f"{k} {short_title(p.titles.get(int(k), ''))}", [s.practices.get(k) for s in p.sittings],
+             _signed(changes[k], "up", "down", "same")) for k in PRACTICES]
+
+
+def spread_rows(p: PairHistory) -> list[tuple[str, Trend, str]]:
+    """Per dimension: label, divergence trend, change since last in words (lower is closer)."""
+    trends = p.trends
+    rows = [("Who has the say", trends["authority"]), ("Task or relationship", trends["focus"])]
+    rows += [(f"{k} {short_title(p.titles.get(int(k), ''))}", trends[k]) for k in PRACTICES]
+    rows.append(("All taken together", trends["overall"]))
+    return [(label, t, _signed(t.since_previous, "further apart", "closer", "same")) for label, t in rows]
+
+
+def notes(p: PairHistory, history: History) -> list[str]:
+    """Sittings made with another bank, answers no longer scored, ignored keys."""
+    out = []
+    for s in p.sittings:
+        when = long_date(s.taken_at)
+        if s.bank != history.bank_id:
+            out.append(f"{when}: made with question bank '{s.bank}', not '{history.bank_id}'; "
+                       "questions were matched by their id.")
+        elif s.bank_version != history.bank_version:
+            out.append(f"{when}: made with version {s.bank_version} of the questions "
+                       f"(now {history.bank_version}); practice scores still compare.")
+        if s.unknown:
+            n = len(s.unknown)
+            out.append(f"{when}: {n} answer{'s' if n > 1 else ''} to questions no longer in the "
+                       f"bank {'were' if n > 1 else 'was'} noted, not scored: {', '.join(s.unknown)}.")
+        out += [f"{when}: {w}." for w in s.warnings]
+    return out
+
+
+def _suggested(p: PairHistory) -> str:
+    last = p.sittings[-1]
+    text = ""
+    if last.suggested is not None:
+        text = (f"At your latest sitting collabcheck suggested practice {last.suggested} "
+                f"({p.titles.get(last.suggested, '')}).")
+    if last.agreed is not None:
+        text += f" You agreed to work on practice {last.agreed}."
+    return text.strip()
+
+
+def pair_text(p: PairHistory, history: History, width: int = 80) -> str:
+    """One partnership's story in plain text, no line longer than `width`."""
+    label_w = max(16, width - 48)
+    wrap = textwrap.TextWrapper(width=width - 2, initial_indent="  ", subsequent_indent="  ")
+    bullet = textwrap.TextWrapper(width=width - 2, initial_indent="  - ", subsequent_indent="    ")
+    lines = [_cut(pair_title(p), width), span(p), "", SCORE_LABEL,
+             f"  {'Practice':<{label_w}} {'Trend':<{TREND_WIDTH}} {'First':>5} {'Latest':>6}  Since last"]
+    for label, values, change in score_rows(p):
+        first = fmt(values[0]) if len(values) > 1 else ""
+        lines.append(f"  {_cut(label, label_w):<{label_w}} {sparkline(values, 1, 5):<{TREND_WIDTH}} "
+                     f"{first:>5} {fmt(values[-1]):>6}  {change}")
+    lines += ["", _cut(SPREAD_LABEL, width),
+              f"  {'':<{label_w}} {'Trend':<{TREND_WIDTH}} {'First':>5} {'Latest':>6}  Since last"]
+    for label, t, change in spread_rows(p):
+        first = fmt(t.values[0]) if len(t.values) > 1 else ""
+        lines.append(f"  {_cut(label, label_w):<{label_w}} {sparkline(t.values, 0, 4):<{TREND_WIDTH}} "
+                     f"{first:>5} {fmt(t.latest):>6}  {change}")
+    lines += wrap.wrap(p.convergence_summary)
+    follow = p.follow_through
+    lines += ["", "What you chose to work on"]
+    if follow:
+        for f in follow:
+            lines += bullet.wrap(f.text)
+    else:
+        lines += wrap.wrap("No practice was agreed at these sittings. When you agree one, "
+                           "the next sitting shows how it went.")
+    suggested = _suggested(p)
+    if suggested:
+        lines += ["", *textwrap.wrap(suggested, width)]
+    extra = notes(p, history)
+    if extra:
+        lines += ["", "Notes"]
+        for n in extra:
+            lines += bullet.wrap(n)
+    return "\n".join(lines)
+
+
+def render_text(history: History, width: int = 80) -> str:
+    """The whole folder's story; skipped files are only counted here (listed on stderr)."""
+    n_pairs, n_sit = len(history.pairs), history.sitting_count
+    head = (f"History of {n_pairs} partnership{'s' if n_pairs != 1 else ''} "
+            f"({n_sit} sitting{'s' if n_sit != 1 else ''}) in {history.folder}")
+    parts = [_cut(head, width)]
+    if not history.pairs:
+        parts.append(textwrap.fill(empty_message(history), width))
+    for p in history.pairs:
+        parts.append("=" * min(width, 60) + "\n" + pair_text(p, history, width))
+    if history.skipped:
+        n = len(history.skipped)
+        parts.append(textwrap.fill(f"{n} file{'s' if n > 1 else ''} could not be read and "
+                                   f"{'were' if n > 1 else 'was'} left out (listed on stderr).", width))
+    return "\n\n".join(parts) + "\n"
+
+
+def empty_message(history: History) -> str:
+    if history.skipped:
+        return "No snapshot here could be read, so there is no history to show yet."
+    return ("No snapshots yet. Each sitting you save in collabcheck adds one, and after two "
+            "sittings you can see how things are changing.")
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(history: History) -> str:
+    """For a shared repository or a programme report: tables, trends and the same sentences."""
+    out = [f"# History: {history.folder}", "",
+           f"{len(history.pairs)} partnership(s), {history.sitting_count} sitting(s).", ""]
+    if not history.pairs:
+        out += [empty_message(history), ""]
+    for p in history.pairs:
+        out += [f"## {_md_cell(pair_title(p))}", "", span(p), "", f"### {SCORE_LABEL}", "",
+                "| Practice | Trend | Over time | Since last |", "|---|---|---|---|"]
+        for label, values, change in score_rows(p):
+            out.append(f"| {_md_cell(label)} | {sparkline(values, 1, 5)} | "
+                       f"{' → '.join(fmt(v) for v in values)} | {change} |")
+        out += ["", f"### {SPREAD_LABEL}", "", "| | Trend | Over time | Since last |", "|---|---|---|---|"]
+        for label, t, change in spread_rows(p):
+            out.append(f"| {_md_cell(label)} | {sparkline(t.values, 0, 4)} | "
+                       f"{' → '.join(fmt(v) for v in t.values)} | {change} |")
+        out += ["", p.convergence_summary, "", "### What you chose to work on", ""]
+        follow = p.follow_through
+        out += [f"- {f.text}" for f in follow] or ["No practice was agreed at these sittings."]
+        suggested = _suggested(p)
+        if suggested:
+            out += ["", suggested]
+        extra = notes(p, history)
+        if extra:
+            out += ["", "### Notes", ""] + [f"- {_md_cell(n)}" for n in extra]
+        out.append("")
+    if history.skipped:
+        out += ["## Files that could not be read", ""]
+        out += [f"- `{s.file}`{f' (line {s.line})' if s.line else ''}: {_md_cell(s.error)}"
+                for s in history.skipped]
+        out.append("")
+    return "\n".join(out)
+
+
+def sitting_json(s: Sitting) -> dict[str, Any]:
+    """Spec §6 keys first, then extras (names, divergence per practice, bank, unknown answers)."""
+    return {
+        "file": s.file, "taken_at": s.taken_at, "partners": s.partners,
+        "practices": s.practices, "authority_divergence": s.authority_divergence,
+        "focus_divergence": s.focus_divergence, "suggested": s.suggested, "agreed": s.agreed,
+        "partner_names": dict(zip(s.partners, s.names, strict=False)), "divergence": s.divergence,
+        "bank": s.bank, "bank_version": s.bank_version, "unknown_answers": s.unknown,
+        "warnings": s.warnings,
+    }
+
+
+def _trend_json(t: Trend) -> dict[str, Any]:
+    return {"values": t.values, "first": t.first, "previous": t.previous, "latest": t.latest,
+            "since_previous": t.since_previous, "since_first": t.since_first, "trend": t.trend}
+
+
+def render_json(history: History) -> dict[str, Any]:
+    """Spec §6: pairs[{pair, sittings[…], changes}], skipped[{file, error}], plus extras."""
+    pairs = []
+    for p in history.pairs:
+        trends = p.trends
+        pairs.append({
+            "pair": p.pair,
+            "sittings": [sitting_json(s) for s in p.sittings],
+            "changes": p.changes,
+            "follow_through": [{"practice": f.practice, "title": f.title, "chosen_at": f.chosen_at,
+                                "file": f.file, "from": f.before, "to": f.after,
+                                "next_taken_at": f.next_taken_at, "change": f.change,
+                                "latest": f.latest, "text": f.text} for f in p.follow_through],
+            "convergence": {
+                "authority": _trend_json(trends["authority"]), "focus": _trend_json(trends["focus"]),
+                "practices": {k: _trend_json(trends[k]) for k in PRACTICES},
+                "overall": _trend_json(trends["overall"]), "summary": p.convergence_summary,
+            },
+        })
+    return {"folder": history.folder, "bank": {"id": history.bank_id, "version": history.bank_version},
+            "pairs": pairs,
+            "skipped": [{"file": s.file, "error": s.error, "line": s.line} for s in history.skipped]}
