@@ -1,0 +1,456 @@
+"""The comparison of one sitting (spec §4–§5): where partners see their partnership differently.
+
+Partners act on this, so every figure must be reproducible by hand and must not depend on
+the order partners sat in. All arithmetic is done on exact fractions (answers are whole
+numbers), so sums never depend on order and the suggestion never hinges on a rounding error;
+floats appear only at the edge, for JSON and display. The rule for the suggestion, its
+weights and why it satisfies spec §5 are written up in docs/how-the-suggestion-is-made.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from fractions import Fraction
+from itertools import combinations
+from typing import Any
+
+from collabcheck.bank import FOCUS_VALUES, Bank, Item
+from collabcheck.snapshot import Partner, Snapshot
+
+# Weights and thresholds (documented in docs/how-the-suggestion-is-made.md).
+TOP = 5                                # need = TOP - combined
+HIERARCHY_BOOST = Fraction(1, 2)       # added to practices 1 and 2 when power looks uneven
+HIERARCHY_PRACTICES = (1, 2)
+TASK_BOOST = Fraction(1, 2)            # added to practices 2 and 3 when attention leans to the task
+TASK_PRACTICES = (2, 3)
+HOLDER_SHARE = Fraction(1, 2)          # mean weight per answered item that makes someone "the holder"
+AUTHORITY_DIVERGENT = 1                # authority.divergent from here up
+FOCUS_DIVERGENT = Fraction(3, 2)       # focus.divergent from here up
+LEANING = Fraction(1, 2)               # mean focus <= -LEANING: task; >= LEANING: relationship
+TALK_MIN = 2                           # an item is worth talking about from this spread up
+TALK_CAP = 5                           # at most this many items to talk about first
+KIND_RANK = {"authority": 0, "focus": 1, "agree": 2}
+
+
+def _float(x: Fraction | int | None) -> float | None:
+    return None if x is None else float(x)
+
+
+def _mean(values: list[Fraction] | list[int]) -> Fraction | None:
+    return Fraction(sum(values), len(values)) if values else None
+
+
+def agree_score(item: Item, value: Any) -> int | None:
+    """The 1–5 score of an agree answer after reversal; None for "unsure", a skip or a bad value."""
+    if type(value) is not int or not 1 <= value <= 5:
+        return None
+    return TOP + 1 - value if item.reverse else value
+
+
+def authority_vector(value: Any, partner_ids: set[str]) -> dict[str, int] | None:
+    """shared = no one; more:X = X by 1; mostly:X = X by 2 (None when the value is not one of these)."""
+    if value == "shared":
+        return {}
+    if isinstance(value, str) and ":" in value:
+        how, who = value.split(":", 1)
+        if how in ("more", "mostly") and who in partner_ids:
+            return {who: 1 if how == "more" else 2}
+    return None
+
+
+def authority_distance(a: dict[str, int], b: dict[str, int]) -> int:
+    """L1 distance between two authority vectors (shared vs mostly:X = 2, mostly:X vs mostly:Y = 4)."""
+    return sum(abs(a.get(k, 0) - b.get(k, 0)) for k in set(a) | set(b))
+
+
+def _fits(item: Item, value: Any, ids: set[str]) -> bool:
+    if item.kind == "agree":
+        return value == "unsure" or agree_score(item, value) is not None
+    if item.kind == "authority":
+        return authority_vector(value, ids) is not None
+    if item.kind == "focus":
+        return isinstance(value, str) and value in FOCUS_VALUES
+    return False
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """One compared item: every partner's answer (None = skipped) and how far apart they are."""
+
+    id: str
+    kind: str
+    text: str
+    short: str | None
+    reverse: bool
+    answers: dict[str, Any]
+    scores: dict[str, int | None] = field(default_factory=dict)   # agree: after reversal; focus: −2…2
+    unsure: int = 0
+    spread: int | None = None                                      # agree and focus items
+    category: str | None = None                                    # agree items
+    divergence: float | None = None                                # authority items
+
+    @property
+    def label(self) -> str:
+        return self.short or self.text
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "kind": self.kind, "text": self.text,
+                               "answers": dict(self.answers)}
+        if self.short:
+            out["short"] = self.short
+        if self.kind == "agree":
+            out.update(reverse=self.reverse, scores=dict(self.scores), unsure=self.unsure,
+                       spread=self.spread, category=self.category)
+        elif self.kind == "focus":
+            out.update(positions=dict(self.scores), spread=self.spread)
+        else:
+            out["divergence"] = self.divergence
+        return out
+
+
+@dataclass(frozen=True)
+class PracticeResult:
+    """One practice: each partner's score, the combined score, the divergence and its priority."""
+
+    number: int
+    id: str
+    title: str
+    scores: dict[str, float | None]
+    answered: dict[str, int]
+    unsure: int
+    unsure_by_partner: dict[str, int]
+    combined: float | None
+    divergence: float | None
+    items: list[ItemResult]
+    need: float = 0.0
+    divergence_part: float = 0.0
+    boost: float = 0.0
+    priority: float = 0.0
+    exact_priority: Fraction = field(default=Fraction(0), repr=False, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number, "id": self.id, "title": self.title,
+            "scores": dict(self.scores), "answered": dict(self.answered),
+            "unsure": self.unsure, "unsure_by_partner": dict(self.unsure_by_partner),
+            "combined": self.combined, "divergence": self.divergence,
+            "priority": {"need": self.need, "divergence_part": self.divergence_part,
+                         "boost": self.boost, "total": self.priority},
+            "items": [i.to_json() for i in self.items],
+        }
+
+
+@dataclass(frozen=True)
+class AuthorityResult:
+    """Who each partner thinks holds the power, and how far apart those views are."""
+
+    divergence: float | None
+    divergent: bool
+    pattern: str
+    pattern_id: str
+    perceived_holder: dict[str, str]
+    totals: dict[str, dict[str, int]]
+    answered: dict[str, int]
+    items: list[ItemResult]
+    summary: list[str]
+
+    @property
+    def hierarchy(self) -> bool:
+        """Power looks uneven: someone sees one partner holding it, or the views are far apart."""
+        return self.divergent or any(h != "shared" for h in self.perceived_holder.values())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "divergence": self.divergence, "divergent": self.divergent,
+            "pattern": self.pattern, "pattern_id": self.pattern_id,
+            "perceived_holder": dict(self.perceived_holder),
+            "totals": {k: dict(v) for k, v in self.totals.items()},
+            "answered": dict(self.answered), "hierarchy": self.hierarchy,
+            "summary": list(self.summary),
+            "items": [i.to_json() for i in self.items],
+        }
+
+
+@dataclass(frozen=True)
+class FocusResult:
+    """Where each partner thinks attention goes, from the task (−2) to the relationship (+2)."""
+
+    positions: dict[str, float | None]
+    mean: float | None
+    divergence: float | None
+    divergent: bool
+    leaning: str | None
+    items: list[ItemResult]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"positions": dict(self.positions), "mean": self.mean,
+                "divergence": self.divergence, "divergent": self.divergent,
+                "leaning": self.leaning, "items": [i.to_json() for i in self.items]}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The practice to work on next, with the reasons and the whole ranking behind it."""
+
+    number: int
+    id: str
+    title: str
+    reasons: list[str]
+    tips: list[str]
+    prompts: list[str]
+    ranking: list[dict[str, Any]]
+    divergence_weight: float
+    hierarchy: bool
+    task_leaning: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"number": self.number, "id": self.id, "title": self.title,
+                "reasons": list(self.reasons), "tips": list(self.tips),
+                "prompts": list(self.prompts), "ranking": [dict(r) for r in self.ranking],
+                "divergence_weight": self.divergence_weight,
+                "findings": {"hierarchy": self.hierarchy, "task_leaning": self.task_leaning}}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything `report` shows for one sitting; the app shows the same numbers."""
+
+    pair: str
+    taken_at: datetime
+    bank: str
+    bank_version: int
+    compared_with: dict[str, Any]
+    partners: list[Partner]
+    practices: list[PracticeResult]
+    authority: AuthorityResult
+    focus: FocusResult
+    suggestion: Suggestion
+    talk_about_first: list[str]
+    unknown_answers: list[str]
+    mismatched_answers: list[str]
+    agreed: dict[str, Any] | None = None
+
+    def practice(self, number: int) -> PracticeResult:
+        return next(p for p in self.practices if p.number == number)
+
+    def item(self, item_id: str) -> ItemResult | None:
+        """Any compared item by id (agree, authority or focus)."""
+        for it in self.all_items():
+            if it.id == item_id:
+                return it
+        return None
+
+    def all_items(self) -> list[ItemResult]:
+        return [i for p in self.practices for i in p.items] + self.authority.items + self.focus.items
+
+    def name(self, partner_id: str) -> str:
+        from collabcheck.wording import display_name
+
+        return display_name(next((p.name for p in self.partners if p.id == partner_id), partner_id))
+
+    def to_json(self) -> dict[str, Any]:
+        """The report JSON of spec §4, with extra keys for hand-checking."""
+        return {
+            "pair": self.pair, "taken_at": self.taken_at.isoformat(),
+            "bank": self.bank, "bank_version": self.bank_version,
+            "compared_with": dict(self.compared_with),
+            "partners": [{"id": p.id, "name": p.name, "role": p.role} for p in self.partners],
+            "practices": [p.to_json() for p in self.practices],
+            "authority": self.authority.to_json(),
+            "focus": self.focus.to_json(),
+            "suggestion": self.suggestion.to_json(),
+            "talk_about_first": list(self.talk_about_first),
+            "unknown_answers": list(self.unknown_answers),
+            "mismatched_answers": list(self.mismatched_answers),
+            "agreed": self.agreed,
+        }
+
+
+def _answers(snapshot: Snapshot, bank: Bank) -> tuple[dict[str, dict[str, Any]], list[str], list[str]]:
+    """Per partner, the answers that fit their bank item; plus unknown and mismatched item ids."""
+    ids = set(snapshot.partner_ids)
+    items = bank.items_by_id
+    good: dict[str, dict[str, Any]] = {pid: {} for pid in snapshot.partner_ids}
+    unknown: set[str] = set()
+    mismatched: set[str] = set()
+    for pid in snapshot.partner_ids:
+        for item_id, value in snapshot.answers.get(pid, {}).items():
+            item = items.get(item_id)
+            if item is None:
+                unknown.add(item_id)
+            elif _fits(item, value, ids):
+                good[pid][item_id] = value
+            else:
+                mismatched.add(item_id)
+    return good, sorted(unknown), sorted(mismatched)
+
+
+def _category(scores: list[int]) -> str | None:
+    if len(scores) < 2:
+        return None
+    if min(scores) >= 4:
+        return "shared-strength"
+    if max(scores) <= 2:
+        return "shared-concern"
+    if max(scores) - min(scores) >= 2:
+        return "divergent"
+    return "mixed"
+
+
+def _practice(section: Any, pids: list[str], answers: dict[str, dict[str, Any]]) -> tuple[Any, ...]:
+    """Scores of one practice, exact; returns (result-without-priority, combined, divergence, weight)."""
+    items: list[ItemResult] = []
+    per_partner: dict[str, list[int]] = {pid: [] for pid in pids}
+    unsure_by: dict[str, int] = {pid: 0 for pid in pids}
+    spreads: list[int] = []
+    for item in section.of_kind("agree"):
+        raw = {pid: answers[pid].get(item.id) for pid in pids}
+        scores = {pid: agree_score(item, v) for pid, v in raw.items()}
+        nums = [s for s in scores.values() if s is not None]
+        for pid, v in raw.items():
+            if scores[pid] is not None:
+                per_partner[pid].append(scores[pid])
+            elif v == "unsure":
+                unsure_by[pid] += 1
+        spread = max(nums) - min(nums) if len(nums) >= 2 else None
+        if spread is not None:
+            spreads.append(spread)
+        items.append(ItemResult(id=item.id, kind="agree", text=item.text, short=item.short,
+                                reverse=item.reverse, answers=raw, scores=scores,
+                                unsure=sum(v == "unsure" for v in raw.values()),
+                                spread=spread, category=_category(nums)))
+    partner_scores = {pid: _mean(v) for pid, v in per_partner.items()}
+    known = [s for s in partner_scores.values() if s is not None]
+    combined = _mean(known)
+    divergence = _mean(spreads)
+    n_max = max(len(v) for v in per_partner.values()) if pids else 0
+    weight = Fraction(len(spreads), n_max * len(known)) if spreads else None
+    result = PracticeResult(
+        number=section.number, id=section.id, title=section.title,
+        scores={pid: _float(s) for pid, s in partner_scores.items()},
+        answered={pid: len(v) for pid, v in per_partner.items()},
+        unsure=sum(unsure_by.values()), unsure_by_partner=unsure_by,
+        combined=_float(combined), divergence=_float(divergence), items=items)
+    return result, combined, divergence, weight
+
+
+def _authority(bank: Bank, snapshot: Snapshot, answers: dict[str, dict[str, Any]]) -> AuthorityResult:
+    from collabcheck import wording
+
+    pids = snapshot.partner_ids
+    ids = set(pids)
+    items: list[ItemResult] = []
+    divergences: list[int] = []
+    totals: dict[str, dict[str, int]] = {pid: dict.fromkeys(pids, 0) for pid in pids}
+    answered = dict.fromkeys(pids, 0)
+    for item in bank.items_of_kind("authority"):
+        raw = {pid: answers[pid].get(item.id) for pid in pids}
+        vectors = {pid: authority_vector(v, ids) for pid, v in raw.items() if v is not None}
+        for pid, vec in vectors.items():
+            answered[pid] += 1
+            for who, weight in (vec or {}).items():
+                totals[pid][who] += weight
+        vecs = [v for v in vectors.values() if v is not None]
+        div = max((authority_distance(a, b) for a, b in combinations(vecs, 2)), default=None)
+        if div is not None:
+            divergences.append(div)
+        items.append(ItemResult(id=item.id, kind="authority", text=item.text, short=item.short,
+                                reverse=False, answers=raw, divergence=_float(div)))
+    holders: dict[str, str] = {}
+    for pid in pids:
+        if not answered[pid]:
+            continue
+        best = max(totals[pid].values())
+        tops = [who for who, t in totals[pid].items() if t == best]
+        clear = len(tops) == 1 and best > 0 and Fraction(best, answered[pid]) >= HOLDER_SHARE
+        holders[pid] = tops[0] if clear else "shared"
+    divergence = _mean(divergences)
+    pattern_id = authority_pattern(holders)
+    names = {p.id: wording.display_name(p.name) for p in snapshot.partners}
+    return AuthorityResult(
+        divergence=_float(divergence),
+        divergent=divergence is not None and divergence >= AUTHORITY_DIVERGENT,
+        pattern=wording.pattern_words(pattern_id, holders, names), pattern_id=pattern_id,
+        perceived_holder=holders, totals={p: totals[p] for p in holders},
+        answered=answered, items=items, summary=wording.holder_sentences(holders, names))
+
+
+def authority_pattern(holders: dict[str, str]) -> str:
+    """The shape of everyone's overall view of who holds the power, independent of partner order."""
+    if len(holders) < 2:
+        return "not-enough-answers"
+    views = set(holders.values())
+    if views == {"shared"}:
+        return "all-shared"
+    if "shared" in views:
+        return "shared-and-held"
+    if len(views) == 1:
+        return "same-holder"
+    if all(h == pid for pid, h in holders.items()):
+        return "each-self"
+    if all(h != pid for pid, h in holders.items()):
+        return "each-other"
+    return "mixed"
+
+
+def _focus(bank: Bank, pids: list[str],
+           answers: dict[str, dict[str, Any]]) -> tuple[FocusResult, Fraction | None]:
+    items: list[ItemResult] = []
+    values: dict[str, list[int]] = {pid: [] for pid in pids}
+    for item in bank.items_of_kind("focus"):
+        raw = {pid: answers[pid].get(item.id) for pid in pids}
+        pos = {pid: FOCUS_VALUES[v] if v is not None else None for pid, v in raw.items()}
+        nums = [v for v in pos.values() if v is not None]
+        for pid, v in pos.items():
+            if v is not None:
+                values[pid].append(v)
+        items.append(ItemResult(id=item.id, kind="focus", text=item.text, short=item.short,
+                                reverse=False, answers=raw, scores=pos,
+                                spread=max(nums) - min(nums) if len(nums) >= 2 else None))
+    positions = {pid: _mean(v) for pid, v in values.items()}
+    known = [p for p in positions.values() if p is not None]
+    divergence = max(known) - min(known) if len(known) >= 2 else None
+    mean = _mean(known)
+    leaning = None
+    if mean is not None:
+        leaning = "task" if mean <= -LEANING else "relationship" if mean >= LEANING else "balanced"
+    return FocusResult(
+        positions={pid: _float(p) for pid, p in positions.items()}, mean=_float(mean),
+        divergence=_float(divergence),
+        divergent=divergence is not None and divergence >= FOCUS_DIVERGENT,
+        leaning=leaning, items=items), mean
+
+
+def _talk_about_first(bank: Bank, practices: list[PracticeResult], authority: AuthorityResult,
+                      focus: FocusResult) -> list[str]:
+    """Items answered furthest apart: biggest gap first, then power, attention, practices; bank order."""
+    order = bank.order
+    found: list[tuple[float, int, int, str]] = []
+    for item in [i for p in practices for i in p.items] + focus.items:
+        if item.spread is not None and item.spread >= TALK_MIN:
+            found.append((-item.spread, KIND_RANK[item.kind], order.get(item.id, 0), item.id))
+    for item in authority.items:
+        if item.divergence is not None and item.divergence >= TALK_MIN:
+            found.append((-item.divergence, KIND_RANK["authority"], order.get(item.id, 0), item.id))
+    return [f[3] for f in sorted(found)[:TALK_CAP]]
+
+
+def compare(snapshot: Snapshot, bank: Bank) -> Comparison:
+    """Compare one sitting against a bank: scores, gaps, power, attention and the suggestion."""
+    from collabcheck.suggestion import suggest
+
+    pids = snapshot.partner_ids
+    answers, unknown, mismatched = _answers(snapshot, bank)
+    raw = [_practice(s, pids, answers) for s in bank.practices]
+    authority = _authority(bank, snapshot, answers)
+    focus, focus_mean = _focus(bank, pids, answers)
+    practices, suggestion = suggest(snapshot, bank, raw, authority, focus, focus_mean)
+    return Comparison(
+        pair=snapshot.pair, taken_at=snapshot.taken_at, bank=snapshot.bank,
+        bank_version=snapshot.bank_version,
+        compared_with={"bank": bank.id, "bank_version": bank.version},
+        partners=list(snapshot.partners), practices=practices, authority=authority, focus=focus,
+        suggestion=suggestion, talk_about_first=_talk_about_first(bank, practices, authority, focus),
+        unknown_answers=unknown, mismatched_answers=mismatched,
+        agreed=snapshot.agreed.model_dump() if snapshot.agreed else None)

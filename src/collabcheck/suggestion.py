@@ -1,0 +1,136 @@
+"""Which practice to work on next (spec §5), kept apart so the rule can be read in one place.
+
+priority = need + weight × divergence + boosts, worked out on exact fractions:
+- need = 5 − combined (0 when nobody scored the practice: we cannot see a need we were not told);
+- weight = the smallest, over practices, of k ÷ (n × m), where k = items answered by two or more
+  partners, n = the most items one partner scored there, m = partners who scored there
+  (1 ÷ number of partners when everyone answers everything). This is the largest weight for
+  which a lower answer can never lower a priority: the proof is in
+  docs/how-the-suggestion-is-made.md;
+- boosts: +½ to practices 1 and 2 when power looks uneven, +½ to practices 2 and 3 when
+  attention leans to the task.
+The highest priority wins; the lower practice number breaks ties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+from typing import Any
+
+from collabcheck.bank import Bank
+from collabcheck.compare import (
+    HIERARCHY_BOOST,
+    HIERARCHY_PRACTICES,
+    TASK_BOOST,
+    TASK_PRACTICES,
+    TOP,
+    AuthorityResult,
+    FocusResult,
+    PracticeResult,
+    Suggestion,
+)
+from collabcheck.snapshot import Snapshot
+from collabcheck.wording import number_word, plural, signed
+
+Raw = tuple[PracticeResult, Fraction | None, Fraction | None, Fraction | None]
+
+
+def divergence_weight(raw: list[Raw], partners: int) -> Fraction:
+    """The weight on divergence: the most it can be while property 4 (monotone need) holds."""
+    weights = [w for _, _, _, w in raw if w is not None]
+    return min(weights) if weights else Fraction(1, max(partners, 1))
+
+
+def suggest(snapshot: Snapshot, bank: Bank, raw: list[Raw], authority: AuthorityResult,
+            focus: FocusResult, focus_mean: Fraction | None) -> tuple[list[PracticeResult], Suggestion]:
+    """Give every practice its priority and pick the highest, with reasons in plain words."""
+    weight = divergence_weight(raw, len(snapshot.partners))
+    hierarchy = authority.hierarchy
+    task = focus.leaning == "task"
+    practices: list[PracticeResult] = []
+    for result, combined, divergence, _ in raw:
+        need = TOP - combined if combined is not None else Fraction(0)
+        part = weight * divergence if divergence is not None else Fraction(0)
+        boost = Fraction(0)
+        if hierarchy and result.number in HIERARCHY_PRACTICES:
+            boost += HIERARCHY_BOOST
+        if task and result.number in TASK_PRACTICES:
+            boost += TASK_BOOST
+        total = need + part + boost
+        practices.append(replace(result, need=float(need), divergence_part=float(part),
+                                 boost=float(boost), priority=float(total), exact_priority=total))
+    ranked = sorted(practices, key=lambda p: (-p.exact_priority, p.number))
+    best = ranked[0]
+    section = bank.practice(best.number)
+    reasons = _reasons(best, ranked, weight, authority, focus, focus_mean, hierarchy, task, snapshot)
+    return practices, Suggestion(
+        number=best.number, id=best.id, title=best.title, reasons=reasons,
+        tips=list(section.tips), prompts=list(section.prompts),
+        ranking=[{"number": p.number, "priority": p.priority} for p in ranked],
+        divergence_weight=float(weight), hierarchy=hierarchy, task_leaning=task)
+
+
+def _need_reason(best: PracticeResult, practices: list[PracticeResult]) -> str:
+    known = [p for p in practices if p.combined is not None]
+    if not known:
+        return ("Nobody rated any of the statements, so there are no scores to go on; "
+                "this suggestion rests on the other findings and on the order of the practices.")
+    if best.combined is None:
+        return ("Nobody rated the statements for this practice, so its need is not known "
+                "and counts as 0.")
+    low = min(p.combined for p in known)
+    text = f"Your combined score here is {best.combined:.1f} out of 5"
+    if len(known) == 1:
+        return text + ", the only practice you rated."
+    of = "the five" if len(known) == 5 else f"the {number_word(len(known))} you rated"
+    if best.combined == low:
+        others = [p.number for p in known if p.combined == low and p is not best]
+        if others:
+            also = " and ".join(f"practice {n}" for n in others)
+            return text + f", the joint lowest of {of} (with {also})."
+        return text + f", the lowest of {of}."
+    lowest = next(p for p in sorted(known, key=lambda p: (p.combined, p.number)))
+    return text + f"; the lowest is {low:.1f}, for practice {lowest.number}."
+
+
+def _reasons(best: PracticeResult, ranked: list[PracticeResult], weight: Fraction,
+             authority: AuthorityResult, focus: FocusResult, focus_mean: Fraction | None,
+             hierarchy: bool, task: bool, snapshot: Snapshot) -> list[str]:
+    reasons = [_need_reason(best, ranked)]
+    if best.divergence is not None and best.divergence >= 1:
+        reasons.append(f"You see this practice differently: your scores for the same statement "
+                       f"are {best.divergence:.1f} points apart on average.")
+    if best.unsure:
+        reasons.append(f"{best.unsure} {plural(best.unsure, 'answer')} here "
+                       f"{'was' if best.unsure == 1 else 'were'} \"not sure\"; "
+                       "they are counted apart and left out of the scores.")
+    if hierarchy and best.number in HIERARCHY_PRACTICES:
+        why = authority.pattern[0].upper() + authority.pattern[1:]
+        if authority.divergent and authority.divergence is not None:
+            why += (f"; your answers on who has the say are {authority.divergence:.1f} apart on "
+                    "average (from 1.0 up counts as seeing it differently)")
+        reasons.append(f"Power: {why}. Practices 1 and 2 help you share it, so each gets "
+                       f"+{float(HIERARCHY_BOOST):.1f}.")
+    if task and best.number in TASK_PRACTICES and focus_mean is not None:
+        reasons.append(f"Your attention leans to the task: on average {signed(float(focus_mean))}, "
+                       "on a scale from −2 (all on the task) to +2 (all on your relationship). "
+                       f"Practices 2 and 3 make room for the relationship, so each gets "
+                       f"+{float(TASK_BOOST):.1f}.")
+    line = (f"Priority {best.priority:.2f} = need {best.need:.2f} + divergence "
+            f"{(best.divergence or 0):.2f} × {float(weight):.2f} + {best.boost:.1f} for power "
+            "and attention")
+    if len(ranked) > 1:
+        nxt = ranked[1]
+        tie = " (a tie: the lower practice number goes first)" \
+            if nxt.exact_priority == best.exact_priority else ""
+        line += f"; next is practice {nxt.number} at {nxt.priority:.2f}{tie}"
+    reasons.append(line + ".")
+    return reasons
+
+
+def ranking_table(practices: list[PracticeResult]) -> list[dict[str, Any]]:
+    """The ranking with every component, for reports that show the working."""
+    ranked = sorted(practices, key=lambda p: (-p.exact_priority, p.number))
+    return [{"number": p.number, "need": p.need, "divergence_part": p.divergence_part,
+             "boost": p.boost, "priority": p.priority} for p in ranked]

@@ -1,0 +1,181 @@
+"""Plain-words pieces shared by the reports and the app, so both say the same thing the same way.
+
+Nothing here knows about a screen or a terminal: these helpers turn answers and figures into
+short UK-English phrases and character bars that never depend on colour.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from collabcheck.bank import AGREE_LABELS, FOCUS_LABELS
+
+NUMBER_WORDS = {0: "none", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def display_name(name: str, limit: int | None = None) -> str:
+    """A name fit for one line: whitespace (newlines, tabs) collapsed, control characters dropped."""
+    clean = "".join(ch for ch in name if ch.isprintable() or ch.isspace())
+    clean = re.sub(r"\s+", " ", clean).strip() or "?"
+    if limit is not None and len(clean) > limit:
+        clean = clean[: max(limit - 1, 1)] + "…"
+    return clean
+
+
+def number_word(n: int) -> str:
+    return NUMBER_WORDS.get(n, str(n))
+
+
+def plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
+
+
+def signed(x: float | None, places: int = 1) -> str:
+    """A signed figure with a real minus sign: '−1.0', '+0.5', '0.0'."""
+    if x is None:
+        return "–"
+    text = f"{abs(x):.{places}f}"
+    if float(text) == 0:
+        return text
+    return ("−" if x < 0 else "+") + text
+
+
+def bar(value: float | None, top: float = 5.0, width: int = 10, ascii_only: bool = False) -> str:
+    """A bar `width` characters long at `top`; eighth blocks for precision, '#' when ascii_only."""
+    if value is None:
+        return " " * width
+    filled = max(0.0, min(value / top, 1.0)) * width
+    if ascii_only:
+        n = round(filled)
+        return ("#" * n).ljust(width)
+    whole = int(filled)
+    rest = int(round((filled - whole) * 8))
+    if rest == 8:
+        whole, rest = whole + 1, 0
+    text = "█" * whole + (EIGHTHS[rest] if rest and whole < width else "")
+    return text.ljust(width)
+
+
+def agree_words(value: Any) -> str:
+    """An agree answer as the person gave it: 'Agree (4)', 'Not sure', 'Skipped'."""
+    if value is None:
+        return "Skipped"
+    if value == "unsure":
+        return "Not sure"
+    if isinstance(value, int) and value in AGREE_LABELS:
+        return f"{AGREE_LABELS[value]} ({value})"
+    return str(value)
+
+
+def authority_words(value: Any, names: dict[str, str]) -> str:
+    """An authority answer: 'Shared equally', 'More Sam', 'Mostly Alice', 'Skipped'."""
+    if value is None:
+        return "Skipped"
+    if value == "shared":
+        return "Shared equally"
+    if isinstance(value, str) and ":" in value:
+        how, who = value.split(":", 1)
+        return f"{'Mostly' if how == 'mostly' else 'More'} {names.get(who, who)}"
+    return str(value)
+
+
+def focus_words(value: Any) -> str:
+    if value is None:
+        return "Skipped"
+    return FOCUS_LABELS.get(value, str(value))
+
+
+def answer_words(kind: str, value: Any, names: dict[str, str]) -> str:
+    """Any answer in words, by the kind of its item."""
+    if kind == "authority":
+        return authority_words(value, names)
+    if kind == "focus":
+        return focus_words(value)
+    return agree_words(value)
+
+
+def position_words(position: float | None) -> str:
+    """A focus position (−2 task … +2 relationship) in words."""
+    if position is None:
+        return "no answer"
+    if position <= -1.5:
+        return "all on the task"
+    if position <= -0.5:
+        return "mostly the task"
+    if position < 0.5:
+        return "balanced"
+    if position < 1.5:
+        return "mostly the relationship"
+    return "all on the relationship"
+
+
+def focus_picture(positions: dict[str, float | None], names: dict[str, str]) -> str:
+    """'Alice: mostly the task (−1.0); Sam: balanced (0.0)'."""
+    return "; ".join(f"{names.get(pid, pid)}: {position_words(p)}"
+                     + (f" ({signed(p)})" if p is not None else "")
+                     for pid, p in positions.items())
+
+
+def _all(n: int) -> str:
+    return "both" if n == 2 else f"all {number_word(n)}"
+
+
+def pattern_words(pattern_id: str, holders: dict[str, str], names: dict[str, str]) -> str:
+    """The shape of the power picture in plain words, e.g. 'both see it as shared'."""
+    n = len(holders)
+    if pattern_id == "not-enough-answers":
+        return "not enough answers to compare"
+    if pattern_id == "all-shared":
+        return f"{_all(n)} see it as shared"
+    if pattern_id == "same-holder":
+        who = next(iter(holders.values()))
+        return f"{_all(n)} see {names.get(who, who)} holding most say"
+    if pattern_id == "shared-and-held":
+        if n == 2:
+            return "one sees it as shared and the other does not"
+        return "some see it as shared and others do not"
+    if pattern_id == "each-self":
+        return "each sees themselves holding most say"
+    if pattern_id == "each-other":
+        if n == 2:
+            return "each sees the other holding most say"
+        return "each sees someone else holding most say"
+    return "they see different people holding most say"
+
+
+def holder_sentences(holders: dict[str, str], names: dict[str, str]) -> list[str]:
+    """One sentence per respondent: whom their answers give most say to overall."""
+    out = []
+    for pid, who in holders.items():
+        name = names.get(pid, pid)
+        if who == "shared":
+            out.append(f"{name} sees the say as shared overall.")
+        elif who == pid:
+            out.append(f"{name} sees {name} (themselves) holding most say overall.")
+        else:
+            out.append(f"{name} sees {names.get(who, who)} holding most say overall.")
+    return out
+
+
+def authority_item_sentence(label: str, answers: dict[str, Any], names: dict[str, str]) -> str:
+    """'Alice sees Alice holding most say over the agenda; Sam sees it as shared.'"""
+    given = {pid: v for pid, v in answers.items() if v is not None}
+    if not given:
+        return f"Nobody answered who has most say over {label}."
+    values = set(given.values())
+    if len(given) >= 2 and values == {"shared"}:
+        return f"{_all(len(given)).capitalize()} see {label} as shared."
+    parts = []
+    for pid, v in given.items():
+        name = names.get(pid, pid)
+        if v == "shared":
+            parts.append(f"{name} sees {'it' if parts else label} as shared")
+            continue
+        how, who = str(v).split(":", 1) if ":" in str(v) else ("", str(v))
+        holder = names.get(who, who) + (" (themselves)" if who == pid else "")
+        amount = "most say" if how == "mostly" else "more say"
+        parts.append(f"{name} sees {holder} holding {amount}"
+                     + ("" if parts else f" over {label}"))
+    return "; ".join(parts) + "."
