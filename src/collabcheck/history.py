@@ -22,7 +22,7 @@ from collabcheck.bank import Bank
 from collabcheck.history_cache import SummaryCache, code_fingerprint, default_cache_dir, scan
 
 PRACTICES = ("1", "2", "3", "4", "5")
-SAME = 0.05  # differences smaller than this are "about the same", not a trend
+SAME = 0.2  # changes smaller than this are "about the same": one answer moving is not a trend
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -192,15 +192,22 @@ def _delta(new: float | None, old: float | None) -> float | None:
 def _direction(delta: float | None) -> str | None:
     if delta is None:
         return None
-    if delta <= -SAME:
-        return "closer"
-    return "further apart" if delta >= SAME else "about the same"
+    if abs(round(delta, 1)) < SAME:
+        return "about the same"
+    return "closer" if delta < 0 else "further apart"
 
 
 def long_date(iso: str) -> str:
     """'12 March 2026': plain and unambiguous, whatever the reader's locale."""
     d = datetime.fromisoformat(iso)
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def short_title(title: str) -> str:
+    """'Make time for learning – and share it' → 'Make time for learning', for sentences and tables."""
+    for cut in (" – ", " - ", " ("):
+        title = title.split(cut, 1)[0]
+    return title
 
 
 def fmt(value: float | None) -> str:
@@ -214,7 +221,7 @@ def follow_through(sittings: list[Sitting], titles: dict[int, str]) -> list[Foll
         if s.agreed is None:
             continue
         p = s.agreed
-        key, title = str(p), titles.get(p, f"practice {p}")
+        key, title = str(p), short_title(titles.get(p, ""))
         before = s.practices.get(key)
         nxt = sittings[i + 1] if i + 1 < len(sittings) else None
         after = nxt.practices.get(key) if nxt else None
@@ -224,11 +231,11 @@ def follow_through(sittings: list[Sitting], titles: dict[int, str]) -> list[Foll
             text += "Your next sitting will show how it went."
         elif before is None or after is None:
             text += "It was not scored at both sittings, so there is nothing to compare yet."
-        elif abs(after - before) < SAME:
+        elif fmt(after) == fmt(before):
             text += f"It stayed at {fmt(after)}."
         else:
             text += f"It went from {fmt(before)} to {fmt(after)}."
-        if latest is not None and after is not None and abs(latest - after) >= SAME:
+        if latest is not None and after is not None and fmt(latest) != fmt(after):
             text += f" It is {fmt(latest)} now."
         out.append(FollowThrough(p, title, s.taken_at, s.file, before, after,
                                  nxt.taken_at if nxt else None, latest, text))
@@ -245,7 +252,7 @@ def convergence_summary(trends: dict[str, Trend], titles: dict[int, str]) -> str
     if len(overall.values) < 2:
         return "After your next sitting you will see whether your views are moving closer together."
     names = {"authority": "who has the say", "focus": "the balance of task and relationship"}
-    names.update({k: f"practice {k} ({titles.get(int(k), '')})" for k in PRACTICES})
+    names.update({k: f"practice {k} ({short_title(titles.get(int(k), ''))})" for k in PRACTICES})
     closer = [names[k] for k in names if trends[k].trend == "closer"]
     further = [names[k] for k in names if trends[k].trend == "further apart"]
     lead = {"closer": "Overall, your views are closer than last time.",

@@ -23,8 +23,6 @@ from typing import Any
 CACHE_ENV = "COLLABCHECK_CACHE_DIR"
 CACHE_FORMAT = 1
 RACY_NS = 2_000_000_000  # files changed this recently are read but not cached
-# Modules whose code decides what a summary holds: a change to any of them empties the cache.
-CODE_MODULES = ("history.py", "history_cache.py", "compare.py", "snapshot.py", "bank.py", "errors.py")
 
 StatKey = list[int]
 
@@ -74,17 +72,19 @@ def default_cache_dir() -> Path:
 
 
 def code_fingerprint() -> list[Any]:
-    """Version plus size and mtime of the modules that shape a summary."""
+    """Version plus name, size and mtime of every module of the package (not the app's).
+
+    Any change to the code that reads, checks or compares snapshots empties the cache, even
+    in a development copy whose version number has not moved.
+    """
     from collabcheck import __version__
 
-    here = Path(__file__).parent
     parts: list[Any] = [__version__]
-    for name in CODE_MODULES:
-        try:
-            st = (here / name).stat()
-            parts += [name, st.st_size, st.st_mtime_ns]
-        except OSError:
-            parts += [name, None]
+    with os.scandir(Path(__file__).parent) as it:
+        for e in sorted(it, key=lambda e: e.name):
+            if e.name.endswith(".py"):
+                st = e.stat()
+                parts += [e.name, st.st_size, st.st_mtime_ns]
     return parts
 
 

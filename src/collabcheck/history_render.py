@@ -10,11 +10,21 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from collabcheck.history import PRACTICES, History, PairHistory, Sitting, Trend, fmt, long_date
+from collabcheck.history import (
+    PRACTICES,
+    SAME,
+    History,
+    PairHistory,
+    Sitting,
+    Trend,
+    fmt,
+    long_date,
+    short_title,
+)
 
 BARS = "▁▂▃▄▅▆▇█"
 GAP = "·"
-TREND_WIDTH = 10
+TREND_WIDTH = 8
 SCORE_LABEL = "How you rate each practice (1 low, 5 high)"
 SPREAD_LABEL = "How far apart your views are (0 means you see it the same way)"
 
@@ -31,22 +41,23 @@ def sparkline(values: list[float | None], low: float, high: float, width: int = 
     return "".join(out)
 
 
-def short_title(title: str) -> str:
-    """'Make time for learning – and share it' → 'Make time for learning', for narrow tables."""
-    for cut in (" – ", " - ", " ("):
-        title = title.split(cut, 1)[0]
-    return title
-
-
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """Shorten at a word boundary, marking the cut with '…'."""
+    if len(text) <= width:
+        return text
+    head = text[: width - 1]
+    if " " in head[width // 2:]:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip() + "…"
 
 
 def _signed(delta: float | None, up: str, down: str, same: str) -> str:
     if delta is None:
         return "–"
-    if abs(delta) < 0.05:
-        return f"{0:.1f} {same}"
+    if fmt(abs(delta)) == "0.0":
+        return f"0.0 {same}"
+    if abs(round(delta, 1)) < SAME:
+        return f"{delta:+.1f} little change"
     return f"{delta:+.1f} {up if delta > 0 else down}"
 
 
@@ -104,7 +115,7 @@ def _suggested(p: PairHistory) -> str:
     text = ""
     if last.suggested is not None:
         text = (f"At your latest sitting collabcheck suggested practice {last.suggested} "
-                f"({p.titles.get(last.suggested, '')}).")
+                f"({short_title(p.titles.get(last.suggested, ''))}).")
     if last.agreed is not None:
         text += f" You agreed to work on practice {last.agreed}."
     return text.strip()
@@ -112,21 +123,21 @@ def _suggested(p: PairHistory) -> str:
 
 def pair_text(p: PairHistory, history: History, width: int = 80) -> str:
     """One partnership's story in plain text, no line longer than `width`."""
-    label_w = max(16, width - 48)
+    label_w = max(16, width - 34 - TREND_WIDTH)
     wrap = textwrap.TextWrapper(width=width - 2, initial_indent="  ", subsequent_indent="  ")
     bullet = textwrap.TextWrapper(width=width - 2, initial_indent="  - ", subsequent_indent="    ")
     lines = [_cut(pair_title(p), width), span(p), "", SCORE_LABEL,
-             f"  {'Practice':<{label_w}} {'Trend':<{TREND_WIDTH}} {'First':>5} {'Latest':>6}  Since last"]
+             f"  {'Practice':<{label_w}} {'Trend':<{TREND_WIDTH}} {'First':>5} {'Now':>4}  Since last"]
     for label, values, change in score_rows(p):
         first = fmt(values[0]) if len(values) > 1 else ""
         lines.append(f"  {_cut(label, label_w):<{label_w}} {sparkline(values, 1, 5):<{TREND_WIDTH}} "
-                     f"{first:>5} {fmt(values[-1]):>6}  {change}")
+                     f"{first:>5} {fmt(values[-1]):>4}  {change}")
     lines += ["", _cut(SPREAD_LABEL, width),
-              f"  {'':<{label_w}} {'Trend':<{TREND_WIDTH}} {'First':>5} {'Latest':>6}  Since last"]
+              f"  {'':<{label_w}} {'Trend':<{TREND_WIDTH}} {'First':>5} {'Now':>4}  Since last"]
     for label, t, change in spread_rows(p):
         first = fmt(t.values[0]) if len(t.values) > 1 else ""
         lines.append(f"  {_cut(label, label_w):<{label_w}} {sparkline(t.values, 0, 4):<{TREND_WIDTH}} "
-                     f"{first:>5} {fmt(t.latest):>6}  {change}")
+                     f"{first:>5} {fmt(t.latest):>4}  {change}")
     lines += wrap.wrap(p.convergence_summary)
     follow = p.follow_through
     lines += ["", "What you chose to work on"]
@@ -185,11 +196,11 @@ def render_markdown(history: History) -> str:
         out += [f"## {_md_cell(pair_title(p))}", "", span(p), "", f"### {SCORE_LABEL}", "",
                 "| Practice | Trend | Over time | Since last |", "|---|---|---|---|"]
         for label, values, change in score_rows(p):
-            out.append(f"| {_md_cell(label)} | {sparkline(values, 1, 5)} | "
+            out.append(f"| {_md_cell(label)} | {sparkline(values, 1, 5, len(values))} | "
                        f"{' → '.join(fmt(v) for v in values)} | {change} |")
         out += ["", f"### {SPREAD_LABEL}", "", "| | Trend | Over time | Since last |", "|---|---|---|---|"]
         for label, t, change in spread_rows(p):
-            out.append(f"| {_md_cell(label)} | {sparkline(t.values, 0, 4)} | "
+            out.append(f"| {_md_cell(label)} | {sparkline(t.values, 0, 4, len(t.values))} | "
                        f"{' → '.join(fmt(v) for v in t.values)} | {change} |")
         out += ["", p.convergence_summary, "", "### What you chose to work on", ""]
         follow = p.follow_through

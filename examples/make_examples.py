@@ -1,0 +1,136 @@
+"""Write the example snapshots in examples/: a fictional pair over a year, and one trio.
+
+They let a newcomer run `collabcheck history examples/` straight away and see a real story:
+Amira (a consultant) and Tom (a patient partner) choose practice 3 in March and it improves;
+at first Amira sees power as shared while Tom sees her holding it, and over the year their
+views come closer. Everything is made with the shipped bank and collabcheck's own writer, and
+is deterministic, so running this again gives the same files (existing files are left alone).
+
+    python examples/make_examples.py
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from collabcheck.bank import Bank, load_bank
+from collabcheck.snapshot import Agreed, Partner, Snapshot, file_name, write_snapshot
+
+HERE = Path(__file__).resolve().parent
+UK_WINTER, UK_SUMMER = timezone.utc, timezone(timedelta(hours=1))
+
+AMIRA = Partner(id="amira", name="Dr Amira Haddad", role="Consultant in respiratory medicine")
+TOM = Partner(id="tom", name="Tom Reilly", role="Patient partner, lives with COPD")
+JO = Partner(id="jo", name="Jo Okafor", role="GP")
+PRIYA = Partner(id="priya", name="Priya Shah", role="Patient partner")
+KEN = Partner(id="ken", name="Ken Morris", role="Service manager")
+
+# Each sitting: when, how each partner rates each practice (1–5, before noise), who they see
+# holding the say (per authority item, or one answer for all), focus answers, what was agreed.
+PAIR = [
+    dict(when=datetime(2025, 12, 9, 14, 0, tzinfo=UK_WINTER),
+         levels={"amira": [4.0, 3.0, 2.6, 3.4, 2.8], "tom": [3.2, 2.6, 2.0, 3.6, 2.2]},
+         authority={"amira": "shared", "tom": "mostly:amira"},
+         focus={"amira": "mostly-task", "tom": "mostly-task"},
+         agreed=(3, ["Keep the first 15 minutes of every meeting for looking back.",
+                     "Start a shared notebook."]),
+         notes={"tom": {"learning.most-useful-lesson": "I say more when we meet at the café, "
+                                                       "not in Amira's office."}}),
+    dict(when=datetime(2026, 3, 12, 10, 30, tzinfo=UK_WINTER),
+         levels={"amira": [4.1, 3.1, 3.3, 3.5, 2.9], "tom": [3.4, 2.8, 3.0, 3.7, 2.3]},
+         authority={"amira": "shared", "tom": "more:amira"},
+         focus={"amira": "mostly-task", "tom": "balanced"},
+         agreed=(3, ["Ask Helen, our coach, to join one meeting a quarter."]),
+         notes={}),
+    dict(when=datetime(2026, 6, 18, 16, 0, tzinfo=UK_SUMMER),
+         levels={"amira": [4.2, 3.2, 3.9, 3.5, 2.7], "tom": [3.8, 2.9, 3.7, 3.8, 2.5]},
+         authority={"amira": "more:amira", "tom": "more:amira"},
+         focus={"amira": "balanced", "tom": "balanced"},
+         agreed=(5, ["Ask the divisional board for a standing slot on our work.",
+                     "Make sure Tom is paid for his time."]),
+         notes={"amira": {"embed.keep-alive": "Get the board to own it, not just us."}}),
+    dict(when=datetime(2026, 11, 24, 11, 0, tzinfo=UK_WINTER),
+         levels={"amira": [4.3, 3.4, 4.1, 3.6, 3.3], "tom": [4.0, 3.1, 3.9, 3.9, 3.2]},
+         authority={"amira": "shared", "tom": "shared"},
+         focus={"amira": "balanced", "tom": "balanced"},
+         agreed=None, notes={}),
+]
+
+TRIO = [
+    dict(when=datetime(2026, 5, 6, 9, 30, tzinfo=UK_SUMMER),
+         levels={"jo": [3.6, 2.4, 3.0, 4.2, 2.4], "priya": [2.6, 2.2, 2.8, 4.0, 2.0],
+                 "ken": [3.8, 3.0, 3.2, 3.6, 3.4]},
+         authority={"jo": "more:jo", "priya": "mostly:ken", "ken": "shared"},
+         focus={"jo": "task", "priya": "mostly-task", "ken": "mostly-task"},
+         agreed=(2, ["Meet once a month somewhere that is nobody's office."]),
+         notes={}),
+    dict(when=datetime(2026, 10, 21, 13, 0, tzinfo=UK_SUMMER),
+         levels={"jo": [3.7, 3.2, 3.1, 4.0, 2.6], "priya": [3.0, 3.0, 2.9, 4.1, 2.1],
+                 "ken": [3.8, 3.4, 3.2, 3.7, 3.3]},
+         authority={"jo": "more:ken", "priya": "more:ken", "ken": "shared"},
+         focus={"jo": "mostly-task", "priya": "balanced", "ken": "balanced"},
+         agreed=(5, ["Bring Priya to the next commissioning meeting as a full member."]),
+         notes={}),
+]
+
+
+def answers_for(bank: Bank, levels: list[float], authority: str, focus: str,
+                rng: random.Random) -> dict[str, int | str]:
+    """Item answers whose mean is each practice's level, shuffled, with the odd 'not sure'."""
+    out: dict[str, int | str] = {}
+    for section in bank.practices:
+        level = levels[section.number - 1]  # type: ignore[operator]
+        items = [i for i in section.of_kind("agree")]
+        unsure = {i.id for i in items if rng.random() < 0.04}
+        scored = [i for i in items if i.id not in unsure]
+        low = int(level)
+        ups = round((level - low) * len(scored))
+        scores = [low + 1] * ups + [low] * (len(scored) - ups)
+        if len(scores) > 2 and 1 < low < 5:  # spread one pair apart, keeping the mean
+            scores[0] += 1
+            scores[-1] -= 1
+        rng.shuffle(scores)
+        for item, score in zip(scored, scores, strict=True):
+            score = min(5, max(1, score))
+            out[item.id] = 6 - score if item.reverse else score
+        for item_id in sorted(unsure):
+            out[item_id] = "unsure"
+    for item in bank.relationship.of_kind("authority"):
+        out[item.id] = authority if rng.random() < 0.8 else "shared"
+    for item in bank.relationship.of_kind("focus"):
+        out[item.id] = focus
+    return out
+
+
+def make(bank: Bank, pair: str, partners: list[Partner], story: list[dict], seed: int) -> list[Path]:
+    """Write one partnership's sittings into examples/<pair>/, skipping files already there."""
+    rng = random.Random(seed)
+    folder = HERE / pair
+    written = []
+    for sitting in story:
+        answers = {p.id: answers_for(bank, sitting["levels"][p.id], sitting["authority"][p.id],
+                                     sitting["focus"][p.id], rng) for p in partners}
+        agreed = sitting["agreed"]
+        snap = Snapshot(pair=pair, taken_at=sitting["when"], bank=bank.id, bank_version=bank.version,
+                        partners=partners, answers=answers, notes=sitting["notes"],
+                        agreed=Agreed(practice=agreed[0], actions=agreed[1]) if agreed else None)
+        if (folder / file_name(snap)).exists():
+            continue
+        written.append(write_snapshot(snap, folder, bank))
+    return written
+
+
+def main() -> None:
+    bank = load_bank()
+    written = make(bank, "amira-and-tom", [AMIRA, TOM], PAIR, seed=2025)
+    written += make(bank, "jo-priya-and-ken", [JO, PRIYA, KEN], TRIO, seed=2026)
+    for path in written:
+        print(path.relative_to(HERE.parent))
+    if not written:
+        print("examples are already there; nothing written")
+
+
+if __name__ == "__main__":
+    main()
