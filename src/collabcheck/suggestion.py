@@ -103,10 +103,10 @@ def _reasons(best: PracticeResult, ranked: list[PracticeResult], weight: Fractio
                        f"are {best.divergence:.1f} points apart on average.")
     if best.unsure:
         reasons.append(f"{best.unsure} {plural(best.unsure, 'answer')} here "
-                       f"{'was' if best.unsure == 1 else 'were'} \"not sure\"; "
-                       "they are counted apart and left out of the scores.")
+                       f"{'was' if best.unsure == 1 else 'were'} \"not sure\": counted apart and "
+                       "left out of the scores.")
     if hierarchy and best.number in HIERARCHY_PRACTICES:
-        why = authority.pattern[0].upper() + authority.pattern[1:]
+        why = authority.pattern
         if authority.divergent and authority.divergence is not None:
             why += (f"; your answers on who has the say are {authority.divergence:.1f} apart on "
                     "average (from 1.0 up counts as seeing it differently)")

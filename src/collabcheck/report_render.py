@@ -1,0 +1,271 @@
+"""The one-sitting report as plain text (80 columns) and as Markdown for board papers.
+
+Both show the same figures as the JSON and the app, in the same order a conversation would
+take: scores side by side, who holds the power, where attention goes, what to talk about
+first, then the suggestion. Nothing depends on colour: every bar has its number next to it.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from collabcheck.bank import Bank
+from collabcheck.compare import Comparison, ItemResult
+from collabcheck.wording import (
+    answer_words,
+    authority_item_sentence,
+    bar,
+    display_name,
+    focus_picture,
+    plural,
+    position_words,
+    signed,
+)
+
+WIDTH = 80
+NAME_COL = 14
+BAR = 10
+
+
+def _num(x: float | None, places: int = 1) -> str:
+    return "–" if x is None else f"{x:.{places}f}"
+
+
+def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
+    lead = indent if first is None else first
+    return textwrap.wrap(text, WIDTH, initial_indent=lead, subsequent_indent=indent,
+                         break_long_words=True, break_on_hyphens=False) or [lead.rstrip()]
+
+
+def _heading(text: str) -> list[str]:
+    return ["", text.upper(), "-" * len(text)]
+
+
+def _names(c: Comparison, limit: int | None = None) -> dict[str, str]:
+    return {p.id: display_name(p.name, limit) for p in c.partners}
+
+
+def _section_title(bank: Bank, item_id: str) -> str:
+    section = bank.items_by_id.get(item_id)
+    if section is None:
+        return ""
+    sid = section.section_id
+    for s in bank.sections:
+        if s.id == sid:
+            return f"practice {s.number}" if s.number else "power and attention"
+    return ""
+
+
+def _when(c: Comparison) -> str:
+    return f"{c.taken_at:%d %B %Y at %H:%M}".lstrip("0")
+
+
+def _row(name: str, value: float | None, note: str) -> list[str]:
+    """One bar row: name, bar, figure, then a note wrapped under itself if it is long."""
+    lead = f"   {name:<{NAME_COL}} {bar(value, width=BAR)} {_num(value):>3}  "
+    return _wrap(note, " " * len(lead), lead)
+
+
+def _practice_lines(c: Comparison) -> list[str]:
+    names = _names(c, NAME_COL)
+    lines = _heading("The five practices")
+    lines += _wrap("Scores run from 1 (low) to 5 (high), after turning round the statements "
+                   "that are worded the other way. \"Not sure\" answers are counted apart and "
+                   "left out of every score. \"Apart by\" is the average gap between your "
+                   "answers to the same statement (0 = the same).")
+    for p in c.practices:
+        lines.append("")
+        lines += _wrap(p.title, "   ", f"{p.number}. ")
+        for pid, name in names.items():
+            note = f"{p.answered[pid]} {plural(p.answered[pid], 'answer')}"
+            if p.unsure_by_partner[pid]:
+                note += f", {p.unsure_by_partner[pid]} not sure"
+            if p.scores[pid] is None:
+                note = "skipped all" if not p.unsure_by_partner[pid] else note
+            lines += _row(name, p.scores[pid], note)
+        spread = "apart by " + _num(p.divergence)
+        if p.divergence is not None and p.divergence >= 1:
+            spread += " (seen differently)"
+        lines += _row("Combined", p.combined, spread)
+    return lines
+
+
+def _authority_lines(c: Comparison, bank: Bank) -> list[str]:
+    a = c.authority
+    names = _names(c)
+    lines = _heading("Who holds the power")
+    if not a.items or not a.perceived_holder:
+        return lines + _wrap("Nobody answered the questions about who has the say.")
+    lines += _wrap(f"Overall, {a.pattern}.")
+    for sentence in a.summary:
+        lines += _wrap(sentence, "  ", "- ")
+    if a.divergence is not None:
+        verdict = "you see this differently" if a.divergent else "your views are close"
+        lines += _wrap(f"Your answers are {a.divergence:.1f} apart on average, on a scale "
+                       f"from 0 (the same view) to 4 (opposite ends): {verdict}.")
+    lines.append("")
+    for item in a.items:
+        lines += _wrap(authority_item_sentence(item.label, item.answers, names), "  ", "- ")
+    return lines
+
+
+def _focus_lines(c: Comparison) -> list[str]:
+    f = c.focus
+    names = _names(c)
+    lines = _heading("Where your attention goes")
+    if f.mean is None:
+        return lines + _wrap("Nobody answered the questions about the task and the relationship.")
+    lines += _wrap("From −2 (all on the task) to +2 (all on your relationship).")
+    lines += _wrap(focus_picture({k: v for k, v in f.positions.items() if v is not None}, names) + ".")
+    leaning = {"task": "leans to the task", "relationship": "leans to your relationship",
+               "balanced": "is balanced"}[f.leaning or "balanced"]
+    text = f"Together your attention {leaning} (average {signed(f.mean)})."
+    if f.divergence is not None:
+        text += (f" Your views are {f.divergence:.1f} apart"
+                 + (": you see this differently." if f.divergent else "."))
+    return lines + _wrap(text)
+
+
+def _answers_line(c: Comparison, item: ItemResult) -> str:
+    names = _names(c)
+    return "; ".join(f"{names[pid]}: {answer_words(item.kind, item.answers.get(pid), names)}"
+                     for pid in names)
+
+
+def _talk_lines(c: Comparison, bank: Bank) -> list[str]:
+    lines = _heading("Talk about these first")
+    if not c.talk_about_first:
+        return lines + _wrap("No answers are two or more points apart: you see things much "
+                             "the same way.")
+    for n, item_id in enumerate(c.talk_about_first, 1):
+        item = c.item(item_id)
+        if item is None:
+            continue
+        where = _section_title(bank, item_id)
+        lines += _wrap(f"{item.text} ({where})", "   ", f"{n}. ")
+        lines += _wrap(_answers_line(c, item), "   ")
+    return lines
+
+
+def _suggestion_lines(c: Comparison) -> list[str]:
+    s = c.suggestion
+    lines = _heading("What to work on next")
+    lines += _wrap(f"Practice {s.number}: {s.title}")
+    lines += ["", "Why:"]
+    for r in s.reasons:
+        lines += _wrap(r, "  ", "- ")
+    if s.tips:
+        lines += ["", "Tips:"]
+        for t in s.tips:
+            lines += _wrap(t, "  ", "- ")
+    if s.prompts:
+        lines += ["", "To talk through together:"]
+        for t in s.prompts:
+            lines += _wrap(t, "  ", "- ")
+    lines += [""] + _wrap("How every practice ranked (priority): " + ", ".join(
+        f"{r['number']}: {r['priority']:.2f}" for r in s.ranking) + ".")
+    if c.agreed:
+        lines += [""] + _wrap(f"You agreed to work on practice {c.agreed['practice']}.")
+        for action in c.agreed.get("actions", []):
+            lines += _wrap(display_name(action), "  ", "- ")
+    return lines
+
+
+def _unknown_lines(c: Comparison) -> list[str]:
+    if not c.unknown_answers and not c.mismatched_answers:
+        return []
+    lines = _heading("Answers not scored")
+    if c.unknown_answers:
+        lines += _wrap("These questions are not in the question bank used for this report "
+                       "(it has changed since), so their answers are kept but not scored:")
+        lines += [f"- {display_name(i, WIDTH - 2)}" for i in c.unknown_answers]
+    if c.mismatched_answers:
+        lines += _wrap("These answers do not fit the kind of question they now belong to, so "
+                       "they are not scored:")
+        lines += [f"- {display_name(i, WIDTH - 2)}" for i in c.mismatched_answers]
+    return lines
+
+
+def render_text(c: Comparison, bank: Bank) -> str:
+    """The report for reading in a terminal: no line wider than 80 characters."""
+    people = ", ".join(display_name(p.name) + (f" ({display_name(p.role)})" if p.role.strip() else "")
+                       for p in c.partners)
+    lines = _wrap(f"collabcheck report for {c.pair}, {_when(c)}")
+    lines += _wrap(f"Partners: {people}")
+    lines += _wrap(f"Suggested practice to work on next: {c.suggestion.number}. "
+                   f"{c.suggestion.title} (reasons at the end).")
+    lines += _practice_lines(c) + _authority_lines(c, bank) + _focus_lines(c)
+    lines += _talk_lines(c, bank) + _suggestion_lines(c) + _unknown_lines(c)
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def md(text: str) -> str:
+    """Text safe inside a Markdown table cell or list item: one line, special characters escaped."""
+    out = display_name(text)
+    for ch in "\\|*_`<>[]#":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def render_markdown(c: Comparison, bank: Bank) -> str:
+    """The report as Markdown, fit to paste into a board paper."""
+    names = {p.id: md(p.name) for p in c.partners}
+    plain = _names(c)
+    out = [f"# collabcheck report: {md(c.pair)}", "",
+           f"Taken {_when(c)}. Partners: "
+           + ", ".join(names[p.id] + (f" ({md(p.role)})" if p.role.strip() else "")
+                       for p in c.partners) + ".", ""]
+    s = c.suggestion
+    out += [f"## Suggested practice: {s.number}. {md(s.title)}", "", "**Why**", ""]
+    out += [f"- {md(r)}" for r in s.reasons]
+    if s.tips:
+        out += ["", "**Tips**", ""] + [f"- {md(t)}" for t in s.tips]
+    if s.prompts:
+        out += ["", "**To talk through together**", ""] + [f"- {md(t)}" for t in s.prompts]
+    out += ["", "## The five practices", "",
+            "Scores from 1 (low) to 5 (high); \"apart by\" is the average gap between your "
+            "answers to the same statement. \"Not sure\" answers are counted apart.", "",
+            "| Practice | " + " | ".join(names.values()) + " | Combined | Apart by | Not sure | Priority |",
+            "|---" * (len(names) + 5) + "|"]
+    for p in c.practices:
+        cells = [f"{p.number}. {md(p.title)}", *(_num(p.scores[pid]) for pid in names),
+                 _num(p.combined), _num(p.divergence), str(p.unsure), f"{p.priority:.2f}"]
+        out.append("| " + " | ".join(cells) + " |")
+    a = c.authority
+    out += ["", "## Who holds the power", ""]
+    if a.perceived_holder:
+        out += [f"Overall, {md(a.pattern)}."
+                + (f" Answers are {a.divergence:.1f} apart on average (0 to 4)." if a.divergence
+                   is not None else ""), ""]
+        out += [f"- {md(t)}" for t in a.summary] + [""]
+        out += ["| Who has most say over | " + " | ".join(names.values()) + " | Apart by |",
+                "|---" * (len(names) + 2) + "|"]
+        for item in a.items:
+            cells = [md(item.label), *(md(answer_words("authority", item.answers.get(pid), plain))
+                                       for pid in names), _num(item.divergence)]
+            out.append("| " + " | ".join(cells) + " |")
+    else:
+        out.append("Nobody answered the questions about who has the say.")
+    f = c.focus
+    out += ["", "## Where your attention goes", ""]
+    if f.mean is not None:
+        out += [md(focus_picture({k: v for k, v in f.positions.items() if v is not None}, plain))
+                + f". Together: {position_words(f.mean)} ({signed(f.mean)}, from −2 task to +2 "
+                "relationship)." + (f" Apart by {f.divergence:.1f}." if f.divergence is not None else "")]
+    else:
+        out.append("Nobody answered the questions about the task and the relationship.")
+    out += ["", "## Talk about these first", ""]
+    if c.talk_about_first:
+        out += ["| Question | " + " | ".join(names.values()) + " |", "|---" * (len(names) + 1) + "|"]
+        for item_id in c.talk_about_first:
+            item = c.item(item_id)
+            if item is not None:
+                out.append("| " + " | ".join([md(item.text)] + [
+                    md(answer_words(item.kind, item.answers.get(pid), plain)) for pid in names]) + " |")
+    else:
+        out.append("No answers are two or more points apart.")
+    if c.unknown_answers or c.mismatched_answers:
+        out += ["", "## Answers not scored", ""]
+        out += [f"- {md(i)} (not in the questions used for this report)" for i in c.unknown_answers]
+        out += [f"- {md(i)} (does not fit the kind of its question)" for i in c.mismatched_answers]
+    return "\n".join(out) + "\n"
