@@ -1,0 +1,1 @@
+"""The terminal app (Textual). Only the bare `collabcheck` command imports this package."""

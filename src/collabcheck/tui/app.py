@@ -1,0 +1,268 @@
+"""The collabcheck app: walks partners through a sitting, one screen per step.
+
+The app owns the flow (welcome → who → each partner in turn → together → save) and the
+sitting in progress; each screen shows one step and dismisses with a typed result, so the
+order of steps lives in one place and every screen can be tested alone. The sitting is
+autosaved after every change, so quitting at any moment loses nothing.
+
+Only the welcome screen is imported at start-up; the others (and the comparison) are
+imported when first needed, so the first screen appears about as fast as a bare Textual app.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from collabcheck import sitting as sitting_store
+from collabcheck.bank import Bank
+from collabcheck.sitting import Sitting
+from collabcheck.tui.screens.welcome import WelcomeScreen
+
+EXIT_AFTER_FIRST_PAINT = "COLLABCHECK_EXIT_AFTER_FIRST_PAINT"
+Clock = Callable[[], datetime]
+
+
+def local_now() -> datetime:
+    """The time now, timezone-aware local time, to the second (as snapshots store it)."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+class CollabcheckApp(App[int]):
+    """A sitting at one laptop; see the module docstring for the flow."""
+
+    CSS_PATH = "collabcheck.tcss"
+    TITLE = "collabcheck"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help", tooltip="The five practices and the keys"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("f2", "toggle_theme", "Light/dark", tooltip="Switch between light and dark colours"),
+        Binding("ctrl+q", "stop", "Stop", priority=True,
+                tooltip="Stop for now; your answers are kept and you can carry on later"),
+    ]
+
+    def __init__(self, bank: Bank, snapshot_dir: Path, state_dir: Path | None = None,
+                 now: Clock | None = None) -> None:
+        super().__init__()
+        self.bank = bank
+        self.snapshot_dir = Path(snapshot_dir)
+        self.state_dir = sitting_store.state_dir(state_dir)
+        self.now: Clock = now or local_now
+        self.sitting: Sitting | None = None
+        self.saved_path: Path | None = None
+        self.exit_message = ""
+        self.theme = "textual-dark"
+
+    # -- start ----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        resumable = sitting_store.load(self.state_dir)
+        if resumable is not None and not resumable.matches(self.bank):
+            resumable = None
+        self.push_screen(WelcomeScreen(self.bank, resumable), self._after_welcome)
+        if os.environ.get(EXIT_AFTER_FIRST_PAINT):
+            self.call_after_refresh(self.exit, 0)
+
+    # -- the flow -------------------------------------------------------------------------
+
+    def autosave(self) -> None:
+        """Write the sitting in progress to the state folder; called after every answer."""
+        if self.sitting is not None:
+            sitting_store.save(self.sitting, self.state_dir)
+
+    def _after_welcome(self, choice: str | None) -> None:
+        if choice == "resume":
+            self.sitting = sitting_store.load(self.state_dir)
+            if self.sitting is not None:
+                self._continue()
+                return
+        if choice == "history":
+            self.action_history(then_welcome=True)
+            return
+        unfinished = sitting_store.load(self.state_dir)
+        if unfinished is not None and unfinished.matches(self.bank):
+            from collabcheck.tui.screens.dialogs import ConfirmScreen
+
+            names = " and ".join(p.name for p in unfinished.partners)
+            self.push_screen(
+                ConfirmScreen(f"Start a new sitting?\n\nThe unfinished sitting of {names} will be "
+                              "thrown away, with all its answers.", yes="Throw it away", no="Go back"),
+                lambda yes: self._show_who() if yes else self._back_to_welcome())
+            return
+        self._show_who()
+
+    def _show_who(self) -> None:
+        from collabcheck.tui.screens.who import WhoScreen
+
+        self.push_screen(WhoScreen(), self._after_who)
+
+    def _after_who(self, result: tuple[list[tuple[str, str]], str] | None) -> None:
+        if result is None:
+            self._back_to_welcome()
+            return
+        people, pair = result
+        self.sitting = Sitting.new(self.bank, people, self.now(), pair=pair)
+        self.autosave()
+        self._continue()
+
+    def _continue(self) -> None:
+        """Show whatever comes next for the sitting in progress."""
+        from collabcheck.tui.screens.handover import HandoverScreen
+
+        s = self.sitting
+        assert s is not None
+        if s.stage == "together":
+            self._show_together()
+            return
+        if s.everyone_finished:
+            self.push_screen(HandoverScreen(s, finished=True), lambda _: self._start_together())
+            return
+        self.push_screen(HandoverScreen(s), lambda _: self._show_questions())
+
+    def _show_questions(self) -> None:
+        from collabcheck.tui.screens.questions import QuestionsScreen
+
+        assert self.sitting is not None
+        self.push_screen(QuestionsScreen(self.sitting, self.bank, self.autosave),
+                         self._after_questions)
+
+    def _after_questions(self, _result: object) -> None:
+        s = self.sitting
+        assert s is not None
+        s.current_partner += 1
+        s.current_item = 0
+        self.autosave()
+        self._continue()
+
+    def _start_together(self) -> None:
+        assert self.sitting is not None
+        self.sitting.stage = "together"
+        self.autosave()
+        self._show_together()
+
+    def _show_together(self) -> None:
+        from collabcheck.tui.screens.together import TogetherScreen
+
+        assert self.sitting is not None
+        self.push_screen(TogetherScreen(self.sitting, self.bank, self.autosave), self._after_together)
+
+    def _after_together(self, _result: object) -> None:
+        self.save_snapshot()
+
+    def save_snapshot(self) -> None:
+        """Write the snapshot, remove the sitting in progress, and show where it went."""
+        from collabcheck.errors import CollabcheckError
+        from collabcheck.snapshot import write_snapshot
+        from collabcheck.tui.screens.save import SaveScreen
+
+        s = self.sitting
+        assert s is not None
+        snap = s.to_snapshot(self.bank, self.now())
+        try:
+            path = write_snapshot(snap, self.snapshot_dir, self.bank)
+        except (OSError, CollabcheckError) as exc:
+            self.notify(f"Could not save in {self.snapshot_dir}: {exc}. Your answers are still kept; "
+                        "fix the folder and press s to try again.", title="Not saved",
+                        severity="error", timeout=30)
+            self._show_together()
+            return
+        sitting_store.clear(self.state_dir)
+        self.saved_path = path
+        self.push_screen(SaveScreen(path, snap, self.bank), self._after_save)
+
+    def _after_save(self, choice: str | None) -> None:
+        if choice == "new":
+            self.sitting = None
+            self.saved_path = None
+            self._back_to_welcome()
+        else:
+            self.exit(0)
+
+    def _back_to_welcome(self) -> None:
+        resumable = sitting_store.load(self.state_dir)
+        self.push_screen(WelcomeScreen(self.bank, resumable), self._after_welcome)
+
+    # -- actions available everywhere -------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Explain the five practices and the keys, over whatever screen is showing."""
+        from collabcheck.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.bank))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_stop(self) -> None:
+        """Ask before stopping; say plainly that nothing answered is lost."""
+        from collabcheck.tui.screens.dialogs import ConfirmScreen
+
+        if isinstance(self.screen, ConfirmScreen):
+            return
+        if self.sitting is not None and self.saved_path is None:
+            self.autosave()
+            question = ("Stop for now?\n\nEverything answered so far is kept on this computer. "
+                        "Next time you start collabcheck, you can carry on where you left off.")
+            self.exit_message = ("collabcheck: your sitting is kept. Run collabcheck again to "
+                                 "carry on where you left off.")
+        else:
+            question = "Close collabcheck?"
+            self.exit_message = ""
+        self.push_screen(ConfirmScreen(question, yes="Stop", no="Keep going"),
+                         lambda yes: self.exit(0) if yes else None)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text box: people expect it to quit, so offer to stop safely."""
+        self.action_stop()
+
+    def action_history(self, then_welcome: bool = False) -> None:
+        """Show past sittings (the history screen is another module, loaded when asked for)."""
+        try:
+            from collabcheck.tui.history_screen import HistoryScreen
+        except ImportError:
+            self.notify("Past sittings cannot be shown in this version.", severity="warning")
+            if then_welcome:
+                self._back_to_welcome()
+            return
+        pair = self.sitting.pair if self.sitting is not None else None
+        callback = (lambda _: self._back_to_welcome()) if then_welcome else None
+        self.push_screen(HistoryScreen(self.snapshot_dir, self.bank, pair=pair), callback)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help: the five practices", "What each practice means, and the keys",
+                            self.action_help)
+        yield SystemCommand("Light or dark colours", "Switch between the light and dark theme",
+                            self.action_toggle_theme)
+        yield SystemCommand("Past sittings", f"Sittings saved in {self.snapshot_dir}",
+                            self.action_history)
+        yield SystemCommand("Stop for now", "Quit; your answers are kept to carry on later",
+                            self.action_stop)
+        # Each screen may offer its main actions as (title, help, action name) in PALETTE.
+        for title, help_text, action in getattr(screen, "PALETTE", ()):
+            yield SystemCommand(title, help_text, getattr(screen, f"action_{action}"))
+
+
+def create_app(bank: Bank, snapshot_dir: Path, state_dir: Path | None = None,
+               now: Clock | None = None) -> CollabcheckApp:
+    """The app, for `run_app` and for tests (which pass tmp folders and a frozen clock)."""
+    return CollabcheckApp(bank=bank, snapshot_dir=snapshot_dir, state_dir=state_dir, now=now)
+
+
+def run_app(bank: Bank, snapshot_dir: Path, state_dir: Path | None = None) -> int:
+    """Run a sitting in this terminal; returns the exit status for the command line."""
+    app = create_app(bank, snapshot_dir, state_dir)
+    result = app.run()
+    if app.exit_message:
+        print(app.exit_message)
+    if app.saved_path is not None:
+        print(f"collabcheck: sitting saved in {app.saved_path}")
+    return result if isinstance(result, int) else 0

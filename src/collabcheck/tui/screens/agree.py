@@ -1,0 +1,93 @@
+"""Agree: the partners choose the practice to work on (the suggestion or another) and note actions.
+
+The suggestion is a starting point, not a verdict, so any practice can be chosen with one key;
+the choice is marked with "●" and "(suggested)" is written out, never shown by colour alone.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from collabcheck.bank import Bank
+
+
+class AgreeScreen(ModalScreen[tuple[int, list[str]] | None]):
+    """Dismisses with (practice number, actions) to save, or None to go back to the comparison."""
+
+    BINDINGS = [
+        Binding("1", "choose(1)", "Choose", key_display="1-5"),
+        *[Binding(str(n), f"choose({n})", show=False) for n in range(2, 6)],
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Back to the comparison"),
+    ]
+
+    def __init__(self, bank: Bank, suggested: int, chosen: int, actions: list[str]) -> None:
+        super().__init__()
+        self.bank = bank
+        self.suggested = suggested
+        self.chosen = chosen
+        self.actions = actions
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="agree"):
+            yield Static("[b]Which practice will you work on next?[/b]  Press 1 to 5, or ↑ ↓ and "
+                         "Enter. The suggestion is only a starting point.")
+            yield OptionList(*self.options(), id="practices")
+            yield Static("Actions you agree (optional, one per line). Tab to move here:")
+            yield TextArea("\n".join(self.actions), id="actions", soft_wrap=True, tab_behavior="focus")
+            yield Static("", id="chosen-line")
+            with Horizontal(classes="buttons"):
+                yield Button("Save the sitting (Ctrl+S)", id="save", variant="primary")
+                yield Button("Back (Esc)", id="cancel")
+        yield Footer()
+
+    def options(self) -> list[Option]:
+        out = []
+        for p in self.bank.practices:
+            mark = "●" if p.number == self.chosen else " "
+            note = "  (suggested)" if p.number == self.suggested else ""
+            out.append(Option(f"{mark} {p.number}  {p.title}{note}", id=f"practice-{p.number}"))
+        return out
+
+    def on_mount(self) -> None:
+        self.refresh_choice()
+        self.query_one("#practices", OptionList).focus()
+
+    def refresh_choice(self) -> None:
+        ol = self.query_one("#practices", OptionList)
+        ol.clear_options()
+        ol.add_options(self.options())
+        ol.highlighted = self.chosen - 1
+        title = self.bank.practice(self.chosen).title
+        self.query_one("#chosen-line", Static).update(
+            f"Chosen: [b]{self.chosen}. {title}[/b]. Press Ctrl+S to save.")
+
+    def action_choose(self, number: int) -> None:
+        self.chosen = number
+        self.refresh_choice()
+
+    @on(OptionList.OptionSelected, "#practices")
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_choose(event.option_index + 1)
+        self.query_one("#actions", TextArea).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        lines = self.query_one("#actions", TextArea).text.splitlines()
+        self.dismiss((self.chosen, [line.strip() for line in lines if line.strip()]))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

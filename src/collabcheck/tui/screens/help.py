@@ -1,0 +1,54 @@
+"""Help (F1 or ?): the five practices in the bank's own words, and the keys.
+
+Shown over any screen without changing it, so a partner can look something up mid-question
+and come straight back to where they were.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from collabcheck.bank import Bank
+
+KEYS = """[b]Keys[/b]
+  1 to 5      answer a rated question (you move on by yourself)
+  n           not sure          s   skip this question
+  ← or b      back to the previous question, to change an answer
+  → or Enter  next question (keeps your answer)
+  Tab         move between boxes and buttons
+  Ctrl+N      next, while writing in a text box
+  F1 or ?     this help         F2  light or dark colours
+  Ctrl+P      all commands      Ctrl+Q  stop for now (answers are kept)
+The mouse works too: click an answer, a button or a key at the bottom."""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Closes with Escape, q, F1 or ?."""
+
+    BINDINGS = [Binding("escape,q,f1,question_mark", "close", "Close help")]
+
+    def __init__(self, bank: Bank) -> None:
+        super().__init__()
+        self.bank = bank
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            with VerticalScroll(id="help-body"):
+                yield Static("[b]The five practices[/b]  (from " + self.bank.source + ")")
+                for p in self.bank.practices:
+                    yield Static(f"[b]{p.number}. {p.title}[/b]\n   {p.summary}", classes="practice")
+                rel = self.bank.relationship
+                yield Static(f"[b]Also: {rel.title}[/b]\n   {rel.summary}", classes="practice")
+                yield Static(KEYS, classes="gap")
+            yield Static("Press Escape to go back. Use ↑ ↓ to scroll.", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,291 @@
+"""One partner answers every question, one at a time, with their progress always in view.
+
+Rated questions take one key and move on by themselves, so a partner who has never used a
+terminal can answer quickly; the chosen option is marked with "●" (never by colour alone).
+Every change is autosaved at once through the `autosave` callback, and only this partner's
+answers are ever on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Header, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from collabcheck.bank import AGREE_LABELS, FOCUS_LABELS, Bank, Item
+from collabcheck.sitting import Sitting, questions
+from collabcheck.snapshot import Answer
+
+SKIP = "skip"
+ASK = {
+    "agree": "How much do you agree?",
+    "authority": "Who has the most say? (\"More\" means a bit more; \"Mostly\" means most of it.)",
+    "focus": "Where does the attention go?",
+    "reflect": "Write as much or as little as you like, or leave it empty.",
+}
+
+
+def choices(item: Item, sitting: Sitting) -> list[tuple[Answer | None, str]]:
+    """The options for a rated item, in key order: (value, label); None means skip."""
+    if item.kind == "agree":
+        opts: list[tuple[Answer | None, str]] = list(AGREE_LABELS.items())
+        opts.append(("unsure", "Not sure"))
+    elif item.kind == "focus":
+        opts = list(FOCUS_LABELS.items())
+    else:
+        ps = sitting.partners
+        if len(ps) == 2:
+            a, b = ps
+            opts = [(f"mostly:{a.id}", f"Mostly {a.name}"), (f"more:{a.id}", f"More {a.name}"),
+                    ("shared", "Shared equally"),
+                    (f"more:{b.id}", f"More {b.name}"), (f"mostly:{b.id}", f"Mostly {b.name}")]
+        else:
+            opts = [("shared", "Shared equally")]
+            for p in ps:
+                opts += [(f"more:{p.id}", f"More {p.name}"), (f"mostly:{p.id}", f"Mostly {p.name}")]
+    opts.append((None, "Skip this question"))
+    return opts
+
+
+def key_for(value: Answer | None, n: int) -> str:
+    """The key shown beside option n (0-based): digits, then n for not sure and s for skip."""
+    if value is None:
+        return "s"
+    if value == "unsure":
+        return "n"
+    return str(n + 1) if n < 9 else " "
+
+
+class QuestionsScreen(Screen[str]):
+    """Dismisses with "done" once the partner has reached the end and chosen to finish."""
+
+    BINDINGS = [
+        Binding("1", "pick(0)", "Answer", key_display="1-5"),
+        *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(2, 10)],
+        Binding("n", "unsure", "Not sure"),
+        Binding("s", "skip", "Skip"),
+        Binding("left,b", "back", "Back", key_display="←"),
+        Binding("right", "next", "Next", key_display="→"),
+        Binding("ctrl+n", "next", "Next", priority=True, show=False),
+        Binding("escape", "leave_box", "Leave the box", show=False),
+        Binding("p", "toggle_private", "Keep private", show=False),
+    ]
+    PALETTE = [("Back to the previous question", "Change an earlier answer", "back"),
+               ("Skip this question", "Leave it unanswered", "skip")]
+
+    def __init__(self, sitting: Sitting, bank: Bank, autosave: Callable[[], None]) -> None:
+        super().__init__()
+        self.sitting = sitting
+        self.bank = bank
+        self.autosave = autosave
+        self.items = questions(bank)
+        self.partner = sitting.partner
+        self.options: list[tuple[Answer | None, str]] = []
+        self.feedback = ""
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="questions"):
+            yield Static(id="where", classes="where")
+            yield Static(id="progress", classes="progress")
+            yield Static(id="question", classes="question")
+            yield Static(id="ask", classes="ask")
+            yield OptionList(id="options")
+            with Vertical(id="reflect"):
+                yield TextArea(id="note", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+                with Horizontal(classes="reflect-bar"):
+                    yield Checkbox("Keep this private (not saved in the file)", id="private")
+                    yield Button("Back", id="back")
+                    yield Button("Next", id="next", variant="primary")
+            yield Button("Finish and hide my answers (Enter)", id="finish", variant="primary")
+            yield Static(id="hint", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.partner.name}'s turn"
+        self.show_item()
+
+    # -- state --------------------------------------------------------------------------------
+
+    @property
+    def index(self) -> int:
+        return self.sitting.current_item
+
+    @property
+    def item(self) -> Item | None:
+        return self.items[self.index] if self.index < len(self.items) else None
+
+    def show_item(self) -> None:
+        """Draw the current question (or the finishing step) and say what to do."""
+        item, total, pid = self.item, len(self.items), self.partner.id
+        answered = self.sitting.answered_count(pid)
+        step = min(self.index + 1, total)
+        bar_len = 30
+        filled = round(bar_len * self.index / total)
+        self.query_one("#progress", Static).update(
+            f"Question {step} of {total}  [{'■' * filled}{'·' * (bar_len - filled)}]  "
+            f"{answered} answered")
+        options, reflect = self.query_one("#options", OptionList), self.query_one("#reflect")
+        finish = self.query_one("#finish", Button)
+        if item is None:
+            self.query_one("#where", Static).update(f"[b]{self.partner.name}[/b] · all done")
+            self.query_one("#question", Static).update(
+                f"[b]That is every question, {self.partner.name}.[/b]")
+            self.query_one("#ask", Static).update(
+                f"You answered {answered} of {total}. When you finish, your answers are hidden "
+                "and the keyboard goes to the next person.")
+            options.display, reflect.display, finish.display = False, False, True
+            self.set_hint("Press Enter to finish, or ← to go back and change an answer.")
+            finish.focus()
+            self.refresh_bindings()
+            return
+        section = next(s for s in self.bank.sections if s.id == item.section_id)
+        where = (f"Practice {section.number} of 5: {section.title}" if section.number
+                 else section.title)
+        self.query_one("#where", Static).update(f"[b]{self.partner.name}[/b] · {where}")
+        self.query_one("#question", Static).update(f"[b]{item.text}[/b]")
+        self.query_one("#ask", Static).update(ASK[item.kind])
+        finish.display = False
+        if item.kind == "reflect":
+            options.display, reflect.display = False, True
+            note = self.sitting.note_of(pid, item.id)
+            area = self.query_one("#note", TextArea)
+            area.load_text(note.text)
+            area.move_cursor(area.document.end)
+            self.query_one("#private", Checkbox).value = note.private
+            area.focus()
+            self.set_hint("Type here. Ctrl+N or Tab then Enter for next; "
+                          "Esc leaves the box so ← goes back.")
+        else:
+            options.display, reflect.display = True, False
+            self.options = choices(item, self.sitting)
+            current = self.sitting.answer_of(pid, item.id)
+            options.clear_options()
+            options.add_options([self.prompt(n, value, label, current)
+                                 for n, (value, label) in enumerate(self.options)])
+            chosen = next((n for n, (v, _) in enumerate(self.options) if v == current and v is not None),
+                          None)
+            options.highlighted = chosen if chosen is not None else 0
+            options.focus()
+            last = len([v for v in self.options if v[0] not in (None, "unsure")])
+            keys = f"Press 1 to {min(last, 9)}" + (" (or ↑ ↓ and Enter)" if last > 9 else "")
+            extra = ", n for not sure" if item.kind == "agree" else ""
+            self.set_hint(f"{keys}{extra}, s to skip, ← to go back.")
+        self.refresh_bindings()
+
+    @staticmethod
+    def prompt(n: int, value: Answer | None, label: str, current: Answer | None) -> Option:
+        mark = "●" if value is not None and value == current else " "
+        suffix = "   (your answer)" if mark == "●" else ""
+        return Option(f"{mark} {key_for(value, n)}  {label}{suffix}", id=f"opt-{n}")
+
+    def set_hint(self, text: str) -> None:
+        if self.feedback:
+            text = f"{self.feedback}  {text}"
+            self.feedback = ""
+        self.query_one("#hint", Static).update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        item = self.item
+        kind = item.kind if item is not None else None
+        if action == "pick":
+            return kind in ("agree", "authority", "focus")
+        if action == "unsure":
+            return kind == "agree"
+        if action == "skip":
+            return kind in ("agree", "authority", "focus")
+        if action == "next":
+            return item is not None
+        if action in ("leave_box", "toggle_private"):
+            return kind == "reflect"
+        if action == "back":
+            return self.index > 0 or None
+        return True
+
+    # -- moving -------------------------------------------------------------------------------
+
+    def go(self, index: int) -> None:
+        self.store_note()
+        self.sitting.current_item = max(0, min(index, len(self.items)))
+        self.autosave()
+        self.show_item()
+
+    def answer(self, value: Answer | None) -> None:
+        """Record the answer (None = skip), autosave, and move on by itself."""
+        item = self.item
+        if item is None or item.kind == "reflect":
+            return
+        self.sitting.set_answer(self.partner.id, item, value)
+        label = next(lbl for v, lbl in self.options if v == value)
+        self.feedback = (f"✓ Question {self.index + 1}: {label}." if value is not None
+                         else f"✓ Question {self.index + 1} skipped.")
+        self.go(self.index + 1)
+
+    def store_note(self) -> None:
+        item = self.item
+        if item is not None and item.kind == "reflect":
+            self.sitting.set_note(self.partner.id, item.id, self.query_one("#note", TextArea).text,
+                                  self.query_one("#private", Checkbox).value)
+
+    def action_pick(self, n: int) -> None:
+        if n < len(self.options) and self.options[n][0] not in (None, "unsure"):
+            self.answer(self.options[n][0])
+
+    def action_unsure(self) -> None:
+        self.answer("unsure")
+
+    def action_skip(self) -> None:
+        self.answer(None)
+
+    def action_back(self) -> None:
+        if self.index > 0:
+            self.go(self.index - 1)
+
+    def action_next(self) -> None:
+        if self.item is not None:
+            self.go(self.index + 1)
+
+    def action_leave_box(self) -> None:
+        self.query_one("#next", Button).focus()
+
+    def action_toggle_private(self) -> None:
+        box = self.query_one("#private", Checkbox)
+        box.value = not box.value
+
+    # -- events -------------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#options")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.answer(self.options[event.option_index][0])
+
+    @on(TextArea.Changed, "#note")
+    def typed(self) -> None:
+        # Keep every word: store at once, write to disk shortly after typing pauses.
+        self.store_note()
+        if getattr(self, "_save_timer", None) is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(0.4, self.autosave)
+
+    @on(Checkbox.Changed, "#private")
+    def privacy_changed(self) -> None:
+        self.store_note()
+        self.autosave()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "finish":
+            self.autosave()
+            self.dismiss("done")
+        elif event.button.id == "back":
+            self.action_back()
+        elif event.button.id == "next":
+            self.action_next()

@@ -1,0 +1,114 @@
+"""Saved: where the snapshot went, and the exact git commands to commit it.
+
+Many partners have never used git, so the commands are printed in full, ready to copy, with
+the path exactly as written. A Markdown report can be written beside the snapshot for people
+who will read it on the web or print it for a meeting.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from collabcheck.bank import Bank
+from collabcheck.snapshot import Snapshot
+
+
+def shown_path(path: Path) -> str:
+    """The path as the user would type it from here: relative when it is below this folder."""
+    try:
+        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd().resolve()) else str(path)
+    except (OSError, ValueError):
+        return str(path)
+
+
+def git_commands(paths: list[Path], snap: Snapshot) -> str:
+    """The two commands that commit this sitting, with every path quoted."""
+    quoted = " ".join(f'"{shown_path(p)}"' for p in paths)
+    return (f"git add {quoted}\n"
+            f'git commit -m "collabcheck sitting: {snap.pair}, {snap.taken_at:%Y-%m-%d}"')
+
+
+class SaveScreen(Screen[str]):
+    """Dismisses with "new" (another sitting) or "quit"."""
+
+    BINDINGS = [
+        Binding("m", "markdown", "Markdown report"),
+        Binding("h", "app.history", "Past sittings"),
+        Binding("n", "finish('new')", "New sitting"),
+        Binding("q", "finish('quit')", "Finish"),
+    ]
+    PALETTE = [("Write a Markdown report", "A readable report beside the snapshot", "markdown")]
+
+    def __init__(self, path: Path, snapshot: Snapshot, bank: Bank) -> None:
+        super().__init__()
+        self.path = path
+        self.snapshot = snapshot
+        self.bank = bank
+        self.report_path: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="saved"):
+            yield Static("[b]✓ Saved.[/b] Your sitting is in this file:", classes="title")
+            yield Static(shown_path(self.path), id="path", classes="path", markup=False)
+            agreed = self.snapshot.agreed
+            if agreed is not None:
+                yield Static(f"You agreed to work on practice {agreed.practice}: "
+                             f"{self.bank.practice(agreed.practice).title}.")
+            yield Static("To keep it with your team's work, commit it to your repository:",
+                         classes="gap")
+            yield Static(git_commands([self.path], self.snapshot), id="git", classes="code",
+                         markup=False)
+            yield Static("", id="report-line")
+            yield Static("Private reflections were not saved in this file, and the working copy "
+                         "of this sitting has been removed from this computer.", classes="gap")
+        with Horizontal(classes="buttons"):
+            yield Button("Finish (q)", id="quit", variant="primary")
+            yield Button("Markdown report (m)", id="markdown")
+            yield Button("Past sittings (h)", id="history")
+            yield Button("New sitting (n)", id="new")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Saved"
+        self.query_one("#quit", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "markdown":
+            self.action_markdown()
+        elif event.button.id == "history":
+            self.app.run_action("history")
+        else:
+            self.dismiss(str(event.button.id))
+
+    def action_finish(self, choice: str) -> None:
+        self.dismiss(choice)
+
+    def action_markdown(self) -> None:
+        """Write the Markdown report beside the snapshot (same name, .md)."""
+        if self.report_path is not None:
+            return
+        try:
+            from collabcheck.compare import compare
+            from collabcheck.report_render import render_markdown
+            from collabcheck.snapshot import atomic_write_new
+
+            text = render_markdown(compare(self.snapshot, self.bank), self.bank)
+            self.report_path = atomic_write_new(self.path.parent, self.path.stem + ".md", text)
+        except ImportError:
+            self.notify("Markdown reports are not available in this version.", severity="warning")
+            return
+        except OSError as exc:
+            self.notify(f"Could not write the report: {exc}", severity="error")
+            return
+        self.query_one("#report-line", Static).update(
+            f"Markdown report written: {shown_path(self.report_path)}")
+        self.query_one("#git", Static).update(git_commands([self.path, self.report_path], self.snapshot))

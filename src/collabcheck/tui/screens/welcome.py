@@ -1,0 +1,116 @@
+"""The first screen: what collabcheck is, how long it takes, and what is kept where.
+
+Partners must know before they start that a pair has no anonymity and what the saved file
+will hold (spec §7), so the privacy notice is on the first screen, not behind a link. If a
+sitting was interrupted, carrying on is the default, so one Enter never throws answers away.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from collabcheck.bank import Bank
+from collabcheck.sitting import Sitting, questions
+
+PRIVACY = (
+    "[b]Before you start — privacy.[/b] In a pair or a small group there is no anonymity: "
+    "when you look at the results together, each of you will see the others' answers. "
+    "The saved file holds your names and roles, every rated answer, the written reflections "
+    "you choose to keep, and what you agree. You may commit it to a shared repository. "
+    "A reflection you mark \"keep private\" is never written to it."
+)
+
+
+def minutes_each(bank: Bank) -> int:
+    """A rough time per partner: about 10 seconds a rated question, 45 a written one."""
+    items = questions(bank)
+    written = sum(1 for i in items if i.kind == "reflect")
+    return max(5, round(((len(items) - written) * 10 + written * 45) / 60 / 5) * 5)
+
+
+def describe(s: Sitting, bank: Bank) -> str:
+    """One line about an unfinished sitting, so partners recognise it."""
+    names = " and ".join([", ".join(p.name for p in s.partners[:-1]), s.partners[-1].name])
+    when = f"{s.started_at:%a %d %b, %H:%M}"
+    if s.stage == "together" or s.everyone_finished:
+        where = "everyone has answered; the comparison is next"
+    else:
+        where = (f"{s.partner.name}'s turn, question {s.current_item + 1} "
+                 f"of {len(questions(bank))}")
+    return f"{names} (started {when}): {where}."
+
+
+class WelcomeScreen(Screen[str]):
+    """Dismisses with "new", "resume" or "history"."""
+
+    BINDINGS = [
+        Binding("n", "choose('new')", "New sitting"),
+        Binding("r", "choose('resume')", "Carry on"),
+        Binding("h", "choose('history')", "Past sittings"),
+    ]
+    PALETTE = [
+        ("Start a new sitting", "Enter who is here and begin", "new"),
+        ("Carry on the unfinished sitting", "Pick up where you left off", "resume"),
+    ]
+
+    def __init__(self, bank: Bank, resumable: Sitting | None) -> None:
+        super().__init__()
+        self.bank = bank
+        self.resumable = resumable
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="welcome"):
+            yield Static("[b]Welcome to collabcheck[/b]", classes="title")
+            yield Static(
+                "Each of you answers questions about your partnership, in turn and unseen. "
+                "Then you look at the answers side by side, see where you see things "
+                "differently, and agree one practice to work on next.")
+            yield Static(f"[b]The five practices[/b] ({self.bank.title}):", classes="gap")
+            for p in self.bank.practices:
+                yield Static(f" {p.number}  {p.title}", classes="oneline")
+            yield Static(f"[b]Time:[/b] about {minutes_each(self.bank)} minutes each, "
+                         "then 15 to 30 minutes together.", classes="gap")
+            yield Static(PRIVACY, classes="gap")
+            if self.resumable is not None:
+                yield Static("[b]Unfinished sitting found:[/b] " + describe(self.resumable, self.bank),
+                             id="resume-note", classes="gap")
+        with Horizontal(classes="buttons"):
+            if self.resumable is not None:
+                yield Button("Carry on (r)", id="resume", variant="primary")
+                yield Button("New sitting (n)", id="new")
+            else:
+                yield Button("Start (n)", id="new", variant="primary")
+            yield Button("Past sittings (h)", id="history")
+        yield Static(self.hint, classes="hint")
+        yield Footer()
+
+    @property
+    def hint(self) -> str:
+        if self.resumable is not None:
+            return "Press Enter or r to carry on, n to start again, F1 for help."
+        return "Press Enter or n to start, F1 for help about the five practices."
+
+    def on_mount(self) -> None:
+        self.query_one("#resume" if self.resumable is not None else "#new", Button).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "choose" and parameters == ("resume",) and self.resumable is None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id)
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)
+
+    def action_new(self) -> None:
+        self.dismiss("new")
+
+    def action_resume(self) -> None:
+        if self.resumable is not None:
+            self.dismiss("resume")

@@ -1,0 +1,146 @@
+"""Who is here: two to six partners, each a name and a role in their own words, and a pair name.
+
+Roles are free text because people describe themselves in many ways; suggestions are offered
+as they type but never imposed. The pair name is suggested from the names (it becomes part
+of the file name) until someone edits it.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Footer, Header, Input, Label, Static
+
+from collabcheck.sitting import MAX_PARTNERS, MIN_PARTNERS, ROLE_SUGGESTIONS
+from collabcheck.slug import pair_slug
+
+People = list[tuple[str, str]]
+
+
+class PartnerRow(Horizontal):
+    """One partner: a name box and a role box."""
+
+    def __init__(self, n: int, name: str = "", role: str = "") -> None:
+        super().__init__(classes="partner-row", id=f"row-{n}")
+        self.n = n
+        self.initial = (name, role)
+
+    def compose(self) -> ComposeResult:
+        yield Label(f"Partner {self.n}", classes="row-label")
+        yield Input(self.initial[0], placeholder="Name", id=f"name-{self.n}", classes="name",
+                    compact=True, max_length=60)
+        yield Input(self.initial[1], placeholder="Role, e.g. Patient partner", id=f"role-{self.n}",
+                    classes="role", compact=True, max_length=80,
+                    suggester=SuggestFromList(ROLE_SUGGESTIONS, case_sensitive=False))
+
+
+class WhoScreen(Screen[tuple[People, str] | None]):
+    """Dismisses with ([(name, role)…], pair name), or None to go back to the welcome screen."""
+
+    BINDINGS = [
+        Binding("f3", "add", "Add partner"),
+        Binding("f4", "remove", "Remove partner"),
+        Binding("ctrl+n", "done", "Continue", priority=True),
+        Binding("escape", "back", "Back"),
+    ]
+    PALETTE = [("Add a partner", "Up to six people can take part", "add"),
+               ("Continue to the questions", "When everyone's name is in", "done")]
+
+    def __init__(self, people: People | None = None) -> None:
+        super().__init__()
+        self.start = people or [("", ""), ("", "")]
+        self.count = len(self.start)
+        self.pair_edited = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="who"):
+            yield Static("[b]Who is here?[/b] Two to six people. Type each name and, if you like, "
+                         "a role in your own words.", classes="title")
+            yield Static("Role ideas: " + ", ".join(ROLE_SUGGESTIONS[:6]) + ". "
+                         "Press → to accept a suggestion.", classes="hint")
+            for n, (name, role) in enumerate(self.start, 1):
+                yield PartnerRow(n, name, role)
+            with Horizontal(classes="buttons left"):
+                yield Button("Add partner (F3)", id="add")
+                yield Button("Remove last (F4)", id="remove")
+            with Horizontal(classes="partner-row gap"):
+                yield Label("Pair name", classes="row-label")
+                yield Input(pair_slug([n for n, _ in self.start]), id="pair", compact=True,
+                            max_length=48)
+            yield Static("The pair name goes in the file name; change it if you like.",
+                         classes="hint")
+            yield Static("", id="problem")
+            yield Button("Continue (Ctrl+N)", id="done", variant="primary")
+        yield Static("Tab or Enter moves to the next box. Ctrl+N when everyone is in.", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#name-1", Input).focus()
+
+    # -- reading the form -------------------------------------------------------------------
+
+    def people(self) -> People:
+        return [(self.query_one(f"#name-{n}", Input).value.strip(),
+                 self.query_one(f"#role-{n}", Input).value.strip())
+                for n in range(1, self.count + 1)]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "pair":
+            if event.input.has_focus:
+                self.pair_edited = True
+        elif event.input.id and event.input.id.startswith("name-") and not self.pair_edited:
+            self.query_one("#pair", Input).value = pair_slug([n for n, _ in self.people() if n])
+        self.query_one("#problem", Static).update("")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "pair":
+            self.action_done()
+        else:
+            self.focus_next(Input)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        {"add": self.action_add, "remove": self.action_remove, "done": self.action_done}[
+            str(event.button.id)]()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    async def action_add(self) -> None:
+        if self.count >= MAX_PARTNERS:
+            self.say(f"At most {MAX_PARTNERS} people can take part in one sitting.")
+            return
+        self.count += 1
+        row = PartnerRow(self.count)
+        await self.query_one("#who").mount(row, after=f"#row-{self.count - 1}")
+        self.query_one(f"#name-{self.count}", Input).focus()
+
+    async def action_remove(self) -> None:
+        if self.count <= MIN_PARTNERS:
+            self.say(f"A sitting needs at least {MIN_PARTNERS} people.")
+            return
+        await self.query_one(f"#row-{self.count}").remove()
+        self.count -= 1
+        if not self.pair_edited:
+            self.query_one("#pair", Input).value = pair_slug([n for n, _ in self.people() if n])
+
+    def action_done(self) -> None:
+        people = self.people()
+        missing = [n for n, (name, _) in enumerate(people, 1) if not name]
+        if missing:
+            self.say(f"! Please type a name for partner {missing[0]} (or press F4 to remove "
+                     "the last row).")
+            self.query_one(f"#name-{missing[0]}", Input).focus()
+            return
+        pair = self.query_one("#pair", Input).value.strip() or pair_slug([n for n, _ in people])
+        self.dismiss((people, pair))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def say(self, text: str) -> None:
+        self.query_one("#problem", Static).update(text)
