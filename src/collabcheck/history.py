@@ -15,6 +15,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -133,7 +134,7 @@ class PairHistory:
     sittings: list[Sitting]
     titles: dict[int, str]
 
-    @property
+    @cached_property
     def changes(self) -> dict[str, float | None]:
         """Latest minus previous combined score per practice (None when either is missing)."""
         if len(self.sittings) < 2:
@@ -141,7 +142,7 @@ class PairHistory:
         prev, last = self.sittings[-2].practices, self.sittings[-1].practices
         return {k: _delta(last.get(k), prev.get(k)) for k in PRACTICES}
 
-    @property
+    @cached_property
     def names(self) -> list[str]:
         """Everyone who took part in any sitting, in order of first appearance."""
         seen: dict[str, str] = {}
@@ -150,11 +151,11 @@ class PairHistory:
                 seen.setdefault(pid, name)
         return list(seen.values())
 
-    @property
+    @cached_property
     def follow_through(self) -> list[FollowThrough]:
         return follow_through(self.sittings, self.titles)
 
-    @property
+    @cached_property
     def trends(self) -> dict[str, Trend]:
         """Divergence over time: authority, focus, each practice and all taken together."""
         out = {"authority": Trend("Who has the say", [s.authority_divergence for s in self.sittings]),
@@ -164,7 +165,7 @@ class PairHistory:
         out["overall"] = Trend("All taken together", [s.overall_divergence for s in self.sittings])
         return out
 
-    @property
+    @cached_property
     def convergence_summary(self) -> str:
         return convergence_summary(self.trends, self.titles)
 
@@ -342,27 +343,64 @@ def bank_fingerprint(bank: Bank) -> list[Any]:
 
 
 def load_history(folder: str | Path, bank: Bank, pair: str | None = None,
-                 cache_dir: Path | None | bool = True) -> History:
+                 cache_dir: Path | None | bool = True, workers: int = 1) -> History:
     """Read every snapshot under `folder` (recursively) into a History.
 
-    `cache_dir` True means the default cache folder, False or None no cache. The folder must
-    exist (the caller decides how to say so when it does not).
+    `cache_dir` True means the default cache folder, False or None no cache. `workers` > 1
+    reads uncached files in that many processes (only from a single-threaded program, such as
+    the command line: see `_summarise_all`). The folder must exist (the caller decides how to
+    say so when it does not).
     """
     root = Path(folder)
     if cache_dir is True:
         cache_dir = default_cache_dir()
     cache = SummaryCache(root, [*bank_fingerprint(bank), *code_fingerprint()],
                          cache_dir if isinstance(cache_dir, Path) else None)
-    records: list[tuple[str, dict[str, Any]]] = []
-    for rel, key in scan(root):
-        shown = os.path.join(str(folder), rel)
-        summary = cache.get(rel, key)
-        if summary is None:
-            summary = summarise_file(os.path.join(root, rel), bank)
-            cache.put(rel, key, summary)
-        records.append((shown, summary))
+    found = scan(root)
+    summaries = [cache.get(rel, key) for rel, key in found]
+    misses = [n for n, s in enumerate(summaries) if s is None]
+    fresh = _summarise_all([os.path.join(root, found[n][0]) for n in misses], bank, workers)
+    for n, summary in zip(misses, fresh, strict=True):
+        summaries[n] = summary
+        cache.put(found[n][0], found[n][1], summary)
     cache.save()
-    return build_history(str(folder), records, bank, pair)
+    records = [(os.path.join(str(folder), rel), s) for (rel, _), s in zip(found, summaries, strict=True)]
+    return build_history(str(folder), records, bank, pair)  # type: ignore[arg-type]
+
+
+_BANK: Bank | None = None  # the bank, inherited by forked worker processes
+
+
+def _summarise_in_worker(path: str) -> dict[str, Any]:
+    assert _BANK is not None
+    return summarise_file(path, _BANK)
+
+
+def _summarise_all(paths: list[str], bank: Bank, workers: int) -> list[dict[str, Any]]:
+    """Summaries of uncached files, in order; in parallel for a big first run where it is safe.
+
+    Comparing is the slow part of a first run over thousands of files, so with `workers` > 1
+    the files are shared among forked processes (which inherit the loaded code and bank, so
+    start at once). Forking is only safe from a program with one thread, so the app, which
+    has several, always reads in-process.
+    """
+    import threading
+
+    global _BANK
+    if workers <= 1 or len(paths) < 200 or threading.active_count() > 1:
+        return [summarise_file(p, bank) for p in paths]
+    import multiprocessing
+
+    try:
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:
+        return [summarise_file(p, bank) for p in paths]
+    _BANK = bank
+    try:
+        with ctx.Pool(workers) as pool:
+            return pool.map(_summarise_in_worker, paths, chunksize=max(16, len(paths) // (workers * 8)))
+    finally:
+        _BANK = None
 
 
 def build_history(folder: str, records: list[tuple[str, dict[str, Any]]], bank: Bank,

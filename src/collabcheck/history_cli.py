@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -40,10 +41,12 @@ def run_history(args: argparse.Namespace) -> int:
     questions = getattr(args, "questions", None)
     bank = load_bank(Path(questions) if questions else None)
     pair = getattr(args, "pair", None)
-    history = load_history(folder, bank, pair=pair)
+    history = load_history(folder, bank, pair=pair, workers=min(8, os.cpu_count() or 1))
     fmt = getattr(args, "format", "text") or "text"
     if fmt == "json":
-        sys.stdout.write(json.dumps(render_json(history), indent=1, ensure_ascii=False) + "\n")
+        # Compact: Python's fast JSON encoder only runs without indentation, and a programme's
+        # history can be megabytes. Pipe it through `python -m json.tool` to read it.
+        sys.stdout.write(json.dumps(render_json(history), ensure_ascii=False) + "\n")
         return EXIT_OK
     for s in history.skipped:
         sys.stderr.write(f"{s}\n")
