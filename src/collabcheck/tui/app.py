@@ -43,7 +43,8 @@ class CollabcheckApp(App[int]):
     BINDINGS = [
         Binding("f1", "help", "Help", tooltip="The five practices and the keys"),
         Binding("question_mark", "help", "Help", show=False),
-        Binding("f2", "toggle_theme", "Light/dark", tooltip="Switch between light and dark colours"),
+        Binding("f2", "toggle_theme", "Light/dark", show=False,
+                tooltip="Switch between light and dark colours"),
         Binding("ctrl+q", "stop", "Stop", priority=True,
                 tooltip="Stop for now; your answers are kept and you can carry on later"),
     ]

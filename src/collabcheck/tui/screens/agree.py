@@ -43,8 +43,8 @@ class AgreeScreen(ModalScreen[tuple[int, list[str]] | None]):
             yield TextArea("\n".join(self.actions), id="actions", soft_wrap=True, tab_behavior="focus")
             yield Static("", id="chosen-line")
             with Horizontal(classes="buttons"):
-                yield Button("Save the sitting (Ctrl+S)", id="save", variant="primary")
-                yield Button("Back (Esc)", id="cancel")
+                yield Button("Save the sitting (Ctrl+S)", id="save", variant="primary", compact=True)
+                yield Button("Back (Esc)", id="cancel", compact=True)
         yield Footer()
 
     def options(self) -> list[Option]:

@@ -70,11 +70,12 @@ class QuestionsScreen(Screen[str]):
         *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(2, 10)],
         Binding("n", "unsure", "Not sure"),
         Binding("s", "skip", "Skip"),
-        Binding("left,b", "back", "Back", key_display="←"),
-        Binding("right", "next", "Next", key_display="→"),
-        Binding("ctrl+n", "next", "Next", priority=True, show=False),
-        Binding("escape", "leave_box", "Leave the box", show=False),
-        Binding("p", "toggle_private", "Keep private", show=False),
+        # Priority, because the option list would otherwise take ← → for scrolling sideways.
+        Binding("left", "back", "Back", key_display="←", priority=True),
+        Binding("b", "back", "Back", show=False),
+        Binding("right", "next", "Next", key_display="→", priority=True),
+        Binding("ctrl+n", "next_from_box", "Next", priority=True),
+        Binding("escape", "leave_box", "Leave the box"),
     ]
     PALETTE = [("Back to the previous question", "Change an earlier answer", "back"),
                ("Skip this question", "Leave it unanswered", "skip")]
@@ -102,10 +103,10 @@ class QuestionsScreen(Screen[str]):
             with Vertical(id="reflect"):
                 yield TextArea(id="note", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
                 with Horizontal(classes="reflect-bar"):
-                    yield Checkbox("Keep this private (not saved in the file)", id="private")
-                    yield Button("Back", id="back")
-                    yield Button("Next", id="next", variant="primary")
-            yield Button("Finish and hide my answers (Enter)", id="finish", variant="primary")
+                    yield Checkbox(self.private_label(False), id="private", compact=True)
+                    yield Button("Back", id="back", compact=True)
+                    yield Button("Next", id="next", variant="primary", compact=True)
+            yield Button("Finish and hide my answers (Enter)", id="finish", variant="primary", compact=True)
             yield Static(id="hint", classes="hint")
         yield Footer()
 
@@ -162,14 +163,13 @@ class QuestionsScreen(Screen[str]):
             area.move_cursor(area.document.end)
             self.query_one("#private", Checkbox).value = note.private
             area.focus()
-            self.set_hint("Type here. Ctrl+N or Tab then Enter for next; "
-                          "Esc leaves the box so ← goes back.")
+            self.set_hint("Ctrl+N: next.  Tab: the private box and buttons.  Esc, then ←: back.")
         else:
             options.display, reflect.display = True, False
             self.options = choices(item, self.sitting)
             current = self.sitting.answer_of(pid, item.id)
             options.clear_options()
-            options.add_options([self.prompt(n, value, label, current)
+            options.add_options([Option(self.prompt(n, value, label, current), id=f"opt-{n}")
                                  for n, (value, label) in enumerate(self.options)])
             chosen = next((n for n, (v, _) in enumerate(self.options) if v == current and v is not None),
                           None)
@@ -182,10 +182,24 @@ class QuestionsScreen(Screen[str]):
         self.refresh_bindings()
 
     @staticmethod
-    def prompt(n: int, value: Answer | None, label: str, current: Answer | None) -> Option:
+    def prompt(n: int, value: Answer | None, label: str, current: Answer | None,
+               cursor: bool = False) -> str:
+        """One option line: "▶" where the cursor is, "●" on the answer given (not colour alone)."""
         mark = "●" if value is not None and value == current else " "
         suffix = "   (your answer)" if mark == "●" else ""
-        return Option(f"{mark} {key_for(value, n)}  {label}{suffix}", id=f"opt-{n}")
+        return f"{'▶' if cursor else ' '}{mark} {key_for(value, n)}  {label}{suffix}"
+
+    @on(OptionList.OptionHighlighted, "#options")
+    def moved(self, event: OptionList.OptionHighlighted) -> None:
+        item = self.item
+        if item is None or item.kind == "reflect" or not self.options:
+            return
+        current = self.sitting.answer_of(self.partner.id, item.id)
+        options = event.option_list
+        for n, (value, label) in enumerate(self.options):
+            if n < options.option_count:
+                options.replace_option_prompt_at_index(
+                    n, self.prompt(n, value, label, current, cursor=n == event.option_index))
 
     def set_hint(self, text: str) -> None:
         if self.feedback:
@@ -202,9 +216,12 @@ class QuestionsScreen(Screen[str]):
             return kind == "agree"
         if action == "skip":
             return kind in ("agree", "authority", "focus")
+        in_box = isinstance(self.focused, TextArea)
+        if action in ("back", "next") and in_box:
+            return False  # ← → move the cursor while writing
         if action == "next":
-            return item is not None
-        if action in ("leave_box", "toggle_private"):
+            return item is not None and kind != "reflect"
+        if action in ("leave_box", "next_from_box"):
             return kind == "reflect"
         if action == "back":
             return self.index > 0 or None
@@ -253,12 +270,11 @@ class QuestionsScreen(Screen[str]):
         if self.item is not None:
             self.go(self.index + 1)
 
+    def action_next_from_box(self) -> None:
+        self.action_next()
+
     def action_leave_box(self) -> None:
         self.query_one("#next", Button).focus()
-
-    def action_toggle_private(self) -> None:
-        box = self.query_one("#private", Checkbox)
-        box.value = not box.value
 
     # -- events -------------------------------------------------------------------------------
 
@@ -275,8 +291,16 @@ class QuestionsScreen(Screen[str]):
             self._save_timer.stop()
         self._save_timer = self.set_timer(0.4, self.autosave)
 
+    @staticmethod
+    def private_label(private: bool) -> str:
+        """Say in words whether the note is private: a tick alone would be colour and shape."""
+        if private:
+            return "Private: YES, kept out of the saved file"
+        return "Private: no, saved in the file (Tab, Space to change)"
+
     @on(Checkbox.Changed, "#private")
-    def privacy_changed(self) -> None:
+    def privacy_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = self.private_label(event.value)
         self.store_note()
         self.autosave()
 

@@ -70,10 +70,10 @@ class SaveScreen(Screen[str]):
             yield Static("Private reflections were not saved in this file, and the working copy "
                          "of this sitting has been removed from this computer.", classes="gap")
         with Horizontal(classes="buttons"):
-            yield Button("Finish (q)", id="quit", variant="primary")
-            yield Button("Markdown report (m)", id="markdown")
-            yield Button("Past sittings (h)", id="history")
-            yield Button("New sitting (n)", id="new")
+            yield Button("Finish (q)", id="quit", variant="primary", compact=True)
+            yield Button("Markdown report (m)", id="markdown", compact=True)
+            yield Button("Past sittings (h)", id="history", compact=True)
+            yield Button("New sitting (n)", id="new", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -65,27 +65,26 @@ class WelcomeScreen(Screen[str]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="welcome"):
-            yield Static("[b]Welcome to collabcheck[/b]", classes="title")
             yield Static(
-                "Each of you answers questions about your partnership, in turn and unseen. "
-                "Then you look at the answers side by side, see where you see things "
-                "differently, and agree one practice to work on next.")
-            yield Static(f"[b]The five practices[/b] ({self.bank.title}):", classes="gap")
+                "[b]Welcome.[/b] Each of you answers questions about your partnership, in turn "
+                "and unseen. Then you see your answers side by side and agree one practice to "
+                "work on next.")
+            if self.resumable is not None:
+                yield Static("[b]Unfinished sitting found:[/b] " + describe(self.resumable, self.bank),
+                             id="resume-note", classes="gap resume")
+            yield Static("[b]The five practices:[/b]", classes="gap")
             for p in self.bank.practices:
                 yield Static(f" {p.number}  {p.title}", classes="oneline")
             yield Static(f"[b]Time:[/b] about {minutes_each(self.bank)} minutes each, "
-                         "then 15 to 30 minutes together.", classes="gap")
+                         "then 15 to 30 minutes together.")
             yield Static(PRIVACY, classes="gap")
-            if self.resumable is not None:
-                yield Static("[b]Unfinished sitting found:[/b] " + describe(self.resumable, self.bank),
-                             id="resume-note", classes="gap")
         with Horizontal(classes="buttons"):
             if self.resumable is not None:
-                yield Button("Carry on (r)", id="resume", variant="primary")
-                yield Button("New sitting (n)", id="new")
+                yield Button("Carry on (r)", id="resume", variant="primary", compact=True)
+                yield Button("New sitting (n)", id="new", compact=True)
             else:
-                yield Button("Start (n)", id="new", variant="primary")
-            yield Button("Past sittings (h)", id="history")
+                yield Button("Start (n)", id="new", variant="primary", compact=True)
+            yield Button("Past sittings (h)", id="history", compact=True)
         yield Static(self.hint, classes="hint")
         yield Footer()
 
@@ -96,6 +95,7 @@ class WelcomeScreen(Screen[str]):
         return "Press Enter or n to start, F1 for help about the five practices."
 
     def on_mount(self) -> None:
+        self.sub_title = "Welcome"
         self.query_one("#resume" if self.resumable is not None else "#new", Button).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -65,8 +65,8 @@ class WhoScreen(Screen[tuple[People, str] | None]):
             for n, (name, role) in enumerate(self.start, 1):
                 yield PartnerRow(n, name, role)
             with Horizontal(classes="buttons left"):
-                yield Button("Add partner (F3)", id="add")
-                yield Button("Remove last (F4)", id="remove")
+                yield Button("Add partner (F3)", id="add", compact=True)
+                yield Button("Remove last (F4)", id="remove", compact=True)
             with Horizontal(classes="partner-row gap"):
                 yield Label("Pair name", classes="row-label")
                 yield Input(pair_slug([n for n, _ in self.start]), id="pair", compact=True,
@@ -74,11 +74,12 @@ class WhoScreen(Screen[tuple[People, str] | None]):
             yield Static("The pair name goes in the file name; change it if you like.",
                          classes="hint")
             yield Static("", id="problem")
-            yield Button("Continue (Ctrl+N)", id="done", variant="primary")
+            yield Button("Continue (Ctrl+N)", id="done", variant="primary", compact=True)
         yield Static("Tab or Enter moves to the next box. Ctrl+N when everyone is in.", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.sub_title = "Who is here"
         self.query_one("#name-1", Input).focus()
 
     # -- reading the form -------------------------------------------------------------------
