@@ -163,7 +163,7 @@ def _suggestion_lines(c: Comparison) -> list[str]:
         for t in s.prompts:
             lines += _wrap(t, "  ", "- ")
     lines += [""] + _wrap("How every practice ranked (priority): " + ", ".join(
-        f"{r['number']}: {r['priority']:.2f}" for r in s.ranking) + ".")
+        f"{r['number']}:\u00a0{r['priority']:.2f}" for r in s.ranking) + ".")
     if c.agreed:
         lines += [""] + _wrap(f"You agreed to work on practice {c.agreed['practice']}.")
         for action in c.agreed.get("actions", []):

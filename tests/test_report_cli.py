@@ -1,0 +1,238 @@
+"""`collabcheck report`: the three formats, a changed bank, and bad files (one line, exit 2)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from collabcheck.cli import main
+from collabcheck.compare import compare
+from collabcheck.report_render import render_markdown, render_text
+from tests.strategies import BANKS, MINI_BANK, SHIPPED_BANK, make_snapshot, snapshots
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = str(ROOT / "tests" / "fixtures" / "mini-bank")
+PY = sys.executable
+
+GOOD = """\
+schema = 1
+pair = "alice-and-sam"
+taken_at = 2026-11-28T15:30:00+00:00
+bank = "mini"
+bank_version = 1
+
+[[partners]]
+id = "alice"
+name = "Alice"
+role = "Consultant cardiologist"
+
+[[partners]]
+id = "sam"
+name = "Sam"
+role = "Patient partner"
+
+[answers.alice]
+"find-partners.a" = 4
+"find-partners.b" = 1
+"relationship.agenda" = "mostly:alice"
+"relationship.time" = "mostly-task"
+
+[answers.sam]
+"find-partners.a" = 2
+"find-partners.b" = "unsure"
+"relationship.agenda" = "shared"
+"relationship.time" = "balanced"
+"""
+
+# Every key spec §4 requires, written out from the spec.
+TOP_KEYS = {"pair", "taken_at", "partners", "practices", "authority", "focus", "suggestion",
+            "talk_about_first", "unknown_answers"}
+PARTNER_KEYS = {"id", "name", "role"}
+PRACTICE_KEYS = {"number", "id", "title", "scores", "answered", "unsure", "combined", "divergence",
+                 "items"}
+PRACTICE_ITEM_KEYS = {"id", "text", "answers", "spread", "category"}
+AUTHORITY_KEYS = {"divergence", "divergent", "pattern", "perceived_holder", "items"}
+AUTHORITY_ITEM_KEYS = {"id", "text", "answers", "divergence"}
+FOCUS_KEYS = {"positions", "divergence", "divergent", "leaning"}
+SUGGESTION_KEYS = {"number", "id", "title", "reasons", "tips", "prompts", "ranking"}
+RANKING_KEYS = {"number", "priority"}
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([PY, "-m", "collabcheck", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=60)
+
+
+def write(tmp_path: Path, text: str, name: str = "sitting.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def check_spec_keys(j: dict) -> None:
+    assert set(j) >= TOP_KEYS
+    assert all(set(p) >= PARTNER_KEYS for p in j["partners"])
+    assert [p["number"] for p in j["practices"]] == [1, 2, 3, 4, 5]
+    for p in j["practices"]:
+        assert set(p) >= PRACTICE_KEYS
+        assert all(set(i) >= PRACTICE_ITEM_KEYS for i in p["items"])
+        assert set(p["scores"]) == set(p["answered"]) == {q["id"] for q in j["partners"]}
+        for i in p["items"]:
+            assert i["category"] in ("shared-strength", "shared-concern", "divergent", "mixed", None)
+    assert set(j["authority"]) >= AUTHORITY_KEYS
+    assert isinstance(j["authority"]["pattern"], str) and isinstance(j["authority"]["divergent"], bool)
+    assert all(set(i) >= AUTHORITY_ITEM_KEYS for i in j["authority"]["items"])
+    assert set(j["focus"]) >= FOCUS_KEYS
+    assert j["focus"]["leaning"] in ("task", "balanced", "relationship", None)
+    assert set(j["suggestion"]) >= SUGGESTION_KEYS
+    assert len(j["suggestion"]["reasons"]) >= 1
+    assert all(set(r) >= RANKING_KEYS for r in j["suggestion"]["ranking"])
+    assert sorted(r["number"] for r in j["suggestion"]["ranking"]) == [1, 2, 3, 4, 5]
+    assert j["suggestion"]["ranking"][0]["number"] == j["suggestion"]["number"]
+    assert isinstance(j["talk_about_first"], list) and isinstance(j["unknown_answers"], list)
+
+
+def test_json_report_has_every_spec_key(tmp_path: Path) -> None:
+    r = run("report", str(write(tmp_path, GOOD)), "--format", "json", "--questions", MINI)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == ""
+    j = json.loads(r.stdout)
+    check_spec_keys(j)
+    assert j["pair"] == "alice-and-sam" and j["taken_at"] == "2026-11-28T15:30:00+00:00"
+    assert j["authority"]["perceived_holder"] == {"alice": "alice", "sam": "shared"}
+    assert j["practices"][0]["items"][1]["answers"] == {"alice": 1, "sam": "unsure"}
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=[b.id for b in BANKS])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_sitting_gives_full_json_and_80_column_text(bank, data) -> None:
+    snap = data.draw(snapshots(bank))
+    c = compare(snap, bank)
+    j = json.loads(json.dumps(c.to_json(), ensure_ascii=False))
+    check_spec_keys(j)
+    text = render_text(c, bank)
+    too_wide = [line for line in text.splitlines() if len(line) > 80]
+    assert too_wide == []
+    markdown = render_markdown(c, bank)
+    for p in snap.partners:  # names in tables never break a row
+        assert "\n" not in p.name or p.name not in markdown
+
+
+def test_text_report_reads_well(tmp_path: Path) -> None:
+    r = run("report", str(write(tmp_path, GOOD)), "--questions", MINI)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "1. Practice 1" in out and "2.5  2 answers" in out and "█" in out
+    flat = " ".join(out.split())  # sentences may wrap
+    assert "Alice sees Alice (themselves) holding most say over the agenda; Sam sees it as shared." in flat
+    assert "Alice: mostly the task (−1.0); Sam: balanced (0.0)." in flat
+    assert "Alice: Strongly disagree (1); Sam: Not sure" not in flat  # b is not 2+ apart
+    assert "Alice: Agree (4); Sam: Disagree (2)" in flat               # a is 2 apart
+    assert "1 not sure" in out
+    assert "WHAT TO WORK ON NEXT" in out and "Tip one for practice" in out
+
+
+def test_markdown_report_escapes_names(tmp_path: Path) -> None:
+    text = GOOD.replace('name = "Alice"', 'name = "Al|ice\\nthe *boss*"')
+    r = run("report", str(write(tmp_path, text)), "--format", "markdown", "--questions", MINI)
+    assert r.returncode == 0, r.stderr
+    assert "Al\\|ice the \\*boss\\*" in r.stdout
+    assert "## The five practices" in r.stdout and "| Practice |" in r.stdout
+    table = [line for line in r.stdout.splitlines() if line.startswith("| 1. ")]
+    assert table and table[0].count(" | ") == 6  # practice, 2 partners, 4 figures
+
+
+def test_report_with_the_shipped_bank(tmp_path: Path) -> None:
+    if SHIPPED_BANK is None:
+        pytest.skip("shipped bank not available")
+    items = {i.kind: i.id for i in reversed(SHIPPED_BANK.sections[0].items)}
+    rel = {i.kind: i.id for i in SHIPPED_BANK.relationship.items}
+    text = GOOD.replace('bank = "mini"', f'bank = "{SHIPPED_BANK.id}"')
+    text = text.replace("find-partners.a", items["agree"]).replace("find-partners.b", "x.unused")
+    text = text.replace("relationship.agenda", rel["authority"]).replace("relationship.time", rel["focus"])
+    r = run("report", str(write(tmp_path, text)))
+    assert r.returncode == 0, r.stderr
+    assert max(len(line) for line in r.stdout.splitlines()) <= 80
+    assert "x.unused" in r.stdout  # an answer to a question the bank does not have
+
+
+def test_changed_bank_lists_unknown_answers_and_warns_once(tmp_path: Path) -> None:
+    text = GOOD.replace('bank = "mini"', 'bank = "mini-2025"').replace(
+        '"find-partners.b" = 1', '"find-partners.b" = 1\n"find-partners.retired" = 5')
+    path = write(tmp_path, text)
+    r = run("report", str(path), "--format", "json", "--questions", MINI)
+    assert r.returncode == 0
+    assert len(r.stderr.splitlines()) == 1
+    assert str(path) in r.stderr and "mini-2025" in r.stderr and "warning" in r.stderr
+    j = json.loads(r.stdout)
+    assert j["unknown_answers"] == ["find-partners.retired"]
+    assert j["practices"][0]["scores"] == {"alice": 2.5, "sam": 2.0}  # (4+1)/2 and 2: not 5
+    r = run("report", str(path), "--questions", MINI)
+    assert "find-partners.retired" in r.stdout and "not scored" in r.stdout.lower()
+
+
+def test_unknown_top_level_keys_warn_but_report(tmp_path: Path) -> None:
+    r = run("report", str(write(tmp_path, "mood = 'sunny'\n" + GOOD)), "--questions", MINI)
+    assert r.returncode == 0 and "mood" in r.stderr and "WHAT TO WORK ON NEXT" in r.stdout
+
+
+BAD = {
+    "syntax": (GOOD.replace('pair = "alice-and-sam"', 'pair = "alice-and-sam'), ":2:"),
+    "newer-schema": (GOOD.replace("schema = 1", "schema = 99"), "newer"),
+    "unknown-partner": (GOOD + '\n[answers.zoe]\n"find-partners.a" = 3\n', "zoe"),
+    "authority-unknown-partner": (GOOD.replace('"mostly:alice"', '"mostly:zoe"'), "zoe"),
+    "wrong-kind": (GOOD.replace('"relationship.time" = "balanced"', '"relationship.time" = 3'),
+                   "relationship.time"),
+    "out-of-range": (GOOD.replace('"find-partners.a" = 4', '"find-partners.a" = 6'),
+                     "find-partners.a"),
+    "not-utf8": (None, "UTF-8"),
+}
+
+
+@pytest.mark.parametrize("case", [*BAD, "missing"])
+def test_bad_file_is_one_line_and_exit_2(tmp_path: Path, case: str) -> None:
+    if case == "missing":
+        path, expect = tmp_path / "nope.toml", "no such file"
+    elif case == "not-utf8":
+        path, expect = tmp_path / "latin.toml", "UTF-8"
+        path.write_bytes(GOOD.replace("Sam", "S\xe9m").encode("latin-1"))
+    else:
+        text, expect = BAD[case]
+        path = write(tmp_path, text)
+    for fmt in ("text", "json"):
+        r = run("report", str(path), "--format", fmt, "--questions", MINI)
+        assert r.returncode == 2
+        assert r.stdout == ""
+        lines = r.stderr.splitlines()
+        assert len(lines) == 1, r.stderr
+        assert lines[0].startswith(str(path)) and expect in lines[0]
+        assert "Traceback" not in r.stderr
+
+
+def test_report_never_imports_textual(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD)
+    code = ("import sys, io, contextlib\nfrom collabcheck.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    rc = main(['report', {str(path)!r}, '--questions', {MINI!r}])\n"
+            "assert rc == 0\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n")
+    r = subprocess.run([PY, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"
+
+
+def test_in_process_report_matches_compare(tmp_path: Path, capsys) -> None:
+    path = write(tmp_path, GOOD)
+    assert main(["report", str(path), "--format", "json", "--questions", MINI]) == 0
+    j = json.loads(capsys.readouterr().out)
+    snap = make_snapshot(MINI_BANK, {"alice": {"find-partners.a": 4}, "sam": {}})
+    assert compare(snap, MINI_BANK).practice(1).scores["alice"] == 4.0
+    assert j["suggestion"]["number"] in range(1, 6)
