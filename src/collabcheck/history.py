@@ -47,6 +47,7 @@ class Sitting:
     bank: str
     bank_version: int
     unknown: list[str] = field(default_factory=list)
+    mismatched: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -294,7 +295,8 @@ def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[s
         "suggested": c.suggestion.number,
         "agreed": snapshot.agreed.practice if snapshot.agreed else None,
         "bank": snapshot.bank, "bank_version": snapshot.bank_version,
-        "unknown": sorted(unknown), "warnings": warnings,
+        "unknown": sorted(unknown), "mismatched": sorted(getattr(c, "mismatched_answers", [])),
+        "warnings": warnings,
     }
 
 

@@ -104,8 +104,12 @@ def notes(p: PairHistory, history: History) -> list[str]:
                        f"(now {history.bank_version}); practice scores still compare.")
         if s.unknown:
             n = len(s.unknown)
-            out.append(f"{when}: {n} answer{'s' if n > 1 else ''} to questions no longer in the "
-                       f"bank {'were' if n > 1 else 'was'} noted, not scored: {', '.join(s.unknown)}.")
+            what = f"{n} answers to questions" if n > 1 else "1 answer to a question"
+            out.append(f"{when}: {what} no longer in the bank {'were' if n > 1 else 'was'} "
+                       f"noted, not scored: {', '.join(s.unknown)}.")
+        if s.mismatched:
+            out.append(f"{when}: answers that no longer fit their question were left out: "
+                       f"{', '.join(s.mismatched)}.")
         out += [f"{when}: {w}." for w in s.warnings]
     return out
 
@@ -162,8 +166,8 @@ def render_text(history: History, width: int = 80) -> str:
     """The whole folder's story; skipped files are only counted here (listed on stderr)."""
     n_pairs, n_sit = len(history.pairs), history.sitting_count
     head = (f"History of {n_pairs} partnership{'s' if n_pairs != 1 else ''} "
-            f"({n_sit} sitting{'s' if n_sit != 1 else ''}) in {history.folder}")
-    parts = [_cut(head, width)]
+            f"({n_sit} sitting{'s' if n_sit != 1 else ''}) in:\n{history.folder}")
+    parts = [head]
     if not history.pairs:
         parts.append(textwrap.fill(empty_message(history), width))
     for p in history.pairs:
@@ -228,6 +232,7 @@ def sitting_json(s: Sitting) -> dict[str, Any]:
         "focus_divergence": s.focus_divergence, "suggested": s.suggested, "agreed": s.agreed,
         "partner_names": dict(zip(s.partners, s.names, strict=False)), "divergence": s.divergence,
         "bank": s.bank, "bank_version": s.bank_version, "unknown_answers": s.unknown,
+        "mismatched_answers": s.mismatched,
         "warnings": s.warnings,
     }
 
