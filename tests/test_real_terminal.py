@@ -1,0 +1,188 @@
+"""The installed app in a real terminal (tmux at 80x24), driven by keys and read from the screen.
+
+Pilot tests drive the app from inside; this one checks what a new user gets: the console
+script, a real terminal of the smallest supported size, keys only, and a snapshot file where
+the screen says it is. It polls the screen for text instead of sleeping blindly.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from .conftest import MINI_BANK
+
+TMUX = shutil.which("tmux")
+# The console script on PATH, or the one installed beside this Python (an unactivated venv).
+APP = shutil.which("collabcheck") or shutil.which("collabcheck", path=str(Path(sys.executable).parent))
+pytestmark = [
+    pytest.mark.skipif(TMUX is None, reason="tmux is not installed, so there is no real terminal to test in"),
+    pytest.mark.skipif(APP is None, reason="the collabcheck console script is not installed "
+                       "(pip install -e .)"),
+]
+
+
+class Terminal:
+    """A tmux server of our own (its own socket), one window of 80x24 running one command."""
+
+    def __init__(self, command: list[str], env: dict[str, str], cwd: Path) -> None:
+        self.socket = f"cc-test-{uuid.uuid4().hex[:8]}"
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        shell = f"cd {shlex.quote(str(cwd))} && env {exports} {shlex.join(command)}; sleep 30"
+        self.tmux("new-session", "-d", "-s", "cc", "-x", "80", "-y", "24", shell)
+
+    def tmux(self, *args: str) -> str:
+        out = subprocess.run([TMUX, "-L", self.socket, *args], capture_output=True, text=True,
+                             timeout=10, check=True)
+        return out.stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-t", "cc", "-p")
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.tmux("send-keys", "-t", "cc", key)
+            time.sleep(0.05)
+
+    def type(self, text: str) -> None:
+        self.tmux("send-keys", "-t", "cc", "-l", text)
+        time.sleep(0.1)
+
+    def wait_for(self, pattern: str, timeout: float = 15.0) -> str:
+        """Poll the screen until the regular expression appears; fail showing the screen."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if re.search(pattern, screen):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"did not see {pattern!r} within {timeout}s; the screen was:\n{screen}")
+
+    def close(self) -> None:
+        subprocess.run([TMUX, "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path):
+    started: list[Terminal] = []
+
+    def start(*args: str) -> Terminal:
+        env = {"COLLABCHECK_STATE_DIR": str(tmp_path / "state"), "TERM": "xterm-256color",
+               "HOME": os.environ.get("HOME", str(tmp_path)), "PATH": os.environ.get("PATH", "")}
+        t = Terminal([str(APP), *args], env, tmp_path)
+        started.append(t)
+        return t
+
+    yield start
+    for t in started:
+        t.close()
+
+
+def answer_everything(t: Terminal, name: str, rating: str, note: str) -> None:
+    """Answer each question the way the screen asks for it, until the end of this turn."""
+    t.wait_for(f"{name}'s turn")
+    last = 0
+    while True:
+        screen = t.wait_for(r"Question \d+ of \d+|That is every question")
+        if "That is every question" in screen:
+            t.keys("Enter")
+            return
+        number = int(re.search(r"Question (\d+) of", screen).group(1))
+        assert number == last + 1, f"expected question {last + 1}, saw:\n{screen}"
+        last = number
+        if "How much do you agree?" in screen:
+            t.keys(rating)
+        elif "Who has the most say?" in screen:
+            t.keys("3")
+        elif "Where does the attention go?" in screen:
+            t.keys("2")
+        elif "Write as much" in screen:
+            t.type(note)
+            t.wait_for(re.escape(note))
+            t.keys("C-n")
+        else:
+            raise AssertionError(f"a question screen that says nothing this test knows:\n{screen}")
+        t.wait_for(rf"Question {number + 1} of|That is every question")
+
+
+def test_a_pair_completes_a_sitting_by_keys(terminal, tmp_path):
+    t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
+    t.wait_for("Before you start")
+    t.wait_for("privacy")
+    t.keys("n")
+    t.wait_for("Who is here")
+    t.type("Alice")
+    t.keys("Tab")
+    t.type("Nurse")
+    t.keys("Tab")
+    t.type("Sam")
+    t.wait_for("alice-and-sam")
+    t.keys("C-n")
+    t.wait_for("Pass the keyboard to Alice")
+    t.keys("Enter")
+    answer_everything(t, "Alice", "4", "Alice's note")
+    screen = t.wait_for("Pass the keyboard to Sam")
+    assert "Alice's note" not in screen
+    t.keys("Enter")
+    answer_everything(t, "Sam", "2", "Sam's note")
+    t.wait_for("Everyone has answered")
+    t.keys("Enter")
+    screen = t.wait_for("Your answers side by side")
+    assert "Alice" in screen and "Sam" in screen
+    t.keys("a")
+    t.wait_for("Which practice will you work on next")
+    t.keys("2")
+    t.wait_for(r"Chosen: 2\.")
+    t.keys("C-s")
+    screen = t.wait_for("Saved")
+    shown = re.search(r"(snaps/\S+\.toml)", screen).group(1)
+    saved = tmp_path / shown
+    assert saved.is_file(), f"the screen said {shown}, but there is no such file"
+    text = saved.read_text()
+    assert 'pair = "alice-and-sam"' in text and "practice = 2" in text
+    assert "Alice's note" in text and "Sam's note" in text
+    assert f'git add "{shown}"' in screen
+    t.keys("q")
+    t.wait_for("sitting saved in")
+    assert not (tmp_path / "state" / "sitting.json").exists()
+
+
+def test_stopping_midway_keeps_answers_for_next_time(terminal, tmp_path):
+    t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
+    t.wait_for("Before you start")
+    t.keys("n")
+    t.wait_for("Who is here")
+    t.type("Ann")
+    t.keys("Tab", "Tab")
+    t.type("Bo")
+    t.keys("C-n")
+    t.wait_for("Pass the keyboard to Ann")
+    t.keys("Enter")
+    t.wait_for("Question 1 of")
+    t.keys("5")
+    t.wait_for("Question 2 of")
+    t.keys("C-c")  # what many people press to quit: it must offer a safe stop
+    t.wait_for("Stop for now")
+    t.keys("y")
+    t.wait_for("your sitting is kept")
+    t.close()
+    again = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
+    again.wait_for("Unfinished sitting found")
+    again.wait_for("Ann and Bo")
+    again.keys("r")
+    again.wait_for("Pass the keyboard to Ann")
+    again.keys("Enter")
+    again.wait_for("Question 2 of")
+    again.keys("Left")
+    screen = again.wait_for("Question 1 of")
+    assert "● 5  Strongly agree" in screen
