@@ -6,6 +6,8 @@ the choice is marked with "●" and "(suggested)" is written out, never shown by
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,8 +19,16 @@ from textual.widgets.option_list import Option
 from collabcheck.bank import Bank
 
 
-class AgreeScreen(ModalScreen[tuple[int, list[str]] | None]):
-    """Dismisses with (practice number, actions) to save, or None to go back to the comparison."""
+class Agreement(NamedTuple):
+    """What the partners chose; `save` is False when they went back to the comparison first."""
+
+    practice: int
+    actions: list[str]
+    save: bool
+
+
+class AgreeScreen(ModalScreen[Agreement]):
+    """Dismisses with the Agreement, to save it or keep it as a draft (Escape)."""
 
     BINDINGS = [
         Binding("1", "choose(1)", "Choose", key_display="1-5"),
@@ -38,7 +48,7 @@ class AgreeScreen(ModalScreen[tuple[int, list[str]] | None]):
         with Vertical(classes="dialog wide", id="agree"):
             yield Static("[b]Which practice will you work on next?[/b]  Press 1 to 5, or ↑ ↓ and "
                          "Enter. The suggestion is only a starting point.")
-            yield OptionList(*self.options(), id="practices")
+            yield OptionList(*self.options(), id="practices", compact=True)
             yield Static("Actions you agree (optional, one per line). Tab to move here:")
             yield TextArea("\n".join(self.actions), id="actions", soft_wrap=True, tab_behavior="focus")
             yield Static("", id="chosen-line")
@@ -85,9 +95,12 @@ class AgreeScreen(ModalScreen[tuple[int, list[str]] | None]):
         else:
             self.action_cancel()
 
-    def action_save(self) -> None:
+    def agreement(self, save: bool) -> Agreement:
         lines = self.query_one("#actions", TextArea).text.splitlines()
-        self.dismiss((self.chosen, [line.strip() for line in lines if line.strip()]))
+        return Agreement(self.chosen, [line.strip() for line in lines if line.strip()], save)
+
+    def action_save(self) -> None:
+        self.dismiss(self.agreement(save=True))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.dismiss(self.agreement(save=False))

@@ -147,6 +147,7 @@ class QuestionsScreen(Screen[str]):
             self.set_hint("Press Enter to finish, or ← to go back and change an answer.")
             finish.focus()
             self.refresh_bindings()
+            self.call_after_refresh(self.refresh_bindings)
             return
         section = next(s for s in self.bank.sections if s.id == item.section_id)
         where = (f"Practice {section.number} of 5: {section.title}" if section.number
@@ -180,6 +181,8 @@ class QuestionsScreen(Screen[str]):
             extra = ", n for not sure" if item.kind == "agree" else ""
             self.set_hint(f"{keys}{extra}, s to skip, ← to go back.")
         self.refresh_bindings()
+        # Focus moves after this call returns; the keys shown depend on it, so look again then.
+        self.call_after_refresh(self.refresh_bindings)
 
     @staticmethod
     def prompt(n: int, value: Answer | None, label: str, current: Answer | None,

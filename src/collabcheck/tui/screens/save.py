@@ -30,9 +30,9 @@ def shown_path(path: Path) -> str:
 
 def git_commands(paths: list[Path], snap: Snapshot) -> str:
     """The two commands that commit this sitting, with every path quoted."""
-    quoted = " ".join(f'"{shown_path(p)}"' for p in paths)
-    return (f"git add {quoted}\n"
-            f'git commit -m "collabcheck sitting: {snap.pair}, {snap.taken_at:%Y-%m-%d}"')
+    adds = "".join(f'git add "{shown_path(p)}"\n' for p in paths)
+    return adds + f'git commit -m "collabcheck sitting: {snap.pair}, {snap.taken_at:%Y-%m-%d}"'
+
 
 
 class SaveScreen(Screen[str]):

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Static
 from collabcheck.bank import Bank
 from collabcheck.compare import Comparison, compare
 from collabcheck.sitting import Sitting
+from collabcheck.tui.screens.agree import Agreement
 from collabcheck.wording import (
     answer_words,
     authority_item_sentence,
@@ -37,15 +38,16 @@ def figure(x: float | None) -> str:
 
 def practices_table(c: Comparison, names: dict[str, str]) -> Table:
     """Practice by practice: each partner's score, the combined score and how far apart."""
-    table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1))
+    table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1), expand=True)
     table.add_column("Practice", overflow="ellipsis", no_wrap=True, ratio=1)
     for name in names.values():
-        table.add_column(display_name(name, 8), justify="right", no_wrap=True)
-    table.add_column("Together", justify="right", no_wrap=True)
-    table.add_column("Apart", justify="right", no_wrap=True)
+        short = display_name(name, 8)
+        table.add_column(short, justify="right", no_wrap=True, min_width=max(4, len(short)))
+    table.add_column("Together", justify="right", no_wrap=True, min_width=8)
+    table.add_column("Apart", justify="right", no_wrap=True, min_width=5)
     for p in c.practices:
-        mark = " ◀ suggested" if p.number == c.suggestion.number else ""
-        table.add_row(f"{p.number} {p.title}{mark}",
+        mark = "*" if p.number == c.suggestion.number else " "
+        table.add_row(f"{p.number}{mark} {p.title}",
                       *[figure(p.scores.get(pid)) for pid in names],
                       figure(p.combined), figure(p.divergence))
     return table
@@ -59,6 +61,7 @@ def comparison_text(c: Comparison) -> list[tuple[str, str | Table]]:
                    "Scores run from 1 (low) to 5 (high). \"Apart\" is how far apart your "
                    "answers were, on average (0 = the same)."))
     blocks.append(("", practices_table(c, names)))
+    blocks.append(("", f"* suggested to work on next: practice {c.suggestion.number} (reasons below)."))
     a = c.authority
     lines = [f"Overall, {pattern_words(a.pattern_id, a.perceived_holder, names)}"
              f" (difference {figure(a.divergence)} of 4"
@@ -147,9 +150,10 @@ class TogetherScreen(Screen[int]):
             AgreeScreen(self.bank, self.comparison.suggestion.number, start, s.actions),
             self.agreed)
 
-    def agreed(self, result: tuple[int, list[str]] | None) -> None:
+    def agreed(self, result: Agreement | None) -> None:
         if result is None:
             return
-        self.sitting.agreed_practice, self.sitting.actions = result
+        self.sitting.agreed_practice, self.sitting.actions = result.practice, result.actions
         self.autosave()
-        self.dismiss(result[0])
+        if result.save:
+            self.dismiss(result.practice)
