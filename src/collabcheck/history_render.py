@@ -46,8 +46,8 @@ def _cut(text: str, width: int) -> str:
     if len(text) <= width:
         return text
     head = text[: width - 1]
-    if " " in head[width // 2:]:
-        head = head.rsplit(" ", 1)[0]
+    if text[width - 1].isalnum() and head[-1].isalnum() and " " in head[width // 2:]:
+        head = head.rsplit(" ", 1)[0]  # do not break a word in two
     return head.rstrip() + "…"
 
 
