@@ -1,0 +1,69 @@
+"""The shared wording helpers: names fit one line, bars never depend on colour, signs are clear."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from collabcheck.wording import (
+    agree_words,
+    authority_item_sentence,
+    authority_words,
+    bar,
+    display_name,
+    focus_picture,
+    position_words,
+    signed,
+)
+
+NAMES = {"alice": "Alice", "sam": "Sam"}
+
+
+@given(st.text(max_size=60), st.integers(1, 40))
+def test_display_name_is_one_short_printable_line(name: str, limit: int) -> None:
+    shown = display_name(name, limit)
+    assert shown and len(shown) <= max(limit, 2)
+    assert "\n" not in shown and "\r" not in shown and "\x1b" not in shown
+    assert shown == shown.strip()
+
+
+@given(st.one_of(st.none(), st.floats(0, 5)), st.integers(1, 20))
+def test_bar_has_a_fixed_width(value: float | None, width: int) -> None:
+    assert len(bar(value, width=width)) == width
+    assert len(bar(value, width=width, ascii_only=True)) == width
+
+
+def test_bars_grow_with_the_score() -> None:
+    assert bar(5.0) == "█" * 10
+    assert bar(2.5) == "█████     "
+    assert bar(1.25) == "██▌       "
+    assert bar(3.0, ascii_only=True) == "######    "
+    assert [len(bar(x).rstrip()) for x in (1, 2, 3, 4, 5)] == [2, 4, 6, 8, 10]
+
+
+def test_answers_in_words() -> None:
+    assert agree_words(4) == "Agree (4)" and agree_words("unsure") == "Not sure"
+    assert agree_words(None) == "Skipped"
+    assert authority_words("mostly:sam", NAMES) == "Mostly Sam"
+    assert authority_words("more:alice", NAMES) == "More Alice"
+    assert authority_words("shared", NAMES) == "Shared equally"
+
+
+def test_signs_and_positions() -> None:
+    assert signed(-1.0) == "−1.0" and signed(0.5) == "+0.5" and signed(-0.0) == "0.0"
+    assert [position_words(x) for x in (-2, -1, 0, 1, 2)] == [
+        "all on the task", "mostly the task", "balanced", "mostly the relationship",
+        "all on the relationship"]
+    assert focus_picture({"alice": -1.0, "sam": 0.0}, NAMES) == \
+        "Alice: mostly the task (−1.0); Sam: balanced (0.0)"
+
+
+def test_authority_sentences() -> None:
+    assert authority_item_sentence("the agenda", {"alice": "mostly:alice", "sam": "shared"}, NAMES) \
+        == "Alice sees Alice (themselves) holding most say over the agenda; Sam sees it as shared."
+    assert authority_item_sentence("the agenda", {"alice": "shared", "sam": "shared"}, NAMES) \
+        == "Both see the agenda as shared."
+    assert authority_item_sentence("the agenda", {"alice": "shared", "sam": "more:alice"}, NAMES) \
+        == "Alice sees the agenda as shared; Sam sees Alice holding more say."
+    assert authority_item_sentence("the agenda", {"alice": None, "sam": None}, NAMES) \
+        == "Nobody answered who has most say over the agenda."
