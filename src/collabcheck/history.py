@@ -124,7 +124,7 @@ class Trend:
     @property
     def trend(self) -> str | None:
         """'closer', 'further apart' or 'about the same' since the previous sitting."""
-        return _direction(self.since_previous)
+        return _direction(shown_delta(self.latest, self.previous))
 
 
 @dataclass
@@ -189,6 +189,14 @@ class History:
 
 def _delta(new: float | None, old: float | None) -> float | None:
     return None if new is None or old is None else round(new - old, 2)
+
+
+def shown_delta(new: float | None, old: float | None) -> float | None:
+    """The change as people see it: between the two figures as shown, to one decimal place.
+
+    Words and signs on screen follow this, so "3.8 → 3.9" is never called "+0.2 up".
+    """
+    return None if new is None or old is None else round(round(new, 1) - round(old, 1), 1)
 
 
 def _direction(delta: float | None) -> str | None:
@@ -266,9 +274,9 @@ def convergence_summary(trends: dict[str, Trend], titles: dict[int, str]) -> str
         parts.append(f"Closer on {_join(closer)}.")
     if further:
         parts.append(f"Further apart on {_join(further)}.")
-    first = overall.since_first
-    if len(overall.values) > 2 and first is not None and _direction(first) != "about the same":
-        parts.append(f"Since your first sitting they have moved {_direction(first)}.")
+    first = _direction(shown_delta(overall.latest, overall.first))
+    if len(overall.values) > 2 and first not in (None, "about the same"):
+        parts.append(f"Since your first sitting they have moved {first}.")
     return " ".join(parts)
 
 

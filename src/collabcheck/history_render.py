@@ -20,6 +20,7 @@ from collabcheck.history import (
     fmt,
     long_date,
     short_title,
+    shown_delta,
 )
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -77,9 +78,13 @@ def span(p: PairHistory) -> str:
 
 def score_rows(p: PairHistory) -> list[tuple[str, list[float | None], str]]:
     """Per practice: label, combined score at each sitting, change since last in words."""
-    changes = p.changes
-    return [(f"{k} {short_title(p.titles.get(int(k), ''))}", [s.practices.get(k) for s in p.sittings],
-             _signed(changes[k], "up", "down", "same")) for k in PRACTICES]
+    rows = []
+    for k in PRACTICES:
+        values = [s.practices.get(k) for s in p.sittings]
+        change = shown_delta(values[-1], values[-2]) if len(values) > 1 else None
+        rows.append((f"{k} {short_title(p.titles.get(int(k), ''))}", values,
+                     _signed(change, "up", "down", "same")))
+    return rows
 
 
 def spread_rows(p: PairHistory) -> list[tuple[str, Trend, str]]:
@@ -88,7 +93,8 @@ def spread_rows(p: PairHistory) -> list[tuple[str, Trend, str]]:
     rows = [("Who has the say", trends["authority"]), ("Task or relationship", trends["focus"])]
     rows += [(f"{k} {short_title(p.titles.get(int(k), ''))}", trends[k]) for k in PRACTICES]
     rows.append(("All taken together", trends["overall"]))
-    return [(label, t, _signed(t.since_previous, "further apart", "closer", "same")) for label, t in rows]
+    return [(label, t, _signed(shown_delta(t.latest, t.previous), "further apart", "closer", "same"))
+            for label, t in rows]
 
 
 def notes(p: PairHistory, history: History) -> list[str]:
