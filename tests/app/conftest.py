@@ -1,0 +1,78 @@
+"""Helpers for driving whole sittings through the app with Pilot, in tmp folders and frozen time."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from collabcheck.bank import Bank, load_bank
+from collabcheck.tui.app import CollabcheckApp, create_app
+
+from ..conftest import MINI_BANK
+
+TZ = timezone(timedelta(hours=1))
+FROZEN = datetime(2026, 11, 28, 15, 30, 0, tzinfo=TZ)
+SIZE = (80, 24)
+
+
+@pytest.fixture(scope="session")
+def mini() -> Bank:
+    return load_bank(MINI_BANK)
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Bank:
+    return load_bank()
+
+
+@pytest.fixture
+def make_app(tmp_path: Path, mini: Bank, monkeypatch: pytest.MonkeyPatch):
+    """An app on the mini bank (or another), saving into tmp_path, with the clock stopped."""
+    monkeypatch.chdir(tmp_path)
+
+    def make(bank: Bank | None = None) -> CollabcheckApp:
+        return create_app(bank or mini, Path("snaps"), state_dir=tmp_path / "state",
+                          now=lambda: FROZEN)
+
+    return make
+
+
+def screen_text(app: CollabcheckApp) -> str:
+    """Everything the current screen shows, as plain text (what a partner can read)."""
+    from textual.widgets import Input, OptionList, Static, TextArea
+
+    screen = app.screen
+    parts: list[str] = []
+    for widget in screen.query("*"):
+        if isinstance(widget, Static):
+            parts.append(str(widget.render()))
+        elif isinstance(widget, OptionList):
+            parts += [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+        elif isinstance(widget, TextArea | Input):
+            parts.append(widget.text if isinstance(widget, TextArea) else widget.value)
+    return "\n".join(parts)
+
+
+async def enter_people(pilot, people: list[tuple[str, str]], pair: str | None = None) -> None:
+    """On the welcome screen: start, type each name and role, maybe edit the pair, continue."""
+    app = pilot.app
+    await pilot.press("n")
+    await pilot.pause()
+    for _ in range(len(people) - 2):
+        await pilot.press("f3")
+        await pilot.pause()
+    from textual.widgets import Input
+
+    for n, (name, role) in enumerate(people, 1):
+        app.screen.query_one(f"#name-{n}", Input).value = name
+        app.screen.query_one(f"#role-{n}", Input).value = role
+    if pair is not None:
+        box = app.screen.query_one("#pair", Input)
+        box.focus()
+        await pilot.pause()
+        box.value = pair
+    await pilot.pause()
+    await pilot.press("ctrl+n")
+    await pilot.pause()
