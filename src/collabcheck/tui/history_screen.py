@@ -30,7 +30,7 @@ class HistoryScreen(Screen[None]):
     """Every saved sitting in `snapshot_dir`, grouped by partnership (or only `pair`)."""
 
     DEFAULT_CSS = """
-    HistoryScreen #history-body { padding: 0 1; height: 1fr; }
+    HistoryScreen #history-body { padding: 0 0 0 1; height: 1fr; }
     HistoryScreen .history-pair { margin: 1 0 0 0; }
     HistoryScreen #history-hint { padding: 0 1; height: auto; }
     """
@@ -82,7 +82,7 @@ class HistoryScreen(Screen[None]):
         """Replace the 'reading' line with one block per partnership, then the unreadable files."""
         self.history = history
         body = self.query_one("#history-body", VerticalScroll)
-        width = max(60, min(100, self.size.width - 4))
+        width = max(60, min(100, self.size.width - 5))  # padding 1, scrollbar 2, gap 2
         n = history.sitting_count
         if not history.pairs:
             message = empty_message(history)
