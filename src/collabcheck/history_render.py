@@ -148,7 +148,7 @@ def pair_text(p: PairHistory, history: History, width: int = 80) -> str:
         first = fmt(t.values[0]) if len(t.values) > 1 else ""
         lines.append(f"  {_cut(label, label_w):<{label_w}} {sparkline(t.values, 0, 4):<{TREND_WIDTH}} "
                      f"{first:>5} {fmt(t.latest):>4}  {change}")
-    lines += wrap.wrap(p.convergence_summary)
+    lines += ["", *wrap.wrap(p.convergence_summary)]
     follow = p.follow_through
     lines += ["", "What you chose to work on"]
     if follow:
