@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from collabcheck import history as hist
+from collabcheck import history_read as hist
 from collabcheck.bank import Bank, load_bank
 from collabcheck.history import build_history, load_history
 from collabcheck.history_render import BARS, GAP, render_text, sparkline

@@ -11,7 +11,6 @@ stays quick. Nothing here imports Textual.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from collabcheck.bank import Bank
-from collabcheck.history_cache import SummaryCache, code_fingerprint, default_cache_dir, scan
 
 PRACTICES = ("1", "2", "3", "4", "5")
 SAME = 0.2  # changes smaller than this are "about the same": one answer moving is not a trend
@@ -280,137 +278,17 @@ def convergence_summary(trends: dict[str, Trend], titles: dict[int, str]) -> str
     return " ".join(parts)
 
 
-# -- reading -------------------------------------------------------------------------------
-
-
-def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[str, Any]:
-    """The figures history keeps from one sitting, all taken from `compare` (never recomputed)."""
-    from collabcheck.compare import compare
-
-    c = compare(snapshot, bank)
-    practices = {str(p.number): p.combined for p in c.practices}
-    divergence = {str(p.number): p.divergence for p in c.practices}
-    unknown = getattr(c, "unknown_answers", None)
-    if unknown is None:
-        unknown = c.to_json().get("unknown_answers", [])
-    return {
-        "pair": snapshot.pair, "taken_at": snapshot.taken_at.isoformat(),
-        "ts": snapshot.taken_at.timestamp(),
-        "partners": [p.id for p in snapshot.partners], "names": [p.name for p in snapshot.partners],
-        "practices": {k: practices.get(k) for k in PRACTICES},
-        "divergence": {k: divergence.get(k) for k in PRACTICES},
-        "authority_divergence": c.authority.divergence, "focus_divergence": c.focus.divergence,
-        "suggested": c.suggestion.number,
-        "agreed": snapshot.agreed.practice if snapshot.agreed else None,
-        "bank": snapshot.bank, "bank_version": snapshot.bank_version,
-        "unknown": sorted(unknown), "mismatched": sorted(getattr(c, "mismatched_answers", [])),
-        "warnings": warnings,
-    }
-
-
-def _parse(data: bytes, name: str) -> dict[str, Any]:
-    """rtoml when it can (many times faster); tomllib for the exact error when it cannot."""
-    from collabcheck.errors import SnapshotError, parse_toml
-
-    try:
-        import rtoml
-
-        return rtoml.loads(data.decode("utf-8"))
-    except Exception:  # noqa: BLE001 - any failure: let tomllib give the standard message
-        return parse_toml(data, name, SnapshotError)
-
-
-def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
-    """Read, check and compare one file; a problem becomes {'error', 'line'} instead of raising."""
-    from collabcheck.errors import CollabcheckError
-    from collabcheck.snapshot import snapshot_from_data
-
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        return {"error": f"cannot be read ({exc.strerror or exc})", "line": None}
-    warnings: list[str] = []
-    try:
-        snapshot = snapshot_from_data(_parse(data, path), path, bank, warnings)
-    except CollabcheckError as exc:
-        return {"error": exc.message, "line": exc.line}
-    warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
-    try:
-        return summarise_snapshot(snapshot, bank, warnings)
-    except Exception as exc:  # noqa: BLE001 - one odd file must not hide the others
-        return {"error": f"could not be compared ({type(exc).__name__}: {exc}); please report this",
-                "line": None, "internal": True}
-
-
-def bank_fingerprint(bank: Bank) -> list[Any]:
-    """Identifies the bank's content, so an edited bank (even with the same version) re-reads."""
-    import hashlib
-    import json
-
-    text = json.dumps(bank.to_json(), sort_keys=True, ensure_ascii=False)
-    return [bank.id, bank.version, hashlib.sha256(text.encode()).hexdigest()[:16]]
-
-
 def load_history(folder: str | Path, bank: Bank, pair: str | None = None,
                  cache_dir: Path | None | bool = True, workers: int = 1) -> History:
     """Read every snapshot under `folder` (recursively) into a History.
 
     `cache_dir` True means the default cache folder, False or None no cache. `workers` > 1
-    reads uncached files in that many processes (only from a single-threaded program, such as
-    the command line: see `_summarise_all`). The folder must exist (the caller decides how to
-    say so when it does not).
+    reads uncached files in that many processes (command line only; see history_read). The
+    folder must exist: the caller decides how to say so when it does not.
     """
-    root = Path(folder)
-    if cache_dir is True:
-        cache_dir = default_cache_dir()
-    cache = SummaryCache(root, [*bank_fingerprint(bank), *code_fingerprint()],
-                         cache_dir if isinstance(cache_dir, Path) else None)
-    found = scan(root)
-    summaries = [cache.get(rel, key) for rel, key in found]
-    misses = [n for n, s in enumerate(summaries) if s is None]
-    fresh = _summarise_all([os.path.join(root, found[n][0]) for n in misses], bank, workers)
-    for n, summary in zip(misses, fresh, strict=True):
-        summaries[n] = summary
-        cache.put(found[n][0], found[n][1], summary)
-    cache.save()
-    records = [(os.path.join(str(folder), rel), s) for (rel, _), s in zip(found, summaries, strict=True)]
-    return build_history(str(folder), records, bank, pair)  # type: ignore[arg-type]
+    from collabcheck.history_read import read_folder
 
-
-_BANK: Bank | None = None  # the bank, inherited by forked worker processes
-
-
-def _summarise_in_worker(path: str) -> dict[str, Any]:
-    assert _BANK is not None
-    return summarise_file(path, _BANK)
-
-
-def _summarise_all(paths: list[str], bank: Bank, workers: int) -> list[dict[str, Any]]:
-    """Summaries of uncached files, in order; in parallel for a big first run where it is safe.
-
-    Comparing is the slow part of a first run over thousands of files, so with `workers` > 1
-    the files are shared among forked processes (which inherit the loaded code and bank, so
-    start at once). Forking is only safe from a program with one thread, so the app, which
-    has several, always reads in-process.
-    """
-    import threading
-
-    global _BANK
-    if workers <= 1 or len(paths) < 200 or threading.active_count() > 1:
-        return [summarise_file(p, bank) for p in paths]
-    import multiprocessing
-
-    try:
-        ctx = multiprocessing.get_context("fork")
-    except ValueError:
-        return [summarise_file(p, bank) for p in paths]
-    _BANK = bank
-    try:
-        with ctx.Pool(workers) as pool:
-            return pool.map(_summarise_in_worker, paths, chunksize=max(16, len(paths) // (workers * 8)))
-    finally:
-        _BANK = None
+    return build_history(str(folder), read_folder(folder, bank, cache_dir, workers), bank, pair)
 
 
 def build_history(folder: str, records: list[tuple[str, dict[str, Any]]], bank: Bank,

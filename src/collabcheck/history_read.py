@@ -1,0 +1,137 @@
+"""Reading a folder of snapshots for history: each file checked, compared and summarised once.
+
+Every figure comes from `collabcheck.compare.compare`, so history and the one-sitting report
+never disagree. A file that cannot be read becomes a summary holding its error, never an
+exception, so one bad file cannot hide the others. Summaries are cached (history_cache), and
+a big first read is shared among processes on the command line.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from collabcheck.bank import Bank
+from collabcheck.history import PRACTICES
+from collabcheck.history_cache import SummaryCache, code_fingerprint, default_cache_dir, scan
+
+
+def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[str, Any]:
+    """The figures history keeps from one sitting, all taken from `compare` (never recomputed)."""
+    from collabcheck.compare import compare
+
+    c = compare(snapshot, bank)
+    practices = {str(p.number): p.combined for p in c.practices}
+    divergence = {str(p.number): p.divergence for p in c.practices}
+    return {
+        "pair": snapshot.pair, "taken_at": snapshot.taken_at.isoformat(),
+        "ts": snapshot.taken_at.timestamp(),
+        "partners": [p.id for p in snapshot.partners], "names": [p.name for p in snapshot.partners],
+        "practices": {k: practices.get(k) for k in PRACTICES},
+        "divergence": {k: divergence.get(k) for k in PRACTICES},
+        "authority_divergence": c.authority.divergence, "focus_divergence": c.focus.divergence,
+        "suggested": c.suggestion.number,
+        "agreed": snapshot.agreed.practice if snapshot.agreed else None,
+        "bank": snapshot.bank, "bank_version": snapshot.bank_version,
+        "unknown": sorted(c.unknown_answers), "mismatched": sorted(c.mismatched_answers),
+        "warnings": warnings,
+    }
+
+
+def _parse(data: bytes, name: str) -> dict[str, Any]:
+    """rtoml when it can (many times faster); tomllib for the exact error when it cannot."""
+    from collabcheck.errors import SnapshotError, parse_toml
+
+    try:
+        import rtoml
+
+        return rtoml.loads(data.decode("utf-8"))
+    except Exception:  # noqa: BLE001 - any failure: let tomllib give the standard message
+        return parse_toml(data, name, SnapshotError)
+
+
+def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
+    """Read, check and compare one file; a problem becomes {'error', 'line'} instead of raising."""
+    from collabcheck.errors import CollabcheckError
+    from collabcheck.snapshot import snapshot_from_data
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return {"error": f"cannot be read ({exc.strerror or exc})", "line": None}
+    warnings: list[str] = []
+    try:
+        snapshot = snapshot_from_data(_parse(data, path), path, bank, warnings)
+    except CollabcheckError as exc:
+        return {"error": exc.message, "line": exc.line}
+    warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
+    try:
+        return summarise_snapshot(snapshot, bank, warnings)
+    except Exception as exc:  # noqa: BLE001 - one odd file must not hide the others
+        return {"error": f"could not be compared ({type(exc).__name__}: {exc}); please report this",
+                "line": None, "internal": True}
+
+
+def bank_fingerprint(bank: Bank) -> list[Any]:
+    """Identifies the bank's content, so an edited bank (even with the same version) re-reads."""
+    import hashlib
+    import json
+
+    text = json.dumps(bank.to_json(), sort_keys=True, ensure_ascii=False)
+    return [bank.id, bank.version, hashlib.sha256(text.encode()).hexdigest()[:16]]
+
+
+def read_folder(folder: str | Path, bank: Bank, cache_dir: Path | None | bool = True,
+                workers: int = 1) -> list[tuple[str, dict[str, Any]]]:
+    """(file as shown, summary) for every snapshot file under `folder`, from the cache if fresh."""
+    root = Path(folder)
+    if cache_dir is True:
+        cache_dir = default_cache_dir()
+    cache = SummaryCache(root, [*bank_fingerprint(bank), *code_fingerprint()],
+                         cache_dir if isinstance(cache_dir, Path) else None)
+    found = scan(root)
+    summaries = [cache.get(rel, key) for rel, key in found]
+    misses = [n for n, s in enumerate(summaries) if s is None]
+    fresh = _summarise_all([os.path.join(root, found[n][0]) for n in misses], bank, workers)
+    for n, summary in zip(misses, fresh, strict=True):
+        summaries[n] = summary
+        cache.put(found[n][0], found[n][1], summary)
+    cache.save()
+    return [(os.path.join(str(folder), rel), s) for (rel, _), s in zip(found, summaries, strict=True)]  # type: ignore[misc]
+
+
+_BANK: Bank | None = None  # the bank, inherited by forked worker processes
+
+
+def _summarise_in_worker(path: str) -> dict[str, Any]:
+    assert _BANK is not None
+    return summarise_file(path, _BANK)
+
+
+def _summarise_all(paths: list[str], bank: Bank, workers: int) -> list[dict[str, Any]]:
+    """Summaries of uncached files, in order; in parallel for a big first run where it is safe.
+
+    Comparing is the slow part of a first run over thousands of files, so with `workers` > 1
+    the files are shared among forked processes (which inherit the loaded code and bank, so
+    start at once). Forking is only safe from a program with one thread, so the app, which
+    has several, always reads in-process.
+    """
+    import threading
+
+    global _BANK
+    if workers <= 1 or len(paths) < 200 or threading.active_count() > 1:
+        return [summarise_file(p, bank) for p in paths]
+    import multiprocessing
+
+    try:
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:
+        return [summarise_file(p, bank) for p in paths]
+    _BANK = bank
+    try:
+        with ctx.Pool(workers) as pool:
+            return pool.map(_summarise_in_worker, paths, chunksize=max(16, len(paths) // (workers * 8)))
+    finally:
+        _BANK = None
