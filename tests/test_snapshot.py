@@ -275,3 +275,12 @@ def test_snapshot_dir_order(monkeypatch, tmp_path):
     assert snapmod.snapshot_dir(None) == tmp_path
     monkeypatch.delenv("COLLABCHECK_DIR")
     assert snapmod.snapshot_dir(None) == Path("collabcheck")
+
+
+def test_snapshot_gets_ordinary_file_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        path = write_snapshot(_snap(), tmp_path, BANK)
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644

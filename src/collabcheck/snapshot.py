@@ -242,6 +242,11 @@ def atomic_write_new(directory: Path, name: str, text: str) -> Path:
     fd, tmp_name = tempfile.mkstemp(prefix=".collabcheck-", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)
     try:
+        # mkstemp makes the file private (0600); a snapshot is meant to be shared, so give it
+        # the permissions any other new file would get under the user's umask.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
