@@ -146,8 +146,7 @@ class QuestionsScreen(Screen[str]):
             options.display, reflect.display, finish.display = False, False, True
             self.set_hint("Press Enter to finish, or ← to go back and change an answer.")
             finish.focus()
-            self.refresh_bindings()
-            self.call_after_refresh(self.refresh_bindings)
+            self.update_keys()
             return
         section = next(s for s in self.bank.sections if s.id == item.section_id)
         where = (f"Practice {section.number} of 5: {section.title}" if section.number
@@ -180,9 +179,21 @@ class QuestionsScreen(Screen[str]):
             keys = f"Press 1 to {min(last, 9)}" + (" (or ↑ ↓ and Enter)" if last > 9 else "")
             extra = ", n for not sure" if item.kind == "agree" else ""
             self.set_hint(f"{keys}{extra}, s to skip, ← to go back.")
-        self.refresh_bindings()
-        # Focus moves after this call returns; the keys shown depend on it, so look again then.
-        self.call_after_refresh(self.refresh_bindings)
+        self.update_keys()
+
+    def update_keys(self) -> None:
+        """Refresh the Footer only when the keys that work have changed.
+
+        Redrawing the Footer restyles dozens of widgets, so doing it on every answer would
+        make quick typists wait; most answers leave the keys exactly as they were.
+        """
+        item = self.item
+        state = (item.kind if item else None, self.index > 0)
+        if state != getattr(self, "_keys_state", None):
+            self._keys_state = state
+            self.refresh_bindings()
+            # Focus moves after this call returns; the keys shown depend on it, so look again.
+            self.call_after_refresh(self.refresh_bindings)
 
     @staticmethod
     def prompt(n: int, value: Answer | None, label: str, current: Answer | None,
