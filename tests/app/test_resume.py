@@ -1,0 +1,122 @@
+"""Nothing is lost: answers given, the app torn down without saving, a new app brings them all back."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Checkbox, TextArea
+
+from collabcheck.tui.screens.handover import HandoverScreen
+from collabcheck.tui.screens.questions import QuestionsScreen
+from collabcheck.tui.screens.together import TogetherScreen
+from collabcheck.tui.screens.welcome import WelcomeScreen
+
+from .conftest import SIZE, enter_people, screen_text
+from .test_sitting_flow import keys_for
+
+
+async def test_every_answer_is_back_after_the_app_is_torn_down(make_app, tmp_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_people(pilot, [("Alice", "Nurse"), ("Sam", "Patient")])
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("5", "n", "s")
+        await pilot.pause()
+        await pilot.press(*keys_for("half a thought"))
+        await pilot.press("tab", "space")   # keep it private
+        await pilot.pause()
+        # no Ctrl+Q, no save: the test harness simply tears the app down here
+    state = json.loads((tmp_path / "state" / "sitting.json").read_text())
+    assert state["notes"]["alice"]["find-partners.think"] == {"text": "half a thought", "private": True}
+    assert not (tmp_path / "snaps").exists()  # nothing, private or not, in the snapshot folder
+
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, WelcomeScreen)
+        text = screen_text(again)
+        assert "Unfinished sitting found" in text and "Alice and Sam" in text
+        assert "Alice's turn, question 4 of 24" in text
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(again.screen, HandoverScreen)
+        assert "Pass the keyboard to Alice" in screen_text(again)
+        await pilot.press("enter")
+        await pilot.pause()
+        q = again.screen
+        assert isinstance(q, QuestionsScreen) and q.item.id == "find-partners.think"
+        assert q.query_one("#note", TextArea).text == "half a thought"
+        assert q.query_one("#private", Checkbox).value is True
+        await pilot.press("escape", "left")
+        await pilot.pause()
+        assert q.item.id == "find-partners.c" and "(your answer)" not in screen_text(again)
+        await pilot.press("left")
+        await pilot.pause()
+        assert "● n  Not sure   (your answer)" in screen_text(again)
+        await pilot.press("left")
+        await pilot.pause()
+        assert "● 5  Strongly agree   (your answer)" in screen_text(again)
+        assert again.sitting.partners[0].role == "Nurse"
+
+
+async def test_resume_after_everyone_finished_goes_to_the_comparison(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_people(pilot, [("Ann", ""), ("Bo", "")])
+        for _ in range(2):
+            await pilot.press("enter")
+            await pilot.pause()
+            q = app.screen
+            while q.item is not None:
+                await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
+                await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TogetherScreen)
+        await pilot.press("a", "4", "escape")  # a draft choice, not yet saved
+        await pilot.pause()
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "everyone has answered" in screen_text(again)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(again.screen, TogetherScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert "● 4" in screen_text(again)
+
+
+async def test_starting_afresh_asks_before_throwing_answers_away(make_app, tmp_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_people(pilot, [("Ann", ""), ("Bo", "")])
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert "will be thrown away" in screen_text(again)
+        await pilot.press("n")   # no: keep it
+        await pilot.pause()
+        assert isinstance(again.screen, WelcomeScreen)
+        assert (tmp_path / "state" / "sitting.json").exists()
+
+
+async def test_ctrl_q_offers_a_safe_stop(make_app, tmp_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_people(pilot, [("Ann", ""), ("Bo", "")])
+        await pilot.press("enter", "4")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert "Everything answered so far is kept" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_value == 0
+    assert "carry on" in app.exit_message
+    state = json.loads((tmp_path / "state" / "sitting.json").read_text())
+    assert state["answers"]["ann"] == {"find-partners.a": 4}
