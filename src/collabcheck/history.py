@@ -49,10 +49,6 @@ class Sitting:
     warnings: list[str] = field(default_factory=list)
 
     @property
-    def when(self) -> datetime:
-        return datetime.fromisoformat(self.taken_at)
-
-    @property
     def overall_divergence(self) -> float | None:
         """One figure for 'how far apart': mean of authority, focus and the practices' mean."""
         practice = [v for v in self.divergence.values() if v is not None]
@@ -186,7 +182,8 @@ class History:
 
 
 def _delta(new: float | None, old: float | None) -> float | None:
-    return None if new is None or old is None else round(new - old, 2)
+    """new − old, rounded only to hide floating-point noise (1.2, not 1.2000000000000002)."""
+    return None if new is None or old is None else round(new - old, 9)
 
 
 def shown_delta(new: float | None, old: float | None) -> float | None:
