@@ -235,7 +235,7 @@ def follow_through(sittings: list[Sitting], titles: dict[int, str]) -> list[Foll
         if nxt is None:
             text += "Your next sitting will show how it went."
         elif before is None or after is None:
-            text += "It was not scored at both sittings, so there is nothing to compare yet."
+            text += "It has no score at one of the two sittings, so it cannot be compared yet."
         elif fmt(after) == fmt(before):
             text += f"It stayed at {fmt(after)}."
         else:
