@@ -127,7 +127,7 @@ class SummaryCache:
     def get(self, rel: str, key: StatKey) -> dict[str, Any] | None:
         """The cached summary for this file, or None if the file is not exactly as cached."""
         hit = self.entries.get(rel)
-        if hit is not None and hit[0] == key:
+        if isinstance(hit, list) and len(hit) == 2 and hit[0] == key and isinstance(hit[1], dict):
             self.fresh[rel] = hit
             return hit[1]
         return None
