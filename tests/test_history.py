@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -370,3 +371,20 @@ def test_order_never_depends_on_the_order_files_are_found(order):
             "bank": "mini", "bank_version": 1}))
     h = build_history("x", [recs[i] for i in order], bank)
     assert [s.ts for s in h.pairs[0].sittings] == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
+
+
+def test_a_damaged_cache_is_ignored(tmp_path: Path, _cache: Path):
+    d = tmp_path / "s"
+    save(snap("ann-and-bo", "2026-01-01T09:00:00+00:00", {3: 2}), d)
+    good = history(d)
+    (cache_file,) = _cache.glob("history-*.json")
+    for junk in ("{not json", '{"fingerprint": 1, "entries": []}'):
+        cache_file.write_text(junk)
+        assert history(d).pairs[0].sittings[0].practices == good.pairs[0].sittings[0].practices
+    history(d)  # rewrites a good cache; now damage its entries only
+    entries = json.loads(cache_file.read_text())
+    assert entries["entries"]
+    for value in entries["entries"].values():
+        value[1] = "garbage"
+    cache_file.write_text(json.dumps(entries))
+    assert history(d).pairs[0].sittings[0].practices == good.pairs[0].sittings[0].practices
