@@ -45,11 +45,16 @@ class HandoverScreen(Screen[bool]):
                     yield Static("Nobody sees anyone's answers until everyone has finished, so "
                                  "the others may like to look away.")
                 n, total = s.current_partner + 1, len(s.partners)
+                carry_on = (f" You carry on from question {s.current_item + 1}."
+                            if s.current_item else "")
                 yield Static(f"{partner.name} answers next (partner {n} of {total}). Answer as you "
-                             "see things; there are no right answers. You can skip any question.",
-                             classes="gap")
+                             "see things; there are no right answers. You can skip any question."
+                             + carry_on, classes="gap")
                 label = f"I'm {partner.name}, start (Enter)"
             yield Button(label, id="ready", variant="primary")
+        who = "everyone" if self.finished else s.partner.name
+        yield Static(f"Press Enter when {who} is ready.  F1: help.  Ctrl+Q: stop for now.",
+                     classes="hint")
         yield Footer()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

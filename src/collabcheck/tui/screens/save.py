@@ -74,6 +74,8 @@ class SaveScreen(Screen[str]):
             yield Button("Markdown report (m)", id="markdown", compact=True)
             yield Button("Past sittings (h)", id="history", compact=True)
             yield Button("New sitting (n)", id="new", compact=True)
+        yield Static("Press q to finish, m for a Markdown report, n to start another sitting.",
+                     classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:

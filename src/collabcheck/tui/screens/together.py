@@ -128,7 +128,8 @@ class TogetherScreen(Screen[int]):
                                  classes="body")
             yield Static("[b]Next:[/b] press [b]a[/b] to agree which practice to work on "
                          "(the suggestion or another one) and save.", classes="gap")
-        yield Static("↑ ↓ or PgDn to read on.  a: agree what to work on, then save.", classes="hint")
+        yield Static("Press ↑ ↓ or PgDn to read on, then a to agree what to work on and save.",
+                     classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:

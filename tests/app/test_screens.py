@@ -1,0 +1,179 @@
+"""Each main screen at 80x24 (pytest-textual-snapshot), plus help, themes and the command palette."""
+
+from __future__ import annotations
+
+import pytest
+
+from collabcheck.tui.screens.help import HelpScreen
+
+from .conftest import SIZE, enter_people
+
+
+async def to_questions(pilot) -> None:
+    await enter_people(pilot, [("Alice", "Consultant"), ("Sam", "Patient partner")])
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def to_together(pilot) -> None:
+    await enter_people(pilot, [("Alice", "Consultant"), ("Sam", "Patient partner")])
+    for digits in ("4421", "2354"):
+        await pilot.press("enter")
+        await pilot.pause()
+        q = pilot.app.screen
+        n = 0
+        while q.item is not None:
+            await pilot.press("ctrl+n" if q.item.kind == "reflect" else digits[n % 4])
+            n += 1
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def at(steps):
+    async def run_before(pilot) -> None:
+        await steps(pilot)
+        await pilot.pause()
+    return run_before
+
+
+async def _who(pilot):
+    await pilot.press("n")
+    await pilot.pause()
+    await pilot.press(*"Alice", "tab", *"Pat")
+
+
+async def _handover(pilot):
+    await enter_people(pilot, [("Alice", ""), ("Sam", "")])
+
+
+async def _authority(pilot):
+    await to_questions(pilot)
+    q = pilot.app.screen
+    while q.item.kind != "authority":
+        await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
+        await pilot.pause()
+
+
+async def _reflect(pilot):
+    await to_questions(pilot)
+    await pilot.press("4", "n", "s", *"Because", "tab", "space")
+
+
+async def _back(pilot):
+    await to_questions(pilot)
+    await pilot.press("4", "left")
+
+
+async def _agree(pilot):
+    await to_together(pilot)
+    await pilot.press("a", "3")
+
+
+async def _saved(pilot):
+    await to_together(pilot)
+    await pilot.press("a", "ctrl+s")
+
+
+async def _help(pilot):
+    await to_questions(pilot)
+    await pilot.press("f1")
+
+
+SCREENS = {
+    "welcome": None,
+    "who": _who,
+    "handover": _handover,
+    "question": to_questions,
+    "question_back": _back,
+    "authority": _authority,
+    "reflect": _reflect,
+    "together": to_together,
+    "agree": _agree,
+    "saved": _saved,
+    "help": _help,
+}
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_screen_at_80x24(name, snap_compare, make_app):
+    steps = SCREENS[name]
+    assert snap_compare(make_app(), terminal_size=SIZE,
+                        run_before=at(steps) if steps else None)
+
+
+def test_welcome_offering_to_resume(snap_compare, make_app):
+    import asyncio
+
+    async def first():
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await to_questions(pilot)
+            await pilot.press("4", "4")
+            await pilot.pause()
+
+    asyncio.run(first())
+    assert snap_compare(make_app(), terminal_size=SIZE)
+
+
+async def test_help_opens_with_f1_and_question_mark_and_closes(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await to_questions(pilot)
+        for key in ("f1", "question_mark"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            text = "\n".join(str(s.render()) for s in app.screen.query("Static"))
+            for p in app.bank.practices:
+                assert p.title in text and p.summary in text
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, HelpScreen)
+        assert app.screen.item.id == "find-partners.a"  # help changed nothing
+
+
+async def test_light_and_dark_themes(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "textual-dark"
+        await pilot.press("f2")
+        assert app.theme == "textual-light"
+        await pilot.press("f2")
+        assert app.theme == "textual-dark"
+
+
+async def test_command_palette_offers_the_main_actions(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await to_questions(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for wanted in ("Help: the five practices", "Light or dark colours", "Past sittings",
+                       "Stop for now", "Back to the previous question", "Skip this question"):
+            assert wanted in titles
+        await pilot.press("1")
+        command = next(c for c in app.get_system_commands(app.screen)
+                       if c.title == "Back to the previous question")
+        command.callback()
+        await pilot.pause()
+        assert app.screen.item.id == "find-partners.a"
+
+
+async def test_every_screen_says_what_to_do_and_shows_keys(make_app):
+    """The footer always shows keys, and each step names what to press next (not colour)."""
+    from textual.widgets import Footer
+
+    for steps in SCREENS.values():
+        app = make_app()
+        (app.state_dir / "sitting.json").unlink(missing_ok=True)
+        async with app.run_test(size=SIZE) as pilot:
+            if steps:
+                await steps(pilot)
+                await pilot.pause()
+            footer = app.screen.query_one(Footer)
+            keys = [k.key_display or k.key for k in footer.query("FooterKey")]
+            assert "^q" in keys or "ctrl+q" in " ".join(keys) or app.screen.is_modal, keys
+            hints = [str(s.render()) for s in app.screen.query(".hint, #chosen-line, .title")]
+            assert any("press" in h.lower() or "tab" in h.lower() for h in hints), hints
