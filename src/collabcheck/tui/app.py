@@ -68,7 +68,7 @@ class CollabcheckApp(App[int]):
         if resumable is not None and not resumable.matches(self.bank):
             resumable = None
         self.push_screen(WelcomeScreen(self.bank, resumable), self._after_welcome)
-        if os.environ.get(EXIT_AFTER_FIRST_PAINT):
+        if os.environ.get(EXIT_AFTER_FIRST_PAINT):  # for bench/startup_bench.py
             self.call_after_refresh(self.exit, 0)
 
     # -- the flow -------------------------------------------------------------------------

@@ -1,0 +1,107 @@
+"""How long collabcheck takes to show its first screen, against a bare Textual app.
+
+Partners judge an app in its first second, so the goal is that collabcheck's welcome screen
+appears within 1.3x the time of the smallest Textual app (Header, Static, Footer). Both run
+as separate processes in a pseudo-terminal of 80x24, each exiting right after its first
+screen is painted (COLLABCHECK_EXIT_AFTER_FIRST_PAINT=1), in turn, several times; the medians
+and their ratio are printed. Run:  python bench/startup_bench.py [-n RUNS]
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import textwrap
+import time
+from pathlib import Path
+
+BARE_APP = textwrap.dedent("""
+    import os
+    from textual.app import App
+    from textual.widgets import Footer, Header, Static
+
+    class Bare(App):
+        def compose(self):
+            yield Header()
+            yield Static("Hello")
+            yield Footer()
+
+        def on_mount(self):
+            if os.environ.get("COLLABCHECK_EXIT_AFTER_FIRST_PAINT"):
+                self.call_after_refresh(self.exit)
+
+    Bare().run()
+""")
+
+
+def run_in_pty(command: list[str], env: dict[str, str], expect: bytes) -> float:
+    """Seconds from start to exit of `command` in a fresh 80x24 pseudo-terminal.
+
+    `expect` must appear in what it drew, so an app that exits before painting is caught.
+    """
+    out = bytearray()
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
+                            close_fds=True, start_new_session=True)
+    os.close(slave)
+    try:
+        while True:  # keep reading so the app never blocks on a full terminal buffer
+            try:
+                chunk = os.read(master, 65536)
+                if not chunk:
+                    break
+                out += chunk
+            except OSError:
+                break
+        proc.wait(timeout=30)
+    finally:
+        os.close(master)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{command} exited with {proc.returncode}")
+    if expect not in out:
+        raise SystemExit(f"{command} exited without drawing {expect!r}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=15, help="runs of each (default 15)")
+    args = parser.parse_args()
+    app = shutil.which("collabcheck") or str(Path(sys.executable).parent / "collabcheck")
+    with tempfile.TemporaryDirectory() as tmp:
+        bare_file = Path(tmp) / "bare_app.py"
+        bare_file.write_text(BARE_APP)
+        env = dict(os.environ, TERM="xterm-256color", COLLABCHECK_EXIT_AFTER_FIRST_PAINT="1",
+                   COLLABCHECK_STATE_DIR=str(Path(tmp) / "state"))
+        commands = {"bare": [sys.executable, str(bare_file)],
+                    "collabcheck": [app, "--dir", str(Path(tmp) / "snaps")]}
+        expect = {"bare": b"Hello", "collabcheck": b"privacy"}
+        for name, command in commands.items():  # warm-up: disk caches, .pyc files
+            run_in_pty(command, env, expect[name])
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.n):  # interleaved, so drift in machine speed hits both alike
+            for name, command in commands.items():
+                times[name].append(run_in_pty(command, env, expect[name]))
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    for name, t in times.items():
+        print(f"{name:12} median {medians[name] * 1000:7.1f} ms   "
+              f"min {min(t) * 1000:7.1f}   max {max(t) * 1000:7.1f}   ({len(t)} runs)")
+    ratio = medians["collabcheck"] / medians["bare"]
+    print(f"ratio collabcheck / bare Textual app: {ratio:.2f}  (goal: at most 1.30)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
