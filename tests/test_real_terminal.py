@@ -137,7 +137,7 @@ def test_a_pair_completes_a_sitting_by_keys(terminal, tmp_path):
     answer_everything(t, "Sam", "2", "Sam's note")
     t.wait_for("Everyone has answered")
     t.keys("Enter")
-    screen = t.wait_for("Your answers side by side")
+    screen = t.wait_for("How you each see your partnership")
     assert "Alice" in screen and "Sam" in screen
     t.keys("a")
     t.wait_for("Which practice will you work on next")

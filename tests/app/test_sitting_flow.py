@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Checkbox, TextArea
 
 from collabcheck.compare import compare
+from collabcheck.report_render import render_text
 from collabcheck.sitting import questions
 from collabcheck.snapshot import read_snapshot
 from collabcheck.tui.screens.agree import AgreeScreen
@@ -14,6 +15,14 @@ from collabcheck.tui.screens.save import SaveScreen
 from collabcheck.tui.screens.together import TogetherScreen
 
 from .conftest import FROZEN, SIZE, enter_people, screen_text
+
+
+def rendered(widget) -> str:
+    """The text a widget draws on screen, line by line (what the partners actually see)."""
+    from textual.geometry import Region
+
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return "\n".join("".join(seg.text for seg in strip) for strip in strips)
 
 
 def keys_for(text: str) -> list[str]:
@@ -95,6 +104,7 @@ async def test_a_pair_sitting_end_to_end(make_app, mini, tmp_path):
         await pilot.pause()
         together = app.screen
         assert isinstance(together, TogetherScreen)
+        table_text = rendered(together.query_one(".table"))
         suggested = together.comparison.suggestion.number
         other = 4 if suggested != 4 else 5
         await pilot.press("a")
@@ -128,8 +138,18 @@ async def test_a_pair_sitting_end_to_end(make_app, mini, tmp_path):
     assert "Only for me" not in saved.read_text()
     assert snap.agreed.practice == other and snap.agreed.actions == ["Swap chairs"]
     assert not (tmp_path / "state" / "sitting.json").exists()
-    # the comparison shown is the report's comparison of the saved file
-    assert compare(snap, mini).to_json()["practices"] == together.comparison.to_json()["practices"]
+    # the numbers shown are the report's numbers for the saved file
+    report = compare(snap, mini).to_json()
+    assert report["practices"] == together.comparison.to_json()["practices"]
+    rows = [line for line in table_text.splitlines() if line[:1].isdigit()]
+    assert len(rows) == 5
+    for row, p in zip(rows, report["practices"], strict=True):
+        figures = row.split()[-4:]
+        expected = [p["scores"]["alice"], p["scores"]["sam"], p["combined"], p["divergence"]]
+        assert figures == ["–" if x is None else f"{x:.1f}" for x in expected], row
+    text_report = render_text(compare(snap, mini), mini)
+    for p in report["practices"]:
+        assert f"{p['combined']:.1f}  apart by {p['divergence']:.1f}" in text_report
 
 
 async def test_a_trio_sitting_with_named_authority_options(make_app, mini, tmp_path):

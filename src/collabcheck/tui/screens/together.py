@@ -26,9 +26,16 @@ from collabcheck.wording import (
     authority_item_sentence,
     display_name,
     focus_picture,
-    holder_sentences,
-    pattern_words,
+    plural,
+    signed,
 )
+
+
+def escape_names(body: str) -> str:
+    """Escape Rich markup in bank text (a tip could contain '['), keeping our own [b] tags."""
+    from rich.markup import escape
+
+    return escape(body).replace("\\[b]", "[b]").replace("\\[/b]", "[/b]")
 
 
 def figure(x: float | None) -> str:
@@ -43,8 +50,8 @@ def practices_table(c: Comparison, names: dict[str, str]) -> Table:
     for name in names.values():
         short = display_name(name, 8)
         table.add_column(short, justify="right", no_wrap=True, min_width=max(4, len(short)))
-    table.add_column("Together", justify="right", no_wrap=True, min_width=8)
-    table.add_column("Apart", justify="right", no_wrap=True, min_width=5)
+    table.add_column("Combined", justify="right", no_wrap=True, min_width=8)
+    table.add_column("Apart by", justify="right", no_wrap=True, min_width=8)
     for p in c.practices:
         mark = "*" if p.number == c.suggestion.number else " "
         table.add_row(f"{p.number}{mark} {p.title}",
@@ -53,45 +60,64 @@ def practices_table(c: Comparison, names: dict[str, str]) -> Table:
     return table
 
 
-def comparison_text(c: Comparison) -> list[tuple[str, str | Table]]:
-    """The comparison as (heading, body) blocks, in the order partners should read them."""
+def comparison_text(c: Comparison, bank: Bank) -> list[tuple[str, str | Table]]:
+    """The comparison as (heading, body) blocks, worded as the text report words them."""
     names = {p.id: display_name(p.name) for p in c.partners}
     blocks: list[tuple[str, str | Table]] = []
-    blocks.append(("Your answers side by side",
-                   "Scores run from 1 (low) to 5 (high). \"Apart\" is how far apart your "
-                   "answers were, on average (0 = the same)."))
+    blocks.append(("The five practices",
+                   "Scores run from 1 (low) to 5 (high). \"Not sure\" answers are left out of "
+                   "every score. \"Apart by\" is the average gap between your answers to the "
+                   "same statement (0 = the same)."))
     blocks.append(("", practices_table(c, names)))
-    blocks.append(("", f"* suggested to work on next: practice {c.suggestion.number} (reasons below)."))
+    differ = [str(p.number) for p in c.practices if p.divergence is not None and p.divergence >= 1]
+    tail = (f"Seen differently (apart by 1.0 or more): {plural(len(differ), 'practice')} {', '.join(differ)}."
+            if differ else "No practice is seen differently (apart by 1.0 or more).")
+    blocks.append(("", f"* suggested to work on next (reasons below). {tail}"))
+
     a = c.authority
-    lines = [f"Overall, {pattern_words(a.pattern_id, a.perceived_holder, names)}"
-             f" (difference {figure(a.divergence)} of 4"
-             f"{'; worth talking about' if a.divergent else ''})."]
-    lines += holder_sentences(a.perceived_holder, names)
-    lines += ["  • " + authority_item_sentence(i.label, i.answers, names) for i in a.items]
-    blocks.append(("Who has the say", "\n".join(lines)))
+    if not a.items or not a.perceived_holder:
+        lines = ["Nobody answered the questions about who has the say."]
+    else:
+        lines = [f"Overall, {a.pattern}."] + [f"• {x}" for x in a.summary]
+        if a.divergence is not None:
+            verdict = "you see this differently" if a.divergent else "your views are close"
+            lines.append(f"Your answers are {a.divergence:.1f} apart on average, on a scale from 0 "
+                         f"(the same view) to 4 (opposite ends): {verdict}.")
+        lines += [""] + [f"• {authority_item_sentence(i.label, i.answers, names)}" for i in a.items]
+    blocks.append(("Who holds the power", "\n".join(lines)))
+
     f = c.focus
-    leaning = {"task": "towards the task", "relationship": "towards your relationship",
-               "balanced": "balanced"}.get(f.leaning or "", "not enough answers to say")
-    blocks.append(("Where your attention goes",
-                   f"{focus_picture(f.positions, names)}.\nTogether: {leaning}; difference "
-                   f"{figure(f.divergence)} of 4{' (worth talking about)' if f.divergent else ''}."))
+    if f.mean is None:
+        text = "Nobody answered the questions about the task and the relationship."
+    else:
+        leaning = {"task": "leans to the task", "relationship": "leans to your relationship",
+                   "balanced": "is balanced"}[f.leaning or "balanced"]
+        text = ("From −2 (all on the task) to +2 (all on your relationship).\n"
+                + focus_picture({k: v for k, v in f.positions.items() if v is not None}, names)
+                + f".\nTogether your attention {leaning} (average {signed(f.mean)}).")
+        if f.divergence is not None:
+            text += (f" Your views are {f.divergence:.1f} apart"
+                     + (": you see this differently." if f.divergent else "."))
+    blocks.append(("Where your attention goes", text))
+
     talk = []
-    for item_id in c.talk_about_first:
+    for n, item_id in enumerate(c.talk_about_first, 1):
         it = c.item(item_id)
         if it is None:
             continue
-        answers = "; ".join(f"{names[pid]}: {answer_words(it.kind, v, names)}"
-                            for pid, v in it.answers.items())
-        talk.append(f"• {it.text}\n    {answers}")
-    blocks.append(("Talk about these first",
-                   "\n".join(talk) if talk else "You answered every question much the same way."))
+        answers = "; ".join(f"{names[pid]}: {answer_words(it.kind, it.answers.get(pid), names)}"
+                            for pid in names)
+        talk.append(f"{n}. {it.text}\n   {answers}")
+    blocks.append(("Talk about these first", "\n".join(talk) if talk else
+                   "No answers are two or more points apart: you see things much the same way."))
+
     s = c.suggestion
-    body = "\n".join(f"• {r}" for r in s.reasons)
+    body = f"[b]Practice {s.number}: {s.title}[/b]\n\nWhy:\n" + "\n".join(f"• {r}" for r in s.reasons)
     if s.tips:
-        body += "\n\n[b]Tips[/b]\n" + "\n".join(f"• {t}" for t in s.tips)
+        body += "\n\nTips:\n" + "\n".join(f"• {t}" for t in s.tips)
     if s.prompts:
-        body += "\n\n[b]To talk about together[/b]\n" + "\n".join(f"• {t}" for t in s.prompts)
-    blocks.append((f"Suggested practice: {s.number}. {s.title}", body))
+        body += "\n\nTo talk through together:\n" + "\n".join(f"• {t}" for t in s.prompts)
+    blocks.append(("What to work on next", body))
     return blocks
 
 
@@ -115,17 +141,17 @@ class TogetherScreen(Screen[int]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="together"):
-            yield Static("[b]Together: how you each see your partnership[/b]\nRead this together. "
+            yield Static("[b]How you each see your partnership[/b]\nRead this together. "
                          "Differences are not wrong answers: they are things to talk about.",
                          classes="title")
-            for heading, body in comparison_text(self.comparison):
+            for heading, body in comparison_text(self.comparison, self.bank):
                 if heading:
                     yield Static(f"[b]{heading}[/b]", classes="heading", markup=True)
                 if isinstance(body, Table):
                     yield Static(body, classes="table")
                 else:
-                    yield Static(Text.from_markup(body) if "[b]" in body else Text(body),
-                                 classes="body")
+                    yield Static(Text.from_markup(escape_names(body)) if "[b]" in body
+                                 else Text(body), classes="body")
             yield Static("[b]Next:[/b] press [b]a[/b] to agree which practice to work on "
                          "(the suggestion or another one) and save.", classes="gap")
         yield Static("Press ↑ ↓ or PgDn to read on, then a to agree what to work on and save.",
