@@ -39,6 +39,13 @@ def make_app(tmp_path: Path, mini: Bank, monkeypatch: pytest.MonkeyPatch):
     return make
 
 
+def plain(prompt) -> str:
+    """An option's prompt as shown: markup in a str prompt is interpreted, as Textual does."""
+    from textual.content import Content
+
+    return Content.from_markup(prompt).plain if isinstance(prompt, str) else str(prompt)
+
+
 def screen_text(app: CollabcheckApp) -> str:
     """Everything the current screen shows, as plain text (what a partner can read)."""
     from textual.widgets import Input, OptionList, Static, TextArea
@@ -49,7 +56,7 @@ def screen_text(app: CollabcheckApp) -> str:
         if isinstance(widget, Static):
             parts.append(str(widget.render()))
         elif isinstance(widget, OptionList):
-            parts += [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+            parts += [plain(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
         elif isinstance(widget, TextArea | Input):
             parts.append(widget.text if isinstance(widget, TextArea) else widget.value)
     return "\n".join(parts)

@@ -256,3 +256,26 @@ async def test_the_shipped_bank_sitting_saves_a_valid_snapshot(make_app, shipped
     n_agree = len(shipped.items_of_kind("agree"))
     assert sum(1 for v in snap.answers["alice"].values() if v == 4) == n_agree
     assert snap.agreed.practice == compare(snap, shipped).suggestion.number
+
+
+async def test_names_with_markup_and_newlines_show_as_typed(make_app, mini, tmp_path):
+    app = make_app()
+    names = [("[b]Bold[/b] Ann", "Role [x]"), ("Bo\nSmith", ""), ("Чен", "")]
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_people(pilot, names)
+        assert "Pass the keyboard to [b]Bold[/b] Ann" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        q = app.screen
+        while q.item is not None:
+            if q.item.kind == "authority":
+                text = screen_text(app)
+                assert "More [b]Bold[/b] Ann" in text and "Mostly Bo Smith" in text
+                assert "More Чен" in text
+            await pilot.press("ctrl+n" if q.item.kind == "reflect" else "2")
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Pass the keyboard to Bo Smith" in screen_text(app)
+    state = (tmp_path / "state" / "sitting.json").read_text()
+    assert "Bo\\nSmith" in state  # the name itself is kept exactly

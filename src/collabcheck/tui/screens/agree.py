@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from collabcheck.bank import Bank
+from collabcheck.tui.text import safe
 
 
 class Agreement(NamedTuple):
@@ -62,7 +63,7 @@ class AgreeScreen(ModalScreen[Agreement]):
         for p in self.bank.practices:
             mark = "●" if p.number == self.chosen else " "
             note = "  (suggested)" if p.number == self.suggested else ""
-            out.append(Option(f"{mark} {p.number}  {p.title}{note}", id=f"practice-{p.number}"))
+            out.append(Option(f"{mark} {p.number}  {safe(p.title)}{note}", id=f"practice-{p.number}"))
         return out
 
     def on_mount(self) -> None:
@@ -74,7 +75,7 @@ class AgreeScreen(ModalScreen[Agreement]):
         ol.clear_options()
         ol.add_options(self.options())
         ol.highlighted = self.chosen - 1
-        title = self.bank.practice(self.chosen).title
+        title = safe(self.bank.practice(self.chosen).title)
         self.query_one("#chosen-line", Static).update(
             f"Chosen: [b]{self.chosen}. {title}[/b]. Press Ctrl+S to save.")
 

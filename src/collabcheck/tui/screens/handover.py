@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from collabcheck.sitting import Sitting
+from collabcheck.tui.text import safe
 
 
 class HandoverScreen(Screen[bool]):
@@ -36,8 +37,8 @@ class HandoverScreen(Screen[bool]):
                 label = "Show the comparison (Enter)"
             else:
                 partner = s.partner
-                done = [p.name for p in s.partners[: s.current_partner]]
-                yield Static(f"[b]Pass the keyboard to {partner.name}.[/b]", classes="title")
+                done = [safe(p.name) for p in s.partners[: s.current_partner]]
+                yield Static(f"[b]Pass the keyboard to {safe(partner.name)}.[/b]", classes="title")
                 if done:
                     yield Static(f"{' and '.join(done)}: your answers are hidden now. Nobody sees "
                                  "anyone's answers until everyone has finished.")
@@ -47,12 +48,12 @@ class HandoverScreen(Screen[bool]):
                 n, total = s.current_partner + 1, len(s.partners)
                 carry_on = (f" You carry on from question {s.current_item + 1}."
                             if s.current_item else "")
-                yield Static(f"{partner.name} answers next (partner {n} of {total}). Answer as you "
+                yield Static(f"{safe(partner.name)} answers next (partner {n} of {total}). Answer as you "
                              "see things; there are no right answers. You can skip any question."
                              + carry_on, classes="gap")
-                label = f"I'm {partner.name}, start (Enter)"
+                label = f"I'm {safe(partner.name)}, start (Enter)"
             yield Button(label, id="ready", variant="primary")
-        who = "everyone" if self.finished else s.partner.name
+        who = "everyone" if self.finished else safe(s.partner.name)
         yield Static(f"Press Enter when {who} is ready.  F1: help.  Ctrl+Q: stop for now.",
                      classes="hint")
         yield Footer()

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from collabcheck.bank import Bank
+from collabcheck.tui.text import safe
 
 KEYS = """[b]Keys[/b]
   1 to 5      answer a rated question (you move on by yourself)
@@ -38,12 +39,15 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             with VerticalScroll(id="help-body"):
-                yield Static("[b]The five practices[/b]  (from " + self.bank.source + ")")
+                yield Static("[b]The five practices[/b]")
                 for p in self.bank.practices:
-                    yield Static(f"[b]{p.number}. {p.title}[/b]\n   {p.summary}", classes="practice")
+                    yield Static(f"[b]{p.number}. {safe(p.title)}[/b]", classes="practice", markup=True)
+                    yield Static(p.summary, classes="summary", markup=False)
                 rel = self.bank.relationship
-                yield Static(f"[b]Also: {rel.title}[/b]\n   {rel.summary}", classes="practice")
+                yield Static(f"[b]Also: {safe(rel.title)}[/b]", classes="practice")
+                yield Static(rel.summary, classes="summary", markup=False)
                 yield Static(KEYS, classes="gap")
+                yield Static(f"Source: {self.bank.source}", classes="gap", markup=False)
             yield Static("Press Escape to go back. Use ↑ ↓ to scroll.", classes="hint")
         yield Footer()
 

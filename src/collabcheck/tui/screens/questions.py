@@ -21,6 +21,8 @@ from textual.widgets.option_list import Option
 from collabcheck.bank import AGREE_LABELS, FOCUS_LABELS, Bank, Item
 from collabcheck.sitting import Sitting, questions
 from collabcheck.snapshot import Answer
+from collabcheck.tui.text import safe, safe_block
+from collabcheck.wording import display_name
 
 SKIP = "skip"
 ASK = {
@@ -42,13 +44,14 @@ def choices(item: Item, sitting: Sitting) -> list[tuple[Answer | None, str]]:
         ps = sitting.partners
         if len(ps) == 2:
             a, b = ps
-            opts = [(f"mostly:{a.id}", f"Mostly {a.name}"), (f"more:{a.id}", f"More {a.name}"),
+            opts = [(f"mostly:{a.id}", f"Mostly {safe(a.name)}"), (f"more:{a.id}", f"More {safe(a.name)}"),
                     ("shared", "Shared equally"),
-                    (f"more:{b.id}", f"More {b.name}"), (f"mostly:{b.id}", f"Mostly {b.name}")]
+                    (f"more:{b.id}", f"More {safe(b.name)}"), (f"mostly:{b.id}", f"Mostly {safe(b.name)}")]
         else:
             opts = [("shared", "Shared equally")]
             for p in ps:
-                opts += [(f"more:{p.id}", f"More {p.name}"), (f"mostly:{p.id}", f"Mostly {p.name}")]
+                name = safe(p.name)
+                opts += [(f"more:{p.id}", f"More {name}"), (f"mostly:{p.id}", f"Mostly {name}")]
     opts.append((None, "Skip this question"))
     return opts
 
@@ -111,7 +114,7 @@ class QuestionsScreen(Screen[str]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.partner.name}'s turn"
+        self.sub_title = f"{display_name(self.partner.name)}'s turn"
         self.show_item()
 
     # -- state --------------------------------------------------------------------------------
@@ -137,9 +140,9 @@ class QuestionsScreen(Screen[str]):
         options, reflect = self.query_one("#options", OptionList), self.query_one("#reflect")
         finish = self.query_one("#finish", Button)
         if item is None:
-            self.query_one("#where", Static).update(f"[b]{self.partner.name}[/b] · all done")
+            self.query_one("#where", Static).update(f"[b]{safe(self.partner.name)}[/b] · all done")
             self.query_one("#question", Static).update(
-                f"[b]That is every question, {self.partner.name}.[/b]")
+                f"[b]That is every question, {safe(self.partner.name)}.[/b]")
             self.query_one("#ask", Static).update(
                 f"You answered {answered} of {total}. When you finish, your answers are hidden "
                 "and the keyboard goes to the next person.")
@@ -149,10 +152,10 @@ class QuestionsScreen(Screen[str]):
             self.update_keys()
             return
         section = next(s for s in self.bank.sections if s.id == item.section_id)
-        where = (f"Practice {section.number} of 5: {section.title}" if section.number
-                 else section.title)
-        self.query_one("#where", Static).update(f"[b]{self.partner.name}[/b] · {where}")
-        self.query_one("#question", Static).update(f"[b]{item.text}[/b]")
+        where = (f"Practice {section.number} of 5: {safe(section.title)}" if section.number
+                 else safe(section.title))
+        self.query_one("#where", Static).update(f"[b]{safe(self.partner.name)}[/b] · {where}")
+        self.query_one("#question", Static).update(f"[b]{safe_block(item.text)}[/b]")
         self.query_one("#ask", Static).update(ASK[item.kind])
         finish.display = False
         if item.kind == "reflect":

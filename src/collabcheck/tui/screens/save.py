@@ -18,6 +18,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from collabcheck.bank import Bank
 from collabcheck.snapshot import Snapshot
+from collabcheck.tui.text import safe
 
 
 def shown_path(path: Path) -> str:
@@ -61,7 +62,7 @@ class SaveScreen(Screen[str]):
             agreed = self.snapshot.agreed
             if agreed is not None:
                 yield Static(f"You agreed to work on practice {agreed.practice}: "
-                             f"{self.bank.practice(agreed.practice).title}.")
+                             f"{safe(self.bank.practice(agreed.practice).title)}.")
             yield Static("To keep it with your team's work, commit it to your repository:",
                          classes="gap")
             yield Static(git_commands([self.path], self.snapshot), id="git", classes="code",

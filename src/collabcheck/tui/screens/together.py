@@ -49,12 +49,12 @@ def practices_table(c: Comparison, names: dict[str, str]) -> Table:
     table.add_column("Practice", overflow="ellipsis", no_wrap=True, ratio=1)
     for name in names.values():
         short = display_name(name, 8)
-        table.add_column(short, justify="right", no_wrap=True, min_width=max(4, len(short)))
+        table.add_column(Text(short), justify="right", no_wrap=True, min_width=max(4, len(short)))
     table.add_column("Combined", justify="right", no_wrap=True, min_width=8)
     table.add_column("Apart by", justify="right", no_wrap=True, min_width=8)
     for p in c.practices:
         mark = "*" if p.number == c.suggestion.number else " "
-        table.add_row(f"{p.number}{mark} {p.title}",
+        table.add_row(Text(f"{p.number}{mark} {p.title}"),
                       *[figure(p.scores.get(pid)) for pid in names],
                       figure(p.combined), figure(p.divergence))
     return table

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from collabcheck.bank import Bank
 from collabcheck.sitting import Sitting, questions
+from collabcheck.tui.text import safe
 
 PRIVACY = (
     "[b]Before you start — privacy.[/b] In a pair or a small group there is no anonymity: "
@@ -34,12 +35,12 @@ def minutes_each(bank: Bank) -> int:
 
 def describe(s: Sitting, bank: Bank) -> str:
     """One line about an unfinished sitting, so partners recognise it."""
-    names = " and ".join([", ".join(p.name for p in s.partners[:-1]), s.partners[-1].name])
+    names = " and ".join([", ".join(safe(p.name) for p in s.partners[:-1]), safe(s.partners[-1].name)])
     when = f"{s.started_at:%a %d %b, %H:%M}"
     if s.stage == "together" or s.everyone_finished:
         where = "everyone has answered; the comparison is next"
     else:
-        where = (f"{s.partner.name}'s turn, question {s.current_item + 1} "
+        where = (f"{safe(s.partner.name)}'s turn, question {s.current_item + 1} "
                  f"of {len(questions(bank))}")
     return f"{names} (started {when}): {where}."
 
@@ -74,7 +75,7 @@ class WelcomeScreen(Screen[str]):
                              id="resume-note", classes="gap resume")
             yield Static("[b]The five practices:[/b]", classes="gap")
             for p in self.bank.practices:
-                yield Static(f" {p.number}  {p.title}", classes="oneline")
+                yield Static(f" {p.number}  {safe(p.title)}", classes="oneline")
             yield Static(f"[b]Time:[/b] about {minutes_each(self.bank)} minutes each, "
                          "then 15 to 30 minutes together.")
             yield Static(PRIVACY, classes="gap")
