@@ -177,3 +177,23 @@ async def test_every_screen_says_what_to_do_and_shows_keys(make_app):
             assert "^q" in keys or "ctrl+q" in " ".join(keys) or app.screen.is_modal, keys
             hints = [str(s.render()) for s in app.screen.query(".hint, #chosen-line, .title")]
             assert any("press" in h.lower() or "tab" in h.lower() for h in hints), hints
+
+
+async def test_the_mouse_answers_questions_and_presses_buttons(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#new")
+        await pilot.pause()
+        from textual.widgets import Input
+
+        app.screen.query_one("#name-1", Input).value = "Ann"
+        app.screen.query_one("#name-2", Input).value = "Bo"
+        await pilot.click("#done")
+        await pilot.pause()
+        await pilot.click("#ready")
+        await pilot.pause()
+        q = app.screen
+        await pilot.click("#options", offset=(10, 4))  # border, then options 1, 2, 3, 4
+        await pilot.pause()
+        assert app.sitting.answers["ann"] == {"find-partners.a": 4}
+        assert q.item.id == "find-partners.b"

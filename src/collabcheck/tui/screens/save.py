@@ -62,8 +62,8 @@ class SaveScreen(Screen[str]):
             agreed = self.snapshot.agreed
             if agreed is not None:
                 yield Static(f"You agreed to work on practice {agreed.practice}: "
-                             f"{safe(self.bank.practice(agreed.practice).title)}.")
-            yield Static("To keep it with your team's work, commit it to your repository:",
+                             f"{safe(self.bank.practice(agreed.practice).title)}.", classes="gap")
+            yield Static("To keep it with your team's work, run these in your repository folder:",
                          classes="gap")
             yield Static(git_commands([self.path], self.snapshot), id="git", classes="code",
                          markup=False)
