@@ -120,3 +120,22 @@ async def test_ctrl_q_offers_a_safe_stop(make_app, tmp_path):
     assert "carry on" in app.exit_message
     state = json.loads((tmp_path / "state" / "sitting.json").read_text())
     assert state["answers"]["ann"] == {"find-partners.a": 4}
+
+
+async def test_a_sitting_from_other_questions_is_named_and_never_silently_replaced(
+        make_app, shipped, tmp_path):
+    app = make_app()  # the mini bank
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_people(pilot, [("Ann", ""), ("Bo", "")])
+    other = make_app(shipped)
+    async with other.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(other)
+        assert "Unfinished sitting with other questions" in text and "'mini'" in text
+        assert "Carry on" not in text
+        await pilot.press("n")
+        await pilot.pause()
+        assert "will be thrown away" in screen_text(other)
+        await pilot.press("n")
+        await pilot.pause()
+    assert json.loads((tmp_path / "state" / "sitting.json").read_text())["bank"] == "mini"

@@ -64,10 +64,7 @@ class CollabcheckApp(App[int]):
     # -- start ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        resumable = sitting_store.load(self.state_dir)
-        if resumable is not None and not resumable.matches(self.bank):
-            resumable = None
-        self.push_screen(WelcomeScreen(self.bank, resumable), self._after_welcome)
+        self._back_to_welcome()
         if os.environ.get(EXIT_AFTER_FIRST_PAINT):  # for bench/startup_bench.py
             self.call_after_refresh(self.exit, 0)
 
@@ -88,10 +85,11 @@ class CollabcheckApp(App[int]):
             self.action_history(then_welcome=True)
             return
         unfinished = sitting_store.load(self.state_dir)
-        if unfinished is not None and unfinished.matches(self.bank):
+        if unfinished is not None:
             from collabcheck.tui.screens.dialogs import ConfirmScreen
+            from collabcheck.tui.text import safe
 
-            names = " and ".join(p.name for p in unfinished.partners)
+            names = " and ".join(safe(p.name) for p in unfinished.partners)
             self.push_screen(
                 ConfirmScreen(f"Start a new sitting?\n\nThe unfinished sitting of {names} will be "
                               "thrown away, with all its answers.", yes="Throw it away", no="Go back"),
@@ -187,8 +185,11 @@ class CollabcheckApp(App[int]):
             self.exit(0)
 
     def _back_to_welcome(self) -> None:
-        resumable = sitting_store.load(self.state_dir)
-        self.push_screen(WelcomeScreen(self.bank, resumable), self._after_welcome)
+        """Show the welcome screen, offering to carry on a sitting made with these questions."""
+        stored = sitting_store.load(self.state_dir)
+        resumable = stored if stored is not None and stored.matches(self.bank) else None
+        other = stored if stored is not None and resumable is None else None
+        self.push_screen(WelcomeScreen(self.bank, resumable, other_bank=other), self._after_welcome)
 
     # -- actions available everywhere -------------------------------------------------------
 

@@ -58,10 +58,11 @@ class WelcomeScreen(Screen[str]):
         ("Carry on the unfinished sitting", "Pick up where you left off", "resume"),
     ]
 
-    def __init__(self, bank: Bank, resumable: Sitting | None) -> None:
+    def __init__(self, bank: Bank, resumable: Sitting | None, other_bank: Sitting | None = None) -> None:
         super().__init__()
         self.bank = bank
         self.resumable = resumable
+        self.other_bank = other_bank
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,6 +74,14 @@ class WelcomeScreen(Screen[str]):
             if self.resumable is not None:
                 yield Static("[b]Unfinished sitting found:[/b] " + describe(self.resumable, self.bank),
                              id="resume-note", classes="gap resume")
+            if self.other_bank is not None:
+                o = self.other_bank
+                yield Static(
+                    f"[b]Unfinished sitting with other questions:[/b] "
+                    f"{' and '.join(safe(p.name) for p in o.partners)} used question bank "
+                    f"'{safe(o.bank)}' version {o.bank_version}. To carry on, start collabcheck "
+                    "with those questions (--questions). A new sitting here would replace it.",
+                    id="other-bank-note", classes="gap")
             yield Static("[b]The five practices:[/b]", classes="gap")
             for p in self.bank.practices:
                 yield Static(f" {p.number}  {safe(p.title)}", classes="oneline")
