@@ -186,3 +186,24 @@ def test_stopping_midway_keeps_answers_for_next_time(terminal, tmp_path):
     again.keys("Left")
     screen = again.wait_for("Question 1 of")
     assert "● 5  Strongly agree" in screen
+
+
+def test_answers_typed_in_a_burst_are_all_kept_in_order(terminal, tmp_path):
+    import json
+
+    t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
+    t.wait_for("Before you start")
+    t.keys("n")
+    t.wait_for("Who is here")
+    t.type("Ann")
+    t.keys("Tab", "Tab")
+    t.type("Bo")
+    t.keys("C-n")
+    t.wait_for("Pass the keyboard to Ann")
+    t.keys("Enter")
+    t.wait_for("Question 1 of")
+    t.tmux("send-keys", "-t", "cc", "4", "n", "5")  # one burst, as a quick typist would
+    t.wait_for("Question 4 of", timeout=3)
+    state = json.loads((tmp_path / "state" / "sitting.json").read_text())
+    assert state["answers"]["ann"] == {"find-partners.a": 4, "find-partners.b": "unsure",
+                                       "find-partners.c": 5}
