@@ -207,3 +207,31 @@ def test_answers_typed_in_a_burst_are_all_kept_in_order(terminal, tmp_path):
     state = json.loads((tmp_path / "state" / "sitting.json").read_text())
     assert state["answers"]["ann"] == {"find-partners.a": 4, "find-partners.b": "unsure",
                                        "find-partners.c": 5}
+
+
+def test_closing_the_terminal_keeps_the_words_being_typed(terminal, tmp_path):
+    import json
+
+    t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
+    t.wait_for("Before you start")
+    t.keys("n")
+    t.wait_for("Who is here")
+    t.type("Ann")
+    t.keys("Tab", "Tab")
+    t.type("Bo")
+    t.keys("C-n")
+    t.wait_for("Pass the keyboard to Ann")
+    t.keys("Enter")
+    t.wait_for("Question 1 of")
+    t.keys("4", "4", "4")
+    t.wait_for("Write as much")
+    t.type("closing the lid now")
+    t.wait_for("closing the lid now")
+    t.tmux("kill-server")  # the window is closed: the app gets SIGHUP
+    state = tmp_path / "state" / "sitting.json"
+    for _ in range(50):
+        if "closing the lid now" in state.read_text():
+            break
+        time.sleep(0.1)
+    notes = json.loads(state.read_text())["notes"]["ann"]
+    assert notes["find-partners.think"]["text"] == "closing the lid now"

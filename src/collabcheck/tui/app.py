@@ -11,6 +11,7 @@ imported when first needed, so the first screen appears about as fast as a bare 
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -64,9 +65,28 @@ class CollabcheckApp(App[int]):
     # -- start ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._catch_hangup()
         self._back_to_welcome()
         if os.environ.get(EXIT_AFTER_FIRST_PAINT):  # for bench/startup_bench.py
             self.call_after_refresh(self.exit, 0)
+
+    def _catch_hangup(self) -> None:
+        """Closing the terminal window sends SIGHUP: keep the words being typed, then stop."""
+        import asyncio
+        import signal
+
+        if not hasattr(signal, "SIGHUP"):
+            return
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.save_and_exit)
+
+    def save_and_exit(self) -> None:
+        """Store whatever is on screen (a reflection half typed), autosave, and exit."""
+        store = getattr(self.screen, "store_note", None)
+        if callable(store):
+            store()
+        self.autosave()
+        self.exit(0)
 
     # -- the flow -------------------------------------------------------------------------
 
