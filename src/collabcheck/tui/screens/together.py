@@ -7,8 +7,10 @@ screen is only reachable once every partner has finished (spec §7).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -70,8 +72,8 @@ def comparison_text(c: Comparison, bank: Bank) -> list[tuple[str, str | Table]]:
                    "same statement (0 = the same)."))
     blocks.append(("", practices_table(c, names)))
     differ = [str(p.number) for p in c.practices if p.divergence is not None and p.divergence >= 1]
-    tail = (f"Seen differently (apart by 1.0 or more): {plural(len(differ), 'practice')} {', '.join(differ)}."
-            if differ else "No practice is seen differently (apart by 1.0 or more).")
+    tail = (f"Seen differently (apart by 1.0 or more): {plural(len(differ), 'practice')} "
+            f"{', '.join(differ)}." if differ else "No practice is seen differently (apart by 1.0 or more).")
     blocks.append(("", f"* suggested to work on next (reasons below). {tail}"))
 
     a = c.authority
@@ -121,6 +123,47 @@ def comparison_text(c: Comparison, bank: Bank) -> list[tuple[str, str | Table]]:
     return blocks
 
 
+BULLET = re.compile(r"^(•|\d+\.) (.*)$")
+
+
+def render_body(body: str) -> RenderableType:
+    """Paragraphs as text, and bullets with a hanging indent so wrapped lines line up.
+
+    Lines starting "• " or "1. " are bullets; a line starting with three spaces continues
+    the bullet above. Only our own [b]…[/b] is markup; bank and partner text is escaped.
+    """
+    parts: list[RenderableType] = []
+    grid: Table | None = None
+    rows: list[list[str]] = []
+
+    def text(line: str) -> Text:
+        return Text.from_markup(escape_names(line))
+
+    def flush() -> None:
+        nonlocal grid, rows
+        if grid is not None:
+            for mark, content in rows:
+                grid.add_row(mark, text(content))
+            parts.append(grid)
+        grid, rows = None, []
+
+    for line in body.split("\n"):
+        match = BULLET.match(line)
+        if match:
+            if grid is None:
+                grid = Table.grid(padding=(0, 1))
+                grid.add_column(no_wrap=True)
+                grid.add_column(ratio=1)
+            rows.append([match.group(1), match.group(2)])
+        elif line.startswith("   ") and rows:
+            rows[-1][1] += "\n" + line.strip()
+        else:
+            flush()
+            parts.append(text(line))
+    flush()
+    return Group(*parts)
+
+
 class TogetherScreen(Screen[int]):
     """Dismisses with the agreed practice number once the partners have agreed and saved."""
 
@@ -150,8 +193,7 @@ class TogetherScreen(Screen[int]):
                 if isinstance(body, Table):
                     yield Static(body, classes="table")
                 else:
-                    yield Static(Text.from_markup(escape_names(body)) if "[b]" in body
-                                 else Text(body), classes="body")
+                    yield Static(render_body(body), classes="body")
             yield Static("[b]Next:[/b] press [b]a[/b] to agree which practice to work on "
                          "(the suggestion or another one) and save.", classes="gap")
         yield Static("Press ↑ ↓ or PgDn to read on, then a to agree what to work on and save.",
