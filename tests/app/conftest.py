@@ -46,6 +46,14 @@ def plain(prompt) -> str:
     return Content.from_markup(prompt).plain if isinstance(prompt, str) else str(prompt)
 
 
+def drawn(widget) -> str:
+    """The text a widget draws, line by line, trailing spaces removed."""
+    from textual.geometry import Region
+
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return "\n".join("".join(seg.text for seg in strip).rstrip() for strip in strips)
+
+
 def screen_text(app: CollabcheckApp) -> str:
     """Everything the current screen shows, as plain text (what a partner can read)."""
     from textual.widgets import Input, OptionList, Static, TextArea
@@ -54,7 +62,8 @@ def screen_text(app: CollabcheckApp) -> str:
     parts: list[str] = []
     for widget in screen.query("*"):
         if isinstance(widget, Static):
-            parts.append(str(widget.render()))
+            # wrapped lines joined, so a phrase can be found wherever the line broke
+            parts.append(" ".join(drawn(widget).split()) if widget.size.area else str(widget.render()))
         elif isinstance(widget, OptionList):
             parts += [plain(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
         elif isinstance(widget, TextArea | Input):
