@@ -70,7 +70,6 @@ async def test_resume_after_everyone_finished_goes_to_the_comparison(make_app):
             q = app.screen
             while q.item is not None:
                 await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
-                await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
         await pilot.press("enter")

@@ -25,7 +25,6 @@ async def to_together(pilot) -> None:
         while q.item is not None:
             await pilot.press("ctrl+n" if q.item.kind == "reflect" else digits[n % 4])
             n += 1
-            await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
     await pilot.press("enter")
@@ -54,7 +53,6 @@ async def _authority(pilot):
     q = pilot.app.screen
     while q.item.kind != "authority":
         await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
-        await pilot.pause()
 
 
 async def _reflect(pilot):

@@ -53,7 +53,6 @@ async def answer_rest(pilot, agree: str, authority: list[str], focus: list[str])
         else:
             await pilot.press({"agree": agree, "authority": None, "focus": None}[kind]
                               or next(auth if kind == "authority" else foc))
-        await pilot.pause()
     assert "That is every question" in screen_text(pilot.app)
     await pilot.press("enter")
     await pilot.pause()
@@ -163,7 +162,6 @@ async def test_a_trio_sitting_with_named_authority_options(make_app, mini, tmp_p
             q = app.screen
             while q.item.kind != "authority":
                 await pilot.press("ctrl+n" if q.item.kind == "reflect" else str(n + 2))
-                await pilot.pause()
             text = screen_text(app)
             for label in ["1  Shared equally", "2  More Ann", "3  Mostly Ann", "4  More Bo",
                           "5  Mostly Bo", "6  More Cy", "7  Mostly Cy"]:
@@ -173,7 +171,6 @@ async def test_a_trio_sitting_with_named_authority_options(make_app, mini, tmp_p
             await pilot.pause()
             while q.item is not None:
                 await pilot.press("3")
-                await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
         await pilot.press("enter")
@@ -211,7 +208,6 @@ async def test_no_answers_are_visible_while_the_next_partner_answers(make_app):
                 await pilot.press(*keys_for("secret words"), "ctrl+n")
             else:
                 await pilot.press("1")
-            await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("enter")
@@ -224,7 +220,6 @@ async def test_no_answers_are_visible_while_the_next_partner_answers(make_app):
             if q.item.kind == "reflect":
                 assert app.screen.query_one("#note", TextArea).text == ""
             await pilot.press("ctrl+n" if q.item.kind == "reflect" else "right")
-            await pilot.pause()
         # going back from Sam's first question never reaches Alice's answers
         for _ in range(30):
             await pilot.press("escape", "left")
@@ -244,7 +239,6 @@ async def test_the_shipped_bank_sitting_saves_a_valid_snapshot(make_app, shipped
             assert f"Question 1 of {len(questions(shipped))}" in screen_text(app)
             while q.item is not None:
                 await pilot.press("ctrl+n" if q.item.kind == "reflect" else digit)
-                await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
         await pilot.press("enter")
@@ -273,7 +267,6 @@ async def test_names_with_markup_and_newlines_show_as_typed(make_app, mini, tmp_
                 assert "More [b]Bold[/b] Ann" in text and "Mostly Bo Smith" in text
                 assert "More Чен" in text
             await pilot.press("ctrl+n" if q.item.kind == "reflect" else "2")
-            await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert "Pass the keyboard to Bo Smith" in screen_text(app)
