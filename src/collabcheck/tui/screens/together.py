@@ -49,8 +49,9 @@ def practices_table(c: Comparison, names: dict[str, str]) -> Table:
     """Practice by practice: each partner's score, the combined score and how far apart."""
     table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1), expand=True)
     table.add_column("Practice", overflow="ellipsis", no_wrap=True, ratio=1)
+    limit = 8 if len(names) <= 3 else 5  # six partners still leave room for the practice
     for name in names.values():
-        short = display_name(name, 8)
+        short = display_name(name, limit)
         table.add_column(Text(short), justify="right", no_wrap=True, min_width=max(4, len(short)))
     table.add_column("Combined", justify="right", no_wrap=True, min_width=8)
     table.add_column("Apart by", justify="right", no_wrap=True, min_width=8)
