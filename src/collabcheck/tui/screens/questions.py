@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -92,6 +93,8 @@ class QuestionsScreen(Screen[str]):
         self.partner = sitting.partner
         self.options: list[tuple[Answer | None, str]] = []
         self.feedback = ""
+        self._save_timer: Timer | None = None
+        self._keys_state: tuple[str | None, bool] | None = None
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -192,7 +195,7 @@ class QuestionsScreen(Screen[str]):
         """
         item = self.item
         state = (item.kind if item else None, self.index > 0)
-        if state != getattr(self, "_keys_state", None):
+        if state != self._keys_state:
             self._keys_state = state
             self.refresh_bindings()
             # Focus moves after this call returns; the keys shown depend on it, so look again.
@@ -304,7 +307,7 @@ class QuestionsScreen(Screen[str]):
     def typed(self) -> None:
         # Keep every word: store at once, write to disk shortly after typing pauses.
         self.store_note()
-        if getattr(self, "_save_timer", None) is not None:
+        if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(0.4, self.autosave)
 
