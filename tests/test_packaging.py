@@ -36,7 +36,7 @@ def test_installed_layout_finds_the_packaged_bank(tmp_path, monkeypatch):
 
     fake_pkg = tmp_path / "collabcheck"
     shutil.copytree(SHIPPED_BANK, fake_pkg / "questions")
-    monkeypatch.setattr(bankmod.resources, "files", lambda name: fake_pkg)
+    monkeypatch.setattr(bankmod, "PACKAGE_DIR", fake_pkg)
     assert bankmod.default_bank_dir() == fake_pkg / "questions"
     assert bankmod.load_bank().id == "kings-fund-2016"
     assert collabcheck.__version__

@@ -209,6 +209,24 @@ def test_answers_typed_in_a_burst_are_all_kept_in_order(terminal, tmp_path):
                                        "find-partners.c": 5}
 
 
+def test_names_typed_in_a_burst_land_in_the_right_boxes(terminal, tmp_path):
+    """Tab and Enter move focus before the next key arrives, as for a fast typist or a paste."""
+    import json
+
+    t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
+    t.wait_for("Before you start")
+    t.keys("n")
+    t.wait_for("Who is here")
+    t.tmux("send-keys", "-t", "cc", "Alice Jones", "Tab", "Consultant", "Enter", "Sam", "Tab",
+           "Patient partner", "Tab")  # one burst
+    t.wait_for("alice-jones-and-sam")
+    t.keys("C-n")
+    t.wait_for("Pass the keyboard to Alice Jones")
+    state = json.loads((tmp_path / "state" / "sitting.json").read_text())
+    assert [(p["name"], p["role"]) for p in state["partners"]] == [
+        ("Alice Jones", "Consultant"), ("Sam", "Patient partner")]
+
+
 def test_closing_the_terminal_keeps_the_words_being_typed(terminal, tmp_path):
     import json
 

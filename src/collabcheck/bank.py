@@ -1,5 +1,9 @@
 """The question bank: loading, validating and looking up the guide's questions.
 
+The loader checks every rule itself, so each error can name the file and the item, and the
+models are plain frozen dataclasses: pydantic would add nothing here but ~60 ms of import on
+the app's start-up path (the first screen must appear within 1.3x a bare Textual app).
+
 A facilitator may point collabcheck at their own adapted bank, so every rule is checked on
 load and each failure names the file and the item; the app and reports can then trust the
 bank completely.
@@ -7,12 +11,10 @@ bank completely.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from collabcheck.errors import BankError, read_toml
 from collabcheck.slug import is_slug
@@ -44,10 +46,9 @@ AGREE_LABELS: dict[int, str] = {
 }
 
 
-class Item(BaseModel):
+@dataclass(frozen=True)
+class Item:
     """One question; `id` is the full id `<section-id>.<item-id>` used in snapshots."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: str
     kind: Kind
@@ -65,27 +66,25 @@ class Item(BaseModel):
         return self.short or self.text
 
 
-class Section(BaseModel):
+@dataclass(frozen=True)
+class Section:
     """A practice (number 1–5) or the relationship section (number None)."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: str
     number: int | None
     title: str
+    items: tuple[Item, ...]
     summary: str = ""
     tips: tuple[str, ...] = ()
     prompts: tuple[str, ...] = ()
-    items: tuple[Item, ...]
 
     def of_kind(self, kind: str) -> list[Item]:
         return [i for i in self.items if i.kind == kind]
 
 
-class Bank(BaseModel):
+@dataclass(frozen=True)
+class Bank:
     """A whole bank, sections in order: practices 1–5, then the relationship section."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: str
     version: int
@@ -150,12 +149,24 @@ class Bank(BaseModel):
         }
 
 
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def questions(bank: Bank) -> list[Item]:
+    """Every item a partner is asked, in bank order (practices 1–5, then the relationship)."""
+    return [item for section in bank.sections for item in section.items]
+
+
 def default_bank_dir() -> Path:
-    """The shipped bank: inside the installed package, or the repository's `questions/`."""
-    packaged = Path(str(resources.files("collabcheck"))) / "questions"
+    """The shipped bank: inside the installed package, or the repository's `questions/`.
+
+    A wheel carries the bank as `collabcheck/questions/`; an editable install or a checkout
+    finds the top-level `questions/` folder instead.
+    """
+    packaged = PACKAGE_DIR / "questions"
     if (packaged / "bank.toml").is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "questions"
+    return PACKAGE_DIR.parents[1] / "questions"
 
 
 def _text(data: dict[str, Any], key: str, where: Path, what: str, required: bool = True) -> str:

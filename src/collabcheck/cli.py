@@ -117,7 +117,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_app(args: argparse.Namespace) -> int:
     """Start a sitting in the terminal app: the only path that imports Textual."""
     bank = _bank(args)
-    from collabcheck.snapshot import snapshot_dir
+    from collabcheck.paths import snapshot_dir
     from collabcheck.tui.app import run_app
 
     return run_app(bank=bank, snapshot_dir=snapshot_dir(args.dir))

@@ -20,7 +20,7 @@ EXIT_OK = 0
 
 def history_folder(args: argparse.Namespace) -> Path:
     """DIR if given, else the snapshot folder (--dir, $COLLABCHECK_DIR, ./collabcheck)."""
-    from collabcheck.snapshot import snapshot_dir
+    from collabcheck.paths import snapshot_dir
 
     folder = getattr(args, "folder", None)
     return Path(folder) if folder else snapshot_dir(getattr(args, "dir", None))

@@ -19,13 +19,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from collabcheck.bank import FOCUS_VALUES, Bank, Item
+from collabcheck.bank import FOCUS_VALUES, Bank, Item, questions  # noqa: F401 - re-exported
+from collabcheck.paths import STATE_FILE, state_dir  # noqa: F401 - part of this module's API
 from collabcheck.slug import pair_slug, slugify, unique_slugs
 from collabcheck.snapshot import Agreed, Answer, Partner, Snapshot
 
-STATE_FILE = "sitting.json"
 FORMAT = 1
 MIN_PARTNERS, MAX_PARTNERS = 2, 6
 ROLE_SUGGESTIONS = (
@@ -42,24 +42,10 @@ ROLE_SUGGESTIONS = (
 )
 
 
-def state_dir(override: str | Path | None = None) -> Path:
-    """Where the sitting in progress is kept: an argument, $COLLABCHECK_STATE_DIR, or platformdirs.
-
-    The state folder is private to the user and separate from the snapshot folder, which
-    partners may commit to a shared repository.
-    """
-    if override is not None:
-        return Path(override)
-    env = os.environ.get("COLLABCHECK_STATE_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_state_dir
-
-    return Path(user_state_dir("collabcheck"))
-
-
 class Note(BaseModel):
     """A written reflection; `private` ones never leave the state folder."""
+
+    model_config = ConfigDict(defer_build=True)
 
     text: str = ""
     private: bool = False
@@ -67,6 +53,8 @@ class Note(BaseModel):
 
 class Sitting(BaseModel):
     """Everything about a sitting in progress, exactly as autosaved."""
+
+    model_config = ConfigDict(defer_build=True)
 
     format: int = FORMAT
     bank: str
@@ -171,11 +159,6 @@ class Sitting(BaseModel):
                         taken_at=taken_at, bank=self.bank, bank_version=self.bank_version,
                         partners=list(self.partners), answers=answers, notes=notes,
                         agreed=agreed)
-
-
-def questions(bank: Bank) -> list[Item]:
-    """Every item a partner is asked, in bank order (practices 1–5, then the relationship)."""
-    return [item for section in bank.sections for item in section.items]
 
 
 def check_answer(item: Item, value: Answer, partner_ids: list[str]) -> None:

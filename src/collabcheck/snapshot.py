@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from collabcheck import __version__
 from collabcheck.bank import FOCUS_VALUES, Bank
 from collabcheck.errors import SnapshotError, parse_toml, read_toml
+from collabcheck.paths import snapshot_dir  # noqa: F401 - part of this module's API
 from collabcheck.slug import is_slug
 
 SCHEMA = 1
@@ -32,6 +33,8 @@ Answer = int | str
 class Partner(BaseModel):
     """Someone who answered; `id` is a slug used in answers, `name` is shown on screen."""
 
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     name: str
     role: str = ""
@@ -39,6 +42,8 @@ class Partner(BaseModel):
 
 class Agreed(BaseModel):
     """What the partners decided together at the end of a sitting."""
+
+    model_config = ConfigDict(defer_build=True)
 
     practice: int
     actions: list[str] = Field(default_factory=list)
@@ -57,7 +62,7 @@ class Snapshot(BaseModel):
     notes: dict[str, dict[str, str]] = Field(default_factory=dict)
     agreed: Agreed | None = None
 
-    model_config = {"populate_by_name": True}
+    model_config = ConfigDict(populate_by_name=True, defer_build=True)
 
     @field_validator("answers", "notes")
     @classmethod
@@ -276,6 +281,3 @@ def write_snapshot(snapshot: Snapshot, directory: str | Path, bank: Bank | None 
     return atomic_write_new(Path(directory), file_name(snapshot), snapshot.to_toml(bank))
 
 
-def snapshot_dir(arg: str | None = None) -> Path:
-    """Where snapshots go: --dir, else $COLLABCHECK_DIR, else ./collabcheck/."""
-    return Path(arg or os.environ.get("COLLABCHECK_DIR") or "collabcheck")

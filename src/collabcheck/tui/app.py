@@ -16,15 +16,28 @@ import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from collabcheck import sitting as sitting_store
+from collabcheck import paths
 from collabcheck.bank import Bank
-from collabcheck.sitting import Sitting
 from collabcheck.tui.screens.welcome import WelcomeScreen
+
+if TYPE_CHECKING:
+    from collabcheck.sitting import Sitting
+
+
+def _store() -> ModuleType:
+    """The sitting module, imported on first use: it loads pydantic, which the first screen
+    does not need unless an unfinished sitting is waiting."""
+    from collabcheck import sitting
+
+    return sitting
+
 
 EXIT_AFTER_FIRST_PAINT = "COLLABCHECK_EXIT_AFTER_FIRST_PAINT"
 Clock = Callable[[], datetime]
@@ -55,7 +68,7 @@ class CollabcheckApp(App[int]):
         super().__init__()
         self.bank = bank
         self.snapshot_dir = Path(snapshot_dir)
-        self.state_dir = sitting_store.state_dir(state_dir)
+        self.state_dir = paths.state_dir(state_dir)
         self.now: Clock = now or local_now
         self.sitting: Sitting | None = None
         self.saved_path: Path | None = None
@@ -93,18 +106,18 @@ class CollabcheckApp(App[int]):
     def autosave(self) -> None:
         """Write the sitting in progress to the state folder; called after every answer."""
         if self.sitting is not None:
-            sitting_store.save(self.sitting, self.state_dir)
+            _store().save(self.sitting, self.state_dir)
 
     def _after_welcome(self, choice: str | None) -> None:
         if choice == "resume":
-            self.sitting = sitting_store.load(self.state_dir)
+            self.sitting = _store().load(self.state_dir)
             if self.sitting is not None:
                 self._continue()
                 return
         if choice == "history":
             self.action_history(then_welcome=True)
             return
-        unfinished = sitting_store.load(self.state_dir)
+        unfinished = _store().load(self.state_dir)
         if unfinished is not None:
             from collabcheck.tui.screens.dialogs import ConfirmScreen
             from collabcheck.tui.text import safe
@@ -127,7 +140,7 @@ class CollabcheckApp(App[int]):
             self._back_to_welcome()
             return
         people, pair = result
-        self.sitting = Sitting.new(self.bank, people, self.now(), pair=pair)
+        self.sitting = _store().Sitting.new(self.bank, people, self.now(), pair=pair)
         self.autosave()
         self._continue()
 
@@ -192,7 +205,7 @@ class CollabcheckApp(App[int]):
                         severity="error", timeout=30)
             self._show_together()
             return
-        sitting_store.clear(self.state_dir)
+        _store().clear(self.state_dir)
         self.saved_path = path
         self.push_screen(SaveScreen(path, snap, self.bank), self._after_save)
 
@@ -206,7 +219,7 @@ class CollabcheckApp(App[int]):
 
     def _back_to_welcome(self) -> None:
         """Show the welcome screen, offering to carry on a sitting made with these questions."""
-        stored = sitting_store.load(self.state_dir)
+        stored = _store().load(self.state_dir) if paths.has_sitting(self.state_dir) else None
         resumable = stored if stored is not None and stored.matches(self.bank) else None
         other = stored if stored is not None and resumable is None else None
         self.push_screen(WelcomeScreen(self.bank, resumable, other_bank=other), self._after_welcome)

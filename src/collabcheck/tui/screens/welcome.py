@@ -7,15 +7,19 @@ sitting was interrupted, carrying on is the default, so one Enter never throws a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from collabcheck.bank import Bank
-from collabcheck.sitting import Sitting, questions
+from collabcheck.bank import Bank, questions
 from collabcheck.tui.text import safe
+
+if TYPE_CHECKING:  # the sitting model loads pydantic: only needed when one exists
+    from collabcheck.sitting import Sitting
 
 PRIVACY = (
     "[b]Before you start — privacy.[/b] In a pair or a small group there is no anonymity: "

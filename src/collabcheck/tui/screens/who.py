@@ -40,7 +40,12 @@ class PartnerRow(Horizontal):
 class WhoScreen(Screen[tuple[People, str] | None]):
     """Dismisses with ([(name, role)…], pair name), or None to go back to the welcome screen."""
 
+    # Tab, Shift+Tab and Enter are priority bindings so focus moves before the next key is
+    # delivered: a quick typist (or a pasted "Alice<Tab>Nurse") never lands in the wrong box.
     BINDINGS = [
+        Binding("tab", "next_box", "Next box", show=False, priority=True),
+        Binding("shift+tab", "previous_box", "Previous box", show=False, priority=True),
+        Binding("enter", "enter", "Next box", show=False, priority=True),
         Binding("f3", "add", "Add partner"),
         Binding("f4", "remove", "Remove partner"),
         Binding("ctrl+n", "done", "Continue", priority=True),
@@ -97,12 +102,23 @@ class WhoScreen(Screen[tuple[People, str] | None]):
             self.query_one("#pair", Input).value = pair_slug([n for n, _ in self.people() if n])
         self.query_one("#problem", Static).update("")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "pair":
-            self.action_done()
-        else:
-            self.focus_next(Input)
+    def action_next_box(self) -> None:
+        self.focus_next()
+
+    def action_previous_box(self) -> None:
+        self.focus_previous()
+
+    def action_enter(self) -> None:
+        """Enter in a box moves to the next box (or continues from the pair name); on a
+        button it presses it."""
+        focused = self.focused
+        if isinstance(focused, Input):
+            if focused.id == "pair":
+                self.action_done()
+            else:
+                self.focus_next(Input)
+        elif isinstance(focused, Button):
+            focused.press()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
