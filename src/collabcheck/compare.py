@@ -4,7 +4,7 @@ Partners act on this, so every figure must be reproducible by hand and must not 
 the order partners sat in. All arithmetic is done on exact fractions (answers are whole
 numbers), so sums never depend on order and the suggestion never hinges on a rounding error;
 floats appear only at the edge, for JSON and display. The rule for the suggestion, its
-weights and why it satisfies spec §5 are written up in docs/how-the-suggestion-is-made.md.
+weights and why it satisfies spec §5 are written up in the README ("How the suggestion is made").
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ __all__ = ["AuthorityResult", "Comparison", "FocusResult", "ItemResult", "Practi
            "Suggestion", "agree_score", "authority_distance", "authority_pattern",
            "authority_vector", "compare"]
 
-# Weights and thresholds (documented in docs/how-the-suggestion-is-made.md).
+# Weights and thresholds (documented in the README ("How the suggestion is made")).
 TOP = 5                                # need = TOP - combined
 HIERARCHY_BOOST = Fraction(1, 2)       # added to practices 1 and 2 when power looks uneven
 HIERARCHY_PRACTICES = (1, 2)

@@ -6,7 +6,7 @@ priority = need + weight × divergence + boosts, worked out on exact fractions:
   partners, n = the most items one partner scored there, m = partners who scored there
   (1 ÷ number of partners when everyone answers everything). This is the largest weight for
   which a lower answer can never lower a priority: the proof is in
-  docs/how-the-suggestion-is-made.md;
+  the README ("How the suggestion is made");
 - boosts: +½ to practices 1 and 2 when power looks uneven, +½ to practices 2 and 3 when
   attention leans to the task.
 The highest priority wins; the lower practice number breaks ties.
