@@ -97,6 +97,14 @@ def test_missing_folder_is_one_line_and_exit_2(tmp_path: Path):
     assert "nowhere" in run.stderr and "Traceback" not in run.stderr
 
 
+def test_missing_default_folder_says_which_folder(tmp_path: Path):
+    run = subprocess.run([sys.executable, "-m", "collabcheck", "history"], capture_output=True,
+                         text=True, cwd=tmp_path, env={**os.environ, "COLLABCHECK_DIR": ""})
+    assert run.returncode == 2
+    (line,) = run.stderr.strip().splitlines()
+    assert "no snapshot folder 'collabcheck' here" in line and "examples/" in line
+
+
 def test_a_file_instead_of_a_folder_is_exit_2(tmp_path: Path):
     f = save(snap("ann-and-bo", "2026-01-01T09:00:00+00:00"), tmp_path)
     run = cc("--questions", str(MINI_BANK), "history", str(f))

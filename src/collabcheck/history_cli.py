@@ -34,7 +34,10 @@ def run_history(args: argparse.Namespace) -> int:
 
     folder = history_folder(args)
     if not folder.exists():
-        raise CollabcheckError(folder, "folder not found (give the folder that holds your snapshots)")
+        if getattr(args, "folder", None):
+            raise CollabcheckError(folder, "folder not found (give the folder that holds your snapshots)")
+        raise CollabcheckError(None, f"no snapshot folder '{folder}' here; name one, for example "
+                                     "'collabcheck history examples/', or use --dir")
     if not folder.is_dir():
         raise CollabcheckError(folder, "is a file, not a folder (use 'collabcheck report FILE' "
                                        "for one sitting)")
