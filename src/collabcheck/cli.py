@@ -91,9 +91,10 @@ def cmd_questions(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check files; each problem is one line on stderr, each good file one line on stdout."""
+    from collabcheck.paths import snapshot_dir
     from collabcheck.validate import validate_paths
 
-    return validate_paths(args.paths, args.questions)
+    return validate_paths(args.paths, args.questions, snapshot_dir(args.dir))
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -36,17 +36,32 @@ def _targets(paths: list[Path]) -> list[tuple[str, Path]]:
 
 
 def check_file(path: Path, bank: Bank | None, warnings: list[str]) -> str:
-    """Check one .toml file as a snapshot or a bank section; return what it was."""
+    """Check one .toml file as a snapshot or a bank section; return what it was.
+
+    Answers to questions the bank does not have are allowed (the bank may have changed since),
+    but a facilitator checking files wants to hear about them: a mistyped id looks the same.
+    """
     data = read_toml(path, CollabcheckError)
     if "items" in data and "schema" not in data:
         load_section(path)
         return "question file"
-    snapshot_from_data(data, path, bank, warnings)
+    snap = snapshot_from_data(data, path, bank, warnings)
+    if bank is not None and snap.bank == bank.id:
+        known = bank.items_by_id
+        unknown = sorted({i for table in (*snap.answers.values(), *snap.notes.values())
+                          for i in table if i not in known})
+        if unknown:
+            warnings.append(f"{path}: warning: answers to questions not in the bank "
+                            f"'{bank.id}' (version {bank.version}), kept but not scored: "
+                            + ", ".join(unknown))
     return "snapshot"
 
 
-def validate_paths(raw_paths: list[str], questions: str | None) -> int:
-    """Validate each path; exit 1 if anything is invalid, 2 if a path does not exist."""
+def validate_paths(raw_paths: list[str], questions: str | None, snapshots: Path | None = None) -> int:
+    """Validate each path; exit 1 if anything is invalid, 2 if a path does not exist.
+
+    With no paths, the question bank is checked, and the snapshot folder too when it exists.
+    """
     bank_dir = Path(questions) if questions else None
     paths = [Path(p) for p in raw_paths] or [bank_dir or Path("<shipped bank>")]
     missing = [p for p in paths if raw_paths and not p.exists()]
@@ -59,7 +74,12 @@ def validate_paths(raw_paths: list[str], questions: str | None) -> int:
         bank = load_bank(bank_dir)
     except BankError:
         bank = None  # reported below if it is one of the targets; snapshots checked without it
-    targets = [("bank", bank_dir)] if not raw_paths else _targets(paths)
+    if raw_paths:
+        targets = _targets(paths)
+    else:
+        targets = [("bank", bank_dir)]
+        if snapshots is not None and snapshots.is_dir():
+            targets += _targets([snapshots])
     invalid = checked = 0
     for what, path in targets:
         checked += 1
