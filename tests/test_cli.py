@@ -158,3 +158,24 @@ def test_validate_warns_about_answers_to_questions_not_in_the_bank(tmp_path):
     assert run.returncode == 0  # kept, as the spec says, but named
     (line,) = run.stderr.strip().splitlines()
     assert line.startswith(f"{path}: warning:") and "find-partners.aa" in line
+
+
+@pytest.mark.parametrize("args, words", [
+    (["frob"], "there is no command 'frob'"),
+    (["questions", "--format", "xml"], "there is no format 'xml' (use text, json)"),
+    (["questions", "--bogus"], "not understood: --bogus"),
+    (["report"], "missing: FILE"),
+])
+def test_usage_errors_are_plain_and_one_line(args, words):
+    run = cc(*args)
+    assert run.returncode == 2
+    (line,) = run.stderr.strip().splitlines()
+    assert words in line and "invalid choice" not in line and "unrecognized" not in line
+
+
+def test_a_file_that_is_not_toml_gets_a_hint(tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text("A report about us\n", encoding="utf-8")
+    run = cc("validate", str(path))
+    assert run.returncode == 1
+    assert "(collabcheck reads .toml files)" in run.stderr

@@ -284,3 +284,10 @@ def test_snapshot_gets_ordinary_file_permissions(tmp_path):
     finally:
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_missing_taken_at_says_it_is_missing(tmp_path):
+    path = tmp_path / "x.toml"
+    path.write_text(GOOD.replace("taken_at = 2026-11-28T15:30:00+00:00\n", ""), encoding="utf-8")
+    with pytest.raises(SnapshotError, match="has no 'taken_at'"):
+        read_snapshot(path, BANK)

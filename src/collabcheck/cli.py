@@ -24,8 +24,23 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line and exit 2 without the whole usage block."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"collabcheck: {message} (try 'collabcheck --help')\n")
+        sys.stderr.write(f"collabcheck: {plain_usage_error(message)} (try 'collabcheck --help')\n")
         raise SystemExit(EXIT_USAGE)
+
+
+def plain_usage_error(message: str) -> str:
+    """argparse's messages in plain UK English: people see these when they mistype."""
+    import re
+
+    if m := re.match(r"argument COMMAND: invalid choice: '([^']*)'", message):
+        return f"there is no command '{m.group(1)}' (use report, history, questions or validate)"
+    if m := re.match(r"argument --format: invalid choice: '([^']*)' \(choose from (.*)\)", message):
+        return f"there is no format '{m.group(1)}' (use {m.group(2).replace(chr(39), '')})"
+    if message.startswith("unrecognized arguments: "):
+        return "not understood: " + message.removeprefix("unrecognized arguments: ")
+    if message.startswith("the following arguments are required: "):
+        return "missing: " + message.removeprefix("the following arguments are required: ")
+    return message
 
 
 def _common(suppress: bool) -> argparse.ArgumentParser:

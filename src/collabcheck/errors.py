@@ -70,4 +70,5 @@ def parse_toml(
         short = msg.split(" (at line", 1)[0]
         if hasattr(exc, "msg"):
             short = exc.msg
-        raise error(path, f"not valid TOML: {short}", line=line) from None
+        hint = "" if str(path).endswith(".toml") else " (collabcheck reads .toml files)"
+        raise error(path, f"not valid TOML: {short}{hint}", line=line) from None

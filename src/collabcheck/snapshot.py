@@ -150,6 +150,8 @@ def snapshot_from_data(data: dict[str, Any], path: str | Path, bank: Bank | None
     if not is_slug(data["pair"]):
         raise _fail(path, f"pair {data['pair']!r} must be a slug (a-z, 0-9 and '-')")
     taken = data.get("taken_at")
+    if taken is None:
+        raise _fail(path, "has no 'taken_at' (when the sitting happened)")
     if not isinstance(taken, datetime) or taken.tzinfo is None:
         raise _fail(path, "'taken_at' must be a date and time with an offset, "
                           "like 2026-11-28T15:30:00+00:00")
