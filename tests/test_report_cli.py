@@ -246,3 +246,45 @@ def test_in_process_report_matches_compare(tmp_path: Path, capsys) -> None:
     snap = make_snapshot(MINI_BANK, {"alice": {"find-partners.a": 4}, "sam": {}})
     assert compare(snap, MINI_BANK).practice(1).scores["alice"] == 4.0
     assert j["suggestion"]["number"] in range(1, 6)
+
+
+AGREED = GOOD + """
+[agreed]
+practice = 3
+actions = ["Book a monthly *reflection* | half an hour", "Ask Sam to chair"]
+"""
+
+
+def test_markdown_leads_with_what_the_partners_agreed(tmp_path: Path) -> None:
+    path = write(tmp_path, AGREED)
+    r = run("report", str(path), "--format", "markdown", "--questions", MINI)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    suggested = json.loads(run("report", str(path), "--format", "json", "--questions", MINI).stdout)
+    number = suggested["suggestion"]["number"]
+    assert number != 3  # the agreement differs from the suggestion, so a mix-up would show
+    agreed_at = out.index("## What you agreed")
+    assert agreed_at < out.index("## collabcheck's suggestion") < out.index("## The five practices")
+    top = out[agreed_at:out.index("## collabcheck's suggestion")]
+    assert "You agreed to work on practice 3: Practice 3." in top
+    assert f"collabcheck suggested practice {number}" in top
+    assert "- Book a monthly \\*reflection\\* \\| half an hour" in top and "- Ask Sam to chair" in top
+    assert f"## collabcheck's suggestion: practice {number}." in out
+    text = run("report", str(path), "--questions", MINI).stdout
+    assert "You agreed to work on practice 3" in text.split("THE FIVE PRACTICES")[0]
+
+
+def test_markdown_says_when_nothing_was_agreed(tmp_path: Path) -> None:
+    r = run("report", str(write(tmp_path, GOOD)), "--format", "markdown", "--questions", MINI)
+    assert "No practice was agreed at this sitting." in r.stdout
+    assert "## collabcheck's suggestion" in r.stdout
+
+
+def test_json_carries_the_agreement(tmp_path: Path) -> None:
+    r = run("report", str(write(tmp_path, AGREED)), "--format", "json", "--questions", MINI)
+    j = json.loads(r.stdout)
+    assert j["agreed"] == {"practice": 3, "actions": ["Book a monthly *reflection* | half an hour",
+                                                      "Ask Sam to chair"]}
+    j = json.loads(run("report", str(write(tmp_path, GOOD, "plain.toml")), "--format", "json",
+                       "--questions", MINI).stdout)
+    assert j["agreed"] is None

@@ -192,8 +192,12 @@ def render_text(c: Comparison, bank: Bank) -> str:
                        for p in c.partners)
     lines = _wrap(f"collabcheck report for {c.pair}, {_when(c)}")
     lines += _wrap(f"Partners: {people}")
-    lines += _wrap(f"Suggested practice to work on next: {c.suggestion.number}. "
-                   f"{c.suggestion.title} (reasons at the end).")
+    agreed = agreed_sentence(c, bank)
+    if agreed:
+        lines += _wrap(agreed + " Actions and reasons are at the end.")
+    else:
+        lines += _wrap(f"Suggested practice to work on next: {c.suggestion.number}. "
+                       f"{c.suggestion.title} (reasons at the end).")
     lines += _practice_lines(c) + _authority_lines(c, bank) + _focus_lines(c)
     lines += _talk_lines(c, bank) + _suggestion_lines(c) + _unknown_lines(c)
     return "\n".join(line.rstrip() for line in lines) + "\n"
@@ -207,6 +211,30 @@ def md(text: str) -> str:
     return out
 
 
+def agreed_sentence(c: Comparison, bank: Bank) -> str | None:
+    """What the partners chose, with the practice's title; None when nothing was agreed."""
+    if not c.agreed:
+        return None
+    number = c.agreed["practice"]
+    title = next((s.title for s in bank.practices if s.number == number), "")
+    text = f"You agreed to work on practice {number}" + (f": {title}" if title else "") + "."
+    if number == c.suggestion.number:
+        return text + " This is the practice collabcheck suggested."
+    return text + f" (collabcheck suggested practice {c.suggestion.number}.)"
+
+
+def _agreed_markdown(c: Comparison, bank: Bank) -> list[str]:
+    """The plan the partners agreed, first, so a board reader never mistakes the suggestion for it."""
+    sentence = agreed_sentence(c, bank)
+    if sentence is None:
+        return ["## What you agreed", "", "No practice was agreed at this sitting.", ""]
+    out = ["## What you agreed", "", md(sentence), ""]
+    actions = [a for a in c.agreed.get("actions", []) if a.strip()]
+    if actions:
+        out += ["**Actions**", ""] + [f"- {md(a)}" for a in actions] + [""]
+    return out
+
+
 def render_markdown(c: Comparison, bank: Bank) -> str:
     """The report as Markdown, fit to paste into a board paper."""
     names = {p.id: md(p.name) for p in c.partners}
@@ -215,8 +243,12 @@ def render_markdown(c: Comparison, bank: Bank) -> str:
            f"Taken {_when(c)}. Partners: "
            + ", ".join(names[p.id] + (f" ({md(p.role)})" if p.role.strip() else "")
                        for p in c.partners) + ".", ""]
+    out += _agreed_markdown(c, bank)
     s = c.suggestion
-    out += [f"## Suggested practice: {s.number}. {md(s.title)}", "", "**Why**", ""]
+    out += [f"## collabcheck's suggestion: practice {s.number}. {md(s.title)}", "",
+            "This is what collabcheck suggested from your answers, before you agreed."
+            if c.agreed else "This is what collabcheck suggests from your answers.", "",
+            "**Why**", ""]
     out += [f"- {md(r)}" for r in s.reasons]
     if s.tips:
         out += ["", "**Tips**", ""] + [f"- {md(t)}" for t in s.tips]
