@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from collabcheck import history_read as hist
 from collabcheck.bank import Bank, load_bank
 from collabcheck.history import build_history, load_history
-from collabcheck.history_render import BARS, GAP, render_text, sparkline
+from collabcheck.history_render import BARS, GAP, render_markdown, render_text, sparkline
 from collabcheck.snapshot import Agreed, Partner, Snapshot, write_snapshot
 
 from .conftest import MINI_BANK
@@ -388,3 +388,19 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path, _cache: Path):
         value[1] = "garbage"
     cache_file.write_text(json.dumps(entries))
     assert history(d).pairs[0].sittings[0].practices == good.pairs[0].sittings[0].practices
+
+
+def test_figures_round_half_up_as_people_expect(tmp_path: Path):
+    # Practice 1: Ann scores a=4, b=3 and is not sure of c -> 3.5; Bo scores 3 -> combined 3.25,
+    # which a reader rounds to 3.3 (Python's round() gives 3.2). Then both score 3 -> 3.0.
+    d = tmp_path / "h"
+    half = {"ann": {"find-partners.a": 4, "find-partners.c": "unsure"}}
+    save(snap("ann-and-bo", "2026-01-01T09:00:00+00:00", extra=half), d)
+    save(snap("ann-and-bo", "2026-02-01T09:00:00+00:00"), d)
+    h = load_history(d, mini())
+    assert h.pairs[0].sittings[0].practices["1"] == 3.25           # JSON keeps the full figure
+    text = render_text(h)
+    row = next(line for line in text.splitlines() if line.strip().startswith("1 "))
+    assert row.split()[-4:] == ["3.3", "3.0", "-0.3", "down"]
+    md = render_markdown(h)
+    assert "3.3 → 3.0 | -0.3 down" in md

@@ -288,3 +288,20 @@ def test_json_carries_the_agreement(tmp_path: Path) -> None:
     j = json.loads(run("report", str(write(tmp_path, GOOD, "plain.toml")), "--format", "json",
                        "--questions", MINI).stdout)
     assert j["agreed"] is None
+
+
+def test_every_shown_figure_rounds_half_up() -> None:
+    # Practice 1: Alice a=4, b=3 -> 3.5; Sam a=3, b=3 -> 3.0; combined 3.25 (shown 3.3, not 3.2).
+    # Gaps 1 and 0 -> divergence 0.5. Everything else 5, so practice 1 is suggested.
+    top = {f"{s.id}.{x}": v for s in MINI_BANK.practices for x, v in (("a", 5), ("b", 5), ("c", 1))}
+    alice = {**top, "find-partners.a": 4, "find-partners.b": 3, "find-partners.c": "unsure"}
+    sam = {**top, "find-partners.a": 3, "find-partners.b": 3, "find-partners.c": "unsure"}
+    c = compare(make_snapshot(MINI_BANK, {"alice": alice, "sam": sam}), MINI_BANK)
+    assert c.practice(1).combined == 3.25 and c.to_json()["practices"][0]["combined"] == 3.25
+    assert c.suggestion.reasons[0].startswith("Your combined score here is 3.3 out of 5")
+    text = render_text(c, MINI_BANK)
+    combined = next(line for line in text.splitlines() if line.strip().startswith("Combined"))
+    assert " 3.3 " in combined and "3.2" not in combined
+    markdown = render_markdown(c, MINI_BANK)
+    row = next(line for line in markdown.splitlines() if line.startswith("| 1. "))
+    assert row.split(" | ")[3:5] == ["3.3", "0.5"]

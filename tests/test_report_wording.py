@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,6 +14,9 @@ from collabcheck.wording import (
     authority_words,
     bar,
     display_name,
+    fmt,
+    fmt1,
+    fmt2,
     focus_picture,
     position_words,
     signed,
@@ -67,3 +73,23 @@ def test_authority_sentences() -> None:
         == "Alice sees the agenda as shared; Sam sees Alice holding more say."
     assert authority_item_sentence("the agenda", {"alice": None, "sam": None}, NAMES) \
         == "Nobody answered who has most say over the agenda."
+
+
+def test_halves_round_up_as_people_expect() -> None:
+    assert [fmt1(x) for x in (3.25, 0.25, 0.05, 2.45, 3.15, 4.75)] == \
+        ["3.3", "0.3", "0.1", "2.5", "3.2", "4.8"]
+    assert fmt2(2.675) == "2.68" and fmt2(1.125) == "1.13" and fmt2(0.0) == "0.00"
+    assert fmt1(-0.04) == "0.0" and fmt1(None) == "–" and fmt1(19 / 6) == "3.2"
+    assert signed(-0.25) == "−0.3" and signed(0.25) == "+0.3" and signed(-0.04) == "0.0"
+
+
+@given(st.integers(-600, 600), st.integers(1, 120), st.sampled_from([1, 2]))
+def test_any_average_of_answers_rounds_half_up(num: int, den: int, places: int) -> None:
+    # Scores and gaps are averages of whole numbers: exact fractions with small denominators.
+    exact = Fraction(num, den)
+    step = Fraction(1, 10 ** places)
+    expected = Decimal((exact / step).numerator) / Decimal((exact / step).denominator)
+    expected = expected.quantize(Decimal(1), ROUND_HALF_UP) * Decimal(step.numerator) / step.denominator
+    shown = fmt(float(exact), places)
+    assert Decimal(shown) == expected
+    assert shown != "-0.0" and len(shown.split(".")[1]) == places

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from collabcheck.bank import Bank
+from collabcheck.wording import fmt1, round_half_up
 
 PRACTICES = ("1", "2", "3", "4", "5")
 SAME = 0.2  # changes smaller than this are "about the same": one answer moving is not a trend
@@ -191,7 +192,7 @@ def shown_delta(new: float | None, old: float | None) -> float | None:
 
     Words and signs on screen follow this, so "3.8 → 3.9" is never called "+0.2 up".
     """
-    return None if new is None or old is None else round(round(new, 1) - round(old, 1), 1)
+    return None if new is None or old is None else float(round_half_up(new) - round_half_up(old))
 
 
 def _direction(delta: float | None) -> str | None:
@@ -216,7 +217,7 @@ def short_title(title: str) -> str:
 
 
 def fmt(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+    return fmt1(value)  # halves up (3.25 → 3.3), as the reports round
 
 
 def follow_through(sittings: list[Sitting], titles: dict[int, str]) -> list[FollowThrough]:

@@ -57,9 +57,10 @@ def _signed(delta: float | None, up: str, down: str, same: str) -> str:
         return "–"
     if fmt(abs(delta)) == "0.0":
         return f"0.0 {same}"
-    if abs(round(delta, 1)) < SAME:
-        return f"{delta:+.1f} little change"
-    return f"{delta:+.1f} {up if delta > 0 else down}"
+    shown = ("+" if delta > 0 else "-") + fmt(abs(delta))
+    if abs(delta) < SAME:
+        return f"{shown} little change"
+    return f"{shown} {up if delta > 0 else down}"
 
 
 def pair_title(p: PairHistory) -> str:

@@ -16,6 +16,9 @@ from collabcheck.wording import (
     authority_item_sentence,
     bar,
     display_name,
+    fmt,
+    fmt1,
+    fmt2,
     focus_picture,
     plural,
     position_words,
@@ -28,7 +31,7 @@ BAR = 10
 
 
 def _num(x: float | None, places: int = 1) -> str:
-    return "–" if x is None else f"{x:.{places}f}"
+    return fmt(x, places)
 
 
 def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
@@ -101,7 +104,7 @@ def _authority_lines(c: Comparison, bank: Bank) -> list[str]:
         lines += _wrap(sentence, "  ", "- ")
     if a.divergence is not None:
         verdict = "you see this differently" if a.divergent else "your views are close"
-        lines += _wrap(f"Your answers are {a.divergence:.1f} apart on average, on a scale "
+        lines += _wrap(f"Your answers are {fmt1(a.divergence)} apart on average, on a scale "
                        f"from 0 (the same view) to 4 (opposite ends): {verdict}.")
     lines.append("")
     for item in a.items:
@@ -121,7 +124,7 @@ def _focus_lines(c: Comparison) -> list[str]:
                "balanced": "is balanced"}[f.leaning or "balanced"]
     text = f"Together your attention {leaning} (average {signed(f.mean)})."
     if f.divergence is not None:
-        text += (f" Your views are {f.divergence:.1f} apart"
+        text += (f" Your views are {fmt1(f.divergence)} apart"
                  + (": you see this differently." if f.divergent else "."))
     return lines + _wrap(text)
 
@@ -163,7 +166,7 @@ def _suggestion_lines(c: Comparison) -> list[str]:
         for t in s.prompts:
             lines += _wrap(t, "  ", "- ")
     lines += [""] + _wrap("How every practice ranked (priority): " + ", ".join(
-        f"{r['number']}:\u00a0{r['priority']:.2f}" for r in s.ranking) + ".")
+        f"{r['number']}:\u00a0{fmt2(r['priority'])}" for r in s.ranking) + ".")
     if c.agreed:
         lines += [""] + _wrap(f"You agreed to work on practice {c.agreed['practice']}.")
         for action in c.agreed.get("actions", []):
@@ -261,13 +264,13 @@ def render_markdown(c: Comparison, bank: Bank) -> str:
             "|---" * (len(names) + 5) + "|"]
     for p in c.practices:
         cells = [f"{p.number}. {md(p.title)}", *(_num(p.scores[pid]) for pid in names),
-                 _num(p.combined), _num(p.divergence), str(p.unsure), f"{p.priority:.2f}"]
+                 _num(p.combined), _num(p.divergence), str(p.unsure), fmt2(p.priority)]
         out.append("| " + " | ".join(cells) + " |")
     a = c.authority
     out += ["", "## Who holds the power", ""]
     if a.perceived_holder:
         out += [f"Overall, {md(a.pattern)}."
-                + (f" Answers are {a.divergence:.1f} apart on average (0 to 4)." if a.divergence
+                + (f" Answers are {fmt1(a.divergence)} apart on average (0 to 4)." if a.divergence
                    is not None else ""), ""]
         out += [f"- {md(t)}" for t in a.summary] + [""]
         out += ["| Who has most say over | " + " | ".join(names.values()) + " | Apart by |",
@@ -283,7 +286,7 @@ def render_markdown(c: Comparison, bank: Bank) -> str:
     if f.mean is not None:
         out += [md(focus_picture({k: v for k, v in f.positions.items() if v is not None}, plain))
                 + f". Together: {position_words(f.mean)} ({signed(f.mean)}, from −2 task to +2 "
-                "relationship)." + (f" Apart by {f.divergence:.1f}." if f.divergence is not None else "")]
+                "relationship)." + (f" Apart by {fmt1(f.divergence)}." if f.divergence is not None else "")]
     else:
         out.append("Nobody answered the questions about the task and the relationship.")
     out += ["", "## Talk about these first", ""]

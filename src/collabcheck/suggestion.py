@@ -31,7 +31,7 @@ from collabcheck.compare import (
     Suggestion,
 )
 from collabcheck.snapshot import Snapshot
-from collabcheck.wording import number_word, plural, signed
+from collabcheck.wording import fmt1, fmt2, number_word, plural, signed
 
 Raw = tuple[PracticeResult, Fraction | None, Fraction | None, Fraction | None]
 
@@ -80,7 +80,7 @@ def _need_reason(best: PracticeResult, practices: list[PracticeResult]) -> str:
         return ("Nobody rated the statements for this practice, so its need is not known "
                 "and counts as 0.")
     low = min(p.combined for p in known)
-    text = f"Your combined score here is {best.combined:.1f} out of 5"
+    text = f"Your combined score here is {fmt1(best.combined)} out of 5"
     if len(known) == 1:
         return text + ", the only practice you rated."
     of = "the five" if len(known) == 5 else f"the {number_word(len(known))} you rated"
@@ -91,7 +91,7 @@ def _need_reason(best: PracticeResult, practices: list[PracticeResult]) -> str:
             return text + f", the joint lowest of {of} (with {also})."
         return text + f", the lowest of {of}."
     lowest = next(p for p in sorted(known, key=lambda p: (p.combined, p.number)))
-    return text + f"; the lowest is {low:.1f}, for practice {lowest.number}."
+    return text + f"; the lowest is {fmt1(low)}, for practice {lowest.number}."
 
 
 def _reasons(best: PracticeResult, ranked: list[PracticeResult], weight: Fraction,
@@ -100,7 +100,7 @@ def _reasons(best: PracticeResult, ranked: list[PracticeResult], weight: Fractio
     reasons = [_need_reason(best, ranked)]
     if best.divergence is not None and best.divergence >= 1:
         reasons.append(f"You see this practice differently: your scores for the same statement "
-                       f"are {best.divergence:.1f} points apart on average.")
+                       f"are {fmt1(best.divergence)} points apart on average.")
     if best.unsure:
         reasons.append(f"{best.unsure} {plural(best.unsure, 'answer')} here "
                        f"{'was' if best.unsure == 1 else 'were'} \"not sure\": counted apart and "
@@ -108,23 +108,23 @@ def _reasons(best: PracticeResult, ranked: list[PracticeResult], weight: Fractio
     if hierarchy and best.number in HIERARCHY_PRACTICES:
         why = authority.pattern
         if authority.divergent and authority.divergence is not None:
-            why += (f"; your answers on who has the say are {authority.divergence:.1f} apart on "
+            why += (f"; your answers on who has the say are {fmt1(authority.divergence)} apart on "
                     "average (from 1.0 up counts as seeing it differently)")
         reasons.append(f"Power: {why}. Practices 1 and 2 help you share it, so each gets "
-                       f"+{float(HIERARCHY_BOOST):.1f}.")
+                       f"+{fmt1(float(HIERARCHY_BOOST))}.")
     if task and best.number in TASK_PRACTICES and focus_mean is not None:
         reasons.append(f"Your attention leans to the task: on average {signed(float(focus_mean))}, "
                        "on a scale from −2 (all on the task) to +2 (all on your relationship). "
                        f"Practices 2 and 3 make room for the relationship, so each gets "
-                       f"+{float(TASK_BOOST):.1f}.")
-    line = (f"Priority {best.priority:.2f} = need {best.need:.2f} + divergence "
-            f"{(best.divergence or 0):.2f} × {float(weight):.2f} + {best.boost:.1f} for power "
+                       f"+{fmt1(float(TASK_BOOST))}.")
+    line = (f"Priority {fmt2(best.priority)} = need {fmt2(best.need)} + divergence "
+            f"{fmt2(best.divergence or 0)} × {fmt2(float(weight))} + {fmt1(best.boost)} for power "
             "and attention")
     if len(ranked) > 1:
         nxt = ranked[1]
         tie = " (a tie: the lower practice number goes first)" \
             if nxt.exact_priority == best.exact_priority else ""
-        line += f"; next is practice {nxt.number} at {nxt.priority:.2f}{tie}"
+        line += f"; next is practice {nxt.number} at {fmt2(nxt.priority)}{tie}"
     reasons.append(line + ".")
     return reasons
 

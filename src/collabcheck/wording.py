@@ -6,10 +6,14 @@ short UK-English phrases and character bars that never depend on colour.
 
 from __future__ import annotations
 
+import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collabcheck.bank import AGREE_LABELS, FOCUS_LABELS
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 NUMBER_WORDS = {0: "none", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -32,12 +36,43 @@ def plural(n: int, word: str) -> str:
     return word if n == 1 else word + "s"
 
 
+def round_half_up(x: float, places: int = 1) -> Decimal:
+    """`x` rounded as people round by hand: 3.25 → 3.3, not Python's 3.2 (half to even).
+
+    The figure is read from the float's shortest repr, so 2.675 (stored as 2.67499…) is
+    treated as the 2.675 everyone sees and becomes 2.68. Halves round away from zero.
+    """
+    from decimal import ROUND_HALF_UP, Decimal  # here, so the app's first screen loads no decimal
+
+    q = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return abs(q) if q == 0 else q  # never '-0.0'
+
+
+def fmt(x: float | None, places: int = 1) -> str:
+    """Every figure a person reads goes through here: fixed places, halves up, '–' for none."""
+    if x is None:
+        return "–"
+    if not math.isfinite(x):
+        return str(x)
+    return format(round_half_up(x, places), "f")
+
+
+def fmt1(x: float | None) -> str:
+    """A score, gap or position to one decimal place: '3.3', '–'."""
+    return fmt(x, 1)
+
+
+def fmt2(x: float | None) -> str:
+    """A priority to two decimal places, for facilitators who recompute by hand."""
+    return fmt(x, 2)
+
+
 def signed(x: float | None, places: int = 1) -> str:
     """A signed figure with a real minus sign: '−1.0', '+0.5', '0.0'."""
     if x is None:
         return "–"
-    text = f"{abs(x):.{places}f}"
-    if float(text) == 0:
+    text = fmt(abs(x), places)
+    if round_half_up(x, places) == 0:
         return text
     return ("−" if x < 0 else "+") + text
 
