@@ -142,7 +142,8 @@ def test_text_report_reads_well(tmp_path: Path) -> None:
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "1. Practice 1" in out and "2.5  2 answers" in out and "█" in out
     flat = " ".join(out.split())  # sentences may wrap
-    assert "Alice sees Alice (themselves) holding most say over the agenda; Sam sees it as shared." in flat
+    assert "Alice sees themselves holding most say over the agenda; Sam sees it as shared." in flat
+    assert "Alice sees themselves holding most say overall." in flat and "Alice sees Alice" not in flat
     assert "Alice: mostly the task (−1.0); Sam: balanced (0.0)." in flat
     assert "Alice: Strongly disagree (1); Sam: Not sure" not in flat  # b is not 2+ apart
     assert "Alice: Agree (4); Sam: Disagree (2)" in flat               # a is 2 apart

@@ -18,6 +18,7 @@ from collabcheck.wording import (
     fmt1,
     fmt2,
     focus_picture,
+    holder_sentences,
     position_words,
     signed,
 )
@@ -66,7 +67,7 @@ def test_signs_and_positions() -> None:
 
 def test_authority_sentences() -> None:
     assert authority_item_sentence("the agenda", {"alice": "mostly:alice", "sam": "shared"}, NAMES) \
-        == "Alice sees Alice (themselves) holding most say over the agenda; Sam sees it as shared."
+        == "Alice sees themselves holding most say over the agenda; Sam sees it as shared."
     assert authority_item_sentence("the agenda", {"alice": "shared", "sam": "shared"}, NAMES) \
         == "Both see the agenda as shared."
     assert authority_item_sentence("the agenda", {"alice": "shared", "sam": "more:alice"}, NAMES) \
@@ -93,3 +94,14 @@ def test_any_average_of_answers_rounds_half_up(num: int, den: int, places: int) 
     shown = fmt(float(exact), places)
     assert Decimal(shown) == expected
     assert shown != "-0.0" and len(shown.split(".")[1]) == places
+
+
+@given(st.text(min_size=1, max_size=30).filter(lambda s: s.strip()), st.sampled_from(["more", "mostly"]))
+def test_someone_who_names_themselves_is_never_named_twice(name: str, how: str) -> None:
+    names = {"p": display_name(name), "q": "Sam"}
+    item = authority_item_sentence("the agenda", {"p": f"{how}:p", "q": "shared"}, names)
+    overall = holder_sentences({"p": "p", "q": "p"}, names)
+    assert item.startswith(f"{names['p']} sees themselves holding ")
+    assert overall[0] == f"{names['p']} sees themselves holding most say overall."
+    assert overall[1] == f"Sam sees {names['p']} holding most say overall."
+    assert "(themselves)" not in item + overall[0]

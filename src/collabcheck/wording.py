@@ -188,14 +188,17 @@ def holder_sentences(holders: dict[str, str], names: dict[str, str]) -> list[str
         if who == "shared":
             out.append(f"{name} sees the say as shared overall.")
         elif who == pid:
-            out.append(f"{name} sees {name} (themselves) holding most say overall.")
+            out.append(f"{name} sees themselves holding most say overall.")
         else:
             out.append(f"{name} sees {names.get(who, who)} holding most say overall.")
     return out
 
 
 def authority_item_sentence(label: str, answers: dict[str, Any], names: dict[str, str]) -> str:
-    """'Alice sees Alice holding most say over the agenda; Sam sees it as shared.'"""
+    """'Alice sees themselves holding most say over the agenda; Sam sees it as shared.'
+
+    A respondent who names themselves is "themselves" (singular they), never their name twice.
+    """
     given = {pid: v for pid, v in answers.items() if v is not None}
     if not given:
         return f"Nobody answered who has most say over {label}."
@@ -209,7 +212,7 @@ def authority_item_sentence(label: str, answers: dict[str, Any], names: dict[str
             parts.append(f"{name} sees {'it' if parts else label} as shared")
             continue
         how, who = str(v).split(":", 1) if ":" in str(v) else ("", str(v))
-        holder = names.get(who, who) + (" (themselves)" if who == pid else "")
+        holder = "themselves" if who == pid else names.get(who, who)
         amount = "most say" if how == "mostly" else "more say"
         parts.append(f"{name} sees {holder} holding {amount}"
                      + ("" if parts else f" over {label}"))
