@@ -19,7 +19,8 @@ KEYS = """[b]Keys[/b]
   1 to 5      answer a rated question (you move on by yourself)
   n           not sure          s   skip this question
   ← or b      back to the previous question, to change an answer
-  → or Enter  next question (keeps your answer)
+  → or Enter  next question (keeps your answer; never picks one for you)
+  ↑ ↓ Enter   move to an answer, then choose it with Enter
   Tab         move between boxes and buttons
   Ctrl+N      next, while writing in a text box
   F1 or ?     this help         F2  light or dark colours

@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, OptionList, Static, TextArea
@@ -55,6 +56,58 @@ def choices(item: Item, sitting: Sitting) -> list[tuple[Answer | None, str]]:
                 opts += [(f"more:{p.id}", f"More {name}"), (f"mostly:{p.id}", f"Mostly {name}")]
     opts.append((None, "Skip this question"))
     return opts
+
+
+class AnswerList(OptionList):
+    """The options of a rated question, where Enter never invents an answer.
+
+    A fresh question has no highlighted option, and Enter chooses one only after the person
+    has moved the highlight themselves (↑ ↓, or a click); otherwise Enter just moves on,
+    keeping whatever answer there is (or none), as Help and the hand-over screens promise.
+    """
+
+    class MovedOn(Message):
+        """Enter was pressed without a deliberate choice: go to the next question."""
+
+    deliberate = False
+
+    def fresh(self) -> None:
+        """A new question is shown: nothing has been chosen on it yet."""
+        self.deliberate = False
+
+    def on_click(self) -> None:
+        # Runs before OptionList's own click handler, which highlights and selects.
+        self.deliberate = True
+
+    def action_cursor_up(self) -> None:
+        self.deliberate = True
+        super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        self.deliberate = True
+        super().action_cursor_down()
+
+    def action_first(self) -> None:
+        self.deliberate = True
+        super().action_first()
+
+    def action_last(self) -> None:
+        self.deliberate = True
+        super().action_last()
+
+    def action_page_up(self) -> None:
+        self.deliberate = True
+        super().action_page_up()
+
+    def action_page_down(self) -> None:
+        self.deliberate = True
+        super().action_page_down()
+
+    def action_select(self) -> None:
+        if self.deliberate and self.highlighted is not None:
+            super().action_select()
+        else:
+            self.post_message(self.MovedOn())
 
 
 def key_for(value: Answer | None, n: int) -> str:
@@ -105,7 +158,7 @@ class QuestionsScreen(Screen[str]):
             yield Static(id="progress", classes="progress")
             yield Static(id="question", classes="question")
             yield Static(id="ask", classes="ask")
-            yield OptionList(id="options")
+            yield AnswerList(id="options")
             with Vertical(id="reflect"):
                 yield TextArea(id="note", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
                 with Horizontal(classes="reflect-bar"):
@@ -140,7 +193,7 @@ class QuestionsScreen(Screen[str]):
         self.query_one("#progress", Static).update(
             f"Question {step} of {total}  [{'■' * filled}{'·' * (bar_len - filled)}]  "
             f"{answered} answered")
-        options, reflect = self.query_one("#options", OptionList), self.query_one("#reflect")
+        options, reflect = self.query_one("#options", AnswerList), self.query_one("#reflect")
         finish = self.query_one("#finish", Button)
         if item is None:
             self.query_one("#where", Static).update(f"[b]{safe(self.partner.name)}[/b] · all done")
@@ -179,13 +232,23 @@ class QuestionsScreen(Screen[str]):
                                  for n, (value, label) in enumerate(self.options)])
             chosen = next((n for n, (v, _) in enumerate(self.options) if v == current and v is not None),
                           None)
-            options.highlighted = chosen if chosen is not None else 0
+            # No highlight on a fresh question, so nothing looks chosen before it is.
+            options.highlighted = chosen
+            options.fresh()
             options.focus()
-            last = len([v for v in self.options if v[0] not in (None, "unsure")])
-            keys = f"Press 1 to {min(last, 9)}" + (" (or ↑ ↓ and Enter)" if last > 9 else "")
+            keys = f"Press 1 to {self.last_key}" + (" (or ↑ ↓ and Enter)" if self.rated_count > 9 else "")
             extra = ", n for not sure" if item.kind == "agree" else ""
-            self.set_hint(f"{keys}{extra}, s to skip, ← to go back.")
+            self.set_hint(f"{keys}{extra}, s to skip, ← back, → or Enter: next.")
         self.update_keys()
+
+    @property
+    def rated_count(self) -> int:
+        """How many options have a number key (not "not sure", not skip)."""
+        return len([v for v, _ in self.options if v not in (None, "unsure")])
+
+    @property
+    def last_key(self) -> int:
+        return min(self.rated_count, 9)
 
     def update_keys(self) -> None:
         """Refresh the Footer only when the keys that work have changed.
@@ -302,6 +365,11 @@ class QuestionsScreen(Screen[str]):
     def chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.answer(self.options[event.option_index][0])
+
+    @on(AnswerList.MovedOn)
+    def moved_on(self, event: AnswerList.MovedOn) -> None:
+        event.stop()
+        self.action_next()
 
     @on(TextArea.Changed, "#note")
     def typed(self) -> None:
