@@ -306,3 +306,79 @@ def test_every_shown_figure_rounds_half_up() -> None:
     markdown = render_markdown(c, MINI_BANK)
     row = next(line for line in markdown.splitlines() if line.startswith("| 1. "))
     assert row.split(" | ")[3:5] == ["3.3", "0.5"]
+
+
+NOTES = GOOD + """
+[notes.sam]
+"learning.think" = "We never stop to look back.\\n\\n  - but when we do, it *helps*\\n# not a heading"
+"old.gone" = "From an older bank"
+
+[notes.alice]
+"find-partners.think" = "Short one."
+"""
+
+
+def test_kept_reflections_are_shown_in_every_format(tmp_path: Path) -> None:
+    path = write(tmp_path, NOTES)
+    text = run("report", str(path), "--questions", MINI).stdout
+    assert max(len(line) for line in text.splitlines()) <= 80
+    wrote = text[text.index("WHAT YOU WROTE"):text.index("WHAT TO WORK ON NEXT")]
+    lines = wrote.splitlines()
+    # Per partner, in sitting order; under the question; each line of the note indented.
+    assert lines.index("Alice") < lines.index("Sam")
+    q = lines.index("   - What do you think about practice 3?")
+    assert lines[q + 1:q + 5] == ["       We never stop to look back.", "",
+                                  "       - but when we do, it *helps*", "       # not a heading"]
+    assert "   - old.gone (not in the questions used for this report)" in lines
+    assert "       Short one." in lines
+    markdown = run("report", str(path), "--format", "markdown", "--questions", MINI).stdout
+    part = markdown[markdown.index("## What you wrote"):]
+    assert "### Sam" in part and "**What do you think about practice 3?**" in part
+    assert ("> We never stop to look back.\n>\n"
+            "> \\- but when we do, it \\*helps\\*\\\n> \\# not a heading") in part
+    assert "**old.gone** (not in the questions used for this report)" in part
+    j = json.loads(run("report", str(path), "--format", "json", "--questions", MINI).stdout)
+    assert j["notes"] == {"alice": {"find-partners.think": "Short one."},
+                          "sam": {"learning.think": "We never stop to look back.\n\n  - but when we "
+                                  "do, it *helps*\n# not a heading", "old.gone": "From an older bank"}}
+    assert "WHAT YOU WROTE" not in run("report", str(write(tmp_path, GOOD, "b.toml")),
+                                       "--questions", MINI).stdout
+
+
+def _blockquote_text(tokens: list) -> list[str]:
+    """The paragraphs inside blockquotes, as a reader sees them (line breaks as newlines)."""
+    out, depth = [], 0
+    for t in tokens:
+        depth += {"blockquote_open": 1, "blockquote_close": -1}.get(t.type, 0)
+        if t.type == "inline" and depth:
+            out.append("".join({"softbreak": "\n", "hardbreak": "\n"}.get(c.type, c.content)
+                               for c in t.children))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(note=st.text(max_size=200))
+def test_a_reflection_can_never_break_the_markdown(note: str) -> None:
+    from markdown_it import MarkdownIt
+
+    from collabcheck.wording import text_lines
+
+    snap = make_snapshot(MINI_BANK, {"alice": {"find-partners.a": 4}, "sam": {"find-partners.a": 2}})
+    snap = snap.model_copy(update={"notes": {"sam": {"learning.think": note}}})
+    c = compare(snap, MINI_BANK)
+    assert all(len(line) <= 80 for line in render_text(c, MINI_BANK).splitlines())
+    parser = MarkdownIt("commonmark").enable("table")
+    tokens = parser.parse(render_markdown(c, MINI_BANK))
+    plain = parser.parse(render_markdown(compare(snap.model_copy(update={"notes": {}}), MINI_BANK),
+                                         MINI_BANK))
+    kinds = [t.type for t in tokens if t.level == 0 and not t.type.startswith("blockquote")]
+    lines = [line.strip() for line in text_lines(note)]
+    paragraphs = "\n".join(lines).split("\n\n") if lines else []
+    if not paragraphs:
+        assert kinds == [t.type for t in plain if t.level == 0]
+        return
+    # The note adds a heading, a sentence, a name, the question, then only a blockquote.
+    extra = ["heading_open", "heading_close", "paragraph_open", "paragraph_close"]
+    assert kinds == [t.type for t in plain if t.level == 0] + extra * 2
+    assert not [t for t in tokens if t.type.startswith("html")]
+    assert _blockquote_text(tokens) == paragraphs

@@ -270,4 +270,17 @@ def compare(snapshot: Snapshot, bank: Bank) -> Comparison:
         partners=list(snapshot.partners), practices=practices, authority=authority, focus=focus,
         suggestion=suggestion, talk_about_first=_talk_about_first(bank, practices, authority, focus),
         unknown_answers=unknown, mismatched_answers=mismatched,
-        agreed=snapshot.agreed.model_dump() if snapshot.agreed else None)
+        agreed=snapshot.agreed.model_dump() if snapshot.agreed else None,
+        notes=_notes(snapshot, bank))
+
+
+def _notes(snapshot: Snapshot, bank: Bank) -> dict[str, dict[str, str]]:
+    """Kept reflections per partner in sitting order, in bank order (unknown ids last, by id)."""
+    order = bank.order
+    out: dict[str, dict[str, str]] = {}
+    for pid in snapshot.partner_ids:
+        table = {k: v for k, v in snapshot.notes.get(pid, {}).items() if v.strip()}
+        if table:
+            out[pid] = dict(sorted(table.items(),
+                                   key=lambda kv: (kv[0] not in order, order.get(kv[0], 0), kv[0])))
+    return out

@@ -171,6 +171,7 @@ class Comparison:
     unknown_answers: list[str]
     mismatched_answers: list[str]
     agreed: dict[str, Any] | None = None
+    notes: dict[str, dict[str, str]] = field(default_factory=dict)  # kept reflections, as written
 
     def practice(self, number: int) -> PracticeResult:
         return next(p for p in self.practices if p.number == number)
@@ -205,4 +206,5 @@ class Comparison:
             "unknown_answers": list(self.unknown_answers),
             "mismatched_answers": list(self.mismatched_answers),
             "agreed": self.agreed,
+            "notes": {pid: dict(table) for pid, table in self.notes.items()},
         }

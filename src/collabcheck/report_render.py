@@ -7,6 +7,7 @@ first, then the suggestion. Nothing depends on colour: every bar has its number 
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from collabcheck.bank import Bank
@@ -23,6 +24,7 @@ from collabcheck.wording import (
     plural,
     position_words,
     signed,
+    text_lines,
 )
 
 WIDTH = 80
@@ -174,6 +176,40 @@ def _suggestion_lines(c: Comparison) -> list[str]:
     return lines
 
 
+NOT_IN_BANK = "not in the questions used for this report"
+
+
+def _note_question(bank: Bank, item_id: str) -> tuple[str, bool]:
+    """The question a reflection answers, or its id when the bank no longer has it."""
+    item = bank.items_by_id.get(item_id)
+    return (item.text, True) if item is not None else (item_id, False)
+
+
+def _visible_notes(c: Comparison) -> dict[str, dict[str, list[str]]]:
+    """Kept reflections as clean lines, leaving out any with nothing to show."""
+    out = {pid: {k: text_lines(v) for k, v in table.items()} for pid, table in c.notes.items()}
+    return {pid: {k: v for k, v in table.items() if v} for pid, table in out.items()
+            if any(table.values())}
+
+
+def _notes_lines(c: Comparison, bank: Bank) -> list[str]:
+    """Each partner's kept reflections under their question; the writer's line breaks kept."""
+    notes = _visible_notes(c)
+    if not notes:
+        return []
+    lines = _heading("What you wrote")
+    lines += _wrap("The reflections each of you chose to keep with this sitting.")
+    for pid, table in notes.items():
+        lines += [""] + _wrap(c.name(pid))
+        for item_id, text in table.items():
+            question, known = _note_question(bank, item_id)
+            lines += _wrap(display_name(question) + ("" if known else f" ({NOT_IN_BANK})"),
+                           "     ", "   - ")
+            for line in text:
+                lines += _wrap(line.strip(), "       ") if line.strip() else [""]
+    return lines
+
+
 def _unknown_lines(c: Comparison) -> list[str]:
     if not c.unknown_answers and not c.mismatched_answers:
         return []
@@ -202,7 +238,7 @@ def render_text(c: Comparison, bank: Bank) -> str:
         lines += _wrap(f"Suggested practice to work on next: {c.suggestion.number}. "
                        f"{c.suggestion.title} (reasons at the end).")
     lines += _practice_lines(c) + _authority_lines(c, bank) + _focus_lines(c)
-    lines += _talk_lines(c, bank) + _suggestion_lines(c) + _unknown_lines(c)
+    lines += _talk_lines(c, bank) + _notes_lines(c, bank) + _suggestion_lines(c) + _unknown_lines(c)
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
@@ -235,6 +271,41 @@ def _agreed_markdown(c: Comparison, bank: Bank) -> list[str]:
     actions = [a for a in c.agreed.get("actions", []) if a.strip()]
     if actions:
         out += ["**Actions**", ""] + [f"- {md(a)}" for a in actions] + [""]
+    return out
+
+
+QUOTE_SPECIAL = set("\\`*_[]<>#|~&")
+BLOCK_START = re.compile(r"^(?:[-+=:]|\d+[.)])")
+
+
+def md_quote(lines: list[str]) -> list[str]:
+    """Free text as a blockquote that cannot break the document: every character Markdown
+    could read as markup is escaped, indentation (code blocks) is dropped, a line that could
+    start a list or a heading underline is escaped at its start, and line breaks are kept."""
+    out = []
+    for n, line in enumerate(lines):
+        text = "".join("\\" + ch if ch in QUOTE_SPECIAL else ch for ch in line.strip())
+        match = BLOCK_START.match(text)
+        if match:
+            end = match.end() - 1
+            text = text[:end] + "\\" + text[end:]
+        if text and n + 1 < len(lines) and lines[n + 1].strip():
+            text += "\\"  # a hard line break, so the writer's line breaks survive
+        out.append(f"> {text}" if text else ">")
+    return out
+
+
+def _notes_markdown(c: Comparison, bank: Bank) -> list[str]:
+    notes = _visible_notes(c)
+    if not notes:
+        return []
+    out = ["", "## What you wrote", "", "The reflections each of you chose to keep with this sitting."]
+    for pid, table in notes.items():
+        out += ["", f"### {md(c.name(pid))}"]
+        for item_id, text in table.items():
+            question, known = _note_question(bank, item_id)
+            out += ["", f"**{md(question)}**" + ("" if known else f" ({NOT_IN_BANK})"), ""]
+            out += md_quote(text)
     return out
 
 
@@ -299,6 +370,7 @@ def render_markdown(c: Comparison, bank: Bank) -> str:
                     md(answer_words(item.kind, item.answers.get(pid), plain)) for pid in names]) + " |")
     else:
         out.append("No answers are two or more points apart.")
+    out += _notes_markdown(c, bank)
     if c.unknown_answers or c.mismatched_answers:
         out += ["", "## Answers not scored", ""]
         out += [f"- {md(i)} (not in the questions used for this report)" for i in c.unknown_answers]

@@ -28,6 +28,20 @@ def display_name(name: str, limit: int | None = None) -> str:
     return clean
 
 
+def text_lines(text: str) -> list[str]:
+    """Free text (a reflection) as clean lines: control characters dropped, tabs as spaces,
+    runs of blank lines as one, no blank lines at either end; the writer's line breaks kept."""
+    out: list[str] = []
+    for raw in text.splitlines():
+        line = "".join(" " if ch.isspace() else ch for ch in raw.expandtabs(4)
+                       if ch.isprintable() or ch.isspace()).rstrip()
+        if line.strip() or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
 def number_word(n: int) -> str:
     return NUMBER_WORDS.get(n, str(n))
 
