@@ -382,3 +382,51 @@ def test_a_reflection_can_never_break_the_markdown(note: str) -> None:
     assert kinds == [t.type for t in plain if t.level == 0] + extra * 2
     assert not [t for t in tokens if t.type.startswith("html")]
     assert _blockquote_text(tokens) == paragraphs
+
+
+CONFIDENT = ("much the same way", "No answers are two or more points apart",
+             "No practice is seen differently", "Priority 0.00 =")
+
+
+def _all_reports(c) -> str:
+    return " ".join((render_text(c, MINI_BANK) + render_markdown(c, MINI_BANK)).split())
+
+
+@pytest.mark.parametrize("n", [2, 3])
+def test_nothing_answered_says_there_is_nothing_to_compare(n: int) -> None:
+    pids = ["alice", "sam", "ravi"][:n]
+    c = compare(make_snapshot(MINI_BANK, {pid: {} for pid in pids}), MINI_BANK)
+    both = "you both" if n == 2 else "two or more of you"
+    out = _all_reports(c)
+    assert not [claim for claim in CONFIDENT if claim in out]
+    assert f"There is not enough to compare yet: no question was answered by {both}" in out
+    assert f"No practice was scored by {both}, so there is not enough to compare yet." in out
+    assert "Nobody rated any of the statements, so there is nothing to compare yet" in out
+    assert c.suggestion.reasons[-1].startswith("Every practice's priority is 0.00")
+
+
+def test_one_partner_answering_alone_is_not_agreement() -> None:
+    alice = {item.id: (3 if item.kind == "agree" else "shared" if item.kind == "authority"
+                       else "mostly-task")
+             for s in MINI_BANK.sections for item in s.items if item.kind != "reflect"}
+    c = compare(make_snapshot(MINI_BANK, {"alice": alice, "sam": {}}), MINI_BANK)
+    assert c.compared_count == 0
+    out = _all_reports(c)
+    assert not [claim for claim in CONFIDENT if claim in out]
+    assert "No statement was rated by two or more of you, so there is not enough to compare yet" \
+        in " ".join(c.suggestion.reasons)
+    assert "Your attention leans to the task (only one of you answered)" in out
+    assert "Only one of you answered these questions, so there is nothing to compare here yet." in out
+    assert "Together your attention" not in out
+
+
+def test_close_answers_say_how_much_was_compared() -> None:
+    # Both answer practice 1 (a, b, c) and one power question the same way: 4 questions compared.
+    same = {"find-partners.a": 4, "find-partners.b": 4, "find-partners.c": 2,
+            "relationship.agenda": "shared"}
+    c = compare(make_snapshot(MINI_BANK, {"alice": same, "sam": same}), MINI_BANK)
+    assert c.compared_count == 4
+    out = _all_reports(c)
+    assert "No answers are two or more points apart, on the 4 questions you both answered." in out
+    assert "The one practice you both scored is not seen differently (apart by 1.0 or more)." in out
+    assert "much the same way" not in out

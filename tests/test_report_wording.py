@@ -20,7 +20,9 @@ from collabcheck.wording import (
     focus_picture,
     holder_sentences,
     position_words,
+    seen_differently,
     signed,
+    talk_first_empty,
 )
 
 NAMES = {"alice": "Alice", "sam": "Sam"}
@@ -105,3 +107,17 @@ def test_someone_who_names_themselves_is_never_named_twice(name: str, how: str) 
     assert overall[0] == f"{names['p']} sees themselves holding most say overall."
     assert overall[1] == f"Sam sees {names['p']} holding most say overall."
     assert "(themselves)" not in item + overall[0]
+
+
+def test_no_difference_is_never_claimed_without_a_comparison() -> None:
+    assert seen_differently(dict.fromkeys(range(1, 6)), 2) == \
+        "No practice was scored by you both, so there is not enough to compare yet."
+    assert seen_differently({1: 0.5, 2: 1.0, 3: None, 4: 2.0, 5: 0.0}, 3) == \
+        "Seen differently (apart by 1.0 or more): practices 2, 4."
+    assert seen_differently({1: 0.5, 2: 0.0, 3: None, 4: None, 5: None}, 3) == \
+        "Of the two practices two or more of you scored, none is seen differently (apart by 1.0 or more)."
+    assert seen_differently(dict.fromkeys(range(1, 6), 0.5), 2) == \
+        "No practice is seen differently (apart by 1.0 or more)."
+    assert talk_first_empty(0, 2).startswith("There is not enough to compare yet")
+    assert talk_first_empty(1, 3) == \
+        "No answers are two or more points apart, on the 1 question two or more of you answered."

@@ -186,6 +186,16 @@ class Comparison:
     def all_items(self) -> list[ItemResult]:
         return [i for p in self.practices for i in p.items] + self.authority.items + self.focus.items
 
+    @property
+    def compared_count(self) -> int:
+        """Questions answered by two or more partners: the only ones that can show a difference.
+
+        When this is 0 the reports say there is not enough to compare, instead of "no
+        differences", which would read as agreement.
+        """
+        return sum(1 for i in self.all_items()
+                   if (i.divergence if i.kind == "authority" else i.spread) is not None)
+
     def name(self, partner_id: str) -> str:
         from collabcheck.wording import display_name
 

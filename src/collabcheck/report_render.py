@@ -23,7 +23,9 @@ from collabcheck.wording import (
     focus_picture,
     plural,
     position_words,
+    seen_differently,
     signed,
+    talk_first_empty,
     text_lines,
 )
 
@@ -92,7 +94,8 @@ def _practice_lines(c: Comparison) -> list[str]:
         if p.divergence is not None and p.divergence >= 1:
             spread += " (seen differently)"
         lines += _row("Combined", p.combined, spread)
-    return lines
+    return lines + [""] + _wrap(seen_differently({p.number: p.divergence for p in c.practices},
+                                                 len(c.partners)))
 
 
 def _authority_lines(c: Comparison, bank: Bank) -> list[str]:
@@ -114,6 +117,9 @@ def _authority_lines(c: Comparison, bank: Bank) -> list[str]:
     return lines
 
 
+ONE_ANSWERED = "Only one of you answered these questions, so there is nothing to compare here yet."
+
+
 def _focus_lines(c: Comparison) -> list[str]:
     f = c.focus
     names = _names(c)
@@ -122,6 +128,8 @@ def _focus_lines(c: Comparison) -> list[str]:
         return lines + _wrap("Nobody answered the questions about the task and the relationship.")
     lines += _wrap("From −2 (all on the task) to +2 (all on your relationship).")
     lines += _wrap(focus_picture({k: v for k, v in f.positions.items() if v is not None}, names) + ".")
+    if sum(v is not None for v in f.positions.values()) < 2:
+        return lines + _wrap(ONE_ANSWERED)
     leaning = {"task": "leans to the task", "relationship": "leans to your relationship",
                "balanced": "is balanced"}[f.leaning or "balanced"]
     text = f"Together your attention {leaning} (average {signed(f.mean)})."
@@ -140,8 +148,7 @@ def _answers_line(c: Comparison, item: ItemResult) -> str:
 def _talk_lines(c: Comparison, bank: Bank) -> list[str]:
     lines = _heading("Talk about these first")
     if not c.talk_about_first:
-        return lines + _wrap("No answers are two or more points apart: you see things much "
-                             "the same way.")
+        return lines + _wrap(talk_first_empty(c.compared_count, len(c.partners)))
     for n, item_id in enumerate(c.talk_about_first, 1):
         item = c.item(item_id)
         if item is None:
@@ -337,6 +344,7 @@ def render_markdown(c: Comparison, bank: Bank) -> str:
         cells = [f"{p.number}. {md(p.title)}", *(_num(p.scores[pid]) for pid in names),
                  _num(p.combined), _num(p.divergence), str(p.unsure), fmt2(p.priority)]
         out.append("| " + " | ".join(cells) + " |")
+    out += ["", seen_differently({p.number: p.divergence for p in c.practices}, len(c.partners))]
     a = c.authority
     out += ["", "## Who holds the power", ""]
     if a.perceived_holder:
@@ -354,7 +362,10 @@ def render_markdown(c: Comparison, bank: Bank) -> str:
         out.append("Nobody answered the questions about who has the say.")
     f = c.focus
     out += ["", "## Where your attention goes", ""]
-    if f.mean is not None:
+    if sum(v is not None for v in f.positions.values()) == 1:
+        out.append(md(focus_picture({k: v for k, v in f.positions.items() if v is not None}, plain))
+                   + ". " + ONE_ANSWERED)
+    elif f.mean is not None:
         out += [md(focus_picture({k: v for k, v in f.positions.items() if v is not None}, plain))
                 + f". Together: {position_words(f.mean)} ({signed(f.mean)}, from −2 task to +2 "
                 "relationship)." + (f" Apart by {fmt1(f.divergence)}." if f.divergence is not None else "")]
@@ -369,7 +380,7 @@ def render_markdown(c: Comparison, bank: Bank) -> str:
                 out.append("| " + " | ".join([md(item.text)] + [
                     md(answer_words(item.kind, item.answers.get(pid), plain)) for pid in names]) + " |")
     else:
-        out.append("No answers are two or more points apart.")
+        out.append(talk_first_empty(c.compared_count, len(c.partners)))
     out += _notes_markdown(c, bank)
     if c.unknown_answers or c.mismatched_answers:
         out += ["", "## Answers not scored", ""]

@@ -74,8 +74,9 @@ def suggest(snapshot: Snapshot, bank: Bank, raw: list[Raw], authority: Authority
 def _need_reason(best: PracticeResult, practices: list[PracticeResult]) -> str:
     known = [p for p in practices if p.combined is not None]
     if not known:
-        return ("Nobody rated any of the statements, so there are no scores to go on; "
-                "this suggestion rests on the other findings and on the order of the practices.")
+        return ("Nobody rated any of the statements, so there is nothing to compare yet and no "
+                "scores to go on. This practice is only a place to start, chosen from the other "
+                "findings below (if any) and the order of the practices.")
     if best.combined is None:
         return ("Nobody rated the statements for this practice, so its need is not known "
                 "and counts as 0.")
@@ -98,6 +99,10 @@ def _reasons(best: PracticeResult, ranked: list[PracticeResult], weight: Fractio
              authority: AuthorityResult, focus: FocusResult, focus_mean: Fraction | None,
              hierarchy: bool, task: bool, snapshot: Snapshot) -> list[str]:
     reasons = [_need_reason(best, ranked)]
+    if any(p.combined is not None for p in ranked) and all(p.divergence is None for p in ranked):
+        reasons.append("No statement was rated by two or more of you, so there is not enough to "
+                       "compare yet: these scores are separate views, and say nothing about "
+                       "whether you see things the same way.")
     if best.divergence is not None and best.divergence >= 1:
         reasons.append(f"You see this practice differently: your scores for the same statement "
                        f"are {fmt1(best.divergence)} points apart on average.")
@@ -107,16 +112,26 @@ def _reasons(best: PracticeResult, ranked: list[PracticeResult], weight: Fractio
                        "left out of the scores.")
     if hierarchy and best.number in HIERARCHY_PRACTICES:
         why = authority.pattern
+        if authority.pattern_id == "not-enough-answers":
+            why = ("only one of you answered who has the say, and those answers give one "
+                   "person most say")
         if authority.divergent and authority.divergence is not None:
             why += (f"; your answers on who has the say are {fmt1(authority.divergence)} apart on "
                     "average (from 1.0 up counts as seeing it differently)")
         reasons.append(f"Power: {why}. Practices 1 and 2 help you share it, so each gets "
                        f"+{fmt1(float(HIERARCHY_BOOST))}.")
     if task and best.number in TASK_PRACTICES and focus_mean is not None:
-        reasons.append(f"Your attention leans to the task: on average {signed(float(focus_mean))}, "
+        one = sum(p is not None for p in focus.positions.values()) == 1
+        reasons.append(f"Your attention leans to the task"
+                       f"{' (only one of you answered)' if one else ''}: on average "
+                       f"{signed(float(focus_mean))}, "
                        "on a scale from −2 (all on the task) to +2 (all on your relationship). "
                        f"Practices 2 and 3 make room for the relationship, so each gets "
                        f"+{fmt1(float(TASK_BOOST))}.")
+    if all(p.combined is None and p.exact_priority == 0 for p in ranked):
+        reasons.append("Every practice's priority is 0.00, as there is nothing to go on, so the "
+                       "lowest practice number goes first.")
+        return reasons
     line = (f"Priority {fmt2(best.priority)} = need {fmt2(best.need)} + divergence "
             f"{fmt2(best.divergence or 0)} × {fmt2(float(weight))} + {fmt1(best.boost)} for power "
             "and attention")

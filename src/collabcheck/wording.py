@@ -175,7 +175,7 @@ def pattern_words(pattern_id: str, holders: dict[str, str], names: dict[str, str
     """The shape of the power picture in plain words, e.g. 'both see it as shared'."""
     n = len(holders)
     if pattern_id == "not-enough-answers":
-        return "not enough answers to compare"
+        return "there are not enough answers to compare"
     if pattern_id == "all-shared":
         return f"{_all(n)} see it as shared"
     if pattern_id == "same-holder":
@@ -231,3 +231,38 @@ def authority_item_sentence(label: str, answers: dict[str, Any], names: dict[str
         parts.append(f"{name} sees {holder} holding {amount}"
                      + ("" if parts else f" over {label}"))
     return "; ".join(parts) + "."
+
+
+def _two_or_more(partners: int) -> str:
+    return "you both" if partners == 2 else "two or more of you"
+
+
+def talk_first_empty(compared: int, partners: int) -> str:
+    """What to say when nothing is two or more points apart, honest about how much was compared."""
+    if compared == 0:
+        return (f"There is not enough to compare yet: no question was answered by "
+                f"{_two_or_more(partners)}, so this cannot show whether you see things the same way.")
+    return (f"No answers are two or more points apart, on the {compared} "
+            f"{plural(compared, 'question')} {_two_or_more(partners)} answered.")
+
+
+def seen_differently(divergences: dict[int, float | None], partners: int) -> str:
+    """Which practices are seen differently (apart by 1.0 or more), by practice number.
+
+    Says so plainly when no practice was scored by two partners, rather than "none differ".
+    """
+    differ = [str(n) for n, d in divergences.items() if d is not None and d >= 1]
+    compared = sum(d is not None for d in divergences.values())
+    if differ:
+        return (f"Seen differently (apart by 1.0 or more): {plural(len(differ), 'practice')} "
+                f"{', '.join(differ)}.")
+    if compared == 0:
+        return (f"No practice was scored by {_two_or_more(partners)}, so there is not enough "
+                "to compare yet.")
+    if compared == len(divergences):
+        return "No practice is seen differently (apart by 1.0 or more)."
+    if compared == 1:
+        return (f"The one practice {_two_or_more(partners)} scored is not seen differently "
+                "(apart by 1.0 or more).")
+    return (f"Of the {number_word(compared)} practices {_two_or_more(partners)} scored, none is "
+            "seen differently (apart by 1.0 or more).")
