@@ -402,7 +402,7 @@ def test_nothing_answered_says_there_is_nothing_to_compare(n: int) -> None:
     assert f"There is not enough to compare yet: no question was answered by {both}" in out
     assert f"No practice was scored by {both}, so there is not enough to compare yet." in out
     assert "Nobody rated any of the statements, so there is nothing to compare yet" in out
-    assert c.suggestion.reasons[-1].startswith("Every practice's priority is 0.00")
+    assert c.suggestion.reasons[-1].startswith("For facilitators: every practice's priority is 0.00")
 
 
 def test_one_partner_answering_alone_is_not_agreement() -> None:
@@ -430,3 +430,59 @@ def test_close_answers_say_how_much_was_compared() -> None:
     assert "No answers are two or more points apart, on the 4 questions you both answered." in out
     assert "The one practice you both scored is not seen differently (apart by 1.0 or more)." in out
     assert "much the same way" not in out
+
+
+FACILITATOR = re.compile(r"^For facilitators: priority (\d+\.\d\d) = need (\d+\.\d\d) \+ gap (\d+\.\d\d) "
+                         r"× (\d+\.\d\d) \+ (\d+\.\d) \(power and attention\)\."
+                         r"( Next: practice [1-5] at \d+\.\d\d"
+                         r"( \(a tie: the lower number goes first\))?\.)?$")
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=[b.id for b in BANKS])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_working_comes_last_in_plain_words(bank, data) -> None:
+    c = compare(data.draw(snapshots(bank)), bank)
+    *why, working = c.suggestion.reasons
+    assert working.startswith("For facilitators: ")
+    assert not [r for r in why if "For facilitators" in r or "=" in r or "divergence" in r.lower()]
+    if all(p.combined is None for p in c.practices) and c.suggestion.ranking[0]["priority"] == 0:
+        return
+    match = FACILITATOR.match(working)
+    assert match, working
+    total, need, gap, weight, boost = (float(x) for x in match.groups()[:5])
+    # Recomputable by hand from the line, up to rounding each figure to two places.
+    assert abs(total - (need + gap * weight + boost)) <= 0.005 * (2 + gap + weight) + 1e-9
+    best = c.practice(c.suggestion.number)
+    assert abs(total - best.priority) <= 0.005 + 1e-9 and abs(need - best.need) <= 0.005 + 1e-9
+
+
+def test_not_sure_is_worded_the_same_everywhere(tmp_path: Path) -> None:
+    note = '"Not sure" answers are counted, but left out of the scores.'
+    path = write(tmp_path, GOOD)
+    for fmt in ("text", "markdown"):
+        out = run("report", str(path), "--format", fmt, "--questions", MINI).stdout
+        assert note in " ".join(out.split()), fmt
+        assert "counted apart" not in out
+    # Sam is not sure of one statement in practice 1; make it the suggestion by scoring the rest 5.
+    top = {f"{s.id}.{x}": v for s in MINI_BANK.practices[1:] for x, v in (("a", 5), ("b", 5), ("c", 1))}
+    c = compare(make_snapshot(MINI_BANK, {"alice": {**top, "find-partners.a": 2},
+                                          "sam": {**top, "find-partners.a": 2,
+                                                  "find-partners.b": "unsure"}}), MINI_BANK)
+    assert c.suggestion.number == 1
+    assert '1 answer here was "not sure": counted, but left out of the scores.' in c.suggestion.reasons
+
+
+def test_close_scores_are_told_apart() -> None:
+    # Practice 1: Alice 5, 5, 1 (c reversed: 5 -> 1) = 11/3; Sam 1, 3, 5 (c: 1 -> 5) = 3 -> 10/3.
+    # Practice 2: Alice 4, 3 = 3.5; Sam 3, 3 = 3 -> 3.25. Both show as 3.3 to one place, so the
+    # reason uses two places rather than say "3.3; the lowest is 3.3".
+    top = {f"{s.id}.{x}": v for s in MINI_BANK.practices[2:] for x, v in (("a", 5), ("b", 5), ("c", 1))}
+    alice = {**top, "find-partners.a": 5, "find-partners.b": 5, "find-partners.c": 5,
+             "invest.a": 4, "invest.b": 3}
+    sam = {**top, "find-partners.a": 1, "find-partners.b": 3, "find-partners.c": 1,
+           "invest.a": 3, "invest.b": 3}
+    c = compare(make_snapshot(MINI_BANK, {"alice": alice, "sam": sam}), MINI_BANK)
+    assert c.suggestion.number == 1
+    assert c.suggestion.reasons[0] == \
+        "Your combined score here is 3.33 out of 5; the lowest is 3.25, for practice 2."

@@ -13,6 +13,7 @@ import textwrap
 from collabcheck.bank import Bank
 from collabcheck.compare import Comparison, ItemResult
 from collabcheck.wording import (
+    UNSURE_NOTE,
     answer_words,
     authority_item_sentence,
     bar,
@@ -77,9 +78,8 @@ def _practice_lines(c: Comparison) -> list[str]:
     names = _names(c, NAME_COL)
     lines = _heading("The five practices")
     lines += _wrap("Scores run from 1 (low) to 5 (high), after turning round the statements "
-                   "that are worded the other way. \"Not sure\" answers are counted apart and "
-                   "left out of every score. \"Apart by\" is the average gap between your "
-                   "answers to the same statement (0 = the same).")
+                   f"that are worded the other way. {UNSURE_NOTE} \"Apart by\" is the average "
+                   "gap between your answers to the same statement (0 = the same).")
     for p in c.practices:
         lines.append("")
         lines += _wrap(p.title, "   ", f"{p.number}. ")
@@ -174,7 +174,7 @@ def _suggestion_lines(c: Comparison) -> list[str]:
         lines += ["", "To talk through together:"]
         for t in s.prompts:
             lines += _wrap(t, "  ", "- ")
-    lines += [""] + _wrap("How every practice ranked (priority): " + ", ".join(
+    lines += [""] + _wrap("For facilitators, every practice's priority: " + ", ".join(
         f"{r['number']}:\u00a0{fmt2(r['priority'])}" for r in s.ranking) + ".")
     if c.agreed:
         lines += [""] + _wrap(f"You agreed to work on practice {c.agreed['practice']}.")
@@ -337,7 +337,7 @@ def render_markdown(c: Comparison, bank: Bank) -> str:
         out += ["", "**To talk through together**", ""] + [f"- {md(t)}" for t in s.prompts]
     out += ["", "## The five practices", "",
             "Scores from 1 (low) to 5 (high); \"apart by\" is the average gap between your "
-            "answers to the same statement. \"Not sure\" answers are counted apart.", "",
+            f"answers to the same statement. {UNSURE_NOTE}", "",
             "| Practice | " + " | ".join(names.values()) + " | Combined | Apart by | Not sure | Priority |",
             "|---" * (len(names) + 5) + "|"]
     for p in c.practices:

@@ -31,7 +31,7 @@ from collabcheck.compare import (
     Suggestion,
 )
 from collabcheck.snapshot import Snapshot
-from collabcheck.wording import fmt1, fmt2, number_word, plural, signed
+from collabcheck.wording import UNSURE_WORDS, fmt1, fmt2, number_word, plural, signed
 
 Raw = tuple[PracticeResult, Fraction | None, Fraction | None, Fraction | None]
 
@@ -81,7 +81,9 @@ def _need_reason(best: PracticeResult, practices: list[PracticeResult]) -> str:
         return ("Nobody rated the statements for this practice, so its need is not known "
                 "and counts as 0.")
     low = min(p.combined for p in known)
-    text = f"Your combined score here is {fmt1(best.combined)} out of 5"
+    # Two places when one place would show a higher score as equal to the lowest (3.27 v 3.25).
+    shown = fmt2 if best.combined != low and fmt1(best.combined) == fmt1(low) else fmt1
+    text = f"Your combined score here is {shown(best.combined)} out of 5"
     if len(known) == 1:
         return text + ", the only practice you rated."
     of = "the five" if len(known) == 5 else f"the {number_word(len(known))} you rated"
@@ -92,7 +94,7 @@ def _need_reason(best: PracticeResult, practices: list[PracticeResult]) -> str:
             return text + f", the joint lowest of {of} (with {also})."
         return text + f", the lowest of {of}."
     lowest = next(p for p in sorted(known, key=lambda p: (p.combined, p.number)))
-    return text + f"; the lowest is {fmt1(low)}, for practice {lowest.number}."
+    return text + f"; the lowest is {shown(low)}, for practice {lowest.number}."
 
 
 def _reasons(best: PracticeResult, ranked: list[PracticeResult], weight: Fraction,
@@ -108,8 +110,7 @@ def _reasons(best: PracticeResult, ranked: list[PracticeResult], weight: Fractio
                        f"are {fmt1(best.divergence)} points apart on average.")
     if best.unsure:
         reasons.append(f"{best.unsure} {plural(best.unsure, 'answer')} here "
-                       f"{'was' if best.unsure == 1 else 'were'} \"not sure\": counted apart and "
-                       "left out of the scores.")
+                       f"{'was' if best.unsure == 1 else 'were'} \"not sure\": {UNSURE_WORDS}.")
     if hierarchy and best.number in HIERARCHY_PRACTICES:
         why = authority.pattern
         if authority.pattern_id == "not-enough-answers":
@@ -128,20 +129,25 @@ def _reasons(best: PracticeResult, ranked: list[PracticeResult], weight: Fractio
                        "on a scale from −2 (all on the task) to +2 (all on your relationship). "
                        f"Practices 2 and 3 make room for the relationship, so each gets "
                        f"+{fmt1(float(TASK_BOOST))}.")
+    reasons.append(facilitator_line(best, ranked, weight))
+    return reasons
+
+
+def facilitator_line(best: PracticeResult, ranked: list[PracticeResult], weight: Fraction) -> str:
+    """The working behind the choice, always the last reason: figures a facilitator can redo
+    by hand (the README's "How the suggestion is made"), worded for a lay partner to skip."""
     if all(p.combined is None and p.exact_priority == 0 for p in ranked):
-        reasons.append("Every practice's priority is 0.00, as there is nothing to go on, so the "
-                       "lowest practice number goes first.")
-        return reasons
-    line = (f"Priority {fmt2(best.priority)} = need {fmt2(best.need)} + divergence "
-            f"{fmt2(best.divergence or 0)} × {fmt2(float(weight))} + {fmt1(best.boost)} for power "
-            "and attention")
+        return ("For facilitators: every practice's priority is 0.00, as there is nothing to go "
+                "on, so the lowest practice number goes first.")
+    line = (f"For facilitators: priority {fmt2(best.priority)} = need {fmt2(best.need)} + gap "
+            f"{fmt2(best.divergence or 0)} × {fmt2(float(weight))} + {fmt1(best.boost)} "
+            "(power and attention).")
     if len(ranked) > 1:
         nxt = ranked[1]
-        tie = " (a tie: the lower practice number goes first)" \
+        tie = " (a tie: the lower number goes first)" \
             if nxt.exact_priority == best.exact_priority else ""
-        line += f"; next is practice {nxt.number} at {fmt2(nxt.priority)}{tie}"
-    reasons.append(line + ".")
-    return reasons
+        line += f" Next: practice {nxt.number} at {fmt2(nxt.priority)}{tie}."
+    return line
 
 
 def ranking_table(practices: list[PracticeResult]) -> list[dict[str, Any]]:

@@ -15,6 +15,9 @@ from collabcheck.bank import AGREE_LABELS, FOCUS_LABELS
 if TYPE_CHECKING:
     from decimal import Decimal
 
+# How every report and the app explain "not sure": the same words everywhere.
+UNSURE_WORDS = "counted, but left out of the scores"
+UNSURE_NOTE = f'"Not sure" answers are {UNSURE_WORDS}.'
 NUMBER_WORDS = {0: "none", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 EIGHTHS = " ▏▎▍▌▋▊▉"
 
