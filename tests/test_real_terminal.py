@@ -107,6 +107,8 @@ def answer_everything(t: Terminal, name: str, rating: str, note: str) -> None:
         elif "Where does the attention go?" in screen:
             t.keys("2")
         elif "Write as much" in screen:
+            assert "Press Enter to start writing" in screen
+            t.keys("Enter")
             t.type(note)
             t.wait_for(re.escape(note))
             t.keys("C-n")
@@ -242,7 +244,8 @@ def test_closing_the_terminal_keeps_the_words_being_typed(terminal, tmp_path):
     t.keys("Enter")
     t.wait_for("Question 1 of")
     t.keys("4", "4", "4")
-    t.wait_for("Write as much")
+    t.wait_for("Press Enter to start writing")
+    t.keys("Enter")
     t.type("closing the lid now")
     t.wait_for("closing the lid now")
     t.tmux("kill-server")  # the window is closed: the app gets SIGHUP
@@ -253,3 +256,31 @@ def test_closing_the_terminal_keeps_the_words_being_typed(terminal, tmp_path):
         time.sleep(0.1)
     notes = json.loads(state.read_text())["notes"]["ann"]
     assert notes["find-partners.think"]["text"] == "closing the lid now"
+
+
+def test_digits_typed_in_a_burst_never_land_in_a_reflection(terminal, tmp_path):
+    """Quick typing runs past the last rated question: the digits must not become the note."""
+    import json
+
+    t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
+    t.wait_for("Before you start")
+    t.keys("n")
+    t.wait_for("Who is here")
+    t.type("Ann")
+    t.keys("Tab", "Tab")
+    t.type("Bo")
+    t.keys("C-n")
+    t.wait_for("Pass the keyboard to Ann")
+    t.keys("Enter")
+    t.wait_for("Question 1 of")
+    t.tmux("send-keys", "-t", "cc", "4", "4", "4", "2", "2", "4", "3", "3")  # one burst
+    screen = t.wait_for("words, not a number", timeout=5)
+    assert "Question 4 of" in screen and "22433" not in screen
+    t.keys("Enter")
+    t.type("my own words")
+    t.wait_for("my own words")
+    t.keys("C-n")
+    t.wait_for("Question 5 of")
+    state = json.loads((tmp_path / "state" / "sitting.json").read_text())
+    assert state["notes"]["ann"]["find-partners.think"]["text"] == "my own words"
+    assert state["answers"]["ann"] == {f"find-partners.{x}": 4 for x in "abc"}

@@ -23,7 +23,7 @@ async def test_every_answer_is_back_after_the_app_is_torn_down(make_app, tmp_pat
         await pilot.pause()
         await pilot.press("5", "n", "s")
         await pilot.pause()
-        await pilot.press(*keys_for("half a thought"))
+        await pilot.press("enter", *keys_for("half a thought"))
         await pilot.press("tab", "space")   # keep it private
         await pilot.pause()
         # no Ctrl+Q, no save: the test harness simply tears the app down here

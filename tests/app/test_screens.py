@@ -57,7 +57,7 @@ async def _authority(pilot):
 
 async def _reflect(pilot):
     await to_questions(pilot)
-    await pilot.press("4", "n", "s", *"Because", "tab", "space")
+    await pilot.press("4", "n", "s", "enter", *"Because", "tab", "space")
 
 
 async def _back(pilot):

@@ -32,7 +32,7 @@ def keys_for(text: str) -> list[str]:
 async def write_note(pilot, text: str, private: bool = False) -> None:
     screen = pilot.app.screen
     assert screen.item.kind == "reflect"
-    await pilot.press(*keys_for(text))
+    await pilot.press("enter", *keys_for(text))
     if private:
         await pilot.press("tab", "space")  # Tab to the private box, Space ticks it
         await pilot.pause()
@@ -205,7 +205,7 @@ async def test_no_answers_are_visible_while_the_next_partner_answers(make_app):
         q = app.screen
         while q.item is not None:
             if q.item.kind == "reflect":
-                await pilot.press(*keys_for("secret words"), "ctrl+n")
+                await pilot.press("enter", *keys_for("secret words"), "ctrl+n")
             else:
                 await pilot.press("1")
         await pilot.press("enter")

@@ -63,3 +63,69 @@ async def test_help_says_enter_keeps_and_never_picks(make_app):
         await pilot.press("f1")
         await pilot.pause()
         assert "never picks one for you" in screen_text(app)
+
+
+async def to_reflection(pilot) -> QuestionsScreen:
+    q = await start_questions(pilot)
+    await pilot.press("4", "4", "4")
+    await pilot.pause()
+    assert q.item.kind == "reflect"
+    return q
+
+
+async def test_digits_never_spill_into_a_reflection(make_app):
+    from textual.widgets import TextArea
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        q = await to_reflection(pilot)
+        box = q.query_one("#note", TextArea)
+        assert not box.has_focus
+        assert "Press Enter to start writing, or → to move on" in screen_text(app)
+        await pilot.press("2", "2", "4", "3", "3")
+        await pilot.pause()
+        assert box.text == "" and q.item.kind == "reflect"
+        assert "words, not a number" in screen_text(app)
+        assert app.sitting.answers["alice"] == {f"find-partners.{x}": 4 for x in "abc"}
+        await pilot.press("enter")          # now clearly writing
+        await pilot.pause()
+        assert box.has_focus
+        await pilot.press("2", "space", "o", "k")
+        await pilot.press("escape")         # stop writing: the words stay
+        await pilot.pause()
+        assert not box.has_focus and box.text == "2 ok"
+        await pilot.press("right")          # → moves on once not writing
+        await pilot.pause()
+        assert q.item.id == "invest.a"
+        assert app.sitting.note_of("alice", "find-partners.think").text == "2 ok"
+
+
+async def test_a_click_or_ctrl_n_on_a_reflection(make_app):
+    from textual.widgets import TextArea
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        q = await to_reflection(pilot)
+        await pilot.click("#note")
+        await pilot.pause()
+        assert q.query_one("#note", TextArea).has_focus
+        assert "Ctrl+N: next question" in screen_text(app)
+        await pilot.press("escape", "ctrl+n")  # Ctrl+N also moves on when not writing
+        await pilot.pause()
+        assert q.item.id == "invest.a"
+
+
+async def test_the_footer_on_a_reflection_shows_what_works(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await to_reflection(pilot)
+        await pilot.pause()
+        shown = {b.binding.description for b in app.screen.active_bindings.values()
+                 if b.binding.show and b.enabled}
+        assert {"Start writing", "Next", "Back"} <= shown and "Answer" not in shown
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = {(b.binding.key, b.binding.description)
+                 for b in app.screen.active_bindings.values() if b.binding.show and b.enabled}
+        assert ("ctrl+n", "Next") in shown and ("escape", "Stop writing") in shown
+        assert ("right", "Next") not in shown

@@ -22,7 +22,7 @@ KEYS = """[b]Keys[/b]
   → or Enter  next question (keeps your answer; never picks one for you)
   ↑ ↓ Enter   move to an answer, then choose it with Enter
   Tab         move between boxes and buttons
-  Ctrl+N      next, while writing in a text box
+  Written questions: Enter to start writing, Esc to stop, Ctrl+N for next
   F1 or ?     this help         F2  light or dark colours
   Ctrl+P      all commands      Ctrl+Q  stop for now (answers are kept)
 The mouse works too: click an answer, a button or a key at the bottom."""

@@ -125,14 +125,22 @@ class QuestionsScreen(Screen[str]):
     BINDINGS = [
         Binding("1", "pick(0)", "Answer", key_display="1-5"),
         *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(2, 10)],
+        # Checked after pick (which is off there): digits on a reflection not being written.
+        *[Binding(str(n), "not_a_number", show=False) for n in range(1, 10)],
         Binding("n", "unsure", "Not sure"),
         Binding("s", "skip", "Skip"),
         # Priority, because the option list would otherwise take ← → for scrolling sideways.
         Binding("left", "back", "Back", key_display="←", priority=True),
         Binding("b", "back", "Back", show=False),
         Binding("right", "next", "Next", key_display="→", priority=True),
+        # On a reflection the box is not focused on arrival, so digits typed in a hurry for
+        # the question before never land in it: Enter (or a click, or Tab) starts writing.
+        Binding("enter", "write", "Start writing"),
+        # Ctrl+N moves on from anywhere on a reflection; the Footer shows it while writing
+        # (when → moves the cursor instead) and → otherwise.
         Binding("ctrl+n", "next_from_box", "Next", priority=True),
-        Binding("escape", "leave_box", "Leave the box"),
+        Binding("ctrl+n", "next_quietly", show=False, priority=True),
+        Binding("escape", "leave_box", "Stop writing"),
     ]
     PALETTE = [("Back to the previous question", "Change an earlier answer", "back"),
                ("Skip this question", "Leave it unanswered", "skip")]
@@ -148,6 +156,7 @@ class QuestionsScreen(Screen[str]):
         self.feedback = ""
         self._save_timer: Timer | None = None
         self._keys_state: tuple[str | None, bool] | None = None
+        self._hint_base = ""
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -204,7 +213,7 @@ class QuestionsScreen(Screen[str]):
                 "and the keyboard goes to the next person.")
             options.display, reflect.display, finish.display = False, False, True
             self.set_hint("Press Enter to finish, or ← to go back and change an answer.")
-            finish.focus()
+            self.set_focus(finish)
             self.update_keys()
             return
         section = next(s for s in self.bank.sections if s.id == item.section_id)
@@ -221,8 +230,8 @@ class QuestionsScreen(Screen[str]):
             area.load_text(note.text)
             area.move_cursor(area.document.end)
             self.query_one("#private", Checkbox).value = note.private
-            area.focus()
-            self.set_hint("Ctrl+N: next.  Tab: the private box and buttons.  Esc, then ←: back.")
+            self.set_focus(None)
+            self.set_hint(self.reflect_hint())
         else:
             options.display, reflect.display = True, False
             self.options = choices(item, self.sitting)
@@ -235,7 +244,7 @@ class QuestionsScreen(Screen[str]):
             # No highlight on a fresh question, so nothing looks chosen before it is.
             options.highlighted = chosen
             options.fresh()
-            options.focus()
+            self.set_focus(options)  # at once: a deferred focus could land after the next key
             keys = f"Press 1 to {self.last_key}" + (" (or ↑ ↓ and Enter)" if self.rated_count > 9 else "")
             extra = ", n for not sure" if item.kind == "agree" else ""
             self.set_hint(f"{keys}{extra}, s to skip, ← back, → or Enter: next.")
@@ -284,7 +293,38 @@ class QuestionsScreen(Screen[str]):
                 options.replace_option_prompt_at_index(
                     n, self.prompt(n, value, label, current, cursor=n == event.option_index))
 
+    WRITE_HINT = "Press Enter to start writing, or → to move on (← goes back)."
+    NOT_A_NUMBER = "This question asks for words, not a number."
+
+    def reflect_hint(self) -> str:
+        """What to press on a reflection, which depends on where the focus is."""
+        focused = self.focused
+        if focused is None:
+            return self.WRITE_HINT
+        if isinstance(focused, TextArea):
+            return "Writing. Ctrl+N: next question.  Esc: stop writing.  Tab: private box, buttons."
+        return "Space or Enter to change or press.  Tab: next.  Esc: stop, then → or ←."
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_reflect_hint()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_reflect_hint()
+
+    def refresh_reflect_hint(self) -> None:
+        item = self.item
+        if item is not None and item.kind == "reflect":
+            hint = self.reflect_hint()
+            if hint != self._hint_base:
+                self.set_hint(hint)
+
+    def action_not_a_number(self) -> None:
+        """A digit on a reflection that is not being written: a gentle word, not a stray 2."""
+        self._hint_base = self.WRITE_HINT  # a late focus event must not wipe the word
+        self.query_one("#hint", Static).update(f"{self.NOT_A_NUMBER} {self.WRITE_HINT}")
+
     def set_hint(self, text: str) -> None:
+        self._hint_base = text
         if self.feedback:
             text = f"{self.feedback}  {text}"
             self.feedback = ""
@@ -303,9 +343,17 @@ class QuestionsScreen(Screen[str]):
         if action in ("back", "next") and in_box:
             return False  # ← → move the cursor while writing
         if action == "next":
-            return item is not None and kind != "reflect"
-        if action in ("leave_box", "next_from_box"):
+            return item is not None
+        if action == "next_from_box":
+            return kind == "reflect" and in_box
+        if action == "next_quietly":
             return kind == "reflect"
+        if action == "not_a_number":
+            return kind == "reflect" and not in_box
+        if action == "write":
+            return kind == "reflect" and self.focused is None
+        if action == "leave_box":
+            return kind == "reflect" and self.focused is not None
         if action == "back":
             return self.index > 0 or None
         return True
@@ -356,8 +404,17 @@ class QuestionsScreen(Screen[str]):
     def action_next_from_box(self) -> None:
         self.action_next()
 
+    def action_next_quietly(self) -> None:
+        self.action_next()
+
+    def action_write(self) -> None:
+        # At once, not after a refresh (as .focus() does): the next key may already be a letter.
+        self.set_focus(self.query_one("#note", TextArea))
+
     def action_leave_box(self) -> None:
-        self.query_one("#next", Button).focus()
+        """Stop writing (the words stay): back to "Enter to write, → to move on"."""
+        self.store_note()
+        self.set_focus(None)
 
     # -- events -------------------------------------------------------------------------------
 
