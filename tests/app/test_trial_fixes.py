@@ -129,3 +129,36 @@ async def test_the_footer_on_a_reflection_shows_what_works(make_app):
                  for b in app.screen.active_bindings.values() if b.binding.show and b.enabled}
         assert ("ctrl+n", "Next") in shown and ("escape", "Stop writing") in shown
         assert ("right", "Next") not in shown
+
+
+async def test_together_shows_kept_reflections_never_private_ones(make_app):
+    from collabcheck.tui.screens.together import TogetherScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_people(pilot, [("[b]Ann[/b]", ""), ("Bo", "")])
+        notes = {"[b]Ann[/b]": ("Kept [i]words[/i] of Ann", False), "Bo": ("Bo's secret", True)}
+        for name in notes:
+            await pilot.press("enter")
+            await pilot.pause()
+            q = app.screen
+            while q.item is not None:
+                if q.item.kind == "reflect" and q.item.id == "find-partners.think":
+                    text, private = notes[name]
+                    await pilot.press("enter", *["space" if c == " " else c for c in text])
+                    if private:
+                        await pilot.press("tab", "space")
+                    await pilot.press("ctrl+n")
+                else:
+                    await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TogetherScreen)
+        text = screen_text(app)
+        assert "What you wrote" in text
+        assert "What do you think about practice 1?" in text
+        assert "[b]Ann[/b]: Kept [i]words[/i] of Ann" in text   # names and words as typed
+        assert "secret" not in text
+

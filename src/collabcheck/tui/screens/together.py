@@ -21,7 +21,8 @@ from textual.widgets import Footer, Header, Static
 
 from collabcheck.bank import Bank
 from collabcheck.compare import Comparison, compare
-from collabcheck.sitting import Sitting
+from collabcheck.sitting import Sitting, questions
+from collabcheck.snapshot import Snapshot
 from collabcheck.tui.screens.agree import Agreement
 from collabcheck.wording import (
     answer_words,
@@ -124,6 +125,32 @@ def comparison_text(c: Comparison, bank: Bank) -> list[tuple[str, str | Table]]:
     return blocks
 
 
+def written_section(snap: Snapshot, bank: Bank) -> RenderableType:
+    """Each partner's kept reflections under the question they answer.
+
+    It reads the snapshot about to be saved, so a reflection marked private (never written
+    to the file) can never appear here. Every word is plain Text: nothing typed is markup.
+    """
+    names = {p.id: display_name(p.name) for p in snap.partners}
+    parts: list[RenderableType] = [Text("Reflections marked private are not shown.")]
+    for item in questions(bank):
+        if item.kind != "reflect":
+            continue
+        kept = [(names[pid], table[item.id]) for pid, table in snap.notes.items()
+                if pid in names and item.id in table]
+        if not kept:
+            continue
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for name, text in kept:
+            grid.add_row("•", Text(f"{name}: {text.strip()}"))
+        parts += [Text(""), Text(item.text.strip(), style="bold"), grid]
+    if len(parts) == 1:
+        parts.append(Text("Nobody kept a written reflection this time."))
+    return Group(*parts)
+
+
 BULLET = re.compile(r"^(•|\d+\.) (.*)$")
 
 
@@ -180,7 +207,8 @@ class TogetherScreen(Screen[int]):
         self.sitting = sitting
         self.bank = bank
         self.autosave = autosave
-        self.comparison = compare(sitting.to_snapshot(bank, sitting.started_at), bank)
+        self.snapshot = sitting.to_snapshot(bank, sitting.started_at)
+        self.comparison = compare(self.snapshot, bank)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -189,6 +217,10 @@ class TogetherScreen(Screen[int]):
                          "Differences are not wrong answers: they are things to talk about.",
                          classes="title")
             for heading, body in comparison_text(self.comparison, self.bank):
+                if heading == "What to work on next":
+                    yield Static("[b]What you wrote[/b]", classes="heading", markup=True)
+                    yield Static(written_section(self.snapshot, self.bank), classes="body",
+                                 id="written")
                 if heading:
                     yield Static(f"[b]{heading}[/b]", classes="heading", markup=True)
                 if isinstance(body, Table):
