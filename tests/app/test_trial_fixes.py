@@ -162,3 +162,21 @@ async def test_together_shows_kept_reflections_never_private_ones(make_app):
         assert "[b]Ann[/b]: Kept [i]words[/i] of Ann" in text   # names and words as typed
         assert "secret" not in text
 
+
+async def test_who_refuses_the_same_name_twice(make_app):
+    from textual.widgets import Input
+
+    from collabcheck.tui.screens.who import WhoScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_people(pilot, [("Sam", ""), (" sam ", "")])
+        assert isinstance(app.screen, WhoScreen)
+        assert ("Two people are both called sam. Please add something to tell them apart, "
+                "like an initial.") in screen_text(app)
+        assert app.screen.query_one("#name-2", Input).has_focus
+        app.screen.query_one("#name-2", Input).value = "Sam K"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert [p.name for p in app.sitting.partners] == ["Sam", "Sam K"]
+

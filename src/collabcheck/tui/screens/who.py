@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static
 
 from collabcheck.sitting import MAX_PARTNERS, MIN_PARTNERS, ROLE_SUGGESTIONS
 from collabcheck.slug import pair_slug
+from collabcheck.tui.text import safe
 
 People = list[tuple[str, str]]
 
@@ -153,6 +154,15 @@ class WhoScreen(Screen[tuple[People, str] | None]):
                      "the last row).")
             self.query_one(f"#name-{missing[0]}", Input).focus()
             return
+        seen: dict[str, int] = {}
+        for n, (name, _) in enumerate(people, 1):
+            key = " ".join(name.split()).casefold()
+            if key in seen:
+                self.say(f"! Two people are both called {safe(name)}. Please add something to "
+                         "tell them apart, like an initial.")
+                self.query_one(f"#name-{n}", Input).focus()
+                return
+            seen[key] = n
         pair = self.query_one("#pair", Input).value.strip() or pair_slug([n for n, _ in people])
         self.dismiss((people, pair))
 
