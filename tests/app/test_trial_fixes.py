@@ -180,3 +180,22 @@ async def test_who_refuses_the_same_name_twice(make_app):
         await pilot.pause()
         assert [p.name for p in app.sitting.partners] == ["Sam", "Sam K"]
 
+
+async def test_throwing_an_unfinished_sitting_away_removes_it(make_app, tmp_path):
+    state = tmp_path / "state" / "sitting.json"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_people(pilot, [("Ann", ""), ("Bo", "")])
+    assert state.exists()
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert "will be thrown away" in screen_text(again)
+        await pilot.press("y")
+        await pilot.pause()
+        assert not state.exists()           # thrown away, as the dialog said
+        await pilot.press("escape")         # back from Who is here: nothing to carry on
+        await pilot.pause()
+        assert "Unfinished sitting" not in screen_text(again)

@@ -126,8 +126,17 @@ class CollabcheckApp(App[int]):
             self.push_screen(
                 ConfirmScreen(f"Start a new sitting?\n\nThe unfinished sitting of {names} will be "
                               "thrown away, with all its answers.", yes="Throw it away", no="Go back"),
-                lambda yes: self._show_who() if yes else self._back_to_welcome())
+                self._throw_away)
             return
+        self._show_who()
+
+    def _throw_away(self, yes: bool | None) -> None:
+        """The dialog said the unfinished sitting "will be thrown away": on yes, it is, now."""
+        if not yes:
+            self._back_to_welcome()
+            return
+        _store().clear(self.state_dir)
+        self.sitting = None
         self._show_who()
 
     def _show_who(self) -> None:
