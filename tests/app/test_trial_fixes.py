@@ -199,3 +199,32 @@ async def test_throwing_an_unfinished_sitting_away_removes_it(make_app, tmp_path
         await pilot.press("escape")         # back from Who is here: nothing to carry on
         await pilot.pause()
         assert "Unfinished sitting" not in screen_text(again)
+
+
+async def test_the_command_palette_offers_only_our_commands(make_app):
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    from .conftest import plain
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_questions(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        shown = palette.query_one(OptionList)
+        titles = sorted(plain(shown.get_option_at_index(i).prompt).splitlines()[0]
+                        for i in range(shown.option_count))
+        assert titles == sorted(["Help: the five practices", "Light or dark colours",
+                                 "Past sittings", "Stop for now",
+                                 "Back to the previous question", "Skip this question"])
+        await pilot.press("escape")
+        await pilot.pause()
+        # "Stop for now" asks first, unlike Textual's own Quit
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Stop for now")
+        command.callback()
+        await pilot.pause()
+        assert "Stop for now?" in screen_text(app) and app.is_running
+

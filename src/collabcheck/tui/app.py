@@ -281,7 +281,8 @@ class CollabcheckApp(App[int]):
         self.push_screen(HistoryScreen(self.snapshot_dir, self.bank, pair=pair), callback)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Only collabcheck's own commands: Textual's (Quit, Keys, Maximize, Screenshot…) are
+        in its own words, and its Quit would skip the "Stop for now?" question."""
         yield SystemCommand("Help: the five practices", "What each practice means, and the keys",
                             self.action_help)
         yield SystemCommand("Light or dark colours", "Switch between the light and dark theme",
