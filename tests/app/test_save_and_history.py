@@ -24,7 +24,7 @@ async def test_markdown_report_is_written_beside_the_snapshot(make_app, tmp_path
         assert report.name == app.saved_path.stem + ".md"
         text = screen_text(app)
         assert f'git add "{app.saved_path}"' in text and f'git add "{report}"' in text
-        assert 'git commit -m "collabcheck sitting: alice-and-sam, 2026-11-28"' in text
+        assert 'git commit -m "collabcheck sitting 2026-11-28"' in text
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
@@ -68,4 +68,4 @@ def test_git_commands_quote_paths_with_spaces(tmp_path):
                     bank_version=1, partners=[Partner(id="a", name="A"), Partner(id="b", name="B")])
     path = tmp_path / "my folder" / "f.toml"
     assert git_commands([path], snap).splitlines() == [
-        f'git add "{path}"', 'git commit -m "collabcheck sitting: a-and-b, 2026-01-02"']
+        f'git add "{path}"', 'git commit -m "collabcheck sitting 2026-01-02"']

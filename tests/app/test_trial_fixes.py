@@ -228,3 +228,75 @@ async def test_the_command_palette_offers_only_our_commands(make_app):
         await pilot.pause()
         assert "Stop for now?" in screen_text(app) and app.is_running
 
+
+async def test_the_last_person_is_told_the_results_come_next(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        q = await start_questions(pilot)
+        while q.item is not None:
+            await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
+        assert "the keyboard goes to the next person" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        q = app.screen
+        while q.item is not None:
+            await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
+        text = screen_text(app)
+        assert "next you all look at the results together" in text
+        assert "next person" not in text
+
+
+async def test_the_footer_shows_the_real_range_of_number_keys(make_app):
+    from textual.widgets import Footer
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        q = await start_questions(pilot, (("Ann", ""), ("Bo", ""), ("Cy", "")))
+
+        async def keys_shown() -> list[str]:
+            await pilot.pause()
+            await pilot.pause()
+            return [k.key_display for k in app.screen.query_one(Footer).query("FooterKey")]
+
+        assert "1-5" in await keys_shown()
+        while q.item.kind != "authority":
+            await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
+        shown = await keys_shown()
+        assert "1-7" in shown and "1-5" not in shown
+        assert "Press 1 to 7" in screen_text(app)
+        await pilot.press("7")
+        assert app.sitting.answers["ann"]["relationship.purpose"] == "mostly:cy"
+
+
+async def test_labels_fit_on_one_line_at_80_columns(make_app):
+    from textual.widgets import Checkbox
+
+    from .conftest import drawn
+    from .test_screens import to_together
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        q = await start_questions(pilot)
+        await pilot.press("4", "4", "4")
+        await pilot.pause()
+        box = q.query_one("#private", Checkbox)
+        assert "…" not in drawn(box) and "(Space)" in drawn(box)
+    from collabcheck.bank import load_bank
+
+    app = make_app(load_bank())   # the shipped bank has the longest practice titles
+    (app.state_dir / "sitting.json").unlink(missing_ok=True)  # not the sitting above
+    async with app.run_test(size=SIZE) as pilot:
+        await to_together(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        practices = app.screen.query_one("#practices")
+        lines = drawn(practices).splitlines()
+        assert len(lines) == 5 and sum("(suggested)" in line for line in lines) == 1
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        git = drawn(app.screen.query_one("#git")).splitlines()
+        assert any(line.strip() == 'git commit -m "collabcheck sitting 2026-11-28"' for line in git)
+        assert git[0].strip().startswith("git add ")
+

@@ -20,6 +20,9 @@ from collabcheck.bank import Bank
 from collabcheck.tui.text import safe
 
 
+OPTION_WIDTH = 70  # inside the 78-column dialog, less its border, padding and a spare column
+
+
 class Agreement(NamedTuple):
     """What the partners chose; `save` is False when they went back to the comparison first."""
 
@@ -63,7 +66,9 @@ class AgreeScreen(ModalScreen[Agreement]):
         for p in self.bank.practices:
             mark = "●" if p.number == self.chosen else " "
             note = "  (suggested)" if p.number == self.suggested else ""
-            out.append(Option(f"{mark} {p.number}  {safe(p.title)}{note}", id=f"practice-{p.number}"))
+            # One line each at 80 columns: a long suggested title gives way to "(suggested)".
+            title = safe(p.title, OPTION_WIDTH - 5 - len(note))
+            out.append(Option(f"{mark} {p.number}  {title}{note}", id=f"practice-{p.number}"))
         return out
 
     def on_mount(self) -> None:

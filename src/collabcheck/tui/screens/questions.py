@@ -123,7 +123,8 @@ class QuestionsScreen(Screen[str]):
     """Dismisses with "done" once the partner has reached the end and chosen to finish."""
 
     BINDINGS = [
-        Binding("1", "pick(0)", "Answer", key_display="1-5"),
+        # The Footer shows the real range: 1-5, or 1-7 / 1-9 on power questions for 3+ people.
+        *[Binding("1", f"pick_first({last})", "Answer", key_display=f"1-{last}") for last in (5, 7, 9)],
         *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(2, 10)],
         # Checked after pick (which is off there): digits on a reflection not being written.
         *[Binding(str(n), "not_a_number", show=False) for n in range(1, 10)],
@@ -208,9 +209,12 @@ class QuestionsScreen(Screen[str]):
             self.query_one("#where", Static).update(f"[b]{safe(self.partner.name)}[/b] · all done")
             self.query_one("#question", Static).update(
                 f"[b]That is every question, {safe(self.partner.name)}.[/b]")
+            last = self.sitting.current_partner >= len(self.sitting.partners) - 1
+            after = ("next you all look at the results together" if last
+                     else "the keyboard goes to the next person")
             self.query_one("#ask", Static).update(
                 f"You answered {answered} of {total}. When you finish, your answers are hidden "
-                "and the keyboard goes to the next person.")
+                f"and {after}.")
             options.display, reflect.display, finish.display = False, False, True
             self.set_hint("Press Enter to finish, or ← to go back and change an answer.")
             self.set_focus(finish)
@@ -266,7 +270,7 @@ class QuestionsScreen(Screen[str]):
         make quick typists wait; most answers leave the keys exactly as they were.
         """
         item = self.item
-        state = (item.kind if item else None, self.index > 0)
+        state = (item.kind if item else None, self.index > 0, self.last_key)
         if state != self._keys_state:
             self._keys_state = state
             self.refresh_bindings()
@@ -335,6 +339,8 @@ class QuestionsScreen(Screen[str]):
         kind = item.kind if item is not None else None
         if action == "pick":
             return kind in ("agree", "authority", "focus")
+        if action == "pick_first":
+            return kind in ("agree", "authority", "focus") and parameters == (self.last_key,)
         if action == "unsure":
             return kind == "agree"
         if action == "skip":
@@ -382,6 +388,9 @@ class QuestionsScreen(Screen[str]):
         if item is not None and item.kind == "reflect":
             self.sitting.set_note(self.partner.id, item.id, self.query_one("#note", TextArea).text,
                                   self.query_one("#private", Checkbox).value)
+
+    def action_pick_first(self, _last: int) -> None:
+        self.action_pick(0)
 
     def action_pick(self, n: int) -> None:
         if n < len(self.options) and self.options[n][0] not in (None, "unsure"):
@@ -440,8 +449,8 @@ class QuestionsScreen(Screen[str]):
     def private_label(private: bool) -> str:
         """Say in words whether the note is private: a tick alone would be colour and shape."""
         if private:
-            return "Private: YES, kept out of the saved file"
-        return "Private: no, saved in the file (Tab, Space to change)"
+            return "Private: YES, not in the file (Space)"
+        return "Private: no, goes in the file (Space)"
 
     @on(Checkbox.Changed, "#private")
     def privacy_changed(self, event: Checkbox.Changed) -> None:

@@ -30,9 +30,12 @@ def shown_path(path: Path) -> str:
 
 
 def git_commands(paths: list[Path], snap: Snapshot) -> str:
-    """The two commands that commit this sitting, with every path quoted."""
+    """The commands that commit this sitting, each path quoted on a line of its own.
+
+    The commit message is short (no pair name), so the command fits on one line at 80
+    columns and copying it never breaks it in two."""
     adds = "".join(f'git add "{shown_path(p)}"\n' for p in paths)
-    return adds + f'git commit -m "collabcheck sitting: {snap.pair}, {snap.taken_at:%Y-%m-%d}"'
+    return adds + f'git commit -m "collabcheck sitting {snap.taken_at:%Y-%m-%d}"'
 
 
 
