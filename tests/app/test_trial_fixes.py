@@ -300,3 +300,11 @@ async def test_labels_fit_on_one_line_at_80_columns(make_app):
         assert any(line.strip() == 'git commit -m "collabcheck sitting 2026-11-28"' for line in git)
         assert git[0].strip().startswith("git add ")
 
+
+async def test_who_says_partnership_name(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Partnership name" in text and "Pair name" not in text

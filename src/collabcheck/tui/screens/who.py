@@ -74,10 +74,10 @@ class WhoScreen(Screen[tuple[People, str] | None]):
                 yield Button("Add partner (F3)", id="add", compact=True)
                 yield Button("Remove last (F4)", id="remove", compact=True)
             with Horizontal(classes="partner-row gap"):
-                yield Label("Pair name", classes="row-label")
+                yield Label("Partnership name", classes="row-label wide")
                 yield Input(pair_slug([n for n, _ in self.start]), id="pair", compact=True,
                             max_length=48)
-            yield Static("The pair name goes in the file name; change it if you like.",
+            yield Static("The partnership name goes in the file name; change it if you like.",
                          classes="hint")
             yield Static("", id="problem")
             yield Button("Continue (Ctrl+N)", id="done", variant="primary", compact=True)
