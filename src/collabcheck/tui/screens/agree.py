@@ -19,7 +19,6 @@ from textual.widgets.option_list import Option
 from collabcheck.bank import Bank
 from collabcheck.tui.text import safe
 
-
 OPTION_WIDTH = 70  # inside the 78-column dialog, less its border, padding and a spare column
 
 
