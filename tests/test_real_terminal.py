@@ -284,3 +284,30 @@ def test_digits_typed_in_a_burst_never_land_in_a_reflection(terminal, tmp_path):
     state = json.loads((tmp_path / "state" / "sitting.json").read_text())
     assert state["notes"]["ann"]["find-partners.think"]["text"] == "my own words"
     assert state["answers"]["ann"] == {f"find-partners.{x}": 4 for x in "abc"}
+
+
+def test_enter_then_typing_at_once_keeps_every_letter(terminal, tmp_path):
+    """Enter starts writing before the next key arrives; Tab, Space ticks private at once."""
+    import json
+
+    t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
+    t.wait_for("Before you start")
+    t.keys("n")
+    t.wait_for("Who is here")
+    t.type("Ann")
+    t.keys("Tab", "Tab")
+    t.type("Bo")
+    t.keys("C-n")
+    t.wait_for("Pass the keyboard to Ann")
+    t.keys("Enter")
+    t.wait_for("Question 1 of")
+    t.keys("4", "4", "4")
+    t.wait_for("Press Enter to start writing")
+    t.tmux("send-keys", "-t", "cc", "Enter", "Bo note", "Tab", "Space")  # one burst
+    t.wait_for("Private: YES", timeout=5)
+    t.keys("Escape")
+    t.wait_for("Press Enter to start writing")
+    t.keys("Right")
+    t.wait_for("Question 5 of", timeout=5)
+    state = json.loads((tmp_path / "state" / "sitting.json").read_text())
+    assert state["notes"]["ann"]["find-partners.think"] == {"text": "Bo note", "private": True}

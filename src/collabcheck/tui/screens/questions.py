@@ -136,12 +136,16 @@ class QuestionsScreen(Screen[str]):
         Binding("right", "next", "Next", key_display="→", priority=True),
         # On a reflection the box is not focused on arrival, so digits typed in a hurry for
         # the question before never land in it: Enter (or a click, or Tab) starts writing.
-        Binding("enter", "write", "Start writing"),
+        # Priority (only enabled on a reflection), so focus moves before the next key is
+        # delivered: "Enter, then type at once" or "Tab, Space" never loses or misplaces a key.
+        Binding("enter", "write", "Start writing", priority=True),
         # Ctrl+N moves on from anywhere on a reflection; the Footer shows it while writing
         # (when → moves the cursor instead) and → otherwise.
         Binding("ctrl+n", "next_from_box", "Next", priority=True),
         Binding("ctrl+n", "next_quietly", show=False, priority=True),
-        Binding("escape", "leave_box", "Stop writing"),
+        Binding("escape", "leave_box", "Stop writing", priority=True),
+        Binding("tab", "move_focus(1)", show=False, priority=True),
+        Binding("shift+tab", "move_focus(-1)", show=False, priority=True),
     ]
     PALETTE = [("Back to the previous question", "Change an earlier answer", "back"),
                ("Skip this question", "Leave it unanswered", "skip")]
@@ -356,6 +360,8 @@ class QuestionsScreen(Screen[str]):
             return kind == "reflect"
         if action == "not_a_number":
             return kind == "reflect" and not in_box
+        if action == "move_focus":
+            return kind == "reflect"
         if action == "write":
             return kind == "reflect" and self.focused is None
         if action == "leave_box":
@@ -415,6 +421,12 @@ class QuestionsScreen(Screen[str]):
 
     def action_next_quietly(self) -> None:
         self.action_next()
+
+    def action_move_focus(self, step: int) -> None:
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
 
     def action_write(self) -> None:
         # At once, not after a refresh (as .focus() does): the next key may already be a letter.
