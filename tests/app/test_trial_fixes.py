@@ -308,3 +308,12 @@ async def test_who_says_partnership_name(make_app):
         await pilot.pause()
         text = screen_text(app)
         assert "Partnership name" in text and "Pair name" not in text
+
+
+def test_together_screen_rounds_as_the_report_does():
+    """3.25 shows as 3.3 on screen, as in the text report (half up, not half to even)."""
+    from collabcheck.tui.screens.together import figure
+    from collabcheck.wording import fmt1
+
+    assert figure(3.25) == fmt1(3.25) == "3.3"
+    assert figure(None) == "–"

@@ -25,12 +25,15 @@ from collabcheck.sitting import Sitting, questions
 from collabcheck.snapshot import Snapshot
 from collabcheck.tui.screens.agree import Agreement
 from collabcheck.wording import (
+    UNSURE_NOTE,
     answer_words,
     authority_item_sentence,
     display_name,
+    fmt1,
     focus_picture,
-    plural,
+    seen_differently,
     signed,
+    talk_first_empty,
 )
 
 
@@ -43,7 +46,7 @@ def escape_names(body: str) -> str:
 
 def figure(x: float | None) -> str:
     """A score or gap as the report shows it: one decimal place, '–' when there is none."""
-    return "–" if x is None else f"{x:.1f}"
+    return "–" if x is None else fmt1(x)
 
 
 def practices_table(c: Comparison, names: dict[str, str]) -> Table:
@@ -69,13 +72,10 @@ def comparison_text(c: Comparison, bank: Bank) -> list[tuple[str, str | Table]]:
     names = {p.id: display_name(p.name) for p in c.partners}
     blocks: list[tuple[str, str | Table]] = []
     blocks.append(("The five practices",
-                   "Scores run from 1 (low) to 5 (high). \"Not sure\" answers are left out of "
-                   "every score. \"Apart by\" is the average gap between your answers to the "
-                   "same statement (0 = the same)."))
+                   f"Scores run from 1 (low) to 5 (high). {UNSURE_NOTE} \"Apart by\" is the "
+                   "average gap between your answers to the same statement (0 = the same)."))
     blocks.append(("", practices_table(c, names)))
-    differ = [str(p.number) for p in c.practices if p.divergence is not None and p.divergence >= 1]
-    tail = (f"Seen differently (apart by 1.0 or more): {plural(len(differ), 'practice')} "
-            f"{', '.join(differ)}." if differ else "No practice is seen differently (apart by 1.0 or more).")
+    tail = seen_differently({p.number: p.divergence for p in c.practices}, len(c.partners))
     blocks.append(("", f"* suggested to work on next (reasons below). {tail}"))
 
     a = c.authority
@@ -85,7 +85,7 @@ def comparison_text(c: Comparison, bank: Bank) -> list[tuple[str, str | Table]]:
         lines = [f"Overall, {a.pattern}."] + [f"• {x}" for x in a.summary]
         if a.divergence is not None:
             verdict = "you see this differently" if a.divergent else "your views are close"
-            lines.append(f"Your answers are {a.divergence:.1f} apart on average, on a scale from 0 "
+            lines.append(f"Your answers are {fmt1(a.divergence)} apart on average, on a scale from 0 "
                          f"(the same view) to 4 (opposite ends): {verdict}.")
         lines += [""] + [f"• {authority_item_sentence(i.label, i.answers, names)}" for i in a.items]
     blocks.append(("Who holds the power", "\n".join(lines)))
@@ -98,9 +98,12 @@ def comparison_text(c: Comparison, bank: Bank) -> list[tuple[str, str | Table]]:
                    "balanced": "is balanced"}[f.leaning or "balanced"]
         text = ("From −2 (all on the task) to +2 (all on your relationship).\n"
                 + focus_picture({k: v for k, v in f.positions.items() if v is not None}, names)
-                + f".\nTogether your attention {leaning} (average {signed(f.mean)}).")
+                + ".")
+        answered = sum(v is not None for v in f.positions.values())
+        if answered > 1:
+            text += f"\nTogether your attention {leaning} (average {signed(f.mean)})."
         if f.divergence is not None:
-            text += (f" Your views are {f.divergence:.1f} apart"
+            text += (f" Your views are {fmt1(f.divergence)} apart"
                      + (": you see this differently." if f.divergent else "."))
     blocks.append(("Where your attention goes", text))
 
@@ -113,7 +116,7 @@ def comparison_text(c: Comparison, bank: Bank) -> list[tuple[str, str | Table]]:
                             for pid in names)
         talk.append(f"{n}. {it.text}\n   {answers}")
     blocks.append(("Talk about these first", "\n".join(talk) if talk else
-                   "No answers are two or more points apart: you see things much the same way."))
+                   talk_first_empty(c.compared_count, len(c.partners))))
 
     s = c.suggestion
     body = f"[b]Practice {s.number}: {s.title}[/b]\n\nWhy:\n" + "\n".join(f"• {r}" for r in s.reasons)
