@@ -117,6 +117,22 @@ def answer_everything(t: Terminal, name: str, rating: str, note: str) -> None:
         t.wait_for(rf"Question {number + 1} of|That is every question")
 
 
+def start_ann_and_bo(terminal) -> Terminal:
+    """Start the app on the mini bank, enter Ann and Bo, and reach Ann's first question."""
+    t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
+    t.wait_for("Before you start")
+    t.keys("n")
+    t.wait_for("Who is here")
+    t.type("Ann")
+    t.keys("Tab", "Tab")
+    t.type("Bo")
+    t.keys("C-n")
+    t.wait_for("Pass the keyboard to Ann")
+    t.keys("Enter")
+    t.wait_for("Question 1 of")
+    return t
+
+
 def test_a_pair_completes_a_sitting_by_keys(terminal, tmp_path):
     t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
     t.wait_for("Before you start")
@@ -160,17 +176,7 @@ def test_a_pair_completes_a_sitting_by_keys(terminal, tmp_path):
 
 
 def test_stopping_midway_keeps_answers_for_next_time(terminal, tmp_path):
-    t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
-    t.wait_for("Before you start")
-    t.keys("n")
-    t.wait_for("Who is here")
-    t.type("Ann")
-    t.keys("Tab", "Tab")
-    t.type("Bo")
-    t.keys("C-n")
-    t.wait_for("Pass the keyboard to Ann")
-    t.keys("Enter")
-    t.wait_for("Question 1 of")
+    t = start_ann_and_bo(terminal)
     t.keys("5")
     t.wait_for("Question 2 of")
     t.keys("C-c")  # what many people press to quit: it must offer a safe stop
@@ -193,17 +199,7 @@ def test_stopping_midway_keeps_answers_for_next_time(terminal, tmp_path):
 def test_answers_typed_in_a_burst_are_all_kept_in_order(terminal, tmp_path):
     import json
 
-    t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
-    t.wait_for("Before you start")
-    t.keys("n")
-    t.wait_for("Who is here")
-    t.type("Ann")
-    t.keys("Tab", "Tab")
-    t.type("Bo")
-    t.keys("C-n")
-    t.wait_for("Pass the keyboard to Ann")
-    t.keys("Enter")
-    t.wait_for("Question 1 of")
+    t = start_ann_and_bo(terminal)
     t.tmux("send-keys", "-t", "cc", "4", "n", "5")  # one burst, as a quick typist would
     t.wait_for("Question 4 of", timeout=3)
     state = json.loads((tmp_path / "state" / "sitting.json").read_text())
@@ -232,17 +228,7 @@ def test_names_typed_in_a_burst_land_in_the_right_boxes(terminal, tmp_path):
 def test_closing_the_terminal_keeps_the_words_being_typed(terminal, tmp_path):
     import json
 
-    t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
-    t.wait_for("Before you start")
-    t.keys("n")
-    t.wait_for("Who is here")
-    t.type("Ann")
-    t.keys("Tab", "Tab")
-    t.type("Bo")
-    t.keys("C-n")
-    t.wait_for("Pass the keyboard to Ann")
-    t.keys("Enter")
-    t.wait_for("Question 1 of")
+    t = start_ann_and_bo(terminal)
     t.keys("4", "4", "4")
     t.wait_for("Press Enter to start writing")
     t.keys("Enter")
@@ -262,17 +248,7 @@ def test_digits_typed_in_a_burst_never_land_in_a_reflection(terminal, tmp_path):
     """Quick typing runs past the last rated question: the digits must not become the note."""
     import json
 
-    t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
-    t.wait_for("Before you start")
-    t.keys("n")
-    t.wait_for("Who is here")
-    t.type("Ann")
-    t.keys("Tab", "Tab")
-    t.type("Bo")
-    t.keys("C-n")
-    t.wait_for("Pass the keyboard to Ann")
-    t.keys("Enter")
-    t.wait_for("Question 1 of")
+    t = start_ann_and_bo(terminal)
     t.tmux("send-keys", "-t", "cc", "4", "4", "4", "2", "2", "4", "3", "3")  # one burst
     screen = t.wait_for("words, not a number", timeout=5)
     assert "Question 4 of" in screen and "22433" not in screen
@@ -290,17 +266,7 @@ def test_enter_then_typing_at_once_keeps_every_letter(terminal, tmp_path):
     """Enter starts writing before the next key arrives; Tab, Space ticks private at once."""
     import json
 
-    t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
-    t.wait_for("Before you start")
-    t.keys("n")
-    t.wait_for("Who is here")
-    t.type("Ann")
-    t.keys("Tab", "Tab")
-    t.type("Bo")
-    t.keys("C-n")
-    t.wait_for("Pass the keyboard to Ann")
-    t.keys("Enter")
-    t.wait_for("Question 1 of")
+    t = start_ann_and_bo(terminal)
     t.keys("4", "4", "4")
     t.wait_for("Press Enter to start writing")
     t.tmux("send-keys", "-t", "cc", "Enter", "Bo note", "Tab", "Space")  # one burst
