@@ -234,6 +234,9 @@ def test_closing_the_terminal_keeps_the_words_being_typed(terminal, tmp_path):
     t.keys("Enter")
     t.type("closing the lid now")
     t.wait_for("closing the lid now")
+    shell = t.tmux("display-message", "-p", "-t", "cc", "#{pane_pid}").strip()
+    app = (subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()
+           if shutil.which("pgrep") else [])
     t.tmux("kill-server")  # the window is closed: the app gets SIGHUP
     state = tmp_path / "state" / "sitting.json"
     for _ in range(50):
@@ -242,6 +245,13 @@ def test_closing_the_terminal_keeps_the_words_being_typed(terminal, tmp_path):
         time.sleep(0.1)
     notes = json.loads(state.read_text())["notes"]["ann"]
     assert notes["find-partners.think"]["text"] == "closing the lid now"
+    # ...and no process is left behind once the window has gone.
+    for _ in range(50):
+        if not any(Path(f"/proc/{pid}").exists() for pid in app):
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError(f"the app ({app}) is still running after its terminal was closed")
 
 
 def test_digits_typed_in_a_burst_never_land_in_a_reflection(terminal, tmp_path):

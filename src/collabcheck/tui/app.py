@@ -91,15 +91,30 @@ class CollabcheckApp(App[int]):
         if not hasattr(signal, "SIGHUP"):
             return
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.save_and_exit)
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
 
     def save_and_exit(self) -> None:
         """Store whatever is on screen (a reflection half typed), autosave, and exit."""
+        self.store_everything()
+        self.exit(0)
+
+    def store_everything(self) -> None:
+        """Keep the words on screen (a reflection half typed) and autosave the sitting."""
         store = getattr(self.screen, "store_note", None)
         if callable(store):
             store()
         self.autosave()
-        self.exit(0)
+
+    def hang_up(self) -> None:
+        """The terminal window was closed: save, then end the process at once.
+
+        With no terminal left, an orderly shutdown can block for ever writing to it, leaving
+        a process behind; everything worth keeping is already on disk (written atomically).
+        """
+        try:
+            self.store_everything()
+        finally:
+            os._exit(0)
 
     # -- the flow -------------------------------------------------------------------------
 
