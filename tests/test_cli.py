@@ -179,3 +179,28 @@ def test_a_file_that_is_not_toml_gets_a_hint(tmp_path):
     run = cc("validate", str(path))
     assert run.returncode == 1
     assert "(collabcheck reads .toml files)" in run.stderr
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.toml")
+    (tmp_path / "folder.toml").mkdir()
+    run = cc("validate", str(tmp_path))
+    assert run.returncode == 1
+    (line,) = run.stderr.strip().splitlines()
+    assert line == f"{tmp_path / 'pipe.toml'}: is not a regular file"
+    run = cc("report", str(tmp_path / "pipe.toml"))
+    assert run.returncode == 2 and "is not a regular file" in run.stderr
+
+
+def test_history_lists_a_broken_link_as_skipped(tmp_path, monkeypatch):
+    monkeypatch.setenv("COLLABCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    snaps = tmp_path / "snaps"
+    snaps.mkdir()
+    (snaps / "gone.toml").symlink_to(tmp_path / "nowhere.toml")
+    run = cc("history", str(snaps), "--format", "json")
+    assert run.returncode == 0, run.stderr
+    (skipped,) = json.loads(run.stdout)["skipped"]
+    assert skipped["file"].endswith("gone.toml")

@@ -291,3 +291,16 @@ def test_missing_taken_at_says_it_is_missing(tmp_path):
     path.write_text(GOOD.replace("taken_at = 2026-11-28T15:30:00+00:00\n", ""), encoding="utf-8")
     with pytest.raises(SnapshotError, match="has no 'taken_at'"):
         read_snapshot(path, BANK)
+
+
+def test_without_hard_links_the_name_is_claimed_exclusively(tmp_path, monkeypatch):
+    def no_links(*args, **kwargs):
+        raise OSError("hard links not supported")
+
+    monkeypatch.setattr(snapmod.os, "link", no_links)
+    first = write_snapshot(_snap(), tmp_path, BANK)
+    second = write_snapshot(_snap(agreed=Agreed(practice=2)), tmp_path, BANK)
+    assert first.name == "2026-11-28T1530-alice-and-sam.toml"
+    assert second.name == "2026-11-28T1530-alice-and-sam-2.toml"
+    assert read_snapshot(first, BANK).agreed is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([first.name, second.name])

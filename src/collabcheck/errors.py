@@ -6,6 +6,8 @@ collabcheck over folders of files and need to know which one to fix.
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,9 @@ class SnapshotError(CollabcheckError):
 def read_toml(path: Path, error: type[CollabcheckError] = CollabcheckError) -> dict[str, Any]:
     """Read a TOML file, turning every way it can fail into one error that names file and line."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode) and not path.is_dir():
+            # A named pipe or device would block the read for ever.
+            raise error(path, "is not a regular file")
         data = path.read_bytes()
     except FileNotFoundError:
         raise error(path, "no such file") from None

@@ -52,8 +52,9 @@ def scan(root: Path) -> list[tuple[str, StatKey]]:
             try:
                 if e.is_dir(follow_symlinks=False):
                     stack.append((rel, e.path))
-                elif e.name.endswith(".toml") and e.is_file() and e.name != "bank.toml":
-                    st = e.stat()
+                elif e.name.endswith(".toml") and e.name != "bank.toml" and (
+                        e.is_file() or e.is_symlink()):
+                    st = e.stat()  # a broken link raises here: listed below, then skipped
                     found.append((rel, [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]))
             except OSError:
                 found.append((rel, [-1, -1, -1, -1]))

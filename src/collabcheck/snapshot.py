@@ -266,8 +266,11 @@ def atomic_write_new(directory: Path, name: str, text: str) -> Path:
             except FileExistsError:
                 continue
             except OSError:
-                # Filesystems without hard links: fall back to an exclusive create check.
-                if target.exists():
+                # Filesystems without hard links: claim the name with an exclusive create,
+                # then move the finished file onto the claim.
+                try:
+                    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+                except FileExistsError:
                     continue
                 os.replace(tmp, target)
                 return target

@@ -27,7 +27,7 @@ def _targets(paths: list[Path]) -> list[tuple[str, Path]]:
             bank_dirs = {p.parent for p in path.rglob("bank.toml")}
             out += [("bank", d) for d in sorted(bank_dirs)]
             out += [("file", f) for f in sorted(path.rglob("*.toml"))
-                    if not any(d in f.parents for d in bank_dirs)]
+                    if not f.is_dir() and not any(d in f.parents for d in bank_dirs)]
         elif path.name == "bank.toml":
             out.append(("bank", path.parent))
         else:

@@ -317,3 +317,22 @@ def test_together_screen_rounds_as_the_report_does():
 
     assert figure(3.25) == fmt1(3.25) == "3.3"
     assert figure(None) == "–"
+
+
+async def test_a_state_folder_that_cannot_be_written_does_not_crash_the_app(tmp_path):
+    """Autosave failing (a full disk, a read-only folder) warns once; answering goes on."""
+    from collabcheck.bank import load_bank
+    from collabcheck.sitting import Sitting
+    from collabcheck.tui.app import create_app
+    from tests.conftest import MINI_BANK
+
+    blocked = tmp_path / "state"
+    blocked.write_text("a file where the folder should be")
+    bank = load_bank(MINI_BANK)
+    app = create_app(bank, tmp_path / "snaps", state_dir=blocked)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.sitting = Sitting.new(bank, [("Ann", ""), ("Bo", "")], app.now())
+        app.autosave()
+        app.autosave()
+        await pilot.pause()
+        assert len(app._notifications) == 1

@@ -120,8 +120,17 @@ class CollabcheckApp(App[int]):
 
     def autosave(self) -> None:
         """Write the sitting in progress to the state folder; called after every answer."""
-        if self.sitting is not None:
+        if self.sitting is None:
+            return
+        try:
             _store().save(self.sitting, self.state_dir)
+        except OSError as exc:
+            # Keep going: the sitting is still in memory and can be saved at the end.
+            if not getattr(self, "_autosave_warned", False):
+                self._autosave_warned = True
+                self.notify(f"Answers cannot be kept in {self.state_dir} ({exc.strerror or exc}), "
+                            "so stopping now would lose them. You can still finish and save.",
+                            title="Not autosaving", severity="warning", timeout=20)
 
     def _after_welcome(self, choice: str | None) -> None:
         if choice == "resume":
