@@ -22,7 +22,7 @@ from collabcheck.comparison import (
     PracticeResult,
     Suggestion,
 )
-from collabcheck.snapshot import Snapshot
+from collabcheck.snapshot import Snapshot, check_value
 
 __all__ = ["AuthorityResult", "Comparison", "FocusResult", "ItemResult", "PracticeResult",
            "Suggestion", "agree_score", "authority_distance", "authority_pattern",
@@ -75,13 +75,8 @@ def authority_distance(a: dict[str, int], b: dict[str, int]) -> int:
 
 
 def _fits(item: Item, value: Any, ids: set[str]) -> bool:
-    if item.kind == "agree":
-        return value == "unsure" or agree_score(item, value) is not None
-    if item.kind == "authority":
-        return authority_vector(value, ids) is not None
-    if item.kind == "focus":
-        return isinstance(value, str) and value in FOCUS_VALUES
-    return False
+    """Whether an answer fits its item: the snapshot reader's rule, so the two never disagree."""
+    return check_value(value, ids, item.kind) is None
 
 
 def _answers(snapshot: Snapshot, bank: Bank) -> tuple[dict[str, dict[str, Any]], list[str], list[str]]:

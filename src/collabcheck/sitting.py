@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from collabcheck.bank import FOCUS_VALUES, Bank, Item, questions  # noqa: F401 - re-exported
 from collabcheck.paths import STATE_FILE, state_dir  # noqa: F401 - part of this module's API
 from collabcheck.slug import pair_slug, slugify, unique_slugs
-from collabcheck.snapshot import Agreed, Answer, Partner, Snapshot
+from collabcheck.snapshot import Agreed, Answer, Partner, Snapshot, check_value
 
 FORMAT = 1
 MIN_PARTNERS, MAX_PARTNERS = 2, 6
@@ -162,16 +162,11 @@ class Sitting(BaseModel):
 
 
 def check_answer(item: Item, value: Answer, partner_ids: list[str]) -> None:
-    """Refuse a value that does not fit the item's kind, so a bad answer never reaches a file."""
-    ok = False
-    if item.kind == "agree":
-        ok = (type(value) is int and 1 <= value <= 5) or value == "unsure"
-    elif item.kind == "focus":
-        ok = value in FOCUS_VALUES
-    elif item.kind == "authority" and isinstance(value, str):
-        ok = value == "shared" or (
-            value.startswith(("more:", "mostly:")) and value.split(":", 1)[1] in partner_ids)
-    if not ok:
+    """Refuse a value that does not fit the item's kind, so a bad answer never reaches a file.
+
+    Uses the snapshot reader's own rule, so the app can never write what the reader refuses.
+    """
+    if check_value(value, set(partner_ids), item.kind) is not None:
         raise ValueError(f"{value!r} is not an answer to {item.kind} item {item.id}")
 
 
