@@ -39,8 +39,8 @@ def _main():
 
 def make_snapshots(folder: Path, n: int = 200, seed: int = 7, questions: str | None = None) -> None:
     """Write n varied sittings (2–6 partners, skips, not sure, whole practices skipped)."""
-    from collabcheck.bank import load_bank
-    from collabcheck.snapshot import Agreed, Partner, Snapshot, write_snapshot
+    from collabcheck.core.bank import load_bank
+    from collabcheck.core.snapshot import Agreed, Partner, Snapshot, write_snapshot
 
     bank = load_bank(Path(questions) if questions else None)
     rng = random.Random(seed)
