@@ -81,7 +81,7 @@ async def test_digits_never_spill_into_a_reflection(make_app):
         q = await to_reflection(pilot)
         box = q.query_one("#note", TextArea)
         assert not box.has_focus
-        assert "Press Enter to start writing, or → to move on" in screen_text(app)
+        assert "Press Enter or just type to start writing, or → to move on" in screen_text(app)
         await pilot.press("2", "2", "4", "3", "3")
         await pilot.pause()
         assert box.text == "" and q.item.kind == "reflect"

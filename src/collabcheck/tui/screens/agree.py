@@ -6,6 +6,7 @@ the choice is marked with "●" and "(suggested)" is written out, never shown by
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from textual import on
@@ -40,12 +41,14 @@ class AgreeScreen(ModalScreen[Agreement]):
         Binding("escape", "cancel", "Back to the comparison"),
     ]
 
-    def __init__(self, bank: Bank, suggested: int, chosen: int, actions: list[str]) -> None:
+    def __init__(self, bank: Bank, suggested: int, chosen: int, actions: list[str],
+                 on_change: Callable[[int, list[str]], None] | None = None) -> None:
         super().__init__()
         self.bank = bank
         self.suggested = suggested
         self.chosen = chosen
         self.actions = actions
+        self.on_change = on_change
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="agree"):
@@ -86,6 +89,13 @@ class AgreeScreen(ModalScreen[Agreement]):
     def action_choose(self, number: int) -> None:
         self.chosen = number
         self.refresh_choice()
+        self.changed()
+
+    @on(TextArea.Changed, "#actions")
+    def changed(self) -> None:
+        """Keep the choice and every line typed as it is typed (the app throttles the writes)."""
+        if self.on_change is not None:
+            self.on_change(self.chosen, self.query_one("#actions", TextArea).text.split("\n"))
 
     @on(OptionList.OptionSelected, "#practices")
     def picked(self, event: OptionList.OptionSelected) -> None:

@@ -4,19 +4,25 @@ Rated questions take one key and move on by themselves, so a partner who has nev
 terminal can answer quickly; the chosen option is marked with "●" (never by colour alone).
 Every change is autosaved at once through the `autosave` callback, and only this partner's
 answers are ever on screen.
+
+Writing is writing: on a written question the one-key answers (b, n, s, digits) are switched
+off, so no key typed there can move between questions or change another answer. The screen
+is either writing (the box has the focus) or not (nothing has it); on arrival and whenever the
+screen comes back from help, a dialog or the command palette it is one of those two, never a
+hidden widget. Not writing, Enter or any letter starts writing (the letter goes in the box);
+a digit does nothing, so a number meant for the question before never lands in the box.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -71,6 +77,10 @@ class AnswerList(OptionList):
 
     deliberate = False
 
+    def allow_focus(self) -> bool:
+        # Hidden on a written question: it must never take the focus (and Enter) there.
+        return bool(self.display) and super().allow_focus()
+
     def fresh(self) -> None:
         """A new question is shown: nothing has been chosen on it yet."""
         self.deliberate = False
@@ -122,6 +132,8 @@ def key_for(value: Answer | None, n: int) -> str:
 class QuestionsScreen(Screen[str]):
     """Dismisses with "done" once the partner has reached the end and chosen to finish."""
 
+    AUTO_FOCUS = ""  # the focus is always set by this screen (see `settle_focus`), never guessed
+
     BINDINGS = [
         # The Footer shows the real range: 1-5, or 1-7 / 1-9 on power questions for 3+ people.
         *[Binding("1", f"pick_first({last})", "Answer", key_display=f"1-{last}") for last in (5, 7, 9)],
@@ -132,7 +144,8 @@ class QuestionsScreen(Screen[str]):
         Binding("s", "skip", "Skip"),
         # Priority, because the option list would otherwise take ← → for scrolling sideways.
         Binding("left", "back", "Back", key_display="←", priority=True),
-        Binding("b", "back", "Back", show=False),
+        # b goes back on rated questions only; on a written one it is a letter like any other.
+        Binding("b", "back_letter", show=False),
         Binding("right", "next", "Next", key_display="→", priority=True),
         # On a reflection the box is not focused on arrival, so digits typed in a hurry for
         # the question before never land in it: Enter (or a click, or Tab) starts writing.
@@ -159,8 +172,7 @@ class QuestionsScreen(Screen[str]):
         self.partner = sitting.partner
         self.options: list[tuple[Answer | None, str]] = []
         self.feedback = ""
-        self._save_timer: Timer | None = None
-        self._keys_state: tuple[str | None, bool] | None = None
+        self._keys_state: tuple[str | None, bool, int] | None = None
         self._hint_base = ""
 
     # -- layout -------------------------------------------------------------------------------
@@ -186,6 +198,21 @@ class QuestionsScreen(Screen[str]):
     def on_mount(self) -> None:
         self.sub_title = f"{display_name(self.partner.name)}'s turn"
         self.show_item()
+
+    def on_screen_resume(self) -> None:
+        """Back from help, a dialog or the palette: writing if the box had the focus, else not."""
+        self.settle_focus()
+
+    def settle_focus(self) -> None:
+        """Give the focus to the widget that should have it for the current question."""
+        item = self.item
+        if item is None:
+            self.set_focus(self.query_one("#finish", Button))
+        elif item.kind != "reflect":
+            self.set_focus(self.query_one("#options", AnswerList))
+        elif not isinstance(self.focused, TextArea):
+            self.set_focus(None)
+        self.refresh_reflect_hint()
 
     # -- state --------------------------------------------------------------------------------
 
@@ -301,7 +328,7 @@ class QuestionsScreen(Screen[str]):
                 options.replace_option_prompt_at_index(
                     n, self.prompt(n, value, label, current, cursor=n == event.option_index))
 
-    WRITE_HINT = "Press Enter to start writing, or → to move on (← goes back)."
+    WRITE_HINT = "Press Enter or just type to start writing, or → to move on (← goes back)."
     NOT_A_NUMBER = "This question asks for words, not a number."
 
     def reflect_hint(self) -> str:
@@ -366,6 +393,8 @@ class QuestionsScreen(Screen[str]):
             return kind == "reflect" and self.focused is None
         if action == "leave_box":
             return kind == "reflect" and self.focused is not None
+        if action == "back_letter":
+            return kind != "reflect" and self.index > 0
         if action == "back":
             return self.index > 0 or None
         return True
@@ -412,6 +441,9 @@ class QuestionsScreen(Screen[str]):
         if self.index > 0:
             self.go(self.index - 1)
 
+    def action_back_letter(self) -> None:
+        self.action_back()
+
     def action_next(self) -> None:
         if self.item is not None:
             self.go(self.index + 1)
@@ -449,13 +481,30 @@ class QuestionsScreen(Screen[str]):
         event.stop()
         self.action_next()
 
+    def on_key(self, event: events.Key) -> None:
+        """Not writing on a written question: a letter starts writing, and goes in the box.
+
+        Keys reach here before the screen's own bindings, and only when nothing has the
+        focus; with the private box or a button focused (after Tab), their own keys work and
+        a letter does nothing (the one-key answers are off on a written question).
+        """
+        item = self.item
+        if item is None or item.kind != "reflect" or self.focused is not None:
+            return
+        char = event.character
+        if not event.is_printable or not char or char.isdigit() or char == "?":
+            return
+        event.stop()
+        event.prevent_default()
+        area = self.query_one("#note", TextArea)
+        self.set_focus(area)
+        area.insert(char)
+
     @on(TextArea.Changed, "#note")
     def typed(self) -> None:
-        # Keep every word: store at once, write to disk shortly after typing pauses.
+        # Keep every word: store at once; the app's writer puts it on disk within 0.2 s.
         self.store_note()
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(0.4, self.autosave)
+        self.autosave()
 
     @staticmethod
     def private_label(private: bool) -> str:

@@ -252,8 +252,14 @@ class TogetherScreen(Screen[int]):
         s = self.sitting
         start = s.agreed_practice or self.comparison.suggestion.number
         self.app.push_screen(
-            AgreeScreen(self.bank, self.comparison.suggestion.number, start, s.actions),
+            AgreeScreen(self.bank, self.comparison.suggestion.number, start, s.actions,
+                        on_change=self.drafted),
             self.agreed)
+
+    def drafted(self, practice: int, actions: list[str]) -> None:
+        """The agree dialog changed: keep it, so a crash loses no action typed there."""
+        self.sitting.agreed_practice, self.sitting.actions = practice, actions
+        self.autosave()
 
     def agreed(self, result: Agreement | None) -> None:
         if result is None:
