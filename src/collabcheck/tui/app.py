@@ -408,7 +408,8 @@ def run_app(bank: Bank, snapshot_dir: Path, state_dir: Path | None = None) -> in
         result = app.run()
     except Exception as exc:  # noqa: BLE001 - one plain line, never a traceback (it can hold private text)
         app.saver.flush()
-        print(plain_fault_line(exc, app.state_dir, kept=app.sitting is not None), file=sys.stderr)
+        kept = app.sitting is not None or paths.has_sitting(app.state_dir)
+        print(plain_fault_line(exc, app.state_dir, kept=kept), file=sys.stderr)
         return 1
     if app.crash_message:
         print(app.crash_message, file=sys.stderr)

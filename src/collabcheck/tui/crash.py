@@ -20,9 +20,9 @@ def plain_fault_line(error: BaseException, state_dir: Path, kept: bool) -> str:
     """The one line printed after a fault: what happened in general, and where the answers are."""
     what = f"collabcheck stopped because of an unexpected problem ({type(error).__name__})."
     if kept:
-        return (f"{what} Your answers so far are kept in {state_dir}; "
+        return (f"{what} The sitting in progress is kept in {state_dir}; "
                 "run collabcheck again to carry on where you left off.")
-    return f"{what} Nothing was being answered, so nothing is lost."
+    return f"{what} No sitting was in progress, so nothing is lost."
 
 
 def handle_fault(app: CollabcheckApp, error: Exception) -> None:
@@ -38,6 +38,7 @@ def handle_fault(app: CollabcheckApp, error: Exception) -> None:
             app.store_everything()
         with contextlib.suppress(Exception):
             kept = app.saver.flush()
+    with contextlib.suppress(OSError):
         kept = kept or (app.state_dir / "sitting.json").exists()
     app.crash_message = plain_fault_line(error, app.state_dir, kept)
     app._exit_renderables.clear()
