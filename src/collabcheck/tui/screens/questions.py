@@ -232,7 +232,7 @@ class QuestionsScreen(Screen[str]):
         bar_len = 30
         filled = round(bar_len * self.index / total)
         self.query_one("#progress", Static).update(
-            f"Question {step} of {total}  [{'■' * filled}{'·' * (bar_len - filled)}]  "
+            f"Question {step} of {total}  \\[{'■' * filled}{'·' * (bar_len - filled)}]  "
             f"{answered} answered")
         options, reflect = self.query_one("#options", AnswerList), self.query_one("#reflect")
         finish = self.query_one("#finish", Button)
