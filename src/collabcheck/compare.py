@@ -121,8 +121,9 @@ def _practice(section: Any, pids: list[str], answers: dict[str, dict[str, Any]])
         scores = {pid: agree_score(item, v) for pid, v in raw.items()}
         nums = [s for s in scores.values() if s is not None]
         for pid, v in raw.items():
-            if scores[pid] is not None:
-                per_partner[pid].append(scores[pid])
+            score = scores[pid]
+            if score is not None:
+                per_partner[pid].append(score)
             elif v == "unsure":
                 unsure_by[pid] += 1
         spread = max(nums) - min(nums) if len(nums) >= 2 else None

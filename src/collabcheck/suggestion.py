@@ -80,7 +80,7 @@ def _need_reason(best: PracticeResult, practices: list[PracticeResult]) -> str:
     if best.combined is None:
         return ("Nobody rated the statements for this practice, so its need is not known "
                 "and counts as 0.")
-    low = min(p.combined for p in known)
+    low = min(p.combined for p in known if p.combined is not None)
     # Two places when one place would show a higher score as equal to the lowest (3.27 v 3.25).
     shown = fmt2 if best.combined != low and fmt1(best.combined) == fmt1(low) else fmt1
     text = f"Your combined score here is {shown(best.combined)} out of 5"
