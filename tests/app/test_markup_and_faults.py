@@ -168,7 +168,42 @@ async def test_the_agree_dialog_buttons_show_at_80x24_for_every_practice(tmp_pat
         for number in range(1, 6):
             await pilot.press(str(number), "tab", *"an action", "enter", *"another")
             await pilot.pause()
+            assert f"Chosen: {number}." in screen_text(app)
             for button in ("#save", "#cancel"):
-                region = dialog.query_one(button).region
-                assert region.height >= 1 and region.bottom <= SIZE[1] - 1, (number, button)
+                widget = dialog.query_one(button)
+                shown, _ = dialog.get_widget_at(*widget.region.center)   # what is drawn there
+                assert shown is widget, (number, button)
             await pilot.press("shift+tab")
+
+
+async def test_help_is_readable_at_60x20(make_app):
+    from textual.widgets import Static
+
+    from collabcheck.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        dialog = help_screen.query_one(".dialog")
+        assert dialog.region.right <= 60 and dialog.region.bottom <= 20
+        body = help_screen.query_one("#help-body")
+        for static in body.query(Static):       # nothing cut off at the right edge
+            assert static.region.right <= body.content_region.right
+        await pilot.press("end")
+        await pilot.pause()
+        source = body.query(Static).last()
+        shown, _ = help_screen.get_widget_at(*source.region.center)
+        assert shown is source                  # the last line can be scrolled into view
+        assert "never picks one for you" in screen_text(app)
+
+
+def test_the_welcome_screen_and_the_readme_give_the_same_time(shipped):
+    from collabcheck.tui.screens.welcome import minutes_each
+
+    from ..conftest import ROOT
+
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    assert f"about {minutes_each(shipped)} minutes each, then 15 to 30 minutes together" in readme

@@ -53,7 +53,7 @@ class AgreeScreen(ModalScreen[Agreement]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="agree"):
             yield Static("[b]Which practice will you work on next?[/b]  Press 1 to 5, or ↑ ↓ and "
-                         "Enter. The suggestion is only a starting point.")
+                         "Enter. The suggestion is only a starting point.", id="agree-ask")
             yield OptionList(*self.options(), id="practices", compact=True)
             yield Static("Actions you agree (optional, one per line). Tab to move here:")
             yield TextArea("\n".join(self.actions), id="actions", soft_wrap=True, tab_behavior="focus")
@@ -82,9 +82,9 @@ class AgreeScreen(ModalScreen[Agreement]):
         ol.clear_options()
         ol.add_options(self.options())
         ol.highlighted = self.chosen - 1
-        title = safe(self.bank.practice(self.chosen).title)
-        self.query_one("#chosen-line", Static).update(
-            f"Chosen: [b]{self.chosen}. {title}[/b]. Press Ctrl+S to save.")
+        # One line whatever the practice: a second line would push the buttons out of sight.
+        title = safe(self.bank.practice(self.chosen).title, OPTION_WIDTH - 12)
+        self.query_one("#chosen-line", Static).update(f"Chosen: [b]{self.chosen}. {title}[/b]")
 
     def action_choose(self, number: int) -> None:
         self.chosen = number
