@@ -146,3 +146,22 @@ async def test_rated_questions_keep_their_one_key_answers(make_app, mini):
         await pilot.pause()
         assert q.item.id == THINK and q.query_one("#note", TextArea).text == "b"
         assert "Writing." in screen_text(app)
+
+
+async def test_a_burst_of_letters_all_lands_in_the_box_in_order(make_app, mini):
+    """In a real terminal a burst arrives before its first key is handled: every key must
+    still reach the box, in order (a trial lost all but the first letter)."""
+    from textual import events
+
+    app = make_app()
+    save(stored_sitting(mini), app.state_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        q = await carry_on(pilot)
+        before = copy.deepcopy(app.sitting.answers)
+        for ch in "being seen by the board, 5 times":   # all queued at once, none handled yet
+            app.post_message(events.Key(ch if ch.isalnum() else
+                                        {" ": "space", ",": "comma"}[ch], ch))
+        await pilot.pause(0.3)
+        box = q.query_one("#note", TextArea)
+        assert box.text == "being seen by the board, 5 times"
+        assert q.item.id == THINK and app.sitting.answers == before

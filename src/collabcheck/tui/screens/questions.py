@@ -6,11 +6,12 @@ Every change is autosaved at once through the `autosave` callback, and only this
 answers are ever on screen.
 
 Writing is writing: on a written question the one-key answers (b, n, s, digits) are switched
-off, so no key typed there can move between questions or change another answer. The screen
-is either writing (the box has the focus) or not (nothing has it); on arrival and whenever the
-screen comes back from help, a dialog or the command palette it is one of those two, never a
-hidden widget. Not writing, Enter or any letter starts writing (the letter goes in the box);
-a digit does nothing, so a number meant for the question before never lands in the box.
+off, so no key typed there can move between questions or change another answer. The box
+(`NoteArea`) has the focus on arrival and whenever the screen comes back from help, a dialog
+or the command palette, so every key reaches it in order, never a hidden widget. It is
+either writing or not; not writing, Enter or any letter starts writing (the letter goes in
+the box), and a digit does nothing, so a number meant for the question before never lands
+in the box.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from textual.widgets.option_list import Option
 from collabcheck.bank import AGREE_LABELS, FOCUS_LABELS, Bank, Item
 from collabcheck.sitting import Sitting, questions
 from collabcheck.snapshot import Answer
+from collabcheck.tui.screens.note_area import NoteArea
 from collabcheck.tui.text import safe, safe_block
 from collabcheck.wording import display_name
 
@@ -186,7 +188,7 @@ class QuestionsScreen(Screen[str]):
             yield Static(id="ask", classes="ask")
             yield AnswerList(id="options")
             with Vertical(id="reflect"):
-                yield TextArea(id="note", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+                yield NoteArea(id="note", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
                 with Horizontal(classes="reflect-bar"):
                     yield Checkbox(self.private_label(False), id="private", compact=True)
                     yield Button("Back", id="back", compact=True)
@@ -210,9 +212,20 @@ class QuestionsScreen(Screen[str]):
             self.set_focus(self.query_one("#finish", Button))
         elif item.kind != "reflect":
             self.set_focus(self.query_one("#options", AnswerList))
-        elif not isinstance(self.focused, TextArea):
-            self.set_focus(None)
+        elif not isinstance(self.focused, NoteArea):
+            self.set_focus(self.query_one("#note", NoteArea))
         self.refresh_reflect_hint()
+
+    @property
+    def writing(self) -> bool:
+        """Whether the partner is writing in the box (keys edit it) on a written question."""
+        focused = self.focused
+        return isinstance(focused, NoteArea) and focused.writing
+
+    @property
+    def in_bar(self) -> bool:
+        """Whether the private box or a button under the box has the focus (after Tab)."""
+        return isinstance(self.focused, Button | Checkbox)
 
     # -- state --------------------------------------------------------------------------------
 
@@ -261,11 +274,12 @@ class QuestionsScreen(Screen[str]):
         if item.kind == "reflect":
             options.display, reflect.display = False, True
             note = self.sitting.note_of(pid, item.id)
-            area = self.query_one("#note", TextArea)
+            area = self.query_one("#note", NoteArea)
             area.load_text(note.text)
             area.move_cursor(area.document.end)
+            area.stop_writing()
             self.query_one("#private", Checkbox).value = note.private
-            self.set_focus(None)
+            self.set_focus(area)  # at once: the next key of a burst must reach the box
             self.set_hint(self.reflect_hint())
         else:
             options.display, reflect.display = True, False
@@ -333,12 +347,11 @@ class QuestionsScreen(Screen[str]):
 
     def reflect_hint(self) -> str:
         """What to press on a reflection, which depends on where the focus is."""
-        focused = self.focused
-        if focused is None:
-            return self.WRITE_HINT
-        if isinstance(focused, TextArea):
+        if self.writing:
             return "Writing. Ctrl+N: next question.  Esc: stop writing.  Tab: private box, buttons."
-        return "Space or Enter to change or press.  Tab: next.  Esc: stop, then → or ←."
+        if self.in_bar:
+            return "Space or Enter to change or press.  Tab: next.  Esc: stop, then → or ←."
+        return self.WRITE_HINT
 
     def on_descendant_focus(self) -> None:
         self.refresh_reflect_hint()
@@ -376,7 +389,7 @@ class QuestionsScreen(Screen[str]):
             return kind == "agree"
         if action == "skip":
             return kind in ("agree", "authority", "focus")
-        in_box = isinstance(self.focused, TextArea)
+        in_box = self.writing
         if action in ("back", "next") and in_box:
             return False  # ← → move the cursor while writing
         if action == "next":
@@ -390,9 +403,9 @@ class QuestionsScreen(Screen[str]):
         if action == "move_focus":
             return kind == "reflect"
         if action == "write":
-            return kind == "reflect" and self.focused is None
+            return kind == "reflect" and not in_box and not self.in_bar
         if action == "leave_box":
-            return kind == "reflect" and self.focused is not None
+            return kind == "reflect" and (in_box or self.in_bar)
         if action == "back_letter":
             return kind != "reflect" and self.index > 0
         if action == "back":
@@ -462,12 +475,16 @@ class QuestionsScreen(Screen[str]):
 
     def action_write(self) -> None:
         # At once, not after a refresh (as .focus() does): the next key may already be a letter.
-        self.set_focus(self.query_one("#note", TextArea))
+        area = self.query_one("#note", NoteArea)
+        area.start_writing()
+        self.set_focus(area)
 
     def action_leave_box(self) -> None:
         """Stop writing (the words stay): back to "Enter to write, → to move on"."""
         self.store_note()
-        self.set_focus(None)
+        area = self.query_one("#note", NoteArea)
+        area.stop_writing()
+        self.set_focus(area)
 
     # -- events -------------------------------------------------------------------------------
 
@@ -482,11 +499,11 @@ class QuestionsScreen(Screen[str]):
         self.action_next()
 
     def on_key(self, event: events.Key) -> None:
-        """Not writing on a written question: a letter starts writing, and goes in the box.
+        """A fallback: if nothing has the focus on a written question (a click elsewhere),
+        a letter still starts writing and goes in the box (the box normally has the focus).
 
-        Keys reach here before the screen's own bindings, and only when nothing has the
-        focus; with the private box or a button focused (after Tab), their own keys work and
-        a letter does nothing (the one-key answers are off on a written question).
+        With the private box or a button focused (after Tab), their own keys work and a
+        letter does nothing (the one-key answers are off on a written question).
         """
         item = self.item
         if item is None or item.kind != "reflect" or self.focused is not None:
@@ -496,9 +513,21 @@ class QuestionsScreen(Screen[str]):
             return
         event.stop()
         event.prevent_default()
-        area = self.query_one("#note", TextArea)
+        area = self.query_one("#note", NoteArea)
+        area.start_writing()
         self.set_focus(area)
         area.insert(char)
+
+    @on(NoteArea.NotANumber)
+    def not_a_number(self, event: NoteArea.NotANumber) -> None:
+        event.stop()
+        self.action_not_a_number()
+
+    @on(NoteArea.WritingChanged)
+    def writing_changed(self, event: NoteArea.WritingChanged) -> None:
+        event.stop()
+        self.refresh_reflect_hint()
+        self.refresh_bindings()
 
     @on(TextArea.Changed, "#note")
     def typed(self) -> None:
