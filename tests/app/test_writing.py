@@ -89,7 +89,9 @@ WAYS = {"resume": nothing, "help": after_help, "palette": after_palette, "dialog
                          + [("resume", "a letter"), ("dialog", "a letter")])
 async def test_a_sentence_goes_in_the_box_and_no_answer_changes(way, start, make_app, mini):
     app = make_app()
-    save(stored_sitting(mini), app.state_dir)
+    s = stored_sitting(mini)
+    s.set_note("alice", THINK, "Kept from before. ", False)   # carry on after these words
+    save(s, app.state_dir)
     async with app.run_test(size=SIZE) as pilot:
         q = await carry_on(pilot)
         await WAYS[way](pilot)

@@ -35,9 +35,12 @@ class NoteArea(TextArea):
     def writing(self) -> bool:
         return not self.read_only
 
-    def start_writing(self) -> None:
+    def start_writing(self, at_end: bool = False) -> None:
+        """Start writing; by a key (not a click), carry on from the end of what is there."""
         if self.read_only:
             self.read_only = False
+            if at_end:
+                self.move_cursor(self.document.end)
             self.post_message(self.WritingChanged())
 
     def stop_writing(self) -> None:
@@ -54,11 +57,11 @@ class NoteArea(TextArea):
                     event.prevent_default()
                     self.post_message(self.NotANumber())
                     return
-                self.start_writing()  # and the letter goes in, below
+                self.start_writing(at_end=True)  # and the letter goes in, below
         await super()._on_key(event)
 
     async def _on_paste(self, event: events.Paste) -> None:
-        self.start_writing()
+        self.start_writing(at_end=True)
         await super()._on_paste(event)
 
     async def _on_mouse_down(self, event: events.MouseDown) -> None:

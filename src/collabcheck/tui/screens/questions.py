@@ -476,7 +476,7 @@ class QuestionsScreen(Screen[str]):
     def action_write(self) -> None:
         # At once, not after a refresh (as .focus() does): the next key may already be a letter.
         area = self.query_one("#note", NoteArea)
-        area.start_writing()
+        area.start_writing(at_end=True)
         self.set_focus(area)
 
     def action_leave_box(self) -> None:
@@ -514,7 +514,7 @@ class QuestionsScreen(Screen[str]):
         event.stop()
         event.prevent_default()
         area = self.query_one("#note", NoteArea)
-        area.start_writing()
+        area.start_writing(at_end=True)
         self.set_focus(area)
         area.insert(char)
 
