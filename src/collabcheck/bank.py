@@ -16,7 +16,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from collabcheck.bank_ideas import Idea, Tip, parse_ideas, parse_tips
+from collabcheck.bank_ideas import Idea, Tip, check_idea_refs, parse_ideas, parse_tips
 from collabcheck.errors import BankError, read_toml
 from collabcheck.slug import is_slug
 
@@ -340,7 +340,10 @@ def load_bank(directory: Path | None = None) -> Bank:
         raise BankError(directory, f"need exactly one relationship section (without 'number'); found {names}")
     assert len(numbers) == 5
     idea_files: dict[str, str] = {}
+    targets = {s.id: ({i.id.split(".", 1)[1] for i in s.items}, len(s.tips), len(s.prompts))
+               for s in sections}
     for s in sections:
+        check_idea_refs(s.ideas, files[s.id], targets)
         for idea in s.ideas:
             if idea.id in idea_files:
                 raise BankError(files[s.id], f"idea '{idea.id}' is also mapped in {idea_files[idea.id]}")

@@ -50,7 +50,12 @@ class Tip:
 
 @dataclass(frozen=True)
 class Idea:
-    """One of the guide's ideas and where the section carries it (`item:…`, `tip:N`, `prompt:N`)."""
+    """One of the guide's ideas and where the bank carries it.
+
+    `by` holds references: `item:<item-id>`, `tip:<n>` and `prompt:<n>` (this section's; tips
+    and prompts counted from 1), or the same with the section id in front for another
+    section's (`item:relationship.purpose`, `prompt:energy.4`).
+    """
 
     id: str
     lines: str
@@ -137,16 +142,41 @@ def parse_ideas(value: Any, path: Path, item_ids: set[str], n_tips: int, n_promp
     return tuple(ideas)
 
 
-def _check_ref(ref: str, path: Path, what: str, item_ids: set[str], n_tips: int, n_prompts: int) -> None:
+def _check_ref(ref: str, path: Path, what: str, item_ids: set[str], n_tips: int, n_prompts: int,
+               place: str = "this file", shown: str | None = None) -> None:
+    shown = shown or ref
     m = _REF.fullmatch(ref)
     if m is None:
-        raise BankError(path, f"{what}: '{ref}' is not item:<id>, tip:<n> or prompt:<n>")
+        raise BankError(path, f"{what}: '{shown}' is not item:<id>, tip:<n> or prompt:<n>")
     kind, target = m.groups()
+    if "." in target and place == "this file":
+        return  # another section's, `item:<section-id>.<item-id>`, `tip:<section-id>.<n>`: checked later
     if kind == "item":
         if target not in item_ids:
-            raise BankError(path, f"{what}: '{ref}' names no item in this file")
+            raise BankError(path, f"{what}: '{shown}' names no item in {place}")
         return
     count = n_tips if kind == "tip" else n_prompts
     if not target.isdigit() or not 1 <= int(target) <= count:
-        raise BankError(path, f"{what}: '{ref}' names no {kind} in this file "
+        raise BankError(path, f"{what}: '{shown}' names no {kind} in {place} "
                               f"(it has {count}, numbered from 1)")
+
+
+SectionTargets = dict[str, tuple[set[str], int, int]]
+
+
+def check_idea_refs(ideas: Iterable[Idea], path: Path, sections: SectionTargets) -> None:
+    """References into another section (`item:relationship.purpose`, `prompt:energy.2`) resolve.
+
+    `sections` maps each section id to (its item ids, its number of tips, its number of prompts).
+    """
+    for idea in ideas:
+        for ref in idea.by:
+            kind, target = ref.split(":", 1)
+            if "." not in target:
+                continue
+            section_id, local = target.split(".", 1)
+            if section_id not in sections:
+                raise BankError(path, f"idea '{idea.id}': '{ref}' names no section in the bank")
+            items, n_tips, n_prompts = sections[section_id]
+            _check_ref(f"{kind}:{local}", path, f"idea '{idea.id}'", items, n_tips, n_prompts,
+                       place=f"section '{section_id}'", shown=ref)
