@@ -273,3 +273,14 @@ def test_load_bank_for_picks_the_bank_a_sitting_used(v1, v2):
     assert load_bank_for("someone-elses", 1, v2) is v2
     assert load_bank_for("mini", 1, mini) is mini
     assert load_bank_for("kings-fund-2016", 0, mini) is mini
+
+
+def test_questions_text_shows_each_prompt_and_marks_accountability(v2):
+    from collabcheck.bank_text import bank_as_text
+
+    text = bank_as_text(v2)
+    assert all(len(line) <= 80 for line in text.splitlines())
+    for item in v2.relationship.items:
+        shown = " ".join(text.split(f"id: {item.id}")[0].rsplit("id: ", 1)[-1].split())
+        assert f"asks: {item.prompt}" in shown, item.id
+        assert ("who carries it, not the say" in shown) == item.accountability, item.id
