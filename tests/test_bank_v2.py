@@ -282,3 +282,17 @@ def test_questions_text_shows_each_prompt_and_marks_accountability(v2):
         shown = " ".join(text.split(f"id: {item.id}")[0].rsplit("id: ", 1)[-1].split())
         assert f"asks: {item.prompt}" in shown, item.id
         assert ("who carries it, not the say" in shown) == item.accountability, item.id
+
+
+def test_every_tip_and_talking_point_rests_on_an_idea_of_the_guide(v2):
+    refs: set[tuple[str, str]] = set()
+    for section in v2.sections:
+        for idea in section.ideas:
+            for ref in idea.by:
+                kind, target = ref.split(":", 1)
+                home, local = target.split(".", 1) if "." in target else (section.id, target)
+                refs.add((home, f"{kind}:{local}"))
+    for section in v2.sections:
+        for kind, texts in (("tip", section.tips), ("prompt", section.prompts)):
+            for n, text in enumerate(texts, 1):
+                assert (section.id, f"{kind}:{n}") in refs, f"{section.id} {kind} {n} maps to no idea: {text}"
