@@ -184,6 +184,11 @@ def test_a_pair_with_uneven_power_is_not_first_told_to_find_another_partner(v2):
     assert any("suggest as a partner" in t for t in early)
 
 
+def test_every_practice_has_tips_that_fit_any_reading(v2):
+    for section in v2.practices:
+        assert len(section.tips_for(set())) >= 3, f"{section.id}: too few untagged tips"
+
+
 def test_tips_for_puts_matching_tips_first_and_leaves_out_the_rest(v2):
     for section in v2.sections:
         for tag in TIP_TAGS:
