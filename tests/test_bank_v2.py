@@ -120,6 +120,13 @@ def test_items_are_short_plain_and_answerable_by_anyone(v2):
             assert not WE_FEEL.search(item.text), f"{item.id}: say 'I' for what one partner feels"
 
 
+def test_tips_and_talking_points_are_plain_too(v2):
+    for section in v2.sections:
+        for text in section.tips + section.prompts:
+            for word in JARGON:
+                assert word not in text.lower(), f"{section.id}: {word!r} in {text!r}"
+
+
 def test_agree_items_hold_one_idea_each(v2):
     for item in v2.items_of_kind("agree"):
         text = item.text
