@@ -7,6 +7,11 @@ the app's start-up path (the first screen must appear within 1.3x a bare Textual
 A facilitator may point collabcheck at their own adapted bank, so every rule is checked on
 load and each failure names the file and the item; the app and reports can then trust the
 bank completely.
+
+Older banks ship too (`questions/v1/`), because history compares sittings answered on
+different bank versions and each sitting should be read with the questions its partners
+saw: `load_bank_for` finds them. Tagged tips and the map from the guide's ideas are read by
+bank_ideas.py.
 """
 
 from __future__ import annotations
