@@ -15,7 +15,7 @@ import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from collabcheck.core.bank import Bank, load_bank
+from collabcheck.core.bank import Bank, default_bank_dir, load_bank
 from collabcheck.core.snapshot import Agreed, Partner, Snapshot, file_name, write_snapshot
 
 HERE = Path(__file__).resolve().parent
@@ -123,7 +123,7 @@ def make(bank: Bank, pair: str, partners: list[Partner], story: list[dict], seed
 
 
 def main() -> None:
-    bank = load_bank()
+    bank = load_bank(default_bank_dir() / "v1")  # bank 1, until the examples move to bank 2 (issue 10)
     written = make(bank, "amira-and-tom", [AMIRA, TOM], PAIR, seed=2025)
     written += make(bank, "jo-priya-and-ken", [JO, PRIYA, KEN], TRIO, seed=2026)
     for path in written:
