@@ -105,8 +105,7 @@ def suggest(partners: int, bank: Bank, raw: list[Raw], authority: AuthorityResul
     plain = by_priority(_rank(raw, weight, power, task, None, None))[0]
     section = bank.practice(best.number)
     found = findings(authority, focus, stage, route)
-    tips_for = getattr(section, "tips_for", None)
-    tips = list(tips_for(frozenset(found))) if callable(tips_for) else list(section.tips)
+    tips = section.tips_for(frozenset(found))
     return practices, Suggestion(
         number=best.number, id=best.id, title=best.title, tips=tips,
         prompts=list(section.prompts),
