@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from collabcheck.render.power import pattern_sentence, view_sentences
+from collabcheck.render.power import item_line, pattern_sentence, view_sentences
 from collabcheck.render.reasons import reasons, working
+from collabcheck.render.view import attention_summary
 from collabcheck.render.words import names_of
 from collabcheck.scoring.results import (
     AuthorityResult,
@@ -48,6 +49,10 @@ def practice_json(p: PracticeResult) -> dict[str, Any]:
     }
 
 
+def _authority_item(item: ItemResult, names: dict[str, str]) -> dict[str, Any]:
+    return {**item_json(item), "line": item_line(item, names)}
+
+
 def authority_json(a: AuthorityResult, names: dict[str, str]) -> dict[str, Any]:
     return {
         "divergence": a.divergence, "divergent": a.divergent,
@@ -59,12 +64,12 @@ def authority_json(a: AuthorityResult, names: dict[str, str]) -> dict[str, Any]:
         "answered": dict(a.answered), "unsure": dict(a.unsure), "hierarchy": a.hierarchy,
         "accountability_divergence": a.accountability_divergence,
         "summary": view_sentences(a, names),
-        "items": [item_json(i) for i in a.items],
+        "items": [_authority_item(i, names) for i in a.items],
     }
 
 
-def focus_json(f: FocusResult) -> dict[str, Any]:
-    return {"positions": dict(f.positions), "mean": f.mean,
+def focus_json(f: FocusResult, summary: str | None) -> dict[str, Any]:
+    return {"positions": dict(f.positions), "mean": f.mean, "summary": summary,
             "divergence": f.divergence, "divergent": f.divergent,
             "leaning": f.leaning, "unsure": dict(f.unsure),
             "items": [item_json(i) for i in f.items]}
@@ -90,7 +95,7 @@ def report_json(c: Comparison) -> dict[str, Any]:
         "partners": [{"id": p.id, "name": p.name, "role": p.role} for p in c.partners],
         "practices": [practice_json(p) for p in c.practices],
         "authority": authority_json(c.authority, names),
-        "focus": focus_json(c.focus),
+        "focus": focus_json(c.focus, attention_summary(c)),
         "suggestion": suggestion_json(c.suggestion, reasons(c), working(c)),
         "talk_about_first": list(c.talk_about_first),
         "unknown_answers": list(c.unknown_answers),

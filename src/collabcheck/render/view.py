@@ -183,19 +183,12 @@ def _power(c: Comparison) -> Section:
     return Section("power", heading, tuple(blocks))
 
 
-def _attention(c: Comparison) -> Section:
+def attention_summary(c: Comparison) -> str | None:
+    """The one sentence that sums up where attention goes (None when under two answered)."""
     f = c.focus
     names = names_of(c)
-    heading = "Where your attention goes"
-    if f.mean is None:
-        return Section("attention", heading,
-                       (Para("Nobody answered the questions about the task and the relationship."),))
-    blocks: list[Block] = [
-        Para(f"From −2 (all on the task) to +2 (all on your relationship). {RELATIONSHIP_MEANS}"),
-        Para(focus_picture({k: v for k, v in f.positions.items() if v is not None}, names) + ".")]
-    answered = sum(v is not None for v in f.positions.values())
-    if answered < 2:
-        return Section("attention", heading, (*blocks, Para(ONE_ANSWERED)))
+    if sum(v is not None for v in f.positions.values()) < 2 or f.mean is None:
+        return None
     if f.leaning == "split":
         task = [names[p] for p, v in f.positions.items() if v is not None and v < 0]
         rel = [names[p] for p, v in f.positions.items() if v is not None and v > 0]
@@ -211,7 +204,23 @@ def _attention(c: Comparison) -> Section:
     unsure = [f"{names[p]} ({n})" for p, n in f.unsure.items() if n]
     if unsure:
         text += f" Not sure: {', '.join(unsure)}."
-    return Section("attention", heading, (*blocks, Para(text)))
+    return text
+
+
+def _attention(c: Comparison) -> Section:
+    f = c.focus
+    names = names_of(c)
+    heading = "Where your attention goes"
+    if f.mean is None:
+        return Section("attention", heading,
+                       (Para("Nobody answered the questions about the task and the relationship."),))
+    blocks: list[Block] = [
+        Para(f"From −2 (all on the task) to +2 (all on your relationship). {RELATIONSHIP_MEANS}"),
+        Para(focus_picture({k: v for k, v in f.positions.items() if v is not None}, names) + ".")]
+    summary = attention_summary(c)
+    if summary is None:
+        return Section("attention", heading, (*blocks, Para(ONE_ANSWERED)))
+    return Section("attention", heading, (*blocks, Para(summary)))
 
 
 def _join(names: list[str]) -> str:

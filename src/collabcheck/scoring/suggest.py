@@ -105,7 +105,11 @@ def suggest(partners: int, bank: Bank, raw: list[Raw], authority: AuthorityResul
     plain = by_priority(_rank(raw, weight, power, task, None, None))[0]
     section = bank.practice(best.number)
     found = findings(authority, focus, stage, route)
+    # The practice's tips that fit what was found, then the relationship section's tips
+    # written for exactly these findings (power, outside, the task, a split view).
     tips = section.tips_for(frozenset(found))
+    tips += [t.text for t in bank.relationship.tagged_tips
+             if set(t.when) & set(found) & {"power", "outside", "task", "split"}]
     return practices, Suggestion(
         number=best.number, id=best.id, title=best.title, tips=tips,
         prompts=list(section.prompts),
