@@ -99,7 +99,7 @@ def under_the_radar(route: str) -> Comparison:
 def test_under_the_radar_pair_is_not_pushed_to_practice_5() -> None:
     c = under_the_radar("under-radar")
     assert c.suggestion.number == 4
-    assert c.suggestion.without_context == 5   # with no route given, 5 would have come first
+    assert c.suggestion.without_route == 5   # with no route given, 5 would have come first
     assert c.practice(5).weighting == 0.5 and c.practice(4).weighting == 1.0
     everywhere(c, "You are working under the radar for now, going where the energy is, so "
                   "practice 5 counts for less: the guide offers practices 4 and 5 as two routes "

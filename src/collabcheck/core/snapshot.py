@@ -16,7 +16,7 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from collabcheck import __version__
-from collabcheck.core.bank import FOCUS_VALUES, Bank
+from collabcheck.core.bank import FOCUS_VALUES, Bank, load_bank_for
 from collabcheck.core.errors import SnapshotError
 from collabcheck.core.files import atomic_write_new, parse_toml, read_toml
 from collabcheck.core.slug import is_slug
@@ -73,6 +73,9 @@ class Snapshot(BaseModel):
     notes: dict[str, dict[str, str]] = Field(default_factory=dict)
     agreed: Agreed | None = None
     context: Context | None = None
+    # The (bank id, version) every answer was checked against when the file was read, so the
+    # comparison need not check each answer a second time. Not part of the file.
+    checked_with: tuple[str, int] | None = Field(default=None, exclude=True)
 
     model_config = ConfigDict(populate_by_name=True, defer_build=True)
 
@@ -209,6 +212,8 @@ def snapshot_from_data(data: dict[str, Any], path: str | Path, bank: Bank | None
             raise _fail(path, f"partner id '{pid}' is used twice")
         partners.append(Partner(id=pid, name=name, role=role))
     ids = {p.id for p in partners}
+    if bank is not None:  # check answers against the questions the partners saw (bank 1 ships)
+        bank = load_bank_for(data["bank"], data["bank_version"], bank)
     items = bank.items_by_id if bank is not None and bank.id == data["bank"] else None
     answers = _check_tables(data.get("answers", {}), "answers", ids, path)
     for pid, table in answers.items():
@@ -240,7 +245,8 @@ def snapshot_from_data(data: dict[str, Any], path: str | Path, bank: Bank | None
         warnings.append(f"{path}: warning: ignoring unknown key(s) {', '.join(unknown)}")
     return Snapshot(schema=schema, pair=data["pair"], taken_at=taken, bank=data["bank"],
                     bank_version=data["bank_version"], partners=partners, answers=answers,
-                    notes=notes, agreed=agreed_model, context=context)
+                    notes=notes, agreed=agreed_model, context=context,
+                    checked_with=(bank.id, bank.version) if items is not None and bank else None)
 
 
 def _context(raw: Any, schema: int, path: str | Path, warnings: list[str] | None) -> Context | None:

@@ -22,7 +22,7 @@ def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[s
     """The figures history keeps from one sitting, all taken from `compare` (never recomputed)."""
     from collabcheck.scoring.compare import compare
 
-    c = compare(snapshot, bank)
+    c = compare(snapshot, bank, detail=False)
     practices = {str(p.number): p.combined for p in c.practices}
     divergence = {str(p.number): p.divergence for p in c.practices}
     return {

@@ -82,7 +82,7 @@ def suggestion_json(s: Suggestion, why: list[str], how: list[str]) -> dict[str, 
             "divergence_weight": s.divergence_weight,
             "findings": {"hierarchy": s.hierarchy, "task_leaning": s.task_leaning,
                          "tags": list(s.findings)},
-            "without_context": s.without_context}
+            "without_route": s.without_route, "without_stage": s.without_stage}
 
 
 def report_json(c: Comparison) -> dict[str, Any]:

@@ -126,8 +126,8 @@ def power_reason_triggers(a: AuthorityResult, names: dict[str, str]) -> list[str
     """Exactly what made power look uneven, one sentence each, for the reason that names it:
     the views that give one partner the say (or leave one out), and a wide gap between views."""
     views = dict(zip(a.perceived_holder, view_sentences(a, names), strict=True))
-    out = [views[p] for p, h in a.perceived_holder.items()
-           if h not in ("shared", "outside") or p in a.left_out]
+    out = sorted(views[p] for p, h in a.perceived_holder.items()
+                 if h not in ("shared", "outside") or p in a.left_out)  # in any partner order
     if a.divergent and a.divergence is not None:
         out.append(f"Your answers on who has the say are {fmt1(a.divergence)} apart on average, "
                    "so you see it differently.")

@@ -95,18 +95,14 @@ def _context_reasons(c: Comparison, best: PracticeResult) -> list[str]:
         if best.number == ROUTE_PRACTICE[route]:
             out.append(f"You are working {ROUTE_WORDS[route]}: this practice is about the route "
                        "you chose.")
-        if s.without_context is not None and s.without_context != s.number \
-                and s.without_context == other:
+        if s.without_route is not None and s.without_route != s.number:
             out.append(f"You are working {ROUTE_WORDS[route]}, so practice {other} counts for "
                        f"less: the guide offers practices 4 and 5 as two routes that can both "
                        f"lead to lasting change, and you have chosen one. Had you not, practice "
-                       f"{other} would have come first.")
+                       f"{s.without_route} would have come first.")
     if s.stage == "starting" and best.number == 1:
         out.append("You are just starting, so finding your partners and a shared purpose "
                    "(practice 1) counts for more.")
-    elif s.stage == "starting" and s.without_context == 1 and s.number != 1:
-        out.append("You are just starting, which makes practice 1 count for more; even so, "
-                   f"practice {s.number} comes first.")
     return out
 
 

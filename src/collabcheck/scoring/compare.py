@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 from itertools import combinations
+from math import lcm
 from typing import Any
 
 from collabcheck.core.bank import FOCUS_VALUES, Bank, Item, Section
@@ -89,11 +90,13 @@ def authority_distance(a: dict[str, int] | str, b: dict[str, int] | str) -> int:
 
 
 def _answers(snapshot: Snapshot, bank: Bank) -> tuple[dict[str, dict[str, Any]], list[str], list[str]]:
-    """Per partner, the answers that fit their bank item (checked once, by the reader's rule);
-    plus the ids of answers to unknown items and of answers that no longer fit."""
+    """Per partner, the answers that fit their bank item; plus the ids of answers to unknown
+    items and of answers that no longer fit. Each answer is checked once: by the reader's own
+    rule here, or not again when the reader already checked it against this very bank."""
     ids = frozenset(snapshot.partner_ids)
     items = bank.items_by_id
     schema = snapshot.schema_
+    checked = snapshot.checked_with == (bank.id, bank.version)
     good: dict[str, dict[str, Any]] = {pid: {} for pid in snapshot.partner_ids}
     unknown: set[str] = set()
     mismatched: set[str] = set()
@@ -103,7 +106,8 @@ def _answers(snapshot: Snapshot, bank: Bank) -> tuple[dict[str, dict[str, Any]],
             item = items.get(item_id)
             if item is None:
                 unknown.add(item_id)
-            elif item.kind != "reflect" and check_value(value, ids, item.kind, schema) is None:
+            elif checked or (item.kind != "reflect"
+                             and check_value(value, ids, item.kind, schema) is None):
                 mine[item_id] = value
             else:
                 mismatched.add(item_id)
@@ -122,40 +126,57 @@ def _category(scores: list[int]) -> str | None:
     return "mixed"
 
 
-def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, Any]]) -> Raw:
-    """Scores of one practice on integer sums; returns (result, combined, divergence, weight)."""
+def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, Any]],
+              detail: bool) -> Raw:
+    """Scores of one practice on integer sums; returns (result, combined, divergence, weight).
+
+    Without `detail` the per-statement records are skipped (history needs only the figures);
+    every figure is worked out by the same lines either way.
+    """
     items: list[ItemResult] = []
     total = dict.fromkeys(pids, 0)
     count = dict.fromkeys(pids, 0)
     unsure_by = dict.fromkeys(pids, 0)
     spread_sum = spread_n = 0
     for item in section.of_kind("agree"):
-        raw = {pid: answers[pid].get(item.id) for pid in pids}
-        scores = {pid: agree_score(item, v) for pid, v in raw.items()}
-        nums = [s for s in scores.values() if s is not None]
-        for pid, score in scores.items():
-            if score is not None:
+        key, reverse = item.id, item.reverse
+        low, high, seen = 6, 0, 0
+        for pid in pids:
+            v = answers[pid].get(key)
+            if type(v) is int:
+                score = 6 - v if reverse else v
                 total[pid] += score
                 count[pid] += 1
-            elif raw[pid] == "unsure":
+                seen += 1
+                low = min(low, score)
+                high = max(high, score)
+            elif v == "unsure":
                 unsure_by[pid] += 1
-        spread = max(nums) - min(nums) if len(nums) >= 2 else None
-        if spread is not None:
-            spread_sum += spread
+        if seen >= 2:
+            spread_sum += high - low
             spread_n += 1
-        items.append(ItemResult(id=item.id, kind="agree", text=item.text, short=item.short,
-                                reverse=item.reverse, answers=raw, scores=scores,
-                                unsure=sum(v == "unsure" for v in raw.values()),
-                                spread=spread, category=_category(nums)))
-    partner_scores = {pid: _mean(total[pid], count[pid]) for pid in pids}
-    known = [s for s in partner_scores.values() if s is not None]
-    combined = sum(known, Fraction(0)) / len(known) if known else None
-    divergence = _mean(spread_sum, spread_n)
+        if detail:
+            raw = {pid: answers[pid].get(key) for pid in pids}
+            scores = {pid: agree_score(item, v) for pid, v in raw.items()}
+            nums = [x for x in scores.values() if x is not None]
+            items.append(ItemResult(id=key, kind="agree", text=item.text, short=item.short,
+                                    reverse=reverse, answers=raw, scores=scores,
+                                    unsure=sum(v == "unsure" for v in raw.values()),
+                                    spread=high - low if seen >= 2 else None,
+                                    category=_category(nums)))
+    answered = [pid for pid in pids if count[pid]]
+    combined = None
+    if answered:
+        # The mean of the partners' means, exact: over a common denominator, one Fraction.
+        lcd = lcm(*(count[pid] for pid in answered))
+        combined = Fraction(sum(total[pid] * (lcd // count[pid]) for pid in answered),
+                            lcd * len(answered))
+    divergence = Fraction(spread_sum, spread_n) if spread_n else None
     n_max = max(count.values(), default=0)
-    weight = Fraction(spread_n, n_max * len(known)) if spread_n else None
+    weight = Fraction(spread_n, n_max * len(answered)) if spread_n else None
     result = PracticeResult(
         number=section.number or 0, id=section.id, title=section.title,
-        scores={pid: _float(s) for pid, s in partner_scores.items()},
+        scores={pid: total[pid] / count[pid] if count[pid] else None for pid in pids},
         answered=dict(count), unsure=sum(unsure_by.values()), unsure_by_partner=unsure_by,
         combined=_float(combined), divergence=_float(divergence), items=items)
     return result, combined, divergence, weight
@@ -335,11 +356,15 @@ def _talk_about_first(bank: Bank, practices: list[PracticeResult], authority: Au
     return [f[3] for f in sorted(found)[:TALK_CAP]]
 
 
-def compare(snapshot: Snapshot, bank: Bank) -> Comparison:
-    """Compare one sitting against a bank: scores, gaps, power, attention and the suggestion."""
+def compare(snapshot: Snapshot, bank: Bank, detail: bool = True) -> Comparison:
+    """Compare one sitting against a bank: scores, gaps, power, attention and the suggestion.
+
+    `detail=False` leaves out the per-statement records of the practices (history keeps only
+    the figures, which are worked out by exactly the same code either way).
+    """
     pids = snapshot.partner_ids
     answers, unknown, mismatched = _answers(snapshot, bank)
-    raw = [_practice(s, pids, answers) for s in bank.practices]
+    raw = [_practice(s, pids, answers, detail) for s in bank.practices]
     authority = _authority(bank, pids, answers)
     focus = _focus(bank, pids, answers)
     context = snapshot.context

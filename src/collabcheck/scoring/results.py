@@ -128,7 +128,8 @@ class Suggestion:
     findings: tuple[str, ...] = ()          # what the tips were chosen to fit
     stage: str | None = None
     route: str | None = None
-    without_context: int | None = None      # the suggestion had route and stage not counted
+    without_route: int | None = None        # the suggestion had the route not been counted
+    without_stage: int | None = None        # ...and had the stage not been counted
 
 
 @dataclass(frozen=True)

@@ -76,21 +76,10 @@ def findings(authority: AuthorityResult, focus: FocusResult, stage: str | None,
     return tuple(sorted(found))
 
 
-def _rank(raw: list[Raw], weight: Fraction, power: bool, task: bool, stage: str | None,
-          route: str | None) -> list[PracticeResult]:
-    out: list[PracticeResult] = []
-    for result, combined, divergence, _ in raw:
-        need = TOP - combined if combined is not None else Fraction(0)
-        part = weight * divergence if divergence is not None else Fraction(0)
-        scale = weighting(result.number, stage, route)
-        power_boost = POWER_BOOST if power and result.number in POWER_PRACTICES else Fraction(0)
-        task_boost = TASK_BOOST if task and result.number in TASK_PRACTICES else Fraction(0)
-        total = scale * (need + part) + power_boost + task_boost
-        out.append(replace(result, need=float(need), divergence_part=float(part),
-                           weighting=float(scale), power_boost=float(power_boost),
-                           task_boost=float(task_boost), priority=float(total),
-                           exact_priority=total))
-    return out
+def _best(parts: list[tuple[int, Fraction, Fraction]], stage: str | None,
+          route: str | None) -> int:
+    """The winning practice number for (number, need + gap part, boosts), standing as given."""
+    return min(parts, key=lambda p: (-(weighting(p[0], stage, route) * p[1] + p[2]), p[0]))[0]
 
 
 def suggest(partners: int, bank: Bank, raw: list[Raw], authority: AuthorityResult,
@@ -100,9 +89,22 @@ def suggest(partners: int, bank: Bank, raw: list[Raw], authority: AuthorityResul
     weight = divergence_weight(raw, partners)
     power = authority.hierarchy
     task = focus.leaning == "task"
-    practices = _rank(raw, weight, power, task, stage, route)
-    best = by_priority(practices)[0]
-    plain = by_priority(_rank(raw, weight, power, task, None, None))[0]
+    practices: list[PracticeResult] = []
+    parts: list[tuple[int, Fraction, Fraction]] = []
+    for result, combined, divergence, _ in raw:
+        need = TOP - combined if combined is not None else Fraction(0)
+        part = weight * divergence if divergence is not None else Fraction(0)
+        scale = weighting(result.number, stage, route)
+        power_boost = POWER_BOOST if power and result.number in POWER_PRACTICES else 0
+        task_boost = TASK_BOOST if task and result.number in TASK_PRACTICES else 0
+        total = scale * (need + part) + power_boost + task_boost
+        parts.append((result.number, need + part, Fraction(power_boost + task_boost)))
+        practices.append(replace(result, need=float(need), divergence_part=float(part),
+                                 weighting=float(scale), power_boost=float(power_boost),
+                                 task_boost=float(task_boost), priority=float(total),
+                                 exact_priority=total))
+    ranked = by_priority(practices)
+    best = ranked[0]
     section = bank.practice(best.number)
     found = findings(authority, focus, stage, route)
     # The practice's tips that fit what was found, then the relationship section's tips
@@ -113,9 +115,11 @@ def suggest(partners: int, bank: Bank, raw: list[Raw], authority: AuthorityResul
     return practices, Suggestion(
         number=best.number, id=best.id, title=best.title, tips=tips,
         prompts=list(section.prompts),
-        ranking=[{"number": p.number, "priority": p.priority} for p in by_priority(practices)],
+        ranking=[{"number": p.number, "priority": p.priority} for p in ranked],
         divergence_weight=float(weight), hierarchy=power, task_leaning=task, findings=found,
-        stage=stage, route=route, without_context=plain.number)
+        stage=stage, route=route,
+        without_route=_best(parts, stage, None) if route else best.number,
+        without_stage=_best(parts, None, route) if stage else best.number)
 
 
 def by_priority(practices: list[PracticeResult]) -> list[PracticeResult]:
