@@ -3,8 +3,12 @@
 They let a newcomer run `collabcheck history examples/` straight away and see a real story:
 Amira (a consultant) and Tom (a patient partner) choose practice 3 in March and it improves;
 at first Amira sees power as shared while Tom sees her holding it, and over the year their
-views come closer. Everything is made with the shipped bank and collabcheck's own writer, and
-is deterministic, so running this again gives the same files (existing files are left alone).
+views come closer. Amira carries formal accountability throughout, which is shown but never
+read as her having the say. They work under the radar at first, then openly. Each story's
+first sitting was made with question bank 1 (schema 1), so history shows the change of
+questions; the later ones use bank 2. Everything is made with the shipped banks and
+collabcheck's own writer, and is deterministic, so running this again gives the same files
+(existing files are left alone).
 
     python examples/make_examples.py
 """
@@ -15,8 +19,8 @@ import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from collabcheck.core.bank import Bank, load_bank
-from collabcheck.core.snapshot import Agreed, Partner, Snapshot, file_name, write_snapshot
+from collabcheck.core.bank import Bank, default_bank_dir, load_bank
+from collabcheck.core.snapshot import Agreed, Context, Partner, Snapshot, file_name, write_snapshot
 
 HERE = Path(__file__).resolve().parent
 UK_WINTER, UK_SUMMER = timezone.utc, timezone(timedelta(hours=1))
@@ -38,20 +42,23 @@ PAIR = [
                      "Start a shared notebook."]),
          notes={"tom": {"learning.most-useful-lesson": "I say more when we meet at the café, "
                                                        "not in Amira's office."}}),
-    dict(when=datetime(2026, 3, 12, 10, 30, tzinfo=UK_WINTER),
+    dict(when=datetime(2026, 3, 12, 10, 30, tzinfo=UK_WINTER), bank=2,
+         context=("under-a-year", "under-radar"),
          levels={"amira": [4.1, 3.1, 3.3, 3.5, 2.9], "tom": [3.4, 2.8, 3.0, 3.7, 2.3]},
          authority={"amira": "shared", "tom": "more:amira"},
          focus={"amira": "mostly-task", "tom": "balanced"},
          agreed=(3, ["Ask Helen, our coach, to join one meeting a quarter."]),
          notes={}),
-    dict(when=datetime(2026, 6, 18, 16, 0, tzinfo=UK_SUMMER),
+    dict(when=datetime(2026, 6, 18, 16, 0, tzinfo=UK_SUMMER), bank=2,
+         context=("under-a-year", "open"),
          levels={"amira": [4.2, 3.2, 3.9, 3.5, 2.7], "tom": [3.8, 2.9, 3.7, 3.8, 2.5]},
          authority={"amira": "more:amira", "tom": "more:amira"},
          focus={"amira": "balanced", "tom": "balanced"},
          agreed=(5, ["Ask the divisional board for a standing slot on our work.",
                      "Make sure Tom is paid for his time."]),
          notes={"amira": {"embed.keep-alive": "Get the board to own it, not just us."}}),
-    dict(when=datetime(2026, 11, 24, 11, 0, tzinfo=UK_WINTER),
+    dict(when=datetime(2026, 11, 24, 11, 0, tzinfo=UK_WINTER), bank=2,
+         context=("longer", "open"),
          levels={"amira": [4.3, 3.4, 4.1, 3.6, 3.3], "tom": [4.0, 3.1, 3.9, 3.9, 3.2]},
          authority={"amira": "shared", "tom": "shared"},
          focus={"amira": "balanced", "tom": "balanced"},
@@ -66,18 +73,22 @@ TRIO = [
          focus={"jo": "task", "priya": "mostly-task", "ken": "mostly-task"},
          agreed=(2, ["Meet once a month somewhere that is nobody's office."]),
          notes={}),
-    dict(when=datetime(2026, 10, 21, 13, 0, tzinfo=UK_SUMMER),
+    dict(when=datetime(2026, 10, 21, 13, 0, tzinfo=UK_SUMMER), bank=2,
+         context=("under-a-year", "undecided"),
          levels={"jo": [3.7, 3.2, 3.1, 4.0, 2.6], "priya": [3.0, 3.0, 2.9, 4.1, 2.1],
                  "ken": [3.8, 3.4, 3.2, 3.7, 3.3]},
-         authority={"jo": "more:ken", "priya": "more:ken", "ken": "shared"},
+         authority={"jo": "more:ken", "priya": "less:priya", "ken": "shared"},
          focus={"jo": "mostly-task", "priya": "balanced", "ken": "balanced"},
          agreed=(5, ["Bring Priya to the next commissioning meeting as a full member."]),
          notes={}),
 ]
 
 
+ACCOUNTABLE = {"amira-and-tom": "mostly:amira", "jo-priya-and-ken": "more:ken"}
+
+
 def answers_for(bank: Bank, levels: list[float], authority: str, focus: str,
-                rng: random.Random) -> dict[str, int | str]:
+                rng: random.Random, accountable: str = "shared") -> dict[str, int | str]:
     """Item answers whose mean is each practice's level, shuffled, with the odd 'not sure'."""
     out: dict[str, int | str] = {}
     for section in bank.practices:
@@ -98,24 +109,33 @@ def answers_for(bank: Bank, levels: list[float], authority: str, focus: str,
         for item_id in sorted(unsure):
             out[item_id] = "unsure"
     for item in bank.relationship.of_kind("authority"):
-        out[item.id] = authority if rng.random() < 0.8 else "shared"
+        if item.accountability:  # who carries it, kept apart from who has the say
+            out[item.id] = accountable
+        else:
+            out[item.id] = authority if rng.random() < 0.8 else "shared"
     for item in bank.relationship.of_kind("focus"):
         out[item.id] = focus
     return out
 
 
-def make(bank: Bank, pair: str, partners: list[Partner], story: list[dict], seed: int) -> list[Path]:
+def make(banks: dict[int, Bank], pair: str, partners: list[Partner], story: list[dict],
+         seed: int) -> list[Path]:
     """Write one partnership's sittings into examples/<pair>/, skipping files already there."""
     rng = random.Random(seed)
     folder = HERE / pair
     written = []
     for sitting in story:
+        bank = banks[sitting.get("bank", 1)]
         answers = {p.id: answers_for(bank, sitting["levels"][p.id], sitting["authority"][p.id],
-                                     sitting["focus"][p.id], rng) for p in partners}
+                                     sitting["focus"][p.id], rng, ACCOUNTABLE[pair])
+                   for p in partners}
         agreed = sitting["agreed"]
-        snap = Snapshot(pair=pair, taken_at=sitting["when"], bank=bank.id, bank_version=bank.version,
+        stage, route = sitting.get("context", (None, None))
+        snap = Snapshot(schema=1 if bank.version == 1 else 2, pair=pair, taken_at=sitting["when"],
+                        bank=bank.id, bank_version=bank.version,
                         partners=partners, answers=answers, notes=sitting["notes"],
-                        agreed=Agreed(practice=agreed[0], actions=agreed[1]) if agreed else None)
+                        agreed=Agreed(practice=agreed[0], actions=agreed[1]) if agreed else None,
+                        context=Context(stage=stage, route=route) if stage or route else None)
         if (folder / file_name(snap)).exists():
             continue
         written.append(write_snapshot(snap, folder, bank))
@@ -123,9 +143,9 @@ def make(bank: Bank, pair: str, partners: list[Partner], story: list[dict], seed
 
 
 def main() -> None:
-    bank = load_bank()
-    written = make(bank, "amira-and-tom", [AMIRA, TOM], PAIR, seed=2025)
-    written += make(bank, "jo-priya-and-ken", [JO, PRIYA, KEN], TRIO, seed=2026)
+    banks = {1: load_bank(default_bank_dir() / "v1"), 2: load_bank()}
+    written = make(banks, "amira-and-tom", [AMIRA, TOM], PAIR, seed=2025)
+    written += make(banks, "jo-priya-and-ken", [JO, PRIYA, KEN], TRIO, seed=2026)
     for path in written:
         print(path.relative_to(HERE.parent))
     if not written:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from collabcheck.core.bank import FOCUS_VALUES, Bank, Item, load_bank
 from collabcheck.core.errors import BankError
-from collabcheck.core.snapshot import Partner, Snapshot
+from collabcheck.core.snapshot import ROUTES, STAGES, Context, Partner, Snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI_BANK = load_bank(ROOT / "tests" / "fixtures" / "mini-bank")
@@ -36,10 +36,11 @@ def answer_values(item: Item, pids: list[str]) -> st.SearchStrategy[Any]:
     if item.kind == "agree":
         return st.one_of(st.integers(1, 5), st.just("unsure"))
     if item.kind == "authority":
-        return st.one_of(st.just("shared"),
-                         st.sampled_from([f"{how}:{p}" for how in ("more", "mostly") for p in pids]))
+        hows = ("more", "mostly", "less") if len(pids) >= 3 else ("more", "mostly")
+        return st.one_of(st.sampled_from(["shared", "outside", "unsure"]),
+                         st.sampled_from([f"{how}:{p}" for how in hows for p in pids]))
     if item.kind == "focus":
-        return st.sampled_from(list(FOCUS_VALUES))
+        return st.sampled_from([*FOCUS_VALUES, "unsure"])
     raise ValueError(item.kind)
 
 
@@ -73,7 +74,18 @@ def snapshots(draw: st.DrawFn, bank: Bank, min_partners: int = 2, max_partners: 
     else:
         answers = {pid: draw(_partner_answers(bank, pids)) for pid in pids}
     names = [draw(NAMES) for _ in pids]
-    return make_snapshot(bank, answers, names=names)
+    snap = make_snapshot(bank, answers, names=names)
+    return snap.model_copy(update={"context": draw(CONTEXTS)})
+
+
+CONTEXTS = st.one_of(st.none(), st.builds(
+    Context, stage=st.sampled_from([None, *STAGES]), route=st.sampled_from([None, *ROUTES])))
+
+
+def with_context(snapshot: Snapshot, stage: str | None, route: str | None) -> Snapshot:
+    """The same sitting, standing somewhere else (None for both: no [context] at all)."""
+    context = Context(stage=stage, route=route) if stage or route else None
+    return snapshot.model_copy(update={"context": context})
 
 
 def make_snapshot(bank: Bank, answers: dict[str, dict[str, Any]], names: list[str] | None = None,

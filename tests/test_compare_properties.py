@@ -1,4 +1,5 @@
-"""Spec §5 properties 1–7 over random pairs, trios and groups up to six, on both banks."""
+"""Spec §5 properties 1–7 over random pairs, trios and groups up to six, on both banks
+(properties 8–11 are in test_properties_v2.py)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ def _no_partners(j: dict[str, Any]) -> dict[str, Any]:
     j = json.loads(json.dumps(j))
     j.pop("partners")
     j["authority"]["summary"] = sorted(j["authority"]["summary"])
+    for item in j["authority"]["items"]:
+        item.pop("line")  # "Alice, more Sam; Sam, shared" lists partners in sitting order
+    j["focus"].pop("summary")
     return j
 
 
@@ -46,7 +50,8 @@ def test_1_identical_answers_mean_no_divergence(bank: Bank, data: st.DataObject)
     assert c.talk_about_first == []
     # Everyone sees power the same way, so the pattern can never be a disagreement.
     # Identical answers give everyone the same overall view: never a disagreement.
-    assert c.authority.pattern_id in ("all-shared", "same-holder", "not-enough-answers")
+    assert c.authority.pattern_id in ("all-shared", "same-holder", "not-enough-answers",
+                                      "outside", "same-left-out")
     assert len(set(c.authority.perceived_holder.values())) <= 1
 
 
@@ -200,7 +205,7 @@ def test_5_holds_for_any_two_practices_the_findings_touch_alike(bank: Bank, data
     rank = [r["number"] for r in c.suggestion.ranking]
     for p in c.practices:
         for q in c.practices:
-            if (p.combined == q.combined and p.boost == q.boost
+            if (p.combined == q.combined and p.boost == q.boost and p.weighting == q.weighting
                     and (p.divergence or 0) > (q.divergence or 0)):
                 assert rank.index(p.number) < rank.index(q.number)
 

@@ -92,5 +92,5 @@ async def test_no_folder_yet_is_a_friendly_message(tmp_path: Path):
 
 def test_history_screen_snapshot(snap_compare, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(ROOT)  # a relative folder, so the picture is the same on every machine
-    app = _Host(HistoryScreen(Path("examples"), load_bank(), pair="amira-and-tom"))
+    app = _Host(HistoryScreen(Path("examples"), load_bank(ROOT / "questions" / "v1"), pair="amira-and-tom"))
     assert snap_compare(app, terminal_size=(80, 24), run_before=_loaded)

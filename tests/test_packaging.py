@@ -25,6 +25,10 @@ def test_wheel_contains_the_question_bank(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for bank_file in SHIPPED_BANK.glob("*.toml"):
         assert f"collabcheck/questions/{bank_file.name}" in names
+    old = sorted(p.name for p in (SHIPPED_BANK / "v1").glob("*.toml"))
+    assert len(old) == 7, "bank 1 is kept in questions/v1"
+    for name in old:  # bank 1 rides along, so old sittings report with their own questions
+        assert f"collabcheck/questions/v1/{name}" in names
     assert "collabcheck/cli/__init__.py" in names and "collabcheck/tui/collabcheck.tcss" in names
     assert any(n.endswith(".tcss") for n in names) or not list((ROOT / "src").rglob("*.tcss"))
 
@@ -40,3 +44,7 @@ def test_installed_layout_finds_the_packaged_bank(tmp_path, monkeypatch):
     assert bankmod.default_bank_dir() == fake_pkg / "questions"
     assert bankmod.load_bank().id == "kings-fund-2016"
     assert collabcheck.__version__
+    current = bankmod.load_bank()
+    old = bankmod.load_bank_for("kings-fund-2016", 1, current)
+    assert old.version == 1 and old != current
+    assert bankmod.load_bank_for("kings-fund-2016", current.version, current) is current

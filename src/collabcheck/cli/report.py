@@ -30,7 +30,7 @@ def bank_warning(path: Path, snapshot_bank: str, snapshot_version: int, bank_id:
 
 def run_report(args: argparse.Namespace) -> int:
     """Load the bank, read and check the snapshot, compare, print in the chosen format."""
-    from collabcheck.core.bank import load_bank
+    from collabcheck.core.bank import load_bank, load_bank_for
     from collabcheck.core.snapshot import read_snapshot
     from collabcheck.render.json import report_json
     from collabcheck.render.report import render_markdown, render_text
@@ -41,6 +41,7 @@ def run_report(args: argparse.Namespace) -> int:
     path = Path(args.file)
     warnings: list[str] = []
     snapshot = read_snapshot(path, bank, warnings)
+    bank = load_bank_for(snapshot.bank, snapshot.bank_version, bank)  # the questions they saw
     note = bank_warning(path, snapshot.bank, snapshot.bank_version, bank.id, bank.version)
     if note:
         warnings.append(note)

@@ -7,15 +7,21 @@ the app's start-up path (the first screen must appear within 1.3x a bare Textual
 A facilitator may point collabcheck at their own adapted bank, so every rule is checked on
 load and each failure names the file and the item; the app and reports can then trust the
 bank completely.
+
+Older banks ship too (`questions/v1/`), because history compares sittings answered on
+different bank versions and each sitting should be read with the questions its partners
+saw: `load_bank_for` finds them. Tagged tips and the map from the guide's ideas are read by
+bank_ideas.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
+from collabcheck.core.bank_ideas import Idea, Tip, check_idea_refs, parse_ideas, parse_tips
 from collabcheck.core.errors import BankError
 from collabcheck.core.files import read_toml
 from collabcheck.core.slug import is_slug
@@ -56,6 +62,10 @@ class Item:
     text: str
     reverse: bool = False
     short: str | None = None
+    # The question shown above the options of an authority or focus item, worded for it.
+    prompt: str | None = None
+    # An authority item about carrying formal responsibility: shown and compared, never say.
+    accountability: bool = False
 
     @property
     def section_id(self) -> str:
@@ -78,9 +88,27 @@ class Section:
     summary: str = ""
     tips: tuple[str, ...] = ()
     prompts: tuple[str, ...] = ()
+    # The `when` tags of each tip, in the order of `tips` (empty: the tip fits every reading).
+    tips_when: tuple[tuple[str, ...], ...] = ()
+    ideas: tuple[Idea, ...] = ()
 
     def of_kind(self, kind: str) -> list[Item]:
         return [i for i in self.items if i.kind == kind]
+
+    @property
+    def tagged_tips(self) -> tuple[Tip, ...]:
+        when = self.tips_when or ((),) * len(self.tips)
+        return tuple(Tip(text, tags) for text, tags in zip(self.tips, when, strict=True))
+
+    def tips_for(self, findings: set[str] | frozenset[str]) -> list[str]:
+        """The tips that fit what was found: tagged ones that match first, then untagged ones.
+
+        A tagged tip fits when any of its tags is among the findings; a tip whose tags match
+        nothing found is left out, so a pair under the radar is never told to seek sign-off.
+        """
+        tips = self.tagged_tips
+        return ([t.text for t in tips if t.when and t.fits(findings)]
+                + [t.text for t in tips if not t.when])
 
 
 @dataclass(frozen=True)
@@ -133,6 +161,7 @@ class Bank:
                     "title": s.title,
                     "summary": s.summary,
                     "tips": list(s.tips),
+                    "tips_when": [list(t.when) for t in s.tagged_tips],
                     "prompts": list(s.prompts),
                     "items": [
                         {
@@ -141,6 +170,8 @@ class Bank:
                             "text": i.text,
                             "reverse": i.reverse,
                             **({"short": i.short} if i.short else {}),
+                            **({"prompt": i.prompt} if i.prompt else {}),
+                            **({"accountability": True} if i.accountability else {}),
                         }
                         for i in s.items
                     ],
@@ -219,12 +250,24 @@ def _load_item(raw: Any, section_id: str, practice: bool, path: Path, n: int) ->
     short = raw.get("short")
     if short is not None and (not isinstance(short, str) or not short.strip()):
         raise BankError(path, f"{what}: 'short' must be non-empty text")
-    unknown = set(raw) - {"id", "kind", "text", "reverse", "short"}
+    prompt = raw.get("prompt")
+    if prompt is not None:
+        if not isinstance(prompt, str) or not prompt.strip():
+            raise BankError(path, f"{what}: 'prompt' must be non-empty text")
+        if kind not in RELATIONSHIP_KINDS:
+            raise BankError(path, f"{what}: 'prompt' only belongs on authority and focus items")
+    accountability = raw.get("accountability", False)
+    if not isinstance(accountability, bool):
+        raise BankError(path, f"{what}: 'accountability' must be true or false")
+    if accountability and kind != "authority":
+        raise BankError(path, f"{what}: 'accountability' only makes sense on an authority item")
+    unknown = set(raw) - {"id", "kind", "text", "reverse", "short", "prompt", "accountability"}
     if unknown:
         raise BankError(path, f"{what}: unknown key(s) {', '.join(sorted(unknown))}")
     return Item(
         id=f"{section_id}.{item_id}", kind=kind, text=text, reverse=reverse,
-        short=short.strip() if short else None,
+        short=short.strip() if short else None, prompt=prompt.strip() if prompt else None,
+        accountability=accountability,
     )
 
 
@@ -240,7 +283,7 @@ def load_section(path: Path) -> Section:
     what = f"section '{section_id}'"
     title = _text(data, "title", path, what)
     summary = _text(data, "summary", path, what, required=False)
-    tips = _texts(data, "tips", path, what)
+    tips = parse_tips(data.get("tips"), path, what)
     prompts = _texts(data, "prompts", path, what)
     raw_items = data.get("items", [])
     if not isinstance(raw_items, list) or not raw_items:
@@ -257,8 +300,12 @@ def load_section(path: Path) -> Section:
         raise BankError(path, f"{what} has no agree items, so it cannot be scored")
     if number is None and not ({"authority", "focus"} & kinds):
         raise BankError(path, f"{what} has no authority or focus items")
+    ideas = parse_ideas(data.get("ideas"), path, {i.id.split(".", 1)[1] for i in items},
+                        len(tips), len(prompts))
+    tips_when = tuple(t.when for t in tips) if any(t.when for t in tips) else ()
     return Section(id=section_id, number=number, title=title, summary=summary,
-                   tips=tips, prompts=prompts, items=tuple(items))
+                   tips=tuple(t.text for t in tips), prompts=prompts, items=tuple(items),
+                   tips_when=tips_when, ideas=ideas)
 
 
 def load_bank(directory: Path | None = None) -> Bank:
@@ -298,5 +345,39 @@ def load_bank(directory: Path | None = None) -> Bank:
         names = ", ".join(files[s.id].name for s in relationship) or "none"
         raise BankError(directory, f"need exactly one relationship section (without 'number'); found {names}")
     assert len(numbers) == 5
+    idea_files: dict[str, str] = {}
+    targets = {s.id: ({i.id.split(".", 1)[1] for i in s.items}, len(s.tips), len(s.prompts))
+               for s in sections}
+    for s in sections:
+        check_idea_refs(s.ideas, files[s.id], targets)
+        for idea in s.ideas:
+            if idea.id in idea_files:
+                raise BankError(files[s.id], f"idea '{idea.id}' is also mapped in {idea_files[idea.id]}")
+            idea_files[idea.id] = files[s.id].name
     sections.sort(key=lambda s: (s.number is None, s.number or 0))
     return Bank(id=bank_id, version=version, title=title, source=source, sections=tuple(sections))
+
+
+@cache
+def _shipped(directory: Path) -> Bank | None:
+    return load_bank(directory) if (directory / "bank.toml").is_file() else None
+
+
+def load_bank_for(bank_id: str, version: int, default: Bank) -> Bank:
+    """The bank a sitting was answered on: `default` if it is that bank, else the shipped copy
+    of that id and version (`questions/` or `questions/v<N>/`), else `default`.
+
+    An old sitting's report then uses the questions its partners saw; a bank that is not
+    shipped (a facilitator's own, or a newer one) falls back to `default`, which reports the
+    answers it does not know as unknown.
+    """
+    if (default.id, default.version) == (bank_id, version):
+        return default
+    if type(version) is not int or version < 1:
+        return default
+    shipped = default_bank_dir()
+    for directory in (shipped, shipped / f"v{version}"):
+        bank = _shipped(directory)
+        if bank is not None and (bank.id, bank.version) == (bank_id, version):
+            return bank
+    return default

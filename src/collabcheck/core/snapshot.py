@@ -16,15 +16,20 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from collabcheck import __version__
-from collabcheck.core.bank import FOCUS_VALUES, Bank
+from collabcheck.core.bank import FOCUS_VALUES, Bank, load_bank_for
 from collabcheck.core.errors import SnapshotError
 from collabcheck.core.files import atomic_write_new, parse_toml, read_toml
 from collabcheck.core.slug import is_slug
 
-SCHEMA = 1
+SCHEMA = 2                      # the newest schema this collabcheck reads and writes
 KNOWN_KEYS = {"schema", "pair", "taken_at", "bank", "bank_version", "partners", "answers",
-              "notes", "agreed"}
+              "notes", "agreed", "context"}
 Answer = int | str
+# Where the partnership stands (spec §2 `[context]`, schema 2): asked once, together.
+STAGES = ("starting", "under-a-year", "longer")
+ROUTES = ("open", "under-radar", "undecided")
+# Answer values new in schema 2: "less:<id>" (3+ partners), "outside", and "unsure" on
+# authority and focus items. A schema-1 file never holds them.
 
 
 class Partner(BaseModel):
@@ -46,6 +51,15 @@ class Agreed(BaseModel):
     actions: list[str] = Field(default_factory=list)
 
 
+class Context(BaseModel):
+    """Where the partnership stands: how long together, and which route it is taking now."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    stage: str | None = None
+    route: str | None = None
+
+
 class Snapshot(BaseModel):
     """One sitting of one partnership, exactly as stored in the file."""
 
@@ -58,6 +72,10 @@ class Snapshot(BaseModel):
     answers: dict[str, dict[str, Answer]] = Field(default_factory=dict)
     notes: dict[str, dict[str, str]] = Field(default_factory=dict)
     agreed: Agreed | None = None
+    context: Context | None = None
+    # The (bank id, version) every answer was checked against when the file was read, so the
+    # comparison need not check each answer a second time. Not part of the file.
+    checked_with: tuple[str, int] | None = Field(default=None, exclude=True)
 
     model_config = ConfigDict(populate_by_name=True, defer_build=True)
 
@@ -103,24 +121,46 @@ class Snapshot(BaseModel):
             out += ["\n[agreed]\n", line("practice", self.agreed.practice)]
             if self.agreed.actions:
                 out.append(line("actions", list(self.agreed.actions)))
+        if self.context is not None and (self.context.stage or self.context.route):
+            out.append("\n[context]\n")
+            out += [line(k, v) for k, v in (("stage", self.context.stage),
+                                             ("route", self.context.route)) if v]
         return "".join(out)
 
 
-def check_value(value: Any, partner_ids: set[str], kind: str | None) -> str | None:
-    """Why an answer value is not allowed (None when it is); `kind` None means item unknown."""
+def check_value(value: Any, partner_ids: set[str] | frozenset[str], kind: str | None,
+                schema: int = SCHEMA) -> str | None:
+    """Why an answer value is not allowed (None when it is); `kind` None means item unknown.
+
+    The one rule for what fits a question: the reader, the sitting in progress and the
+    comparison all use it, so the app can never write what the reader refuses.
+    """
     agree_ok = (type(value) is int and 1 <= value <= 5) or value == "unsure"
-    focus_ok = isinstance(value, str) and value in FOCUS_VALUES
+    new = schema >= 2
+    focus_ok = isinstance(value, str) and (value in FOCUS_VALUES or (new and value == "unsure"))
     authority_ok = False
-    if isinstance(value, str) and (value == "shared" or value.startswith(("more:", "mostly:"))):
-        if value != "shared" and value.split(":", 1)[1] not in partner_ids:
-            return f"names unknown partner '{value.split(':', 1)[1]}'"
-        authority_ok = True
+    if isinstance(value, str):
+        if value == "shared" or (new and value in ("outside", "unsure")):
+            authority_ok = True
+        elif value.startswith(("more:", "mostly:")) or (new and value.startswith("less:")):
+            who = value.split(":", 1)[1]
+            if who not in partner_ids:
+                return f"names unknown partner '{who}'"
+            if value.startswith("less:") and len(partner_ids) < 3:
+                return "\"less:\" is only for three or more partners"
+            authority_ok = True
     if kind == "agree":
         return None if agree_ok else "must be a whole number from 1 to 5 or \"unsure\""
     if kind == "focus":
-        return None if focus_ok else "must be one of " + ", ".join(FOCUS_VALUES)
+        return None if focus_ok else "must be one of " + ", ".join(
+            [*FOCUS_VALUES, *(["unsure"] if new else [])])
     if kind == "authority":
-        return None if authority_ok else "must be \"shared\", \"more:<partner>\" or \"mostly:<partner>\""
+        if authority_ok:
+            return None
+        if new:
+            return ("must be \"shared\", \"more:<partner>\", \"mostly:<partner>\", "
+                    "\"less:<partner>\", \"outside\" or \"unsure\"")
+        return "must be \"shared\", \"more:<partner>\" or \"mostly:<partner>\" (schema 1)"
     if kind == "reflect":
         return "is a reflection: it belongs under [notes], not [answers]"
     return None if (agree_ok or focus_ok or authority_ok) else "is not a value collabcheck knows"
@@ -172,12 +212,14 @@ def snapshot_from_data(data: dict[str, Any], path: str | Path, bank: Bank | None
             raise _fail(path, f"partner id '{pid}' is used twice")
         partners.append(Partner(id=pid, name=name, role=role))
     ids = {p.id for p in partners}
+    if bank is not None:  # check answers against the questions the partners saw (bank 1 ships)
+        bank = load_bank_for(data["bank"], data["bank_version"], bank)
     items = bank.items_by_id if bank is not None and bank.id == data["bank"] else None
     answers = _check_tables(data.get("answers", {}), "answers", ids, path)
     for pid, table in answers.items():
         for item_id, value in table.items():
             kind = items[item_id].kind if items is not None and item_id in items else None
-            problem = check_value(value, ids, kind)
+            problem = check_value(value, ids, kind, schema)
             if problem:
                 raise _fail(path, f"answers.{pid}: \"{item_id}\" = {value!r} {problem}")
     notes = _check_tables(data.get("notes", {}), "notes", ids, path)
@@ -197,12 +239,31 @@ def snapshot_from_data(data: dict[str, Any], path: str | Path, bank: Bank | None
         if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
             raise _fail(path, "agreed.actions must be a list of texts")
         agreed_model = Agreed(practice=practice, actions=actions)
+    context = _context(data.get("context"), schema, path, warnings)
     unknown = sorted(set(data) - KNOWN_KEYS)
     if unknown and warnings is not None:
         warnings.append(f"{path}: warning: ignoring unknown key(s) {', '.join(unknown)}")
     return Snapshot(schema=schema, pair=data["pair"], taken_at=taken, bank=data["bank"],
                     bank_version=data["bank_version"], partners=partners, answers=answers,
-                    notes=notes, agreed=agreed_model)
+                    notes=notes, agreed=agreed_model, context=context,
+                    checked_with=(bank.id, bank.version) if items is not None and bank else None)
+
+
+def _context(raw: Any, schema: int, path: str | Path, warnings: list[str] | None) -> Context | None:
+    """`[context]` (schema 2): stage and route, each optional, each one of the known words."""
+    if raw is None:
+        return None
+    if schema < 2:
+        if warnings is not None:
+            warnings.append(f"{path}: warning: ignoring [context], which needs schema 2")
+        return None
+    if not isinstance(raw, dict):
+        raise _fail(path, "[context] must be a table")
+    for key, allowed in (("stage", STAGES), ("route", ROUTES)):
+        value = raw.get(key)
+        if value is not None and value not in allowed:
+            raise _fail(path, f"context.{key} must be one of {', '.join(allowed)}")
+    return Context(stage=raw.get("stage"), route=raw.get("route"))
 
 
 def _check_tables(raw: Any, name: str, ids: set[str], path: str | Path) -> dict[str, dict[str, Any]]:

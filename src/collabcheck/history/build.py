@@ -45,6 +45,7 @@ class Sitting:
     unknown: list[str] = field(default_factory=list)
     mismatched: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    questions: dict[str, list[str]] = field(default_factory=dict)  # statement ids per practice
 
     @property
     def overall_divergence(self) -> float | None:
@@ -144,6 +145,19 @@ class PairHistory:
         return list(seen.values())
 
     @cached_property
+    def questions_changed(self) -> list[tuple[int, str, str, list[str]]]:
+        """(index, previous taken_at, taken_at, practice numbers) wherever the statements of a
+        practice differ from the sitting before (the question bank was revised between them)."""
+        out = []
+        for i in range(1, len(self.sittings)):
+            before, after = self.sittings[i - 1], self.sittings[i]
+            changed = [k for k in PRACTICES if before.questions and after.questions
+                       and before.questions.get(k) != after.questions.get(k)]
+            if changed:
+                out.append((i, before.taken_at, after.taken_at, changed))
+        return out
+
+    @cached_property
     def follow_through(self) -> list[FollowThrough]:
         return follow_through(self.sittings, self.titles)
 
@@ -168,6 +182,7 @@ class History:
     bank_id: str
     bank_version: int
     titles: dict[int, str]
+    source: str = ""
 
     @property
     def sitting_count(self) -> int:
@@ -243,4 +258,4 @@ def build_history(folder: str, records: list[tuple[str, dict[str, Any]]], bank: 
         sittings = sorted(groups[name], key=lambda s: (s.ts, s.file))
         pairs.append(PairHistory(name, sittings, titles))
     skipped.sort(key=lambda s: s.file)
-    return History(folder, pairs, skipped, bank.id, bank.version, titles)
+    return History(folder, pairs, skipped, bank.id, bank.version, titles, bank.source)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_ENV = "COLLABCHECK_CACHE_DIR"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: summaries keep each practice's statement ids (bank 2)
 RACY_NS = 2_000_000_000  # files changed this recently are read but not cached
 
 StatKey = list[int]

@@ -19,10 +19,18 @@ PRACTICES = ("1", "2", "3", "4", "5")  # practice numbers as history's JSON keys
 
 
 def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[str, Any]:
-    """The figures history keeps from one sitting, all taken from `compare` (never recomputed)."""
+    """The figures history keeps from one sitting, all taken from `compare` (never recomputed).
+
+    Each sitting is compared with the questions its partners saw (bank 1 ships beside bank
+    2), and the ids of each practice's statements are kept, so history can say plainly when
+    a practice's questions changed between two sittings.
+    """
+    from collabcheck.core.bank import load_bank_for
     from collabcheck.scoring.compare import compare
 
-    c = compare(snapshot, bank)
+    bank = load_bank_for(snapshot.bank, snapshot.bank_version, bank)
+    c = compare(snapshot, bank, detail=False)
+    questions = {str(s.number): sorted(i.id for i in s.of_kind("agree")) for s in bank.practices}
     practices = {str(p.number): p.combined for p in c.practices}
     divergence = {str(p.number): p.divergence for p in c.practices}
     return {
@@ -36,7 +44,7 @@ def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[s
         "agreed": snapshot.agreed.practice if snapshot.agreed else None,
         "bank": snapshot.bank, "bank_version": snapshot.bank_version,
         "unknown": sorted(c.unknown_answers), "mismatched": sorted(c.mismatched_answers),
-        "warnings": warnings,
+        "warnings": warnings, "questions": {k: questions.get(k, []) for k in PRACTICES},
     }
 
 

@@ -162,16 +162,19 @@ def spread_rows(p: PairHistory) -> list[tuple[str, Trend, str]]:
 
 
 def notes(p: PairHistory, history: History) -> list[str]:
-    """Sittings made with another bank, answers no longer scored, ignored keys."""
+    """Changes of questions between sittings, sittings from another bank, answers not scored,
+    ignored keys."""
     out = []
+    for _, before, after, changed in p.questions_changed:
+        which = _join([f"practice {k}" for k in changed])
+        out.append(f"The questions for {which} changed between {long_date(before)} and "
+                   f"{long_date(after)} (collabcheck's questions were revised), so compare "
+                   f"{'its' if len(changed) == 1 else 'their'} scores across that change with care.")
     for s in p.sittings:
         when = long_date(s.taken_at)
         if s.bank != history.bank_id:
             out.append(f"{when}: made with question bank '{s.bank}', not '{history.bank_id}'; "
                        "questions were matched by their id.")
-        elif s.bank_version != history.bank_version:
-            out.append(f"{when}: made with version {s.bank_version} of the questions "
-                       f"(now {history.bank_version}); practice scores still compare.")
         if s.unknown:
             n = len(s.unknown)
             what = f"{n} answers to questions" if n > 1 else "1 answer to a question"
@@ -246,6 +249,8 @@ def render_text(history: History, width: int = 80) -> str:
         n = len(history.skipped)
         parts.append(textwrap.fill(f"{n} file{'s' if n > 1 else ''} could not be read and "
                                    f"{'were' if n > 1 else 'was'} left out (listed on stderr).", width))
+    if history.source:
+        parts.append(textwrap.fill(f"Source: {history.source}", width))
     return "\n\n".join(parts) + "\n"
 
 
@@ -291,6 +296,8 @@ def render_markdown(history: History) -> str:
         out += [f"- `{s.file}`{f' (line {s.line})' if s.line else ''}: {_md_cell(s.error)}"
                 for s in history.skipped]
         out.append("")
+    if history.source:
+        out += [f"Source: {_md_cell(history.source)}", ""]
     return "\n".join(out)
 
 
@@ -333,5 +340,6 @@ def render_json(history: History) -> dict[str, Any]:
             },
         })
     return {"folder": history.folder, "bank": {"id": history.bank_id, "version": history.bank_version},
+            "source": history.source,
             "pairs": pairs,
             "skipped": [{"file": s.file, "error": s.error, "line": s.line} for s in history.skipped]}

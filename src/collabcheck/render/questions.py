@@ -24,9 +24,13 @@ def bank_as_text(bank: Bank, width: int = 80) -> str:
         if section.summary:
             lines += textwrap.wrap(section.summary, width)
         for n, item in enumerate(section.items, 1):
-            note = KIND_NOTE[item.kind] + (", reversed" if item.reverse else "")
+            note = "who carries it, not the say" if item.accountability else KIND_NOTE[item.kind]
+            note += ", reversed" if item.reverse else ""
             lines += textwrap.wrap(f"{n:>2}. {item.text} [{note}]", width,
                                    subsequent_indent="    ")
+            if item.prompt:
+                lines += textwrap.wrap(f"asks: {item.prompt}", width, initial_indent="    ",
+                                       subsequent_indent="    ")
             lines.append(f"    id: {item.id}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

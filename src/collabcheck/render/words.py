@@ -111,20 +111,28 @@ def agree_words(value: Any) -> str:
 
 
 def authority_words(value: Any, names: dict[str, str]) -> str:
-    """An authority answer: 'Shared equally', 'More Sam', 'Mostly Alice', 'Skipped'."""
+    """An authority answer: 'Shared equally', 'More Sam', 'Mostly Alice', 'Less Cy',
+    'Someone outside', 'Not sure', 'Skipped'."""
     if value is None:
         return "Skipped"
     if value == "shared":
         return "Shared equally"
+    if value == "outside":
+        return "Someone outside"
+    if value == "unsure":
+        return "Not sure"
     if isinstance(value, str) and ":" in value:
         how, who = value.split(":", 1)
-        return f"{'Mostly' if how == 'mostly' else 'More'} {names.get(who, who)}"
+        word = {"mostly": "Mostly", "more": "More", "less": "Less"}.get(how, how)
+        return f"{word} {names.get(who, who)}"
     return str(value)
 
 
 def focus_words(value: Any) -> str:
     if value is None:
         return "Skipped"
+    if value == "unsure":
+        return "Not sure"
     return FOCUS_LABELS.get(value, str(value))
 
 
@@ -159,70 +167,9 @@ def focus_picture(positions: dict[str, float | None], names: dict[str, str]) -> 
                      for pid, p in positions.items())
 
 
-def _all(n: int) -> str:
-    return "both" if n == 2 else f"all {number_word(n)}"
-
-
-def pattern_words(pattern_id: str, holders: dict[str, str], names: dict[str, str]) -> str:
-    """The shape of the power picture in plain words, e.g. 'both see it as shared'."""
-    n = len(holders)
-    if pattern_id == "not-enough-answers":
-        return "there are not enough answers to compare"
-    if pattern_id == "all-shared":
-        return f"{_all(n)} see it as shared"
-    if pattern_id == "same-holder":
-        who = next(iter(holders.values()))
-        return f"{_all(n)} see {names.get(who, who)} holding most say"
-    if pattern_id == "shared-and-held":
-        if n == 2:
-            return "one sees it as shared and the other does not"
-        return "some see it as shared and others do not"
-    if pattern_id == "each-self":
-        return "each sees themselves holding most say"
-    if pattern_id == "each-other":
-        if n == 2:
-            return "each sees the other holding most say"
-        return "each sees someone else holding most say"
-    return "they see different people holding most say"
-
-
-def holder_sentences(holders: dict[str, str], names: dict[str, str]) -> list[str]:
-    """One sentence per respondent: whom their answers give most say to overall."""
-    out = []
-    for pid, who in holders.items():
-        name = names.get(pid, pid)
-        if who == "shared":
-            out.append(f"{name} sees the say as shared overall.")
-        elif who == pid:
-            out.append(f"{name} sees themselves holding most say overall.")
-        else:
-            out.append(f"{name} sees {names.get(who, who)} holding most say overall.")
-    return out
-
-
-def authority_item_sentence(label: str, answers: dict[str, Any], names: dict[str, str]) -> str:
-    """'Alice sees themselves holding most say over the agenda; Sam sees it as shared.'
-
-    A respondent who names themselves is "themselves" (singular they), never their name twice.
-    """
-    given = {pid: v for pid, v in answers.items() if v is not None}
-    if not given:
-        return f"Nobody answered who has most say over {label}."
-    values = set(given.values())
-    if len(given) >= 2 and values == {"shared"}:
-        return f"{_all(len(given)).capitalize()} see {label} as shared."
-    parts: list[str] = []
-    for pid, v in given.items():
-        name = names.get(pid, pid)
-        if v == "shared":
-            parts.append(f"{name} sees {'it' if parts else label} as shared")
-            continue
-        how, who = str(v).split(":", 1) if ":" in str(v) else ("", str(v))
-        holder = "themselves" if who == pid else names.get(who, who)
-        amount = "most say" if how == "mostly" else "more say"
-        parts.append(f"{name} sees {holder} holding {amount}"
-                     + ("" if parts else f" over {label}"))
-    return "; ".join(parts) + "."
+def all_of(n: int) -> str:
+    """'both of you', 'all three of you'."""
+    return "both of you" if n == 2 else f"all {number_word(n)} of you"
 
 
 def _two_or_more(partners: int) -> str:

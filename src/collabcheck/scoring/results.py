@@ -30,6 +30,7 @@ class ItemResult:
     spread: int | None = None                                      # agree and focus items
     category: str | None = None                                    # agree items
     divergence: float | None = None                                # authority items
+    accountability: bool = False                                   # authority: carrying, not say
 
     @property
     def label(self) -> str:
@@ -52,27 +53,50 @@ class PracticeResult:
     items: list[ItemResult]
     need: float = 0.0
     divergence_part: float = 0.0
-    boost: float = 0.0
+    weighting: float = 1.0          # from where the partnership stands (route, stage)
+    power_boost: float = 0.0
+    task_boost: float = 0.0
     priority: float = 0.0
     exact_priority: Fraction = field(default=Fraction(0), repr=False, compare=False)
+
+    @property
+    def boost(self) -> float:
+        return self.power_boost + self.task_boost
 
 
 @dataclass(frozen=True)
 class AuthorityResult:
-    """Who each partner thinks holds the power, and how far apart those views are."""
+    """Who each partner thinks has the say, and how far apart those views are.
+
+    `perceived_holder[pid]` is a partner id (they name that partner on at least half of the
+    say questions they answered), "outside" (the say lies outside the partnership), or
+    "shared"; `strength[pid]` is "most" or "more" for a holder; `left_out[pid]` names a
+    partner they see with less say than the others (three or more partners).
+    """
 
     divergence: float | None
     divergent: bool
     pattern_id: str
     perceived_holder: dict[str, str]
+    strength: dict[str, str]
+    left_out: dict[str, str]
+    named: dict[str, int]           # say questions on which the respondent named their holder
     totals: dict[str, dict[str, int]]
-    answered: dict[str, int]
+    answered: dict[str, int]        # say questions answered (not "not sure")
+    unsure: dict[str, int]
     items: list[ItemResult]
+    accountability_divergence: float | None = None
 
     @property
     def hierarchy(self) -> bool:
-        """Power looks uneven: someone sees one partner holding it, or the views are far apart."""
-        return self.divergent or any(h != "shared" for h in self.perceived_holder.values())
+        """Power looks uneven: someone sees one partner holding it or one left out, or the
+        views are far apart. The say lying outside the partnership is not a hierarchy in it."""
+        return (self.divergent or bool(self.left_out)
+                or any(h not in ("shared", "outside") for h in self.perceived_holder.values()))
+
+    @property
+    def outside(self) -> bool:
+        return any(h == "outside" for h in self.perceived_holder.values())
 
 
 @dataclass(frozen=True)
@@ -83,8 +107,9 @@ class FocusResult:
     mean: float | None
     divergence: float | None
     divergent: bool
-    leaning: str | None
+    leaning: str | None             # "task" | "balanced" | "relationship" | "split" | None
     items: list[ItemResult]
+    unsure: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -100,6 +125,11 @@ class Suggestion:
     divergence_weight: float
     hierarchy: bool
     task_leaning: bool
+    findings: tuple[str, ...] = ()          # what the tips were chosen to fit
+    stage: str | None = None
+    route: str | None = None
+    without_route: int | None = None        # the suggestion had the route not been counted
+    without_stage: int | None = None        # ...and had the stage not been counted
 
 
 @dataclass(frozen=True)
@@ -121,6 +151,8 @@ class Comparison:
     mismatched_answers: list[str]
     agreed: dict[str, Any] | None = None
     notes: dict[str, dict[str, str]] = field(default_factory=dict)  # kept reflections, as written
+    context: dict[str, str | None] = field(default_factory=dict)    # stage and route, if given
+    source: str = ""                                                # the bank's citation
 
     def practice(self, number: int) -> PracticeResult:
         return next(p for p in self.practices if p.number == number)

@@ -1,12 +1,17 @@
 """Which practice to work on next (spec §5): the rule, in numbers, readable in one place.
 
-priority = need + weight × divergence + boosts, worked out on exact fractions:
+    priority = weighting × (need + weight × divergence) + boosts
+
+worked out on exact fractions:
 - need = 5 − combined (0 when nobody scored the practice: we cannot see a need we were not told);
 - weight = the smallest, over practices, of k ÷ (n × m), where k = items answered by two or more
   partners, n = the most items one partner scored there, m = partners who scored there
   (1 ÷ number of partners when everyone answers everything). This is the largest weight for
-  which a lower answer can never lower a priority: the proof is in the README ("How the
-  suggestion is made");
+  which a lower answer can never lower a priority (the README proves it);
+- weighting comes from where the partnership stands: practices 4 (under the radar) and 5
+  (embed, with backing) are two routes the guide offers, so the route a pair did not choose
+  counts half; a partnership that is just starting weighs practice 1 half as much again;
+  no context (or an undecided route and a later stage) weighs every practice the same;
 - boosts: +½ to practices 1 and 2 when power looks uneven, +½ to practices 2 and 3 when
   attention leans to the task.
 The highest priority wins; the lower practice number breaks ties. The reasons, in words, are
@@ -21,8 +26,12 @@ from fractions import Fraction
 from collabcheck.core.bank import Bank
 from collabcheck.scoring.results import AuthorityResult, FocusResult, PracticeResult, Suggestion
 from collabcheck.scoring.rules import (
-    HIERARCHY_BOOST,
-    HIERARCHY_PRACTICES,
+    OTHER_ROUTE_WEIGHT,
+    POWER_BOOST,
+    POWER_PRACTICES,
+    ROUTE_PRACTICE,
+    STARTING_PRACTICE,
+    STARTING_WEIGHT,
     TASK_BOOST,
     TASK_PRACTICES,
     TOP,
@@ -38,32 +47,79 @@ def divergence_weight(raw: list[Raw], partners: int) -> Fraction:
     return min(weights) if weights else Fraction(1, max(partners, 1))
 
 
+def weighting(number: int, stage: str | None, route: str | None) -> Fraction:
+    """How much a practice counts, given where the partnership stands."""
+    w = Fraction(1)
+    chosen = ROUTE_PRACTICE.get(route or "")
+    if chosen is not None and number in ROUTE_PRACTICE.values() and number != chosen:
+        w *= OTHER_ROUTE_WEIGHT
+    if stage == "starting" and number == STARTING_PRACTICE:
+        w *= STARTING_WEIGHT
+    return w
+
+
+def findings(authority: AuthorityResult, focus: FocusResult, stage: str | None,
+             route: str | None) -> tuple[str, ...]:
+    """What was found, as the `when` tags tips are chosen by (spec §1)."""
+    found = set()
+    if authority.hierarchy:
+        found.add("power")
+    if authority.outside:
+        found.add("outside")
+    if focus.leaning in ("task", "split"):
+        found.add(focus.leaning)
+    if stage == "starting":
+        found.add("early")
+    elif stage == "longer":
+        found.add("established")
+    found.add(route if route in ("open", "under-radar") else "undecided")
+    return tuple(sorted(found))
+
+
+def _best(parts: list[tuple[int, Fraction, Fraction]], stage: str | None,
+          route: str | None) -> int:
+    """The winning practice number for (number, need + gap part, boosts), standing as given."""
+    return min(parts, key=lambda p: (-(weighting(p[0], stage, route) * p[1] + p[2]), p[0]))[0]
+
+
 def suggest(partners: int, bank: Bank, raw: list[Raw], authority: AuthorityResult,
-            focus: FocusResult) -> tuple[list[PracticeResult], Suggestion]:
+            focus: FocusResult, stage: str | None = None,
+            route: str | None = None) -> tuple[list[PracticeResult], Suggestion]:
     """Give every practice its priority and pick the highest."""
     weight = divergence_weight(raw, partners)
-    hierarchy = authority.hierarchy
+    power = authority.hierarchy
     task = focus.leaning == "task"
     practices: list[PracticeResult] = []
+    parts: list[tuple[int, Fraction, Fraction]] = []
     for result, combined, divergence, _ in raw:
         need = TOP - combined if combined is not None else Fraction(0)
         part = weight * divergence if divergence is not None else Fraction(0)
-        boost = Fraction(0)
-        if hierarchy and result.number in HIERARCHY_PRACTICES:
-            boost += HIERARCHY_BOOST
-        if task and result.number in TASK_PRACTICES:
-            boost += TASK_BOOST
-        total = need + part + boost
+        scale = weighting(result.number, stage, route)
+        power_boost = POWER_BOOST if power and result.number in POWER_PRACTICES else 0
+        task_boost = TASK_BOOST if task and result.number in TASK_PRACTICES else 0
+        total = scale * (need + part) + power_boost + task_boost
+        parts.append((result.number, need + part, Fraction(power_boost + task_boost)))
         practices.append(replace(result, need=float(need), divergence_part=float(part),
-                                 boost=float(boost), priority=float(total), exact_priority=total))
-    ranked = sorted(practices, key=lambda p: (-p.exact_priority, p.number))
+                                 weighting=float(scale), power_boost=float(power_boost),
+                                 task_boost=float(task_boost), priority=float(total),
+                                 exact_priority=total))
+    ranked = by_priority(practices)
     best = ranked[0]
     section = bank.practice(best.number)
+    found = findings(authority, focus, stage, route)
+    # The practice's tips that fit what was found, then the relationship section's tips
+    # written for exactly these findings (power, outside, the task, a split view).
+    tips = section.tips_for(frozenset(found))
+    tips += [t.text for t in bank.relationship.tagged_tips
+             if set(t.when) & set(found) & {"power", "outside", "task", "split"}]
     return practices, Suggestion(
-        number=best.number, id=best.id, title=best.title,
-        tips=list(section.tips), prompts=list(section.prompts),
+        number=best.number, id=best.id, title=best.title, tips=tips,
+        prompts=list(section.prompts),
         ranking=[{"number": p.number, "priority": p.priority} for p in ranked],
-        divergence_weight=float(weight), hierarchy=hierarchy, task_leaning=task)
+        divergence_weight=float(weight), hierarchy=power, task_leaning=task, findings=found,
+        stage=stage, route=route,
+        without_route=_best(parts, stage, None) if route else best.number,
+        without_stage=_best(parts, None, route) if stage else best.number)
 
 
 def by_priority(practices: list[PracticeResult]) -> list[PracticeResult]:

@@ -1,0 +1,145 @@
+"""Who has the say, in words: the overall picture, each partner's view, each question.
+
+"More say" is said only where partners answered "more", "most say" only where they answered
+"mostly" on at least half of the questions that named that person; carrying formal
+responsibility is described as carrying it, never as having the say; and the say lying
+outside the partnership is said as such. Every sentence here is used by every format.
+"""
+
+from __future__ import annotations
+
+from collabcheck.render.words import all_of, authority_words, fmt1, number_word, plural
+from collabcheck.scoring.results import AuthorityResult, ItemResult
+
+PATTERN_HELP = "on a scale from 0 (the same view) to 4 (opposite ends)"
+
+
+def _holding(strength: str | None) -> str:
+    return "most of the say" if strength == "most" else "more of the say"
+
+
+def pattern_sentence(a: AuthorityResult, names: dict[str, str]) -> str:
+    """The shape of everyone's view, as one sentence ('Both of you see the say as shared.')."""
+    n = len(a.perceived_holder)
+    views = a.perceived_holder
+    if a.pattern_id == "not-enough-answers":
+        if n == 1:
+            return "Only one of you answered who has the say, so there is nothing to compare yet."
+        return "Nobody answered who has the say."
+    everyone = all_of(n).capitalize()
+    if a.pattern_id == "all-shared":
+        return f"{everyone} see the say as shared."
+    if a.pattern_id == "outside":
+        return f"{everyone} see the say lying mostly outside your partnership."
+    if a.pattern_id == "same-left-out":
+        who = next(iter(a.left_out.values()))
+        return f"{everyone} see {names.get(who, who)} having less say than the others."
+    if a.pattern_id == "same-holder":
+        who = next(iter(views.values()))
+        most = all(a.strength.get(p) == "most" for p in views)
+        return f"{everyone} see {names.get(who, who)} holding {_holding('most' if most else 'more')}."
+    if a.pattern_id == "some-outside":
+        if n == 2:
+            return "One of you sees the say lying outside your partnership; the other does not."
+        return "Some of you see the say lying outside your partnership; others do not."
+    if a.pattern_id == "shared-and-held":
+        if n == 2:
+            return "One of you sees the say as shared; the other does not."
+        return "Some of you see the say as shared; others do not."
+    if a.pattern_id == "each-self":
+        return "Each of you sees yourself holding more of the say."
+    if a.pattern_id == "each-other":
+        if n == 2:
+            return "Each of you sees the other holding more of the say."
+        return "Each of you sees someone else holding more of the say."
+    return "You see different people holding the say."
+
+
+def _of(named: int, answered: int) -> str:
+    return f"on {named} of the {answered} {plural(answered, 'question')} they answered"
+
+
+def view_sentences(a: AuthorityResult, names: dict[str, str]) -> list[str]:
+    """One sentence per partner who answered: whom their answers give the say to, and how often."""
+    out = []
+    for pid, who in a.perceived_holder.items():
+        name = names.get(pid, pid)
+        answered = a.answered.get(pid, 0)
+        if who == "outside":
+            text = f"{name} sees the say lying outside your partnership ({_of(a.named[pid], answered)})."
+        elif who != "shared":
+            holder = "themselves" if who == pid else names.get(who, who)
+            text = (f"{name} sees {holder} holding {_holding(a.strength.get(pid))} "
+                    f"({_of(a.named[pid], answered)}).")
+        elif pid in a.left_out:
+            low = a.left_out[pid]
+            who = "themselves" if low == pid else names.get(low, low)
+            text = f"{name} sees {who} having less say than the others."
+        else:
+            text = f"{name} sees the say as shared overall."
+        if a.unsure.get(pid):
+            k = a.unsure[pid]
+            text = text[:-1] + f", and was not sure on {number_word(k)}."
+        out.append(text)
+    return out
+
+
+def divergence_sentence(a: AuthorityResult) -> str | None:
+    if a.divergence is None:
+        return None
+    verdict = "you see this differently" if a.divergent else "your views are close"
+    return (f"Your answers on who has the say are {fmt1(a.divergence)} apart on average, "
+            f"{PATTERN_HELP}: {verdict}.")
+
+
+def item_line(item: ItemResult, names: dict[str, str]) -> str:
+    """'The agenda: Alice, mostly Sam; Sam, shared equally.' (plain, for any format)."""
+    given = [(pid, v) for pid, v in item.answers.items() if v is not None]
+    label = item.label[:1].upper() + item.label[1:]
+    if not given:
+        return f"{label}: nobody answered."
+    if len(given) >= 2 and len({v for _, v in given}) == 1:
+        return f"{label}: {all_of(len(given))} said {_lower(authority_words(given[0][1], names))}."
+    parts = [f"{names.get(pid, pid)}, {_lower(authority_words(v, names))}" for pid, v in given]
+    return f"{label}: " + "; ".join(parts) + "."
+
+
+def _lower(words: str) -> str:
+    """'Mostly Dr Amira' -> 'mostly Dr Amira': the first word only, never a name."""
+    head, _, rest = words.partition(" ")
+    return head.lower() + (" " + rest if rest else "")
+
+
+def say_items(a: AuthorityResult) -> list[ItemResult]:
+    return [i for i in a.items if not i.accountability]
+
+
+def carrying_items(a: AuthorityResult) -> list[ItemResult]:
+    return [i for i in a.items if i.accountability]
+
+
+CARRYING_NOTE = ("Carrying formal responsibility is not the same as having the say: these "
+                 "answers are shown and compared, but never make anyone the one with the say.")
+
+
+def power_reason_triggers(a: AuthorityResult, names: dict[str, str]) -> list[str]:
+    """Exactly what made power look uneven, one sentence each, for the reason that names it:
+    the views that give one partner the say (or leave one out), and a wide gap between views."""
+    views = dict(zip(a.perceived_holder, view_sentences(a, names), strict=True))
+    out = sorted(views[p] for p, h in a.perceived_holder.items()
+                 if h not in ("shared", "outside") or p in a.left_out)  # in any partner order
+    if a.divergent and a.divergence is not None:
+        out.append(f"Your answers on who has the say are {fmt1(a.divergence)} apart on average, "
+                   "so you see it differently.")
+    return out
+
+
+def answer_cells(item: ItemResult, names: dict[str, str]) -> list[str]:
+    """Each partner's answer in words, in sitting order, for tables."""
+    return [authority_words(item.answers.get(pid), names) for pid in names]
+
+
+def any_answer(items: list[ItemResult]) -> bool:
+    return any(v is not None for i in items for v in i.answers.values())
+
+

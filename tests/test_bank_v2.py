@@ -1,0 +1,310 @@
+"""Question bank version 2 (issue 10): the shipped bank keeps the guide's rules, maps every
+one of its ideas, tags its tips, and bank 1 still loads for sittings answered on it."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+import pytest
+from collabcheck.bank_ideas import TIP_TAGS
+
+from collabcheck.core.bank import Bank, load_bank, load_bank_for, questions
+from collabcheck.core.sitting import Sitting
+
+from .conftest import MINI_BANK, ROOT, SHIPPED_BANK
+
+# A copy of the reviewer's guide/ideas.md (its tables list the guide's 73 ideas with their lines),
+# kept with the tests so the check does not depend on a folder outside the repository.
+IDEAS_MD = ROOT / "tests" / "fixtures" / "guide-ideas.md"
+PRACTICE_FILES = {1: "find-partners", 2: "invest", 3: "learning", 4: "energy", 5: "embed"}
+JARGON = ["usual rules", "home turf", "front-line", "front line", "frontline", "stakeholder",
+          "governance", "co-produc", "paradigm", "pathway", "commissioner", "the managers"]
+# Phrases a patient partner cannot answer for a whole organisation, or that name one side only.
+NOT_FOR_EVERYONE = ["across the organisation", "the managers the work depends on", "my team",
+                    "my staff", "my patients", "my clinician"]
+# " and " inside one idea (a fixed phrase), allowed in agree items.
+ONE_IDEA_AND: list[str] = []
+# Feelings or wishes claimed for every partner at once: one partner cannot answer for another.
+WE_FEEL = re.compile(r"^(we|each of us) (all |truly )?(feel|felt|want|wants|know each other|trust|believe)\b",
+                     re.I)
+
+
+@pytest.fixture(scope="module")
+def v2() -> Bank:
+    return load_bank(SHIPPED_BANK)
+
+
+@pytest.fixture(scope="module")
+def v1() -> Bank:
+    return load_bank(SHIPPED_BANK / "v1")
+
+
+def test_shipped_bank_is_version_2_and_credits_the_guide(v2):
+    assert (v2.id, v2.version) == ("kings-fund-2016", 2)
+    assert "The King's Fund (2016)" in v2.source and "Developing collaborative relationships" in v2.source
+    assert "own words" in v2.source
+
+
+@pytest.mark.parametrize("people", [2, 3, 6])
+def test_each_partner_answers_at_most_45_questions_and_5_written(v2, people):
+    sitting = Sitting.new(v2, [(f"Partner {n}", "") for n in range(people)],
+                          datetime(2026, 11, 29, tzinfo=timezone.utc))
+    assert len(sitting.partners) == people
+    asked = questions(v2)            # every partner is asked the same questions, whatever the number
+    assert len(asked) <= 45
+    assert sum(i.kind == "reflect" for i in asked) <= 5
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4, 5])
+def test_every_practice_has_five_agree_items_and_a_reversed_one(v2, number):
+    section = v2.practice(number)
+    agree = section.of_kind("agree")
+    assert len(agree) >= 5
+    assert any(i.reverse for i in agree), f"practice {number} needs a reversed item"
+    assert not any(i.prompt or i.accountability for i in section.items)
+    assert len(section.tips) >= 4 and len(section.prompts) >= 4 and section.summary
+
+
+def test_relationship_asks_the_say_apart_from_carrying_responsibility(v2):
+    rel = v2.relationship
+    say = [i for i in rel.of_kind("authority") if not i.accountability]
+    carry = [i for i in rel.of_kind("authority") if i.accountability]
+    assert len(say) >= 5, "at least 5 questions on who has the say (accountability ones do not count)"
+    assert carry, "carrying formal responsibility is asked, apart from the say"
+    words = " ".join(f"{i.id} {i.text} {i.short}".lower() for i in say)
+    for shared in ["purpose", "aim|ambition", "agenda|lead", "own", "responsib|makes sure", "disagree"]:
+        assert re.search(shared, words), f"no say item about {shared}"
+    for item in carry:
+        assert re.search(r"answer|accountab|blame", f"{item.text} {item.prompt}".lower()), item.id
+        assert "not about" in item.prompt, f"{item.id}: the prompt says this is not about the say"
+    assert len(rel.of_kind("focus")) >= 3
+
+
+def test_every_authority_and_focus_item_has_its_own_prompt(v2):
+    rated = v2.relationship.of_kind("authority") + v2.relationship.of_kind("focus")
+    prompts = [i.prompt for i in rated]
+    assert all(prompts) and all(i.short for i in rated)
+    assert len(set(prompts)) == len(prompts), "each prompt is worded for its own item"
+    for item in rated:
+        assert item.prompt.rstrip().endswith(("?", ".")), item.id
+        assert len(item.prompt.split()) <= 18, item.id
+
+
+def test_focus_items_are_grounded_in_the_guide(v2):
+    """Relationship time is reflecting on how we work and knowing each other; reporting is not neglect."""
+    focus = v2.relationship.of_kind("focus")
+    texts = " ".join(f"{i.text} {i.prompt}".lower() for i in focus)
+    assert "how we work together" in texts or "how you work together" in texts
+    assert "know each other" in texts
+    for item in focus:
+        assert not re.search(r"report|tell others|first", f"{item.id} {item.text}".lower()), item.id
+
+
+def test_the_task_pull_is_counted_once(v2, v1):
+    """Bank 1 counted the pull to the task in invest.task-pull and learning.squeezed-out too."""
+    assert "invest.task-pull" in v1.items_by_id and "learning.squeezed-out" in v1.items_by_id
+    assert "invest.task-pull" not in v2.items_by_id
+    assert "learning.squeezed-out" not in v2.items_by_id
+    for item in v2.items_of_kind("agree"):
+        assert not re.search(r"\btask\b", item.text.lower()), f"{item.id} repeats a focus question"
+
+
+def test_items_are_short_plain_and_answerable_by_anyone(v2):
+    for item in v2.items_by_id.values():
+        text = item.text.lower()
+        assert len(item.text.split()) <= 18, item.id
+        for word in JARGON + NOT_FOR_EVERYONE:
+            assert word not in text, f"{item.id}: {word!r}"
+        if item.kind == "agree":
+            assert not WE_FEEL.search(item.text), f"{item.id}: say 'I' for what one partner feels"
+
+
+def test_tips_and_talking_points_are_plain_too(v2):
+    for section in v2.sections:
+        for text in section.tips + section.prompts:
+            for word in JARGON:
+                assert word not in text.lower(), f"{section.id}: {word!r} in {text!r}"
+
+
+def test_agree_items_hold_one_idea_each(v2):
+    for item in v2.items_of_kind("agree"):
+        text = item.text
+        for phrase in ONE_IDEA_AND:
+            text = text.replace(phrase, "")
+        assert " and " not in text, f"{item.id} joins two ideas: {item.text!r}"
+
+
+def test_kept_ids_keep_their_meaning_and_each_file_lists_them(v1, v2):
+    """History compares sittings by id: an id in both banks must mean the same thing there."""
+    kept = set(v1.items_by_id) & set(v2.items_by_id)
+    assert len(kept) >= 10
+    for full in kept:
+        old, new = v1.items_by_id[full], v2.items_by_id[full]
+        assert (old.kind, old.reverse) == (new.kind, new.reverse), full
+    for section in v2.sections:
+        head = (SHIPPED_BANK / f"{section.id}.toml").read_text(encoding="utf-8").split("[[items]]")[0]
+        block = re.search(r"Ids kept from bank 1[^:]*:(.*?)\.\n", head, re.S)
+        assert block, f"{section.id}.toml: list the ids kept from bank 1 in the header comment"
+        listed = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", block.group(1).replace("#", " ")))
+        here = {f.split(".", 1)[1] for f in kept if f.startswith(section.id + ".")}
+        assert here <= listed, f"{section.id}.toml: kept ids not listed: {sorted(here - listed)}"
+        named = {w for w in listed if f"{section.id}.{w}" in v1.items_by_id}
+        assert named <= here, f"{section.id}.toml lists ids that are not kept: {sorted(named - here)}"
+
+
+# --- tips tagged with the findings they fit ----------------------------------------------
+
+
+def test_tips_are_texts_with_tags_alongside(v2):
+    used: set[str] = set()
+    for section in v2.sections:
+        assert all(isinstance(t, str) and t for t in section.tips)
+        assert len(section.tagged_tips) == len(section.tips)
+        for tip in section.tagged_tips:
+            assert set(tip.when) <= set(TIP_TAGS)
+        used.update(t for tip in section.tagged_tips for t in tip.when)
+        data = next(s for s in v2.to_json()["sections"] if s["id"] == section.id)
+        assert data["tips"] == list(section.tips)
+        assert data["tips_when"] == [list(t.when) for t in section.tagged_tips]
+    assert used == set(TIP_TAGS), "every finding has tips that fit it"
+
+
+def test_a_pair_under_the_radar_is_never_told_to_seek_sign_off(v2):
+    for number in (4, 5):
+        shown = v2.practice(number).tips_for({"under-radar", "task", "power"})
+        assert shown
+        for tip in shown:
+            assert not re.search(r"clear yes|in writing|sign-off|approv|management", tip.lower()), tip
+    embed_open = v2.practice(5).tips_for({"open"})
+    assert any("in writing" in t for t in embed_open), "an open pair does get the sign-off tip"
+    assert any("forgiveness" in t for t in v2.practice(4).tips_for({"under-radar"}))
+    assert not any("forgiveness" in t for t in v2.practice(4).tips_for({"open"}))
+
+
+def test_a_pair_with_uneven_power_is_not_first_told_to_find_another_partner(v2):
+    shown = v2.practice(1).tips_for({"power", "established"})
+    assert not re.search(r"partner|who works on this", shown[0].lower()), shown[0]
+    for tip in shown:
+        assert "suggest as a partner" not in tip
+    early = v2.practice(1).tips_for({"early"})
+    assert any("suggest as a partner" in t for t in early)
+
+
+def test_every_practice_has_tips_that_fit_any_reading(v2):
+    for section in v2.practices:
+        assert len(section.tips_for(set())) >= 3, f"{section.id}: too few untagged tips"
+
+
+def test_tips_for_puts_matching_tips_first_and_leaves_out_the_rest(v2):
+    for section in v2.sections:
+        for tag in TIP_TAGS:
+            shown = section.tips_for({tag})
+            tagged = [t.text for t in section.tagged_tips if tag in t.when]
+            untagged = [t.text for t in section.tagged_tips if not t.when]
+            assert shown == tagged + untagged
+    rel = v2.relationship
+    assert rel.tips_for({"outside"})[0].startswith("If the say lies with someone outside")
+    assert any("opposite" in t or "differently" in t for t in rel.tips_for({"split"}))
+
+
+# --- the map from the guide's ideas --------------------------------------------------------
+
+
+def _guide_ideas() -> dict[str, str]:
+    """Idea number -> its lines column, from the reviewer's table (the shared copy if present)."""
+    rows = re.findall(r"^\| (\d\.\d+) \| .*? \| (L[^|]*?) \|", IDEAS_MD.read_text(encoding="utf-8"), re.M)
+    return dict(rows)
+
+
+def _norm(lines: str) -> str:
+    return lines.replace("-", "–").replace(" ", "")
+
+
+def test_every_guide_idea_is_mapped_exactly_once(v2):
+    guide = _guide_ideas()
+    assert len(guide) == 73
+    mapped = [(idea, s) for s in v2.sections for idea in s.ideas if not idea.id.startswith("x.")]
+    ids = [idea.id for idea, _ in mapped]
+    assert sorted(ids) == sorted(guide), "every idea of guide/ideas.md, once"
+    for idea, section in mapped:
+        number = int(idea.id.split(".")[0])
+        home = PRACTICE_FILES[number]
+        assert section.id == home, f"idea {idea.id} belongs in {home}.toml"
+        assert _norm(idea.lines) == _norm(guide[idea.id]), f"idea {idea.id}: lines differ from ideas.md"
+
+
+def test_the_bank_covers_at_least_55_ideas_and_misses_only_examples(v2):
+    ideas = [i for s in v2.sections for i in s.ideas if not i.id.startswith("x.")]
+    by_status = {st: [i.id for i in ideas if i.status == st] for st in ("covered", "partly", "missed")}
+    assert len(by_status["covered"]) >= 55, by_status
+    assert len(by_status["missed"]) <= 4
+    for idea in ideas:
+        if idea.status == "missed":
+            assert "example" in idea.why.lower() or "illustrative" in idea.why.lower(), idea.id
+        if idea.status == "covered":
+            assert idea.by
+
+
+def test_every_item_carries_at_least_one_idea(v2):
+    refs = set()
+    for section in v2.sections:
+        for idea in section.ideas:
+            for ref in idea.by:
+                kind, target = ref.split(":", 1)
+                if kind == "item":
+                    refs.add(target if "." in target else f"{section.id}.{target}")
+    orphans = set(v2.items_by_id) - refs
+    assert not orphans, f"items that carry none of the guide's ideas: {sorted(orphans)}"
+
+
+def test_cross_cutting_ideas_are_in_the_relationship_file(v2):
+    ids = {i.id for i in v2.relationship.ideas}
+    assert {"x.power", "x.accountability", "x.task-relationship", "x.reporting-results"} <= ids
+    for section in v2.practices:
+        assert not any(i.id.startswith("x.") for i in section.ideas)
+
+
+# --- bank 1 stays loadable -----------------------------------------------------------------
+
+
+def test_bank_1_still_loads_unchanged(v1):
+    assert (v1.id, v1.version) == ("kings-fund-2016", 1)
+    assert "relationship.report-on" in v1.items_by_id and "invest.task-pull" in v1.items_by_id
+    assert not any(s.ideas or s.tips_when for s in v1.sections)
+
+
+def test_load_bank_for_picks_the_bank_a_sitting_used(v1, v2):
+    mini = load_bank(MINI_BANK)
+    assert load_bank_for("kings-fund-2016", 1, v2) == v1
+    assert load_bank_for("kings-fund-2016", 2, v2) is v2
+    assert load_bank_for("kings-fund-2016", 1, mini) == v1       # a facilitator's own bank as default
+    assert load_bank_for("kings-fund-2016", 9, v2) is v2         # not shipped: the default
+    assert load_bank_for("someone-elses", 1, v2) is v2
+    assert load_bank_for("mini", 1, mini) is mini
+    assert load_bank_for("kings-fund-2016", 0, mini) is mini
+
+
+def test_questions_text_shows_each_prompt_and_marks_accountability(v2):
+    from collabcheck.render.questions import bank_as_text
+
+    text = bank_as_text(v2)
+    assert all(len(line) <= 80 for line in text.splitlines())
+    for item in v2.relationship.items:
+        shown = " ".join(text.split(f"id: {item.id}")[0].rsplit("id: ", 1)[-1].split())
+        assert f"asks: {item.prompt}" in shown, item.id
+        assert ("who carries it, not the say" in shown) == item.accountability, item.id
+
+
+def test_every_tip_and_talking_point_rests_on_an_idea_of_the_guide(v2):
+    refs: set[tuple[str, str]] = set()
+    for section in v2.sections:
+        for idea in section.ideas:
+            for ref in idea.by:
+                kind, target = ref.split(":", 1)
+                home, local = target.split(".", 1) if "." in target else (section.id, target)
+                refs.add((home, f"{kind}:{local}"))
+    for section in v2.sections:
+        for kind, texts in (("tip", section.tips), ("prompt", section.prompts)):
+            for n, text in enumerate(texts, 1):
+                assert (section.id, f"{kind}:{n}") in refs, f"{section.id} {kind} {n} maps to no idea: {text}"
