@@ -150,6 +150,8 @@ def start_ann_and_bo(terminal) -> Terminal:
     t.keys("Tab", "Tab")
     t.type("Bo")
     t.keys("C-n")
+    t.wait_for("Where your partnership stands")
+    t.keys("Enter", "Enter")
     t.wait_for("Pass the keyboard to Ann")
     t.keys("Enter")
     t.wait_for("Question 1 of")
@@ -169,6 +171,8 @@ def test_a_pair_completes_a_sitting_by_keys(terminal, tmp_path):
     t.type("Sam")
     t.wait_for("alice-and-sam")
     t.keys("C-n")
+    t.wait_for("Where your partnership stands")
+    t.keys("Enter", "Enter")
     t.wait_for("Pass the keyboard to Alice")
     t.keys("Enter")
     answer_everything(t, "Alice", "4", "Alice's note")
@@ -238,6 +242,8 @@ def test_names_typed_in_a_burst_land_in_the_right_boxes(terminal, tmp_path):
            "Patient partner", "Tab")  # one burst
     t.wait_for("alice-jones-and-sam")
     t.keys("C-n")
+    t.wait_for("Where your partnership stands")
+    t.keys("Enter", "Enter")
     t.wait_for("Pass the keyboard to Alice Jones")
     state = state_when(tmp_path, lambda s: s["stage"] == "answering")
     assert [(p["name"], p["role"]) for p in state["partners"]] == [

@@ -92,3 +92,15 @@ async def enter_people(pilot, people: list[tuple[str, str]], pair: str | None = 
     await pilot.pause()
     await pilot.press("ctrl+n")
     await pilot.pause()
+    await pass_context(pilot)
+
+
+async def pass_context(pilot, stage: str = "", route: str = "") -> None:
+    """On "Where your partnership stands": choose by number (1-3), or leave both with Enter."""
+    from collabcheck.tui.screens.context import ContextScreen
+
+    if not isinstance(pilot.app.screen, ContextScreen):
+        return
+    for key in (stage, route):
+        await pilot.press(key or "enter")
+        await pilot.pause()

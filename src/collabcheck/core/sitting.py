@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from collabcheck.core.bank import FOCUS_VALUES, Bank, Item, questions  # noqa: F401 - re-exported
 from collabcheck.core.paths import STATE_FILE, state_dir  # noqa: F401 - part of this module's API
 from collabcheck.core.slug import pair_slug, slugify, unique_slugs
-from collabcheck.core.snapshot import Agreed, Answer, Partner, Snapshot, check_value
+from collabcheck.core.snapshot import Agreed, Answer, Context, Partner, Snapshot, check_value
 
 FORMAT = 1
 MIN_PARTNERS, MAX_PARTNERS = 2, 6
@@ -71,6 +71,12 @@ class Sitting(BaseModel):
     notes: dict[str, dict[str, Note]] = Field(default_factory=dict)
     agreed_practice: int | None = None
     actions: list[str] = Field(default_factory=list)
+    # Where the partnership stands (snapshot [context]), asked once, together, at the start.
+    # True by default: a sitting saved before the question existed is not asked it on resume;
+    # `Sitting.new` sets False, so every new sitting is asked once.
+    context_asked: bool = True
+    how_long: Literal["starting", "under-a-year", "longer"] | None = None
+    route: Literal["open", "under-radar", "undecided"] | None = None
     # "Who is here" as typed so far (name, role) and the partnership name, kept while typing.
     draft_people: list[tuple[str, str]] = Field(default_factory=list)
     draft_pair: str = ""
@@ -108,7 +114,7 @@ class Sitting(BaseModel):
                     for pid, name, (_, role) in zip(ids, names, people, strict=True)]
         pair_name = slugify(pair, fallback="") if pair else ""
         return cls(bank=bank.id, bank_version=bank.version, partners=partners,
-                   pair=pair_name or pair_slug(names), started_at=started_at)
+                   pair=pair_name or pair_slug(names), started_at=started_at, context_asked=False)
 
     @classmethod
     def draft(cls, bank: Bank, people: list[tuple[str, str]], pair: str,
@@ -192,10 +198,12 @@ class Sitting(BaseModel):
         agreed = (Agreed(practice=self.agreed_practice,
                          actions=[a.strip() for a in self.actions if a.strip()])
                   if self.agreed_practice is not None else None)
+        context = (Context(stage=self.how_long, route=self.route)
+                   if self.how_long or self.route else None)
         return Snapshot(pair=slugify(pair or self.pair, fallback="our-partnership"),
                         taken_at=taken_at, bank=self.bank, bank_version=self.bank_version,
                         partners=list(self.partners), answers=answers, notes=notes,
-                        agreed=agreed)
+                        agreed=agreed, context=context)
 
 
 def check_answer(item: Item, value: Answer, partner_ids: list[str]) -> None:

@@ -259,10 +259,29 @@ class CollabcheckApp(App[int]):
         if s.stage == "together":
             self._show_together()
             return
+        if not s.context_asked and s.current_partner == 0 and s.current_item == 0:
+            self._ask_context()
+            return
         if s.everyone_finished:
             self.push_screen(HandoverScreen(s, finished=True), lambda _: self._start_together())
             return
         self.push_screen(HandoverScreen(s), lambda _: self._show_questions())
+
+    def _ask_context(self) -> None:
+        """Where the partnership stands: asked once, together, before the first hand-over."""
+        from collabcheck.tui.screens.context import ContextScreen, Standing
+
+        s = self.sitting
+        assert s is not None
+
+        def keep(standing: Standing | None) -> None:
+            s.context_asked = True
+            if standing is not None:
+                s.how_long, s.route = standing.stage, standing.route  # type: ignore[assignment]
+            self.autosave()
+            self._continue()
+
+        self.push_screen(ContextScreen(s.how_long, s.route), keep)
 
     def _show_questions(self) -> None:
         from collabcheck.tui.screens.questions import QuestionsScreen

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,41 +28,24 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from collabcheck.core.bank import AGREE_LABELS, FOCUS_LABELS, Bank, Item
+from collabcheck.core.bank import Bank, Item
 from collabcheck.core.sitting import Sitting, questions
 from collabcheck.core.snapshot import Answer
+from collabcheck.render.options import ask, options
 from collabcheck.render.words import display_name
 from collabcheck.tui.screens.note_area import NoteArea
 from collabcheck.tui.text import safe, safe_block
 
 SKIP = "skip"
-ASK = {
-    "agree": "How much do you agree?",
-    "authority": "Who has the most say? (\"More\" means a bit more; \"Mostly\" means most of it.)",
-    "focus": "Where does the attention go?",
-    "reflect": "Write as much or as little as you like, or leave it empty.",
-}
 
 
 def choices(item: Item, sitting: Sitting) -> list[tuple[Answer | None, str]]:
-    """The options for a rated item, in key order: (value, label); None means skip."""
-    if item.kind == "agree":
-        opts: list[tuple[Answer | None, str]] = list(AGREE_LABELS.items())
-        opts.append(("unsure", "Not sure"))
-    elif item.kind == "focus":
-        opts = list(FOCUS_LABELS.items())
-    else:
-        ps = sitting.partners
-        if len(ps) == 2:
-            a, b = ps
-            opts = [(f"mostly:{a.id}", f"Mostly {safe(a.name)}"), (f"more:{a.id}", f"More {safe(a.name)}"),
-                    ("shared", "Shared equally"),
-                    (f"more:{b.id}", f"More {safe(b.name)}"), (f"mostly:{b.id}", f"Mostly {safe(b.name)}")]
-        else:
-            opts = [("shared", "Shared equally")]
-            for p in ps:
-                name = safe(p.name)
-                opts += [(f"more:{p.id}", f"More {name}"), (f"mostly:{p.id}", f"Mostly {name}")]
+    """The options for a rated item, in key order: (value, label); None means skip.
+
+    The options are `collabcheck.render.options`, shared with plain mode; labels are made
+    markup-safe here, as a name may hold brackets."""
+    opts: list[tuple[Answer | None, str]] = [(v, safe(label)) for v, label in
+                                             options(item, sitting.partners)]
     opts.append((None, "Skip this question"))
     return opts
 
@@ -269,7 +253,7 @@ class QuestionsScreen(Screen[str]):
                  else safe(section.title))
         self.query_one("#where", Static).update(f"[b]{safe(self.partner.name)}[/b] · {where}")
         self.query_one("#question", Static).update(f"[b]{safe_block(item.text)}[/b]")
-        self.query_one("#ask", Static).update(ASK[item.kind])
+        self.query_one("#ask", Static).update(Text(ask(item)))
         finish.display = False
         if item.kind == "reflect":
             options.display, reflect.display = False, True
@@ -295,7 +279,7 @@ class QuestionsScreen(Screen[str]):
             options.fresh()
             self.set_focus(options)  # at once: a deferred focus could land after the next key
             keys = f"Press 1 to {self.last_key}" + (" (or ↑ ↓ and Enter)" if self.rated_count > 9 else "")
-            extra = ", n for not sure" if item.kind == "agree" else ""
+            extra = ", n for not sure"
             self.set_hint(f"{keys}{extra}, s to skip, ← back, → or Enter: next.")
         self.update_keys()
 
@@ -386,7 +370,7 @@ class QuestionsScreen(Screen[str]):
         if action == "pick_first":
             return kind in ("agree", "authority", "focus") and parameters == (self.last_key,)
         if action == "unsure":
-            return kind == "agree"
+            return kind in ("agree", "authority", "focus")
         if action == "skip":
             return kind in ("agree", "authority", "focus")
         in_box = self.writing

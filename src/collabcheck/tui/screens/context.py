@@ -1,0 +1,111 @@
+"""Where your partnership stands: two quick questions, answered together, before anyone starts.
+
+How long the partners have worked together and which route they are taking (openly with
+backing, or under the radar for now) shape which practice is suggested: the guide offers
+practices 4 and 5 as two routes, and a partnership that is starting needs practice 1 most.
+Each choice is kept as soon as it is made; Enter goes on, and both questions may be left.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from collabcheck.render.options import ROUTE_OPTIONS, ROUTE_QUESTION, STAGE_OPTIONS, STAGE_QUESTION
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What the partners chose (None where they left a question)."""
+
+    stage: str | None
+    route: str | None
+
+
+class ContextScreen(Screen[Standing]):
+    """Dismisses with the partners' two answers once they press Enter on the second."""
+
+    BINDINGS = [
+        Binding("1", "pick(0)", "1-3 choose", show=True),
+        Binding("2", "pick(1)", show=False),
+        Binding("3", "pick(2)", show=False),
+        Binding("enter", "next", "Next", priority=True),
+        Binding("tab", "switch", "Other question", show=False),
+    ]
+
+    def __init__(self, stage: str | None = None, route: str | None = None) -> None:
+        super().__init__()
+        self.stage = stage
+        self.route = route
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="context"):
+            yield Static(Text("Where your partnership stands", style="bold"), classes="title")
+            yield Static("Answer these two together, in a few seconds. They help collabcheck "
+                         "suggest what fits where you are. You can leave either one.")
+            yield Static(Text(f"1. {STAGE_QUESTION}", style="bold"), classes="gap")
+            yield OptionList(*[Option(Text(f"{n}  {label}"), id=value)
+                               for n, (value, label) in enumerate(STAGE_OPTIONS, 1)], id="stage")
+            yield Static(Text(f"2. {ROUTE_QUESTION}", style="bold"), classes="gap")
+            yield OptionList(*[Option(Text(f"{n}  {label}"), id=value)
+                               for n, (value, label) in enumerate(ROUTE_OPTIONS, 1)], id="route")
+        yield Static("Press 1, 2 or 3 to choose, then Enter for the next question.", classes="hint",
+                     id="context-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Where you stand"
+        for key, value, options in (("stage", self.stage, STAGE_OPTIONS),
+                                    ("route", self.route, ROUTE_OPTIONS)):
+            if value is not None:
+                self.query_one(f"#{key}", OptionList).highlighted = [v for v, _ in options].index(value)
+        self.query_one("#stage", OptionList).focus()
+
+    def _current(self) -> OptionList:
+        focused = self.focused
+        return focused if isinstance(focused, OptionList) else self.query_one("#stage", OptionList)
+
+    def action_pick(self, n: int) -> None:
+        box = self._current()
+        box.highlighted = n
+        self._keep(box)
+        self.action_next()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._keep(event.option_list)
+        self.action_next()
+
+    def _keep(self, box: OptionList) -> None:
+        """Remember the highlighted choice and mark it with ● (never by colour alone)."""
+        if box.highlighted is None:
+            return
+        value = box.get_option_at_index(box.highlighted).id
+        if box.id == "stage":
+            self.stage = value
+        else:
+            self.route = value
+        options = STAGE_OPTIONS if box.id == "stage" else ROUTE_OPTIONS
+        for n, (v, label) in enumerate(options):
+            box.replace_option_prompt_at_index(n, Text(f"{'●' if v == value else n + 1}  {label}"))
+
+    def action_switch(self) -> None:
+        other = "route" if self._current().id == "stage" else "stage"
+        self.query_one(f"#{other}", OptionList).focus()
+
+    def action_next(self) -> None:
+        if self._current().id == "stage":
+            self.query_one("#route", OptionList).focus()
+            self.query_one("#context-hint", Static).update(
+                "Press 1, 2 or 3 to choose, then Enter to start. Tab: back to the first question.")
+            return
+        self.dismiss(Standing(self.stage, self.route))

@@ -1,0 +1,71 @@
+"""Where the partnership stands (issue 10): asked once, together, before the first hand-over,
+kept at once, written to the snapshot's [context]; and the new answer options on screen."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from collabcheck.core.bank import load_bank
+from collabcheck.core.sitting import Sitting
+from collabcheck.core.snapshot import Partner
+from collabcheck.render.options import options
+from collabcheck.tui.screens.context import ContextScreen
+from collabcheck.tui.screens.handover import HandoverScreen
+
+from .conftest import SIZE, enter_people, pass_context, screen_text
+
+
+async def test_context_is_asked_after_who_and_kept(make_app, tmp_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        from textual.widgets import Input
+
+        app.screen.query_one("#name-1", Input).value = "Ngozi"
+        app.screen.query_one("#name-2", Input).value = "Dev"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, ContextScreen)
+        text = screen_text(app)
+        assert "How long have you worked together?" in text and "Under the radar for now" in text
+        await pass_context(pilot, "2", "2")
+        assert isinstance(app.screen, HandoverScreen)
+        s = app.sitting
+        assert (s.how_long, s.route, s.context_asked) == ("under-a-year", "under-radar", True)
+    state = json.loads((tmp_path / "state" / "sitting.json").read_text())
+    assert state["how_long"] == "under-a-year" and state["route"] == "under-radar"
+
+
+async def test_context_can_be_left_and_is_not_asked_again(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_people(pilot, [("Ann", ""), ("Bo", "")])   # leaves both with Enter
+        assert isinstance(app.screen, HandoverScreen)
+        assert app.sitting.context_asked and app.sitting.how_long is None
+        snap = app.sitting.to_snapshot(app.bank, app.now())
+        assert snap.context is None
+
+
+def test_the_snapshot_carries_the_context() -> None:
+    bank = load_bank()
+    s = Sitting.new(bank, [("Ann", ""), ("Bo", "")], datetime(2026, 11, 28, tzinfo=timezone.utc))
+    assert not s.context_asked
+    s.how_long, s.route = "starting", "open"
+    text = s.to_snapshot(bank, s.started_at).to_toml(bank)
+    assert '[context]\nstage = "starting"\nroute = "open"\n' in text
+    assert "schema = 2" in text
+
+
+def test_options_offer_not_sure_outside_and_less_in_a_trio() -> None:
+    bank = load_bank()
+    item = next(i for i in bank.items_of_kind("authority") if not i.accountability)
+    pair = [Partner(id="ann", name="Ann"), Partner(id="bo", name="Bo")]
+    trio = [*pair, Partner(id="cy", name="Cy")]
+    two = dict(options(item, pair))
+    three = dict(options(item, trio))
+    assert "outside" in two and "unsure" in two and not any(str(v).startswith("less:") for v in two)
+    assert three["less:cy"] == "Less for Cy: the others share it"
+    focus = dict(options(bank.items_of_kind("focus")[0], pair))
+    assert focus["unsure"] == "Not sure"
