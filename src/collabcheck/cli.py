@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", metavar="PATH", nargs="*",
                    help="files or folders (default: the question bank)")
 
-    p = sub.add_parser("commit", parents=[common],
+    p = sub.add_parser("commit", parents=[common],  # type: ignore[list-item]
                        help="commit snapshot files (and their Markdown reports) to the repository")
     p.add_argument("files", metavar="FILE", nargs="+", help="snapshot files to commit")
     p.add_argument("--push", action="store_true", help="then push, within --timeout seconds")
