@@ -70,7 +70,7 @@ async def test_commit_and_push_from_the_saved_screen(tmp_path, git_home, mini):
     git(clone, "add", "notes.txt")
     app = app_in(clone / "sittings", mini, tmp_path / "state")
     async with app.run_test(size=SIZE) as pilot:
-        panel = await to_saved(pilot)
+        await to_saved(pilot)
         text = screen_text(app)
         assert "inside your git repository" in text and "Press c to commit" in text
         await pilot.press("m")          # the Markdown report goes with it
@@ -200,7 +200,8 @@ async def test_who_is_here_says_where_the_file_will_go(tmp_path, git_home, mini,
         assert "start collabcheck in your team's repository, or use --dir" in screen_text(app)
 
 
-async def test_a_slow_push_shows_progress_and_the_screen_keeps_working(tmp_path, git_home, mini, silent_server):
+async def test_a_slow_push_shows_progress_and_the_screen_keeps_working(tmp_path, git_home, mini,
+                                                                       silent_server):
     repo = make_repo(tmp_path / "team")
     git(repo, "remote", "add", "origin", silent_server)
     app = app_in(repo / "sittings", mini, tmp_path / "state")
