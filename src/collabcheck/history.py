@@ -48,6 +48,7 @@ class Sitting:
     unknown: list[str] = field(default_factory=list)
     mismatched: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    committed: bool | None = None  # in a git commit? None when not in a repository (or not asked)
 
     @property
     def overall_divergence(self) -> float | None:

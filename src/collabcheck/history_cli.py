@@ -12,8 +12,12 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from collabcheck.errors import CollabcheckError
+
+if TYPE_CHECKING:
+    from collabcheck.history import History
 
 EXIT_OK = 0
 
@@ -24,6 +28,17 @@ def history_folder(args: argparse.Namespace) -> Path:
 
     folder = getattr(args, "folder", None)
     return Path(folder) if folder else snapshot_dir(getattr(args, "dir", None))
+
+
+def mark_committed(history: History) -> None:
+    """Note which sittings are not in a git commit yet (when the folder is in a repository)."""
+    from collabcheck.core.git import uncommitted
+
+    sittings = [s for p in history.pairs for s in p.sittings]
+    pending = uncommitted([s.file for s in sittings])
+    if pending is not None:
+        for s in sittings:
+            s.committed = Path(os.path.abspath(s.file)) not in pending
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -45,6 +60,7 @@ def run_history(args: argparse.Namespace) -> int:
     bank = load_bank(Path(questions) if questions else None)
     pair = getattr(args, "pair", None)
     history = load_history(folder, bank, pair=pair, workers=min(8, os.cpu_count() or 1))
+    mark_committed(history)
     fmt = getattr(args, "format", "text") or "text"
     if fmt == "json":
         # Compact: Python's fast JSON encoder only runs without indentation, and a programme's
