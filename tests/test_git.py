@@ -39,10 +39,11 @@ def test_commit_message_names_the_partnership_and_the_date():
 def test_where_says_plainly_where_the_folder_stands(tmp_path, git_home):
     repo = make_repo(tmp_path / "team", ignore="/collabcheck/\n")
     inside = g.where(repo / "sittings")  # not made yet: still inside
-    assert inside.ok and inside.root == repo and "commit them" in inside.sentence
+    assert inside.ok and inside.root == repo and inside.sentence == (
+        f"Sittings are saved in {repo / 'sittings'}/, inside your git repository {repo}.")
     ignored = g.where(repo / "collabcheck")
     assert ignored.kind == g.IGNORED and "ignore" in ignored.sentence
-    assert "--dir" in ignored.advice and "team's repository" in ignored.advice
+    assert "--dir" in ignored.advice and "a folder that git does not ignore" in ignored.advice
     outside = g.where(tmp_path / "elsewhere")
     assert outside.kind == g.NOT_REPO and "not inside a git repository" in outside.sentence
     assert "--dir" in outside.advice

@@ -98,7 +98,7 @@ async def test_an_ignored_folder_is_said_plainly_and_nothing_is_committed(tmp_pa
         await to_saved(pilot)
         text = screen_text(app)
         assert "! Sittings are saved in" in text and "set to ignore" in text
-        assert "start collabcheck in your team's repository folder" in text
+        assert "--dir and a folder that git does not ignore" in text
         assert not app.screen.check_action("commit", ())   # no commit key offered
         await pilot.press("c")
         await settled(pilot)
@@ -197,7 +197,7 @@ async def test_who_is_here_says_where_the_file_will_go(tmp_path, git_home, mini,
         note = app.screen.query_one(PlaceNote)
         assert note.place is not None and note.place.kind == "ignored"
         assert "! Sittings are saved in collabcheck/, which git is set to ignore here" in screen_text(app)
-        assert "start collabcheck in your team's repository, or use --dir" in screen_text(app)
+        assert "start again with --dir and a folder git does not ignore" in screen_text(app)
 
 
 async def test_a_slow_push_shows_progress_and_the_screen_keeps_working(tmp_path, git_home, mini,

@@ -56,7 +56,7 @@ async def test_choosing_a_partnership_fills_names_roles_and_keeps_its_name(make_
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         who = await on_who(pilot)
-        assert "Press F5 to choose your partnership (maya-and-dev, ann-bo-and-cy)" in screen_text(app)
+        assert "Press F5 to pick your partnership: maya-and-dev, ann-bo-and-cy." in screen_text(app)
         await pilot.press("f5")
         await pilot.pause()
         assert isinstance(app.screen, PartnershipScreen)

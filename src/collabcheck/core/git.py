@@ -78,10 +78,9 @@ class Place:
     @property
     def sentence(self) -> str:
         """What it means, in one sentence."""
-        folder = str(self.folder)
+        folder = str(self.folder).rstrip("/\\") + os.sep
         if self.kind == OK:
-            return (f"Sittings are saved in {folder}, inside your git repository {self.root}, "
-                    "so you can commit them from the Saved screen.")
+            return f"Sittings are saved in {folder}, inside your git repository {self.root}."
         if self.kind == IGNORED:
             return (f"Sittings are saved in {folder}, which your git repository {self.root} is "
                     "set to ignore, so they cannot be committed or shared from there.")
@@ -99,6 +98,9 @@ class Place:
         if self.kind == NO_GIT:
             return ("To share them, install git, or copy the file to your team's repository "
                     "and commit it there.")
+        if self.kind == IGNORED:
+            return ("To share them, start collabcheck again with --dir and a folder that git "
+                    "does not ignore, for example --dir sittings.")
         return ("To share them with your team, start collabcheck in your team's repository "
                 "folder, or choose a folder inside it with --dir.")
 

@@ -43,19 +43,21 @@ def folder_text(folder: Path) -> str:
 
 def place_text(place: git.Place) -> str:
     """The sentence and, when something is wrong, what to do; '!' marks a problem (not colour)."""
-    shown = git.Place(Path(folder_text(place.folder)), place.kind, place.root)
     if place.ok:
-        return shown.sentence
-    return f"! {shown.sentence} {shown.advice}"
+        return place.sentence
+    return f"! {place.sentence} {place.advice}"
 
 
 def short_place_text(place: git.Place) -> str:
     """The same in fewer words, for a screen with little room (no repository path)."""
     folder = folder_text(place.folder)
     if place.ok:
-        return f"✓ Sittings are saved in {folder}, inside your git repository, ready to commit."
-    why = {git.IGNORED: "which git is set to ignore here",
-           git.NO_GIT: "but git is not installed"}.get(place.kind, "which is not in a git repository")
+        return f"✓ Sittings go in {folder}, inside your git repository."
+    if place.kind == git.IGNORED:
+        return (f"! Sittings are saved in {folder}, which git is set to ignore here, so they stay "
+                "on this computer. To share them, start again with --dir and a folder git does "
+                "not ignore, e.g. --dir sittings.")
+    why = "but git is not installed" if place.kind == git.NO_GIT else "which is not in a git repository"
     return (f"! Sittings are saved in {folder}, {why}, so they stay on this computer. To share "
             "them, start collabcheck in your team's repository, or use --dir.")
 

@@ -77,7 +77,7 @@ class PartnershipScreen(ModalScreen[Partnership | None]):
 class PartnershipOffer(Static):
     """One line offering the partnerships found in the snapshot folder (none: no line)."""
 
-    DEFAULT_CSS = "PartnershipOffer { height: auto; margin-top: 1; }"
+    DEFAULT_CSS = "PartnershipOffer { height: auto; padding: 0 1; }"
 
     def __init__(self, folder: Path | None) -> None:
         super().__init__("", markup=False)
@@ -100,8 +100,7 @@ class PartnershipOffer(Static):
         if not found:
             return
         names = ", ".join(p.pair for p in found[:3]) + (", …" if len(found) > 3 else "")
-        self.update(f"Sat here before? Press F5 to choose your partnership ({names}), so your "
-                    "sittings stay together under one name.")
+        self.update(f"Sat here before? Press F5 to pick your partnership: {names}.")
         self.display = True
 
     def choose(self) -> None:

@@ -35,11 +35,11 @@ class SaveScreen(CommitActions, Screen[str]):
     """Dismisses with "new" (another sitting) or "quit"."""
 
     BINDINGS = [
+        *COMMIT_KEYS,
         Binding("m", "markdown", "Markdown report"),
         Binding("h", "app.history", "Past sittings"),
         Binding("n", "finish('new')", "New sitting"),
         Binding("q", "finish('quit')", "Finish"),
-        *COMMIT_KEYS,
     ]
     PALETTE = [("Write a Markdown report", "A readable report beside the snapshot", "markdown")]
 
@@ -68,7 +68,7 @@ class SaveScreen(CommitActions, Screen[str]):
             yield Button("Markdown report (m)", id="markdown", compact=True)
             yield Button("Past sittings (h)", id="history", compact=True)
             yield Button("New sitting (n)", id="new", compact=True)
-        yield Static("Press c to commit, q to finish, m for a Markdown report, n for a new sitting.",
+        yield Static("Press q to finish, m for a Markdown report, n to start another sitting.",
                      classes="hint")
         yield Footer()
 
