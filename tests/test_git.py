@@ -171,3 +171,17 @@ def test_uncommitted_says_which_sittings_are_not_in_a_commit(tmp_path, git_home)
     git(repo, "add", str(staged))
     assert g.uncommitted([done, new, staged]) == {new, staged}
     assert g.uncommitted([sitting_file(tmp_path / "loose")]) is None
+
+
+def test_a_push_says_when_it_also_sends_earlier_commits(tmp_path, git_home):
+    _bare, (maya,) = shared(tmp_path, "maya")
+    (maya / "plan.txt").write_text("Maya's own work\n")
+    git(maya, "add", "plan.txt")
+    git(maya, "commit", "-q", "-m", "Maya's own commit, not pushed yet")
+    assert g.commit_files([sitting_file(maya / "collabcheck")], MESSAGE).ok
+    out = g.push(maya)
+    assert out.ok and out.message == ("Pushed: your team can now see this sitting in the shared "
+                                      "repository, with 1 earlier commit that was waiting here.")
+    assert g.commit_files([sitting_file(maya / "collabcheck", "2026-12-01T1000-maya-and-dev.toml")],
+                          MESSAGE).ok
+    assert g.push(maya).message.endswith("in the shared repository.")

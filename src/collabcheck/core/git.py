@@ -398,11 +398,28 @@ def push(folder: str | Path, timeout: float = PUSH_TIMEOUT) -> Outcome:
     if remote is None:
         return Outcome(NO_REMOTE, "This repository has no shared copy to push to (no remote); "
                                   "the sitting is committed here only.")
-    r = run_git(["push", "--porcelain", remote, f"HEAD:refs/heads/{branch}"], root, timeout,
-                _net_env(root))
-    if r.code == 0:
-        return Outcome(OK, "Pushed: your team can now see this sitting in the shared repository.")
-    return _network_failure(r, "the push", timeout)
+    target = _target(root, branch)
+    waiting = _waiting(root, remote, target)
+    r = run_git(["push", "--porcelain", remote, f"HEAD:{target}"], root, timeout, _net_env(root))
+    if r.code != 0:
+        return _network_failure(r, "the push", timeout)
+    others = (f", with {waiting - 1} earlier commit{'s' if waiting > 2 else ''} that "
+              f"{'were' if waiting > 2 else 'was'} waiting here") if waiting > 1 else ""
+    return Outcome(OK, f"Pushed: your team can now see this sitting in the shared repository{others}.")
+
+
+def _target(root: Path, branch: str) -> str:
+    """The branch this one pushes to: its upstream if it has one, else the same name."""
+    r = run_git(["config", "--get", f"branch.{branch}.merge"], root)
+    merge = r.out.strip() if r.code == 0 else ""
+    return merge if merge.startswith("refs/heads/") else f"refs/heads/{branch}"
+
+
+def _waiting(root: Path, remote: str, target: str) -> int:
+    """How many commits here are not on the shared copy yet, as far as we last saw (0 if unknown)."""
+    tracking = f"refs/remotes/{remote}/{target.removeprefix('refs/heads/')}"
+    r = run_git(["rev-list", "--count", f"{tracking}..HEAD"], root)
+    return int(r.out.strip()) if r.code == 0 and r.out.strip().isdigit() else 0
 
 
 def pull_and_push(folder: str | Path, timeout: float = PUSH_TIMEOUT) -> Outcome:
@@ -419,7 +436,8 @@ def pull_and_push(folder: str | Path, timeout: float = PUSH_TIMEOUT) -> Outcome:
     if root is None or branch is None or remote is None:
         return push(folder, timeout)
     started = time.monotonic()
-    fetched = run_git(["fetch", "--quiet", remote, branch], root, timeout, _net_env(root))
+    fetched = run_git(["fetch", "--quiet", remote, _target(root, branch)], root, timeout,
+                      _net_env(root))
     if fetched.code != 0:
         return _network_failure(fetched, "fetching your team's work", timeout)
     status = run_git(["status", "--porcelain", "-z", "--untracked-files=no"], root)

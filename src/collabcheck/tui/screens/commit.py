@@ -164,7 +164,11 @@ class CommitPanel(Vertical):
         self.screen.refresh_bindings()
 
         def work() -> None:
-            out = job()
+            try:
+                out = job()
+            except Exception as exc:  # noqa: BLE001 - the screen must never be left waiting
+                out = git.Outcome(git.FAILED, "Something went wrong while running git; the "
+                                              "sitting is still saved.", repr(exc))
             self._later(self._finish, out, then)
 
         self.run_worker(work, thread=True, group="git", exit_on_error=False)
