@@ -112,3 +112,12 @@ async def test_a_new_folder_offers_nothing(make_app):
         await pilot.press(*"Dev", "tab", "tab", *"Maya")
         await pilot.pause()
         assert who.query_one("#pair", Input).value == "dev-and-maya"
+
+
+def test_pair_names_ending_in_digits_stay_apart(mini, tmp_path):
+    folder = tmp_path / "snaps"
+    sat(mini, folder, [("Ann", ""), ("Bo", "")], "team-2", 50)
+    sat(mini, folder, [("Cy", ""), ("Di", "")], "team-3", 40)
+    sat(mini, folder, [("Cy", ""), ("Di", "")], "team-3", 40)   # the same minute: saved as …-team-3-2
+    found = {p.pair: p.sittings for p in find_partnerships(folder)}
+    assert found == {"team-2": 1, "team-3": 2}

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-NAME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{4}-(?P<pair>[a-z0-9-]+?)(?:-\d+)?\.toml$")
+NAME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{4}-(?P<pair>[a-z0-9-]+)\.toml$")
 MAX_FILES = 20000
 
 
