@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from collabcheck.core import git as g
+from collabcheck.core.git_push import pull_and_push, push
 
 from . import gitrepo
 from .gitrepo import git, log, make_repo, needs_git, shared
@@ -104,12 +105,12 @@ def test_each_failure_is_one_sentence_and_leaves_the_file(tmp_path, git_home):
     out = g.commit_files([nameless], MESSAGE)
     assert out.kind == g.NOTHING and "already committed" in out.message
     # no remote
-    out = g.push(anon)
+    out = push(anon)
     assert out.kind == g.NO_REMOTE and "no remote" in out.message
     # the file went away
     out = g.commit_files([anon / "gone.toml"], MESSAGE)
     assert out.kind == g.MISSING
-    for kind_out in (g.commit_files([loose], MESSAGE), g.commit_files([ignored], MESSAGE), g.push(anon)):
+    for kind_out in (g.commit_files([loose], MESSAGE), g.commit_files([ignored], MESSAGE), push(anon)):
         assert one_sentence(kind_out.message.replace("e.g. ", "")), kind_out.message
     for f in (loose, ignored, nameless):
         assert f.read_text() == 'pair = "maya-and-dev"\n'
@@ -125,10 +126,10 @@ def test_a_rejected_push_is_offered_a_pull_and_push(tmp_path, git_home):
     git(ann, "add", "draft.txt")
     assert g.commit_files([first], MESSAGE).ok
     assert g.commit_files([second], "collabcheck sitting: ann-and-bo, 28 November 2026").ok
-    assert g.push(maya).ok
-    out = g.push(ann)
+    assert push(maya).ok
+    out = push(ann)
     assert out.kind == g.REJECTED and "Someone else pushed" in out.message
-    assert g.pull_and_push(ann).ok
+    assert pull_and_push(ann).ok
     git(tmp_path, "clone", "-q", str(bare), "third")
     names = sorted(p.name for p in (tmp_path / "third" / "collabcheck").iterdir())
     assert names == ["2026-11-28T1530-ann-and-bo.toml", "2026-11-28T1530-maya-and-dev.toml"]
@@ -140,7 +141,7 @@ def test_a_push_that_asks_for_a_password_fails_at_once_without_asking(tmp_path, 
     git(repo, "remote", "add", "origin", password_server)
     assert g.commit_files([sitting_file(repo / "collabcheck")], MESSAGE).ok
     started = time.monotonic()
-    out = g.push(repo, timeout=20)
+    out = push(repo, timeout=20)
     took = time.monotonic() - started
     assert out.kind == g.AUTH, out
     assert "never asks" in out.message
@@ -151,7 +152,7 @@ def test_a_push_to_a_remote_that_never_answers_stops_at_the_time_limit(tmp_path,
     repo = make_repo(tmp_path / "team")
     git(repo, "remote", "add", "origin", silent_server)
     started = time.monotonic()
-    out = g.push(repo, timeout=2)
+    out = push(repo, timeout=2)
     took = time.monotonic() - started
     assert out.kind == g.TIMEOUT and "2 seconds" in out.message
     assert 1.5 < took < 6
@@ -168,7 +169,7 @@ def closed_port() -> int:
 def test_no_network_is_one_sentence(tmp_path, git_home):
     repo = make_repo(tmp_path / "team")
     git(repo, "remote", "add", "origin", f"http://127.0.0.1:{closed_port()}/team.git")
-    out = g.push(repo, timeout=20)
+    out = push(repo, timeout=20)
     assert out.kind == g.NETWORK, out
     assert out.message == ("The shared repository could not be reached (no network, or the address "
                            "is wrong); the sitting is committed here, so push it later.")
@@ -179,7 +180,7 @@ def test_an_ssh_remote_never_prompts(tmp_path, git_home):
     repo = make_repo(tmp_path / "team")
     git(repo, "remote", "add", "origin", f"ssh://git@127.0.0.1:{closed_port()}/team.git")
     started = time.monotonic()
-    out = g.push(repo, timeout=20)
+    out = push(repo, timeout=20)
     assert out.kind in (g.NETWORK, g.AUTH), out
     assert time.monotonic() - started < 15
 
@@ -201,9 +202,9 @@ def test_a_push_says_when_it_also_sends_earlier_commits(tmp_path, git_home):
     git(maya, "add", "plan.txt")
     git(maya, "commit", "-q", "-m", "Maya's own commit, not pushed yet")
     assert g.commit_files([sitting_file(maya / "collabcheck")], MESSAGE).ok
-    out = g.push(maya)
+    out = push(maya)
     assert out.ok and out.message == ("Pushed: your team can now see this sitting in the shared "
                                       "repository, with 1 earlier commit that was waiting here.")
     assert g.commit_files([sitting_file(maya / "collabcheck", "2026-12-01T1000-maya-and-dev.toml")],
                           MESSAGE).ok
-    assert g.push(maya).message.endswith("in the shared repository.")
+    assert push(maya).message.endswith("in the shared repository.")

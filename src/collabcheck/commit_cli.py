@@ -24,7 +24,7 @@ def _problem(text: str) -> int:
 
 def run_commit(args: argparse.Namespace) -> int:
     """Commit the given snapshot files (and their reports); push if asked."""
-    from collabcheck.core import git
+    from collabcheck.core import git, git_push
     from collabcheck.errors import CollabcheckError
     from collabcheck.snapshot import read_snapshot
 
@@ -65,10 +65,10 @@ def run_commit(args: argparse.Namespace) -> int:
         print(out.message)
     if not args.push:
         return EXIT_OK
-    pushed = git.push(files[0].parent, timeout=args.timeout)
+    pushed = git_push.push(files[0].parent, timeout=args.timeout)
     if pushed.kind == git.REJECTED:
         print("Someone else pushed first; fetching their work and pushing again.")
-        pushed = git.pull_and_push(files[0].parent, timeout=args.timeout)
+        pushed = git_push.pull_and_push(files[0].parent, timeout=args.timeout)
     if not pushed.ok:
         return _problem(pushed.message)
     print(pushed.message)

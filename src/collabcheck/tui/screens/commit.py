@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from collabcheck.core import git
+from collabcheck.core import git, git_push
 from collabcheck.snapshot import Snapshot
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
@@ -209,9 +209,9 @@ class CommitPanel(Vertical):
             return
         if again:
             self._run("Fetching your team's work and pushing again",
-                      lambda: git.pull_and_push(self.path.parent, self.timeout), self._pushed)
+                      lambda: git_push.pull_and_push(self.path.parent, self.timeout), self._pushed)
         else:
-            self._run("Pushing", lambda: git.push(self.path.parent, self.timeout), self._pushed)
+            self._run("Pushing", lambda: git_push.push(self.path.parent, self.timeout), self._pushed)
 
     def _pushed(self, out: git.Outcome) -> None:
         self.rejected = out.kind == git.REJECTED
