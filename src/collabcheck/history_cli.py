@@ -12,12 +12,8 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from collabcheck.errors import CollabcheckError
-
-if TYPE_CHECKING:
-    from collabcheck.history import History
 
 EXIT_OK = 0
 
@@ -30,21 +26,10 @@ def history_folder(args: argparse.Namespace) -> Path:
     return Path(folder) if folder else snapshot_dir(getattr(args, "dir", None))
 
 
-def mark_committed(history: History) -> None:
-    """Note which sittings are not in a git commit yet (when the folder is in a repository)."""
-    from collabcheck.core.git import uncommitted
-
-    sittings = [s for p in history.pairs for s in p.sittings]
-    pending = uncommitted([s.file for s in sittings])
-    if pending is not None:
-        for s in sittings:
-            s.committed = Path(os.path.abspath(s.file)) not in pending
-
-
 def run_history(args: argparse.Namespace) -> int:
     """Print the history; a missing folder is one line on stderr and exit 2 (via CollabcheckError)."""
     from collabcheck.bank import load_bank
-    from collabcheck.history import load_history
+    from collabcheck.history import load_history, mark_committed
     from collabcheck.history_render import render_json, render_markdown, render_text
 
     folder = history_folder(args)

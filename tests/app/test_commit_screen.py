@@ -224,3 +224,25 @@ async def test_a_slow_push_shows_progress_and_the_screen_keeps_working(tmp_path,
         assert "did not answer within 3 seconds" in screen_text(app)
         assert "Press p to try again" in screen_text(app)
     assert app.saved_path.is_file()
+
+
+async def test_past_sittings_in_the_app_say_which_are_not_committed(tmp_path, git_home, mini):
+    from collabcheck.tui.history_screen import HistoryScreen
+
+    from .test_partnerships import sat
+
+    repo = make_repo(tmp_path / "team")
+    done = sat(mini, repo / "sittings", [("Maya", "GP"), ("Dev", "")], "maya-and-dev", 90)
+    git(repo, "add", str(done))
+    git(repo, "commit", "-q", "-m", "first sitting")
+    sat(mini, repo / "sittings", [("Maya", "GP"), ("Dev", "")], "maya-and-dev", 1)
+    app = create_app(mini, repo / "sittings", state_dir=tmp_path / "state", now=lambda: FROZEN)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        text = " ".join(screen_text(app).split())
+        assert "27 November 2026: not committed to the repository yet" in text
+        assert "30 August 2026: not committed" not in text
