@@ -56,6 +56,7 @@ async def test_choosing_a_partnership_fills_names_roles_and_keeps_its_name(make_
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         who = await on_who(pilot)
+        assert who.check_action("partnerships", ())
         assert "Press F5 to pick your partnership: maya-and-dev, ann-bo-and-cy." in screen_text(app)
         await pilot.press("f5")
         await pilot.pause()
@@ -106,6 +107,7 @@ async def test_a_new_folder_offers_nothing(make_app):
         who = await on_who(pilot)
         offer = who.query_one(PartnershipOffer)
         assert offer.known == [] and not offer.display
+        assert not who.check_action("partnerships", ())   # F5 is not offered
         await pilot.press("f5")
         await pilot.pause()
         assert app.screen is who

@@ -102,6 +102,7 @@ class PartnershipOffer(Static):
         names = ", ".join(p.pair for p in found[:3]) + (", …" if len(found) > 3 else "")
         self.update(f"Sat here before? Press F5 to pick your partnership: {names}.")
         self.display = True
+        self.screen.refresh_bindings()
 
     def choose(self) -> None:
         if self.known:

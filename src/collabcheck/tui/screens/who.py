@@ -176,6 +176,11 @@ class WhoScreen(Screen[tuple[People, str] | None]):
     def action_partnerships(self) -> None:
         self.query_one(PartnershipOffer).choose()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F5 shows only when partnerships that sat before were found."""
+        offers = self.query(PartnershipOffer)
+        return action != "partnerships" or bool(offers and offers.first().known)
+
     def action_back(self) -> None:
         self.dismiss(None)
 
