@@ -222,7 +222,8 @@ class CommitPanel(Vertical):
             self.say(f"! {out.message} Press r to fetch their work and push again; it cannot "
                      "clash, because every sitting is its own file.")
         else:
-            self.say(f"! {out.message} Press p to try again.")
+            again = {git.NO_REMOTE: "", git.NOT_REPO: "", git.AUTH: " Press p when you have."}
+            self.say(f"! {out.message}{again.get(out.kind, ' Press p to try again.')}")
 
     def ask_identity(self) -> None:
         from collabcheck.tui.screens.identity import IdentityScreen

@@ -56,11 +56,16 @@ class IdentityScreen(ModalScreen[tuple[str, str] | None]):
             self.dismiss(None)
 
     def action_enter(self) -> None:
+        """Enter moves from name to email, then saves. Enter is a priority key, so it can
+        arrive before the letters typed just ahead of it reach the box: saving waits in the
+        box's own queue, behind them, so a quick typist's last letters are never missed."""
         focused = self.focused
         if isinstance(focused, Input) and focused.id == "git-name":
-            self.query_one("#git-email", Input).focus()
+            self.set_focus(self.query_one("#git-email", Input))  # now, before the next key
         elif isinstance(focused, Button):
             focused.press()
+        elif isinstance(focused, Input):
+            focused.call_later(self.action_save)
         else:
             self.action_save()
 
