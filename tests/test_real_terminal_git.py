@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from collabcheck import sitting as store
+import collabcheck.sitting as store
 from collabcheck.bank import load_bank
 
 from . import gitrepo

@@ -10,7 +10,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from collabcheck import sitting as store
+import collabcheck.sitting as store
 from collabcheck.bank import load_bank
 from collabcheck.snapshot import write_snapshot
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from collabcheck import sitting as store
+import collabcheck.sitting as store
 from collabcheck.bank import Bank
 from collabcheck.tui.app import create_app
 from collabcheck.tui.screens.commit import CommitPanel, PlaceNote

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from collabcheck import sitting as store
+import collabcheck.sitting as store
 from collabcheck.bank import Bank
 from collabcheck.core.partnerships import find_partnerships, known_pair
 from collabcheck.snapshot import write_snapshot
