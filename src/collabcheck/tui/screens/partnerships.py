@@ -10,22 +10,19 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from collabcheck.core.partnerships import Partnership, find_partnerships, known_pair
 from collabcheck.slug import pair_slug
 from collabcheck.wording import display_name
-
-if TYPE_CHECKING:
-    from collabcheck.tui.screens.who import WhoScreen
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -110,18 +107,19 @@ class PartnershipOffer(Static):
 
     async def _chosen(self, chosen: Partnership | None) -> None:
         if chosen is not None:
-            await fill_who(self.screen, chosen)  # type: ignore[arg-type]
+            await fill_who(self.screen, chosen)
 
 
-def suggested_pair(screen: WhoScreen, names: list[str]) -> str:
+def suggested_pair(screen: Screen[Any], names: list[str]) -> str:
     """The partnership name to suggest: the one these people used before, else from the names."""
     offers = screen.query(PartnershipOffer)
     known = offers.first().known if offers else []
     return known_pair(names, known) or pair_slug(names)
 
 
-async def fill_who(screen: WhoScreen, chosen: Partnership) -> None:
-    """Fill in "Who is here" from a partnership's latest sitting, keeping its name."""
+async def fill_who(screen: Any, chosen: Partnership) -> None:
+    """Fill in "Who is here" (a WhoScreen; not imported, which would make a cycle) from a
+    partnership's latest sitting, keeping its name."""
     screen.pair_edited = True  # the name stays, whatever is typed after
     while screen.count < len(chosen.people):
         await screen.action_add()
