@@ -246,3 +246,4 @@ async def test_past_sittings_in_the_app_say_which_are_not_committed(tmp_path, gi
         text = " ".join(screen_text(app).split())
         assert "27 November 2026: not committed to the repository yet" in text
         assert "30 August 2026: not committed" not in text
+

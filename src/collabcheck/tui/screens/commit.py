@@ -85,7 +85,8 @@ class PlaceNote(Static):
 
     def show(self, place: git.Place) -> None:
         self.place = place
-        self.update(short_place_text(place))
+        if self.is_attached:
+            self.update(short_place_text(place))
 
 
 class CommitPanel(Vertical):
@@ -153,8 +154,13 @@ class CommitPanel(Vertical):
                      f"(stops after {self.timeout:g} s)")
 
     def _later(self, callback: Callable[..., object], *args: object) -> None:
+        """Run `callback` on the app's thread, unless the screen has gone meanwhile."""
+        def if_still_here() -> None:
+            if self.is_attached:
+                callback(*args)
+
         with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-            self.app.call_from_thread(callback, *args)
+            self.app.call_from_thread(if_still_here)
 
     def _run(self, doing: str, job: Callable[[], git.Outcome],
              then: Callable[[git.Outcome], None]) -> None:

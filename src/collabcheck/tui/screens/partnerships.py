@@ -94,7 +94,7 @@ class PartnershipOffer(Static):
 
     def show(self, found: list[Partnership]) -> None:
         self.known = found
-        if not found:
+        if not found or not self.is_attached:
             return
         names = ", ".join(p.pair for p in found[:3]) + (", …" if len(found) > 3 else "")
         self.update(f"Sat here before? Press F5 to pick your partnership: {names}.")
