@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collabcheck.tui.screens.history import HistoryScreen
-from collabcheck.tui.screens.save import SaveScreen, git_commands
+from collabcheck.tui.screens.commit import CommitPanel
+from collabcheck.tui.screens.save import SaveScreen
 from collabcheck.tui.screens.welcome import WelcomeScreen
 
 from .conftest import SIZE, screen_text
@@ -22,9 +23,8 @@ async def test_markdown_report_is_written_beside_the_snapshot(make_app, tmp_path
         report = app.screen.report_path
         assert report is not None and report.parent == app.saved_path.parent
         assert report.name == app.saved_path.stem + ".md"
-        text = screen_text(app)
-        assert f'git add "{app.saved_path}"' in text and f'git add "{report}"' in text
-        assert 'git commit -m "collabcheck sitting 2026-11-28"' in text
+        assert f"Markdown report written: {report}" in screen_text(app)
+        assert app.screen.query_one(CommitPanel).files() == [app.saved_path, report]  # committed with it
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
@@ -57,15 +57,3 @@ async def test_a_folder_that_cannot_be_written_keeps_the_answers(make_app, tmp_p
         await pilot.pause()
         assert not isinstance(app.screen, SaveScreen)
         assert (tmp_path / "state" / "sitting.json").exists()
-
-
-def test_git_commands_quote_paths_with_spaces(tmp_path):
-    from datetime import UTC, datetime
-
-    from collabcheck.core.snapshot import Partner, Snapshot
-
-    snap = Snapshot(pair="a-and-b", taken_at=datetime(2026, 1, 2, 3, 4, tzinfo=UTC), bank="x",
-                    bank_version=1, partners=[Partner(id="a", name="A"), Partner(id="b", name="B")])
-    path = tmp_path / "my folder" / "f.toml"
-    assert git_commands([path], snap).splitlines() == [
-        f'git add "{path}"', 'git commit -m "collabcheck sitting 2026-01-02"']

@@ -34,6 +34,7 @@ async def to_together(pilot) -> None:
 def at(steps):
     async def run_before(pilot) -> None:
         await steps(pilot)
+        await pilot.app.workers.wait_for_complete()  # git and the folder are read in threads
         await pilot.pause()
     return run_before
 

@@ -296,9 +296,10 @@ async def test_labels_fit_on_one_line_at_80_columns(make_app):
         assert len(lines) == 5 and sum("(suggested)" in line for line in lines) == 1
         await pilot.press("ctrl+s")
         await pilot.pause()
-        git = drawn(app.screen.query_one("#git")).splitlines()
-        assert any(line.strip() == 'git commit -m "collabcheck sitting 2026-11-28"' for line in git)
-        assert git[0].strip().startswith("git add ")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        place = drawn(app.screen.query_one("#git-place"))
+        assert "…" not in place and place.rstrip().endswith("with --dir.")
 
 
 async def test_who_says_partnership_name(make_app):

@@ -32,7 +32,7 @@ def plain_usage_error(message: str) -> str:
     import re
 
     if m := re.match(r"argument COMMAND: invalid choice: '([^']*)'", message):
-        return f"there is no command '{m.group(1)}' (use report, history, questions or validate)"
+        return f"there is no command '{m.group(1)}' (use report, history, questions, validate or commit)"
     if m := re.match(r"argument --format: invalid choice: '([^']*)' \(choose from (.*)\)", message):
         return f"there is no format '{m.group(1)}' (use {m.group(2).replace(chr(39), '')})"
     if message.startswith("unrecognized arguments: "):
@@ -82,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="check bank and snapshot files; exit 1 if any is invalid")
     p.add_argument("paths", metavar="PATH", nargs="*",
                    help="files or folders (default: the question bank)")
+
+    p = sub.add_parser("commit", parents=[common],  # type: ignore[list-item]
+                       help="commit snapshot files (and their Markdown reports) to the repository")
+    p.add_argument("files", metavar="FILE", nargs="+", help="snapshot files to commit")
+    p.add_argument("--push", action="store_true", help="then push, within --timeout seconds")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="time limit for the push (default 30)")
     return parser
 
 
@@ -125,6 +132,13 @@ def cmd_history(args: argparse.Namespace) -> int:
     return run_history(args)
 
 
+def cmd_commit(args: argparse.Namespace) -> int:
+    """Commit sittings to the team's repository, and push if asked (issue 12)."""
+    from collabcheck.cli.commit import run_commit
+
+    return run_commit(args)
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     """Start a sitting in the terminal app: the only path that imports Textual."""
     bank = _bank(args)
@@ -139,6 +153,7 @@ COMMANDS = {
     "validate": cmd_validate,
     "report": cmd_report,
     "history": cmd_history,
+    "commit": cmd_commit,
     None: cmd_app,
 }
 

@@ -28,7 +28,7 @@ def history_folder(args: argparse.Namespace) -> Path:
 def run_history(args: argparse.Namespace) -> int:
     """Print the history; a missing folder is one line on stderr and exit 2 (via CollabcheckError)."""
     from collabcheck.core.bank import load_bank
-    from collabcheck.history.build import load_history
+    from collabcheck.history.build import load_history, mark_committed
     from collabcheck.render.history import render_json, render_markdown, render_text
 
     folder = history_folder(args)
@@ -44,6 +44,7 @@ def run_history(args: argparse.Namespace) -> int:
     bank = load_bank(Path(questions) if questions else None)
     pair = getattr(args, "pair", None)
     history = load_history(folder, bank, pair=pair, workers=min(8, os.cpu_count() or 1))
+    mark_committed(history)
     fmt = getattr(args, "format", "text") or "text"
     if fmt == "json":
         # Compact: Python's fast JSON encoder only runs without indentation, and a programme's

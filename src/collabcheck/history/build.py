@@ -11,6 +11,7 @@ stays quick. Nothing here imports Textual.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -46,6 +47,7 @@ class Sitting:
     mismatched: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     questions: dict[str, list[str]] = field(default_factory=dict)  # statement ids per practice
+    committed: bool | None = None  # in a git commit? None when not in a repository (or not asked)
 
     @property
     def overall_divergence(self) -> float | None:
@@ -237,6 +239,17 @@ def load_history(folder: str | Path, bank: Bank, pair: str | None = None,
     folder must exist: the caller decides how to say so when it does not.
     """
     return build_history(str(folder), read_folder(folder, bank, cache_dir, workers), bank, pair)
+
+
+def mark_committed(history: History) -> None:
+    """Note which sittings are not in a git commit yet (when the folder is in a repository)."""
+    from collabcheck.core.git import uncommitted
+
+    sittings = [s for p in history.pairs for s in p.sittings]
+    pending = uncommitted([s.file for s in sittings])
+    if pending is not None:
+        for s in sittings:
+            s.committed = Path(os.path.abspath(s.file)) not in pending
 
 
 def build_history(folder: str, records: list[tuple[str, dict[str, Any]]], bank: Bank,

@@ -7,6 +7,7 @@ the same text, so the terminal, the Markdown and the app always tell the same st
 
 from __future__ import annotations
 
+import os
 import textwrap
 from datetime import datetime
 from typing import Any
@@ -184,6 +185,8 @@ def notes(p: PairHistory, history: History) -> list[str]:
             out.append(f"{when}: answers that no longer fit their question were left out: "
                        f"{', '.join(s.mismatched)}.")
         out += [f"{when}: {w}." for w in s.warnings]
+        if s.committed is False:
+            out.append(f"{when}: not committed to the repository yet ({os.path.basename(s.file)}).")
     return out
 
 
@@ -245,6 +248,8 @@ def render_text(history: History, width: int = 80) -> str:
         parts.append(textwrap.fill(empty_message(history), width))
     for p in history.pairs:
         parts.append("=" * min(width, 60) + "\n" + pair_text(p, history, width))
+    if uncommitted_line(history):
+        parts.append(textwrap.fill(uncommitted_line(history), width))
     if history.skipped:
         n = len(history.skipped)
         parts.append(textwrap.fill(f"{n} file{'s' if n > 1 else ''} could not be read and "
@@ -252,6 +257,16 @@ def render_text(history: History, width: int = 80) -> str:
     if history.source:
         parts.append(textwrap.fill(f"Source: {history.source}", width))
     return "\n\n".join(parts) + "\n"
+
+
+def uncommitted_line(history: History) -> str:
+    """'2 sittings are not committed yet…', or '' (all committed, or not in a repository)."""
+    n = sum(s.committed is False for p in history.pairs for s in p.sittings)
+    if not n:
+        return ""
+    return (f"{n} sitting{'s are' if n > 1 else ' is'} not committed to the repository yet, so "
+            "your team cannot see {0}; commit from the app's Saved screen or with "
+            "'collabcheck commit FILE'.".format("them" if n > 1 else "it"))
 
 
 def empty_message(history: History) -> str:
@@ -291,6 +306,8 @@ def render_markdown(history: History) -> str:
         if extra:
             out += ["", "### Notes", ""] + [f"- {_md_cell(n)}" for n in extra]
         out.append("")
+    if uncommitted_line(history):
+        out += [uncommitted_line(history), ""]
     if history.skipped:
         out += ["## Files that could not be read", ""]
         out += [f"- `{s.file}`{f' (line {s.line})' if s.line else ''}: {_md_cell(s.error)}"
@@ -310,7 +327,7 @@ def sitting_json(s: Sitting) -> dict[str, Any]:
         "partner_names": dict(zip(s.partners, s.names, strict=False)), "divergence": s.divergence,
         "bank": s.bank, "bank_version": s.bank_version, "unknown_answers": s.unknown,
         "mismatched_answers": s.mismatched,
-        "warnings": s.warnings,
+        "warnings": s.warnings, "committed": s.committed,
     }
 
 

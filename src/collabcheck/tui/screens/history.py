@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from collabcheck.core.bank import Bank
-from collabcheck.history.build import History, load_history
+from collabcheck.history.build import History, load_history, mark_committed
 from collabcheck.render.history import empty_message, pair_text
 
 HINT = "Scroll with the arrow keys or Page Up and Page Down. Press Escape or q to go back."
@@ -71,6 +71,7 @@ class HistoryScreen(Screen[None]):
         """Read the folder away from the screen's thread, then show it."""
         try:
             history = load_history(self.snapshot_dir, self.bank, pair=self.pair)
+            mark_committed(history)
         except OSError as exc:  # the folder vanished or cannot be listed
             self.app.call_from_thread(self._status, f"The sittings in {self.snapshot_dir} cannot be "
                                                     f"read ({exc.strerror or exc}).")

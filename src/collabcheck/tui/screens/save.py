@@ -1,8 +1,9 @@
-"""Saved: where the snapshot went, and the exact git commands to commit it.
+"""Saved: where the snapshot went, and committing it to the team's repository.
 
-Many partners have never used git, so the commands are printed in full, ready to copy, with
-the path exactly as written. A Markdown report can be written beside the snapshot for people
-who will read it on the web or print it for a meeting.
+Many partners have never used git, so one key commits the sitting and one more pushes it
+(see commit.py, which also says plainly whether the folder is in a repository at all). A
+Markdown report can be written beside the snapshot for people who will read it on the web
+or print it for a meeting; it is committed with the sitting when made.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from collabcheck.core.bank import Bank
 from collabcheck.core.snapshot import Snapshot
+from collabcheck.tui.screens.commit import COMMIT_KEYS, CommitActions, CommitPanel
 from collabcheck.tui.text import safe
 
 
@@ -30,20 +32,11 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def git_commands(paths: list[Path], snap: Snapshot) -> str:
-    """The commands that commit this sitting, each path quoted on a line of its own.
-
-    The commit message is short (no pair name), so the command fits on one line at 80
-    columns and copying it never breaks it in two."""
-    adds = "".join(f'git add "{shown_path(p)}"\n' for p in paths)
-    return adds + f'git commit -m "collabcheck sitting {snap.taken_at:%Y-%m-%d}"'
-
-
-
-class SaveScreen(Screen[str]):
+class SaveScreen(CommitActions, Screen[str]):
     """Dismisses with "new" (another sitting) or "quit"."""
 
     BINDINGS = [
+        *COMMIT_KEYS,
         Binding("m", "markdown", "Markdown report"),
         Binding("h", "app.history", "Past sittings"),
         Binding("n", "finish('new')", "New sitting"),
@@ -67,10 +60,7 @@ class SaveScreen(Screen[str]):
             if agreed is not None:
                 yield Static(f"You agreed to work on practice {agreed.practice}: "
                              f"{safe(self.bank.practice(agreed.practice).title)}.", classes="gap")
-            yield Static("To keep it with your team's work, run these in your repository folder:",
-                         classes="gap")
-            yield Static(git_commands([self.path], self.snapshot), id="git", classes="code",
-                         markup=False)
+            yield CommitPanel(self.path, self.snapshot)
             yield Static("", id="report-line")
             yield Static("Private reflections were not saved in this file, and the working copy "
                          "of this sitting has been removed from this computer.", classes="gap")
@@ -93,11 +83,12 @@ class SaveScreen(Screen[str]):
             self.action_markdown()
         elif event.button.id == "history":
             await self.app.run_action("history")
-        else:
+        elif not self.git_busy():
             self.dismiss(str(event.button.id))
 
     def action_finish(self, choice: str) -> None:
-        self.dismiss(choice)
+        if not self.git_busy():
+            self.dismiss(choice)
 
     def action_markdown(self) -> None:
         """Write the Markdown report beside the snapshot (same name, .md)."""
@@ -118,4 +109,4 @@ class SaveScreen(Screen[str]):
             return
         self.query_one("#report-line", Static).update(
             Content(f"Markdown report written: {shown_path(self.report_path)}"))
-        self.query_one("#git", Static).update(git_commands([self.path, self.report_path], self.snapshot))
+        self.query_one(CommitPanel).report_written(self.report_path)

@@ -18,6 +18,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static
 
 from collabcheck.core.sitting import MAX_PARTNERS, MIN_PARTNERS, ROLE_SUGGESTIONS
 from collabcheck.core.slug import pair_slug
+from collabcheck.tui.screens.commit import PlaceNote
+from collabcheck.tui.screens.partnerships import PartnershipOffer, suggested_pair
 from collabcheck.tui.text import safe
 
 People = list[tuple[str, str]]
@@ -51,6 +53,7 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         Binding("enter", "enter", "Next box", show=False, priority=True),
         Binding("f3", "add", "Add partner"),
         Binding("f4", "remove", "Remove partner"),
+        Binding("f5", "partnerships", "Sat before"),
         Binding("ctrl+n", "done", "Continue", priority=True),
         Binding("escape", "back", "Back"),
     ]
@@ -86,6 +89,10 @@ class WhoScreen(Screen[tuple[People, str] | None]):
                 yield Input(self.start_pair, id="pair", compact=True, max_length=48)
             yield Static("The partnership name goes in the file name; change it if you like.",
                          classes="hint")
+            folder = getattr(self.app, "snapshot_dir", None)
+            yield PartnershipOffer(folder)
+            if folder is not None:
+                yield PlaceNote(folder, classes="hint")
             yield Static("", id="problem")
             yield Button("Continue (Ctrl+N)", id="done", variant="primary", compact=True)
         yield Static("Tab or Enter moves to the next box. Ctrl+N when everyone is in.", classes="hint")
@@ -115,7 +122,7 @@ class WhoScreen(Screen[tuple[People, str] | None]):
             if event.input.has_focus:
                 self.pair_edited = True
         elif event.input.id and event.input.id.startswith("name-") and not self.pair_edited:
-            self.query_one("#pair", Input).value = pair_slug([n for n, _ in self.people() if n])
+            self.query_one("#pair", Input).value = suggested_pair(self, [n for n, _ in self.people() if n])
         self.query_one("#problem", Static).update("")
         self.changed()
 
@@ -167,7 +174,7 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         await self.query_one(f"#row-{self.count}").remove()
         self.count -= 1
         if not self.pair_edited:
-            self.query_one("#pair", Input).value = pair_slug([n for n, _ in self.people() if n])
+            self.query_one("#pair", Input).value = suggested_pair(self, [n for n, _ in self.people() if n])
         self.changed()
 
     def action_done(self) -> None:
@@ -190,6 +197,14 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         pair = self.query_one("#pair", Input).value.strip() or pair_slug([n for n, _ in people])
         self.finished = True
         self.dismiss((people, pair))
+
+    def action_partnerships(self) -> None:
+        self.query_one(PartnershipOffer).choose()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F5 shows only when partnerships that sat before were found."""
+        offers = self.query(PartnershipOffer)
+        return action != "partnerships" or bool(offers and offers.first().known)
 
     def action_back(self) -> None:
         """Back to the start; names already typed are only thrown away if the partners say so."""

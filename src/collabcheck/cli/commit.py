@@ -1,0 +1,75 @@
+"""`collabcheck commit FILE… [--push]`: commit sittings to the team's repository (spec §8).
+
+For facilitators who collect snapshot files from several partnerships: each file is checked
+with the same reader as every other command, its Markdown report (same name, `.md`) goes
+with it when there is one, and the commit holds those files and nothing else, with a
+message naming each partnership and date. A push that is turned away because someone
+pushed first is retried once after fetching their work (it cannot clash: every sitting is
+its own file). No Textual here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_PROBLEM = 0, 2
+
+
+def _problem(text: str) -> int:
+    sys.stderr.write(f"collabcheck: {text}\n")
+    return EXIT_PROBLEM
+
+
+def run_commit(args: argparse.Namespace) -> int:
+    """Commit the given snapshot files (and their reports); push if asked."""
+    from collabcheck.core import git, git_push
+    from collabcheck.core.errors import CollabcheckError
+    from collabcheck.core.snapshot import read_snapshot
+
+    files: list[Path] = []
+    sittings = []
+    problems = []
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            problems.append(f"{name}: not found (give the snapshot files to commit)")
+            continue
+        try:
+            snap = read_snapshot(path)
+        except CollabcheckError as exc:
+            problems.append(str(exc))
+            continue
+        sittings.append((snap.pair, snap.taken_at))
+        files.append(path)
+        report = path.with_suffix(".md")
+        if path.suffix == ".toml" and report.is_file():
+            files.append(report)
+    if problems:
+        for p in problems:
+            sys.stderr.write(f"{p}\n")
+        return EXIT_PROBLEM
+    out = git.commit_files(files, git.commit_message(sittings))
+    if not out.ok and not (out.kind == git.NOTHING and args.push):
+        if out.kind == git.NO_IDENTITY:
+            return _problem(out.message[:-1] + ": set them for this repository with "
+                            "git config user.name \"Your Name\" and git config user.email "
+                            "you@example.org, then try again.")
+        return _problem(out.message)
+    if out.ok:
+        n = len(files)
+        subject = git.commit_message(sittings).splitlines()[0]
+        print(f"Committed {n} file{'s' if n != 1 else ''}: {subject}")
+    else:
+        print(out.message)
+    if not args.push:
+        return EXIT_OK
+    pushed = git_push.push(files[0].parent, timeout=args.timeout)
+    if pushed.kind == git.REJECTED:
+        print("Someone else pushed first; fetching their work and pushing again.")
+        pushed = git_push.pull_and_push(files[0].parent, timeout=args.timeout)
+    if not pushed.ok:
+        return _problem(pushed.message)
+    print(pushed.message)
+    return EXIT_OK

@@ -1,0 +1,360 @@
+"""The team's shared repository, through the `git` the user already has (spec §8).
+
+Partners keep each sitting in their team's git repository so they can compare over time,
+but most of them will never type a git command, so the app and `collabcheck commit` do it
+for them. Three promises shape this module:
+
+- It commits exactly the files of one sitting and nothing else: other staged or unstaged
+  work in the repository is never committed, and stays as it was (`git commit --only`).
+- It never asks for, or stores, a password or key. Every git command runs with prompts
+  switched off and no terminal to read from, so a push that would ask fails plainly at
+  once instead of hanging; and every command has a time limit.
+- Every failure comes back as an `Outcome` holding one plain sentence. Nothing here ever
+  touches the snapshot file itself, so it always stays safe on disk.
+
+Pushing (the part that talks to the network) is in core/git_push.py. Plain modules: no
+Textual, so the command line and the app share them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+LOCAL_TIMEOUT = 15.0   # commands that only touch this computer
+PUSH_TIMEOUT = 30.0    # a push or pull over the network
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+# -- the kinds of result ---------------------------------------------------------------------
+
+OK = "ok"
+NO_GIT = "no-git"
+NOT_REPO = "not-repo"
+IGNORED = "ignored"
+NO_IDENTITY = "no-identity"
+NOTHING = "nothing"
+MISSING = "missing"
+REJECTED = "rejected"
+NO_REMOTE = "no-remote"
+NETWORK = "network"
+AUTH = "auth"
+TIMEOUT = "timeout"
+FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened, as one plain sentence; `detail` keeps git's own words for helpers."""
+
+    kind: str
+    message: str
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.kind == OK
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the snapshot folder stands with git: in a repository and not ignored, or not."""
+
+    folder: Path
+    kind: str            # OK, NO_GIT, NOT_REPO or IGNORED
+    root: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.kind == OK
+
+    @property
+    def sentence(self) -> str:
+        """What it means, in one sentence."""
+        folder = str(self.folder).rstrip("/\\") + os.sep
+        if self.kind == OK:
+            return f"Sittings are saved in {folder}, inside your git repository {self.root}."
+        if self.kind == IGNORED:
+            return (f"Sittings are saved in {folder}, which your git repository {self.root} is "
+                    "set to ignore, so they cannot be committed or shared from there.")
+        if self.kind == NO_GIT:
+            return (f"Sittings are saved in {folder}, but git is not installed on this computer, "
+                    "so they stay on this computer only.")
+        return (f"Sittings are saved in {folder}, which is not inside a git repository, so they "
+                "stay on this computer only.")
+
+    @property
+    def advice(self) -> str:
+        """What to do about it, in one sentence ('' when all is well)."""
+        if self.kind == OK:
+            return ""
+        if self.kind == NO_GIT:
+            return ("To share them, install git, or copy the file to your team's repository "
+                    "and commit it there.")
+        if self.kind == IGNORED:
+            return ("To share them, start collabcheck again with --dir and a folder that git "
+                    "does not ignore, for example --dir sittings.")
+        return ("To share them with your team, start collabcheck in your team's repository "
+                "folder, or choose a folder inside it with --dir.")
+
+
+# -- running git ---------------------------------------------------------------------------
+
+
+def git_env() -> dict[str, str]:
+    """The environment for every git command: never a prompt, never an editor.
+
+    GIT_TERMINAL_PROMPT=0 stops git asking on the terminal; the askpass programs are set to
+    one that fails, so no window pops up to ask either; Git Credential Manager is told not
+    to be interactive; ssh runs in batch mode (never asks for a passphrase or to trust a
+    host). A credential helper the user already has still works: we only stop the asking.
+    """
+    env = dict(os.environ)
+    fail = shutil.which("false") or "false"
+    env.update({
+        "GIT_TERMINAL_PROMPT": "0", "GIT_ASKPASS": fail, "SSH_ASKPASS": fail,
+        "SSH_ASKPASS_REQUIRE": "never", "GCM_INTERACTIVE": "never", "GIT_EDITOR": "true",
+        "GIT_SEQUENCE_EDITOR": "true", "GIT_MERGE_AUTOEDIT": "no", "LC_ALL": "C", "LANGUAGE": "C",
+    })
+    return env
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int            # -1 when it ran out of time, -2 when git could not be started
+    out: str
+    err: str
+
+    @property
+    def timed_out(self) -> bool:
+        return self.code == -1
+
+
+def run_git(args: Sequence[str], cwd: Path, timeout: float = LOCAL_TIMEOUT,
+            env: dict[str, str] | None = None) -> Run:
+    """Run `git args` in `cwd` with no terminal input and a time limit.
+
+    git is started in a session of its own so that, when time runs out, the whole group
+    (git and any ssh or http helper it started) is stopped, not just git itself.
+    """
+    try:
+        proc = subprocess.Popen(["git", *args], cwd=cwd, env=env or git_env(),
+                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, start_new_session=True)
+    except OSError as exc:
+        return Run(-2, "", str(exc))
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.kill()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.communicate(timeout=2)
+        return Run(-1, "", "")
+    return Run(proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"))
+
+
+def has_git() -> bool:
+    return shutil.which("git") is not None
+
+
+def _existing(folder: Path) -> Path:
+    """The folder itself, or the nearest folder above it that exists (it may not be made yet)."""
+    folder = Path(os.path.abspath(folder))
+    while not folder.is_dir() and folder.parent != folder:
+        folder = folder.parent
+    return folder
+
+
+def repo_root(folder: Path) -> Path | None:
+    """The top of the git work tree holding `folder`, or None."""
+    r = run_git(["rev-parse", "--show-toplevel"], _existing(folder))
+    return Path(r.out.strip()) if r.code == 0 and r.out.strip() else None
+
+
+def is_ignored(path: Path, root: Path) -> bool:
+    """True when git ignores `path` (which need not exist yet)."""
+    rel = os.path.relpath(os.path.abspath(path), root)
+    return run_git(["check-ignore", "-q", "--", rel], root).code == 0
+
+
+def where(folder: str | Path) -> Place:
+    """Is the snapshot folder inside a git work tree, and not ignored there?
+
+    A would-be snapshot file is checked, so a pattern such as `/collabcheck/` is seen
+    whether or not the folder has been made yet.
+    """
+    folder = Path(folder)
+    if not has_git():
+        return Place(folder, NO_GIT)
+    root = repo_root(folder)
+    if root is None:
+        return Place(folder, NOT_REPO)
+    if is_ignored(Path(os.path.abspath(folder)) / "2000-01-01T0000-probe.toml", root):
+        return Place(folder, IGNORED, root)
+    return Place(folder, OK, root)
+
+
+# -- identity ------------------------------------------------------------------------------
+
+
+def identity(root: Path) -> tuple[str, str]:
+    """The name and email git would record here ('' for whichever is not set)."""
+    def get(key: str, *envs: str) -> str:
+        for e in envs:
+            if os.environ.get(e, "").strip():
+                return os.environ[e].strip()
+        r = run_git(["config", "--get", key], root)
+        return r.out.strip() if r.code == 0 else ""
+
+    return (get("user.name", "GIT_AUTHOR_NAME"), get("user.email", "GIT_AUTHOR_EMAIL", "EMAIL"))
+
+
+def set_identity(root: Path, name: str, email: str) -> Outcome:
+    """Set user.name and user.email for this repository only (git config --local)."""
+    name, email = " ".join(name.split()), email.strip()
+    if not name or not re.fullmatch(r"[^\s@<>]+@[^\s@<>]+", email):
+        return Outcome(FAILED, "Please give a name and an email address such as sam@example.org.")
+    for key, value in (("user.name", name), ("user.email", email)):
+        r = run_git(["config", "--local", key, value], root)
+        if r.code != 0:
+            return Outcome(FAILED, "Your name and email could not be saved in this repository's "
+                                   "settings.", r.err.strip())
+    return Outcome(OK, f"Commits in this repository will now be made as {name} <{email}>.")
+
+
+# -- committing ----------------------------------------------------------------------------
+
+
+def long_date(when: object) -> str:
+    """'28 November 2026', whatever the reader's locale."""
+    d = when  # a date or datetime
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"  # type: ignore[attr-defined]
+
+
+def commit_message(sittings: Iterable[tuple[str, object]]) -> str:
+    """'collabcheck sitting: maya-and-dev, 28 November 2026' (one line per sitting after the
+    first line when there are several), so every commit in a shared repository says whose it is."""
+    items = list(sittings)
+    if len(items) == 1:
+        pair, when = items[0]
+        return f"collabcheck sitting: {pair}, {long_date(when)}"
+    pairs = list(dict.fromkeys(p for p, _ in items))
+    head = f"collabcheck sittings: {', '.join(pairs)}"
+    if len(head) > 72:
+        head = f"collabcheck: {len(items)} sittings of {len(pairs)} partnerships"
+    return head + "\n\n" + "\n".join(f"- {p}, {long_date(w)}" for p, w in items)
+
+
+def _common_root(paths: list[Path]) -> tuple[Path | None, Outcome | None]:
+    if not has_git():
+        return None, Outcome(NO_GIT, "git is not installed on this computer, so the sitting "
+                                     "cannot be committed; it is still saved.")
+    for p in paths:
+        if not p.is_file():
+            return None, Outcome(MISSING, f"{p} is not there any more, so it cannot be committed.")
+    roots = {repo_root(p.parent) for p in paths}
+    if None in roots:
+        where_ = paths[0].parent
+        return None, Outcome(NOT_REPO, f"{where_} is not inside a git repository, so there is "
+                                       "nothing to commit to; the file is still saved there.")
+    if len(roots) > 1:
+        return None, Outcome(FAILED, "These files are in different git repositories; please "
+                                     "commit them one repository at a time.")
+    return roots.pop(), None
+
+
+def commit_files(paths: Sequence[str | Path], message: str,
+                 timeout: float = LOCAL_TIMEOUT) -> Outcome:
+    """Commit exactly these files (new or changed) and nothing else.
+
+    `git add` stages only these paths, then `git commit --only` records only them: other
+    staged or unstaged work in the repository stays exactly as it was, staged or not. If
+    the commit fails, files that were not tracked before are unstaged again.
+    """
+    files = [Path(os.path.abspath(p)) for p in paths]
+    root, problem = _common_root(files)
+    if problem is not None or root is None:
+        return problem or Outcome(FAILED, "The repository could not be found.")
+    rel = [os.path.relpath(p, root) for p in files]
+    for p, r in zip(files, rel, strict=True):
+        if is_ignored(p, root):
+            return Outcome(IGNORED, f"git is set to ignore {r} in this repository, so it cannot "
+                                    "be committed; the file is still saved.")
+    name, email = identity(root)
+    if not name or not email:
+        return Outcome(NO_IDENTITY, "git does not know your name and email yet, so it cannot "
+                                    "record who made the commit.")
+    status = run_git(["status", "--porcelain", "-z", "--untracked-files=all", "--", *rel], root, timeout)
+    if status.code == 0 and not status.out.strip("\0"):
+        return Outcome(NOTHING, "This is already committed, so there is nothing new to commit.")
+    tracked = run_git(["ls-files", "-z", "--", *rel], root, timeout)
+    was_tracked = set(tracked.out.split("\0")) if tracked.code == 0 else set(rel)
+    added = run_git(["add", "--", *rel], root, timeout)
+    if added.code != 0:
+        return _commit_failure(added)
+    done = run_git(["commit", "--quiet", "--only", "-m", message, "--", *rel], root, timeout)
+    if done.code == 0:
+        return Outcome(OK, f"Committed: {message.splitlines()[0]}.")
+    new = [r for r in rel if r not in was_tracked]
+    if new:  # put the index back as it was for files we staged
+        has_head = run_git(["rev-parse", "--verify", "-q", "HEAD"], root).code == 0
+        run_git(["reset", "-q", "--", *new] if has_head else ["rm", "-q", "--cached", "--", *new], root)
+    return _commit_failure(done)
+
+
+def _commit_failure(r: Run) -> Outcome:
+    err = r.err.strip()
+    if r.timed_out:
+        return Outcome(TIMEOUT, "git took too long to commit and was stopped; the file is still "
+                                "saved, so please try again.")
+    if "tell me who you are" in err or "auto-detect email" in err or "empty ident" in err:
+        return Outcome(NO_IDENTITY, "git does not know your name and email yet, so it cannot "
+                                    "record who made the commit.", err)
+    if "index.lock" in err:
+        return Outcome(FAILED, "Another git program is working in this repository; close it "
+                               "and try again. The file is still saved.", err)
+    return Outcome(FAILED, "git could not make the commit; the file is still saved, and "
+                           "whoever looks after your repository can see why with git status.", err)
+
+
+# -- history -------------------------------------------------------------------------------
+
+
+def uncommitted(paths: Iterable[str | Path], timeout: float = LOCAL_TIMEOUT) -> set[Path] | None:
+    """Which of these files are not committed (new, changed, only staged, or ignored).
+
+    None when they are not all in a git repository (or git is missing), so callers say
+    nothing rather than something wrong. Paths come back absolute. git is asked once per
+    folder, not once per file, so a programme's thousands of sittings stay quick.
+    """
+    files = [Path(os.path.abspath(p)) for p in paths]
+    if not files or not has_git():
+        return None
+    folders: dict[Path, Path | None] = {}
+    for f in files:
+        if f.parent not in folders:
+            folders[f.parent] = repo_root(f.parent)
+    if None in folders.values():
+        return None
+    committed: set[Path] = set()
+    for root in set(folders.values()):
+        assert root is not None
+        rel = [os.path.relpath(d, root) for d, r in folders.items() if r == root]
+        tracked = run_git(["ls-files", "-z", "--", *rel], root, timeout)
+        changed = run_git(["status", "--porcelain", "-z", "--untracked-files=no", "--", *rel],
+                          root, timeout)
+        if tracked.code != 0 or changed.code != 0:
+            return None
+        # Entries are "XY path"; a staged new file ("A ") is in the index but in no commit.
+        pending = {Path(os.path.abspath(root / e[3:])) for e in changed.out.split("\0") if len(e) > 3}
+        committed |= {Path(os.path.abspath(root / n)) for n in tracked.out.split("\0") if n} - pending
+    return {f for f in files if f not in committed}

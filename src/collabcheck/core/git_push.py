@@ -1,0 +1,158 @@
+"""Pushing a committed sitting to the team's shared repository, and pulling first when needed.
+
+Kept apart from core/git.py (which finds the repository and commits) because this is the
+part that talks to the network: every command here has a time limit, ssh runs in batch
+mode, and git's own words are turned into one plain sentence (rejected, asked for a
+password, no network, too slow). Nothing here touches the snapshot file, and other work in
+progress is put back exactly as it was. No Textual.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from collabcheck.core.git import (
+    AUTH,
+    FAILED,
+    NETWORK,
+    NO_REMOTE,
+    NOT_REPO,
+    OK,
+    PUSH_TIMEOUT,
+    REJECTED,
+    TIMEOUT,
+    Outcome,
+    Run,
+    git_env,
+    has_git,
+    repo_root,
+    run_git,
+)
+
+
+def _branch(root: Path) -> str | None:
+    r = run_git(["symbolic-ref", "-q", "--short", "HEAD"], root)
+    return r.out.strip() if r.code == 0 and r.out.strip() else None
+
+
+def _remote(root: Path) -> str | None:
+    """The remote of this branch's upstream, else 'origin', else the only remote."""
+    branch = _branch(root)
+    if branch:
+        r = run_git(["config", "--get", f"branch.{branch}.remote"], root)
+        if r.code == 0 and r.out.strip():
+            return r.out.strip()
+    remotes = run_git(["remote"], root).out.split()
+    if "origin" in remotes:
+        return "origin"
+    return remotes[0] if len(remotes) == 1 else None
+
+
+def _net_env(root: Path) -> dict[str, str]:
+    """git_env, with ssh told never to ask (keeping any ssh command the user set up)."""
+    env = git_env()
+    if "GIT_SSH" not in env:
+        ssh = env.get("GIT_SSH_COMMAND") or run_git(["config", "--get", "core.sshCommand"], root).out.strip()
+        env["GIT_SSH_COMMAND"] = f"{ssh or 'ssh'} -o BatchMode=yes -o ConnectTimeout=10"
+    return env
+
+
+def _network_failure(r: Run, doing: str, timeout: float) -> Outcome:
+    err = r.err
+    low = err.lower()
+    if r.timed_out:
+        return Outcome(TIMEOUT, f"The shared repository did not answer within {timeout:g} "
+                                f"seconds, so {doing} was stopped; the sitting is committed "
+                                "here and you can push it later.")
+    if any(s in low for s in ("rejected", "non-fast-forward", "fetch first")):
+        return Outcome(REJECTED, "Someone else pushed to the shared repository first, so yours "
+                                 "was turned away for now.", err.strip())
+    if any(s in low for s in ("could not read username", "could not read password",
+                              "terminal prompts disabled", "authentication failed",
+                              "permission denied", "host key verification failed",
+                              "returned error: 403", "returned error: 401",
+                              "access denied", "askpass")):
+        return Outcome(AUTH, "The shared repository asked for a password or key, and collabcheck "
+                             "never asks for those; push once with your usual git tool, then "
+                             "try again.", err.strip())
+    if any(s in low for s in ("could not resolve", "unable to access", "connection refused",
+                              "network is unreachable", "could not read from remote",
+                              "connection timed out", "no route to host", "does not appear to be")):
+        return Outcome(NETWORK, "The shared repository could not be reached (no network, or the "
+                                "address is wrong); the sitting is committed here, so push it "
+                                "later.", err.strip())
+    return Outcome(FAILED, f"git could not finish ({doing}); the sitting is committed here, and "
+                           "whoever looks after your repository can see why.", err.strip())
+
+
+def push(folder: str | Path, timeout: float = PUSH_TIMEOUT) -> Outcome:
+    """Push this branch to its shared repository, within `timeout` seconds."""
+    root = repo_root(Path(folder)) if has_git() else None
+    if root is None:
+        return Outcome(NOT_REPO, "This folder is not inside a git repository, so there is "
+                                 "nowhere to push to.")
+    branch = _branch(root)
+    if branch is None:
+        return Outcome(FAILED, "This repository is not on a branch just now, so collabcheck "
+                               "cannot tell where to push; the sitting is committed here.")
+    remote = _remote(root)
+    if remote is None:
+        return Outcome(NO_REMOTE, "This repository has no shared copy to push to (no remote); "
+                                  "the sitting is committed here only.")
+    target = _target(root, branch)
+    waiting = _waiting(root, remote, target)
+    r = run_git(["push", "--porcelain", remote, f"HEAD:{target}"], root, timeout, _net_env(root))
+    if r.code != 0:
+        return _network_failure(r, "the push", timeout)
+    others = (f", with {waiting - 1} earlier commit{'s' if waiting > 2 else ''} that "
+              f"{'were' if waiting > 2 else 'was'} waiting here") if waiting > 1 else ""
+    return Outcome(OK, f"Pushed: your team can now see this sitting in the shared repository{others}.")
+
+
+def _target(root: Path, branch: str) -> str:
+    """The branch this one pushes to: its upstream if it has one, else the same name."""
+    r = run_git(["config", "--get", f"branch.{branch}.merge"], root)
+    merge = r.out.strip() if r.code == 0 else ""
+    return merge if merge.startswith("refs/heads/") else f"refs/heads/{branch}"
+
+
+def _waiting(root: Path, remote: str, target: str) -> int:
+    """How many commits here are not on the shared copy yet, as far as we last saw (0 if unknown)."""
+    tracking = f"refs/remotes/{remote}/{target.removeprefix('refs/heads/')}"
+    r = run_git(["rev-list", "--count", f"{tracking}..HEAD"], root)
+    return int(r.out.strip()) if r.code == 0 and r.out.strip().isdigit() else 0
+
+
+def pull_and_push(folder: str | Path, timeout: float = PUSH_TIMEOUT) -> Outcome:
+    """Fetch what others pushed, put our commits on top of theirs, and push again.
+
+    Every sitting is its own file, so sittings never conflict. Other work in progress in the
+    repository (staged or not) is put aside and put back exactly as it was (`--autostash`),
+    and only when the team's new commits do not touch those same files; otherwise nothing
+    is changed and the partners are told so.
+    """
+    root = repo_root(Path(folder)) if has_git() else None
+    branch = _branch(root) if root else None
+    remote = _remote(root) if root else None
+    if root is None or branch is None or remote is None:
+        return push(folder, timeout)
+    started = time.monotonic()
+    fetched = run_git(["fetch", "--quiet", remote, _target(root, branch)], root, timeout,
+                      _net_env(root))
+    if fetched.code != 0:
+        return _network_failure(fetched, "fetching your team's work", timeout)
+    status = run_git(["status", "--porcelain", "-z", "--untracked-files=no"], root)
+    mine = {e[3:] for e in status.out.split("\0") if len(e) > 3}
+    theirs = set(run_git(["diff", "--name-only", "-z", "HEAD...FETCH_HEAD"], root).out.split("\0"))
+    if mine & theirs:
+        return Outcome(FAILED, "Your team's latest work changes files that are also being changed "
+                               "in this folder, so collabcheck left everything as it was; the "
+                               "sitting is committed here.", ", ".join(sorted(mine & theirs)))
+    rebased = run_git(["rebase", "--quiet", "--autostash", "FETCH_HEAD"], root)
+    if rebased.code != 0:
+        run_git(["rebase", "--abort"], root)
+        return Outcome(FAILED, "Your team's latest work could not be put together with yours, so "
+                               "collabcheck left everything as it was; the sitting is committed "
+                               "here.", rebased.err.strip())
+    return push(folder, max(5.0, timeout - (time.monotonic() - started)))
