@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Based on The King's Fund guide 'Developing collaborative relationships' (2016).",
     )
     parser.add_argument("--version", action="version", version=f"collabcheck {__version__}")
+    parser.add_argument("--plain", action="store_true",
+                        help="ask the questions as plain sentences, one at a time, for screen "
+                             "readers (chosen by itself when there is no full terminal)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     common = _common(True)
 
@@ -131,9 +134,17 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    """Start a sitting in the terminal app: the only path that imports Textual."""
+    """Start a sitting in the terminal app: the only path that imports Textual.
+
+    Plain mode (issue 13) when asked for, or where there is no full terminal to draw in."""
     bank = _bank(args)
     from collabcheck.paths import snapshot_dir
+    from collabcheck.plain import wants_plain
+
+    if wants_plain(args.plain, sys.stdin, sys.stdout):
+        from collabcheck.plain.flow import run_plain
+
+        return run_plain(bank=bank, snapshot_dir=snapshot_dir(args.dir))
     from collabcheck.tui.app import run_app
 
     return run_app(bank=bank, snapshot_dir=snapshot_dir(args.dir))
