@@ -65,10 +65,12 @@ class PlainSitting:
     def run(self) -> int:
         try:
             self.steps()
-        except Stop:
+        except (Stop, KeyboardInterrupt) as stop:
             self.autosave()
+            if isinstance(stop, KeyboardInterrupt):
+                self.talk.say("")  # the terminal shows ^C without a line break
             self.talk.say("Stopped for now. " + KEPT if self.sitting is not None else "Stopped.")
-        except (EndOfInput, KeyboardInterrupt):
+        except EndOfInput:
             self.autosave()
             self.talk.say("The input has ended. " + KEPT if self.sitting is not None
                           else "The input has ended.")
