@@ -96,7 +96,7 @@ def flat(said: str) -> str:
 
 def together(practice: str, actions: list[str]) -> list[str]:
     # everyone ready; hear parts 1 and 2; skip one; jump to 5; agree; practice; actions; save
-    return ["", "", "", "skip", "5", "agree", practice, *actions, "", ""]
+    return ["", "", "", "skip", "5", "agree", practice, *actions, "", "", ""]
 
 
 def saved_file(tmp_path: Path) -> Path:
@@ -119,7 +119,7 @@ def test_a_whole_sitting_writes_the_snapshot_the_app_would(tmp_path, people, aut
         typed += t
         answers.append(a)
         notes.append(no)
-    typed += together("2", ["Meet monthly", "Share the chair"])
+    typed += together("2", ["Meet monthly", "Share the chair"])[:-1] + ["m"]  # and a Markdown report
     status, said = run(typed, tmp_path)
     assert status == 0
     want = expected(people, "", answers, notes, 2, ["Meet monthly", "Share the chair"])
@@ -137,6 +137,9 @@ def test_a_whole_sitting_writes_the_snapshot_the_app_would(tmp_path, people, aut
     assert "You chose: practice 2, Practice 2." in flat(said)
     assert f"Saved. Your sitting is in this file:\n{path}\n" in said
     assert "git add" in flat(said)  # the commit hook's words until git is wired in
+    report = path.with_suffix(".md")
+    assert "Markdown report written:" in said and report.exists()
+    assert "Meet monthly" in report.read_text(encoding="utf-8")
     assert not NOISE.search(said), NOISE.search(said)
 
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from datetime import datetime, timezone
+from pathlib import Path
 
 from collabcheck import sitting as store
 from collabcheck.bank import load_bank, questions
@@ -62,13 +63,13 @@ def test_a_process_that_ends_lets_go_of_its_sitting(tmp_path):
             "print(c.folder, flush=True)\ntime.sleep(60)\n")
     proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
     try:
-        folder = proc.stdout.readline().strip()
-        assert state.is_held(type(tmp_path)(folder))
-        assert open(os.path.join(folder, "lock")).read().strip() == str(proc.pid)
+        folder = Path(proc.stdout.readline().strip())
+        assert state.is_held(folder)
+        assert (folder / "lock").read_text().strip() == str(proc.pid)
     finally:
         proc.kill()  # as a closed tab or kill -9 would
         proc.wait()
-    assert not state.is_held(type(tmp_path)(folder))
+    assert not state.is_held(folder)
 
 
 def test_empty_folders_are_tidied_only_when_old_and_free(tmp_path):

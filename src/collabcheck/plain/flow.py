@@ -20,7 +20,13 @@ from collabcheck import sitting as store
 from collabcheck.bank import Bank
 from collabcheck.plain.answering import Answering
 from collabcheck.plain.talk import Conversation, EndOfInput, Stop, word
-from collabcheck.plain.together import agree, commit_after_save, read_comparison, save
+from collabcheck.plain.together import (
+    agree,
+    commit_after_save,
+    offer_markdown,
+    read_comparison,
+    save,
+)
 from collabcheck.plain.words import HOW, PRIVACY, describe, minutes_each, names_list
 from collabcheck.sitting import MAX_PARTNERS, MIN_PARTNERS, Sitting
 from collabcheck.slug import pair_slug
@@ -104,6 +110,7 @@ class PlainSitting:
         store.clear(self.state_dir)
         self.saved_path, snap = saved
         commit_after_save(self.talk, self.saved_path, snap)
+        offer_markdown(self.talk, self.saved_path, snap, self.bank)
         self.talk.say("Thank you. collabcheck has finished.")
 
     # -- welcome ----------------------------------------------------------------------------------

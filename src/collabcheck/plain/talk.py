@@ -55,15 +55,17 @@ class Conversation:
         self.inp = inp
         self.out = out
 
-    def say(self, text: str = "") -> None:
+    def say(self, text: str = "", width: int = WIDTH) -> None:
+        """Write text; lines longer than `width` are wrapped at spaces (never inside a word,
+        so a file path stays whole)."""
         lines: list[str] = []
         for para in printable(text).split("\n"):
-            if len(para) <= WIDTH:
+            if len(para) <= width:
                 lines.append(para.rstrip())
                 continue
             indent = re.match(r"\s*(?:[-•]\s|\d+\.\s)?", para)
             lead = " " * len(indent.group(0)) if indent else ""
-            lines += textwrap.wrap(para, WIDTH, subsequent_indent=lead, break_long_words=False,
+            lines += textwrap.wrap(para, width, subsequent_indent=lead, break_long_words=False,
                                    break_on_hyphens=False) or [""]
         self.out.write("\n".join(lines) + "\n")
         self.out.flush()

@@ -67,7 +67,7 @@ def read_comparison(talk: Conversation, sitting: Sitting, bank: Bank) -> None:
         heading, body = parts[nxt]
         talk.say("")
         talk.say(f"Part {nxt + 1} of {len(parts)}: {heading}.")
-        talk.say(body)
+        talk.say(body, width=80)  # the report's own lines, already at most 80 wide
         nxt += 1
 
 
@@ -157,6 +157,27 @@ def save(talk: Conversation, sitting: Sitting, bank: Bank, snapshot_dir: Path,
     talk.say("Private reflections were not saved in this file, and the working copy of this "
              "sitting has been removed from this computer.")
     return path, snap
+
+
+def offer_markdown(talk: Conversation, path: Path, snapshot: Snapshot, bank: Bank) -> None:
+    """As on the app's Saved screen: a Markdown report beside the snapshot, if they want one."""
+    said = word(talk.ask("Type m to write a Markdown report beside it (easy to read on the web or "
+                         "print for a meeting), or press Enter to finish."))
+    if said not in ("m", "markdown"):
+        return
+    from collabcheck.compare import compare
+    from collabcheck.report_render import render_markdown
+    from collabcheck.snapshot import atomic_write_new
+
+    try:
+        report = atomic_write_new(path.parent, path.stem + ".md",
+                                  render_markdown(compare(snapshot, bank), bank))
+    except OSError as exc:
+        talk.say(f"Could not write the report: {exc.strerror or exc}.")
+        return
+    talk.say("Markdown report written:")
+    talk.say(shown_path(report))
+    talk.say(f'To commit it too: git add "{shown_path(report)}"')
 
 
 # -- commit to git: THE HOOK ----------------------------------------------------------------------

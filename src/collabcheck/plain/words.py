@@ -103,12 +103,15 @@ _BAR_ROW = re.compile(rf"^(\s*)(.*?)\s+[{BAR_CHARS}]*\s+(–|\d+\.\d)\s*(.*)$")
 _UNDERLINE = re.compile(r"^-{3,}$")
 
 
-def _listenable(line: str) -> str:
-    """One report line as it should be heard: a bar-chart row becomes 'Name: 3.5, detail'."""
+def _listenable(line: str, names: list[str]) -> str:
+    """One report line as it should be heard: a bar-chart row becomes 'Name: 3.5, detail',
+    with a name the report shortened to fit its column ('Dr Amira Hadd…') said in full."""
     if any(ch in line for ch in BAR_CHARS) or re.search(r"\S {2,}(–|\d+\.\d)\b", line):
         m = _BAR_ROW.match(line)
         if m:
             indent, name, figure, rest = m.groups()
+            if name.endswith("…"):
+                name = next((n for n in names if n.startswith(name[:-1])), name)
             figure = "no score" if figure == "–" else figure
             return f"{indent}{name}: {figure}" + (f", {rest.strip()}" if rest.strip() else "")
     return re.sub(rf"[{BAR_CHARS}]", "", line)
@@ -127,6 +130,7 @@ def comparison_sections(snapshot: Snapshot, bank: Bank) -> list[tuple[str, str]]
     from collabcheck.report_render import render_text
 
     lines = render_text(compare(snapshot, bank), bank).splitlines()
+    names = [display_name(p.name) for p in snapshot.partners]
     sections: list[tuple[str, list[str]]] = [("About this sitting", [])]
     n = 0
     while n < len(lines):
@@ -137,7 +141,7 @@ def comparison_sections(snapshot: Snapshot, bank: Bank) -> list[tuple[str, str]]
             sections.append((heading, []))
             n += 2
             continue
-        sections[-1][1].append(_listenable(line))
+        sections[-1][1].append(_listenable(line, names))
         n += 1
     return [(heading, "\n".join(body).strip("\n")) for heading, body in sections
             if "\n".join(body).strip()]
