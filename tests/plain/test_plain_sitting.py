@@ -247,3 +247,31 @@ def test_the_same_name_twice_is_refused_plainly(tmp_path):
     status, said = run(typed, tmp_path)
     assert "Two people are both called ann. Please add something to tell them apart" in flat(said)
     assert [p.name for p in store.load(tmp_path / "state").partners] == ["Ann", "Bo"]
+
+
+def test_a_sitting_stopped_at_the_comparison_carries_on_there(tmp_path):
+    people = [("Ann", ""), ("Bo", "")]
+    authority = ["mostly:ann", "more:ann", "shared", "more:bo", "mostly:bo"]
+    typed, answers, notes = who(people), [], []
+    for n in range(2):
+        t, a, no = partner_answers(n, authority)
+        typed += t
+        answers.append(a)
+        notes.append(no)
+    run(typed + ["", "", "stop"], tmp_path)  # hear part 1, then stop
+    assert store.load(tmp_path / "state").stage == "together"
+    status, said = run(["c", "agree", "4", "", ""], tmp_path)
+    assert "everyone has answered, and the comparison is next" in flat(said)
+    assert "Pass the keyboard" not in said  # nobody answers again
+    want = expected(people, "", answers, notes, 4, [])
+    assert read_snapshot(saved_file(tmp_path), BANK) == want.to_snapshot(BANK, WHEN)
+
+
+def test_a_sitting_made_with_other_questions_is_not_carried_on(tmp_path):
+    other = Sitting.new(BANK, [("Ann", ""), ("Bo", "")], WHEN)
+    other.bank = "another-bank"
+    store.save(other, tmp_path / "state")
+    status, said = run(["c", "n", "yes", "", "stop"], tmp_path)
+    assert "used other questions: bank 'another-bank' version 1" in flat(said)
+    assert "Sorry, that is not one of the choices." in said  # c is not offered
+    assert store.load(tmp_path / "state") is None  # thrown away only after "yes"

@@ -98,7 +98,8 @@ class PlainSitting:
             self.talk.say("")
             self.talk.say("Everyone has answered. Now sit together where you can all hear. Next "
                           "you hear your answers side by side, and agree what to work on.")
-            self.talk.enter("Press Enter when everyone is ready.")
+            if self.talk.enter("Press Enter when everyone is ready.") in ("stop", "quit"):
+                _stop()
             s.stage = "together"
             self.autosave()
         while True:

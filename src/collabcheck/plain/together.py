@@ -41,10 +41,16 @@ def read_comparison(talk: Conversation, sitting: Sitting, bank: Bank) -> None:
              f"answers, they are things to talk about. The comparison has {len(parts)} parts:")
     talk.numbered([heading for heading, _ in parts])
     nxt = 0
+    told = False
     while True:
-        if nxt < len(parts):
+        if nxt < len(parts) and not told:
             prompt = (f"Press Enter to hear part {nxt + 1}, {parts[nxt][0]}. Or type a part's "
-                      "number, list to hear the parts again, or agree to agree what to work on.")
+                      "number, skip to pass over it, list to hear the parts again, or agree to "
+                      "agree what to work on.")
+            told = True
+        elif nxt < len(parts):  # said once in full; after that, short (a listener hears it all)
+            prompt = (f"Enter for part {nxt + 1}, {parts[nxt][0]}. Or a number, skip, list, "
+                      "or agree.")
         else:
             prompt = ("That was the last part. Type agree (or press Enter) to agree what to work "
                       "on, a part's number to hear it again, or list for the parts.")
