@@ -48,8 +48,8 @@ NAMES = ["Alex", "Bea", "Chidi", "Dana", "Eitan", "Fatima", "Gwen", "Hamid", "In
 
 def generate(folder: Path, n: int, seed: int = 5) -> int:
     """Write n snapshots: pairs of 2–3 partners with 2–8 sittings each, in cohort folders."""
-    from collabcheck.bank import load_bank
-    from collabcheck.snapshot import Agreed, Partner, Snapshot, write_snapshot
+    from collabcheck.core.bank import load_bank
+    from collabcheck.core.snapshot import Agreed, Partner, Snapshot, write_snapshot
 
     bank = load_bank()
     rng = random.Random(seed)

@@ -15,8 +15,8 @@ import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from collabcheck.bank import Bank, load_bank
-from collabcheck.snapshot import Agreed, Partner, Snapshot, file_name, write_snapshot
+from collabcheck.core.bank import Bank, load_bank
+from collabcheck.core.snapshot import Agreed, Partner, Snapshot, file_name, write_snapshot
 
 HERE = Path(__file__).resolve().parent
 UK_WINTER, UK_SUMMER = timezone.utc, timezone(timedelta(hours=1))

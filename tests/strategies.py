@@ -15,9 +15,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from collabcheck.bank import FOCUS_VALUES, Bank, Item, load_bank
-from collabcheck.errors import BankError
-from collabcheck.snapshot import Partner, Snapshot
+from collabcheck.core.bank import FOCUS_VALUES, Bank, Item, load_bank
+from collabcheck.core.errors import BankError
+from collabcheck.core.snapshot import Partner, Snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI_BANK = load_bank(ROOT / "tests" / "fixtures" / "mini-bank")

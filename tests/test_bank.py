@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from collabcheck.bank import load_bank
-from collabcheck.errors import BankError
+from collabcheck.core.bank import load_bank
+from collabcheck.core.errors import BankError
 
 from .conftest import SHIPPED_BANK
 

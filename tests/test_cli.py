@@ -99,11 +99,12 @@ def test_bad_question_folder_is_exit_2():
     assert run.stderr.strip() == "/no/such/bank: question folder not found"
 
 
-DOMAIN = ["collabcheck", "collabcheck.bank", "collabcheck.snapshot", "collabcheck.errors",
-          "collabcheck.slug", "collabcheck.cli", "collabcheck.validate", "collabcheck.bank_text"]
-OPTIONAL_DOMAIN = ["collabcheck.compare", "collabcheck.report_render", "collabcheck.report_cli",
-                   "collabcheck.history", "collabcheck.history_cli", "collabcheck.history_render",
-                   "collabcheck.sitting", "collabcheck.wording"]
+DOMAIN = ["collabcheck", "collabcheck.core.bank", "collabcheck.core.snapshot", "collabcheck.core.errors",
+          "collabcheck.core.slug", "collabcheck.cli", "collabcheck.cli.validate",
+          "collabcheck.render.questions"]
+OPTIONAL_DOMAIN = ["collabcheck.scoring.compare", "collabcheck.render.report", "collabcheck.cli.report",
+                   "collabcheck.history.build", "collabcheck.cli.history", "collabcheck.render.history",
+                   "collabcheck.core.sitting", "collabcheck.render.words"]
 
 
 def test_domain_modules_never_import_textual():

@@ -11,7 +11,9 @@ from fractions import Fraction
 
 import pytest
 
-from collabcheck.compare import authority_distance, authority_pattern, authority_vector, compare
+from collabcheck.render.reasons import reasons
+from collabcheck.render.words import pattern_words
+from collabcheck.scoring.compare import authority_distance, authority_pattern, authority_vector, compare
 from tests.strategies import MINI_BANK, make_snapshot
 
 BANK = MINI_BANK
@@ -57,7 +59,7 @@ def test_worked_pair_example() -> None:
     # Sam gives alice 0+1 = 1 (0.5 per item >= 0.5): both see Alice holding most say.
     assert a.totals == {"alice": {"alice": 3, "sam": 0}, "sam": {"alice": 1, "sam": 0}}
     assert a.perceived_holder == {"alice": "alice", "sam": "alice"}
-    assert a.pattern_id == "same-holder" and a.pattern == "both see Alice holding most say"
+    assert a.pattern_id == "same-holder" and pattern(a) == "both see Alice holding most say"
 
     f = c.focus
     assert f.positions == {"alice": -1.5, "sam": 0.5}
@@ -78,11 +80,11 @@ def test_worked_pair_example() -> None:
                          {"number": 5, "priority": 0.0}]
     assert s.number == 1 and s.id == "find-partners"
     # Practice 2 (3.0) is lower than practice 1 (3.17): the gaps and the power finding lift 1.
-    assert s.reasons[0] == "Your combined score here is 3.2 out of 5; the lowest is 3.0, for practice 2."
-    assert any("2.0 points apart" in r for r in s.reasons)
-    assert any('1 answer here was "not sure"' in r for r in s.reasons)
-    assert any(r.startswith("Power: both see Alice holding most say") for r in s.reasons)
-    assert "tie" in s.reasons[-1] and "need 1.83" in s.reasons[-1]
+    assert reasons(c)[0] == "Your combined score here is 3.2 out of 5; the lowest is 3.0, for practice 2."
+    assert any("2.0 points apart" in r for r in reasons(c))
+    assert any('1 answer here was "not sure"' in r for r in reasons(c))
+    assert any(r.startswith("Power: both see Alice holding most say") for r in reasons(c))
+    assert "tie" in reasons(c)[-1] and "need 1.83" in reasons(c)[-1]
     assert s.tips == list(BANK.practice(1).tips) and s.prompts == list(BANK.practice(1).prompts)
     # Talk about first: focus `first` is 3 apart (−2 vs +1); then the 2-apart items:
     # power first, then the practice statements in bank order. `time` is only 1 apart.
@@ -101,9 +103,15 @@ def _power(alice: list[str | None], sam: list[str | None], ravi: list[str | None
     return compare(make_snapshot(BANK, answers), BANK).authority
 
 
+def pattern(a) -> str:
+    """The authority pattern in words, as every report says it (names: the ids capitalised)."""
+    return pattern_words(a.pattern_id, a.perceived_holder,
+                         {pid: pid.capitalize() for pid in a.perceived_holder})
+
+
 def test_both_see_it_as_shared() -> None:
     a = _power(["shared", "shared"], ["shared", "shared"])
-    assert a.pattern_id == "all-shared" and a.pattern == "both see it as shared"
+    assert a.pattern_id == "all-shared" and pattern(a) == "both see it as shared"
     assert a.divergence == 0.0 and not a.divergent and not a.hierarchy
 
 
@@ -111,7 +119,7 @@ def test_each_sees_the_other_holding_it() -> None:
     # mostly:sam vs mostly:alice -> |0−2| + |2−0| = 4 on both items; mean 4.
     a = _power(["mostly:sam", "mostly:sam"], ["mostly:alice", "mostly:alice"])
     assert a.perceived_holder == {"alice": "sam", "sam": "alice"}
-    assert a.pattern_id == "each-other" and a.pattern == "each sees the other holding most say"
+    assert a.pattern_id == "each-other" and pattern(a) == "each sees the other holding most say"
     assert a.divergence == 4.0 and a.divergent
 
 
@@ -127,7 +135,7 @@ def test_one_sees_it_shared_and_the_other_does_not() -> None:
     a = _power(["shared", "shared"], ["more:sam", "shared"])
     assert a.perceived_holder == {"alice": "shared", "sam": "sam"}
     assert a.pattern_id == "shared-and-held"
-    assert a.pattern == "one sees it as shared and the other does not"
+    assert pattern(a) == "one sees it as shared and the other does not"
     assert a.divergence == 0.5 and not a.divergent
     assert a.hierarchy  # not divergent, but Sam sees one person holding most say
 
@@ -144,15 +152,15 @@ def test_no_clear_holder_means_shared() -> None:
 
 def test_trio_patterns() -> None:
     a = _power(["mostly:alice"] * 2, ["mostly:alice"] * 2, ["more:alice"] * 2)
-    assert a.pattern == "all three see Alice holding most say"
+    assert pattern(a) == "all three see Alice holding most say"
     # purpose: distances mostly:alice vs more:alice = 1 -> largest pair 1, same for agenda.
     assert a.divergence == 1.0
     a = _power(["mostly:alice"] * 2, ["mostly:alice"] * 2, ["shared"] * 2)
-    assert a.pattern == "some see it as shared and others do not"
+    assert pattern(a) == "some see it as shared and others do not"
     a = _power(["mostly:alice"] * 2, ["mostly:alice"] * 2, ["mostly:sam"] * 2)
-    assert a.pattern_id == "mixed" and a.pattern == "they see different people holding most say"
+    assert a.pattern_id == "mixed" and pattern(a) == "they see different people holding most say"
     a = _power(["mostly:sam"] * 2, ["mostly:ravi"] * 2, ["mostly:alice"] * 2)
-    assert a.pattern == "each sees someone else holding most say"
+    assert pattern(a) == "each sees someone else holding most say"
 
 
 def test_not_enough_answers() -> None:
@@ -246,5 +254,5 @@ def test_need_unknown_when_nobody_scored_a_practice() -> None:
     c = compare(make_snapshot(BANK, {"alice": answers, "sam": answers}), BANK)
     assert c.practice(4).combined is None and c.practice(4).need == 0.0
     assert c.suggestion.number == 1  # four-way tie at need 2: lowest number
-    assert c.suggestion.reasons[0].endswith("the joint lowest of the four you rated "
+    assert reasons(c)[0].endswith("the joint lowest of the four you rated "
                                             "(with practice 2 and practice 3 and practice 5).")

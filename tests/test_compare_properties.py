@@ -9,9 +9,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from collabcheck.bank import Bank
-from collabcheck.compare import agree_score, compare
-from collabcheck.snapshot import Snapshot
+from collabcheck.core.bank import Bank
+from collabcheck.core.snapshot import Snapshot
+from collabcheck.render.json import report_json
+from collabcheck.render.reasons import reasons
+from collabcheck.scoring.compare import agree_score, compare
 from tests.strategies import BANKS, make_snapshot, reorder, snapshots, with_answers
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -43,8 +45,8 @@ def test_1_identical_answers_mean_no_divergence(bank: Bank, data: st.DataObject)
     assert c.focus.divergence in (0, None) and not c.focus.divergent
     assert c.talk_about_first == []
     # Everyone sees power the same way, so the pattern can never be a disagreement.
-    assert c.authority.pattern_id in ("all-shared", "same-holder", "not-enough-answers", "mixed",
-                                      "each-self", "shared-and-held", "each-other")
+    # Identical answers give everyone the same overall view: never a disagreement.
+    assert c.authority.pattern_id in ("all-shared", "same-holder", "not-enough-answers")
     assert len(set(c.authority.perceived_holder.values())) <= 1
 
 
@@ -55,8 +57,8 @@ def test_2_partner_order_changes_nothing(bank: Bank, data: st.DataObject) -> Non
     snap = data.draw(snapshots(bank))
     order = data.draw(st.permutations(range(len(snap.partners))))
     a, b = compare(snap, bank), compare(reorder(snap, list(order)), bank)
-    assert _no_partners(a.to_json()) == _no_partners(b.to_json())
-    assert a.suggestion.reasons == b.suggestion.reasons
+    assert _no_partners(report_json(a)) == _no_partners(report_json(b))
+    assert reasons(a) == reasons(b)
 
 
 @st.composite
@@ -242,8 +244,8 @@ def test_7_a_partner_who_skipped_a_practice_gets_null(bank: Bank, data: st.DataO
     if everyone:
         assert p.combined is None and p.divergence is None
         assert all(i.category is None and i.spread is None for i in p.items)
-    json.dumps(c.to_json())
-    assert c.suggestion.reasons
+    json.dumps(report_json(c))
+    assert reasons(c)
 
 
 @banks
@@ -254,5 +256,5 @@ def test_7_nobody_answered_anything(bank: Bank, n: int) -> None:
     assert all(p.combined is None for p in c.practices)
     assert c.authority.divergence is None and c.focus.leaning is None
     assert c.suggestion.number == 1  # every priority is 0: the lower number breaks the tie
-    assert "Nobody rated any" in c.suggestion.reasons[0]
-    json.dumps(c.to_json())
+    assert "Nobody rated any" in reasons(c)[0]
+    json.dumps(report_json(c))

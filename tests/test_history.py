@@ -13,11 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from collabcheck import history_read as hist
-from collabcheck.bank import Bank, load_bank
-from collabcheck.history import build_history, load_history
-from collabcheck.history_render import BARS, GAP, render_markdown, render_text, sparkline
-from collabcheck.snapshot import Agreed, Partner, Snapshot, write_snapshot
+from collabcheck.core.bank import Bank, load_bank
+from collabcheck.core.snapshot import Agreed, Partner, Snapshot, write_snapshot
+from collabcheck.history import read as hist
+from collabcheck.history.build import build_history, load_history
+from collabcheck.render.history import convergence_summary, follow_text
+from collabcheck.render.history import BARS, GAP, render_markdown, render_text, sparkline
 
 from .conftest import MINI_BANK
 
@@ -153,7 +154,7 @@ def test_one_sitting_has_no_changes(tmp_path: Path):
     save(snap("ann-and-bo", "2026-01-01T09:00:00+00:00"), d)
     (pair,) = history(d).pairs
     assert pair.changes == dict.fromkeys("12345")
-    assert "next sitting" in pair.convergence_summary
+    assert "next sitting" in convergence_summary(pair)
 
 
 def test_follow_through_says_what_happened_to_the_chosen_practice(tmp_path: Path):
@@ -164,10 +165,10 @@ def test_follow_through_says_what_happened_to_the_chosen_practice(tmp_path: Path
     (pair,) = history(d).pairs
     first, last = pair.follow_through
     assert (first.practice, first.before, first.after, first.latest) == (3, 2.0, 4.0, 5.0)
-    assert first.text == ("You chose practice 3 (Practice 3) on 12 March 2026. It went from 2.0 to 4.0. "
+    assert follow_text(first) == ("You chose practice 3 (Practice 3) on 12 March 2026. It went from 2.0 to 4.0. "
                           "It is 5.0 now.")
     assert last.practice == 2 and last.after is None
-    assert "next sitting will show" in last.text
+    assert "next sitting will show" in follow_text(last)
 
 
 def test_no_agreed_practice_means_no_follow_through(tmp_path: Path):
@@ -190,12 +191,12 @@ def test_convergence_closer_then_further_apart(tmp_path: Path):
     trends = pair.trends
     assert trends["authority"].values == [4.0, 1.0]
     assert trends["authority"].trend == "closer" and trends["focus"].trend == "closer"
-    assert pair.convergence_summary.startswith("Overall, your views are closer than last time.")
-    assert "who has the say" in pair.convergence_summary
+    assert convergence_summary(pair).startswith("Overall, your views are closer than last time.")
+    assert "who has the say" in convergence_summary(pair)
     save(snap("ann-and-bo", "2026-07-01T09:00:00+00:00", authority=apart), d)
     (pair,) = history(d).pairs
     assert pair.trends["authority"].trend == "further apart"
-    assert "further apart than last time" in pair.convergence_summary
+    assert "further apart than last time" in convergence_summary(pair)
 
 
 # -- older banks, broken files, empty folders ------------------------------------------------

@@ -76,7 +76,8 @@ def test_text_lists_skipped_files_on_stderr(tmp_path: Path, capsys: pytest.Captu
     assert line.startswith(f"{d / 'broken.toml'}:2: not valid TOML")
     assert "Ann and Bo (ann-and-bo)" in out and "Cy, Dee and Eve (cy-dee-and-eve)" in out
     assert "1 file could not be read" in out
-    assert all(len(line) <= 80 for line in out.splitlines())
+    # Every line fits 80 columns, but for the folder's own path, which is shown whole.
+    assert all(len(line) <= 80 for line in out.splitlines() if str(d) not in line)
 
 
 def test_pair_filter(tmp_path: Path, capsys: pytest.CaptureFixture[str]):

@@ -8,8 +8,8 @@ import pytest
 from textual.app import App
 from textual.widgets import Static
 
-from collabcheck.bank import load_bank
-from collabcheck.tui.history_screen import HistoryScreen
+from collabcheck.core.bank import load_bank
+from collabcheck.tui.screens.history import HistoryScreen
 
 from .conftest import ROOT
 from .test_history import mini, save, snap

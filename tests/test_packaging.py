@@ -25,14 +25,14 @@ def test_wheel_contains_the_question_bank(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for bank_file in SHIPPED_BANK.glob("*.toml"):
         assert f"collabcheck/questions/{bank_file.name}" in names
-    assert "collabcheck/cli.py" in names
+    assert "collabcheck/cli/__init__.py" in names and "collabcheck/tui/collabcheck.tcss" in names
     assert any(n.endswith(".tcss") for n in names) or not list((ROOT / "src").rglob("*.tcss"))
 
 
 def test_installed_layout_finds_the_packaged_bank(tmp_path, monkeypatch):
     """default_bank_dir prefers the copy inside the package, as in a non-editable install."""
     import collabcheck
-    from collabcheck import bank as bankmod
+    from collabcheck.core import bank as bankmod
 
     fake_pkg = tmp_path / "collabcheck"
     shutil.copytree(SHIPPED_BANK, fake_pkg / "questions")

@@ -13,8 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from collabcheck.cli import main
-from collabcheck.compare import compare
-from collabcheck.report_render import render_markdown, render_text
+from collabcheck.render.json import report_json
+from collabcheck.render.reasons import reasons
+from collabcheck.render.report import render_markdown, render_text
+from collabcheck.scoring.compare import compare
 from tests.strategies import BANKS, MINI_BANK, SHIPPED_BANK, make_snapshot, snapshots
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,7 +118,7 @@ def test_json_report_has_every_spec_key(tmp_path: Path) -> None:
 def test_any_sitting_gives_full_json_and_80_column_text(bank, data) -> None:
     snap = data.draw(snapshots(bank))
     c = compare(snap, bank)
-    j = json.loads(json.dumps(c.to_json(), ensure_ascii=False))
+    j = json.loads(json.dumps(report_json(c), ensure_ascii=False))
     check_spec_keys(j)
     text = render_text(c, bank)
     too_wide = [line for line in text.splitlines() if len(line) > 80]
@@ -298,8 +300,8 @@ def test_every_shown_figure_rounds_half_up() -> None:
     alice = {**top, "find-partners.a": 4, "find-partners.b": 3, "find-partners.c": "unsure"}
     sam = {**top, "find-partners.a": 3, "find-partners.b": 3, "find-partners.c": "unsure"}
     c = compare(make_snapshot(MINI_BANK, {"alice": alice, "sam": sam}), MINI_BANK)
-    assert c.practice(1).combined == 3.25 and c.to_json()["practices"][0]["combined"] == 3.25
-    assert c.suggestion.reasons[0].startswith("Your combined score here is 3.3 out of 5")
+    assert c.practice(1).combined == 3.25 and report_json(c)["practices"][0]["combined"] == 3.25
+    assert reasons(c)[0].startswith("Your combined score here is 3.3 out of 5")
     text = render_text(c, MINI_BANK)
     combined = next(line for line in text.splitlines() if line.strip().startswith("Combined"))
     assert " 3.3 " in combined and "3.2" not in combined
@@ -361,7 +363,7 @@ def _blockquote_text(tokens: list) -> list[str]:
 def test_a_reflection_can_never_break_the_markdown(note: str) -> None:
     from markdown_it import MarkdownIt
 
-    from collabcheck.wording import text_lines
+    from collabcheck.render.words import text_lines
 
     snap = make_snapshot(MINI_BANK, {"alice": {"find-partners.a": 4}, "sam": {"find-partners.a": 2}})
     snap = snap.model_copy(update={"notes": {"sam": {"learning.think": note}}})
@@ -402,7 +404,7 @@ def test_nothing_answered_says_there_is_nothing_to_compare(n: int) -> None:
     assert f"There is not enough to compare yet: no question was answered by {both}" in out
     assert f"No practice was scored by {both}, so there is not enough to compare yet." in out
     assert "Nobody rated any of the statements, so there is nothing to compare yet" in out
-    assert c.suggestion.reasons[-1].startswith("For facilitators: every practice's priority is 0.00")
+    assert reasons(c)[-1].startswith("For facilitators: every practice's priority is 0.00")
 
 
 def test_one_partner_answering_alone_is_not_agreement() -> None:
@@ -414,7 +416,7 @@ def test_one_partner_answering_alone_is_not_agreement() -> None:
     out = _all_reports(c)
     assert not [claim for claim in CONFIDENT if claim in out]
     assert "No statement was rated by two or more of you, so there is not enough to compare yet" \
-        in " ".join(c.suggestion.reasons)
+        in " ".join(reasons(c))
     assert "Your attention leans to the task (only one of you answered)" in out
     assert "Only one of you answered these questions, so there is nothing to compare here yet." in out
     assert "Together your attention" not in out
@@ -443,7 +445,7 @@ FACILITATOR = re.compile(r"^For facilitators: priority (\d+\.\d\d) = need (\d+\.
 @given(data=st.data())
 def test_the_working_comes_last_in_plain_words(bank, data) -> None:
     c = compare(data.draw(snapshots(bank)), bank)
-    *why, working = c.suggestion.reasons
+    *why, working = reasons(c)
     assert working.startswith("For facilitators: ")
     assert not [r for r in why if "For facilitators" in r or "=" in r or "divergence" in r.lower()]
     if all(p.combined is None for p in c.practices) and c.suggestion.ranking[0]["priority"] == 0:
@@ -470,7 +472,7 @@ def test_not_sure_is_worded_the_same_everywhere(tmp_path: Path) -> None:
                                           "sam": {**top, "find-partners.a": 2,
                                                   "find-partners.b": "unsure"}}), MINI_BANK)
     assert c.suggestion.number == 1
-    assert '1 answer here was "not sure": counted, but left out of the scores.' in c.suggestion.reasons
+    assert '1 answer here was "not sure": counted, but left out of the scores.' in reasons(c)
 
 
 def test_close_scores_are_told_apart() -> None:
@@ -484,5 +486,5 @@ def test_close_scores_are_told_apart() -> None:
            "invest.a": 3, "invest.b": 3}
     c = compare(make_snapshot(MINI_BANK, {"alice": alice, "sam": sam}), MINI_BANK)
     assert c.suggestion.number == 1
-    assert c.suggestion.reasons[0] == \
+    assert reasons(c)[0] == \
         "Your combined score here is 3.33 out of 5; the lowest is 3.25, for practice 2."

@@ -8,7 +8,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from collabcheck.wording import (
+from collabcheck.render.words import (
     agree_words,
     authority_item_sentence,
     authority_words,

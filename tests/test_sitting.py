@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from collabcheck.bank import FOCUS_VALUES, load_bank
-from collabcheck.sitting import Sitting, clear, load, questions, save, state_dir
-from collabcheck.snapshot import parse_snapshot, read_snapshot, write_snapshot
+from collabcheck.core.bank import FOCUS_VALUES, load_bank
+from collabcheck.core.sitting import Sitting, clear, load, questions, save, state_dir
+from collabcheck.core.snapshot import parse_snapshot, read_snapshot, write_snapshot
 
 from .conftest import MINI_BANK
 
@@ -183,6 +183,6 @@ def test_autosave_round_trip(tmp_path_factory, s):
 
 
 def test_module_does_not_import_textual():
-    code = "import sys, collabcheck.sitting; print('textual' in sys.modules)"
+    code = "import sys, collabcheck.core.sitting; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -10,11 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from collabcheck import snapshot as snapmod
-from collabcheck.bank import FOCUS_VALUES, load_bank
-from collabcheck.errors import SnapshotError
-from collabcheck.slug import is_slug, pair_slug, slugify, unique_slugs
-from collabcheck.snapshot import (
+from collabcheck.core import snapshot as snapmod
+from collabcheck.core.bank import FOCUS_VALUES, load_bank
+from collabcheck.core.errors import SnapshotError
+from collabcheck.core.paths import snapshot_dir
+from collabcheck.core.slug import is_slug, pair_slug, slugify, unique_slugs
+from collabcheck.core.snapshot import (
     Agreed,
     Partner,
     Snapshot,
@@ -238,7 +239,7 @@ def test_write_interrupted_before_the_rename_leaves_no_partial_file(tmp_path, mo
     def boom(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(snapmod.os, where, boom)
+    monkeypatch.setattr(os, where, boom)
     with pytest.raises(KeyboardInterrupt):
         write_snapshot(_snap(), tmp_path, BANK)
     assert list(tmp_path.iterdir()) == []
@@ -251,13 +252,13 @@ def test_killed_writer_leaves_only_a_hidden_temporary_file(tmp_path):
 
     code = f"""
 import os, signal
-from collabcheck import snapshot as s
-from collabcheck.bank import load_bank
+from collabcheck.core import snapshot as s
+from collabcheck.core.bank import load_bank
 from datetime import datetime, timezone
 real_link = os.link
 def die(*a, **k):
     os.kill(os.getpid(), signal.SIGKILL)
-s.os.link = die
+os.link = die
 snap = s.Snapshot(pair="a-and-b", taken_at=datetime(2026, 1, 1, tzinfo=timezone.utc), bank="mini",
     bank_version=1, partners=[s.Partner(id="a", name="A"), s.Partner(id="b", name="B")])
 s.write_snapshot(snap, {str(tmp_path)!r})
@@ -271,10 +272,10 @@ s.write_snapshot(snap, {str(tmp_path)!r})
 
 def test_snapshot_dir_order(monkeypatch, tmp_path):
     monkeypatch.setenv("COLLABCHECK_DIR", str(tmp_path))
-    assert snapmod.snapshot_dir("given") == Path("given")
-    assert snapmod.snapshot_dir(None) == tmp_path
+    assert snapshot_dir("given") == Path("given")
+    assert snapshot_dir(None) == tmp_path
     monkeypatch.delenv("COLLABCHECK_DIR")
-    assert snapmod.snapshot_dir(None) == Path("collabcheck")
+    assert snapshot_dir(None) == Path("collabcheck")
 
 
 def test_snapshot_gets_ordinary_file_permissions(tmp_path):
@@ -297,7 +298,7 @@ def test_without_hard_links_the_name_is_claimed_exclusively(tmp_path, monkeypatc
     def no_links(*args, **kwargs):
         raise OSError("hard links not supported")
 
-    monkeypatch.setattr(snapmod.os, "link", no_links)
+    monkeypatch.setattr(os, "link", no_links)
     first = write_snapshot(_snap(), tmp_path, BANK)
     second = write_snapshot(_snap(agreed=Agreed(practice=2)), tmp_path, BANK)
     assert first.name == "2026-11-28T1530-alice-and-sam.toml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from collabcheck.bank import Bank, load_bank
+from collabcheck.core.bank import Bank, load_bank
 from collabcheck.tui.app import CollabcheckApp, create_app
 
 from ..conftest import MINI_BANK

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from collabcheck import sitting as store
-from collabcheck.bank import questions
+from collabcheck.core import sitting as store
+from collabcheck.core.bank import questions
 from collabcheck.plain.flow import run_plain
 from collabcheck.tui.screens.welcome import WelcomeScreen
 

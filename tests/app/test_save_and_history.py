@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collabcheck.tui.history_screen import HistoryScreen
+from collabcheck.tui.screens.history import HistoryScreen
 from collabcheck.tui.screens.save import SaveScreen, git_commands
 from collabcheck.tui.screens.welcome import WelcomeScreen
 
@@ -62,7 +62,7 @@ async def test_a_folder_that_cannot_be_written_keeps_the_answers(make_app, tmp_p
 def test_git_commands_quote_paths_with_spaces(tmp_path):
     from datetime import UTC, datetime
 
-    from collabcheck.snapshot import Partner, Snapshot
+    from collabcheck.core.snapshot import Partner, Snapshot
 
     snap = Snapshot(pair="a-and-b", taken_at=datetime(2026, 1, 2, 3, 4, tzinfo=UTC), bank="x",
                     bank_version=1, partners=[Partner(id="a", name="A"), Partner(id="b", name="B")])

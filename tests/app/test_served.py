@@ -7,10 +7,10 @@ from datetime import datetime, timezone
 
 from textual.widgets import Button
 
-from collabcheck import sitting as store
-from collabcheck.bank import questions
+from collabcheck.core import sitting as store
 from collabcheck.core import state
-from collabcheck.sitting import Sitting
+from collabcheck.core.bank import questions
+from collabcheck.core.sitting import Sitting
 from collabcheck.tui.screens.handover import HandoverScreen
 from collabcheck.tui.screens.sittings import SittingsScreen
 from collabcheck.tui.screens.welcome import WelcomeScreen

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import Checkbox, TextArea
 
-from collabcheck.compare import compare
-from collabcheck.report_render import render_text
-from collabcheck.sitting import questions
-from collabcheck.snapshot import read_snapshot
+from collabcheck.core.sitting import questions
+from collabcheck.core.snapshot import read_snapshot
+from collabcheck.render.json import report_json
+from collabcheck.render.report import render_text
+from collabcheck.scoring.compare import compare
 from collabcheck.tui.screens.agree import AgreeScreen
 from collabcheck.tui.screens.handover import HandoverScreen
 from collabcheck.tui.screens.questions import QuestionsScreen
@@ -138,8 +139,8 @@ async def test_a_pair_sitting_end_to_end(make_app, mini, tmp_path):
     assert snap.agreed.practice == other and snap.agreed.actions == ["Swap chairs"]
     assert not (tmp_path / "state" / "sitting.json").exists()
     # the numbers shown are the report's numbers for the saved file
-    report = compare(snap, mini).to_json()
-    assert report["practices"] == together.comparison.to_json()["practices"]
+    report = report_json(compare(snap, mini))
+    assert report["practices"] == report_json(together.comparison)["practices"]
     rows = [line for line in table_text.splitlines() if line[:1].isdigit()]
     assert len(rows) == 5
     for row, p in zip(rows, report["practices"], strict=True):

@@ -14,7 +14,7 @@ def test_first_screen_does_not_load_pydantic(tmp_path):
     code = f"""
 import asyncio, sys
 from pathlib import Path
-from collabcheck.bank import load_bank
+from collabcheck.core.bank import load_bank
 from collabcheck.tui.app import create_app
 
 async def main():

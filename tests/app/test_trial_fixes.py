@@ -283,7 +283,7 @@ async def test_labels_fit_on_one_line_at_80_columns(make_app):
         await pilot.pause()
         box = q.query_one("#private", Checkbox)
         assert "…" not in drawn(box) and "(Space)" in drawn(box)
-    from collabcheck.bank import load_bank
+    from collabcheck.core.bank import load_bank
 
     app = make_app(load_bank())   # the shipped bank has the longest practice titles
     (app.state_dir / "sitting.json").unlink(missing_ok=True)  # not the sitting above
@@ -312,8 +312,8 @@ async def test_who_says_partnership_name(make_app):
 
 def test_together_screen_rounds_as_the_report_does():
     """3.25 shows as 3.3 on screen, as in the text report (half up, not half to even)."""
+    from collabcheck.render.words import fmt1
     from collabcheck.tui.screens.together import figure
-    from collabcheck.wording import fmt1
 
     assert figure(3.25) == fmt1(3.25) == "3.3"
     assert figure(None) == "–"
@@ -321,8 +321,8 @@ def test_together_screen_rounds_as_the_report_does():
 
 async def test_a_state_folder_that_cannot_be_written_does_not_crash_the_app(tmp_path):
     """Autosave failing (a full disk, a read-only folder) warns once; answering goes on."""
-    from collabcheck.bank import load_bank
-    from collabcheck.sitting import Sitting
+    from collabcheck.core.bank import load_bank
+    from collabcheck.core.sitting import Sitting
     from collabcheck.tui.app import create_app
     from tests.conftest import MINI_BANK
 

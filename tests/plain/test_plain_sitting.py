@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from collabcheck import sitting as store
-from collabcheck.bank import load_bank, questions
+from collabcheck.core import sitting as store
+from collabcheck.core.bank import load_bank, questions
+from collabcheck.core.sitting import Sitting
+from collabcheck.core.snapshot import read_snapshot
 from collabcheck.plain.flow import run_plain
-from collabcheck.sitting import Sitting
-from collabcheck.snapshot import read_snapshot
 
 from ..conftest import MINI_BANK
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from collabcheck.bank import load_bank, questions
-from collabcheck.snapshot import read_snapshot
+from collabcheck.core.bank import load_bank, questions
+from collabcheck.core.snapshot import read_snapshot
 
 from ..conftest import MINI_BANK
 

@@ -11,11 +11,11 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from collabcheck import sitting as store
-from collabcheck.bank import load_bank, questions
+from collabcheck.cli.serve import address, is_loopback, tab_command, warning
+from collabcheck.core import sitting as store
 from collabcheck.core import state
-from collabcheck.serve_cli import address, is_loopback, tab_command, warning
-from collabcheck.sitting import Sitting
+from collabcheck.core.bank import load_bank, questions
+from collabcheck.core.sitting import Sitting
 
 from ..conftest import MINI_BANK
 

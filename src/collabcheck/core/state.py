@@ -3,7 +3,7 @@
 `collabcheck serve` runs one app process per browser tab, and two pairs (or two tabs) may be
 answering at the same moment. If they shared the one autosave file, each would overwrite the
 other's answers. So each served sitting keeps its autosave in a folder of its own,
-`<state>/sittings/<id>/sitting.json` (written and read by `collabcheck.sitting.save/load`
+`<state>/sittings/<id>/sitting.json` (written and read by `collabcheck.core.sitting.save/load`
 exactly as the single sitting is), and the process using a folder holds an exclusive lock on
 `<folder>/lock` (fcntl.flock, with its process id written in for people). The operating
 system lets go of the lock when the process ends, however it ends, so a closed tab or a
@@ -26,10 +26,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from collabcheck.paths import STATE_FILE
+from collabcheck.core.paths import STATE_FILE
 
 if TYPE_CHECKING:
-    from collabcheck.sitting import Sitting
+    from collabcheck.core.sitting import Sitting
 
 SITTINGS = "sittings"
 LOCK = "lock"
@@ -144,7 +144,7 @@ def unfinished(state_root: Path, bank_id: str | None = None,
             continue
         if is_held(folder):
             continue
-        from collabcheck import sitting as store
+        from collabcheck.core import sitting as store
 
         s = store.load(folder)
         if s is None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from collabcheck.bank import Bank, Item, questions
+from collabcheck.core.bank import Bank, Item, questions
+from collabcheck.core.sitting import Sitting
+from collabcheck.core.snapshot import Answer
 from collabcheck.plain.talk import Conversation, Stop, word
 from collabcheck.plain.words import ASK, answer_label, choices, where
-from collabcheck.sitting import Sitting
-from collabcheck.snapshot import Answer
-from collabcheck.wording import display_name
+from collabcheck.render.words import display_name
 
 BACK = {"b", "back", "go back"}
 SKIP = {"s", "skip"}

@@ -2,7 +2,7 @@
 
 The order of steps is the app's: welcome (carry on an unfinished sitting, or start anew),
 who is here, each partner in turn with a hand-over in between, the comparison together,
-agreeing, saving. The sitting is `collabcheck.sitting.Sitting`, autosaved with `save` into
+agreeing, saving. The sitting is `collabcheck.core.sitting.Sitting`, autosaved with `save` into
 the same state folder after every change, so a sitting begun in the app can be finished
 here and the other way round; typing "stop", Ctrl+C or the end of input keeps it.
 """
@@ -15,9 +15,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from collabcheck import paths
-from collabcheck import sitting as store
-from collabcheck.bank import Bank
+from collabcheck.core import paths
+from collabcheck.core import sitting as store
+from collabcheck.core.bank import Bank
+from collabcheck.core.sitting import MAX_PARTNERS, MIN_PARTNERS, Sitting
+from collabcheck.core.slug import pair_slug
 from collabcheck.plain.answering import Answering
 from collabcheck.plain.talk import Conversation, EndOfInput, Stop, word
 from collabcheck.plain.together import (
@@ -28,9 +30,7 @@ from collabcheck.plain.together import (
     save,
 )
 from collabcheck.plain.words import HOW, PRIVACY, describe, minutes_each, names_list
-from collabcheck.sitting import MAX_PARTNERS, MIN_PARTNERS, Sitting
-from collabcheck.slug import pair_slug
-from collabcheck.wording import display_name
+from collabcheck.render.words import display_name
 
 Clock = Callable[[], datetime]
 KEPT = "Your answers are kept on this computer. Run collabcheck --plain again to carry on."

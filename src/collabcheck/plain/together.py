@@ -12,12 +12,12 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from collabcheck.bank import Bank
+from collabcheck.core.bank import Bank
+from collabcheck.core.sitting import Sitting
+from collabcheck.core.snapshot import Snapshot
 from collabcheck.plain.talk import Conversation, Stop, word
 from collabcheck.plain.words import comparison_sections
-from collabcheck.sitting import Sitting
-from collabcheck.snapshot import Snapshot
-from collabcheck.wording import display_name
+from collabcheck.render.words import display_name
 
 STOP = {"stop", "quit", "exit"}
 
@@ -79,7 +79,7 @@ def read_comparison(talk: Conversation, sitting: Sitting, bank: Bank) -> None:
 
 def agree(talk: Conversation, sitting: Sitting, bank: Bank, autosave: Callable[[], None]) -> bool:
     """Choose the practice and the actions; True to save now, False to hear the comparison again."""
-    from collabcheck.compare import compare
+    from collabcheck.scoring.compare import compare
 
     snap = sitting.to_snapshot(bank, sitting.started_at)
     suggested = compare(snap, bank).suggestion.number
@@ -147,8 +147,8 @@ def ask_actions(talk: Conversation, actions: list[str]) -> list[str]:
 def save(talk: Conversation, sitting: Sitting, bank: Bank, snapshot_dir: Path,
          now: datetime) -> tuple[Path, Snapshot] | None:
     """Write the snapshot as the app does; None (and a plain sentence) if the folder refuses."""
-    from collabcheck.errors import CollabcheckError
-    from collabcheck.snapshot import write_snapshot
+    from collabcheck.core.errors import CollabcheckError
+    from collabcheck.core.snapshot import write_snapshot
 
     snap = sitting.to_snapshot(bank, now)
     try:
@@ -171,9 +171,9 @@ def offer_markdown(talk: Conversation, path: Path, snapshot: Snapshot, bank: Ban
                          "print for a meeting), or press Enter to finish."))
     if said not in ("m", "markdown"):
         return
-    from collabcheck.compare import compare
-    from collabcheck.report_render import render_markdown
-    from collabcheck.snapshot import atomic_write_new
+    from collabcheck.core.files import atomic_write_new
+    from collabcheck.render.report import render_markdown
+    from collabcheck.scoring.compare import compare
 
     try:
         report = atomic_write_new(path.parent, path.stem + ".md",

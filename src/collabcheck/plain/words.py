@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from collabcheck.bank import AGREE_LABELS, FOCUS_LABELS, Bank, Item, questions
-from collabcheck.sitting import Sitting
-from collabcheck.snapshot import Answer, Snapshot
-from collabcheck.wording import display_name
+from collabcheck.core.bank import AGREE_LABELS, FOCUS_LABELS, Bank, Item, questions
+from collabcheck.core.sitting import Sitting
+from collabcheck.core.snapshot import Answer, Snapshot
+from collabcheck.render.words import display_name
 
 ASK = {
     "agree": "How much do you agree?",
@@ -126,8 +126,8 @@ def comparison_sections(snapshot: Snapshot, bank: Bank) -> list[tuple[str, str]]
     the headings in sentence case. The integrator will point it at the shared comparison view
     in src/collabcheck/render/ instead; callers need not change.
     """
-    from collabcheck.compare import compare
-    from collabcheck.report_render import render_text
+    from collabcheck.render.report import render_text
+    from collabcheck.scoring.compare import compare
 
     lines = render_text(compare(snapshot, bank), bank).splitlines()
     names = [display_name(p.name) for p in snapshot.partners]

@@ -23,18 +23,18 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from collabcheck import paths
-from collabcheck.bank import Bank
+from collabcheck.core import paths
+from collabcheck.core.bank import Bank
 from collabcheck.tui.screens.welcome import WelcomeScreen
 
 if TYPE_CHECKING:
-    from collabcheck.sitting import Sitting
+    from collabcheck.core.sitting import Sitting
 
 
 def _store() -> ModuleType:
     """The sitting module, imported on first use: it loads pydantic, which the first screen
     does not need unless an unfinished sitting is waiting."""
-    from collabcheck import sitting
+    from collabcheck.core import sitting
 
     return sitting
 
@@ -223,8 +223,8 @@ class CollabcheckApp(App[int]):
 
     def save_snapshot(self) -> None:
         """Write the snapshot, remove the sitting in progress, and show where it went."""
-        from collabcheck.errors import CollabcheckError
-        from collabcheck.snapshot import write_snapshot
+        from collabcheck.core.errors import CollabcheckError
+        from collabcheck.core.snapshot import write_snapshot
         from collabcheck.tui.screens.save import SaveScreen
 
         s = self.sitting
@@ -294,7 +294,7 @@ class CollabcheckApp(App[int]):
     def action_history(self, then_welcome: bool = False) -> None:
         """Show past sittings (the history screen is another module, loaded when asked for)."""
         try:
-            from collabcheck.tui.history_screen import HistoryScreen
+            from collabcheck.tui.screens.history import HistoryScreen
         except ImportError:
             self.notify("Past sittings cannot be shown in this version.", severity="warning")
             if then_welcome:

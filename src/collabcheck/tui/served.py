@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from collabcheck import paths
-from collabcheck.bank import Bank
-from collabcheck.core import state
+from collabcheck.core import paths, state
+from collabcheck.core.bank import Bank
 from collabcheck.tui.app import Clock, CollabcheckApp
 
 
@@ -57,7 +56,7 @@ class ServedApp(CollabcheckApp):
                 self._back_to_welcome()
                 return
             self._hold(held)
-            from collabcheck import sitting as store
+            from collabcheck.core import sitting as store
 
             self.sitting = store.load(held.folder)
             if self.sitting is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.markup import escape
 
-from collabcheck.wording import display_name
+from collabcheck.render.words import display_name
 
 
 def safe(text: str, limit: int | None = None) -> str:

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from collabcheck.bank import Bank
+from collabcheck.core.bank import Bank
 from collabcheck.tui.text import safe
 
 OPTION_WIDTH = 70  # inside the 78-column dialog, less its border, padding and a spare column

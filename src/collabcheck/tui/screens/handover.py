@@ -12,7 +12,7 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from collabcheck.sitting import Sitting
+from collabcheck.core.sitting import Sitting
 from collabcheck.tui.text import safe
 
 

@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from collabcheck.bank import Bank
+from collabcheck.core.bank import Bank
 from collabcheck.tui.text import safe
 
 KEYS = """[b]Keys[/b]

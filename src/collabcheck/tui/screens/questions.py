@@ -20,11 +20,11 @@ from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from collabcheck.bank import AGREE_LABELS, FOCUS_LABELS, Bank, Item
-from collabcheck.sitting import Sitting, questions
-from collabcheck.snapshot import Answer
+from collabcheck.core.bank import AGREE_LABELS, FOCUS_LABELS, Bank, Item
+from collabcheck.core.sitting import Sitting, questions
+from collabcheck.core.snapshot import Answer
+from collabcheck.render.words import display_name
 from collabcheck.tui.text import safe, safe_block
-from collabcheck.wording import display_name
 
 SKIP = "skip"
 ASK = {

@@ -16,8 +16,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from collabcheck.bank import Bank
-from collabcheck.snapshot import Snapshot
+from collabcheck.core.bank import Bank
+from collabcheck.core.snapshot import Snapshot
 from collabcheck.tui.text import safe
 
 
@@ -103,9 +103,9 @@ class SaveScreen(Screen[str]):
         if self.report_path is not None:
             return
         try:
-            from collabcheck.compare import compare
-            from collabcheck.report_render import render_markdown
-            from collabcheck.snapshot import atomic_write_new
+            from collabcheck.core.files import atomic_write_new
+            from collabcheck.render.report import render_markdown
+            from collabcheck.scoring.compare import compare
 
             text = render_markdown(compare(self.snapshot, self.bank), self.bank)
             self.report_path = atomic_write_new(self.path.parent, self.path.stem + ".md", text)

@@ -16,8 +16,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from collabcheck.bank import Bank
-from collabcheck.sitting import Sitting
+from collabcheck.core.bank import Bank
+from collabcheck.core.sitting import Sitting
 from collabcheck.tui.screens.welcome import describe
 
 MAX_LISTED = 9

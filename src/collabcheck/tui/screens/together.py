@@ -1,6 +1,6 @@
 """Together: the comparison on screen, then the partners agree what to work on next.
 
-The figures come from `collabcheck.compare` (and words from `collabcheck.wording`), exactly as
+The figures come from `collabcheck.scoring.compare` (and words from `collabcheck.render.words`), exactly as
 the report prints them, so what partners see here is what a facilitator sees later. This
 screen is only reachable once every partner has finished (spec §7).
 """
@@ -19,22 +19,26 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from collabcheck.bank import Bank
-from collabcheck.compare import Comparison, compare
-from collabcheck.sitting import Sitting, questions
-from collabcheck.snapshot import Snapshot
-from collabcheck.tui.screens.agree import Agreement
-from collabcheck.wording import (
+from collabcheck.core.bank import Bank
+from collabcheck.core.sitting import Sitting, questions
+from collabcheck.core.snapshot import Snapshot
+from collabcheck.render.reasons import reasons
+from collabcheck.render.words import (
     UNSURE_NOTE,
     answer_words,
     authority_item_sentence,
     display_name,
     fmt1,
     focus_picture,
+    holder_sentences,
+    pattern_words,
     seen_differently,
     signed,
     talk_first_empty,
 )
+from collabcheck.scoring.compare import compare
+from collabcheck.scoring.results import Comparison
+from collabcheck.tui.screens.agree import Agreement
 
 
 def escape_names(body: str) -> str:
@@ -82,7 +86,8 @@ def comparison_text(c: Comparison, bank: Bank) -> list[tuple[str, str | Table]]:
     if not a.items or not a.perceived_holder:
         lines = ["Nobody answered the questions about who has the say."]
     else:
-        lines = [f"Overall, {a.pattern}."] + [f"• {x}" for x in a.summary]
+        lines = [f"Overall, {pattern_words(a.pattern_id, a.perceived_holder, names)}."]
+        lines += [f"• {x}" for x in holder_sentences(a.perceived_holder, names)]
         if a.divergence is not None:
             verdict = "you see this differently" if a.divergent else "your views are close"
             lines.append(f"Your answers are {fmt1(a.divergence)} apart on average, on a scale from 0 "
@@ -119,7 +124,7 @@ def comparison_text(c: Comparison, bank: Bank) -> list[tuple[str, str | Table]]:
                    talk_first_empty(c.compared_count, len(c.partners))))
 
     s = c.suggestion
-    body = f"[b]Practice {s.number}: {s.title}[/b]\n\nWhy:\n" + "\n".join(f"• {r}" for r in s.reasons)
+    body = f"[b]Practice {s.number}: {s.title}[/b]\n\nWhy:\n" + "\n".join(f"• {r}" for r in reasons(c))
     if s.tips:
         body += "\n\nTips:\n" + "\n".join(f"• {t}" for t in s.tips)
     if s.prompts:

@@ -15,11 +15,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from collabcheck.bank import Bank, questions
+from collabcheck.core.bank import Bank, questions
 from collabcheck.tui.text import safe
 
 if TYPE_CHECKING:  # the sitting model loads pydantic: only needed when one exists
-    from collabcheck.sitting import Sitting
+    from collabcheck.core.sitting import Sitting
 
 PRIVACY = (
     "[b]Before you start — privacy.[/b] In a pair or a small group there is no anonymity: "

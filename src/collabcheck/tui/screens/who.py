@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
-from collabcheck.sitting import MAX_PARTNERS, MIN_PARTNERS, ROLE_SUGGESTIONS
-from collabcheck.slug import pair_slug
+from collabcheck.core.sitting import MAX_PARTNERS, MIN_PARTNERS, ROLE_SUGGESTIONS
+from collabcheck.core.slug import pair_slug
 from collabcheck.tui.text import safe
 
 People = list[tuple[str, str]]

@@ -19,9 +19,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from collabcheck.bank import Bank
-from collabcheck.history import History, load_history
-from collabcheck.history_render import empty_message, pair_text
+from collabcheck.core.bank import Bank
+from collabcheck.history.build import History, load_history
+from collabcheck.render.history import empty_message, pair_text
 
 HINT = "Scroll with the arrow keys or Page Up and Page Down. Press Escape or q to go back."
 

@@ -8,9 +8,6 @@ dropped). The writer is atomic and never overwrites, so a crash or a clash loses
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,10 +16,10 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from collabcheck import __version__
-from collabcheck.bank import FOCUS_VALUES, Bank
-from collabcheck.errors import SnapshotError, parse_toml, read_toml
-from collabcheck.paths import snapshot_dir  # noqa: F401 - part of this module's API
-from collabcheck.slug import is_slug
+from collabcheck.core.bank import FOCUS_VALUES, Bank
+from collabcheck.core.errors import SnapshotError
+from collabcheck.core.files import atomic_write_new, parse_toml, read_toml
+from collabcheck.core.slug import is_slug
 
 SCHEMA = 1
 KNOWN_KEYS = {"schema", "pair", "taken_at", "bank", "bank_version", "partners", "answers",
@@ -237,48 +234,6 @@ def file_name(snapshot: Snapshot) -> str:
     if not is_slug(snapshot.pair):
         raise ValueError(f"pair {snapshot.pair!r} is not a slug")
     return f"{snapshot.taken_at:%Y-%m-%dT%H%M}-{snapshot.pair}.toml"
-
-
-def atomic_write_new(directory: Path, name: str, text: str) -> Path:
-    """Write `text` to directory/name atomically, never replacing a file that is already there.
-
-    The text goes to a temporary file in the same folder, is flushed to disk, then linked
-    into place; if the name is taken, `-2`, `-3`… is added before `.toml`.
-    """
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".collabcheck-", suffix=".tmp", dir=directory)
-    tmp = Path(tmp_name)
-    try:
-        # mkstemp makes the file private (0600); a snapshot is meant to be shared, so give it
-        # the permissions any other new file would get under the user's umask.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        stem, suffix = os.path.splitext(name)
-        for n in range(1, 1000):
-            target = directory / (name if n == 1 else f"{stem}-{n}{suffix}")
-            try:
-                os.link(tmp, target)
-            except FileExistsError:
-                continue
-            except OSError:
-                # Filesystems without hard links: claim the name with an exclusive create,
-                # then move the finished file onto the claim.
-                try:
-                    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
-                except FileExistsError:
-                    continue
-                os.replace(tmp, target)
-                return target
-            return target
-        raise SnapshotError(directory, "too many snapshots with the same name")
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
 
 
 def write_snapshot(snapshot: Snapshot, directory: str | Path, bank: Bank | None = None) -> Path:

@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-EXIT_OK = 0
+from collabcheck.cli.exits import EXIT_OK
 
 
 def bank_warning(path: Path, snapshot_bank: str, snapshot_version: int, bank_id: str,
@@ -30,10 +30,11 @@ def bank_warning(path: Path, snapshot_bank: str, snapshot_version: int, bank_id:
 
 def run_report(args: argparse.Namespace) -> int:
     """Load the bank, read and check the snapshot, compare, print in the chosen format."""
-    from collabcheck.bank import load_bank
-    from collabcheck.compare import compare
-    from collabcheck.report_render import render_markdown, render_text
-    from collabcheck.snapshot import read_snapshot
+    from collabcheck.core.bank import load_bank
+    from collabcheck.core.snapshot import read_snapshot
+    from collabcheck.render.json import report_json
+    from collabcheck.render.report import render_markdown, render_text
+    from collabcheck.scoring.compare import compare
 
     questions = getattr(args, "questions", None)
     bank = load_bank(Path(questions) if questions else None)
@@ -48,7 +49,7 @@ def run_report(args: argparse.Namespace) -> int:
     comparison = compare(snapshot, bank)
     fmt = getattr(args, "format", "text") or "text"
     if fmt == "json":
-        text = json.dumps(comparison.to_json(), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(report_json(comparison), indent=2, ensure_ascii=False) + "\n"
     elif fmt == "markdown":
         text = render_markdown(comparison, bank)
     else:

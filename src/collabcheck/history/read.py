@@ -1,6 +1,6 @@
 """Reading a folder of snapshots for history: each file checked, compared and summarised once.
 
-Every figure comes from `collabcheck.compare.compare`, so history and the one-sitting report
+Every figure comes from `collabcheck.scoring.compare.compare`, so history and the one-sitting report
 never disagree. A file that cannot be read becomes a summary holding its error, never an
 exception, so one bad file cannot hide the others. Summaries are cached (history_cache), and
 a big first read is shared among processes on the command line.
@@ -12,14 +12,15 @@ import os
 from pathlib import Path
 from typing import Any
 
-from collabcheck.bank import Bank
-from collabcheck.history import PRACTICES
-from collabcheck.history_cache import SummaryCache, code_fingerprint, default_cache_dir, scan
+from collabcheck.core.bank import Bank
+from collabcheck.history.cache import SummaryCache, code_fingerprint, default_cache_dir, scan
+
+PRACTICES = ("1", "2", "3", "4", "5")  # practice numbers as history's JSON keys
 
 
 def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[str, Any]:
     """The figures history keeps from one sitting, all taken from `compare` (never recomputed)."""
-    from collabcheck.compare import compare
+    from collabcheck.scoring.compare import compare
 
     c = compare(snapshot, bank)
     practices = {str(p.number): p.combined for p in c.practices}
@@ -41,7 +42,8 @@ def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[s
 
 def _parse(data: bytes, name: str) -> dict[str, Any]:
     """rtoml when it can (many times faster); tomllib for the exact error when it cannot."""
-    from collabcheck.errors import SnapshotError, parse_toml
+    from collabcheck.core.errors import SnapshotError
+    from collabcheck.core.files import parse_toml
 
     try:
         import rtoml
@@ -53,8 +55,8 @@ def _parse(data: bytes, name: str) -> dict[str, Any]:
 
 def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
     """Read, check and compare one file; a problem becomes {'error', 'line'} instead of raising."""
-    from collabcheck.errors import CollabcheckError
-    from collabcheck.snapshot import snapshot_from_data
+    from collabcheck.core.errors import CollabcheckError
+    from collabcheck.core.snapshot import snapshot_from_data
 
     try:
         with open(path, "rb") as fh:

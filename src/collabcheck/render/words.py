@@ -10,10 +10,11 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
-from collabcheck.bank import AGREE_LABELS, FOCUS_LABELS
-
 if TYPE_CHECKING:
-    from decimal import Decimal
+    from collabcheck.scoring.results import Comparison
+
+from collabcheck.core.bank import AGREE_LABELS, FOCUS_LABELS
+from collabcheck.scoring.rounding import round_half_up
 
 # How every report and the app explain "not sure": the same words everywhere.
 UNSURE_WORDS = "counted, but left out of the scores"
@@ -51,18 +52,6 @@ def number_word(n: int) -> str:
 
 def plural(n: int, word: str) -> str:
     return word if n == 1 else word + "s"
-
-
-def round_half_up(x: float, places: int = 1) -> Decimal:
-    """`x` rounded as people round by hand: 3.25 → 3.3, not Python's 3.2 (half to even).
-
-    The figure is read from the float's shortest repr, so 2.675 (stored as 2.67499…) is
-    treated as the 2.675 everyone sees and becomes 2.68. Halves round away from zero.
-    """
-    from decimal import ROUND_HALF_UP, Decimal  # here, so the app's first screen loads no decimal
-
-    q = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-    return abs(q) if q == 0 else q  # never '-0.0'
 
 
 def fmt(x: float | None, places: int = 1) -> str:
@@ -269,3 +258,13 @@ def seen_differently(divergences: dict[int, float | None], partners: int) -> str
                 "(apart by 1.0 or more).")
     return (f"Of the {number_word(compared)} practices {_two_or_more(partners)} scored, none is "
             "seen differently (apart by 1.0 or more).")
+
+
+def names_of(c: Comparison, limit: int | None = None) -> dict[str, str]:
+    """Each partner's name fit for one line, by partner id, in sitting order."""
+    return {p.id: display_name(p.name, limit) for p in c.partners}
+
+
+def name_of(c: Comparison, partner_id: str) -> str:
+    """One partner's name fit for one line (the id when the partner is not listed)."""
+    return display_name(next((p.name for p in c.partners if p.id == partner_id), partner_id))

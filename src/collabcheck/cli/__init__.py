@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from collabcheck import __version__
-from collabcheck.errors import CollabcheckError
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+from collabcheck.cli.exits import EXIT_OK, EXIT_STOPPED, EXIT_USAGE
+from collabcheck.core.errors import CollabcheckError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -97,14 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _bank(args: argparse.Namespace):  # noqa: ANN202 - Bank, imported lazily
-    from collabcheck.bank import load_bank
+    from collabcheck.core.bank import load_bank
 
     return load_bank(Path(args.questions) if args.questions else None)
 
 
 def cmd_questions(args: argparse.Namespace) -> int:
     """List the bank as people read it, or as JSON for scripts."""
-    from collabcheck.bank_text import bank_as_text
+    from collabcheck.render.questions import bank_as_text
 
     bank = _bank(args)
     if args.format == "json":
@@ -116,33 +115,29 @@ def cmd_questions(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check files; each problem is one line on stderr, each good file one line on stdout."""
-    from collabcheck.paths import snapshot_dir
-    from collabcheck.validate import validate_paths
+    from collabcheck.cli.validate import validate_paths
+    from collabcheck.core.paths import snapshot_dir
 
     return validate_paths(args.paths, args.questions, snapshot_dir(args.dir))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """The comparison for one sitting (issue 3)."""
-    try:
-        from collabcheck.report_cli import run_report
-    except ImportError:
-        raise CollabcheckError(None, "'report' is not available yet in this version") from None
+    from collabcheck.cli.report import run_report
+
     return run_report(args)
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     """Sittings over time (issue 5)."""
-    try:
-        from collabcheck.history_cli import run_history
-    except ImportError:
-        raise CollabcheckError(None, "'history' is not available yet in this version") from None
+    from collabcheck.cli.history import run_history
+
     return run_history(args)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """The app in a web browser, one sitting per tab (issue 13)."""
-    from collabcheck.serve_cli import run_serve
+    from collabcheck.cli.serve import run_serve
 
     return run_serve(args)
 
@@ -152,7 +147,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 
     Plain mode (issue 13) when asked for, or where there is no full terminal to draw in."""
     bank = _bank(args)
-    from collabcheck.paths import snapshot_dir
+    from collabcheck.core.paths import snapshot_dir
     from collabcheck.plain import wants_plain
 
     if args.served:  # one browser tab under `collabcheck serve` (issue 13)
@@ -188,6 +183,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("collabcheck: stopped\n")
-        return 130
+        return EXIT_STOPPED
     except BrokenPipeError:
         return EXIT_OK

@@ -16,8 +16,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from collabcheck.errors import BankError, read_toml
-from collabcheck.slug import is_slug
+from collabcheck.core.errors import BankError
+from collabcheck.core.files import read_toml
+from collabcheck.core.slug import is_slug
 
 Kind = Literal["agree", "authority", "focus", "reflect"]
 KINDS: tuple[str, ...] = ("agree", "authority", "focus", "reflect")
@@ -149,7 +150,7 @@ class Bank:
         }
 
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the collabcheck package
 
 
 def questions(bank: Bank) -> list[Item]:

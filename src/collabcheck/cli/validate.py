@@ -9,11 +9,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from collabcheck.bank import Bank, load_bank, load_section
-from collabcheck.errors import BankError, CollabcheckError, read_toml
-from collabcheck.snapshot import snapshot_from_data
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+from collabcheck.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from collabcheck.core.bank import Bank, load_bank, load_section
+from collabcheck.core.errors import BankError, CollabcheckError
+from collabcheck.core.files import read_toml
+from collabcheck.core.snapshot import snapshot_from_data
 
 
 def _targets(paths: list[Path]) -> list[tuple[str, Path]]:

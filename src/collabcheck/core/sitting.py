@@ -21,10 +21,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from collabcheck.bank import FOCUS_VALUES, Bank, Item, questions  # noqa: F401 - re-exported
-from collabcheck.paths import STATE_FILE, state_dir  # noqa: F401 - part of this module's API
-from collabcheck.slug import pair_slug, slugify, unique_slugs
-from collabcheck.snapshot import Agreed, Answer, Partner, Snapshot, check_value
+from collabcheck.core.bank import FOCUS_VALUES, Bank, Item, questions  # noqa: F401 - re-exported
+from collabcheck.core.paths import STATE_FILE, state_dir  # noqa: F401 - part of this module's API
+from collabcheck.core.slug import pair_slug, slugify, unique_slugs
+from collabcheck.core.snapshot import Agreed, Answer, Partner, Snapshot, check_value
 
 FORMAT = 1
 MIN_PARTNERS, MAX_PARTNERS = 2, 6

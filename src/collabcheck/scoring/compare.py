@@ -1,10 +1,10 @@
-"""The comparison of one sitting (spec §4–§5): where partners see their partnership differently.
+"""The comparison of one sitting (spec §4–§5), in numbers: where partners see things differently.
 
 Partners act on this, so every figure must be reproducible by hand and must not depend on
 the order partners sat in. All arithmetic is done on exact fractions (answers are whole
 numbers), so sums never depend on order and the suggestion never hinges on a rounding error;
-floats appear only at the edge, for JSON and display. The rule for the suggestion, its
-weights and why it satisfies spec §5 are written up in the README ("How the suggestion is made").
+floats appear only at the edge, for JSON and display. Thresholds live in `rules.py`, the
+suggestion in `suggest.py`, and every sentence about the result in `collabcheck.render`.
 """
 
 from __future__ import annotations
@@ -13,34 +13,26 @@ from fractions import Fraction
 from itertools import combinations
 from typing import Any
 
-from collabcheck.bank import FOCUS_VALUES, Bank, Item
-from collabcheck.comparison import (
+from collabcheck.core.bank import FOCUS_VALUES, Bank, Item, Section
+from collabcheck.core.snapshot import Snapshot, check_value
+from collabcheck.scoring.results import (
     AuthorityResult,
     Comparison,
     FocusResult,
     ItemResult,
     PracticeResult,
-    Suggestion,
 )
-from collabcheck.snapshot import Snapshot, check_value
-
-__all__ = ["AuthorityResult", "Comparison", "FocusResult", "ItemResult", "PracticeResult",
-           "Suggestion", "agree_score", "authority_distance", "authority_pattern",
-           "authority_vector", "compare"]
-
-# Weights and thresholds (documented in the README ("How the suggestion is made")).
-TOP = 5                                # need = TOP - combined
-HIERARCHY_BOOST = Fraction(1, 2)       # added to practices 1 and 2 when power looks uneven
-HIERARCHY_PRACTICES = (1, 2)
-TASK_BOOST = Fraction(1, 2)            # added to practices 2 and 3 when attention leans to the task
-TASK_PRACTICES = (2, 3)
-HOLDER_SHARE = Fraction(1, 2)          # mean weight per answered item that makes someone "the holder"
-AUTHORITY_DIVERGENT = 1                # authority.divergent from here up
-FOCUS_DIVERGENT = Fraction(3, 2)       # focus.divergent from here up
-LEANING = Fraction(1, 2)               # mean focus <= -LEANING: task; >= LEANING: relationship
-TALK_MIN = 2                           # an item is worth talking about from this spread up
-TALK_CAP = 5                           # at most this many items to talk about first
-KIND_RANK = {"authority": 0, "focus": 1, "agree": 2}
+from collabcheck.scoring.rules import (
+    AUTHORITY_DIVERGENT,
+    FOCUS_DIVERGENT,
+    HOLDER_SHARE,
+    KIND_RANK,
+    LEANING,
+    TALK_CAP,
+    TALK_MIN,
+    TOP,
+)
+from collabcheck.scoring.suggest import Raw, suggest
 
 
 def _float(x: Fraction | int | None) -> float | None:
@@ -110,7 +102,7 @@ def _category(scores: list[int]) -> str | None:
     return "mixed"
 
 
-def _practice(section: Any, pids: list[str], answers: dict[str, dict[str, Any]]) -> tuple[Any, ...]:
+def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, Any]]) -> Raw:
     """Scores of one practice, exact; returns (result-without-priority, combined, divergence, weight)."""
     items: list[ItemResult] = []
     per_partner: dict[str, list[int]] = {pid: [] for pid in pids}
@@ -148,8 +140,6 @@ def _practice(section: Any, pids: list[str], answers: dict[str, dict[str, Any]])
 
 
 def _authority(bank: Bank, snapshot: Snapshot, answers: dict[str, dict[str, Any]]) -> AuthorityResult:
-    from collabcheck import wording
-
     pids = snapshot.partner_ids
     ids = set(pids)
     items: list[ItemResult] = []
@@ -178,14 +168,12 @@ def _authority(bank: Bank, snapshot: Snapshot, answers: dict[str, dict[str, Any]
         clear = len(tops) == 1 and best > 0 and Fraction(best, answered[pid]) >= HOLDER_SHARE
         holders[pid] = tops[0] if clear else "shared"
     divergence = _mean(divergences)
-    pattern_id = authority_pattern(holders)
-    names = {p.id: wording.display_name(p.name) for p in snapshot.partners}
     return AuthorityResult(
         divergence=_float(divergence),
         divergent=divergence is not None and divergence >= AUTHORITY_DIVERGENT,
-        pattern=wording.pattern_words(pattern_id, holders, names), pattern_id=pattern_id,
+        pattern_id=authority_pattern(holders),
         perceived_holder=holders, totals={p: totals[p] for p in holders},
-        answered=answered, items=items, summary=wording.holder_sentences(holders, names))
+        answered=answered, items=items)
 
 
 def authority_pattern(holders: dict[str, str]) -> str:
@@ -206,8 +194,7 @@ def authority_pattern(holders: dict[str, str]) -> str:
     return "mixed"
 
 
-def _focus(bank: Bank, pids: list[str],
-           answers: dict[str, dict[str, Any]]) -> tuple[FocusResult, Fraction | None]:
+def _focus(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]]) -> FocusResult:
     items: list[ItemResult] = []
     values: dict[str, list[int]] = {pid: [] for pid in pids}
     for item in bank.items_of_kind("focus"):
@@ -231,7 +218,7 @@ def _focus(bank: Bank, pids: list[str],
         positions={pid: _float(p) for pid, p in positions.items()}, mean=_float(mean),
         divergence=_float(divergence),
         divergent=divergence is not None and divergence >= FOCUS_DIVERGENT,
-        leaning=leaning, items=items), mean
+        leaning=leaning, items=items)
 
 
 def _talk_about_first(bank: Bank, practices: list[PracticeResult], authority: AuthorityResult,
@@ -250,14 +237,12 @@ def _talk_about_first(bank: Bank, practices: list[PracticeResult], authority: Au
 
 def compare(snapshot: Snapshot, bank: Bank) -> Comparison:
     """Compare one sitting against a bank: scores, gaps, power, attention and the suggestion."""
-    from collabcheck.suggestion import suggest
-
     pids = snapshot.partner_ids
     answers, unknown, mismatched = _answers(snapshot, bank)
     raw = [_practice(s, pids, answers) for s in bank.practices]
     authority = _authority(bank, snapshot, answers)
-    focus, focus_mean = _focus(bank, pids, answers)
-    practices, suggestion = suggest(snapshot, bank, raw, authority, focus, focus_mean)
+    focus = _focus(bank, pids, answers)
+    practices, suggestion = suggest(len(snapshot.partners), bank, raw, authority, focus)
     return Comparison(
         pair=snapshot.pair, taken_at=snapshot.taken_at, bank=snapshot.bank,
         bank_version=snapshot.bank_version,

@@ -8,20 +8,83 @@ the same text, so the terminal, the Markdown and the app always tell the same st
 from __future__ import annotations
 
 import textwrap
+from datetime import datetime
 from typing import Any
 
-from collabcheck.history import (
-    PRACTICES,
+from collabcheck.history.build import (
     SAME,
+    FollowThrough,
     History,
     PairHistory,
     Sitting,
     Trend,
-    fmt,
-    long_date,
-    short_title,
+    direction,
     shown_delta,
 )
+from collabcheck.history.read import PRACTICES
+from collabcheck.render.words import fmt1 as fmt
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+def long_date(iso: str) -> str:
+    """'12 March 2026': plain and unambiguous, whatever the reader's locale."""
+    d = datetime.fromisoformat(iso)
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def short_title(title: str) -> str:
+    """'Make time for learning – and share it' → 'Make time for learning', for sentences and tables."""
+    for cut in (" – ", " - ", " ("):
+        title = title.split(cut, 1)[0]
+    return title
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def convergence_summary(p: PairHistory) -> str:
+    """Plain sentences: are the partners' views closer than last time, or further apart?"""
+    trends, titles = p.trends, p.titles
+    overall = trends["overall"]
+    if len(overall.values) < 2:
+        return "After your next sitting you will see whether your views are moving closer together."
+    names = {"authority": "who has the say", "focus": "the balance of task and relationship"}
+    names.update({k: f"practice {k} ({short_title(titles.get(int(k), ''))})" for k in PRACTICES})
+    closer = [names[k] for k in names if trends[k].trend == "closer"]
+    further = [names[k] for k in names if trends[k].trend == "further apart"]
+    lead = {"closer": "Overall, your views are closer than last time.",
+            "further apart": "Overall, your views are further apart than last time.",
+            "about the same": "Overall, your views are about as far apart as last time.",
+            None: "There is not enough to compare with last time."}[overall.trend]
+    parts = [lead]
+    if closer:
+        parts.append(f"Closer on {_join(closer)}.")
+    if further:
+        parts.append(f"Further apart on {_join(further)}.")
+    first = direction(shown_delta(overall.latest, overall.first))
+    if len(overall.values) > 2 and first not in (None, "about the same"):
+        parts.append(f"Since your first sitting they have moved {first}.")
+    return " ".join(parts)
+
+
+def follow_text(f: FollowThrough) -> str:
+    """'You chose practice 3 (Make time for learning) on 9 December 2025. It went from 2.3 to 3.1.'"""
+    before, after, latest = f.before, f.after, f.latest
+    text = f"You chose practice {f.practice} ({short_title(f.title)}) on {long_date(f.chosen_at)}. "
+    if f.next_taken_at is None:
+        text += "Your next sitting will show how it went."
+    elif before is None or after is None:
+        text += "It has no score at one of the two sittings, so it cannot be compared yet."
+    elif fmt(after) == fmt(before):
+        text += f"It stayed at {fmt(after)}."
+    else:
+        text += f"It went from {fmt(before)} to {fmt(after)}."
+    if latest is not None and after is not None and fmt(latest) != fmt(after):
+        text += f" It is {fmt(latest)} now."
+    return text
+
 
 BARS = "▁▂▃▄▅▆▇█"
 GAP = "·"
@@ -149,12 +212,12 @@ def pair_text(p: PairHistory, history: History, width: int = 80) -> str:
         first = fmt(t.values[0]) if len(t.values) > 1 else ""
         lines.append(f"  {_cut(label, label_w):<{label_w}} {sparkline(t.values, 0, 4):<{TREND_WIDTH}} "
                      f"{first:>5} {fmt(t.latest):>4}  {change}")
-    lines += ["", *wrap.wrap(p.convergence_summary)]
+    lines += ["", *wrap.wrap(convergence_summary(p))]
     follow = p.follow_through
     lines += ["", "What you chose to work on"]
     if follow:
         for f in follow:
-            lines += bullet.wrap(f.text)
+            lines += bullet.wrap(follow_text(f))
     else:
         lines += wrap.wrap("No practice was agreed at these sittings. When you agree one, "
                            "the next sitting shows how it went.")
@@ -213,9 +276,9 @@ def render_markdown(history: History) -> str:
         for label, t, change in spread_rows(p):
             out.append(f"| {_md_cell(label)} | {sparkline(t.values, 0, 4, len(t.values))} | "
                        f"{' → '.join(fmt(v) for v in t.values)} | {change} |")
-        out += ["", p.convergence_summary, "", "### What you chose to work on", ""]
+        out += ["", convergence_summary(p), "", "### What you chose to work on", ""]
         follow = p.follow_through
-        out += [f"- {f.text}" for f in follow] or ["No practice was agreed at these sittings."]
+        out += [f"- {follow_text(f)}" for f in follow] or ["No practice was agreed at these sittings."]
         suggested = _suggested(p)
         if suggested:
             out += ["", suggested]
@@ -258,14 +321,15 @@ def render_json(history: History) -> dict[str, Any]:
             "pair": p.pair,
             "sittings": [sitting_json(s) for s in p.sittings],
             "changes": p.changes,
-            "follow_through": [{"practice": f.practice, "title": f.title, "chosen_at": f.chosen_at,
+            "follow_through": [{"practice": f.practice, "title": short_title(f.title),
+                                "chosen_at": f.chosen_at,
                                 "file": f.file, "from": f.before, "to": f.after,
                                 "next_taken_at": f.next_taken_at, "change": f.change,
-                                "latest": f.latest, "text": f.text} for f in p.follow_through],
+                                "latest": f.latest, "text": follow_text(f)} for f in p.follow_through],
             "convergence": {
                 "authority": _trend_json(trends["authority"]), "focus": _trend_json(trends["focus"]),
                 "practices": {k: _trend_json(trends[k]) for k in PRACTICES},
-                "overall": _trend_json(trends["overall"]), "summary": p.convergence_summary,
+                "overall": _trend_json(trends["overall"]), "summary": convergence_summary(p),
             },
         })
     return {"folder": history.folder, "bank": {"id": history.bank_id, "version": history.bank_version},

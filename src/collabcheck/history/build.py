@@ -2,7 +2,7 @@
 
 Partners sit again every few months and want to know whether they are moving, whether they
 now see things more alike, and whether the practice they chose got better. Every per-sitting
-number comes from `collabcheck.compare.compare`, so history and the one-sitting report can
+number comes from `collabcheck.scoring.compare.compare`, so history and the one-sitting report can
 never disagree. Sittings are ordered by `taken_at` (never by file name, which people rename),
 a file that cannot be read is listed with its reason and never hides the others, and
 summaries are cached outside the snapshot folder so a programme of thousands of snapshots
@@ -13,18 +13,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from collabcheck.bank import Bank
-from collabcheck.wording import fmt1, round_half_up
+from collabcheck.core.bank import Bank
+from collabcheck.history.read import PRACTICES, read_folder
+from collabcheck.scoring.rounding import round_half_up
 
-PRACTICES = ("1", "2", "3", "4", "5")
 SAME = 0.2  # changes smaller than this are "about the same": one answer moving is not a trend
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 @dataclass
@@ -82,7 +79,6 @@ class FollowThrough:
     after: float | None
     next_taken_at: str | None
     latest: float | None
-    text: str
 
     @property
     def change(self) -> float | None:
@@ -119,7 +115,7 @@ class Trend:
     @property
     def trend(self) -> str | None:
         """'closer', 'further apart' or 'about the same' since the previous sitting."""
-        return _direction(shown_delta(self.latest, self.previous))
+        return direction(shown_delta(self.latest, self.previous))
 
 
 @dataclass
@@ -161,10 +157,6 @@ class PairHistory:
         out["overall"] = Trend("All taken together", [s.overall_divergence for s in self.sittings])
         return out
 
-    @cached_property
-    def convergence_summary(self) -> str:
-        return convergence_summary(self.trends, self.titles)
-
 
 @dataclass
 class History:
@@ -195,7 +187,7 @@ def shown_delta(new: float | None, old: float | None) -> float | None:
     return None if new is None or old is None else float(round_half_up(new) - round_half_up(old))
 
 
-def _direction(delta: float | None) -> str | None:
+def direction(delta: float | None) -> str | None:
     if delta is None:
         return None
     if abs(round(delta, 1)) < SAME:
@@ -203,77 +195,22 @@ def _direction(delta: float | None) -> str | None:
     return "closer" if delta < 0 else "further apart"
 
 
-def long_date(iso: str) -> str:
-    """'12 March 2026': plain and unambiguous, whatever the reader's locale."""
-    d = datetime.fromisoformat(iso)
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-
-
-def short_title(title: str) -> str:
-    """'Make time for learning – and share it' → 'Make time for learning', for sentences and tables."""
-    for cut in (" – ", " - ", " ("):
-        title = title.split(cut, 1)[0]
-    return title
-
-
-def fmt(value: float | None) -> str:
-    return fmt1(value)  # halves up (3.25 → 3.3), as the reports round
-
-
 def follow_through(sittings: list[Sitting], titles: dict[int, str]) -> list[FollowThrough]:
-    """For each sitting where the partners agreed a practice, how it did by the next sitting."""
+    """For each sitting where the partners agreed a practice, its score then, at the next
+    sitting and now (the words are `collabcheck.render.history.follow_text`)."""
     out: list[FollowThrough] = []
     for i, s in enumerate(sittings):
         if s.agreed is None:
             continue
         p = s.agreed
-        key, title = str(p), short_title(titles.get(p, ""))
+        key = str(p)
         before = s.practices.get(key)
         nxt = sittings[i + 1] if i + 1 < len(sittings) else None
         after = nxt.practices.get(key) if nxt else None
         latest = sittings[-1].practices.get(key) if nxt and nxt is not sittings[-1] else None
-        text = f"You chose practice {p} ({title}) on {long_date(s.taken_at)}. "
-        if nxt is None:
-            text += "Your next sitting will show how it went."
-        elif before is None or after is None:
-            text += "It has no score at one of the two sittings, so it cannot be compared yet."
-        elif fmt(after) == fmt(before):
-            text += f"It stayed at {fmt(after)}."
-        else:
-            text += f"It went from {fmt(before)} to {fmt(after)}."
-        if latest is not None and after is not None and fmt(latest) != fmt(after):
-            text += f" It is {fmt(latest)} now."
-        out.append(FollowThrough(p, title, s.taken_at, s.file, before, after,
-                                 nxt.taken_at if nxt else None, latest, text))
+        out.append(FollowThrough(p, titles.get(p, ""), s.taken_at, s.file, before, after,
+                                 nxt.taken_at if nxt else None, latest))
     return out
-
-
-def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def convergence_summary(trends: dict[str, Trend], titles: dict[int, str]) -> str:
-    """Plain sentences: are the partners' views closer than last time, or further apart?"""
-    overall = trends["overall"]
-    if len(overall.values) < 2:
-        return "After your next sitting you will see whether your views are moving closer together."
-    names = {"authority": "who has the say", "focus": "the balance of task and relationship"}
-    names.update({k: f"practice {k} ({short_title(titles.get(int(k), ''))})" for k in PRACTICES})
-    closer = [names[k] for k in names if trends[k].trend == "closer"]
-    further = [names[k] for k in names if trends[k].trend == "further apart"]
-    lead = {"closer": "Overall, your views are closer than last time.",
-            "further apart": "Overall, your views are further apart than last time.",
-            "about the same": "Overall, your views are about as far apart as last time.",
-            None: "There is not enough to compare with last time."}[overall.trend]
-    parts = [lead]
-    if closer:
-        parts.append(f"Closer on {_join(closer)}.")
-    if further:
-        parts.append(f"Further apart on {_join(further)}.")
-    first = _direction(shown_delta(overall.latest, overall.first))
-    if len(overall.values) > 2 and first not in (None, "about the same"):
-        parts.append(f"Since your first sitting they have moved {first}.")
-    return " ".join(parts)
 
 
 def load_history(folder: str | Path, bank: Bank, pair: str | None = None,
@@ -284,8 +221,6 @@ def load_history(folder: str | Path, bank: Bank, pair: str | None = None,
     reads uncached files in that many processes (command line only; see history_read). The
     folder must exist: the caller decides how to say so when it does not.
     """
-    from collabcheck.history_read import read_folder
-
     return build_history(str(folder), read_folder(folder, bank, cache_dir, workers), bank, pair)
 
 

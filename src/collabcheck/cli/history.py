@@ -13,14 +13,13 @@ import os
 import sys
 from pathlib import Path
 
-from collabcheck.errors import CollabcheckError
-
-EXIT_OK = 0
+from collabcheck.cli.exits import EXIT_OK
+from collabcheck.core.errors import CollabcheckError
 
 
 def history_folder(args: argparse.Namespace) -> Path:
     """DIR if given, else the snapshot folder (--dir, $COLLABCHECK_DIR, ./collabcheck)."""
-    from collabcheck.paths import snapshot_dir
+    from collabcheck.core.paths import snapshot_dir
 
     folder = getattr(args, "folder", None)
     return Path(folder) if folder else snapshot_dir(getattr(args, "dir", None))
@@ -28,9 +27,9 @@ def history_folder(args: argparse.Namespace) -> Path:
 
 def run_history(args: argparse.Namespace) -> int:
     """Print the history; a missing folder is one line on stderr and exit 2 (via CollabcheckError)."""
-    from collabcheck.bank import load_bank
-    from collabcheck.history import load_history
-    from collabcheck.history_render import render_json, render_markdown, render_text
+    from collabcheck.core.bank import load_bank
+    from collabcheck.history.build import load_history
+    from collabcheck.render.history import render_json, render_markdown, render_text
 
     folder = history_folder(args)
     if not folder.exists():

@@ -1,8 +1,8 @@
-"""The result of comparing one sitting: plain frozen records with a `to_json()` each.
+"""The result of comparing one sitting: plain frozen records of numbers, no sentences.
 
 Kept apart from the arithmetic in `compare.py` so the app, the reports and history can read
 the same fields by name (`comparison.practices[i].combined`, `comparison.suggestion.number`)
-without caring how they were worked out. Import them from `collabcheck.compare`.
+without caring how they were worked out. `collabcheck.render` puts them into words and JSON.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import datetime
 from fractions import Fraction
 from typing import Any
 
-from collabcheck.snapshot import Partner
+from collabcheck.core.snapshot import Partner
 
 
 @dataclass(frozen=True)
@@ -35,20 +35,6 @@ class ItemResult:
     def label(self) -> str:
         return self.short or self.text
 
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "kind": self.kind, "text": self.text,
-                               "answers": dict(self.answers)}
-        if self.short:
-            out["short"] = self.short
-        if self.kind == "agree":
-            out.update(reverse=self.reverse, scores=dict(self.scores), unsure=self.unsure,
-                       spread=self.spread, category=self.category)
-        elif self.kind == "focus":
-            out.update(positions=dict(self.scores), spread=self.spread)
-        else:
-            out["divergence"] = self.divergence
-        return out
-
 
 @dataclass(frozen=True)
 class PracticeResult:
@@ -70,17 +56,6 @@ class PracticeResult:
     priority: float = 0.0
     exact_priority: Fraction = field(default=Fraction(0), repr=False, compare=False)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "number": self.number, "id": self.id, "title": self.title,
-            "scores": dict(self.scores), "answered": dict(self.answered),
-            "unsure": self.unsure, "unsure_by_partner": dict(self.unsure_by_partner),
-            "combined": self.combined, "divergence": self.divergence,
-            "priority": {"need": self.need, "divergence_part": self.divergence_part,
-                         "boost": self.boost, "total": self.priority},
-            "items": [i.to_json() for i in self.items],
-        }
-
 
 @dataclass(frozen=True)
 class AuthorityResult:
@@ -88,29 +63,16 @@ class AuthorityResult:
 
     divergence: float | None
     divergent: bool
-    pattern: str
     pattern_id: str
     perceived_holder: dict[str, str]
     totals: dict[str, dict[str, int]]
     answered: dict[str, int]
     items: list[ItemResult]
-    summary: list[str]
 
     @property
     def hierarchy(self) -> bool:
         """Power looks uneven: someone sees one partner holding it, or the views are far apart."""
         return self.divergent or any(h != "shared" for h in self.perceived_holder.values())
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "divergence": self.divergence, "divergent": self.divergent,
-            "pattern": self.pattern, "pattern_id": self.pattern_id,
-            "perceived_holder": dict(self.perceived_holder),
-            "totals": {k: dict(v) for k, v in self.totals.items()},
-            "answered": dict(self.answered), "hierarchy": self.hierarchy,
-            "summary": list(self.summary),
-            "items": [i.to_json() for i in self.items],
-        }
 
 
 @dataclass(frozen=True)
@@ -124,33 +86,20 @@ class FocusResult:
     leaning: str | None
     items: list[ItemResult]
 
-    def to_json(self) -> dict[str, Any]:
-        return {"positions": dict(self.positions), "mean": self.mean,
-                "divergence": self.divergence, "divergent": self.divergent,
-                "leaning": self.leaning, "items": [i.to_json() for i in self.items]}
-
 
 @dataclass(frozen=True)
 class Suggestion:
-    """The practice to work on next, with the reasons and the whole ranking behind it."""
+    """The practice to work on next, and the whole ranking behind it."""
 
     number: int
     id: str
     title: str
-    reasons: list[str]
     tips: list[str]
     prompts: list[str]
     ranking: list[dict[str, Any]]
     divergence_weight: float
     hierarchy: bool
     task_leaning: bool
-
-    def to_json(self) -> dict[str, Any]:
-        return {"number": self.number, "id": self.id, "title": self.title,
-                "reasons": list(self.reasons), "tips": list(self.tips),
-                "prompts": list(self.prompts), "ranking": [dict(r) for r in self.ranking],
-                "divergence_weight": self.divergence_weight,
-                "findings": {"hierarchy": self.hierarchy, "task_leaning": self.task_leaning}}
 
 
 @dataclass(frozen=True)
@@ -195,26 +144,3 @@ class Comparison:
         """
         return sum(1 for i in self.all_items()
                    if (i.divergence if i.kind == "authority" else i.spread) is not None)
-
-    def name(self, partner_id: str) -> str:
-        from collabcheck.wording import display_name
-
-        return display_name(next((p.name for p in self.partners if p.id == partner_id), partner_id))
-
-    def to_json(self) -> dict[str, Any]:
-        """The report JSON of spec §4, with extra keys for hand-checking."""
-        return {
-            "pair": self.pair, "taken_at": self.taken_at.isoformat(),
-            "bank": self.bank, "bank_version": self.bank_version,
-            "compared_with": dict(self.compared_with),
-            "partners": [{"id": p.id, "name": p.name, "role": p.role} for p in self.partners],
-            "practices": [p.to_json() for p in self.practices],
-            "authority": self.authority.to_json(),
-            "focus": self.focus.to_json(),
-            "suggestion": self.suggestion.to_json(),
-            "talk_about_first": list(self.talk_about_first),
-            "unknown_answers": list(self.unknown_answers),
-            "mismatched_answers": list(self.mismatched_answers),
-            "agreed": self.agreed,
-            "notes": {pid: dict(table) for pid, table in self.notes.items()},
-        }

@@ -15,7 +15,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from collabcheck.errors import CollabcheckError
+from collabcheck.core.errors import CollabcheckError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -73,8 +73,8 @@ def make_server(command: str, host: str, port: int):  # noqa: ANN201 - textual_s
 
 def run_serve(args: argparse.Namespace) -> int:
     """Start the server; a port that is taken is one plain line and exit 2."""
-    from collabcheck.bank import load_bank
-    from collabcheck.paths import snapshot_dir
+    from collabcheck.core.bank import load_bank
+    from collabcheck.core.paths import snapshot_dir
 
     load_bank(Path(args.questions) if args.questions else None)  # a broken bank: say so now
     host, port = args.host, args.port

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from collabcheck.bank import Bank
+from collabcheck.core.bank import Bank
 
 KIND_NOTE = {
     "agree": "rate 1-5",

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import textwrap
 
-from collabcheck.bank import Bank
-from collabcheck.compare import Comparison, ItemResult
-from collabcheck.wording import (
+from collabcheck.core.bank import Bank
+from collabcheck.render.reasons import reasons
+from collabcheck.render.words import (
     UNSURE_NOTE,
     answer_words,
     authority_item_sentence,
@@ -22,6 +22,9 @@ from collabcheck.wording import (
     fmt1,
     fmt2,
     focus_picture,
+    holder_sentences,
+    name_of,
+    pattern_words,
     plural,
     position_words,
     seen_differently,
@@ -29,6 +32,7 @@ from collabcheck.wording import (
     talk_first_empty,
     text_lines,
 )
+from collabcheck.scoring.results import Comparison, ItemResult
 
 WIDTH = 80
 NAME_COL = 14
@@ -104,8 +108,8 @@ def _authority_lines(c: Comparison, bank: Bank) -> list[str]:
     lines = _heading("Who holds the power")
     if not a.items or not a.perceived_holder:
         return lines + _wrap("Nobody answered the questions about who has the say.")
-    lines += _wrap(f"Overall, {a.pattern}.")
-    for sentence in a.summary:
+    lines += _wrap(f"Overall, {pattern_words(a.pattern_id, a.perceived_holder, names)}.")
+    for sentence in holder_sentences(a.perceived_holder, names):
         lines += _wrap(sentence, "  ", "- ")
     if a.divergence is not None:
         verdict = "you see this differently" if a.divergent else "your views are close"
@@ -164,7 +168,7 @@ def _suggestion_lines(c: Comparison) -> list[str]:
     lines = _heading("What to work on next")
     lines += _wrap(f"Practice {s.number}: {s.title}")
     lines += ["", "Why:"]
-    for r in s.reasons:
+    for r in reasons(c):
         lines += _wrap(r, "  ", "- ")
     if s.tips:
         lines += ["", "Tips:"]
@@ -207,7 +211,7 @@ def _notes_lines(c: Comparison, bank: Bank) -> list[str]:
     lines = _heading("What you wrote")
     lines += _wrap("The reflections each of you chose to keep with this sitting.")
     for pid, table in notes.items():
-        lines += [""] + _wrap(c.name(pid))
+        lines += [""] + _wrap(name_of(c, pid))
         for item_id, text in table.items():
             question, known = _note_question(bank, item_id)
             lines += _wrap(display_name(question) + ("" if known else f" ({NOT_IN_BANK})"),
@@ -308,7 +312,7 @@ def _notes_markdown(c: Comparison, bank: Bank) -> list[str]:
         return []
     out = ["", "## What you wrote", "", "The reflections each of you chose to keep with this sitting."]
     for pid, table in notes.items():
-        out += ["", f"### {md(c.name(pid))}"]
+        out += ["", f"### {md(name_of(c, pid))}"]
         for item_id, text in table.items():
             question, known = _note_question(bank, item_id)
             out += ["", f"**{md(question)}**" + ("" if known else f" ({NOT_IN_BANK})"), ""]
@@ -330,7 +334,7 @@ def render_markdown(c: Comparison, bank: Bank) -> str:
             "This is what collabcheck suggested from your answers, before you agreed."
             if c.agreed else "This is what collabcheck suggests from your answers.", "",
             "**Why**", ""]
-    out += [f"- {md(r)}" for r in s.reasons]
+    out += [f"- {md(r)}" for r in reasons(c)]
     if s.tips:
         out += ["", "**Tips**", ""] + [f"- {md(t)}" for t in s.tips]
     if s.prompts:
@@ -348,10 +352,10 @@ def render_markdown(c: Comparison, bank: Bank) -> str:
     a = c.authority
     out += ["", "## Who holds the power", ""]
     if a.perceived_holder:
-        out += [f"Overall, {md(a.pattern)}."
+        out += [f"Overall, {md(pattern_words(a.pattern_id, a.perceived_holder, plain))}."
                 + (f" Answers are {fmt1(a.divergence)} apart on average (0 to 4)." if a.divergence
                    is not None else ""), ""]
-        out += [f"- {md(t)}" for t in a.summary] + [""]
+        out += [f"- {md(t)}" for t in holder_sentences(a.perceived_holder, plain)] + [""]
         out += ["| Who has most say over | " + " | ".join(names.values()) + " | Apart by |",
                 "|---" * (len(names) + 2) + "|"]
         for item in a.items:

@@ -73,7 +73,7 @@ def default_cache_dir() -> Path:
 
 
 def code_fingerprint() -> list[Any]:
-    """Version plus name, size and mtime of every module of the package (not the app's).
+    """Version plus name, size and mtime of every module in core, scoring and history.
 
     Any change to the code that reads, checks or compares snapshots empties the cache, even
     in a development copy whose version number has not moved.
@@ -81,11 +81,13 @@ def code_fingerprint() -> list[Any]:
     from collabcheck import __version__
 
     parts: list[Any] = [__version__]
-    with os.scandir(Path(__file__).parent) as it:
-        for e in sorted(it, key=lambda e: e.name):
-            if e.name.endswith(".py"):
-                st = e.stat()
-                parts += [e.name, st.st_size, st.st_mtime_ns]
+    package = Path(__file__).resolve().parents[1]
+    for layer in ("core", "scoring", "history"):
+        with os.scandir(package / layer) as it:
+            for e in sorted(it, key=lambda e: e.name):
+                if e.name.endswith(".py"):
+                    st = e.stat()
+                    parts += [f"{layer}/{e.name}", st.st_size, st.st_mtime_ns]
     return parts
 
 

@@ -1,0 +1,91 @@
+"""The report as JSON (spec §4): the comparison's numbers with the same words the text and
+Markdown reports use (pattern, holder sentences, reasons), for facilitators' own scripts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from collabcheck.render.reasons import reasons
+from collabcheck.render.words import holder_sentences, names_of, pattern_words
+from collabcheck.scoring.results import (
+    AuthorityResult,
+    Comparison,
+    FocusResult,
+    ItemResult,
+    PracticeResult,
+    Suggestion,
+)
+
+
+def item_json(item: ItemResult) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": item.id, "kind": item.kind, "text": item.text,
+                           "answers": dict(item.answers)}
+    if item.short:
+        out["short"] = item.short
+    if item.kind == "agree":
+        out.update(reverse=item.reverse, scores=dict(item.scores), unsure=item.unsure,
+                   spread=item.spread, category=item.category)
+    elif item.kind == "focus":
+        out.update(positions=dict(item.scores), spread=item.spread)
+    else:
+        out["divergence"] = item.divergence
+    return out
+
+
+def practice_json(p: PracticeResult) -> dict[str, Any]:
+    return {
+        "number": p.number, "id": p.id, "title": p.title,
+        "scores": dict(p.scores), "answered": dict(p.answered),
+        "unsure": p.unsure, "unsure_by_partner": dict(p.unsure_by_partner),
+        "combined": p.combined, "divergence": p.divergence,
+        "priority": {"need": p.need, "divergence_part": p.divergence_part,
+                     "boost": p.boost, "total": p.priority},
+        "items": [item_json(i) for i in p.items],
+    }
+
+
+def authority_json(a: AuthorityResult, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "divergence": a.divergence, "divergent": a.divergent,
+        "pattern": pattern_words(a.pattern_id, a.perceived_holder, names),
+        "pattern_id": a.pattern_id,
+        "perceived_holder": dict(a.perceived_holder),
+        "totals": {k: dict(v) for k, v in a.totals.items()},
+        "answered": dict(a.answered), "hierarchy": a.hierarchy,
+        "summary": holder_sentences(a.perceived_holder, names),
+        "items": [item_json(i) for i in a.items],
+    }
+
+
+def focus_json(f: FocusResult) -> dict[str, Any]:
+    return {"positions": dict(f.positions), "mean": f.mean,
+            "divergence": f.divergence, "divergent": f.divergent,
+            "leaning": f.leaning, "items": [item_json(i) for i in f.items]}
+
+
+def suggestion_json(s: Suggestion, why: list[str]) -> dict[str, Any]:
+    return {"number": s.number, "id": s.id, "title": s.title,
+            "reasons": list(why), "tips": list(s.tips),
+            "prompts": list(s.prompts), "ranking": [dict(r) for r in s.ranking],
+            "divergence_weight": s.divergence_weight,
+            "findings": {"hierarchy": s.hierarchy, "task_leaning": s.task_leaning}}
+
+
+def report_json(c: Comparison) -> dict[str, Any]:
+    """The report JSON of spec §4, with extra keys for hand-checking."""
+    names = names_of(c)
+    return {
+        "pair": c.pair, "taken_at": c.taken_at.isoformat(),
+        "bank": c.bank, "bank_version": c.bank_version,
+        "compared_with": dict(c.compared_with),
+        "partners": [{"id": p.id, "name": p.name, "role": p.role} for p in c.partners],
+        "practices": [practice_json(p) for p in c.practices],
+        "authority": authority_json(c.authority, names),
+        "focus": focus_json(c.focus),
+        "suggestion": suggestion_json(c.suggestion, reasons(c)),
+        "talk_about_first": list(c.talk_about_first),
+        "unknown_answers": list(c.unknown_answers),
+        "mismatched_answers": list(c.mismatched_answers),
+        "agreed": c.agreed,
+        "notes": {pid: dict(table) for pid, table in c.notes.items()},
+    }

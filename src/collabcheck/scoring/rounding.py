@@ -1,0 +1,20 @@
+"""Rounding as people round by hand, so words about a change follow the figures as shown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+
+def round_half_up(x: float, places: int = 1) -> Decimal:
+    """`x` rounded as people round by hand: 3.25 → 3.3, not Python's 3.2 (half to even).
+
+    The figure is read from the float's shortest repr, so 2.675 (stored as 2.67499…) is
+    treated as the 2.675 everyone sees and becomes 2.68. Halves round away from zero.
+    """
+    from decimal import ROUND_HALF_UP, Decimal  # here, so the app's first screen loads no decimal
+
+    q = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return abs(q) if q == 0 else q  # never '-0.0'
