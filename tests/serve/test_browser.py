@@ -98,6 +98,18 @@ class Tab:
             self.page.keyboard.press(key)
             time.sleep(pause)
 
+    def header(self) -> bytes:
+        """The top line (the app's title and the screen's name), as pixels."""
+        return self.page.screenshot(clip={"x": 0, "y": 0, "width": 1000, "height": 17})
+
+    def next_screen(self, *keys: str, what: str) -> None:
+        """Press keys and wait until the next screen shows (its name in the top line changes):
+        keys typed before a screen is there would go to the one before it."""
+        before = self.header()
+        self.keys(*keys)
+        wait_until(lambda: self.header() != before, what)
+        time.sleep(0.2)
+
     def type(self, text: str) -> None:
         self.page.bring_to_front()
         self.page.keyboard.type(text, delay=20)
@@ -105,12 +117,11 @@ class Tab:
 
 
 def start(tab: Tab, names: tuple[str, str]) -> None:
-    tab.keys("n")
-    time.sleep(1.5)  # the "Who is here" screen is loaded on first use
+    tab.next_screen("n", what="Who is here")
     tab.type(names[0])
     tab.keys("Enter", "Enter")
     tab.type(names[1])
-    tab.keys("Enter", "Enter", "Enter")
+    tab.next_screen("Enter", "Enter", "Enter", what="the hand-over")
 
 
 def sitting_of(state: Path, name: str) -> tuple[Path, dict]:
@@ -132,8 +143,10 @@ def test_two_tabs_two_sittings_and_a_whole_sitting_in_the_browser(server):
             start(two, ("Cy", "Di"))
             folder_two, _ = sitting_of(state, "Cy")
             assert folder_one != folder_two  # each tab its own autosave
-            one.keys("Enter", "4", "2")  # hand-over, then Ann's first two answers
-            two.keys("Enter", "1")
+            one.next_screen("Enter", what="Ann's questions")  # past the hand-over
+            one.keys("4", "2")
+            two.next_screen("Enter", what="Cy's questions")
+            two.keys("1")
             wait_until(lambda: autosaves(state)[folder_one].get("current_item") == 2, "Ann's answers")
             wait_until(lambda: autosaves(state)[folder_two].get("current_item") == 1, "Cy's answer")
             saved = autosaves(state)
@@ -145,9 +158,8 @@ def test_two_tabs_two_sittings_and_a_whole_sitting_in_the_browser(server):
             wait_until(lambda: not (folder_one / "lock").exists() or _free(folder_one), "the lock to go")
             three = Tab(context, url)
             three.page.screenshot(path=str(tmp / "unfinished.png"))
-            three.keys("1")  # carry on the first (and only) unfinished sitting listed
-            time.sleep(0.5)
-            three.keys("Enter")  # Ann's hand-over: "you carry on from question 3"
+            three.next_screen("1", what="Ann's hand-over")  # carry on the one sitting listed
+            three.next_screen("Enter", what="Ann's questions")  # "you carry on from question 3"
             typed = {ITEMS[0].id: 4, ITEMS[1].id: 2}
 
             def reached(n: int, who: str) -> None:
@@ -169,9 +181,8 @@ def test_two_tabs_two_sittings_and_a_whole_sitting_in_the_browser(server):
                         if partner == "ann":
                             typed[item.id] = n % 3 + 1
                     reached(n + 1, who)  # each answer is autosaved before the next key
-                three.keys("Enter")  # finish and hide my answers
-                time.sleep(0.4)
-                three.keys("Enter")  # the next hand-over (or "show the comparison")
+                three.next_screen("Enter", what="the hand-over")  # finish and hide my answers
+                three.next_screen("Enter", what="the next screen")  # Bo's turn, or the comparison
             wait_until(lambda: autosaves(state)[folder_one].get("stage") == "together", "the comparison")
             time.sleep(1.0)
             three.page.screenshot(path=str(tmp / "comparison.png"))
