@@ -11,7 +11,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from collabcheck.cli.serve import address, is_loopback, tab_command, warning
+from collabcheck.cli.serve import address, is_loopback, ready_lines, tab_command, warning
 from collabcheck.core import sitting as store
 from collabcheck.core import state
 from collabcheck.core.bank import load_bank, questions
@@ -93,6 +93,10 @@ def test_serve_words_and_addresses(tmp_path):
     assert warning("127.0.0.1", 8000) is None
     assert "there is no login" in warning("0.0.0.0", 8000)
     assert address("::1", 8000) == "http://[::1]:8000"
+    assert ready_lines("127.0.0.1", 8000)[0].endswith("in a web browser: http://127.0.0.1:8000")
+    everywhere = " ".join(ready_lines("0.0.0.0", 8123))
+    assert "On this computer" in everywhere and "http://127.0.0.1:8123" in everywhere
+    assert "http://0.0.0.0" not in everywhere  # not an address a browser can open
     command = tab_command(str(MINI_BANK), tmp_path / "snaps")
     assert "--served" in command and str(MINI_BANK) in command and str(tmp_path / "snaps") in command
 

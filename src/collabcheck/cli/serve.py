@@ -45,6 +45,22 @@ def address(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
+def ready_lines(host: str, port: int) -> list[str]:
+    """What the server says once it is listening: the address to open, in plain words."""
+    try:
+        anywhere = ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        anywhere = False
+    if anywhere:  # 0.0.0.0 or ::, every address this computer has
+        lines = [f"collabcheck is ready. On this computer, open this address in a web browser: "
+                 f"{address('127.0.0.1', port)}",
+                 f"From another computer, use this computer's name or network address with port "
+                 f"{port}, for example http://<this-computer>:{port}"]
+    else:
+        lines = [f"collabcheck is ready. Open this address in a web browser: {address(host, port)}"]
+    return lines + ["Each browser tab is its own sitting. Press Ctrl+C here to stop."]
+
+
 def warning(host: str, port: int) -> str | None:
     if is_loopback(host):
         return None
@@ -60,9 +76,8 @@ def make_server(command: str, host: str, port: int):  # noqa: ANN201 - textual_s
 
     class PlainServer(Server):
         async def on_startup(self, app) -> None:  # noqa: ANN001 - aiohttp Application
-            print(f"collabcheck is ready. Open this address in a web browser: {address(host, port)}",
-                  flush=True)
-            print("Each browser tab is its own sitting. Press Ctrl+C here to stop.", flush=True)
+            for line in ready_lines(host, port):
+                print(line, flush=True)
 
         async def handle_index(self, request):  # noqa: ANN001, ANN202 - aiohttp types
             self.public_url = f"{request.scheme}://{request.host}"
