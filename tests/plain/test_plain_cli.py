@@ -25,6 +25,10 @@ def test_plain_is_chosen_when_asked_or_when_there_is_no_full_terminal():
     assert wants_plain(False, Tty(), Tty(), {"TERM": "dumb"})
     assert wants_plain(False, io.StringIO(), Tty(), {"TERM": "xterm"})  # input from a pipe
     assert wants_plain(False, Tty(), io.StringIO(), {"TERM": "xterm"})  # output to a file
+    # textual-serve's pipes are a browser's terminal: the full app, unless plain is asked for
+    web = {"TERM": "xterm", "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver"}
+    assert not wants_plain(False, io.StringIO(), io.StringIO(), web)
+    assert wants_plain(True, io.StringIO(), io.StringIO(), web)
 
 
 def run(args: list[str], typed: str, tmp_path) -> subprocess.CompletedProcess[str]:

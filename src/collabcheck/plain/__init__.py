@@ -14,10 +14,13 @@ from typing import TextIO
 
 def wants_plain(asked: bool, stdin: TextIO, stdout: TextIO, environ: dict[str, str] | None = None) -> bool:
     """Plain mode when asked for, or when there is no full terminal to draw the app in:
-    standard input or output is not a terminal, or TERM says the terminal is dumb."""
+    standard input or output is not a terminal, or TERM says the terminal is dumb. Under a
+    Textual web server (TEXTUAL_DRIVER set) the pipes are the browser's terminal: the app."""
     if asked:
         return True
     env = os.environ if environ is None else environ
+    if env.get("TEXTUAL_DRIVER"):  # run by a Textual web server: it draws the full app itself
+        return False
     if env.get("TERM", "") == "dumb":
         return True
     try:
