@@ -47,7 +47,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until(check, what: str, timeout: float = 15.0):
+def wait_until(check, what: str, timeout: float = 30.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         found = check()
@@ -102,13 +102,14 @@ class Tab:
         """The top line (the app's title and the screen's name), as pixels."""
         return self.page.screenshot(clip={"x": 0, "y": 0, "width": 1000, "height": 17})
 
-    def next_screen(self, *keys: str, what: str) -> None:
+    def next_screen(self, *keys: str, what: str, settle: float = 0.3) -> None:
         """Press keys and wait until the next screen shows (its name in the top line changes):
-        keys typed before a screen is there would go to the one before it."""
+        keys typed before a screen is there would go to the one before it. `settle` gives the
+        new screen time to put the focus where the next keys must go."""
         before = self.header()
         self.keys(*keys)
         wait_until(lambda: self.header() != before, what)
-        time.sleep(0.2)
+        time.sleep(settle)
 
     def type(self, text: str) -> None:
         self.page.bring_to_front()
@@ -117,7 +118,7 @@ class Tab:
 
 
 def start(tab: Tab, names: tuple[str, str]) -> None:
-    tab.next_screen("n", what="Who is here")
+    tab.next_screen("n", what="Who is here", settle=1.0)  # the name box takes the focus
     tab.type(names[0])
     tab.keys("Enter", "Enter")
     tab.type(names[1])
