@@ -186,3 +186,34 @@ def test_module_does_not_import_textual():
     code = "import sys, collabcheck.core.sitting; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_set_aside_never_overwrites_an_earlier_one(tmp_path):
+    from collabcheck.core.sitting import load_checked
+
+    for text in ("{first", "{second"):
+        (tmp_path / "sitting.json").write_text(text)
+        sitting, aside = load_checked(tmp_path)
+        assert sitting is None and aside is not None and aside.read_text() == text
+    assert sorted(p.read_text() for p in tmp_path.glob("sitting-unreadable-*.json")) == [
+        "{first", "{second"]
+
+
+@pytest.mark.parametrize("change", [
+    {"partners": []}, {"current_partner": 9}, {"current_item": -1}, {"agreed_practice": 7},
+    {"stage": "who", "draft_people": []}, {"format": "1"}])
+def test_states_the_app_could_not_carry_on_from_are_set_aside(tmp_path, change):
+    data = json.loads(make().model_dump_json())
+    data.update(change)
+    (tmp_path / "sitting.json").write_text(json.dumps(data))
+    assert load(tmp_path) is None
+    assert len(list(tmp_path.glob("sitting-unreadable-*.json"))) == 1
+
+
+def test_a_draft_of_who_is_here_round_trips(tmp_path):
+    draft = Sitting.draft(BANK, [("Ann ", "Nurse"), ("", "Pat")], "our-team", START)
+    save(draft, tmp_path)
+    back = load(tmp_path)
+    assert back == draft and back.stage == "who" and back.names == ["Ann "]
+    assert back.draft_people == [("Ann ", "Nurse"), ("", "Pat")] and back.draft_pair == "our-team"
+    assert not back.everyone_finished

@@ -173,7 +173,7 @@ async def test_every_screen_says_what_to_do_and_shows_keys(make_app):
             footer = app.screen.query_one(Footer)
             keys = [k.key_display or k.key for k in footer.query("FooterKey")]
             assert "^q" in keys or "ctrl+q" in " ".join(keys) or app.screen.is_modal, keys
-            hints = [str(s.render()) for s in app.screen.query(".hint, #chosen-line, .title")]
+            hints = [str(s.render()) for s in app.screen.query(".hint, #agree-ask, .title")]
             assert any("press" in h.lower() or "tab" in h.lower() for h in hints), hints
 
 

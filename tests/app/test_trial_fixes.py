@@ -80,8 +80,8 @@ async def test_digits_never_spill_into_a_reflection(make_app):
     async with app.run_test(size=SIZE) as pilot:
         q = await to_reflection(pilot)
         box = q.query_one("#note", TextArea)
-        assert not box.has_focus
-        assert "Press Enter to start writing, or → to move on" in screen_text(app)
+        assert box.has_focus and not box.writing   # every key reaches the box, which edits nothing yet
+        assert "Press Enter or just type to start writing, or → to move on" in screen_text(app)
         await pilot.press("2", "2", "4", "3", "3")
         await pilot.pause()
         assert box.text == "" and q.item.kind == "reflect"
@@ -89,11 +89,11 @@ async def test_digits_never_spill_into_a_reflection(make_app):
         assert app.sitting.answers["alice"] == {f"find-partners.{x}": 4 for x in "abc"}
         await pilot.press("enter")          # now clearly writing
         await pilot.pause()
-        assert box.has_focus
+        assert box.writing
         await pilot.press("2", "space", "o", "k")
         await pilot.press("escape")         # stop writing: the words stay
         await pilot.pause()
-        assert not box.has_focus and box.text == "2 ok"
+        assert not box.writing and box.text == "2 ok"
         await pilot.press("right")          # → moves on once not writing
         await pilot.pause()
         assert q.item.id == "invest.a"

@@ -42,9 +42,9 @@ def plain_usage_error(message: str) -> str:
     return message
 
 
-def _common(suppress: bool) -> argparse.ArgumentParser:
+def _common(suppress: bool) -> _Parser:
     default = argparse.SUPPRESS if suppress else None
-    p = argparse.ArgumentParser(add_help=False)
+    p = _Parser(add_help=False)
     p.add_argument("--questions", metavar="DIR", default=default,
                    help="use the question bank in DIR instead of the one that ships")
     p.add_argument("--dir", metavar="DIR", default=default,

@@ -48,8 +48,8 @@ def check_file(path: Path, bank: Bank | None, warnings: list[str]) -> str:
     snap = snapshot_from_data(data, path, bank, warnings)
     if bank is not None and snap.bank == bank.id:
         known = bank.items_by_id
-        unknown = sorted({i for table in (*snap.answers.values(), *snap.notes.values())
-                          for i in table if i not in known})
+        ids = [i for t in snap.answers.values() for i in t] + [i for t in snap.notes.values() for i in t]
+        unknown = sorted({i for i in ids if i not in known})
         if unknown:
             warnings.append(f"{path}: warning: answers to questions not in the bank "
                             f"'{bank.id}' (version {bank.version}), kept but not scored: "
@@ -75,7 +75,7 @@ def validate_paths(raw_paths: list[str], questions: str | None, snapshots: Path 
     except BankError:
         bank = None  # reported below if it is one of the targets; snapshots checked without it
     if raw_paths:
-        targets = _targets(paths)
+        targets: list[tuple[str, Path | None]] = [*_targets(paths)]
     else:
         targets = [("bank", bank_dir)]
         if snapshots is not None and snapshots.is_dir():
@@ -90,6 +90,7 @@ def validate_paths(raw_paths: list[str], questions: str | None, snapshots: Path 
                 n = sum(len(s.items) for s in loaded.sections)
                 print(f"{path or 'shipped bank'}: ok (question bank '{loaded.id}', {n} items)")
             else:
+                assert path is not None  # only a bank target can be the shipped one
                 kind = check_file(path, bank, warnings)
                 print(f"{path}: ok ({kind})")
         except CollabcheckError as exc:

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from collabcheck.core.bank import FOCUS_VALUES, Bank, Item, questions  # noqa: F401 - re-exported
 from collabcheck.core.paths import STATE_FILE, state_dir  # noqa: F401 - part of this module's API
@@ -28,6 +28,7 @@ from collabcheck.core.snapshot import Agreed, Answer, Partner, Snapshot, check_v
 
 FORMAT = 1
 MIN_PARTNERS, MAX_PARTNERS = 2, 6
+MAX_STATE_BYTES = 4_000_000  # a real sitting is a few kilobytes; anything this big is not one
 ROLE_SUGGESTIONS = (
     "Health professional",
     "Patient",
@@ -62,13 +63,34 @@ class Sitting(BaseModel):
     partners: list[Partner]
     pair: str
     started_at: datetime
-    stage: Literal["answering", "together"] = "answering"
+    # "who": names are still being typed; only the draft below is filled in.
+    stage: Literal["who", "answering", "together"] = "answering"
     current_partner: int = 0
     current_item: int = 0
     answers: dict[str, dict[str, Answer]] = Field(default_factory=dict)
     notes: dict[str, dict[str, Note]] = Field(default_factory=dict)
     agreed_practice: int | None = None
     actions: list[str] = Field(default_factory=list)
+    # "Who is here" as typed so far (name, role) and the partnership name, kept while typing.
+    draft_people: list[tuple[str, str]] = Field(default_factory=list)
+    draft_pair: str = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Sitting:
+        """Refuse a state file the app could not carry on from (it is set aside instead)."""
+        if self.stage == "who":
+            if not self.draft_people or len(self.draft_people) > MAX_PARTNERS:
+                raise ValueError("a draft of who is here needs one to six rows")
+            return self
+        if not MIN_PARTNERS <= len(self.partners) <= MAX_PARTNERS:
+            raise ValueError(f"a sitting needs {MIN_PARTNERS} to {MAX_PARTNERS} partners")
+        if len({p.id for p in self.partners}) != len(self.partners):
+            raise ValueError("two partners share an id")
+        if not 0 <= self.current_partner <= len(self.partners) or self.current_item < 0:
+            raise ValueError("the place in the sitting is out of range")
+        if self.agreed_practice is not None and not 1 <= self.agreed_practice <= 5:
+            raise ValueError("the agreed practice is not one of the five")
+        return self
 
     # -- building -------------------------------------------------------------------------
 
@@ -88,6 +110,21 @@ class Sitting(BaseModel):
         return cls(bank=bank.id, bank_version=bank.version, partners=partners,
                    pair=pair_name or pair_slug(names), started_at=started_at)
 
+    @classmethod
+    def draft(cls, bank: Bank, people: list[tuple[str, str]], pair: str,
+              started_at: datetime) -> Sitting:
+        """Who is here, as typed so far: kept so a crash while typing names loses nothing."""
+        return cls(bank=bank.id, bank_version=bank.version, partners=[], pair="",
+                   started_at=started_at, stage="who", draft_people=people or [("", "")],
+                   draft_pair=pair)
+
+    @property
+    def names(self) -> list[str]:
+        """The partners' names, or the names typed so far on "Who is here"."""
+        if self.stage == "who":
+            return [name for name, _ in self.draft_people if name.strip()]
+        return [p.name for p in self.partners]
+
     # -- where we are ---------------------------------------------------------------------
 
     @property
@@ -97,7 +134,7 @@ class Sitting(BaseModel):
 
     @property
     def everyone_finished(self) -> bool:
-        return self.current_partner >= len(self.partners)
+        return self.stage != "who" and self.current_partner >= len(self.partners)
 
     def matches(self, bank: Bank) -> bool:
         """Whether this sitting was started with the same bank (ids and version)."""
@@ -174,12 +211,17 @@ def check_answer(item: Item, value: Answer, partner_ids: list[str]) -> None:
 
 def save(sitting: Sitting, directory: Path) -> Path:
     """Write the sitting atomically (temporary file, flush, rename), readable only by the user."""
+    return write_state(sitting.model_dump_json(indent=1), directory)
+
+
+def write_state(text: str, directory: Path) -> Path:
+    """Write an already serialised sitting atomically; the app's writer thread calls this."""
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / STATE_FILE
     fd, tmp_name = tempfile.mkstemp(prefix=".sitting-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(sitting.model_dump_json(indent=1))
+            fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp_name, target)
@@ -191,22 +233,44 @@ def save(sitting: Sitting, directory: Path) -> Path:
 
 def load(directory: Path) -> Sitting | None:
     """The sitting in progress, or None; an unreadable file is set aside, never deleted."""
+    return load_checked(directory)[0]
+
+
+def load_checked(directory: Path) -> tuple[Sitting | None, Path | None]:
+    """The sitting in progress (or None), and where an unreadable one was set aside (or None).
+
+    Anything wrong with the file (bad bytes, not JSON, wrong types, no partners, nesting so
+    deep the parser gives up, a huge file, a folder in its place) sets it aside under a new
+    name, so the app can start and nothing a partner typed is ever deleted.
+    """
     path = directory / STATE_FILE
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except OSError:
-        return None
-    try:
-        data = json.loads(text)
-        if not isinstance(data, dict) or data.get("format", FORMAT) > FORMAT:
+        if path.stat().st_size > MAX_STATE_BYTES:
+            raise ValueError("too big to be a sitting")
+        data = json.loads(path.read_bytes().decode("utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("format", FORMAT), int) \
+                or data.get("format", FORMAT) > FORMAT:
             raise ValueError("unknown format")
-        return Sitting.model_validate(data)
-    except (ValueError, ValidationError):
-        with contextlib.suppress(OSError):
-            path.replace(directory / f"sitting-unreadable-{os.getpid()}.json")
-        return None
+        return Sitting.model_validate(data), None
+    except FileNotFoundError:
+        return None, None
+    except Exception:  # noqa: BLE001 - whatever is wrong, the file is set aside, never trusted
+        return None, set_aside(path)
+
+
+def set_aside(path: Path) -> Path | None:
+    """Rename an unreadable state file beside itself (never overwriting); None if that fails."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in range(1, 1000):
+        target = path.with_name(f"sitting-unreadable-{stamp}{'' if n == 1 else f'-{n}'}.json")
+        if target.exists():
+            continue
+        try:
+            path.rename(target)
+        except OSError:
+            return None
+        return target
+    return None
 
 
 def clear(directory: Path) -> None:

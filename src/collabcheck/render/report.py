@@ -279,7 +279,7 @@ def _agreed_markdown(c: Comparison, bank: Bank) -> list[str]:
     if sentence is None:
         return ["## What you agreed", "", "No practice was agreed at this sitting.", ""]
     out = ["## What you agreed", "", md(sentence), ""]
-    actions = [a for a in c.agreed.get("actions", []) if a.strip()]
+    actions = [a for a in (c.agreed or {}).get("actions", []) if a.strip()]
     if actions:
         out += ["**Actions**", ""] + [f"- {md(a)}" for a in actions] + [""]
     return out
@@ -379,10 +379,10 @@ def render_markdown(c: Comparison, bank: Bank) -> str:
     if c.talk_about_first:
         out += ["| Question | " + " | ".join(names.values()) + " |", "|---" * (len(names) + 1) + "|"]
         for item_id in c.talk_about_first:
-            item = c.item(item_id)
-            if item is not None:
-                out.append("| " + " | ".join([md(item.text)] + [
-                    md(answer_words(item.kind, item.answers.get(pid), plain)) for pid in names]) + " |")
+            talk = c.item(item_id)
+            if talk is not None:
+                out.append("| " + " | ".join([md(talk.text)] + [
+                    md(answer_words(talk.kind, talk.answers.get(pid), plain)) for pid in names]) + " |")
     else:
         out.append(talk_first_empty(c.compared_count, len(c.partners)))
     out += _notes_markdown(c, bank)

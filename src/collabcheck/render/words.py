@@ -211,7 +211,7 @@ def authority_item_sentence(label: str, answers: dict[str, Any], names: dict[str
     values = set(given.values())
     if len(given) >= 2 and values == {"shared"}:
         return f"{_all(len(given)).capitalize()} see {label} as shared."
-    parts = []
+    parts: list[str] = []
     for pid, v in given.items():
         name = names.get(pid, pid)
         if v == "shared":

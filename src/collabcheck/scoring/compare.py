@@ -113,8 +113,9 @@ def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, An
         scores = {pid: agree_score(item, v) for pid, v in raw.items()}
         nums = [s for s in scores.values() if s is not None]
         for pid, v in raw.items():
-            if scores[pid] is not None:
-                per_partner[pid].append(scores[pid])
+            score = scores[pid]
+            if score is not None:
+                per_partner[pid].append(score)
             elif v == "unsure":
                 unsure_by[pid] += 1
         spread = max(nums) - min(nums) if len(nums) >= 2 else None
@@ -131,7 +132,7 @@ def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, An
     n_max = max(len(v) for v in per_partner.values()) if pids else 0
     weight = Fraction(len(spreads), n_max * len(known)) if spreads else None
     result = PracticeResult(
-        number=section.number, id=section.id, title=section.title,
+        number=section.number or 0, id=section.id, title=section.title,
         scores={pid: _float(s) for pid, s in partner_scores.items()},
         answered={pid: len(v) for pid, v in per_partner.items()},
         unsure=sum(unsure_by.values()), unsure_by_partner=unsure_by,

@@ -3,7 +3,11 @@
 The app owns the flow (welcome → who → each partner in turn → together → save) and the
 sitting in progress; each screen shows one step and dismisses with a typed result, so the
 order of steps lives in one place and every screen can be tested alone. The sitting is
-autosaved after every change, so quitting at any moment loses nothing.
+autosaved after every change, keystroke by keystroke, by a writer thread (`autosave.py`), so
+a kill at any moment loses at most the last fraction of a second of typing.
+
+No Textual traceback ever reaches the screen or the terminal: it can hold a private
+reflection. Any fault keeps the sitting if it can and ends with one plain line (`crash.py`).
 
 Only the welcome screen is imported at start-up; the others (and the comparison) are
 imported when first needed, so the first screen appears about as fast as a bare Textual app.
@@ -11,8 +15,10 @@ imported when first needed, so the first screen appears about as fast as a bare 
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
+import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -21,10 +27,12 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 
 from collabcheck.core import paths
 from collabcheck.core.bank import Bank
+from collabcheck.tui.autosave import CLEAR, Autosaver
 from collabcheck.tui.screens.welcome import WelcomeScreen
 
 if TYPE_CHECKING:
@@ -73,19 +81,26 @@ class CollabcheckApp(App[int]):
         self.sitting: Sitting | None = None
         self.saved_path: Path | None = None
         self.exit_message = ""
+        self.crash_message = ""
         self.theme = "textual-dark"
+        self.saver = Autosaver(self._write_state, self._autosave_failed)
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     # -- start ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._loop = asyncio.get_running_loop()
         self._catch_hangup()
         self._back_to_welcome()
         if os.environ.get(EXIT_AFTER_FIRST_PAINT):  # for bench/startup_bench.py
             self.call_after_refresh(self.exit, 0)
 
+    def on_unmount(self) -> None:
+        """Whatever way the app ends, what is waiting to be written is written now."""
+        self.saver.flush()
+
     def _catch_hangup(self) -> None:
         """Closing the terminal window sends SIGHUP: keep the words being typed, then stop."""
-        import asyncio
         import signal
 
         if not hasattr(signal, "SIGHUP"):
@@ -113,40 +128,78 @@ class CollabcheckApp(App[int]):
         """
         try:
             self.store_everything()
+            self.saver.flush()
         finally:
             os._exit(0)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Any fault: keep the sitting, exit non-zero, and never show Textual's traceback."""
+        from collabcheck.tui.crash import handle_fault
+
+        handle_fault(self, error)
 
     # -- the flow -------------------------------------------------------------------------
 
     def autosave(self) -> None:
-        """Write the sitting in progress to the state folder; called after every answer."""
-        if self.sitting is None:
+        """Keep the sitting in progress: called after every change, even every keystroke.
+
+        Only the serialising happens here; the writer thread puts it on disk within a
+        fraction of a second, so typing never waits for the disk.
+        """
+        if self.sitting is not None:
+            self.saver.submit(self.sitting.model_dump_json(indent=1))
+
+    def clear_state(self) -> None:
+        """Remove the sitting in progress, after anything still waiting to be written."""
+        self.saver.submit(CLEAR)
+        self.saver.flush()
+
+    def _write_state(self, text: str | None) -> None:
+        """In the writer thread: the newest state, or None to remove the file."""
+        if text is None:
+            _store().clear(self.state_dir)
+        else:
+            _store().write_state(text, self.state_dir)
+
+    def _autosave_failed(self, exc: OSError) -> None:
+        """In the writer thread (or at a flush): warn once, in the app's own thread."""
+        if self._loop is None or getattr(self, "_autosave_warned", False):
             return
-        try:
-            _store().save(self.sitting, self.state_dir)
-        except OSError as exc:
-            # Keep going: the sitting is still in memory and can be saved at the end.
-            if not getattr(self, "_autosave_warned", False):
-                self._autosave_warned = True
-                self.notify(f"Answers cannot be kept in {self.state_dir} ({exc.strerror or exc}), "
-                            "so stopping now would lose them. You can still finish and save.",
-                            title="Not autosaving", severity="warning", timeout=20)
+        self._autosave_warned = True
+        message = (f"Answers cannot be kept in {self.state_dir} ({exc.strerror or exc}), "
+                   "so stopping now would lose them. You can still finish and save.")
+        with contextlib.suppress(RuntimeError):  # the app is already closing
+            self._loop.call_soon_threadsafe(
+                lambda: self.notify(message, title="Not autosaving", severity="warning",
+                                    timeout=20, markup=False))
+
+    def load_state(self) -> Sitting | None:
+        """The stored sitting, saying plainly (once) if an unreadable one was set aside."""
+        if not paths.has_sitting(self.state_dir):
+            return None
+        sitting, aside = _store().load_checked(self.state_dir)
+        if aside is not None or (sitting is None and paths.has_sitting(self.state_dir)):
+            where = aside or self.state_dir / paths.STATE_FILE
+            self.notify(f"An unfinished sitting could not be read, so it was put aside as {where}. "
+                        "You can start a new sitting.", title="Unfinished sitting put aside",
+                        severity="warning", timeout=30, markup=False)
+        return sitting
 
     def _after_welcome(self, choice: str | None) -> None:
         if choice == "resume":
-            self.sitting = _store().load(self.state_dir)
+            self.sitting = self.load_state()
             if self.sitting is not None:
                 self._continue()
                 return
         if choice == "history":
             self.action_history(then_welcome=True)
             return
-        unfinished = _store().load(self.state_dir)
+        unfinished = self.load_state()
         if unfinished is not None:
             from collabcheck.tui.screens.dialogs import ConfirmScreen
             from collabcheck.tui.text import safe
 
-            names = " and ".join(safe(p.name) for p in unfinished.partners)
+            names = " and ".join(safe(n) for n in unfinished.names) or "the people typed so far"
             self.push_screen(
                 ConfirmScreen(f"Start a new sitting?\n\nThe unfinished sitting of {names} will be "
                               "thrown away, with all its answers.", yes="Throw it away", no="Go back"),
@@ -159,17 +212,34 @@ class CollabcheckApp(App[int]):
         if not yes:
             self._back_to_welcome()
             return
-        _store().clear(self.state_dir)
+        self.clear_state()
         self.sitting = None
         self._show_who()
 
-    def _show_who(self) -> None:
+    def _show_who(self, draft: Sitting | None = None) -> None:
         from collabcheck.tui.screens.who import WhoScreen
 
-        self.push_screen(WhoScreen(), self._after_who)
+        people = draft.draft_people if draft is not None else None
+        pair = draft.draft_pair if draft is not None else ""
+        self.push_screen(WhoScreen(people, pair=pair, on_change=self._who_typed), self._after_who)
+
+    def _who_typed(self, people: list[tuple[str, str]], pair: str) -> None:
+        """Names and roles are kept as they are typed, like every answer."""
+        if self.sitting is not None and self.sitting.stage != "who":
+            return  # a late keystroke event after the sitting has started
+        if not any(name or role for name, role in people) and not pair:
+            if self.sitting is not None:
+                self.sitting = None
+                self.clear_state()
+            return
+        self.sitting = _store().Sitting.draft(self.bank, people, pair, self.now())
+        self.autosave()
 
     def _after_who(self, result: tuple[list[tuple[str, str]], str] | None) -> None:
         if result is None:
+            # Back to the start: the names were thrown away (the screen asked first).
+            self.sitting = None
+            self.clear_state()
             self._back_to_welcome()
             return
         people, pair = result
@@ -183,6 +253,9 @@ class CollabcheckApp(App[int]):
 
         s = self.sitting
         assert s is not None
+        if s.stage == "who":
+            self._show_who(s)
+            return
         if s.stage == "together":
             self._show_together()
             return
@@ -234,11 +307,11 @@ class CollabcheckApp(App[int]):
             path = write_snapshot(snap, self.snapshot_dir, self.bank)
         except (OSError, CollabcheckError) as exc:
             self.notify(f"Could not save in {self.snapshot_dir}: {exc}. Your answers are still kept; "
-                        "fix the folder and press s to try again.", title="Not saved",
-                        severity="error", timeout=30)
+                        "fix the folder, then press a and Ctrl+S to try again.", title="Not saved",
+                        severity="error", timeout=30, markup=False)
             self._show_together()
             return
-        _store().clear(self.state_dir)
+        self.clear_state()
         self.saved_path = path
         self.push_screen(SaveScreen(path, snap, self.bank), self._after_save)
 
@@ -252,7 +325,7 @@ class CollabcheckApp(App[int]):
 
     def _back_to_welcome(self) -> None:
         """Show the welcome screen, offering to carry on a sitting made with these questions."""
-        stored = _store().load(self.state_dir) if paths.has_sitting(self.state_dir) else None
+        stored = self.load_state()
         resumable = stored if stored is not None and stored.matches(self.bank) else None
         other = stored if stored is not None and resumable is None else None
         self.push_screen(WelcomeScreen(self.bank, resumable, other_bank=other), self._after_welcome)
@@ -311,13 +384,13 @@ class CollabcheckApp(App[int]):
                             self.action_help)
         yield SystemCommand("Light or dark colours", "Switch between the light and dark theme",
                             self.action_toggle_theme)
-        yield SystemCommand("Past sittings", f"Sittings saved in {self.snapshot_dir}",
+        yield SystemCommand("Past sittings", f"Sittings saved in {escape(str(self.snapshot_dir))}",
                             self.action_history)
         yield SystemCommand("Stop for now", "Quit; your answers are kept to carry on later",
                             self.action_stop)
         # Each screen may offer its main actions as (title, help, action name) in PALETTE.
         for title, help_text, action in getattr(screen, "PALETTE", ()):
-            yield SystemCommand(title, help_text, getattr(screen, f"action_{action}"))
+            yield SystemCommand(escape(title), escape(help_text), getattr(screen, f"action_{action}"))
 
 
 def create_app(bank: Bank, snapshot_dir: Path, state_dir: Path | None = None,
@@ -328,8 +401,19 @@ def create_app(bank: Bank, snapshot_dir: Path, state_dir: Path | None = None,
 
 def run_app(bank: Bank, snapshot_dir: Path, state_dir: Path | None = None) -> int:
     """Run a sitting in this terminal; returns the exit status for the command line."""
+    from collabcheck.tui.crash import plain_fault_line
+
     app = create_app(bank, snapshot_dir, state_dir)
-    result = app.run()
+    try:
+        result = app.run()
+    except Exception as exc:  # noqa: BLE001 - one plain line, never a traceback (it can hold private text)
+        app.saver.flush()
+        kept = app.sitting is not None or paths.has_sitting(app.state_dir)
+        print(plain_fault_line(exc, app.state_dir, kept=kept), file=sys.stderr)
+        return 1
+    if app.crash_message:
+        print(app.crash_message, file=sys.stderr)
+        return 1
     if app.exit_message:
         print(app.exit_message)
     if app.saved_path is not None:

@@ -6,6 +6,7 @@ the choice is marked with "●" and "(suggested)" is written out, never shown by
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from textual import on
@@ -40,17 +41,19 @@ class AgreeScreen(ModalScreen[Agreement]):
         Binding("escape", "cancel", "Back to the comparison"),
     ]
 
-    def __init__(self, bank: Bank, suggested: int, chosen: int, actions: list[str]) -> None:
+    def __init__(self, bank: Bank, suggested: int, chosen: int, actions: list[str],
+                 on_change: Callable[[int, list[str]], None] | None = None) -> None:
         super().__init__()
         self.bank = bank
         self.suggested = suggested
         self.chosen = chosen
         self.actions = actions
+        self.on_change = on_change
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="agree"):
             yield Static("[b]Which practice will you work on next?[/b]  Press 1 to 5, or ↑ ↓ and "
-                         "Enter. The suggestion is only a starting point.")
+                         "Enter. The suggestion is only a starting point.", id="agree-ask")
             yield OptionList(*self.options(), id="practices", compact=True)
             yield Static("Actions you agree (optional, one per line). Tab to move here:")
             yield TextArea("\n".join(self.actions), id="actions", soft_wrap=True, tab_behavior="focus")
@@ -79,13 +82,20 @@ class AgreeScreen(ModalScreen[Agreement]):
         ol.clear_options()
         ol.add_options(self.options())
         ol.highlighted = self.chosen - 1
-        title = safe(self.bank.practice(self.chosen).title)
-        self.query_one("#chosen-line", Static).update(
-            f"Chosen: [b]{self.chosen}. {title}[/b]. Press Ctrl+S to save.")
+        # One line whatever the practice: a second line would push the buttons out of sight.
+        title = safe(self.bank.practice(self.chosen).title, OPTION_WIDTH - 12)
+        self.query_one("#chosen-line", Static).update(f"Chosen: [b]{self.chosen}. {title}[/b]")
 
     def action_choose(self, number: int) -> None:
         self.chosen = number
         self.refresh_choice()
+        self.changed()
+
+    @on(TextArea.Changed, "#actions")
+    def changed(self) -> None:
+        """Keep the choice and every line typed as it is typed (the app throttles the writes)."""
+        if self.on_change is not None:
+            self.on_change(self.chosen, self.query_one("#actions", TextArea).text.split("\n"))
 
     @on(OptionList.OptionSelected, "#practices")
     def picked(self, event: OptionList.OptionSelected) -> None:

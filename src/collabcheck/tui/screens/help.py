@@ -16,16 +16,26 @@ from collabcheck.core.bank import Bank
 from collabcheck.tui.text import safe
 
 KEYS = """[b]Keys[/b]
-  1 to 5      answer a rated question (you move on by yourself)
-  n           not sure          s   skip this question
-  ← or b      back to the previous question, to change an answer
-  → or Enter  next question (keeps your answer; never picks one for you)
-  ↑ ↓ Enter   move to an answer, then choose it with Enter
+  1 to 5      answer a rated question; you move on
+  n           not sure
+  s           skip this question
+  ← (or b)    back to the previous question
+  → or Enter  next question (keeps your answer;
+              never picks one for you)
+  ↑ ↓ Enter   move to an answer, then choose it
   Tab         move between boxes and buttons
-  Written questions: Enter to start writing, Esc to stop, Ctrl+N for next
-  F1 or ?     this help         F2  light or dark colours
-  Ctrl+P      all commands      Ctrl+Q  stop for now (answers are kept)
-The mouse works too: click an answer, a button or a key at the bottom."""
+[b]Written questions[/b]
+  Enter, or just type, to start writing; b, n, s
+  and numbers are then letters like any other.
+  Esc         stop writing
+  Ctrl+N      next question
+[b]Everywhere[/b]
+  F1 or ?     this help
+  F2          light or dark colours
+  Ctrl+P      all commands
+  Ctrl+Q      stop for now (answers are kept)
+The mouse works too: click an answer, a button or a
+key at the bottom."""
 
 
 class HelpScreen(ModalScreen[None]):

@@ -52,7 +52,9 @@ class HistoryScreen(Screen[None]):
         yield Header()
         yield Static(HINT, id="history-hint")
         with VerticalScroll(id="history-body"):
-            yield Static(f"Reading the sittings saved in {self.snapshot_dir} …", id="history-status")
+            # markup off: a folder or pair name such as "snap[/]" is shown exactly as typed
+            yield Static(f"Reading the sittings saved in {self.snapshot_dir} …", id="history-status",
+                         markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

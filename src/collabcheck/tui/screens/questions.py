@@ -4,19 +4,26 @@ Rated questions take one key and move on by themselves, so a partner who has nev
 terminal can answer quickly; the chosen option is marked with "●" (never by colour alone).
 Every change is autosaved at once through the `autosave` callback, and only this partner's
 answers are ever on screen.
+
+Writing is writing: on a written question the one-key answers (b, n, s, digits) are switched
+off, so no key typed there can move between questions or change another answer. The box
+(`NoteArea`) has the focus on arrival and whenever the screen comes back from help, a dialog
+or the command palette, so every key reaches it in order, never a hidden widget. It is
+either writing or not; not writing, Enter or any letter starts writing (the letter goes in
+the box), and a digit does nothing, so a number meant for the question before never lands
+in the box.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -24,6 +31,7 @@ from collabcheck.core.bank import AGREE_LABELS, FOCUS_LABELS, Bank, Item
 from collabcheck.core.sitting import Sitting, questions
 from collabcheck.core.snapshot import Answer
 from collabcheck.render.words import display_name
+from collabcheck.tui.screens.note_area import NoteArea
 from collabcheck.tui.text import safe, safe_block
 
 SKIP = "skip"
@@ -70,6 +78,10 @@ class AnswerList(OptionList):
         """Enter was pressed without a deliberate choice: go to the next question."""
 
     deliberate = False
+
+    def allow_focus(self) -> bool:
+        # Hidden on a written question: it must never take the focus (and Enter) there.
+        return bool(self.display) and super().allow_focus()
 
     def fresh(self) -> None:
         """A new question is shown: nothing has been chosen on it yet."""
@@ -122,6 +134,8 @@ def key_for(value: Answer | None, n: int) -> str:
 class QuestionsScreen(Screen[str]):
     """Dismisses with "done" once the partner has reached the end and chosen to finish."""
 
+    AUTO_FOCUS = ""  # the focus is always set by this screen (see `settle_focus`), never guessed
+
     BINDINGS = [
         # The Footer shows the real range: 1-5, or 1-7 / 1-9 on power questions for 3+ people.
         *[Binding("1", f"pick_first({last})", "Answer", key_display=f"1-{last}") for last in (5, 7, 9)],
@@ -132,7 +146,8 @@ class QuestionsScreen(Screen[str]):
         Binding("s", "skip", "Skip"),
         # Priority, because the option list would otherwise take ← → for scrolling sideways.
         Binding("left", "back", "Back", key_display="←", priority=True),
-        Binding("b", "back", "Back", show=False),
+        # b goes back on rated questions only; on a written one it is a letter like any other.
+        Binding("b", "back_letter", show=False),
         Binding("right", "next", "Next", key_display="→", priority=True),
         # On a reflection the box is not focused on arrival, so digits typed in a hurry for
         # the question before never land in it: Enter (or a click, or Tab) starts writing.
@@ -159,8 +174,7 @@ class QuestionsScreen(Screen[str]):
         self.partner = sitting.partner
         self.options: list[tuple[Answer | None, str]] = []
         self.feedback = ""
-        self._save_timer: Timer | None = None
-        self._keys_state: tuple[str | None, bool] | None = None
+        self._keys_state: tuple[str | None, bool, int] | None = None
         self._hint_base = ""
 
     # -- layout -------------------------------------------------------------------------------
@@ -174,7 +188,7 @@ class QuestionsScreen(Screen[str]):
             yield Static(id="ask", classes="ask")
             yield AnswerList(id="options")
             with Vertical(id="reflect"):
-                yield TextArea(id="note", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+                yield NoteArea(id="note", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
                 with Horizontal(classes="reflect-bar"):
                     yield Checkbox(self.private_label(False), id="private", compact=True)
                     yield Button("Back", id="back", compact=True)
@@ -186,6 +200,32 @@ class QuestionsScreen(Screen[str]):
     def on_mount(self) -> None:
         self.sub_title = f"{display_name(self.partner.name)}'s turn"
         self.show_item()
+
+    def on_screen_resume(self) -> None:
+        """Back from help, a dialog or the palette: writing if the box had the focus, else not."""
+        self.settle_focus()
+
+    def settle_focus(self) -> None:
+        """Give the focus to the widget that should have it for the current question."""
+        item = self.item
+        if item is None:
+            self.set_focus(self.query_one("#finish", Button))
+        elif item.kind != "reflect":
+            self.set_focus(self.query_one("#options", AnswerList))
+        elif not isinstance(self.focused, NoteArea):
+            self.set_focus(self.query_one("#note", NoteArea))
+        self.refresh_reflect_hint()
+
+    @property
+    def writing(self) -> bool:
+        """Whether the partner is writing in the box (keys edit it) on a written question."""
+        focused = self.focused
+        return isinstance(focused, NoteArea) and focused.writing
+
+    @property
+    def in_bar(self) -> bool:
+        """Whether the private box or a button under the box has the focus (after Tab)."""
+        return isinstance(self.focused, Button | Checkbox)
 
     # -- state --------------------------------------------------------------------------------
 
@@ -205,7 +245,7 @@ class QuestionsScreen(Screen[str]):
         bar_len = 30
         filled = round(bar_len * self.index / total)
         self.query_one("#progress", Static).update(
-            f"Question {step} of {total}  [{'■' * filled}{'·' * (bar_len - filled)}]  "
+            f"Question {step} of {total}  \\[{'■' * filled}{'·' * (bar_len - filled)}]  "
             f"{answered} answered")
         options, reflect = self.query_one("#options", AnswerList), self.query_one("#reflect")
         finish = self.query_one("#finish", Button)
@@ -234,11 +274,12 @@ class QuestionsScreen(Screen[str]):
         if item.kind == "reflect":
             options.display, reflect.display = False, True
             note = self.sitting.note_of(pid, item.id)
-            area = self.query_one("#note", TextArea)
+            area = self.query_one("#note", NoteArea)
             area.load_text(note.text)
             area.move_cursor(area.document.end)
+            area.stop_writing()
             self.query_one("#private", Checkbox).value = note.private
-            self.set_focus(None)
+            self.set_focus(area)  # at once: the next key of a burst must reach the box
             self.set_hint(self.reflect_hint())
         else:
             options.display, reflect.display = True, False
@@ -301,17 +342,16 @@ class QuestionsScreen(Screen[str]):
                 options.replace_option_prompt_at_index(
                     n, self.prompt(n, value, label, current, cursor=n == event.option_index))
 
-    WRITE_HINT = "Press Enter to start writing, or → to move on (← goes back)."
+    WRITE_HINT = "Press Enter or just type to start writing, or → to move on (← goes back)."
     NOT_A_NUMBER = "This question asks for words, not a number."
 
     def reflect_hint(self) -> str:
         """What to press on a reflection, which depends on where the focus is."""
-        focused = self.focused
-        if focused is None:
-            return self.WRITE_HINT
-        if isinstance(focused, TextArea):
+        if self.writing:
             return "Writing. Ctrl+N: next question.  Esc: stop writing.  Tab: private box, buttons."
-        return "Space or Enter to change or press.  Tab: next.  Esc: stop, then → or ←."
+        if self.in_bar:
+            return "Space or Enter to change or press.  Tab: next.  Esc: stop, then → or ←."
+        return self.WRITE_HINT
 
     def on_descendant_focus(self) -> None:
         self.refresh_reflect_hint()
@@ -349,7 +389,7 @@ class QuestionsScreen(Screen[str]):
             return kind == "agree"
         if action == "skip":
             return kind in ("agree", "authority", "focus")
-        in_box = isinstance(self.focused, TextArea)
+        in_box = self.writing
         if action in ("back", "next") and in_box:
             return False  # ← → move the cursor while writing
         if action == "next":
@@ -363,9 +403,11 @@ class QuestionsScreen(Screen[str]):
         if action == "move_focus":
             return kind == "reflect"
         if action == "write":
-            return kind == "reflect" and self.focused is None
+            return kind == "reflect" and not in_box and not self.in_bar
         if action == "leave_box":
-            return kind == "reflect" and self.focused is not None
+            return kind == "reflect" and (in_box or self.in_bar)
+        if action == "back_letter":
+            return kind != "reflect" and self.index > 0
         if action == "back":
             return self.index > 0 or None
         return True
@@ -412,6 +454,9 @@ class QuestionsScreen(Screen[str]):
         if self.index > 0:
             self.go(self.index - 1)
 
+    def action_back_letter(self) -> None:
+        self.action_back()
+
     def action_next(self) -> None:
         if self.item is not None:
             self.go(self.index + 1)
@@ -430,12 +475,16 @@ class QuestionsScreen(Screen[str]):
 
     def action_write(self) -> None:
         # At once, not after a refresh (as .focus() does): the next key may already be a letter.
-        self.set_focus(self.query_one("#note", TextArea))
+        area = self.query_one("#note", NoteArea)
+        area.start_writing(at_end=True)
+        self.set_focus(area)
 
     def action_leave_box(self) -> None:
         """Stop writing (the words stay): back to "Enter to write, → to move on"."""
         self.store_note()
-        self.set_focus(None)
+        area = self.query_one("#note", NoteArea)
+        area.stop_writing()
+        self.set_focus(area)
 
     # -- events -------------------------------------------------------------------------------
 
@@ -449,13 +498,42 @@ class QuestionsScreen(Screen[str]):
         event.stop()
         self.action_next()
 
+    def on_key(self, event: events.Key) -> None:
+        """A fallback: if nothing has the focus on a written question (a click elsewhere),
+        a letter still starts writing and goes in the box (the box normally has the focus).
+
+        With the private box or a button focused (after Tab), their own keys work and a
+        letter does nothing (the one-key answers are off on a written question).
+        """
+        item = self.item
+        if item is None or item.kind != "reflect" or self.focused is not None:
+            return
+        char = event.character
+        if not event.is_printable or not char or char.isdigit() or char == "?":
+            return
+        event.stop()
+        event.prevent_default()
+        area = self.query_one("#note", NoteArea)
+        area.start_writing(at_end=True)
+        self.set_focus(area)
+        area.insert(char)
+
+    @on(NoteArea.NotANumber)
+    def not_a_number(self, event: NoteArea.NotANumber) -> None:
+        event.stop()
+        self.action_not_a_number()
+
+    @on(NoteArea.WritingChanged)
+    def writing_changed(self, event: NoteArea.WritingChanged) -> None:
+        event.stop()
+        self.refresh_reflect_hint()
+        self.refresh_bindings()
+
     @on(TextArea.Changed, "#note")
     def typed(self) -> None:
-        # Keep every word: store at once, write to disk shortly after typing pauses.
+        # Keep every word: store at once; the app's writer puts it on disk within 0.2 s.
         self.store_note()
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(0.4, self.autosave)
+        self.autosave()
 
     @staticmethod
     def private_label(private: bool) -> str:

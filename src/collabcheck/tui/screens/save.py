@@ -13,6 +13,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
@@ -86,12 +87,12 @@ class SaveScreen(Screen[str]):
         self.sub_title = "Saved"
         self.query_one("#quit", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "markdown":
             self.action_markdown()
         elif event.button.id == "history":
-            self.app.run_action("history")
+            await self.app.run_action("history")
         else:
             self.dismiss(str(event.button.id))
 
@@ -113,8 +114,8 @@ class SaveScreen(Screen[str]):
             self.notify("Markdown reports are not available in this version.", severity="warning")
             return
         except OSError as exc:
-            self.notify(f"Could not write the report: {exc}", severity="error")
+            self.notify(f"Could not write the report: {exc}", severity="error", markup=False)
             return
         self.query_one("#report-line", Static).update(
-            f"Markdown report written: {shown_path(self.report_path)}")
+            Content(f"Markdown report written: {shown_path(self.report_path)}"))
         self.query_one("#git", Static).update(git_commands([self.path, self.report_path], self.snapshot))

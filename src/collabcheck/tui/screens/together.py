@@ -42,10 +42,14 @@ from collabcheck.tui.screens.agree import Agreement
 
 
 def escape_names(body: str) -> str:
-    """Escape Rich markup in bank text (a tip could contain '['), keeping our own [b] tags."""
+    """Escape Rich markup in bank and partner text (a tip or a name could hold '[b]'), then
+    turn our own bold marks (BOLD, UNBOLD: control characters no name can hold) into tags."""
     from rich.markup import escape
 
-    return escape(body).replace("\\[b]", "[b]").replace("\\[/b]", "[/b]")
+    return escape(body).replace(BOLD, "[b]").replace(UNBOLD, "[/b]")
+
+
+BOLD, UNBOLD = "\x01", "\x02"
 
 
 def figure(x: float | None) -> str:
@@ -124,7 +128,7 @@ def comparison_text(c: Comparison, bank: Bank) -> list[tuple[str, str | Table]]:
                    talk_first_empty(c.compared_count, len(c.partners))))
 
     s = c.suggestion
-    body = f"[b]Practice {s.number}: {s.title}[/b]\n\nWhy:\n" + "\n".join(f"• {r}" for r in reasons(c))
+    body = f"{BOLD}Practice {s.number}: {s.title}{UNBOLD}\n\nWhy:\n" + "\n".join(f"• {r}" for r in reasons(c))
     if s.tips:
         body += "\n\nTips:\n" + "\n".join(f"• {t}" for t in s.tips)
     if s.prompts:
@@ -166,7 +170,7 @@ def render_body(body: str) -> RenderableType:
     """Paragraphs as text, and bullets with a hanging indent so wrapped lines line up.
 
     Lines starting "• " or "1. " are bullets; a line starting with three spaces continues
-    the bullet above. Only our own [b]…[/b] is markup; bank and partner text is escaped.
+    the bullet above. Only our own bold marks are markup; bank and partner text is escaped.
     """
     parts: list[RenderableType] = []
     grid: Table | None = None
@@ -257,8 +261,14 @@ class TogetherScreen(Screen[int]):
         s = self.sitting
         start = s.agreed_practice or self.comparison.suggestion.number
         self.app.push_screen(
-            AgreeScreen(self.bank, self.comparison.suggestion.number, start, s.actions),
+            AgreeScreen(self.bank, self.comparison.suggestion.number, start, s.actions,
+                        on_change=self.drafted),
             self.agreed)
+
+    def drafted(self, practice: int, actions: list[str]) -> None:
+        """The agree dialog changed: keep it, so a crash loses no action typed there."""
+        self.sitting.agreed_practice, self.sitting.actions = practice, actions
+        self.autosave()
 
     def agreed(self, result: Agreement | None) -> None:
         if result is None:

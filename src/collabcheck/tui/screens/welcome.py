@@ -39,9 +39,12 @@ def minutes_each(bank: Bank) -> int:
 
 def describe(s: Sitting, bank: Bank) -> str:
     """One line about an unfinished sitting, so partners recognise it."""
-    names = " and ".join([", ".join(safe(p.name) for p in s.partners[:-1]), safe(s.partners[-1].name)])
+    shown = [safe(n) for n in s.names] or ["(no names yet)"]
+    names = " and ".join([", ".join(shown[:-1]), shown[-1]]) if len(shown) > 1 else shown[0]
     when = f"{s.started_at:%a %d %b, %H:%M}"
-    if s.stage == "together" or s.everyone_finished:
+    if s.stage == "who":
+        where = "the names were still being typed"
+    elif s.stage == "together" or s.everyone_finished:
         where = "everyone has answered; the comparison is next"
     else:
         where = (f"{safe(s.partner.name)}'s turn, question {s.current_item + 1} "
@@ -82,7 +85,7 @@ class WelcomeScreen(Screen[str]):
                 o = self.other_bank
                 yield Static(
                     f"[b]Unfinished sitting with other questions:[/b] "
-                    f"{' and '.join(safe(p.name) for p in o.partners)} used question bank "
+                    f"{' and '.join(safe(n) for n in o.names)} used question bank "
                     f"'{safe(o.bank)}' version {o.bank_version}. To carry on, start collabcheck "
                     "with those questions (--questions). A new sitting here would replace it.",
                     id="other-bank-note", classes="gap")

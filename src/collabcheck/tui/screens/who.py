@@ -7,6 +7,8 @@ of the file name) until someone edits it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -55,11 +57,17 @@ class WhoScreen(Screen[tuple[People, str] | None]):
     PALETTE = [("Add a partner", "Up to six people can take part", "add"),
                ("Continue to the questions", "When everyone's name is in", "done")]
 
-    def __init__(self, people: People | None = None) -> None:
+    def __init__(self, people: People | None = None, pair: str = "",
+                 on_change: Callable[[People, str], None] | None = None) -> None:
         super().__init__()
-        self.start = people or [("", ""), ("", "")]
+        self.start = [(name, role) for name, role in people or []]
+        self.start += [("", "")] * (MIN_PARTNERS - len(self.start))
         self.count = len(self.start)
-        self.pair_edited = False
+        # A pair name kept from before (a resumed draft) stays as it was typed.
+        self.pair_edited = bool(pair)
+        self.start_pair = pair or pair_slug([n for n, _ in self.start])
+        self.on_change = on_change
+        self.finished = False  # dismissed: a late keystroke event must not redo the draft
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,8 +83,7 @@ class WhoScreen(Screen[tuple[People, str] | None]):
                 yield Button("Remove last (F4)", id="remove", compact=True)
             with Horizontal(classes="partner-row gap"):
                 yield Label("Partnership name", classes="row-label wide")
-                yield Input(pair_slug([n for n, _ in self.start]), id="pair", compact=True,
-                            max_length=48)
+                yield Input(self.start_pair, id="pair", compact=True, max_length=48)
             yield Static("The partnership name goes in the file name; change it if you like.",
                          classes="hint")
             yield Static("", id="problem")
@@ -95,6 +102,14 @@ class WhoScreen(Screen[tuple[People, str] | None]):
                  self.query_one(f"#role-{n}", Input).value.strip())
                 for n in range(1, self.count + 1)]
 
+    def typed(self) -> People:
+        """Every row exactly as typed (spaces and all), for the autosave."""
+        return [(self.query_one(f"#name-{n}", Input).value, self.query_one(f"#role-{n}", Input).value)
+                for n in range(1, self.count + 1) if self.query(f"#name-{n}")]
+
+    def anything_typed(self) -> bool:
+        return any(name.strip() or role.strip() for name, role in self.typed())
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "pair":
             if event.input.has_focus:
@@ -102,6 +117,13 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         elif event.input.id and event.input.id.startswith("name-") and not self.pair_edited:
             self.query_one("#pair", Input).value = pair_slug([n for n, _ in self.people() if n])
         self.query_one("#problem", Static).update("")
+        self.changed()
+
+    def changed(self) -> None:
+        """Hand what is typed to the app's autosave (every keystroke; the app throttles)."""
+        if self.on_change is not None and self.is_mounted and not self.finished:
+            self.on_change(self.typed(), self.query_one("#pair", Input).value
+                           if self.pair_edited else "")
 
     def action_next_box(self) -> None:
         self.focus_next()
@@ -136,6 +158,7 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         row = PartnerRow(self.count)
         await self.query_one("#who").mount(row, after=f"#row-{self.count - 1}")
         self.query_one(f"#name-{self.count}", Input).focus()
+        self.changed()
 
     async def action_remove(self) -> None:
         if self.count <= MIN_PARTNERS:
@@ -145,6 +168,7 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         self.count -= 1
         if not self.pair_edited:
             self.query_one("#pair", Input).value = pair_slug([n for n, _ in self.people() if n])
+        self.changed()
 
     def action_done(self) -> None:
         people = self.people()
@@ -164,10 +188,26 @@ class WhoScreen(Screen[tuple[People, str] | None]):
                 return
             seen[key] = n
         pair = self.query_one("#pair", Input).value.strip() or pair_slug([n for n, _ in people])
+        self.finished = True
         self.dismiss((people, pair))
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        """Back to the start; names already typed are only thrown away if the partners say so."""
+        if not self.anything_typed():
+            self.finished = True
+            self.dismiss(None)
+            return
+        from collabcheck.tui.screens.dialogs import ConfirmScreen
+
+        self.app.push_screen(
+            ConfirmScreen("Go back to the start?\n\nThe names and roles typed here will be "
+                          "thrown away.", yes="Throw them away", no="Keep typing"),
+            self._back_confirmed)
+
+    def _back_confirmed(self, yes: bool | None) -> None:
+        if yes:
+            self.finished = True
+            self.dismiss(None)
 
     def say(self, text: str) -> None:
         self.query_one("#problem", Static).update(text)

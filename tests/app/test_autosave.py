@@ -1,0 +1,67 @@
+"""The throttled writer: a continuous burst of changes is on disk within a fraction of a second.
+
+A debounce (save once typing pauses) lost every reflection typed in one burst; these tests
+fail for a debounce and for a writer that lets an older state overwrite a newer one.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from collabcheck.tui.autosave import CLEAR, INTERVAL, Autosaver
+
+
+def test_a_continuous_burst_is_written_while_it_goes_on():
+    written: list[tuple[float, str | None]] = []
+    saver = Autosaver(lambda text: written.append((time.monotonic(), text)), lambda exc: None)
+    start = time.monotonic()
+    n = 0
+    while time.monotonic() - start < 1.5:      # a key every 20 ms, never a pause
+        n += 1
+        saver.submit(f"state {n}")
+        time.sleep(0.02)
+        # whatever was typed 0.5 s ago is on disk now, though typing never paused
+        if time.monotonic() - start > 0.6:
+            latest_written = max(int(t.split()[1]) for _, t in written if t)
+            assert latest_written >= n - int(0.5 / 0.02)
+    time.sleep(INTERVAL + 0.2)
+    assert written[-1][1] == f"state {n}"       # the newest state always wins
+    assert len(written) < n / 3                  # and a burst is a handful of writes
+
+
+def test_flush_writes_at_once_in_order_and_clear_is_in_order_too():
+    written: list[str | None] = []
+    gate = threading.Event()
+
+    def slow_write(text):
+        gate.wait(1)
+        written.append(text)
+
+    saver = Autosaver(slow_write, lambda exc: None, interval=5)
+    saver.submit("one")
+    time.sleep(0.05)                 # the thread is now writing "one", slowly
+    saver.submit("two")
+    saver.submit(CLEAR)
+    gate.set()
+    assert saver.flush()
+    assert written == ["one", None]  # "two" was replaced by the clear before it was written
+    assert saver.idle
+
+
+def test_a_failed_write_is_reported_and_the_next_change_tries_again():
+    errors: list[OSError] = []
+    fail = [True]
+
+    def write(text):
+        if fail[0]:
+            raise OSError(28, "No space left on device")
+
+    saver = Autosaver(write, errors.append)
+    saver.submit("a")
+    assert not saver.flush() or errors
+    time.sleep(0.05)
+    assert errors and saver.failed is not None
+    fail[0] = False
+    saver.submit("b")
+    assert saver.flush() and saver.failed is None
