@@ -52,3 +52,20 @@ async def test_begun_in_the_app_carried_on_in_plain_mode(make_app, tmp_path, min
     assert "An unfinished sitting was found: Cy and Di" in said
     assert "Your answer so far: Neither agree nor disagree. Press Enter to keep it." in said
     assert "Kept: Neither agree nor disagree." in said
+
+
+async def test_names_half_typed_in_the_app_are_offered_in_plain_mode(make_app, tmp_path, mini):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("C", "y", "tab", "C", "a", "r", "e", "r")
+        await pilot.pause()
+    out = io.StringIO()
+    run_plain(mini, tmp_path / "snaps", tmp_path / "state", io.StringIO("c\n\n\nDi\n\n\n\n\nstop\n"),
+              out, now=lambda: FROZEN)
+    said = " ".join(out.getvalue().split())
+    assert "the names were still being typed" in said
+    assert "Typed before: Cy." in said and "Typed before: Carer." in said
+    s = store.load(tmp_path / "state")
+    assert [(p.name, p.role) for p in s.partners] == [("Cy", "Carer"), ("Di", "")]

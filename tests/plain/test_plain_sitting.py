@@ -275,3 +275,27 @@ def test_a_sitting_made_with_other_questions_is_not_carried_on(tmp_path):
     assert "used other questions: bank 'another-bank' version 1" in flat(said)
     assert "Sorry, that is not one of the choices." in said  # c is not offered
     assert store.load(tmp_path / "state") is None  # thrown away only after "yes"
+
+
+def test_names_are_kept_as_they_are_typed_and_offered_again(tmp_path):
+    status, said = run(["", "Ann", "Nurse", "Bo"], tmp_path)  # the input ends while typing roles
+    kept = store.load(tmp_path / "state")
+    assert kept.stage == "who" and kept.draft_people == [("Ann", "Nurse"), ("Bo", "")]
+    status, said = run(["c", "", "", "", "Carer", "", "", "", "stop"], tmp_path)
+    assert "Ann and Bo, started" in flat(said) and "the names were still being typed" in flat(said)
+    assert "Partner 1's name. Typed before: Ann. Press Enter to keep it" in flat(said)
+    assert "Ann's role. Typed before: Nurse." in flat(said)
+    s = store.load(tmp_path / "state")
+    assert s.stage == "answering"
+    assert [(p.name, p.role) for p in s.partners] == [("Ann", "Nurse"), ("Bo", "Carer")]
+
+
+def test_an_unreadable_autosave_is_put_aside_with_a_plain_sentence(tmp_path):
+    (tmp_path / "state").mkdir()
+    (tmp_path / "state" / "sitting.json").write_text("{not json", encoding="utf-8")
+    status, said = run(["stop"], tmp_path)
+    assert status == 0
+    assert "An unfinished sitting could not be read, so it was put aside as" in flat(said)
+    assert "Traceback" not in said
+    assert not (tmp_path / "state" / "sitting.json").exists()
+    assert [p.name for p in (tmp_path / "state").iterdir()] != []  # kept, under another name

@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("questions", parents=[common], help="list the question bank")
     p.add_argument("--format", choices=["text", "json"], default="text")
 
-    p = sub.add_parser("serve", parents=[common],  # type: ignore[list-item]
+    p = sub.add_parser("serve", parents=[common],
                        help="run the app for web browsers, one sitting per browser tab")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1: this computer only)")

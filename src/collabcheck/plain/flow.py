@@ -18,10 +18,9 @@ from typing import TextIO
 from collabcheck.core import paths
 from collabcheck.core import sitting as store
 from collabcheck.core.bank import Bank
-from collabcheck.core.sitting import MAX_PARTNERS, MIN_PARTNERS, Sitting
-from collabcheck.core.slug import pair_slug
+from collabcheck.core.sitting import Sitting
 from collabcheck.plain.answering import Answering
-from collabcheck.plain.talk import Conversation, EndOfInput, Stop, word
+from collabcheck.plain.talk import Conversation, EndOfInput, Stop
 from collabcheck.plain.together import (
     agree,
     commit_after_save,
@@ -29,7 +28,8 @@ from collabcheck.plain.together import (
     read_comparison,
     save,
 )
-from collabcheck.plain.words import HOW, PRIVACY, describe, minutes_each, names_list
+from collabcheck.plain.who import ask_who
+from collabcheck.plain.words import HOW, PRIVACY, describe, minutes_each, names_list, shown_names
 from collabcheck.render.words import display_name
 
 Clock = Callable[[], datetime]
@@ -86,6 +86,9 @@ class PlainSitting:
         if not self.welcome():
             self.sitting = self.new_sitting()
             self.autosave()
+        elif self.sitting is not None and self.sitting.stage == "who":
+            self.sitting = self.new_sitting(self.sitting)
+            self.autosave()
         s = self.sitting
         assert s is not None
         while s.stage == "answering" and not s.everyone_finished:
@@ -124,14 +127,18 @@ class PlainSitting:
               "hear your answers side by side and agree one practice to work on next. It takes "
               f"about {minutes_each(self.bank)} minutes each, then 15 to 30 minutes together.")
         t.say(PRIVACY)
-        stored = store.load(self.state_dir) if paths.has_sitting(self.state_dir) else None
+        stored, aside = (store.load_checked(self.state_dir) if paths.has_sitting(self.state_dir)
+                         else (None, None))
+        if aside is not None:
+            t.say(f"An unfinished sitting could not be read, so it was put aside as {aside}. "
+                  "You can start a new sitting.")
         if stored is None:
             t.say(HOW)
             if t.enter("Press Enter to start, or type stop to leave.") in ("stop", "quit"):
                 _stop()
             return False
         if not stored.matches(self.bank):
-            t.say(f"An unfinished sitting of {names_list([display_name(p.name) for p in stored.partners])} "
+            t.say(f"An unfinished sitting of {names_list(shown_names(stored))} "
                   f"used other questions: bank '{display_name(stored.bank)}' version "
                   f"{stored.bank_version}. To carry it on, start collabcheck with those questions "
                   "(--questions). A new sitting here would replace it.")
@@ -148,7 +155,7 @@ class PlainSitting:
                 t.say(HOW)
                 return True
             if said in ("n", "new"):
-                names = names_list([display_name(p.name) for p in stored.partners])
+                names = names_list(shown_names(stored))
                 sure = t.enter(f"Start a new sitting? The unfinished sitting of {names} will be "
                                "thrown away, with all its answers. Type yes to throw it away, or "
                                "press Enter to go back.")
@@ -162,51 +169,17 @@ class PlainSitting:
 
     # -- who is here ------------------------------------------------------------------------------
 
-    def new_sitting(self) -> Sitting:
-        people, pair = self.who()
+    def new_sitting(self, draft: Sitting | None = None) -> Sitting:
+        """Who is here (carrying on the names of a draft), then the sitting itself."""
+        earlier = draft.draft_people if draft is not None else None
+        earlier_pair = draft.draft_pair if draft is not None else ""
+        people, pair = ask_who(self.talk, self.keep_draft, earlier, earlier_pair)
         return Sitting.new(self.bank, people, self.now(), pair=pair)
 
-    def who(self) -> tuple[list[tuple[str, str]], str]:
-        """Names and roles, two to six people, then the partnership name."""
-        t = self.talk
-        while True:
-            t.say("")
-            t.say(f"Who is here? {MIN_PARTNERS} to {MAX_PARTNERS} people. Type each name, then a "
-                  "role in your own words if you like.")
-            people: list[tuple[str, str]] = []
-            while len(people) < MAX_PARTNERS:
-                n = len(people) + 1
-                more = len(people) >= MIN_PARTNERS
-                name = t.ask(f"Partner {n}'s name" + (", or press Enter if everyone is here:"
-                                                      if more else ":"))
-                if word(name) in ("stop", "quit"):
-                    _stop()
-                if not name:
-                    if more:
-                        break
-                    t.say(f"A sitting needs at least {MIN_PARTNERS} people. Please type a name.")
-                    continue
-                key = " ".join(name.split()).casefold()
-                if any(" ".join(p.split()).casefold() == key for p, _ in people):
-                    t.say(f"Two people are both called {display_name(name)}. Please add something "
-                          "to tell them apart, like an initial.")
-                    continue
-                role = t.ask(f"{display_name(name)}'s role, for example Patient partner, or press "
-                             "Enter to leave it out:")
-                people.append((name, role))
-                t.say(f"Added {display_name(name)}" + (f", {display_name(role)}." if role else "."))
-            if len(people) == MAX_PARTNERS:
-                t.say(f"That is {MAX_PARTNERS} people, the most for one sitting.")
-            suggested = pair_slug([n for n, _ in people])
-            pair = t.ask(f"The partnership name goes in the file name. Suggested: {suggested}. "
-                         "Press Enter to use it, or type another.") or suggested
-            names = names_list([display_name(n) for n, _ in people])
-            t.say(f"Here today: {names}. Partnership name: {display_name(pair)}.")
-            said = t.enter("Press Enter if that is right, or type again to start the names again.")
-            if said in ("stop", "quit"):
-                _stop()
-            if said not in ("again", "a", "no"):
-                return people, pair
+    def keep_draft(self, people: list[tuple[str, str]], pair: str) -> None:
+        """The names typed so far, kept like every answer (the app's own draft)."""
+        self.sitting = Sitting.draft(self.bank, people, pair, self.now())
+        self.autosave()
 
     # -- hand-over --------------------------------------------------------------------------------
 

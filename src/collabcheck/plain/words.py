@@ -72,11 +72,18 @@ def minutes_each(bank: Bank) -> int:
     return max(5, round(((len(items) - written) * 10 + written * 45) / 60 / 5) * 5)
 
 
+def shown_names(s: Sitting) -> list[str]:
+    """The partners' names (or those typed so far), fit to say; never an empty list."""
+    return [display_name(n) for n in s.names] or ["nobody named yet"]
+
+
 def describe(s: Sitting, bank: Bank) -> str:
     """One sentence about an unfinished sitting, so partners recognise it."""
-    names = names_list([display_name(p.name) for p in s.partners])
+    names = names_list(shown_names(s))
     when = f"{s.started_at:%A %d %B at %H:%M}"
-    if s.stage == "together" or s.everyone_finished:
+    if s.stage == "who":
+        now = "the names were still being typed"
+    elif s.stage == "together" or s.everyone_finished:
         now = "everyone has answered, and the comparison is next"
     else:
         now = (f"it is {display_name(s.partner.name)}'s turn, at question {s.current_item + 1} "

@@ -56,9 +56,7 @@ class ServedApp(CollabcheckApp):
                 self._back_to_welcome()
                 return
             self._hold(held)
-            from collabcheck.core import sitting as store
-
-            self.sitting = store.load(held.folder)
+            self.sitting = self.load_state()  # says so if the file had to be put aside
             if self.sitting is not None:
                 self._continue()
                 return
