@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collabcheck.tui.screens.history import HistoryScreen
 from collabcheck.tui.screens.commit import CommitPanel
+from collabcheck.tui.screens.history import HistoryScreen
 from collabcheck.tui.screens.save import SaveScreen
 from collabcheck.tui.screens.welcome import WelcomeScreen
 

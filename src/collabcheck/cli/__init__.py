@@ -32,7 +32,8 @@ def plain_usage_error(message: str) -> str:
     import re
 
     if m := re.match(r"argument COMMAND: invalid choice: '([^']*)'", message):
-        return f"there is no command '{m.group(1)}' (use report, history, questions, validate or commit)"
+        return (f"there is no command '{m.group(1)}' "
+                "(use report, history, questions, validate, commit or serve)")
     if m := re.match(r"argument --format: invalid choice: '([^']*)' \(choose from (.*)\)", message):
         return f"there is no format '{m.group(1)}' (use {m.group(2).replace(chr(39), '')})"
     if message.startswith("unrecognized arguments: "):
@@ -62,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Based on The King's Fund guide 'Developing collaborative relationships' (2016).",
     )
     parser.add_argument("--version", action="version", version=f"collabcheck {__version__}")
+    parser.add_argument("--plain", action="store_true",
+                        help="ask the questions as plain sentences, one at a time, for screen "
+                             "readers (chosen by itself when there is no full terminal)")
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     common = _common(True)
 
@@ -77,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("questions", parents=[common], help="list the question bank")
     p.add_argument("--format", choices=["text", "json"], default="text")
+
+    p = sub.add_parser("serve", parents=[common],
+                       help="run the app for web browsers, one sitting per browser tab")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this computer only)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
 
     p = sub.add_parser("validate", parents=[common],
                        help="check bank and snapshot files; exit 1 if any is invalid")
@@ -139,10 +150,29 @@ def cmd_commit(args: argparse.Namespace) -> int:
     return run_commit(args)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The app in a web browser, one sitting per tab (issue 13)."""
+    from collabcheck.cli.serve import run_serve
+
+    return run_serve(args)
+
+
 def cmd_app(args: argparse.Namespace) -> int:
-    """Start a sitting in the terminal app: the only path that imports Textual."""
+    """Start a sitting in the terminal app: the only path that imports Textual.
+
+    Plain mode (issue 13) when asked for, or where there is no full terminal to draw in."""
     bank = _bank(args)
     from collabcheck.core.paths import snapshot_dir
+    from collabcheck.plain import wants_plain
+
+    if args.served:  # one browser tab under `collabcheck serve` (issue 13)
+        from collabcheck.tui.served import run_served_app
+
+        return run_served_app(bank, snapshot_dir(args.dir))
+    if wants_plain(args.plain, sys.stdin, sys.stdout):
+        from collabcheck.plain.flow import run_plain
+
+        return run_plain(bank=bank, snapshot_dir=snapshot_dir(args.dir))
     from collabcheck.tui.app import run_app
 
     return run_app(bank=bank, snapshot_dir=snapshot_dir(args.dir))
@@ -154,6 +184,7 @@ COMMANDS = {
     "report": cmd_report,
     "history": cmd_history,
     "commit": cmd_commit,
+    "serve": cmd_serve,
     None: cmd_app,
 }
 

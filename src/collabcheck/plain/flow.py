@@ -1,0 +1,217 @@
+"""The whole sitting in plain mode, step by step, on the same model and autosave as the app.
+
+The order of steps is the app's: welcome (carry on an unfinished sitting, or start anew),
+who is here, each partner in turn with a hand-over in between, the comparison together,
+agreeing, saving. The sitting is `collabcheck.core.sitting.Sitting`, autosaved with `save` into
+the same state folder after every change, so a sitting begun in the app can be finished
+here and the other way round; typing "stop", Ctrl+C or the end of input keeps it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from collabcheck.core import paths
+from collabcheck.core import sitting as store
+from collabcheck.core.bank import Bank
+from collabcheck.core.sitting import Sitting
+from collabcheck.plain.answering import Answering
+from collabcheck.plain.talk import Conversation, EndOfInput, Stop
+from collabcheck.plain.together import (
+    agree,
+    commit_after_save,
+    offer_markdown,
+    read_comparison,
+    save,
+)
+from collabcheck.plain.who import ask_who
+from collabcheck.plain.words import HOW, PRIVACY, describe, minutes_each, names_list, shown_names
+from collabcheck.render.words import display_name
+
+Clock = Callable[[], datetime]
+KEPT = "Your answers are kept on this computer. Run collabcheck --plain again to carry on."
+
+
+def local_now() -> datetime:
+    """The time now, timezone-aware local time, to the second (as the app and snapshots use)."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+class PlainSitting:
+    """One run of plain mode; `run` returns the exit status."""
+
+    def __init__(self, bank: Bank, snapshot_dir: Path, state_dir: Path | None = None,
+                 inp: TextIO | None = None, out: TextIO | None = None, now: Clock | None = None) -> None:
+        self.bank = bank
+        self.snapshot_dir = Path(snapshot_dir)
+        self.state_dir = paths.state_dir(state_dir)
+        self.talk = Conversation(inp or sys.stdin, out or sys.stdout)
+        self.now: Clock = now or local_now
+        self.sitting: Sitting | None = None
+        self.saved_path: Path | None = None
+        self._autosave_warned = False
+
+    def autosave(self) -> None:
+        """Keep the sitting in the state folder; a failure is said once, and the sitting goes on."""
+        if self.sitting is None:
+            return
+        try:
+            store.save(self.sitting, self.state_dir)
+        except OSError as exc:
+            if not self._autosave_warned:
+                self._autosave_warned = True
+                self.talk.say(f"Warning: answers cannot be kept in {self.state_dir} "
+                              f"({exc.strerror or exc}), so stopping now would lose them. "
+                              "You can still finish and save.")
+
+    def run(self) -> int:
+        try:
+            self.steps()
+        except (Stop, KeyboardInterrupt) as stop:
+            self.autosave()
+            if isinstance(stop, KeyboardInterrupt):
+                self.talk.say("")  # the terminal shows ^C without a line break
+            self.talk.say("Stopped for now. " + KEPT if self.sitting is not None else "Stopped.")
+        except EndOfInput:
+            self.autosave()
+            self.talk.say("The input has ended. " + KEPT if self.sitting is not None
+                          else "The input has ended.")
+        return 0
+
+    def steps(self) -> None:
+        if not self.welcome():
+            self.sitting = self.new_sitting()
+            self.autosave()
+        elif self.sitting is not None and self.sitting.stage == "who":
+            self.sitting = self.new_sitting(self.sitting)
+            self.autosave()
+        s = self.sitting
+        assert s is not None
+        while s.stage == "answering" and not s.everyone_finished:
+            self.handover()
+            Answering(self.talk, s, self.bank, self.autosave).run()
+            s.current_partner += 1
+            s.current_item = 0
+            self.autosave()
+        if s.stage != "together":
+            self.talk.say("")
+            self.talk.say("Everyone has answered. Now sit together where you can all hear. Next "
+                          "you hear your answers side by side, and agree what to work on.")
+            if self.talk.enter("Press Enter when everyone is ready.") in ("stop", "quit"):
+                _stop()
+            s.stage = "together"
+            self.autosave()
+        while True:
+            read_comparison(self.talk, s, self.bank)
+            if agree(self.talk, s, self.bank, self.autosave):
+                saved = save(self.talk, s, self.bank, self.snapshot_dir, self.now())
+                if saved is not None:
+                    break
+        store.clear(self.state_dir)
+        self.saved_path, snap = saved
+        commit_after_save(self.talk, self.saved_path, snap)
+        offer_markdown(self.talk, self.saved_path, snap, self.bank)
+        self.talk.say("Thank you. collabcheck has finished.")
+
+    # -- welcome ----------------------------------------------------------------------------------
+
+    def welcome(self) -> bool:
+        """Say what this is; True when an unfinished sitting is carried on (self.sitting set)."""
+        t = self.talk
+        t.say("collabcheck, plain mode.")
+        t.say("Each of you answers questions about your partnership, in turn and unseen. Then you "
+              "hear your answers side by side and agree one practice to work on next. It takes "
+              f"about {minutes_each(self.bank)} minutes each, then 15 to 30 minutes together.")
+        t.say(PRIVACY)
+        stored, aside = (store.load_checked(self.state_dir) if paths.has_sitting(self.state_dir)
+                         else (None, None))
+        if aside is not None:
+            t.say(f"An unfinished sitting could not be read, so it was put aside as {aside}. "
+                  "You can start a new sitting.")
+        if stored is None:
+            t.say(HOW)
+            if t.enter("Press Enter to start, or type stop to leave.") in ("stop", "quit"):
+                _stop()
+            return False
+        if not stored.matches(self.bank):
+            t.say(f"An unfinished sitting of {names_list(shown_names(stored))} "
+                  f"used other questions: bank '{display_name(stored.bank)}' version "
+                  f"{stored.bank_version}. To carry it on, start collabcheck with those questions "
+                  "(--questions). A new sitting here would replace it.")
+        else:
+            t.say("An unfinished sitting was found: " + describe(stored, self.bank))
+        while True:
+            can_carry_on = stored.matches(self.bank)
+            said = t.enter("Type c to carry it on, or n to start a new sitting." if can_carry_on
+                           else "Type n to start a new sitting, or stop to leave.")
+            if said in ("stop", "quit"):
+                _stop()
+            if can_carry_on and said in ("c", "carry on", ""):
+                self.sitting = stored
+                t.say(HOW)
+                return True
+            if said in ("n", "new"):
+                names = names_list(shown_names(stored))
+                sure = t.enter(f"Start a new sitting? The unfinished sitting of {names} will be "
+                               "thrown away, with all its answers. Type yes to throw it away, or "
+                               "press Enter to go back.")
+                if sure in ("yes", "y"):
+                    store.clear(self.state_dir)
+                    t.say("Thrown away.")
+                    t.say(HOW)
+                    return False
+                continue
+            t.say("Sorry, that is not one of the choices.")
+
+    # -- who is here ------------------------------------------------------------------------------
+
+    def new_sitting(self, draft: Sitting | None = None) -> Sitting:
+        """Who is here (carrying on the names of a draft), then the sitting itself."""
+        earlier = draft.draft_people if draft is not None else None
+        earlier_pair = draft.draft_pair if draft is not None else ""
+        people, pair = ask_who(self.talk, self.keep_draft, earlier, earlier_pair)
+        return Sitting.new(self.bank, people, self.now(), pair=pair)
+
+    def keep_draft(self, people: list[tuple[str, str]], pair: str) -> None:
+        """The names typed so far, kept like every answer (the app's own draft)."""
+        self.sitting = Sitting.draft(self.bank, people, pair, self.now())
+        self.autosave()
+
+    # -- hand-over --------------------------------------------------------------------------------
+
+    def handover(self) -> None:
+        """Pass the keyboard on with everyone else's answers out of hearing."""
+        s = self.sitting
+        assert s is not None
+        t = self.talk
+        name = display_name(s.partner.name)
+        done = [display_name(p.name) for p in s.partners[: s.current_partner]]
+        t.say("")
+        if done:
+            t.say(f"{names_list(done)}: your answers are hidden now. Nobody hears anyone's answers "
+                  "until everyone has finished. Earlier lines in this window show them, so "
+                  "please do not scroll back up.")
+        else:
+            t.say("Nobody hears anyone's answers until everyone has finished, so the others may "
+                  "like to look away, or take the headphones off.")
+        carry_on = f" You carry on from question {s.current_item + 1}." if s.current_item else ""
+        t.say(f"{name} answers next (partner {s.current_partner + 1} of {len(s.partners)}). "
+              "Answer as you see things; there are no right answers. You can skip any question."
+              + carry_on)
+        said = t.enter(f"Pass the keyboard to {name}. Press Enter when {name} is ready.")
+        if said in ("stop", "quit"):
+            _stop()
+
+
+def _stop() -> None:
+    raise Stop
+
+
+def run_plain(bank: Bank, snapshot_dir: Path, state_dir: Path | None = None,
+              inp: TextIO | None = None, out: TextIO | None = None, now: Clock | None = None) -> int:
+    """Run a sitting as a conversation on standard input and output (or the given streams)."""
+    return PlainSitting(bank, snapshot_dir, state_dir, inp, out, now).run()

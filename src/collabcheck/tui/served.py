@@ -1,0 +1,82 @@
+"""The app as each browser tab runs it under `collabcheck serve`: one sitting per tab.
+
+It is the terminal app with one difference: where the sitting in progress is kept. Each tab
+holds a folder of its own under `<state>/sittings/` (see `collabcheck.core.state`), so two
+tabs, or two pairs on one machine, never overwrite each other's autosave. On opening, the
+unfinished sittings nobody else is using are listed to carry on; a new sitting gets a new
+folder. Everything else (screens, autosave after every answer, saving) is the app's own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from collabcheck.core import paths, state
+from collabcheck.core.bank import Bank
+from collabcheck.tui.app import Clock, CollabcheckApp
+
+
+class ServedApp(CollabcheckApp):
+    """A CollabcheckApp whose state folder is a claimed folder of its own."""
+
+    def __init__(self, bank: Bank, snapshot_dir: Path, state_dir: Path | None = None,
+                 now: Clock | None = None) -> None:
+        super().__init__(bank=bank, snapshot_dir=snapshot_dir, state_dir=state_dir, now=now)
+        self.state_root = self.state_dir
+        self.claim: state.Claim | None = None
+        self.picked = False
+
+    def _back_to_welcome(self) -> None:
+        """First the unfinished sittings to carry on (if any); then the app's own welcome."""
+        if not self.picked and (self.claim is None or not paths.has_sitting(self.claim.folder)):
+            waiting = state.unfinished(self.state_root, self.bank.id, self.bank.version)
+            if waiting:
+                from collabcheck.tui.screens.sittings import SittingsScreen
+
+                self.push_screen(SittingsScreen(waiting, self.bank), self._after_pick)
+                return
+        if self.claim is None:
+            self._hold(state.new_claim(self.state_root))
+        super()._back_to_welcome()
+
+    def _hold(self, claim: state.Claim) -> None:
+        if self.claim is not None and self.claim.folder != claim.folder:
+            self.claim.release()
+        self.claim = claim
+        self.state_dir = claim.folder
+
+    def _after_pick(self, choice: Path | str | None) -> None:
+        self.picked = True
+        if isinstance(choice, Path):
+            held = state.claim(choice)
+            if held is None:
+                self.picked = False
+                self.notify("That sitting has just been taken up in another tab or window.",
+                            severity="warning")
+                self._back_to_welcome()
+                return
+            self._hold(held)
+            self.sitting = self.load_state()  # says so if the file had to be put aside
+            if self.sitting is not None:
+                self._continue()
+                return
+        self._back_to_welcome()
+
+    def _after_save(self, choice: str | None) -> None:
+        self.picked = False  # after a new sitting is asked for, list the waiting ones again
+        super()._after_save(choice)
+
+    def release(self) -> None:
+        if self.claim is not None:
+            self.claim.release()
+            self.claim = None
+
+
+def run_served_app(bank: Bank, snapshot_dir: Path, state_dir: Path | None = None) -> int:
+    """Run one tab's sitting (textual-serve starts this once per browser tab)."""
+    app = ServedApp(bank, snapshot_dir, state_dir)
+    try:
+        result = app.run()
+    finally:
+        app.release()
+    return result if isinstance(result, int) else 0
