@@ -17,7 +17,7 @@ from collabcheck.render.reasons import reasons
 from collabcheck.scoring.compare import agree_score, compare
 from tests.strategies import BANKS, make_snapshot, reorder, snapshots, with_answers
 
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # the profile sets how many
 BANK_IDS = [b.id for b in BANKS]
 banks = pytest.mark.parametrize("bank", BANKS, ids=BANK_IDS)
 

@@ -28,7 +28,7 @@ from collabcheck.render.view import comparison_view
 from collabcheck.scoring.compare import compare
 from tests.strategies import BANKS, snapshots, with_answers, with_context
 
-SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # the profile sets how many
 banks = pytest.mark.parametrize("bank", BANKS, ids=[f"{b.id}-v{b.version}" for b in BANKS])
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -36,7 +36,8 @@ def who(people: list[tuple[str, str]], pair: str = "") -> list[str]:
         typed += [name, role]
     if len(people) < 6:
         typed.append("")  # everyone is here
-    return typed + [pair, ""]  # partnership name, "that is right"
+    # partnership name, "that is right", then where the partnership stands: both left
+    return typed + [pair, "", "", ""]
 
 
 def partner_answers(n: int, authority: list[str]) -> tuple[list[str], dict, dict]:
@@ -235,7 +236,7 @@ def test_a_private_reflection_never_reaches_the_file(tmp_path):
 
 
 def test_names_typed_with_escape_sequences_come_out_plain(tmp_path):
-    typed = ["", "\x1b[31mAnn\x1b[0m", "\x1b]0;title\x07Nurse", "Bo", "", "", "", "", "stop"]
+    typed = ["", "\x1b[31mAnn\x1b[0m", "\x1b]0;title\x07Nurse", "Bo", "", "", "", "", "", "", "stop"]
     status, said = run(typed, tmp_path)
     assert not NOISE.search(said)
     assert "Pass the keyboard to [31mAnn[0m." in flat(said)  # what is left is printable text only

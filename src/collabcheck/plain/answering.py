@@ -15,7 +15,8 @@ from collabcheck.core.bank import Bank, Item, questions
 from collabcheck.core.sitting import Sitting
 from collabcheck.core.snapshot import Answer
 from collabcheck.plain.talk import Conversation, Stop, word
-from collabcheck.plain.words import ASK, answer_label, choices, where
+from collabcheck.plain.words import answer_label, choices, where
+from collabcheck.render.options import ask
 from collabcheck.render.words import display_name
 
 BACK = {"b", "back", "go back"}
@@ -67,7 +68,7 @@ class Answering:
     # -- rated questions ------------------------------------------------------------------------
 
     def rated_help(self, item: Item, options: list[tuple[Answer, str]]) -> str:
-        unsure = ", n for not sure" if item.kind == "agree" else ""
+        unsure = ", n for not sure"
         return (f"Type a number from 1 to {len(options)}{unsure}, s to skip, or b to go back. "
                 "Then press Enter.")
 
@@ -76,7 +77,7 @@ class Answering:
         pid = self.partner.id
         options = choices(item, self.sitting)
         self.heading(item)
-        self.talk.say(ASK[item.kind])
+        self.talk.say(ask(item))
         self.talk.numbered([label for _, label in options])
         current = self.sitting.answer_of(pid, item.id)
         if current is not None:
@@ -112,7 +113,7 @@ class Answering:
         """What a typed line means: (value, understood). A value of None means skip."""
         if said in SKIP:
             return None, True
-        if said in UNSURE and item.kind == "agree":
+        if said in UNSURE:
             return "unsure", True
         if said.isdigit() and 1 <= int(said) <= len(options):
             return options[int(said) - 1][0], True

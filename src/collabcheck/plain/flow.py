@@ -30,6 +30,12 @@ from collabcheck.plain.together import (
 )
 from collabcheck.plain.who import ask_who
 from collabcheck.plain.words import HOW, PRIVACY, describe, minutes_each, names_list, shown_names
+from collabcheck.render.options import (
+    ROUTE_OPTIONS,
+    ROUTE_QUESTION,
+    STAGE_OPTIONS,
+    STAGE_QUESTION,
+)
 from collabcheck.render.words import display_name
 
 Clock = Callable[[], datetime]
@@ -91,6 +97,8 @@ class PlainSitting:
             self.autosave()
         s = self.sitting
         assert s is not None
+        if not s.context_asked and s.current_partner == 0 and s.current_item == 0:
+            self.ask_context(s)
         while s.stage == "answering" and not s.everyone_finished:
             self.handover()
             Answering(self.talk, s, self.bank, self.autosave).run()
@@ -116,6 +124,33 @@ class PlainSitting:
         commit_after_save(self.talk, self.saved_path, snap)
         offer_markdown(self.talk, self.saved_path, snap, self.bank)
         self.talk.say("Thank you. collabcheck has finished.")
+
+    def ask_context(self, s: Sitting) -> None:
+        """Where the partnership stands: two quick questions, answered together (the app's)."""
+        t = self.talk
+        t.say("")
+        t.say("Where your partnership stands. Answer these two together; they help collabcheck "
+              "suggest what fits where you are. Press Enter on its own to leave one.")
+        for question, choices_ in ((STAGE_QUESTION, STAGE_OPTIONS), (ROUTE_QUESTION, ROUTE_OPTIONS)):
+            t.say(question)
+            t.numbered([label for _, label in choices_])
+            while True:
+                said = t.ask(f"Type a number from 1 to {len(choices_)}, then press Enter.").strip()
+                if said in ("stop", "quit"):
+                    _stop()
+                if said == "":
+                    break
+                if said.isdigit() and 1 <= int(said) <= len(choices_):
+                    value, label = choices_[int(said) - 1]
+                    if question == STAGE_QUESTION:
+                        s.how_long = value  # type: ignore[assignment]
+                    else:
+                        s.route = value  # type: ignore[assignment]
+                    t.say(f"You chose: {label}.")
+                    break
+                t.say("Sorry, that is not one of the choices.")
+        s.context_asked = True
+        self.autosave()
 
     # -- welcome ----------------------------------------------------------------------------------
 

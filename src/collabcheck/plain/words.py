@@ -8,18 +8,12 @@ one place that will switch to the shared comparison view (src/collabcheck/render
 
 from __future__ import annotations
 
-import re
-
-from collabcheck.core.bank import AGREE_LABELS, FOCUS_LABELS, Bank, Item, questions
+from collabcheck.core.bank import Bank, Item, questions
 from collabcheck.core.sitting import Sitting
 from collabcheck.core.snapshot import Answer, Snapshot
-from collabcheck.render.words import display_name
-
-ASK = {
-    "agree": "How much do you agree?",
-    "authority": "Who has the most say? \"More\" means a bit more; \"mostly\" means most of it.",
-    "focus": "Where does the attention go?",
-}
+from collabcheck.render.options import options
+from collabcheck.render.view import Block, Bullets, Label, Para, Quote, Scores
+from collabcheck.render.words import display_name, fmt
 
 
 def names_list(names: list[str]) -> str:
@@ -28,25 +22,10 @@ def names_list(names: list[str]) -> str:
 
 
 def choices(item: Item, sitting: Sitting) -> list[tuple[Answer, str]]:
-    """The numbered options of a rated item, as (value, label): the app's, in the app's order.
-
-    "Not sure" and skipping are not numbered: they are typed as words (n, s)."""
-    if item.kind == "agree":
-        return list(AGREE_LABELS.items())
-    if item.kind == "focus":
-        return list(FOCUS_LABELS.items())
-    ps = sitting.partners
-    if len(ps) == 2:
-        a, b = ps
-        an, bn = display_name(a.name), display_name(b.name)
-        return [(f"mostly:{a.id}", f"Mostly {an}"), (f"more:{a.id}", f"More {an}"),
-                ("shared", "Shared equally"), (f"more:{b.id}", f"More {bn}"),
-                (f"mostly:{b.id}", f"Mostly {bn}")]
-    opts: list[tuple[Answer, str]] = [("shared", "Shared equally")]
-    for p in ps:
-        name = display_name(p.name)
-        opts += [(f"more:{p.id}", f"More {name}"), (f"mostly:{p.id}", f"Mostly {name}")]
-    return opts
+    """The numbered options of a rated item, as (value, label): the app's own
+    (`collabcheck.render.options`), in the app's order. "Not sure" and skipping are typed as
+    words (n, s), so they are not numbered."""
+    return [(v, label) for v, label in options(item, sitting.partners) if v != "unsure"]
 
 
 def answer_label(item: Item, sitting: Sitting, value: Answer | None) -> str:
@@ -105,50 +84,44 @@ HOW = ("How it works: each question is read out with its options as a numbered l
 
 # -- the comparison, read out in parts ---------------------------------------------------------
 
-BAR_CHARS = "█▉▊▋▌▍▎▏"
-_BAR_ROW = re.compile(rf"^(\s*)(.*?)\s+[{BAR_CHARS}]*\s+(–|\d+\.\d)\s*(.*)$")
-_UNDERLINE = re.compile(r"^-{3,}$")
+ORDER = ("context", "practices", "power", "attention", "talk", "notes", "suggestion", "unknown",
+         "source")
 
 
-def _listenable(line: str, names: list[str]) -> str:
-    """One report line as it should be heard: a bar-chart row becomes 'Name: 3.5, detail',
-    with a name the report shortened to fit its column ('Dr Amira Hadd…') said in full."""
-    if any(ch in line for ch in BAR_CHARS) or re.search(r"\S {2,}(–|\d+\.\d)\b", line):
-        m = _BAR_ROW.match(line)
-        if m:
-            indent, name, figure, rest = m.groups()
-            if name.endswith("…"):
-                name = next((n for n in names if n.startswith(name[:-1])), name)
-            figure = "no score" if figure == "–" else figure
-            return f"{indent}{name}: {figure}" + (f", {rest.strip()}" if rest.strip() else "")
-    return re.sub(rf"[{BAR_CHARS}]", "", line)
+def _heard(block: Block) -> list[str]:
+    """One block of the comparison view as lines a screen reader says plainly (no bars)."""
+    if isinstance(block, Scores):
+        out = [f"{block.title}."]
+        for row in block.rows:
+            figure = "no score" if row.value is None else fmt(row.value)
+            out.append(f"{row.label}: {figure}, {row.note}.")
+        return out
+    if isinstance(block, Para):
+        return [block.text]
+    if isinstance(block, Label):
+        return [f"{block.text}:"]
+    if isinstance(block, Bullets):
+        out = []
+        for n, item in enumerate(block.items, 1):
+            out.append(f"{n}. {item}" if block.numbered else f"- {item}")
+            if n <= len(block.notes):
+                out.append(f"   {block.notes[n - 1]}")
+        return out
+    if isinstance(block, Quote):
+        return [f"   {line}" for line in block.lines]
+    return [", ".join(block.header)] + [", ".join(row) for row in block.rows]
 
 
 def comparison_sections(snapshot: Snapshot, bank: Bank) -> list[tuple[str, str]]:
-    """The comparison as (heading, text) parts, in the report's order and the report's words.
-
-    THE SEAM: this is the only function that knows where the comparison's words come from.
-    For now it splits `report_render.render_text` at its headings (a capitalised line over a
-    line of dashes), drops the bar characters a screen reader would read as noise, and says
-    the headings in sentence case. The integrator will point it at the shared comparison view
-    in src/collabcheck/render/ instead; callers need not change.
-    """
-    from collabcheck.render.report import render_text
+    """The comparison as (heading, text) parts: the one comparison view the reports and the
+    app's Together screen lay out (`collabcheck.render.view`), said in plain lines."""
+    from collabcheck.render.view import comparison_view
     from collabcheck.scoring.compare import compare
 
-    lines = render_text(compare(snapshot, bank), bank).splitlines()
-    names = [display_name(p.name) for p in snapshot.partners]
-    sections: list[tuple[str, list[str]]] = [("About this sitting", [])]
-    n = 0
-    while n < len(lines):
-        line = lines[n]
-        nxt = lines[n + 1] if n + 1 < len(lines) else ""
-        if line.strip() and _UNDERLINE.match(nxt) and line.upper() == line:
-            heading = line.strip().capitalize()
-            sections.append((heading, []))
-            n += 2
-            continue
-        sections[-1][1].append(_listenable(line, names))
-        n += 1
-    return [(heading, "\n".join(body).strip("\n")) for heading, body in sections
-            if "\n".join(body).strip()]
+    view = comparison_view(compare(snapshot, bank), bank)
+    parts = []
+    for key in ORDER:
+        if key in view:
+            lines = [line for block in view[key].blocks for line in _heard(block)]
+            parts.append((view[key].heading, "\n".join(lines)))
+    return parts
