@@ -104,7 +104,8 @@ def oracle(snap: Any, bank: Bank) -> tuple[dict[int, Fraction], int]:
     if positions:
         mean = sum(positions, Fraction(0)) / len(positions)
         spread = max(positions) - min(positions) if len(positions) > 1 else 0
-        split = spread >= Fraction(3, 2) and min(positions) <= Fraction(-1, 2) <= 0 < Fraction(1, 2) <= max(positions)
+        half = Fraction(1, 2)
+        split = spread >= Fraction(3, 2) and min(positions) <= -half and max(positions) >= half
         task = mean <= Fraction(-1, 2) and not split
 
     stage = snap.context.stage if snap.context else None
