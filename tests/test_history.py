@@ -17,8 +17,15 @@ from collabcheck.core.bank import Bank, load_bank
 from collabcheck.core.snapshot import Agreed, Partner, Snapshot, write_snapshot
 from collabcheck.history import read as hist
 from collabcheck.history.build import build_history, load_history
-from collabcheck.render.history import convergence_summary, follow_text
-from collabcheck.render.history import BARS, GAP, render_markdown, render_text, sparkline
+from collabcheck.render.history import (
+    BARS,
+    GAP,
+    convergence_summary,
+    follow_text,
+    render_markdown,
+    render_text,
+    sparkline,
+)
 
 from .conftest import MINI_BANK
 
@@ -165,8 +172,8 @@ def test_follow_through_says_what_happened_to_the_chosen_practice(tmp_path: Path
     (pair,) = history(d).pairs
     first, last = pair.follow_through
     assert (first.practice, first.before, first.after, first.latest) == (3, 2.0, 4.0, 5.0)
-    assert follow_text(first) == ("You chose practice 3 (Practice 3) on 12 March 2026. It went from 2.0 to 4.0. "
-                          "It is 5.0 now.")
+    assert follow_text(first) == ("You chose practice 3 (Practice 3) on 12 March 2026. "
+                                  "It went from 2.0 to 4.0. It is 5.0 now.")
     assert last.practice == 2 and last.after is None
     assert "next sitting will show" in follow_text(last)
 

@@ -40,34 +40,20 @@ def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[s
     }
 
 
-def _parse(data: bytes, name: str) -> dict[str, Any]:
-    """rtoml when it can (many times faster); tomllib for the exact error when it cannot."""
-    from collabcheck.core.errors import SnapshotError
-    from collabcheck.core.files import parse_toml
-
-    try:
-        import rtoml
-
-        return rtoml.loads(data.decode("utf-8"))
-    except Exception:  # noqa: BLE001 - any failure: let tomllib give the standard message
-        return parse_toml(data, name, SnapshotError)
-
-
 def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
     """Read, check and compare one file; a problem becomes {'error', 'line'} instead of raising."""
-    from collabcheck.core.errors import CollabcheckError
+    from collabcheck.core.errors import CollabcheckError, SnapshotError
+    from collabcheck.core.files import read_toml
     from collabcheck.core.snapshot import snapshot_from_data
 
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        return {"error": f"cannot be read ({exc.strerror or exc})", "line": None}
     warnings: list[str] = []
     try:
-        snapshot = snapshot_from_data(_parse(data, path), path, bank, warnings)
+        snapshot = snapshot_from_data(read_toml(Path(path), SnapshotError), path, bank, warnings)
     except CollabcheckError as exc:
         return {"error": exc.message, "line": exc.line}
+    except (RecursionError, MemoryError, ValueError, TypeError) as exc:
+        return {"error": f"could not be read ({type(exc).__name__}); please report this",
+                "line": None, "internal": True}
     warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
     try:
         return summarise_snapshot(snapshot, bank, warnings)
