@@ -15,6 +15,7 @@ from pathlib import Path
 
 from collabcheck.cli.exits import EXIT_OK
 from collabcheck.core.errors import CollabcheckError
+from collabcheck.render.safe import json_safe, safe_line, terminal_safe
 
 
 def history_folder(args: argparse.Namespace) -> Path:
@@ -40,6 +41,11 @@ def run_history(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise CollabcheckError(folder, "is a file, not a folder (use 'collabcheck report FILE' "
                                        "for one sitting)")
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as exc:
+        raise CollabcheckError(folder, f"folder cannot be read ({exc.strerror or exc})") from None
     questions = getattr(args, "questions", None)
     bank = load_bank(Path(questions) if questions else None)
     pair = getattr(args, "pair", None)
@@ -48,14 +54,14 @@ def run_history(args: argparse.Namespace) -> int:
     if fmt == "json":
         # Compact: Python's fast JSON encoder only runs without indentation, and a programme's
         # history can be megabytes. Pipe it through `python -m json.tool` to read it.
-        sys.stdout.write(json.dumps(render_json(history), ensure_ascii=False) + "\n")
+        sys.stdout.write(json_safe(json.dumps(render_json(history), ensure_ascii=False)) + "\n")
         return EXIT_OK
     for s in history.skipped:
-        sys.stderr.write(f"{s}\n")
+        sys.stderr.write(safe_line(str(s)) + "\n")
     if pair is not None and not history.pairs:
         everyone = sorted({p.pair for p in load_history(folder, bank).pairs})
         found = f" Partnerships found: {', '.join(everyone)}." if everyone else ""
-        sys.stdout.write(f"No sittings for '{pair}' in {folder}.{found}\n")
+        sys.stdout.write(safe_line(f"No sittings for '{pair}' in {folder}.{found}") + "\n")
         return EXIT_OK
-    sys.stdout.write(render_markdown(history) if fmt == "markdown" else render_text(history))
+    sys.stdout.write(terminal_safe(render_markdown(history) if fmt == "markdown" else render_text(history)))
     return EXIT_OK

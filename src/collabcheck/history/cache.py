@@ -27,13 +27,18 @@ RACY_NS = 2_000_000_000  # files changed this recently are read but not cached
 StatKey = list[int]
 
 
-def scan(root: Path) -> list[tuple[str, StatKey]]:
+def scan(root: Path, problems: dict[str, str] | None = None) -> list[tuple[str, StatKey]]:
     """Every `*.toml` under `root` with its stat key, as paths relative to `root`.
 
     Hidden folders (`.git`, `.cache`…) and question-bank folders (holding `bank.toml`) are
     not snapshot folders, so they are left out. Symbolic links to folders are not followed,
-    so a link loop cannot make the scan run for ever.
+    so a link loop cannot make the scan run for ever. Nothing is left out silently: a
+    subfolder that cannot be listed goes into `problems` (relative path → reason), and a
+    `.toml` that is not a regular file (a named pipe, a device, a broken link) is listed with
+    a key that is never cached, so the reader refuses it in words.
     """
+    import stat as stat_mod
+
     found: list[tuple[str, StatKey]] = []
     stack = [("", str(root))]
     while stack:
@@ -41,7 +46,10 @@ def scan(root: Path) -> list[tuple[str, StatKey]]:
         try:
             with os.scandir(abs_dir) as it:
                 entries = list(it)
-        except OSError:
+        except OSError as exc:
+            if rel_dir and problems is not None:
+                problems[rel_dir] = (f"folder cannot be read ({exc.strerror or exc}), so the "
+                                     "snapshots in it were left out")
             continue
         if rel_dir and any(e.name == "bank.toml" for e in entries):
             continue
@@ -52,9 +60,11 @@ def scan(root: Path) -> list[tuple[str, StatKey]]:
             try:
                 if e.is_dir(follow_symlinks=False):
                     stack.append((rel, e.path))
-                elif e.name.endswith(".toml") and e.name != "bank.toml" and (
-                        e.is_file() or e.is_symlink()):
+                elif e.name.endswith(".toml") and e.name != "bank.toml":
                     st = e.stat()  # a broken link raises here: listed below, then skipped
+                    if not stat_mod.S_ISREG(st.st_mode):
+                        found.append((rel, [-1, -1, -1, -1]))
+                        continue
                     found.append((rel, [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]))
             except OSError:
                 found.append((rel, [-1, -1, -1, -1]))

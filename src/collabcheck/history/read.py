@@ -79,7 +79,8 @@ def read_folder(folder: str | Path, bank: Bank, cache_dir: Path | None | bool = 
         cache_dir = default_cache_dir()
     cache = SummaryCache(root, [*bank_fingerprint(bank), *code_fingerprint()],
                          cache_dir if isinstance(cache_dir, Path) else None)
-    found = scan(root)
+    problems: dict[str, str] = {}
+    found = scan(root, problems)
     summaries = [cache.get(rel, key) for rel, key in found]
     misses = [n for n, s in enumerate(summaries) if s is None]
     fresh = _summarise_all([os.path.join(root, found[n][0]) for n in misses], bank, workers)
@@ -87,6 +88,9 @@ def read_folder(folder: str | Path, bank: Bank, cache_dir: Path | None | bool = 
         summaries[n] = summary
         cache.put(found[n][0], found[n][1], summary)
     cache.save()
+    for rel, message in problems.items():  # unreadable subfolders: listed, never silent
+        found.append((rel, [-1, -1, -1, -1]))
+        summaries.append({"error": message, "line": None})
     return [(os.path.join(str(folder), rel), s) for (rel, _), s in zip(found, summaries, strict=True)]  # type: ignore[misc]
 
 

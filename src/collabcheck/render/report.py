@@ -12,6 +12,7 @@ import textwrap
 
 from collabcheck.core.bank import Bank
 from collabcheck.render.reasons import reasons
+from collabcheck.render.safe import md_escape
 from collabcheck.render.words import (
     UNSURE_NOTE,
     answer_words,
@@ -255,10 +256,7 @@ def render_text(c: Comparison, bank: Bank) -> str:
 
 def md(text: str) -> str:
     """Text safe inside a Markdown table cell or list item: one line, special characters escaped."""
-    out = display_name(text)
-    for ch in "\\|*_`<>[]#":
-        out = out.replace(ch, "\\" + ch)
-    return out
+    return md_escape(display_name(text))
 
 
 def agreed_sentence(c: Comparison, bank: Bank) -> str | None:
@@ -285,7 +283,6 @@ def _agreed_markdown(c: Comparison, bank: Bank) -> list[str]:
     return out
 
 
-QUOTE_SPECIAL = set("\\`*_[]<>#|~&")
 BLOCK_START = re.compile(r"^(?:[-+=:]|\d+[.)])")
 
 
@@ -295,7 +292,7 @@ def md_quote(lines: list[str]) -> list[str]:
     start a list or a heading underline is escaped at its start, and line breaks are kept."""
     out = []
     for n, line in enumerate(lines):
-        text = "".join("\\" + ch if ch in QUOTE_SPECIAL else ch for ch in line.strip())
+        text = md_escape(line.strip())
         match = BLOCK_START.match(text)
         if match:
             end = match.end() - 1

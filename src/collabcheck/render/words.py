@@ -23,11 +23,18 @@ NUMBER_WORDS = {0: "none", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five",
 EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
+DISPLAY_MAX = 200
+"""Longest name, role or label shown: a name of a megabyte must not make a report of gigabytes."""
+
+
 def display_name(name: str, limit: int | None = None) -> str:
-    """A name fit for one line: whitespace (newlines, tabs) collapsed, control characters dropped."""
-    clean = "".join(ch for ch in name if ch.isprintable() or ch.isspace())
+    """A name fit for one line: whitespace (newlines, tabs) collapsed, control characters
+    dropped, and at most `limit` (else DISPLAY_MAX) characters, a cut marked with '…'."""
+    limit = DISPLAY_MAX if limit is None else limit
+    clean = name.lstrip()[: limit * 4 + 64]  # enough to fill `limit` after collapsing; keeps this linear
+    clean = "".join(ch for ch in clean if ch.isprintable() or ch.isspace())
     clean = re.sub(r"\s+", " ", clean).strip() or "?"
-    if limit is not None and len(clean) > limit:
+    if len(clean) > limit:
         clean = clean[: max(limit - 1, 1)] + "…"
     return clean
 
