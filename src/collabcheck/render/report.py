@@ -255,8 +255,10 @@ def render_text(c: Comparison, bank: Bank) -> str:
 
 
 def md(text: str) -> str:
-    """Text safe inside a Markdown table cell or list item: one line, special characters escaped."""
-    return md_escape(display_name(text))
+    """Text safe inside a Markdown table cell or list item: one line, special characters escaped.
+
+    Not shortened (sentences and actions are shown whole); names are shortened by the caller."""
+    return md_escape(display_name(text, max(len(text), 1)))
 
 
 def agreed_sentence(c: Comparison, bank: Bank) -> str | None:
@@ -319,11 +321,11 @@ def _notes_markdown(c: Comparison, bank: Bank) -> list[str]:
 
 def render_markdown(c: Comparison, bank: Bank) -> str:
     """The report as Markdown, fit to paste into a board paper."""
-    names = {p.id: md(p.name) for p in c.partners}
+    names = {p.id: md(display_name(p.name)) for p in c.partners}
     plain = _names(c)
     out = [f"# collabcheck report: {md(c.pair)}", "",
            f"Taken {_when(c)}. Partners: "
-           + ", ".join(names[p.id] + (f" ({md(p.role)})" if p.role.strip() else "")
+           + ", ".join(names[p.id] + (f" ({md(display_name(p.role))})" if p.role.strip() else "")
                        for p in c.partners) + ".", ""]
     out += _agreed_markdown(c, bank)
     s = c.suggestion

@@ -29,10 +29,12 @@ DISPLAY_MAX = 200
 
 def display_name(name: str, limit: int | None = None) -> str:
     """A name fit for one line: whitespace (newlines, tabs) collapsed, control characters
-    dropped, and at most `limit` (else DISPLAY_MAX) characters, a cut marked with '…'."""
+    shown as escapes (`\\x1b`, never obeyed), and at most `limit` (else DISPLAY_MAX)
+    characters, a cut marked with '…'."""
     limit = DISPLAY_MAX if limit is None else limit
     clean = name.lstrip()[: limit * 4 + 64]  # enough to fill `limit` after collapsing; keeps this linear
-    clean = "".join(ch for ch in clean if ch.isprintable() or ch.isspace())
+    clean = "".join(ch if ch.isprintable() or ch.isspace() else
+                    (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}") for ch in clean)
     clean = re.sub(r"\s+", " ", clean).strip() or "?"
     if len(clean) > limit:
         clean = clean[: max(limit - 1, 1)] + "…"
