@@ -30,6 +30,7 @@ def run_history(args: argparse.Namespace) -> int:
     """Print the history; a missing folder is one line on stderr and exit 2 (via CollabcheckError)."""
     from collabcheck.core.bank import load_bank
     from collabcheck.history.build import load_history
+    from collabcheck.history.read import Scanned
     from collabcheck.render.history import render_json, render_markdown, render_text
 
     folder = history_folder(args)
@@ -49,12 +50,21 @@ def run_history(args: argparse.Namespace) -> int:
     questions = getattr(args, "questions", None)
     bank = load_bank(Path(questions) if questions else None)
     pair = getattr(args, "pair", None)
-    history = load_history(folder, bank, pair=pair, workers=min(8, os.cpu_count() or 1))
     fmt = getattr(args, "format", "text") or "text"
+    scanned = Scanned(folder, bank)
+    state = scanned.state(fmt, str(pair), str(folder)) if fmt == "json" else None
+    kept = scanned.cache.output(state)
+    if kept is not None:  # nothing in the folder, the bank or collabcheck has changed
+        sys.stdout.write(kept)
+        return EXIT_OK
+    history = load_history(folder, bank, pair=pair, workers=min(8, os.cpu_count() or 1),
+                           scanned=scanned)
     if fmt == "json":
         # Compact: Python's fast JSON encoder only runs without indentation, and a programme's
         # history can be megabytes. Pipe it through `python -m json.tool` to read it.
-        sys.stdout.write(json_safe(json.dumps(render_json(history), ensure_ascii=False)) + "\n")
+        text = json_safe(json.dumps(render_json(history), ensure_ascii=False)) + "\n"
+        sys.stdout.write(text)
+        scanned.cache.save_output(state, text)
         return EXIT_OK
     for s in history.skipped:
         sys.stderr.write(safe_line(str(s)) + "\n")

@@ -82,7 +82,7 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("collabcheck", appauthor=False))
 
 
-def code_fingerprint() -> list[Any]:
+def code_fingerprint(layers: tuple[str, ...] = ("core", "scoring", "history")) -> list[Any]:
     """Version plus name, size and mtime of every module in core, scoring and history.
 
     Any change to the code that reads, checks or compares snapshots empties the cache, even
@@ -92,7 +92,7 @@ def code_fingerprint() -> list[Any]:
 
     parts: list[Any] = [__version__]
     package = Path(__file__).resolve().parents[1]
-    for layer in ("core", "scoring", "history"):
+    for layer in layers:
         with os.scandir(package / layer) as it:
             for e in sorted(it, key=lambda e: e.name):
                 if e.name.endswith(".py"):
@@ -152,6 +152,39 @@ class SummaryCache:
             return
         self.fresh[rel] = [key, summary]
         self.changed = True
+
+    def _output_path(self) -> Path | None:
+        path = self.path
+        return None if path is None else path.with_name(path.stem + "-output.txt")
+
+    def output(self, state: str | None) -> str | None:
+        """The whole output last written for this folder, if it was made in exactly `state`."""
+        path = self._output_path()
+        if state is None or path is None:
+            return None
+        try:
+            with open(path, encoding="utf-8") as fh:
+                if fh.readline().rstrip("\n") != state:
+                    return None
+                return fh.read()
+        except (OSError, ValueError):
+            return None
+
+    def save_output(self, state: str | None, text: str) -> None:
+        """Keep the output (one per folder), so an unchanged folder's history is one read."""
+        path = self._output_path()
+        if state is None or path is None:
+            return
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".history-", suffix=".tmp", dir=path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    fh.write(state + "\n" + text)
+                os.replace(tmp, path)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
 
     def save(self) -> None:
         """Write the entries seen in this run (files since deleted drop out), atomically."""

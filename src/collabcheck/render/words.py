@@ -6,6 +6,7 @@ short UK-English phrases and character bars that never depend on colour.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,11 @@ if TYPE_CHECKING:
     from collabcheck.scoring.results import Comparison
 
 from collabcheck.core.bank import AGREE_LABELS, FOCUS_LABELS
-from collabcheck.scoring.rounding import round_half_up
+from collabcheck.scoring.rounding import round_half_up as _round_half_up
+
+# A big history rounds the same few figures hundreds of thousands of times; rounding depends
+# only on the figure, so each is worked out once.
+round_half_up = functools.lru_cache(maxsize=65536)(_round_half_up)
 
 # How every report and the app explain "not sure": the same words everywhere.
 UNSURE_WORDS = "counted, but left out of the scores"
