@@ -187,3 +187,13 @@ def test_a_huge_name_stays_quick_and_short(tmp_path: Path) -> None:
         code, out, _ = run(["history", str(tmp_path), "--format", fmt])
         assert code == 0 and len(out) < 60_000
     assert time.monotonic() - start < 5
+
+
+def test_a_pipe_in_place_of_the_saved_sitting_never_blocks_the_app(tmp_path: Path) -> None:
+    from collabcheck.core import sitting
+
+    os.mkfifo(tmp_path / sitting.STATE_FILE)
+    start = time.monotonic()
+    assert sitting.load(tmp_path) is None
+    assert time.monotonic() - start < 5
+    assert not (tmp_path / sitting.STATE_FILE).exists()  # set aside, so the next start is clean

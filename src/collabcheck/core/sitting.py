@@ -192,18 +192,19 @@ def save(sitting: Sitting, directory: Path) -> Path:
 def load(directory: Path) -> Sitting | None:
     """The sitting in progress, or None; an unreadable file is set aside, never deleted."""
     path = directory / STATE_FILE
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return None
-    except OSError:
-        return None
+    from collabcheck.core.errors import CollabcheckError
+    from collabcheck.core.files import read_bytes
+
     try:
+        # The one careful read: a pipe or a device in its place can neither block nor flood.
+        text = read_bytes(path, CollabcheckError, limit=16_000_000).decode("utf-8")
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("format", FORMAT) > FORMAT:
             raise ValueError("unknown format")
         return Sitting.model_validate(data)
-    except (ValueError, ValidationError):
+    except (ValueError, ValidationError, CollabcheckError):
         with contextlib.suppress(OSError):
             path.replace(directory / f"sitting-unreadable-{os.getpid()}.json")
         return None
