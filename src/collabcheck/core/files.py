@@ -14,7 +14,7 @@ import re
 import stat
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from collabcheck.core.errors import CollabcheckError, SnapshotError
 
@@ -22,7 +22,7 @@ MAX_BYTES = 1_000_000
 """Largest file read: a real snapshot is a few kilobytes, so anything bigger is refused unread."""
 MAX_DEPTH = 32
 """Deepest nesting of arrays and inline tables read: a snapshot needs 2."""
-TOML_VERSION = "1.0.0"
+TOML_VERSION: Literal["1.0.0"] = "1.0.0"
 """Snapshots and banks are TOML 1.0 (the README says so); 1.1 additions are refused."""
 
 
