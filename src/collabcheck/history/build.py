@@ -116,7 +116,7 @@ class Trend:
     def since_first(self) -> float | None:
         return _delta(self.latest, self.first)
 
-    @property
+    @cached_property
     def trend(self) -> str | None:
         """'closer', 'further apart' or 'about the same' since the previous sitting."""
         return direction(shown_delta(self.latest, self.previous))

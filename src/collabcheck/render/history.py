@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from collabcheck.history.build import (
@@ -29,12 +30,14 @@ from collabcheck.render.words import fmt1 as fmt
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
+@lru_cache(maxsize=4096)
 def long_date(iso: str) -> str:
     """'12 March 2026': plain and unambiguous, whatever the reader's locale."""
     d = datetime.fromisoformat(iso)
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+@lru_cache(maxsize=256)
 def short_title(title: str) -> str:
     """'Make time for learning – and share it' → 'Make time for learning', for sentences and tables."""
     for cut in (" – ", " - ", " ("):
