@@ -17,13 +17,15 @@ from pathlib import Path
 from collabcheck import __version__
 from collabcheck.cli.exits import EXIT_OK, EXIT_STOPPED, EXIT_USAGE
 from collabcheck.core.errors import CollabcheckError
+from collabcheck.render.safe import json_safe, safe_line, terminal_safe
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line and exit 2 without the whole usage block."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"collabcheck: {plain_usage_error(message)} (try 'collabcheck --help')\n")
+        line = f"collabcheck: {plain_usage_error(message)} (try 'collabcheck --help')"
+        sys.stderr.write(safe_line(line) + "\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -115,9 +117,9 @@ def cmd_questions(args: argparse.Namespace) -> int:
 
     bank = _bank(args)
     if args.format == "json":
-        print(json.dumps(bank.to_json(), indent=2, ensure_ascii=False))
+        print(json_safe(json.dumps(bank.to_json(), indent=2, ensure_ascii=False)))
     else:
-        print(bank_as_text(bank))
+        print(terminal_safe(bank_as_text(bank)))
     return EXIT_OK
 
 
@@ -195,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except CollabcheckError as exc:
-        sys.stderr.write(f"{exc}\n")
+        sys.stderr.write(safe_line(str(exc)) + "\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("collabcheck: stopped\n")

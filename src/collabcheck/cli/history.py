@@ -15,6 +15,7 @@ from pathlib import Path
 
 from collabcheck.cli.exits import EXIT_OK
 from collabcheck.core.errors import CollabcheckError
+from collabcheck.render.safe import json_safe, safe_line, terminal_safe
 
 
 def history_folder(args: argparse.Namespace) -> Path:
@@ -28,7 +29,9 @@ def history_folder(args: argparse.Namespace) -> Path:
 def run_history(args: argparse.Namespace) -> int:
     """Print the history; a missing folder is one line on stderr and exit 2 (via CollabcheckError)."""
     from collabcheck.core.bank import load_bank
+    from collabcheck.core.git import state_of
     from collabcheck.history.build import load_history, mark_committed
+    from collabcheck.history.read import Scanned
     from collabcheck.render.history import render_json, render_markdown, render_text
 
     folder = history_folder(args)
@@ -40,23 +43,38 @@ def run_history(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise CollabcheckError(folder, "is a file, not a folder (use 'collabcheck report FILE' "
                                        "for one sitting)")
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as exc:
+        raise CollabcheckError(folder, f"folder cannot be read ({exc.strerror or exc})") from None
     questions = getattr(args, "questions", None)
     bank = load_bank(Path(questions) if questions else None)
     pair = getattr(args, "pair", None)
-    history = load_history(folder, bank, pair=pair, workers=min(8, os.cpu_count() or 1))
-    mark_committed(history)
     fmt = getattr(args, "format", "text") or "text"
+    scanned = Scanned(folder, bank)
+    # Which sittings are committed is part of the output, so the git state is part of the key.
+    state = scanned.state(fmt, str(pair), str(folder), state_of(folder)) if fmt == "json" else None
+    kept = scanned.cache.output(state)
+    if kept is not None:  # nothing in the folder, the bank or collabcheck has changed
+        sys.stdout.write(kept)
+        return EXIT_OK
+    history = load_history(folder, bank, pair=pair, workers=min(8, os.cpu_count() or 1),
+                           scanned=scanned)
+    mark_committed(history)
     if fmt == "json":
         # Compact: Python's fast JSON encoder only runs without indentation, and a programme's
         # history can be megabytes. Pipe it through `python -m json.tool` to read it.
-        sys.stdout.write(json.dumps(render_json(history), ensure_ascii=False) + "\n")
+        text = json_safe(json.dumps(render_json(history), ensure_ascii=False)) + "\n"
+        sys.stdout.write(text)
+        scanned.cache.save_output(state, text)
         return EXIT_OK
     for s in history.skipped:
-        sys.stderr.write(f"{s}\n")
+        sys.stderr.write(safe_line(str(s)) + "\n")
     if pair is not None and not history.pairs:
         everyone = sorted({p.pair for p in load_history(folder, bank).pairs})
         found = f" Partnerships found: {', '.join(everyone)}." if everyone else ""
-        sys.stdout.write(f"No sittings for '{pair}' in {folder}.{found}\n")
+        sys.stdout.write(safe_line(f"No sittings for '{pair}' in {folder}.{found}") + "\n")
         return EXIT_OK
-    sys.stdout.write(render_markdown(history) if fmt == "markdown" else render_text(history))
+    sys.stdout.write(terminal_safe(render_markdown(history) if fmt == "markdown" else render_text(history)))
     return EXIT_OK

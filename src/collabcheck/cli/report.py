@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from collabcheck.cli.exits import EXIT_OK
+from collabcheck.render.safe import json_safe, safe_line, terminal_safe
 
 
 def bank_warning(path: Path, snapshot_bank: str, snapshot_version: int, bank_id: str,
@@ -46,14 +47,14 @@ def run_report(args: argparse.Namespace) -> int:
     if note:
         warnings.append(note)
     for line in warnings:
-        sys.stderr.write(line + "\n")
+        sys.stderr.write(safe_line(line) + "\n")
     comparison = compare(snapshot, bank)
     fmt = getattr(args, "format", "text") or "text"
     if fmt == "json":
-        text = json.dumps(report_json(comparison), indent=2, ensure_ascii=False) + "\n"
+        text = json_safe(json.dumps(report_json(comparison), indent=2, ensure_ascii=False)) + "\n"
     elif fmt == "markdown":
-        text = render_markdown(comparison, bank)
+        text = terminal_safe(render_markdown(comparison, bank))
     else:
-        text = render_text(comparison, bank)
+        text = terminal_safe(render_text(comparison, bank))
     sys.stdout.write(text)
     return EXIT_OK

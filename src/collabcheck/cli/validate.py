@@ -6,6 +6,7 @@ banks, every other .toml file as a snapshot (or, if it has [[items]], as a bank 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -14,20 +15,39 @@ from collabcheck.core.bank import Bank, load_bank, load_section
 from collabcheck.core.errors import BankError, CollabcheckError
 from collabcheck.core.files import read_toml
 from collabcheck.core.snapshot import snapshot_from_data
+from collabcheck.render.safe import safe_line
 
 
-def _targets(paths: list[Path]) -> list[tuple[str, Path]]:
+def _walk(folder: Path, unreadable: list[tuple[Path, str]]) -> tuple[list[Path], list[Path]]:
+    """Every .toml file and every bank folder under `folder`; folders that cannot be listed
+    go into `unreadable`, so nothing is left out without a word."""
+    def failed(exc: OSError) -> None:
+        unreadable.append((Path(exc.filename or folder), exc.strerror or str(exc)))
+
+    files: list[Path] = []
+    bank_dirs: list[Path] = []
+    for top, dirs, names in os.walk(folder, onerror=failed):
+        dirs.sort()
+        if "bank.toml" in names:
+            bank_dirs.append(Path(top))
+        files += [Path(top) / n for n in names if n.endswith(".toml")]
+    return files, bank_dirs
+
+
+def _targets(paths: list[Path], unreadable: list[tuple[Path, str]] | None = None) -> list[tuple[str, Path]]:
     """Expand folders into ('bank', dir) and ('file', path) targets, in a stable order."""
     out: list[tuple[str, Path]] = []
+    problems = unreadable if unreadable is not None else []
     for path in paths:
         if path.is_dir():
             if (path / "bank.toml").is_file():
                 out.append(("bank", path))
                 continue
-            bank_dirs = {p.parent for p in path.rglob("bank.toml")}
+            files, found_banks = _walk(path, problems)
+            bank_dirs = set(found_banks)
             out += [("bank", d) for d in sorted(bank_dirs)]
-            out += [("file", f) for f in sorted(path.rglob("*.toml"))
-                    if not f.is_dir() and not any(d in f.parents for d in bank_dirs)]
+            out += [("file", f) for f in sorted(files)
+                    if not any(d == f.parent or d in f.parents for d in bank_dirs)]
         elif path.name == "bank.toml":
             out.append(("bank", path.parent))
         else:
@@ -66,7 +86,7 @@ def validate_paths(raw_paths: list[str], questions: str | None, snapshots: Path 
     paths = [Path(p) for p in raw_paths] or [bank_dir or Path("<shipped bank>")]
     missing = [p for p in paths if raw_paths and not p.exists()]
     for p in missing:
-        sys.stderr.write(f"{p}: no such file or folder\n")
+        sys.stderr.write(safe_line(f"{p}: no such file or folder") + "\n")
     if missing:
         return EXIT_USAGE
     bank: Bank | None = None
@@ -74,13 +94,24 @@ def validate_paths(raw_paths: list[str], questions: str | None, snapshots: Path 
         bank = load_bank(bank_dir)
     except BankError:
         bank = None  # reported below if it is one of the targets; snapshots checked without it
+    unreadable: list[tuple[Path, str]] = []
+    targets: list[tuple[str, Path | None]]
     if raw_paths:
-        targets: list[tuple[str, Path | None]] = [*_targets(paths)]
+        targets = [*_targets(paths, unreadable)]
     else:
         targets = [("bank", bank_dir)]
         if snapshots is not None and snapshots.is_dir():
-            targets += _targets([snapshots])
+            targets += _targets([snapshots], unreadable)
+        elif snapshots is not None and snapshots.exists():
+            sys.stderr.write(safe_line(f"{snapshots}: is a file, not a folder; the snapshot folder "
+                                       "(--dir or COLLABCHECK_DIR) must be a folder") + "\n")
+            return EXIT_USAGE
     invalid = checked = 0
+    for folder, reason in unreadable:
+        checked += 1
+        invalid += 1
+        sys.stderr.write(safe_line(f"{folder}: folder cannot be read ({reason}), so the files in it "
+                                   "were not checked") + "\n")
     for what, path in targets:
         checked += 1
         warnings: list[str] = []
@@ -88,16 +119,16 @@ def validate_paths(raw_paths: list[str], questions: str | None, snapshots: Path 
             if what == "bank":
                 loaded = load_bank(path)
                 n = sum(len(s.items) for s in loaded.sections)
-                print(f"{path or 'shipped bank'}: ok (question bank '{loaded.id}', {n} items)")
+                print(safe_line(f"{path or 'shipped bank'}: ok (question bank '{loaded.id}', {n} items)"))
             else:
                 assert path is not None  # only a bank target can be the shipped one
                 kind = check_file(path, bank, warnings)
-                print(f"{path}: ok ({kind})")
+                print(safe_line(f"{path}: ok ({kind})"))
         except CollabcheckError as exc:
             invalid += 1
-            sys.stderr.write(f"{exc}\n")
+            sys.stderr.write(safe_line(str(exc)) + "\n")
         for w in warnings:
-            sys.stderr.write(f"{w}\n")
+            sys.stderr.write(safe_line(w) + "\n")
     if checked == 0:
         sys.stderr.write("collabcheck: no .toml files found to check\n")
         return EXIT_USAGE

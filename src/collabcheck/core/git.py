@@ -329,6 +329,32 @@ def _commit_failure(r: Run) -> Outcome:
 # -- history -------------------------------------------------------------------------------
 
 
+def state_of(folder: str | Path) -> str:
+    """A cheap fingerprint of the repository holding `folder` (no git process): HEAD and the
+    times the index and the current branch last changed. Whatever is committed can only
+    change when one of these does, so history's kept output is redone after a commit."""
+    here = Path(os.path.abspath(folder))
+    for top in (here, *here.parents):
+        dot = top / ".git"
+        if dot.exists():
+            parts = []
+            for name in ("HEAD", "index", "packed-refs"):
+                try:
+                    st = (dot / name).stat()
+                    parts.append(f"{name}:{st.st_mtime_ns}:{st.st_size}")
+                except OSError:
+                    parts.append(f"{name}:-")
+            try:
+                head = (dot / "HEAD").read_text(encoding="utf-8", errors="replace").strip()
+                if head.startswith("ref: "):
+                    ref = dot / head[5:]
+                    parts.append(f"{head}:{ref.stat().st_mtime_ns}")
+            except OSError:
+                pass
+            return "|".join(parts)
+    return "no repository"
+
+
 def uncommitted(paths: Iterable[str | Path], timeout: float = LOCAL_TIMEOUT) -> set[Path] | None:
     """Which of these files are not committed (new, changed, only staged, or ignored).
 

@@ -22,6 +22,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from collabcheck.core.bank import FOCUS_VALUES, Bank, Item, questions  # noqa: F401 - re-exported
+from collabcheck.core.errors import CollabcheckError
+from collabcheck.core.files import read_bytes
 from collabcheck.core.paths import STATE_FILE, state_dir  # noqa: F401 - part of this module's API
 from collabcheck.core.slug import pair_slug, slugify, unique_slugs
 from collabcheck.core.snapshot import Agreed, Answer, Context, Partner, Snapshot, check_value
@@ -253,9 +255,8 @@ def load_checked(directory: Path) -> tuple[Sitting | None, Path | None]:
     """
     path = directory / STATE_FILE
     try:
-        if path.stat().st_size > MAX_STATE_BYTES:
-            raise ValueError("too big to be a sitting")
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        # The one careful read: a pipe or a device in its place can neither block nor flood.
+        data = json.loads(read_bytes(path, CollabcheckError, limit=MAX_STATE_BYTES).decode("utf-8"))
         if not isinstance(data, dict) or not isinstance(data.get("format", FORMAT), int) \
                 or data.get("format", FORMAT) > FORMAT:
             raise ValueError("unknown format")

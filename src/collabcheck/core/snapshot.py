@@ -166,6 +166,22 @@ def check_value(value: Any, partner_ids: set[str] | frozenset[str], kind: str | 
     return None if (agree_ok or focus_ok or authority_ok) else "is not a value collabcheck knows"
 
 
+def brief(value: Any, limit: int = 60) -> str:
+    """A value as a message shows it: short, and never recursing into a table or a list
+    (a hand-edited file can nest them thousands deep or hold a megabyte of text)."""
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    shown = repr(value[: limit + 1] if isinstance(value, str) else value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _key(key: str, limit: int = 60) -> str:
+    """A key or id as a message shows it: as written, but never more than `limit` characters."""
+    return key if len(key) <= limit else key[: limit - 1] + "…"
+
+
 def _fail(path: str | Path, message: str) -> SnapshotError:
     return SnapshotError(path, message)
 
@@ -185,7 +201,7 @@ def snapshot_from_data(data: dict[str, Any], path: str | Path, bank: Bank | None
         if not isinstance(data.get(key), str) or not data[key]:
             raise _fail(path, f"'{key}' is missing or not text")
     if not is_slug(data["pair"]):
-        raise _fail(path, f"pair {data['pair']!r} must be a slug (a-z, 0-9 and '-')")
+        raise _fail(path, f"pair {brief(data['pair'])} must be a slug (a-z, 0-9 and '-')")
     taken = data.get("taken_at")
     if taken is None:
         raise _fail(path, "has no 'taken_at' (when the sitting happened)")
@@ -218,15 +234,18 @@ def snapshot_from_data(data: dict[str, Any], path: str | Path, bank: Bank | None
     answers = _check_tables(data.get("answers", {}), "answers", ids, path)
     for pid, table in answers.items():
         for item_id, value in table.items():
-            kind = items[item_id].kind if items is not None and item_id in items else None
+            item = items.get(item_id) if items is not None else None
+            kind = item.kind if item is not None else None
+            if kind == "agree" and type(value) is int and 1 <= value <= 5:
+                continue  # most answers: the same verdict check_value gives, without the call
             problem = check_value(value, ids, kind, schema)
             if problem:
-                raise _fail(path, f"answers.{pid}: \"{item_id}\" = {value!r} {problem}")
+                raise _fail(path, f"answers.{pid}: \"{_key(item_id)}\" = {brief(value)} {problem}")
     notes = _check_tables(data.get("notes", {}), "notes", ids, path)
     for pid, table in notes.items():
         for item_id, value in table.items():
             if not isinstance(value, str):
-                raise _fail(path, f"notes.{pid}: \"{item_id}\" must be text")
+                raise _fail(path, f"notes.{pid}: \"{_key(item_id)}\" must be text")
     agreed = data.get("agreed")
     agreed_model = None
     if agreed is not None:
@@ -242,7 +261,8 @@ def snapshot_from_data(data: dict[str, Any], path: str | Path, bank: Bank | None
     context = _context(data.get("context"), schema, path, warnings)
     unknown = sorted(set(data) - KNOWN_KEYS)
     if unknown and warnings is not None:
-        warnings.append(f"{path}: warning: ignoring unknown key(s) {', '.join(unknown)}")
+        warnings.append(f"{path}: warning: ignoring unknown key(s) {', '.join(_key(k) for k in unknown[:10])}"
+                        + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""))
     return Snapshot(schema=schema, pair=data["pair"], taken_at=taken, bank=data["bank"],
                     bank_version=data["bank_version"], partners=partners, answers=answers,
                     notes=notes, agreed=agreed_model, context=context,
@@ -271,9 +291,9 @@ def _check_tables(raw: Any, name: str, ids: set[str], path: str | Path) -> dict[
         raise _fail(path, f"[{name}] must be a table")
     for pid, table in raw.items():
         if pid not in ids:
-            raise _fail(path, f"[{name}.{pid}] is for a partner not listed in [[partners]]")
+            raise _fail(path, f"[{name}.{_key(pid)}] is for a partner not listed in [[partners]]")
         if not isinstance(table, dict):
-            raise _fail(path, f"[{name}.{pid}] must be a table")
+            raise _fail(path, f"[{name}.{_key(pid)}] must be a table")
     return raw
 
 

@@ -14,13 +14,17 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from collabcheck.core.bank import Bank
-from collabcheck.history.read import PRACTICES, read_folder
-from collabcheck.scoring.rounding import round_half_up
+from collabcheck.history.read import PRACTICES, Scanned
+from collabcheck.scoring.rounding import round_half_up as _round_half_up
+
+# The same few figures are rounded hundreds of thousands of times for a big programme's
+# history; rounding depends only on the figure, so each is worked out once.
+round_half_up = lru_cache(maxsize=65536)(_round_half_up)
 
 SAME = 0.2  # changes smaller than this are "about the same": one answer moving is not a trend
 
@@ -115,7 +119,7 @@ class Trend:
     def since_first(self) -> float | None:
         return _delta(self.latest, self.first)
 
-    @property
+    @cached_property
     def trend(self) -> str | None:
         """'closer', 'further apart' or 'about the same' since the previous sitting."""
         return direction(shown_delta(self.latest, self.previous))
@@ -231,14 +235,17 @@ def follow_through(sittings: list[Sitting], titles: dict[int, str]) -> list[Foll
 
 
 def load_history(folder: str | Path, bank: Bank, pair: str | None = None,
-                 cache_dir: Path | None | bool = True, workers: int = 1) -> History:
+                 cache_dir: Path | None | bool = True, workers: int = 1,
+                 scanned: Scanned | None = None) -> History:
     """Read every snapshot under `folder` (recursively) into a History.
 
     `cache_dir` True means the default cache folder, False or None no cache. `workers` > 1
     reads uncached files in that many processes (command line only; see history_read). The
     folder must exist: the caller decides how to say so when it does not.
     """
-    return build_history(str(folder), read_folder(folder, bank, cache_dir, workers), bank, pair)
+    if scanned is None:
+        scanned = Scanned(folder, bank, cache_dir)
+    return build_history(str(folder), scanned.records(workers), bank, pair)
 
 
 def mark_committed(history: History) -> None:

@@ -27,13 +27,18 @@ RACY_NS = 2_000_000_000  # files changed this recently are read but not cached
 StatKey = list[int]
 
 
-def scan(root: Path) -> list[tuple[str, StatKey]]:
+def scan(root: Path, problems: dict[str, str] | None = None) -> list[tuple[str, StatKey]]:
     """Every `*.toml` under `root` with its stat key, as paths relative to `root`.
 
     Hidden folders (`.git`, `.cache`…) and question-bank folders (holding `bank.toml`) are
     not snapshot folders, so they are left out. Symbolic links to folders are not followed,
-    so a link loop cannot make the scan run for ever.
+    so a link loop cannot make the scan run for ever. Nothing is left out silently: a
+    subfolder that cannot be listed goes into `problems` (relative path → reason), and a
+    `.toml` that is not a regular file (a named pipe, a device, a broken link) is listed with
+    a key that is never cached, so the reader refuses it in words.
     """
+    import stat as stat_mod
+
     found: list[tuple[str, StatKey]] = []
     stack = [("", str(root))]
     while stack:
@@ -41,7 +46,10 @@ def scan(root: Path) -> list[tuple[str, StatKey]]:
         try:
             with os.scandir(abs_dir) as it:
                 entries = list(it)
-        except OSError:
+        except OSError as exc:
+            if rel_dir and problems is not None:
+                problems[rel_dir] = (f"folder cannot be read ({exc.strerror or exc}), so the "
+                                     "snapshots in it were left out")
             continue
         if rel_dir and any(e.name == "bank.toml" for e in entries):
             continue
@@ -52,9 +60,11 @@ def scan(root: Path) -> list[tuple[str, StatKey]]:
             try:
                 if e.is_dir(follow_symlinks=False):
                     stack.append((rel, e.path))
-                elif e.name.endswith(".toml") and e.name != "bank.toml" and (
-                        e.is_file() or e.is_symlink()):
+                elif e.name.endswith(".toml") and e.name != "bank.toml":
                     st = e.stat()  # a broken link raises here: listed below, then skipped
+                    if not stat_mod.S_ISREG(st.st_mode):
+                        found.append((rel, [-1, -1, -1, -1]))
+                        continue
                     found.append((rel, [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]))
             except OSError:
                 found.append((rel, [-1, -1, -1, -1]))
@@ -72,7 +82,7 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("collabcheck", appauthor=False))
 
 
-def code_fingerprint() -> list[Any]:
+def code_fingerprint(layers: tuple[str, ...] = ("core", "scoring", "history")) -> list[Any]:
     """Version plus name, size and mtime of every module in core, scoring and history.
 
     Any change to the code that reads, checks or compares snapshots empties the cache, even
@@ -82,7 +92,7 @@ def code_fingerprint() -> list[Any]:
 
     parts: list[Any] = [__version__]
     package = Path(__file__).resolve().parents[1]
-    for layer in ("core", "scoring", "history"):
+    for layer in layers:
         with os.scandir(package / layer) as it:
             for e in sorted(it, key=lambda e: e.name):
                 if e.name.endswith(".py"):
@@ -142,6 +152,39 @@ class SummaryCache:
             return
         self.fresh[rel] = [key, summary]
         self.changed = True
+
+    def _output_path(self) -> Path | None:
+        path = self.path
+        return None if path is None else path.with_name(path.stem + "-output.txt")
+
+    def output(self, state: str | None) -> str | None:
+        """The whole output last written for this folder, if it was made in exactly `state`."""
+        path = self._output_path()
+        if state is None or path is None:
+            return None
+        try:
+            with open(path, encoding="utf-8") as fh:
+                if fh.readline().rstrip("\n") != state:
+                    return None
+                return fh.read()
+        except (OSError, ValueError):
+            return None
+
+    def save_output(self, state: str | None, text: str) -> None:
+        """Keep the output (one per folder), so an unchanged folder's history is one read."""
+        path = self._output_path()
+        if state is None or path is None:
+            return
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".history-", suffix=".tmp", dir=path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    fh.write(state + "\n" + text)
+                os.replace(tmp, path)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
 
     def save(self) -> None:
         """Write the entries seen in this run (files since deleted drop out), atomically."""

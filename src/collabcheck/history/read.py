@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from collabcheck.core.bank import Bank
-from collabcheck.history.cache import SummaryCache, code_fingerprint, default_cache_dir, scan
+from collabcheck.history.cache import RACY_NS, SummaryCache, code_fingerprint, default_cache_dir, scan
 
 PRACTICES = ("1", "2", "3", "4", "5")  # practice numbers as history's JSON keys
 
@@ -48,34 +48,20 @@ def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[s
     }
 
 
-def _parse(data: bytes, name: str) -> dict[str, Any]:
-    """rtoml when it can (many times faster); tomllib for the exact error when it cannot."""
-    from collabcheck.core.errors import SnapshotError
-    from collabcheck.core.files import parse_toml
-
-    try:
-        import rtoml
-
-        return rtoml.loads(data.decode("utf-8"))
-    except Exception:  # noqa: BLE001 - any failure: let tomllib give the standard message
-        return parse_toml(data, name, SnapshotError)
-
-
 def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
     """Read, check and compare one file; a problem becomes {'error', 'line'} instead of raising."""
-    from collabcheck.core.errors import CollabcheckError
+    from collabcheck.core.errors import CollabcheckError, SnapshotError
+    from collabcheck.core.files import read_toml
     from collabcheck.core.snapshot import snapshot_from_data
 
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        return {"error": f"cannot be read ({exc.strerror or exc})", "line": None}
     warnings: list[str] = []
     try:
-        snapshot = snapshot_from_data(_parse(data, path), path, bank, warnings)
+        snapshot = snapshot_from_data(read_toml(Path(path), SnapshotError), path, bank, warnings)
     except CollabcheckError as exc:
         return {"error": exc.message, "line": exc.line}
+    except (RecursionError, MemoryError, ValueError, TypeError) as exc:
+        return {"error": f"could not be read ({type(exc).__name__}); please report this",
+                "line": None, "internal": True}
     warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
     try:
         return summarise_snapshot(snapshot, bank, warnings)
@@ -93,15 +79,51 @@ def bank_fingerprint(bank: Bank) -> list[Any]:
     return [bank.id, bank.version, hashlib.sha256(text.encode()).hexdigest()[:16]]
 
 
+class Scanned:
+    """A snapshot folder as found on disk (every file's stat key), with its cache opened.
+
+    Split from reading so the command line can ask, before reading anything, whether the
+    whole folder is exactly as it was when its output was last written (`state`).
+    """
+
+    def __init__(self, folder: str | Path, bank: Bank, cache_dir: Path | None | bool = True) -> None:
+        self.folder = folder
+        self.bank = bank
+        self.root = Path(folder)
+        if cache_dir is True:
+            cache_dir = default_cache_dir()
+        self.cache = SummaryCache(self.root, [*bank_fingerprint(bank), *code_fingerprint()],
+                                  cache_dir if isinstance(cache_dir, Path) else None)
+        self.problems: dict[str, str] = {}
+        self.found = scan(self.root, self.problems)
+
+    def state(self, *extra: str) -> str | None:
+        """A digest of everything history's output depends on: every file's stat key, the
+        bank, collabcheck's code (rendering included) and `extra` (format, pair, folder as
+        named). None when any file is too new or odd to be sure a change would show."""
+        if self.cache.dir is None or any(key[0] < 0 or key[1] > self.cache.started_ns - RACY_NS
+                                         for _, key in self.found):
+            return None
+        import hashlib
+        import json
+
+        text = json.dumps([self.cache.fingerprint, code_fingerprint(("render", "cli")), extra,
+                           self.found, sorted(self.problems.items())], separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def records(self, workers: int = 1) -> list[tuple[str, dict[str, Any]]]:
+        return _read(self, workers)
+
+
 def read_folder(folder: str | Path, bank: Bank, cache_dir: Path | None | bool = True,
                 workers: int = 1) -> list[tuple[str, dict[str, Any]]]:
     """(file as shown, summary) for every snapshot file under `folder`, from the cache if fresh."""
-    root = Path(folder)
-    if cache_dir is True:
-        cache_dir = default_cache_dir()
-    cache = SummaryCache(root, [*bank_fingerprint(bank), *code_fingerprint()],
-                         cache_dir if isinstance(cache_dir, Path) else None)
-    found = scan(root)
+    return Scanned(folder, bank, cache_dir).records(workers)
+
+
+def _read(scanned: Scanned, workers: int) -> list[tuple[str, dict[str, Any]]]:
+    root, folder, bank, cache = scanned.root, scanned.folder, scanned.bank, scanned.cache
+    found = list(scanned.found)
     summaries = [cache.get(rel, key) for rel, key in found]
     misses = [n for n, s in enumerate(summaries) if s is None]
     fresh = _summarise_all([os.path.join(root, found[n][0]) for n in misses], bank, workers)
@@ -109,6 +131,9 @@ def read_folder(folder: str | Path, bank: Bank, cache_dir: Path | None | bool = 
         summaries[n] = summary
         cache.put(found[n][0], found[n][1], summary)
     cache.save()
+    for rel, message in scanned.problems.items():  # unreadable subfolders: listed, never silent
+        found.append((rel, [-1, -1, -1, -1]))
+        summaries.append({"error": message, "line": None})
     return [(os.path.join(str(folder), rel), s) for (rel, _), s in zip(found, summaries, strict=True)]  # type: ignore[misc]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import textwrap
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from collabcheck.history.build import (
@@ -23,17 +24,21 @@ from collabcheck.history.build import (
     shown_delta,
 )
 from collabcheck.history.read import PRACTICES
+from collabcheck.render.safe import md_escape
+from collabcheck.render.words import display_name
 from collabcheck.render.words import fmt1 as fmt
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
+@lru_cache(maxsize=4096)
 def long_date(iso: str) -> str:
     """'12 March 2026': plain and unambiguous, whatever the reader's locale."""
     d = datetime.fromisoformat(iso)
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+@lru_cache(maxsize=256)
 def short_title(title: str) -> str:
     """'Make time for learning – and share it' → 'Make time for learning', for sentences and tables."""
     for cut in (" – ", " - ", " ("):
@@ -128,7 +133,7 @@ def _signed(delta: float | None, up: str, down: str, same: str) -> str:
 
 
 def pair_title(p: PairHistory) -> str:
-    names = p.names
+    names = [display_name(n) for n in p.names]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return f"{joined} ({p.pair})"
 
@@ -277,12 +282,13 @@ def empty_message(history: History) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """File text (names, ids, warnings) as literal Markdown: the one escaper, `md_escape`."""
+    return md_escape(text)
 
 
 def render_markdown(history: History) -> str:
     """For a shared repository or a programme report: tables, trends and the same sentences."""
-    out = [f"# History: {history.folder}", "",
+    out = [f"# History: {_md_cell(history.folder)}", "",
            f"{len(history.pairs)} partnership(s), {history.sitting_count} sitting(s).", ""]
     if not history.pairs:
         out += [empty_message(history), ""]
@@ -310,7 +316,7 @@ def render_markdown(history: History) -> str:
         out += [uncommitted_line(history), ""]
     if history.skipped:
         out += ["## Files that could not be read", ""]
-        out += [f"- `{s.file}`{f' (line {s.line})' if s.line else ''}: {_md_cell(s.error)}"
+        out += [f"- {_md_cell(s.file)}{f' (line {s.line})' if s.line else ''}: {_md_cell(s.error)}"
                 for s in history.skipped]
         out.append("")
     if history.source:

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import re
 
+from collabcheck.render.safe import md_escape
 from collabcheck.render.view import Block, Bullets, Label, Para, Quote, Scores, Section, Table
 from collabcheck.render.words import display_name, fmt
 
-SPECIAL = set("\\`*_[]<>#|~&")
 BLOCK_START = re.compile(r"^(?:[-+=:]|\d+[.)])")
 
 
 def md(text: str) -> str:
-    """Text safe inside a Markdown table cell or list item: one line, special characters escaped."""
-    return "".join("\\" + ch if ch in SPECIAL else ch for ch in display_name(text))
+    """Text safe inside a Markdown table cell or list item: one line, special characters escaped
+    (the one escaper, `render.safe.md_escape`). Not shortened: names are cut by the caller."""
+    return md_escape(display_name(text, max(len(text), 1)))
 
 
 def md_quote(lines: tuple[str, ...] | list[str]) -> list[str]:
@@ -26,7 +27,7 @@ def md_quote(lines: tuple[str, ...] | list[str]) -> list[str]:
     start a list or a heading underline is escaped at its start, and line breaks are kept."""
     out = []
     for n, line in enumerate(lines):
-        text = "".join("\\" + ch if ch in SPECIAL else ch for ch in line.strip())
+        text = md_escape(line.strip())
         match = BLOCK_START.match(text)
         if match:
             end = match.end() - 1

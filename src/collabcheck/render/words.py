@@ -6,6 +6,7 @@ short UK-English phrases and character bars that never depend on colour.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,11 @@ if TYPE_CHECKING:
     from collabcheck.scoring.results import Comparison
 
 from collabcheck.core.bank import AGREE_LABELS, FOCUS_LABELS
-from collabcheck.scoring.rounding import round_half_up
+from collabcheck.scoring.rounding import round_half_up as _round_half_up
+
+# A big history rounds the same few figures hundreds of thousands of times; rounding depends
+# only on the figure, so each is worked out once.
+round_half_up = functools.lru_cache(maxsize=65536)(_round_half_up)
 
 # How every report and the app explain "not sure": the same words everywhere.
 UNSURE_WORDS = "counted, but left out of the scores"
@@ -23,11 +28,20 @@ NUMBER_WORDS = {0: "none", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five",
 EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
+DISPLAY_MAX = 200
+"""Longest name, role or label shown: a name of a megabyte must not make a report of gigabytes."""
+
+
 def display_name(name: str, limit: int | None = None) -> str:
-    """A name fit for one line: whitespace (newlines, tabs) collapsed, control characters dropped."""
-    clean = "".join(ch for ch in name if ch.isprintable() or ch.isspace())
+    """A name fit for one line: whitespace (newlines, tabs) collapsed, control characters
+    shown as escapes (`\\x1b`, never obeyed), and at most `limit` (else DISPLAY_MAX)
+    characters, a cut marked with '…'."""
+    limit = DISPLAY_MAX if limit is None else limit
+    clean = name.lstrip()[: limit * 4 + 64]  # enough to fill `limit` after collapsing; keeps this linear
+    clean = "".join(ch if ch.isprintable() or ch.isspace() else
+                    (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}") for ch in clean)
     clean = re.sub(r"\s+", " ", clean).strip() or "?"
-    if limit is not None and len(clean) > limit:
+    if len(clean) > limit:
         clean = clean[: max(limit - 1, 1)] + "…"
     return clean
 

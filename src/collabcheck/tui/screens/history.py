@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, Static
 from collabcheck.core.bank import Bank
 from collabcheck.history.build import History, load_history, mark_committed
 from collabcheck.render.history import empty_message, pair_text
+from collabcheck.render.safe import safe_line, terminal_safe
 
 HINT = "Scroll with the arrow keys or Page Up and Page Down. Press Escape or q to go back."
 
@@ -52,9 +53,8 @@ class HistoryScreen(Screen[None]):
         yield Header()
         yield Static(HINT, id="history-hint")
         with VerticalScroll(id="history-body"):
-            # markup off: a folder or pair name such as "snap[/]" is shown exactly as typed
-            yield Static(f"Reading the sittings saved in {self.snapshot_dir} …", id="history-status",
-                         markup=False)
+            yield Static(Text(safe_line(f"Reading the sittings saved in {self.snapshot_dir} …")),
+                         id="history-status")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -79,7 +79,8 @@ class HistoryScreen(Screen[None]):
         self.app.call_from_thread(self.show, history)
 
     def _status(self, text: str) -> None:
-        self.query_one("#history-status", Static).update(text)
+        # Text, not markup: a folder or partnership name is shown as written, never obeyed.
+        self.query_one("#history-status", Static).update(Text(terminal_safe(text)))
 
     def show(self, history: History) -> None:
         """Replace the 'reading' line with one block per partnership, then the unreadable files."""
@@ -97,14 +98,14 @@ class HistoryScreen(Screen[None]):
             self._status(f"{n} sitting{'s' if n != 1 else ''} saved in {self.snapshot_dir}, oldest "
                          "first. Scores run from 1 (low) to 5 (high); the marks ▁ to █ draw them.")
         for p in history.pairs:
-            title, *rest = pair_text(p, history, width).split("\n")
+            title, *rest = terminal_safe(pair_text(p, history, width)).split("\n")
             block = Text(title, style="bold")
             block.append("\n" + "\n".join(rest))
             body.mount(Static(block, classes="history-pair"))
         if history.skipped:
             lines = Text("These files could not be read and were left out:", style="bold")
             for s in history.skipped:
-                lines.append(f"\n- {s}")
+                lines.append(f"\n- {safe_line(str(s))}")
             body.mount(Static(lines, classes="history-pair", id="history-skipped"))
 
     def action_back(self) -> None:

@@ -1,0 +1,80 @@
+"""A warm history (issue 11): an unchanged folder's JSON is written from the cache in one read,
+and any change to a file, the bank, the pair asked for or the folder's name makes it afresh."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from collabcheck.history import build
+
+from .hostile import GOOD, run, with_pair
+
+OLD = time.time() - 3600  # old enough for the cache to trust
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("COLLABCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "snaps"
+    folder.mkdir()
+    for n, pair in enumerate(["ann-and-bo", "cy-and-dee"]):
+        path = folder / f"{n}.toml"
+        path.write_text(with_pair(GOOD, pair), encoding="utf-8")
+        os.utime(path, (OLD, OLD))
+    return folder
+
+
+def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_a, **_k):
+        raise AssertionError("history was read again")
+
+    monkeypatch.setattr(build, "build_history", refuse)
+
+
+def test_an_unchanged_folder_is_written_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    folder = _folder(tmp_path)
+    first = run(["history", str(folder), "--format", "json"])
+    with monkeypatch.context() as m:
+        _no_reading(m)
+        second = run(["history", str(folder), "--format", "json"])
+    assert first == second and first[0] == 0
+    assert [p["pair"] for p in json.loads(first[1])["pairs"]] == ["ann-and-bo", "cy-and-dee"]
+
+
+def test_any_change_makes_it_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    folder = _folder(tmp_path)
+    run(["history", str(folder), "--format", "json"])
+    # Another pair asked for, and the same folder named another way, are other outputs.
+    code, out, _ = run(["history", str(folder), "--format", "json", "--pair", "cy-and-dee"])
+    assert [p["pair"] for p in json.loads(out)["pairs"]] == ["cy-and-dee"]
+    (tmp_path / "link").symlink_to(folder)
+    code, out, _ = run(["history", str(tmp_path / "link"), "--format", "json"])
+    assert json.loads(out)["folder"] == str(tmp_path / "link")
+    # A file changed (even to the same size) is read again.
+    path = folder / "1.toml"
+    path.write_text(with_pair(GOOD, "cy-and-eve"), encoding="utf-8")
+    os.utime(path, (OLD + 5, OLD + 5))
+    code, out, _ = run(["history", str(folder), "--format", "json"])
+    assert [p["pair"] for p in json.loads(out)["pairs"]] == ["ann-and-bo", "cy-and-eve"]
+    # A new file, too new to trust, is read and the output not kept.
+    (folder / "2.toml").write_text(with_pair(GOOD, "new-pair"), encoding="utf-8")
+    for _ in range(2):
+        code, out, _ = run(["history", str(folder), "--format", "json"])
+        assert "new-pair" in out
+
+
+def test_a_damaged_kept_output_is_not_used(tmp_path: Path, _cache: Path):
+    folder = _folder(tmp_path)
+    first = run(["history", str(folder), "--format", "json"])
+    (kept,) = _cache.glob("*-output.txt")
+    kept.write_text("not the state\n{}", encoding="utf-8")
+    assert run(["history", str(folder), "--format", "json"]) == first
