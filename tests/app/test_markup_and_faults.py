@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from collabcheck.core.sitting import Sitting, questions, save
@@ -207,3 +208,32 @@ def test_the_welcome_screen_and_the_readme_give_the_same_time(shipped):
 
     readme = " ".join((ROOT / "README.md").read_text().split())
     assert f"about {minutes_each(shipped)} minutes each, then 15 to 30 minutes together" in readme
+
+
+@pytest.mark.parametrize("name", ["Dev [GP]", "[b]bold[/b]", "x [/] y", "[@click=app.quit]q[/]",
+                                  "[link=https://x]y[/link]", "Ann [Carer] [1]"])
+def test_any_bracketed_name_shows_exactly_as_typed(name: str) -> None:
+    """Textual's own escape leaves "[GP]" alone and then drops it as a tag; `safe` never does."""
+    from textual.content import Content
+
+    from collabcheck.tui.text import safe, safe_block
+
+    assert Content.from_markup(f"[b]Mostly {safe(name)}[/b]").plain == f"Mostly {name}"
+    assert Content.from_markup(safe_block(name)).plain == name
+
+
+async def test_a_bracketed_name_is_whole_in_the_power_options(make_app, tmp_path):
+    from collabcheck.core.bank import load_bank
+    from collabcheck.tui.screens.questions import choices
+
+    bank = load_bank()
+    from datetime import datetime, timezone
+
+    from collabcheck.core.sitting import Sitting
+
+    s = Sitting.new(bank, [("Ngozi", ""), ("Dev [GP]", "")], datetime(2026, 1, 1, tzinfo=timezone.utc))
+    item = bank.items_of_kind("authority")[0]
+    from textual.content import Content
+
+    labels = [Content.from_markup(label).plain for _, label in choices(item, s)]
+    assert "Mostly Dev [GP]" in labels and "More Dev [GP]" in labels

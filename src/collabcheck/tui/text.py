@@ -6,16 +6,20 @@ must show exactly as typed on one line and never break the markup around it.
 
 from __future__ import annotations
 
-from textual.markup import escape
-
 from collabcheck.render.words import display_name
+
+
+def _escape_all(text: str) -> str:
+    """Every "[" escaped. Textual's own `escape` leaves brackets it does not take for a tag
+    (so "Dev [GP]" lost "[GP]" on screen); escaping each one shows any text exactly as typed."""
+    return text.replace("[", "\\[")
 
 
 def safe(text: str, limit: int | None = None) -> str:
     """One line, markup escaped: for names and any bank text placed inside markup."""
-    return escape(display_name(text, limit))
+    return _escape_all(display_name(text, limit))
 
 
 def safe_block(text: str) -> str:
     """Markup escaped, line breaks kept: for longer bank text such as questions."""
-    return escape(text)
+    return _escape_all(text)
