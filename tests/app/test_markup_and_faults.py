@@ -222,7 +222,7 @@ def test_any_bracketed_name_shows_exactly_as_typed(name: str) -> None:
     assert Content.from_markup(safe_block(name)).plain == name
 
 
-async def test_a_bracketed_name_is_whole_in_the_power_options(make_app, tmp_path):
+def test_a_bracketed_name_is_whole_in_the_power_options() -> None:
     from collabcheck.core.bank import load_bank
     from collabcheck.tui.screens.questions import choices
 
