@@ -105,8 +105,9 @@ def test_under_the_radar_pair_is_not_pushed_to_practice_5() -> None:
                   "practice 5 counts for less: the guide offers practices 4 and 5 as two routes "
                   "that can both lead to lasting change, and you have chosen one. Had you not, "
                   "practice 5 would have come first.")
-    everywhere(c, "You are working under the radar for now, going where the energy is: this "
-                  "practice is about the route you chose.")
+    everywhere(c, "You have worked together for under a year, and you are working under the "
+                  "radar for now, going where the energy is.", in_json=False)
+    assert report_json(c)["context"] == {"stage": "under-a-year", "route": "under-radar"}
     assert c.authority.pattern_id == "all-shared" and not c.suggestion.hierarchy
     nowhere(c, "clear yes from each level of management")
 

@@ -26,8 +26,9 @@ from collabcheck.scoring.suggest import by_priority
 ROUTE_WORDS = {"open": "openly, with backing from those in authority",
                "under-radar": "under the radar for now, going where the energy is",
                "undecided": "without having chosen a route yet"}
-STAGE_WORDS = {"starting": "just starting", "under-a-year": "working together for under a year",
-               "longer": "working together for a year or more"}
+STAGE_WORDS = {"starting": "You are just starting",
+               "under-a-year": "You have worked together for under a year",
+               "longer": "You have worked together for a year or more"}
 
 
 def _need_reason(best: PracticeResult, practices: list[PracticeResult]) -> str:
@@ -92,10 +93,11 @@ def _context_reasons(c: Comparison, best: PracticeResult) -> list[str]:
     route = s.route
     if route in ROUTE_PRACTICE:
         other = next(n for r, n in ROUTE_PRACTICE.items() if r != route)
-        if best.number == ROUTE_PRACTICE[route]:
+        changed = s.without_route is not None and s.without_route != s.number
+        if best.number == ROUTE_PRACTICE[route] and not changed:
             out.append(f"You are working {ROUTE_WORDS[route]}: this practice is about the route "
                        "you chose.")
-        if s.without_route is not None and s.without_route != s.number:
+        if changed:
             out.append(f"You are working {ROUTE_WORDS[route]}, so practice {other} counts for "
                        f"less: the guide offers practices 4 and 5 as two routes that can both "
                        f"lead to lasting change, and you have chosen one. Had you not, practice "
@@ -143,13 +145,12 @@ def _sum(p: PracticeResult, weight: float) -> str:
 
 
 def context_sentence(c: Comparison) -> str | None:
-    """'You are just starting, working under the radar for now.' (None when not asked)."""
+    """'You have worked together for under a year, and you are working under the radar for
+    now, going where the energy is.' (None when the partners were not asked.)"""
     stage, route = c.context.get("stage"), c.context.get("route")
     parts = []
     if stage in STAGE_WORDS:
-        parts.append(f"You are {STAGE_WORDS[stage]}")
+        parts.append(STAGE_WORDS[stage])
     if route in ROUTE_WORDS:
-        parts.append(("and working " if parts else "You are working ") + ROUTE_WORDS[route])
-    return (" ".join(parts) + ".") if parts else None
-
-
+        parts.append(("and you are working " if parts else "You are working ") + ROUTE_WORDS[route])
+    return (", ".join(parts) + ".") if parts else None
