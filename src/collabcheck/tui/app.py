@@ -97,7 +97,7 @@ class CollabcheckApp(App[int]):
 
     def on_unmount(self) -> None:
         """Whatever way the app ends, what is waiting to be written is written now."""
-        self.saver.flush()
+        self.saver.close()
 
     def _catch_hangup(self) -> None:
         """Closing the terminal window sends SIGHUP: keep the words being typed, then stop."""
@@ -161,12 +161,13 @@ class CollabcheckApp(App[int]):
         else:
             _store().write_state(text, self.state_dir)
 
-    def _autosave_failed(self, exc: OSError) -> None:
+    def _autosave_failed(self, exc: Exception) -> None:
         """In the writer thread (or at a flush): warn once, in the app's own thread."""
         if self._loop is None or getattr(self, "_autosave_warned", False):
             return
         self._autosave_warned = True
-        message = (f"Answers cannot be kept in {self.state_dir} ({exc.strerror or exc}), "
+        reason = getattr(exc, "strerror", None) or exc
+        message = (f"Answers cannot be kept in {self.state_dir} ({reason}), "
                    "so stopping now would lose them. You can still finish and save.")
         with contextlib.suppress(RuntimeError):  # the app is already closing
             self._loop.call_soon_threadsafe(
