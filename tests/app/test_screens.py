@@ -55,11 +55,30 @@ async def _handover(pilot):
     await enter_people(pilot, [("Alice", ""), ("Sam", "")])
 
 
+async def at_question(pilot, kind: str, people=(("Alice", "Consultant"), ("Sam", "Patient partner"))):
+    """The first partner at the first question of this kind, every statement before it
+    answered 3 (as pressing 3 on each would leave it), past the hand-over."""
+    from collabcheck.sitting import Sitting, questions
+
+    from .conftest import FROZEN
+
+    app = pilot.app
+    s = Sitting.new(app.bank, list(people), FROZEN)
+    items = questions(app.bank)
+    s.current_item = next(n for n, item in enumerate(items) if item.kind == kind)
+    for item in items[: s.current_item]:
+        if item.kind == "agree":
+            s.set_answer(s.partner.id, item, 3)
+    app.sitting = s
+    app._continue()
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    return app.screen
+
+
 async def _authority(pilot):
-    await to_questions(pilot)
-    q = pilot.app.screen
-    while q.item.kind != "authority":
-        await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
+    await at_question(pilot, "authority")
 
 
 async def _reflect(pilot):

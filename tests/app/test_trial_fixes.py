@@ -5,6 +5,7 @@ from __future__ import annotations
 from collabcheck.tui.screens.questions import QuestionsScreen
 
 from .conftest import SIZE, enter_people, screen_text
+from .test_screens import at_question
 
 
 async def start_questions(pilot, people=(("Alice", ""), ("Sam", ""))) -> QuestionsScreen:
@@ -41,9 +42,7 @@ async def test_enter_on_a_fresh_question_never_invents_an_answer(make_app):
 async def test_enter_on_fresh_power_and_focus_questions_leaves_them_unanswered(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        q = await start_questions(pilot, (("Ann", ""), ("Bo", ""), ("Cy", "")))
-        while q.item.kind not in ("authority", "focus"):
-            await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
+        q = await at_question(pilot, "authority", (("Ann", ""), ("Bo", ""), ("Cy", "")))
         seen = set()
         while q.item is not None and q.item.kind in ("authority", "focus"):
             seen.add(q.item.kind)
@@ -252,7 +251,7 @@ async def test_the_footer_shows_the_real_range_of_number_keys(make_app):
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        q = await start_questions(pilot, (("Ann", ""), ("Bo", ""), ("Cy", "")))
+        await start_questions(pilot, (("Ann", ""), ("Bo", ""), ("Cy", "")))
 
         async def keys_shown() -> list[str]:
             await pilot.pause()
@@ -260,8 +259,7 @@ async def test_the_footer_shows_the_real_range_of_number_keys(make_app):
             return [k.key_display for k in app.screen.query_one(Footer).query("FooterKey")]
 
         assert "1-5" in await keys_shown()
-        while q.item.kind != "authority":
-            await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
+        await at_question(pilot, "authority", (("Ann", ""), ("Bo", ""), ("Cy", "")))
         shown = await keys_shown()
         assert "1-7" in shown and "1-5" not in shown
         assert "Press 1 to 7" in screen_text(app)
