@@ -93,9 +93,8 @@ class AgreeScreen(ModalScreen[Agreement]):
         self.query_one("#chosen-line", Static).update(f"Chosen: [b]{self.chosen}. {title}[/b]")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose" and isinstance(self.focused, TextArea):
-            return False  # digits typed in the actions box are part of the words
-        return True
+        # Digits typed in the actions box are part of the words, not a choice.
+        return not (action == "choose" and isinstance(self.focused, TextArea))
 
     def action_choose(self, number: int) -> None:
         self.chosen = number
