@@ -65,3 +65,27 @@ def test_a_failed_write_is_reported_and_the_next_change_tries_again():
     fail[0] = False
     saver.submit("b")
     assert saver.flush() and saver.failed is None
+
+
+def test_close_writes_what_is_waiting_and_ends_the_thread():
+    written: list[str | None] = []
+    saver = Autosaver(written.append, lambda exc: None, interval=0.05)
+    saver.submit("one")
+    saver.submit("two")
+    saver.close()
+    assert written[-1] == "two"
+    saver._thread.join(1)
+    assert not saver._thread.is_alive()
+
+
+def test_any_failure_is_reported_never_raised_in_the_thread():
+    errors: list[Exception] = []
+
+    def broken(text):
+        raise ValueError("not an OSError")
+
+    saver = Autosaver(broken, errors.append)
+    saver.submit("a")
+    saver.flush()
+    time.sleep(0.05)
+    assert errors and isinstance(saver.failed, ValueError)

@@ -237,3 +237,24 @@ def test_a_bracketed_name_is_whole_in_the_power_options() -> None:
 
     labels = [Content.from_markup(label).plain for _, label in choices(item, s)]
     assert "Mostly Dev [GP]" in labels and "More Dev [GP]" in labels
+
+
+async def test_digits_in_the_actions_box_are_words_and_every_line_is_kept(tmp_path, mini,
+                                                                            monkeypatch):
+    from textual import events
+    from textual.widgets import TextArea
+
+    monkeypatch.chdir(tmp_path)
+    app = create_app(mini, Path("snaps"), state_dir=tmp_path / "state", now=lambda: FROZEN)
+    save(finished(mini), app.state_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        for key in ["4", "tab", "m", "e", "e", "t", "space", "2"]:   # one burst, none handled yet
+            app.post_message(events.Key(key, {"tab": None, "space": " "}.get(key, key)))
+        await pilot.pause(0.3)
+        dialog = app.screen
+        assert dialog.chosen == 4 and dialog.query_one("#actions", TextArea).text == "meet 2"
+        assert app.sitting.agreed_practice == 4 and app.sitting.actions == ["meet 2"]

@@ -16,18 +16,25 @@ async def to_questions(pilot) -> None:
 
 
 async def to_together(pilot) -> None:
-    await enter_people(pilot, [("Alice", "Consultant"), ("Sam", "Patient partner")])
-    for digits in ("4421", "2354"):
-        await pilot.press("enter")
-        await pilot.pause()
-        q = pilot.app.screen
-        n = 0
-        while q.item is not None:
-            await pilot.press("ctrl+n" if q.item.kind == "reflect" else digits[n % 4])
-            n += 1
-        await pilot.press("enter")
-        await pilot.pause()
-    await pilot.press("enter")
+    """The comparison for Alice and Sam, who answered with the keys 4421 and 2354 in turn.
+
+    Built as the keys would build it (each digit through the screen's own choices) instead of
+    pressing some fifty keys per partner, which kept the suite slow."""
+    from collabcheck.core.sitting import Sitting, questions
+    from collabcheck.tui.screens.questions import choices
+
+    from .conftest import FROZEN
+
+    app = pilot.app
+    s = Sitting.new(app.bank, [("Alice", "Consultant"), ("Sam", "Patient partner")], FROZEN)
+    for n_partner, digits in enumerate(("4421", "2354")):
+        s.current_partner = n_partner
+        for n, item in enumerate(questions(app.bank)):
+            if item.kind != "reflect":
+                s.set_answer(s.partner.id, item, choices(item, s)[int(digits[n % 4]) - 1][0])
+    s.current_partner, s.current_item, s.stage = 2, 0, "together"
+    app.sitting = s
+    app._continue()
     await pilot.pause()
 
 
@@ -49,11 +56,30 @@ async def _handover(pilot):
     await enter_people(pilot, [("Alice", ""), ("Sam", "")])
 
 
+async def at_question(pilot, kind: str, people=(("Alice", "Consultant"), ("Sam", "Patient partner"))):
+    """The first partner at the first question of this kind, every statement before it
+    answered 3 (as pressing 3 on each would leave it), past the hand-over."""
+    from collabcheck.core.sitting import Sitting, questions
+
+    from .conftest import FROZEN
+
+    app = pilot.app
+    s = Sitting.new(app.bank, list(people), FROZEN)
+    items = questions(app.bank)
+    s.current_item = next(n for n, item in enumerate(items) if item.kind == kind)
+    for item in items[: s.current_item]:
+        if item.kind == "agree":
+            s.set_answer(s.partner.id, item, 3)
+    app.sitting = s
+    app._continue()
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    return app.screen
+
+
 async def _authority(pilot):
-    await to_questions(pilot)
-    q = pilot.app.screen
-    while q.item.kind != "authority":
-        await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
+    await at_question(pilot, "authority")
 
 
 async def _reflect(pilot):

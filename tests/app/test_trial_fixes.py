@@ -5,6 +5,7 @@ from __future__ import annotations
 from collabcheck.tui.screens.questions import QuestionsScreen
 
 from .conftest import SIZE, enter_people, screen_text
+from .test_screens import at_question
 
 
 async def start_questions(pilot, people=(("Alice", ""), ("Sam", ""))) -> QuestionsScreen:
@@ -41,9 +42,7 @@ async def test_enter_on_a_fresh_question_never_invents_an_answer(make_app):
 async def test_enter_on_fresh_power_and_focus_questions_leaves_them_unanswered(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        q = await start_questions(pilot, (("Ann", ""), ("Bo", ""), ("Cy", "")))
-        while q.item.kind not in ("authority", "focus"):
-            await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
+        q = await at_question(pilot, "authority", (("Ann", ""), ("Bo", ""), ("Cy", "")))
         seen = set()
         while q.item is not None and q.item.kind in ("authority", "focus"):
             seen.add(q.item.kind)
@@ -131,29 +130,24 @@ async def test_the_footer_on_a_reflection_shows_what_works(make_app):
         assert ("right", "Next") not in shown
 
 
-async def test_together_shows_kept_reflections_never_private_ones(make_app):
+async def test_together_shows_kept_reflections_never_private_ones(make_app, mini):
+    from collabcheck.core.sitting import Sitting, questions, save
     from collabcheck.tui.screens.together import TogetherScreen
 
+    from .conftest import FROZEN
+
     app = make_app()
+    s = Sitting.new(mini, [("[b]Ann[/b]", ""), ("Bo", "")], FROZEN)
+    for pid in s.partner_ids:
+        for item in questions(mini):
+            if item.kind == "agree":
+                s.set_answer(pid, item, 3)
+    s.set_note("b-ann-b", "find-partners.think", "Kept [i]words[/i] of Ann", False)
+    s.set_note("bo", "find-partners.think", "Bo's secret", True)
+    s.current_partner, s.stage = 2, "together"
+    save(s, app.state_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await enter_people(pilot, [("[b]Ann[/b]", ""), ("Bo", "")])
-        notes = {"[b]Ann[/b]": ("Kept [i]words[/i] of Ann", False), "Bo": ("Bo's secret", True)}
-        for name in notes:
-            await pilot.press("enter")
-            await pilot.pause()
-            q = app.screen
-            while q.item is not None:
-                if q.item.kind == "reflect" and q.item.id == "find-partners.think":
-                    text, private = notes[name]
-                    await pilot.press("enter", *["space" if c == " " else c for c in text])
-                    if private:
-                        await pilot.press("tab", "space")
-                    await pilot.press("ctrl+n")
-                else:
-                    await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
-            await pilot.press("enter")
-            await pilot.pause()
-        await pilot.press("enter")
+        await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, TogetherScreen)
         text = screen_text(app)
@@ -229,23 +223,27 @@ async def test_the_command_palette_offers_only_our_commands(make_app):
         assert "Stop for now?" in screen_text(app) and app.is_running
 
 
-async def test_the_last_person_is_told_the_results_come_next(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        q = await start_questions(pilot)
-        while q.item is not None:
-            await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
-        assert "the keyboard goes to the next person" in screen_text(app)
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        q = app.screen
-        while q.item is not None:
-            await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
-        text = screen_text(app)
-        assert "next you all look at the results together" in text
-        assert "next person" not in text
+async def test_the_last_person_is_told_the_results_come_next(make_app, mini):
+    from collabcheck.core.sitting import Sitting, questions, save
+
+    from .conftest import FROZEN
+
+    for partner, said, not_said in [(0, "the keyboard goes to the next person", "results"),
+                                    (1, "next you all look at the results together", "next person")]:
+        app = make_app()
+        s = Sitting.new(mini, [("Ann", ""), ("Bo", "")], FROZEN)
+        s.current_partner = partner
+        s.current_item = len(questions(mini)) - 1
+        save(s, app.state_dir)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("r")
+            await pilot.pause()
+            await pilot.press("enter")      # the hand-over
+            await pilot.pause()
+            await pilot.press("3")          # the last question: now at the end
+            await pilot.pause()
+            text = screen_text(app)
+            assert said in text and not_said not in text
 
 
 async def test_the_footer_shows_the_real_range_of_number_keys(make_app):
@@ -253,7 +251,7 @@ async def test_the_footer_shows_the_real_range_of_number_keys(make_app):
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        q = await start_questions(pilot, (("Ann", ""), ("Bo", ""), ("Cy", "")))
+        await start_questions(pilot, (("Ann", ""), ("Bo", ""), ("Cy", "")))
 
         async def keys_shown() -> list[str]:
             await pilot.pause()
@@ -261,8 +259,7 @@ async def test_the_footer_shows_the_real_range_of_number_keys(make_app):
             return [k.key_display for k in app.screen.query_one(Footer).query("FooterKey")]
 
         assert "1-5" in await keys_shown()
-        while q.item.kind != "authority":
-            await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
+        await at_question(pilot, "authority", (("Ann", ""), ("Bo", ""), ("Cy", "")))
         shown = await keys_shown()
         assert "1-7" in shown and "1-5" not in shown
         assert "Press 1 to 7" in screen_text(app)
@@ -273,8 +270,9 @@ async def test_the_footer_shows_the_real_range_of_number_keys(make_app):
 async def test_labels_fit_on_one_line_at_80_columns(make_app):
     from textual.widgets import Checkbox
 
+    from collabcheck.core.sitting import save
+
     from .conftest import drawn
-    from .test_screens import to_together
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -285,10 +283,14 @@ async def test_labels_fit_on_one_line_at_80_columns(make_app):
         assert "…" not in drawn(box) and "(Space)" in drawn(box)
     from collabcheck.core.bank import load_bank
 
-    app = make_app(load_bank())   # the shipped bank has the longest practice titles
-    (app.state_dir / "sitting.json").unlink(missing_ok=True)  # not the sitting above
+    from .test_markup_and_faults import finished
+
+    shipped = load_bank()        # the shipped bank has the longest practice titles
+    app = make_app(shipped)
+    save(finished(shipped), app.state_dir)   # not the sitting above: one ready to compare
     async with app.run_test(size=SIZE) as pilot:
-        await to_together(pilot)
+        await pilot.press("r")
+        await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
         practices = app.screen.query_one("#practices")
@@ -335,5 +337,6 @@ async def test_a_state_folder_that_cannot_be_written_does_not_crash_the_app(tmp_
         app.sitting = Sitting.new(bank, [("Ann", ""), ("Bo", "")], app.now())
         app.autosave()
         app.autosave()
+        app.saver.flush()   # the writer thread has tried, and failed
         await pilot.pause()
         assert len(app._notifications) == 1

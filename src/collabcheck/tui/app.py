@@ -22,29 +22,21 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.markup import escape
 from textual.screen import Screen
 
 from collabcheck.core import paths
 from collabcheck.core.bank import Bank
-from collabcheck.tui.autosave import CLEAR, Autosaver
+from collabcheck.tui.autosave import Autosaver
+from collabcheck.tui.keeping import KeepsState, _store
 from collabcheck.tui.screens.welcome import WelcomeScreen
 
 if TYPE_CHECKING:
     from collabcheck.core.sitting import Sitting
-
-
-def _store() -> ModuleType:
-    """The sitting module, imported on first use: it loads pydantic, which the first screen
-    does not need unless an unfinished sitting is waiting."""
-    from collabcheck.core import sitting
-
-    return sitting
 
 
 EXIT_AFTER_FIRST_PAINT = "COLLABCHECK_EXIT_AFTER_FIRST_PAINT"
@@ -56,7 +48,7 @@ def local_now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-class CollabcheckApp(App[int]):
+class CollabcheckApp(KeepsState):
     """A sitting at one laptop; see the module docstring for the flow."""
 
     CSS_PATH = "collabcheck.tcss"
@@ -97,7 +89,7 @@ class CollabcheckApp(App[int]):
 
     def on_unmount(self) -> None:
         """Whatever way the app ends, what is waiting to be written is written now."""
-        self.saver.flush()
+        self.saver.close()
 
     def _catch_hangup(self) -> None:
         """Closing the terminal window sends SIGHUP: keep the words being typed, then stop."""
@@ -139,51 +131,6 @@ class CollabcheckApp(App[int]):
         handle_fault(self, error)
 
     # -- the flow -------------------------------------------------------------------------
-
-    def autosave(self) -> None:
-        """Keep the sitting in progress: called after every change, even every keystroke.
-
-        Only the serialising happens here; the writer thread puts it on disk within a
-        fraction of a second, so typing never waits for the disk.
-        """
-        if self.sitting is not None:
-            self.saver.submit(self.sitting.model_dump_json(indent=1))
-
-    def clear_state(self) -> None:
-        """Remove the sitting in progress, after anything still waiting to be written."""
-        self.saver.submit(CLEAR)
-        self.saver.flush()
-
-    def _write_state(self, text: str | None) -> None:
-        """In the writer thread: the newest state, or None to remove the file."""
-        if text is None:
-            _store().clear(self.state_dir)
-        else:
-            _store().write_state(text, self.state_dir)
-
-    def _autosave_failed(self, exc: OSError) -> None:
-        """In the writer thread (or at a flush): warn once, in the app's own thread."""
-        if self._loop is None or getattr(self, "_autosave_warned", False):
-            return
-        self._autosave_warned = True
-        message = (f"Answers cannot be kept in {self.state_dir} ({exc.strerror or exc}), "
-                   "so stopping now would lose them. You can still finish and save.")
-        with contextlib.suppress(RuntimeError):  # the app is already closing
-            self._loop.call_soon_threadsafe(
-                lambda: self.notify(message, title="Not autosaving", severity="warning",
-                                    timeout=20, markup=False))
-
-    def load_state(self) -> Sitting | None:
-        """The stored sitting, saying plainly (once) if an unreadable one was set aside."""
-        if not paths.has_sitting(self.state_dir):
-            return None
-        sitting, aside = _store().load_checked(self.state_dir)
-        if aside is not None or (sitting is None and paths.has_sitting(self.state_dir)):
-            where = aside or self.state_dir / paths.STATE_FILE
-            self.notify(f"An unfinished sitting could not be read, so it was put aside as {where}. "
-                        "You can start a new sitting.", title="Unfinished sitting put aside",
-                        severity="warning", timeout=30, markup=False)
-        return sitting
 
     def _after_welcome(self, choice: str | None) -> None:
         if choice == "resume":

@@ -25,7 +25,7 @@ _NOTHING = object()
 class Autosaver:
     """Writes the newest state handed to it, off the UI thread, throttled to `interval`."""
 
-    def __init__(self, write: Callable[[str | None], object], on_error: Callable[[OSError], None],
+    def __init__(self, write: Callable[[str | None], object], on_error: Callable[[Exception], None],
                  interval: float = INTERVAL) -> None:
         self._write = write
         self._on_error = on_error
@@ -35,14 +35,16 @@ class Autosaver:
         self._io = threading.Lock()  # held while taking the newest state and writing it
         self._thread: threading.Thread | None = None
         self.writes = 0
-        self.failed: OSError | None = None
+        self.failed: Exception | None = None
+        self._closed = False
 
     def submit(self, text: str | None) -> None:
         """Hand over the newest state; it is on disk within about `interval` seconds."""
         with self._wake:
             self._pending = text
+            self._closed = False
             self._wake.notify()
-        if self._thread is None:
+        if self._thread is None or not self._thread.is_alive():
             self._thread = threading.Thread(target=self._run, name="collabcheck-autosave",
                                             daemon=True)
             self._thread.start()
@@ -52,6 +54,13 @@ class Autosaver:
         self._write_pending()
         return self._pending is _NOTHING and self.failed is None
 
+    def close(self) -> None:
+        """Write what is waiting, then let the thread end (the app is closing)."""
+        self.flush()
+        with self._wake:
+            self._closed = True
+            self._wake.notify()
+
     @property
     def idle(self) -> bool:
         """Nothing is waiting to be written (for tests)."""
@@ -60,8 +69,10 @@ class Autosaver:
     def _run(self) -> None:
         while True:
             with self._wake:
-                while self._pending is _NOTHING:
+                while self._pending is _NOTHING and not self._closed:
                     self._wake.wait()
+                if self._pending is _NOTHING:
+                    return  # closed, and nothing left to write
             self._write_pending()
             time.sleep(self.interval)
 
@@ -73,7 +84,7 @@ class Autosaver:
                 return
             try:
                 self._write(text if isinstance(text, str) else None)
-            except OSError as exc:
+            except Exception as exc:  # noqa: BLE001 - a full disk or anything else: say so, keep going
                 self.failed = exc
                 self._on_error(exc)
             else:

@@ -35,10 +35,16 @@ class AgreeScreen(ModalScreen[Agreement]):
     """Dismisses with the Agreement, to save it or keep it as a draft (Escape)."""
 
     BINDINGS = [
-        Binding("1", "choose(1)", "Choose", key_display="1-5"),
-        *[Binding(str(n), f"choose({n})", show=False) for n in range(2, 6)],
+        # Priority (and off while typing actions, see check_action), so a digit and Tab typed
+        # in one burst are taken in order: the choice first, then the move to the box.
+        Binding("1", "choose(1)", "Choose", key_display="1-5", priority=True),
+        *[Binding(str(n), f"choose({n})", show=False, priority=True) for n in range(2, 6)],
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Back to the comparison"),
+        # Priority, so the focus moves before the next key of a burst is delivered: "3, Tab,
+        # then type at once" puts every letter in the actions box.
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
     def __init__(self, bank: Bank, suggested: int, chosen: int, actions: list[str],
@@ -85,6 +91,10 @@ class AgreeScreen(ModalScreen[Agreement]):
         # One line whatever the practice: a second line would push the buttons out of sight.
         title = safe(self.bank.practice(self.chosen).title, OPTION_WIDTH - 12)
         self.query_one("#chosen-line", Static).update(f"Chosen: [b]{self.chosen}. {title}[/b]")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Digits typed in the actions box are part of the words, not a choice.
+        return not (action == "choose" and isinstance(self.focused, TextArea))
 
     def action_choose(self, number: int) -> None:
         self.chosen = number

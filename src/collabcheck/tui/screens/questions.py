@@ -23,7 +23,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -31,88 +30,13 @@ from textual.widgets.option_list import Option
 from collabcheck.core.bank import Bank, Item
 from collabcheck.core.sitting import Sitting, questions
 from collabcheck.core.snapshot import Answer
-from collabcheck.render.options import ask, options
+from collabcheck.render.options import ask
 from collabcheck.render.words import display_name
+from collabcheck.tui.screens.answer_list import AnswerList, choices, key_for
 from collabcheck.tui.screens.note_area import NoteArea
 from collabcheck.tui.text import safe, safe_block
 
 SKIP = "skip"
-
-
-def choices(item: Item, sitting: Sitting) -> list[tuple[Answer | None, str]]:
-    """The options for a rated item, in key order: (value, label); None means skip.
-
-    The options are `collabcheck.render.options`, shared with plain mode; labels are made
-    markup-safe here, as a name may hold brackets."""
-    opts: list[tuple[Answer | None, str]] = [(v, safe(label)) for v, label in
-                                             options(item, sitting.partners)]
-    opts.append((None, "Skip this question"))
-    return opts
-
-
-class AnswerList(OptionList):
-    """The options of a rated question, where Enter never invents an answer.
-
-    A fresh question has no highlighted option, and Enter chooses one only after the person
-    has moved the highlight themselves (↑ ↓, or a click); otherwise Enter just moves on,
-    keeping whatever answer there is (or none), as Help and the hand-over screens promise.
-    """
-
-    class MovedOn(Message):
-        """Enter was pressed without a deliberate choice: go to the next question."""
-
-    deliberate = False
-
-    def allow_focus(self) -> bool:
-        # Hidden on a written question: it must never take the focus (and Enter) there.
-        return bool(self.display) and super().allow_focus()
-
-    def fresh(self) -> None:
-        """A new question is shown: nothing has been chosen on it yet."""
-        self.deliberate = False
-
-    def on_click(self) -> None:
-        # Runs before OptionList's own click handler, which highlights and selects.
-        self.deliberate = True
-
-    def action_cursor_up(self) -> None:
-        self.deliberate = True
-        super().action_cursor_up()
-
-    def action_cursor_down(self) -> None:
-        self.deliberate = True
-        super().action_cursor_down()
-
-    def action_first(self) -> None:
-        self.deliberate = True
-        super().action_first()
-
-    def action_last(self) -> None:
-        self.deliberate = True
-        super().action_last()
-
-    def action_page_up(self) -> None:
-        self.deliberate = True
-        super().action_page_up()
-
-    def action_page_down(self) -> None:
-        self.deliberate = True
-        super().action_page_down()
-
-    def action_select(self) -> None:
-        if self.deliberate and self.highlighted is not None:
-            super().action_select()
-        else:
-            self.post_message(self.MovedOn())
-
-
-def key_for(value: Answer | None, n: int) -> str:
-    """The key shown beside option n (0-based): digits, then n for not sure and s for skip."""
-    if value is None:
-        return "s"
-    if value == "unsure":
-        return "n"
-    return str(n + 1) if n < 9 else " "
 
 
 class QuestionsScreen(Screen[str]):

@@ -1,0 +1,86 @@
+"""Keeping the sitting in progress on disk: the app's side of the autosave.
+
+The app serialises the sitting on every change (cheap) and hands it to the writer thread
+(`autosave.py`); removing the file goes through the same thread, so it can never be undone
+by an older write. Reading it back says plainly when a broken file was put aside.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from textual.app import App
+
+from collabcheck.core import paths
+from collabcheck.tui.autosave import CLEAR, Autosaver
+
+if TYPE_CHECKING:
+    from collabcheck.core.sitting import Sitting
+
+
+def _store() -> ModuleType:
+    """The sitting module, imported on first use: it loads pydantic, which the first screen
+    does not need unless an unfinished sitting is waiting."""
+    from collabcheck.core import sitting
+
+    return sitting
+
+
+class KeepsState(App[int]):
+    """The state-keeping half of the collabcheck app (see the module docstring)."""
+
+    sitting: Sitting | None
+    state_dir: Path
+    saver: Autosaver
+    _loop: asyncio.AbstractEventLoop | None
+
+    def autosave(self) -> None:
+        """Keep the sitting in progress: called after every change, even every keystroke.
+
+        Only the serialising happens here; the writer thread puts it on disk within a
+        fraction of a second, so typing never waits for the disk.
+        """
+        if self.sitting is not None:
+            self.saver.submit(self.sitting.model_dump_json(indent=1))
+
+    def clear_state(self) -> None:
+        """Remove the sitting in progress, after anything still waiting to be written."""
+        self.saver.submit(CLEAR)
+        self.saver.flush()
+
+    def _write_state(self, text: str | None) -> None:
+        """In the writer thread: the newest state, or None to remove the file."""
+        if text is None:
+            _store().clear(self.state_dir)
+        else:
+            _store().write_state(text, self.state_dir)
+
+    def _autosave_failed(self, exc: Exception) -> None:
+        """In the writer thread (or at a flush): warn once, in the app's own thread."""
+        if self._loop is None or getattr(self, "_autosave_warned", False):
+            return
+        self._autosave_warned = True
+        reason = getattr(exc, "strerror", None) or exc
+        message = (f"Answers cannot be kept in {self.state_dir} ({reason}), "
+                   "so stopping now would lose them. You can still finish and save.")
+        with contextlib.suppress(RuntimeError):  # the app is already closing
+            self._loop.call_soon_threadsafe(
+                lambda: self.notify(message, title="Not autosaving", severity="warning",
+                                    timeout=20, markup=False))
+
+    def load_state(self) -> Sitting | None:
+        """The stored sitting, saying plainly (once) if an unreadable one was set aside."""
+        if not paths.has_sitting(self.state_dir):
+            return None
+        sitting, aside = _store().load_checked(self.state_dir)
+        if aside is not None or (sitting is None and paths.has_sitting(self.state_dir)):
+            where = aside or self.state_dir / paths.STATE_FILE
+            self.notify(f"An unfinished sitting could not be read, so it was put aside as {where}. "
+                        "You can start a new sitting.", title="Unfinished sitting put aside",
+                        severity="warning", timeout=30, markup=False)
+        return sitting
+
