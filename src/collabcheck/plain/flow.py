@@ -92,13 +92,13 @@ class PlainSitting:
         if not self.welcome():
             self.sitting = self.new_sitting()
             self.autosave()
+            self.ask_context(self.sitting)
         elif self.sitting is not None and self.sitting.stage == "who":
             self.sitting = self.new_sitting(self.sitting)
             self.autosave()
+            self.ask_context(self.sitting)
         s = self.sitting
         assert s is not None
-        if not s.context_asked and s.current_partner == 0 and s.current_item == 0:
-            self.ask_context(s)
         while s.stage == "answering" and not s.everyone_finished:
             self.handover()
             Answering(self.talk, s, self.bank, self.autosave).run()

@@ -192,7 +192,7 @@ class CollabcheckApp(KeepsState):
         people, pair = result
         self.sitting = _store().Sitting.new(self.bank, people, self.now(), pair=pair)
         self.autosave()
-        self._continue()
+        self._ask_context()  # once, for a new sitting, before the first hand-over
 
     def _continue(self) -> None:
         """Show whatever comes next for the sitting in progress."""
@@ -205,9 +205,6 @@ class CollabcheckApp(KeepsState):
             return
         if s.stage == "together":
             self._show_together()
-            return
-        if not s.context_asked and s.current_partner == 0 and s.current_item == 0:
-            self._ask_context()
             return
         if s.everyone_finished:
             self.push_screen(HandoverScreen(s, finished=True), lambda _: self._start_together())
