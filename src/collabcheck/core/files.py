@@ -57,12 +57,18 @@ def read_bytes(path: str | Path, error: type[CollabcheckError] = CollabcheckErro
             raise error(path, _too_big(st.st_size, limit))
         chunks: list[bytes] = []
         size = 0
+        # One read for a file that is as fstat saw it (a short read is the end); asking for
+        # limit + 1 bytes every time would allocate a megabyte for each small file.
+        want = st.st_size + 1
         while size <= limit:
-            chunk = os.read(fd, limit + 1 - size)
+            chunk = os.read(fd, min(want, limit + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
+            if len(chunk) < want:
+                break
+            want = 65536
         if size > limit:
             raise error(path, _too_big(size, limit))
         return b"".join(chunks)
