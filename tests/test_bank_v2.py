@@ -7,9 +7,9 @@ import re
 from datetime import datetime, timezone
 
 import pytest
-from collabcheck.bank_ideas import TIP_TAGS
 
 from collabcheck.core.bank import Bank, load_bank, load_bank_for, questions
+from collabcheck.core.bank_ideas import TIP_TAGS
 from collabcheck.core.sitting import Sitting
 
 from .conftest import MINI_BANK, ROOT, SHIPPED_BANK

@@ -11,8 +11,8 @@ from fractions import Fraction
 
 import pytest
 
-from collabcheck.render.reasons import reasons
-from collabcheck.render.words import pattern_words
+from collabcheck.render.power import pattern_sentence
+from collabcheck.render.reasons import reasons, working
 from collabcheck.scoring.compare import authority_distance, authority_pattern, authority_vector, compare
 from tests.strategies import MINI_BANK, make_snapshot
 
@@ -35,9 +35,9 @@ def test_worked_pair_example() -> None:
     #            agenda:  both more:alice -> distance 0.  Mean (2 + 0) / 2 = 1.0 -> divergent.
     alice.update({"relationship.purpose": "mostly:alice", "relationship.agenda": "more:alice"})
     sam.update({"relationship.purpose": "shared", "relationship.agenda": "more:alice"})
-    # Focus. Alice: mostly-task (−1), task (−2) -> −1.5.  Sam: balanced (0), mostly-rel (+1) -> 0.5.
+    # Focus. Alice: mostly-task (−1), task (−2) -> −1.5.  Sam: balanced (0), balanced (0) -> 0.
     alice.update({"relationship.time": "mostly-task", "relationship.first": "task"})
-    sam.update({"relationship.time": "balanced", "relationship.first": "mostly-relationship"})
+    sam.update({"relationship.time": "balanced", "relationship.first": "balanced"})
     c = compare(make_snapshot(BANK, {"alice": alice, "sam": sam}), BANK)
 
     p1 = c.practice(1)
@@ -59,12 +59,13 @@ def test_worked_pair_example() -> None:
     # Sam gives alice 0+1 = 1 (0.5 per item >= 0.5): both see Alice holding most say.
     assert a.totals == {"alice": {"alice": 3, "sam": 0}, "sam": {"alice": 1, "sam": 0}}
     assert a.perceived_holder == {"alice": "alice", "sam": "alice"}
-    assert a.pattern_id == "same-holder" and pattern(a) == "both see Alice holding most say"
+    assert a.pattern_id == "same-holder" and pattern(a) == "Both of you see Alice holding more of the say."
 
     f = c.focus
-    assert f.positions == {"alice": -1.5, "sam": 0.5}
-    assert f.divergence == 2.0 and f.divergent          # 0.5 − (−1.5) = 2.0 >= 1.5
-    assert f.mean == -0.5 and f.leaning == "task"       # (−1.5 + 0.5) / 2 = −0.5 <= −0.5
+    assert f.positions == {"alice": -1.5, "sam": 0.0}
+    assert f.divergence == 1.5 and f.divergent          # 0 − (−1.5) = 1.5 >= 1.5
+    # (−1.5 + 0) / 2 = −0.75 <= −0.5, and not split (nobody is at +0.5 or above): the task.
+    assert f.mean == -0.75 and f.leaning == "task"
 
     # Divergence weight: practice 1 has k=2 items scored by both, Alice scored n=3, m=2
     # partners -> 2/(3×2) = 1/3; every other practice 3/(3×2) = 1/2; the smallest is 1/3.
@@ -80,15 +81,16 @@ def test_worked_pair_example() -> None:
                          {"number": 5, "priority": 0.0}]
     assert s.number == 1 and s.id == "find-partners"
     # Practice 2 (3.0) is lower than practice 1 (3.17): the gaps and the power finding lift 1.
-    assert reasons(c)[0] == "Your combined score here is 3.2 out of 5; the lowest is 3.0, for practice 2."
+    assert reasons(c)[0] == "Your combined score here is 3.2 out of 5. The lowest is 3.0, for practice 2."
     assert any("2.0 points apart" in r for r in reasons(c))
     assert any('1 answer here was "not sure"' in r for r in reasons(c))
-    assert any(r.startswith("Power: both see Alice holding most say") for r in reasons(c))
-    assert "tie" in reasons(c)[-1] and "need 1.83" in reasons(c)[-1]
+    assert any(r.startswith("Power looks uneven. Alice sees themselves holding most of the say")
+               for r in reasons(c))
+    assert "tie" in " ".join(working(c)) and "need 1.83" in working(c)[0]
     assert s.tips == list(BANK.practice(1).tips) and s.prompts == list(BANK.practice(1).prompts)
-    # Talk about first: focus `first` is 3 apart (−2 vs +1); then the 2-apart items:
-    # power first, then the practice statements in bank order. `time` is only 1 apart.
-    assert c.talk_about_first == ["relationship.first", "relationship.purpose",
+    # Talk about first, all 2 apart: power first, then attention (`first`: −2 vs 0), then
+    # the practice statements in bank order. `time` is only 1 apart.
+    assert c.talk_about_first == ["relationship.purpose", "relationship.first",
                                   "find-partners.a", "find-partners.c"]
     assert c.unknown_answers == []
 
@@ -105,13 +107,12 @@ def _power(alice: list[str | None], sam: list[str | None], ravi: list[str | None
 
 def pattern(a) -> str:
     """The authority pattern in words, as every report says it (names: the ids capitalised)."""
-    return pattern_words(a.pattern_id, a.perceived_holder,
-                         {pid: pid.capitalize() for pid in a.perceived_holder})
+    return pattern_sentence(a, {pid: pid.capitalize() for pid in a.perceived_holder})
 
 
 def test_both_see_it_as_shared() -> None:
     a = _power(["shared", "shared"], ["shared", "shared"])
-    assert a.pattern_id == "all-shared" and pattern(a) == "both see it as shared"
+    assert a.pattern_id == "all-shared" and pattern(a) == "Both of you see the say as shared."
     assert a.divergence == 0.0 and not a.divergent and not a.hierarchy
 
 
@@ -119,7 +120,7 @@ def test_each_sees_the_other_holding_it() -> None:
     # mostly:sam vs mostly:alice -> |0−2| + |2−0| = 4 on both items; mean 4.
     a = _power(["mostly:sam", "mostly:sam"], ["mostly:alice", "mostly:alice"])
     assert a.perceived_holder == {"alice": "sam", "sam": "alice"}
-    assert a.pattern_id == "each-other" and pattern(a) == "each sees the other holding most say"
+    assert a.pattern_id == "each-other" and pattern(a) == "Each of you sees the other holding most of the say."
     assert a.divergence == 4.0 and a.divergent
 
 
@@ -135,7 +136,7 @@ def test_one_sees_it_shared_and_the_other_does_not() -> None:
     a = _power(["shared", "shared"], ["more:sam", "shared"])
     assert a.perceived_holder == {"alice": "shared", "sam": "sam"}
     assert a.pattern_id == "shared-and-held"
-    assert pattern(a) == "one sees it as shared and the other does not"
+    assert pattern(a) == "One of you sees the say as shared; the other does not."
     assert a.divergence == 0.5 and not a.divergent
     assert a.hierarchy  # not divergent, but Sam sees one person holding most say
 
@@ -152,15 +153,15 @@ def test_no_clear_holder_means_shared() -> None:
 
 def test_trio_patterns() -> None:
     a = _power(["mostly:alice"] * 2, ["mostly:alice"] * 2, ["more:alice"] * 2)
-    assert pattern(a) == "all three see Alice holding most say"
+    assert pattern(a) == "All three of you see Alice holding more of the say."
     # purpose: distances mostly:alice vs more:alice = 1 -> largest pair 1, same for agenda.
     assert a.divergence == 1.0
     a = _power(["mostly:alice"] * 2, ["mostly:alice"] * 2, ["shared"] * 2)
-    assert pattern(a) == "some see it as shared and others do not"
+    assert pattern(a) == "Some of you see the say as shared; others do not."
     a = _power(["mostly:alice"] * 2, ["mostly:alice"] * 2, ["mostly:sam"] * 2)
-    assert a.pattern_id == "mixed" and pattern(a) == "they see different people holding most say"
+    assert a.pattern_id == "mixed" and pattern(a) == "You see different people holding the say."
     a = _power(["mostly:sam"] * 2, ["mostly:ravi"] * 2, ["mostly:alice"] * 2)
-    assert pattern(a) == "each sees someone else holding most say"
+    assert pattern(a) == "Each of you sees someone else holding most of the say."
 
 
 def test_not_enough_answers() -> None:
@@ -202,7 +203,7 @@ def test_reversed_statement_is_scored_the_other_way() -> None:
 @pytest.mark.parametrize(("alice", "sam", "leaning", "divergent"), [
     ("mostly-task", "balanced", "task", False),            # mean −0.5 -> task; gap 1
     ("balanced", "mostly-relationship", "relationship", False),
-    ("mostly-task", "mostly-relationship", "balanced", False),  # mean 0; gap 2 ≥ 1.5 below
+    ("mostly-task", "mostly-relationship", "split", True),  # opposite sides, gap 2: never balanced
     ("task", "balanced", "task", True),                     # gap 2 -> divergent
 ])
 def test_focus_leaning_and_gap(alice, sam, leaning, divergent) -> None:

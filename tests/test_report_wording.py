@@ -8,9 +8,9 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
+from collabcheck.render.power import item_line
 from collabcheck.render.words import (
     agree_words,
-    authority_item_sentence,
     authority_words,
     bar,
     display_name,
@@ -18,7 +18,6 @@ from collabcheck.render.words import (
     fmt1,
     fmt2,
     focus_picture,
-    holder_sentences,
     position_words,
     seen_differently,
     signed,
@@ -67,15 +66,22 @@ def test_signs_and_positions() -> None:
         "Alice: mostly the task (−1.0); Sam: balanced (0.0)"
 
 
+def _item(answers: dict, accountability: bool = False):
+    from collabcheck.scoring.results import ItemResult
+
+    return ItemResult(id="relationship.agenda", kind="authority", text="Who sets the agenda?",
+                      short="the agenda", reverse=False, answers=answers,
+                      accountability=accountability)
+
+
 def test_authority_sentences() -> None:
-    assert authority_item_sentence("the agenda", {"alice": "mostly:alice", "sam": "shared"}, NAMES) \
-        == "Alice sees themselves holding most say over the agenda; Sam sees it as shared."
-    assert authority_item_sentence("the agenda", {"alice": "shared", "sam": "shared"}, NAMES) \
-        == "Both see the agenda as shared."
-    assert authority_item_sentence("the agenda", {"alice": "shared", "sam": "more:alice"}, NAMES) \
-        == "Alice sees the agenda as shared; Sam sees Alice holding more say."
-    assert authority_item_sentence("the agenda", {"alice": None, "sam": None}, NAMES) \
-        == "Nobody answered who has most say over the agenda."
+    assert item_line(_item({"alice": "mostly:alice", "sam": "shared"}), NAMES) \
+        == "The agenda: Alice, mostly Alice; Sam, shared equally."
+    assert item_line(_item({"alice": "shared", "sam": "shared"}), NAMES) \
+        == "The agenda: both of you said shared equally."
+    assert item_line(_item({"alice": "outside", "sam": "unsure"}), NAMES) \
+        == "The agenda: Alice, someone outside; Sam, not sure."
+    assert item_line(_item({"alice": None, "sam": None}), NAMES) == "The agenda: nobody answered."
 
 
 def test_halves_round_up_as_people_expect() -> None:
@@ -100,13 +106,20 @@ def test_any_average_of_answers_rounds_half_up(num: int, den: int, places: int) 
 
 @given(st.text(min_size=1, max_size=30).filter(lambda s: s.strip()), st.sampled_from(["more", "mostly"]))
 def test_someone_who_names_themselves_is_never_named_twice(name: str, how: str) -> None:
+    from collabcheck.render.power import view_sentences
+    from collabcheck.scoring.results import AuthorityResult
+
     names = {"p": display_name(name), "q": "Sam"}
-    item = authority_item_sentence("the agenda", {"p": f"{how}:p", "q": "shared"}, names)
-    overall = holder_sentences({"p": "p", "q": "p"}, names)
-    assert item.startswith(f"{names['p']} sees themselves holding ")
-    assert overall[0] == f"{names['p']} sees themselves holding most say overall."
-    assert overall[1] == f"Sam sees {names['p']} holding most say overall."
-    assert "(themselves)" not in item + overall[0]
+    strength = "most" if how == "mostly" else "more"
+    a = AuthorityResult(divergence=0.0, divergent=False, pattern_id="same-holder",
+                        perceived_holder={"p": "p", "q": "p"}, strength={"p": strength, "q": strength},
+                        left_out={}, named={"p": 1, "q": 1}, totals={}, answered={"p": 1, "q": 1},
+                        unsure={}, items=[])
+    overall = view_sentences(a, names)
+    assert overall[0] == (f"{names['p']} sees themselves holding {strength} of the say "
+                          "(on 1 of the 1 question they answered).")
+    assert overall[1].startswith(f"Sam sees {names['p']} holding {strength} of the say")
+    assert "(themselves)" not in overall[0]
 
 
 def test_no_difference_is_never_claimed_without_a_comparison() -> None:

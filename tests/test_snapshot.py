@@ -131,7 +131,7 @@ def test_good_snapshot_reads():
 
 
 INVALID = {
-    "newer schema": (("schema = 1", "schema = 2"), "newer than this collabcheck knows"),
+    "newer schema": (("schema = 1", "schema = 3"), "newer than this collabcheck knows"),
     "no schema": (("schema = 1\n", ""), "schema"),
     "answer for unlisted partner": (('[answers.sam]', '[answers.bob]'), "bob"),
     "agree value out of range": (('"find-partners.a" = 4', '"find-partners.a" = 6'), "1 to 5"),

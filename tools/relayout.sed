@@ -24,3 +24,4 @@ s/from collabcheck import wording$/from collabcheck.render import words as wordi
 s/from collabcheck import history_read as/from collabcheck.history import read as/
 s/from collabcheck import snapshot as/from collabcheck.core import snapshot as/
 s/from collabcheck import bank as/from collabcheck.core import bank as/
+s/collabcheck\.bank_ideas\b/collabcheck.core.bank_ideas/g

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from collabcheck import __version__
 from collabcheck.core.bank import FOCUS_VALUES, Bank, load_bank_for
@@ -74,8 +74,16 @@ class Snapshot(BaseModel):
     agreed: Agreed | None = None
     context: Context | None = None
     # The (bank id, version) every answer was checked against when the file was read, so the
-    # comparison need not check each answer a second time. Not part of the file.
-    checked_with: tuple[str, int] | None = Field(default=None, exclude=True)
+    # comparison need not check each answer a second time. Not part of the file, nor of ==.
+    _checked_with: tuple[str, int] | None = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        """Two snapshots are equal when their content is (how they were read does not count)."""
+        if not isinstance(other, Snapshot):
+            return NotImplemented
+        return self.model_dump() == other.model_dump()
+
+    __hash__ = None  # type: ignore[assignment]
 
     model_config = ConfigDict(populate_by_name=True, defer_build=True)
 
@@ -263,10 +271,12 @@ def snapshot_from_data(data: dict[str, Any], path: str | Path, bank: Bank | None
     if unknown and warnings is not None:
         warnings.append(f"{path}: warning: ignoring unknown key(s) {', '.join(_key(k) for k in unknown[:10])}"
                         + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""))
-    return Snapshot(schema=schema, pair=data["pair"], taken_at=taken, bank=data["bank"],
-                    bank_version=data["bank_version"], partners=partners, answers=answers,
-                    notes=notes, agreed=agreed_model, context=context,
-                    checked_with=(bank.id, bank.version) if items is not None and bank else None)
+    snapshot = Snapshot(schema=schema, pair=data["pair"], taken_at=taken, bank=data["bank"],
+                        bank_version=data["bank_version"], partners=partners, answers=answers,
+                        notes=notes, agreed=agreed_model, context=context)
+    if items is not None and bank is not None:
+        snapshot._checked_with = (bank.id, bank.version)
+    return snapshot
 
 
 def _context(raw: Any, schema: int, path: str | Path, warnings: list[str] | None) -> Context | None:

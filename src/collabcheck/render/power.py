@@ -46,12 +46,13 @@ def pattern_sentence(a: AuthorityResult, names: dict[str, str]) -> str:
         if n == 2:
             return "One of you sees the say as shared; the other does not."
         return "Some of you see the say as shared; others do not."
+    amount = _holding("most" if all(a.strength.get(p) == "most" for p in views) else "more")
     if a.pattern_id == "each-self":
-        return "Each of you sees yourself holding more of the say."
+        return f"Each of you sees yourself holding {amount}."
     if a.pattern_id == "each-other":
         if n == 2:
-            return "Each of you sees the other holding more of the say."
-        return "Each of you sees someone else holding more of the say."
+            return f"Each of you sees the other holding {amount}."
+        return f"Each of you sees someone else holding {amount}."
     return "You see different people holding the say."
 
 
