@@ -120,7 +120,8 @@ def test_each_sees_the_other_holding_it() -> None:
     # mostly:sam vs mostly:alice -> |0−2| + |2−0| = 4 on both items; mean 4.
     a = _power(["mostly:sam", "mostly:sam"], ["mostly:alice", "mostly:alice"])
     assert a.perceived_holder == {"alice": "sam", "sam": "alice"}
-    assert a.pattern_id == "each-other" and pattern(a) == "Each of you sees the other holding most of the say."
+    assert a.pattern_id == "each-other"
+    assert pattern(a) == "Each of you sees the other holding most of the say."
     assert a.divergence == 4.0 and a.divergent
 
 

@@ -243,7 +243,7 @@ def test_a_broken_file_never_hides_the_others(tmp_path: Path):
     (d / "bad-syntax.toml").write_text('schema = 1\npair = "ann-and-bo"\ntaken_at = \n')
     (d / "not-utf8.toml").write_bytes(b"schema = 1\npair = \"\xff\xfe\"\n")
     (d / "future.toml").write_text(save(snap("ann-and-bo", "2026-03-01T09:00:00+00:00"), tmp_path / "x")
-                                   .read_text().replace("schema = 1", "schema = 99"))
+                                   .read_text().replace("schema = 2", "schema = 99"))
     (d / "pyproject.toml").write_text('[project]\nname = "x"\n')
     h = history(d)
     assert h.sitting_count == 2

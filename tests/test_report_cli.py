@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from collabcheck.cli import main
 from collabcheck.render.json import report_json
-from collabcheck.render.reasons import reasons
+from collabcheck.render.reasons import reasons, working
 from collabcheck.render.report import render_markdown, render_text
 from collabcheck.scoring.compare import compare
 from tests.strategies import BANKS, MINI_BANK, SHIPPED_BANK, make_snapshot, snapshots
@@ -92,7 +92,7 @@ def check_spec_keys(j: dict) -> None:
     assert isinstance(j["authority"]["pattern"], str) and isinstance(j["authority"]["divergent"], bool)
     assert all(set(i) >= AUTHORITY_ITEM_KEYS for i in j["authority"]["items"])
     assert set(j["focus"]) >= FOCUS_KEYS
-    assert j["focus"]["leaning"] in ("task", "balanced", "relationship", None)
+    assert j["focus"]["leaning"] in ("task", "balanced", "relationship", "split", None)
     assert set(j["suggestion"]) >= SUGGESTION_KEYS
     assert len(j["suggestion"]["reasons"]) >= 1
     assert all(set(r) >= RANKING_KEYS for r in j["suggestion"]["ranking"])
@@ -144,8 +144,9 @@ def test_text_report_reads_well(tmp_path: Path) -> None:
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "1. Practice 1" in out and "2.5  2 answers" in out and "█" in out
     flat = " ".join(out.split())  # sentences may wrap
-    assert "Alice sees themselves holding most say over the agenda; Sam sees it as shared." in flat
-    assert "Alice sees themselves holding most say overall." in flat and "Alice sees Alice" not in flat
+    assert "The agenda: Alice, mostly Alice; Sam, shared equally." in flat
+    assert ("Alice sees themselves holding most of the say (on 1 of the 1 question they answered)."
+            in flat) and "Alice sees Alice" not in flat
     assert "Alice: mostly the task (−1.0); Sam: balanced (0.0)." in flat
     assert "Alice: Strongly disagree (1); Sam: Not sure" not in flat  # b is not 2+ apart
     assert "Alice: Agree (4); Sam: Disagree (2)" in flat               # a is 2 apart
@@ -160,7 +161,7 @@ def test_markdown_report_escapes_names(tmp_path: Path) -> None:
     assert "Al\\|ice the \\*boss\\*" in r.stdout
     assert "## The five practices" in r.stdout and "| Practice |" in r.stdout
     table = [line for line in r.stdout.splitlines() if line.startswith("| 1. ")]
-    assert table and table[0].count(" | ") == 6  # practice, 2 partners, 4 figures
+    assert table and table[0].count(" | ") == 4  # practice, 2 partners, combined, apart by
 
 
 def test_report_with_the_shipped_bank(tmp_path: Path) -> None:
@@ -307,7 +308,7 @@ def test_every_shown_figure_rounds_half_up() -> None:
     assert " 3.3 " in combined and "3.2" not in combined
     markdown = render_markdown(c, MINI_BANK)
     row = next(line for line in markdown.splitlines() if line.startswith("| 1. "))
-    assert row.split(" | ")[3:5] == ["3.3", "0.5"]
+    assert [cell.strip(" |") for cell in row.split(" | ")[3:5]] == ["3.3", "0.5"]
 
 
 NOTES = GOOD + """
@@ -327,18 +328,18 @@ def test_kept_reflections_are_shown_in_every_format(tmp_path: Path) -> None:
     wrote = text[text.index("WHAT YOU WROTE"):text.index("WHAT TO WORK ON NEXT")]
     lines = wrote.splitlines()
     # Per partner, in sitting order; under the question; each line of the note indented.
-    assert lines.index("Alice") < lines.index("Sam")
-    q = lines.index("   - What do you think about practice 3?")
-    assert lines[q + 1:q + 5] == ["       We never stop to look back.", "",
-                                  "       - but when we do, it *helps*", "       # not a heading"]
-    assert "   - old.gone (not in the questions used for this report)" in lines
-    assert "       Short one." in lines
+    assert lines.index("Alice:") < lines.index("Sam:")
+    q = lines.index("What do you think about practice 3?")
+    assert lines[q + 1:q + 5] == ["    We never stop to look back.", "",
+                                  "    - but when we do, it *helps*", "    # not a heading"]
+    assert "old.gone (not in the questions used for this report)" in lines
+    assert "    Short one." in lines
     markdown = run("report", str(path), "--format", "markdown", "--questions", MINI).stdout
     part = markdown[markdown.index("## What you wrote"):]
-    assert "### Sam" in part and "**What do you think about practice 3?**" in part
+    assert "**Sam**" in part and "\nWhat do you think about practice 3?\n" in part
     assert ("> We never stop to look back.\n>\n"
             "> \\- but when we do, it \\*helps\\*\\\n> \\# not a heading") in part
-    assert "**old.gone** (not in the questions used for this report)" in part
+    assert "old.gone (not in the questions used for this report)" in part
     j = json.loads(run("report", str(path), "--format", "json", "--questions", MINI).stdout)
     assert j["notes"] == {"alice": {"find-partners.think": "Short one."},
                           "sam": {"learning.think": "We never stop to look back.\n\n  - but when we "
@@ -379,9 +380,13 @@ def test_a_reflection_can_never_break_the_markdown(note: str) -> None:
     if not paragraphs:
         assert kinds == [t.type for t in plain if t.level == 0]
         return
-    # The note adds a heading, a sentence, a name, the question, then only a blockquote.
-    extra = ["heading_open", "heading_close", "paragraph_open", "paragraph_close"]
-    assert kinds == [t.type for t in plain if t.level == 0] + extra * 2
+    # The note adds a heading and a sentence, then the name and the question (two paragraphs),
+    # then only a blockquote: it can never add a heading, a list or HTML of its own.
+    heading = ["heading_open", "heading_close"]
+    para = ["paragraph_open", "paragraph_close"]
+    base = [t.type for t in plain if t.level == 0]
+    cut = len(base) - 4  # the Source section (heading, paragraph) stays last
+    assert kinds == base[:cut] + heading + para * 3 + base[cut:]
     assert not [t for t in tokens if t.type.startswith("html")]
     assert _blockquote_text(tokens) == paragraphs
 
@@ -404,7 +409,7 @@ def test_nothing_answered_says_there_is_nothing_to_compare(n: int) -> None:
     assert f"There is not enough to compare yet: no question was answered by {both}" in out
     assert f"No practice was scored by {both}, so there is not enough to compare yet." in out
     assert "Nobody rated any of the statements, so there is nothing to compare yet" in out
-    assert reasons(c)[-1].startswith("For facilitators: every practice's priority is 0.00")
+    assert working(c)[0].startswith("Every practice's priority is 0.00")
 
 
 def test_one_partner_answering_alone_is_not_agreement() -> None:
@@ -434,29 +439,32 @@ def test_close_answers_say_how_much_was_compared() -> None:
     assert "much the same way" not in out
 
 
-FACILITATOR = re.compile(r"^For facilitators: priority (\d+\.\d\d) = need (\d+\.\d\d) \+ gap (\d+\.\d\d) "
-                         r"× (\d+\.\d\d) \+ (\d+\.\d) \(power and attention\)\."
-                         r"( Next: practice [1-5] at \d+\.\d\d"
-                         r"( \(a tie: the lower number goes first\))?\.)?$")
+WORKING = re.compile(r"^Practice [1-5]: priority (\d+\.\d\d) = (?:(\d+\.\d\d) \([a-z ]+\) × \()?"
+                     r"need (\d+\.\d\d) \+ (\d+\.\d\d) × gap (\d+\.\d\d)\)?"
+                     r"(?: \+ (\d+\.\d\d) \(power\))?(?: \+ (\d+\.\d\d) \(attention on the task\))?\.$")
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.id for b in BANKS])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
-def test_the_working_comes_last_in_plain_words(bank, data) -> None:
+def test_the_working_is_apart_from_the_plain_reasons(bank, data) -> None:
     c = compare(data.draw(snapshots(bank)), bank)
-    *why, working = reasons(c)
-    assert working.startswith("For facilitators: ")
-    assert not [r for r in why if "For facilitators" in r or "=" in r or "divergence" in r.lower()]
+    why, how = reasons(c), working(c)
+    assert why and how
+    formula = re.compile(r"\d \+ \d|\d × \d|= \d|\+0\.5|weight|priority|divergence")
+    assert not [r for r in why if "facilitator" in r.lower() or formula.search(r)]
     if all(p.combined is None for p in c.practices) and c.suggestion.ranking[0]["priority"] == 0:
         return
-    match = FACILITATOR.match(working)
-    assert match, working
-    total, need, gap, weight, boost = (float(x) for x in match.groups()[:5])
+    match = WORKING.match(how[0])
+    assert match, how[0]
+    total, scale, need, weight, gap, power, task = (float(x) if x else None for x in match.groups())
     # Recomputable by hand from the line, up to rounding each figure to two places.
-    assert abs(total - (need + gap * weight + boost)) <= 0.005 * (2 + gap + weight) + 1e-9
+    redone = (scale or 1) * (need + weight * gap) + (power or 0) + (task or 0)
+    assert abs(total - redone) <= 0.01 * (3 + gap + weight) + 1e-9
     best = c.practice(c.suggestion.number)
     assert abs(total - best.priority) <= 0.005 + 1e-9 and abs(need - best.need) <= 0.005 + 1e-9
+    assert (power is not None) == (best.power_boost > 0)
+    assert (task is not None) == (best.task_boost > 0)
 
 
 def test_not_sure_is_worded_the_same_everywhere(tmp_path: Path) -> None:
@@ -486,5 +494,6 @@ def test_close_scores_are_told_apart() -> None:
            "invest.a": 3, "invest.b": 3}
     c = compare(make_snapshot(MINI_BANK, {"alice": alice, "sam": sam}), MINI_BANK)
     assert c.suggestion.number == 1
+    # Both show as 3.3 (3.33 and 3.25): equal as shown, so joint, never one "the lowest".
     assert reasons(c)[0] == \
-        "Your combined score here is 3.33 out of 5; the lowest is 3.25, for practice 2."
+        "Your combined score here is 3.3 out of 5, the joint lowest of the five (with practice 2)."

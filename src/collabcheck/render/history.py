@@ -181,6 +181,9 @@ def notes(p: PairHistory, history: History) -> list[str]:
         if s.bank != history.bank_id:
             out.append(f"{when}: made with question bank '{s.bank}', not '{history.bank_id}'; "
                        "questions were matched by their id.")
+        elif s.bank_version != history.bank_version:
+            out.append(f"{when}: made with version {s.bank_version} of the questions "
+                       f"(now {history.bank_version}); practice scores still compare.")
         if s.unknown:
             n = len(s.unknown)
             what = f"{n} answers to questions" if n > 1 else "1 answer to a question"
