@@ -67,7 +67,7 @@ async def test_odd_folder_names_and_notes_are_shown_as_typed(tmp_path, mini, mon
         await pilot.pause()
         assert isinstance(app.screen, TogetherScreen)
         text = screen_text(app)
-        assert "[b]Ann: [i]note[/] of b-ann [/]" in text and "[b]Ann: Disagree" in text
+        assert "[b]Ann:" in text and "[i]note[/] of b-ann [/]" in text and "[b]Ann: Disagree" in text
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("ctrl+s")

@@ -215,6 +215,10 @@ async def test_the_mouse_answers_questions_and_presses_buttons(make_app):
         app.screen.query_one("#name-2", Input).value = "Bo"
         await pilot.click("#done")
         await pilot.pause()
+        await pilot.click("#stage", offset=(10, 2))   # "Less than a year", by the mouse
+        await pilot.pause()
+        await pilot.click("#route", offset=(10, 1))   # "Openly, with backing"
+        await pilot.pause()
         await pilot.click("#ready")
         await pilot.pause()
         q = app.screen

@@ -153,7 +153,7 @@ async def test_together_shows_kept_reflections_never_private_ones(make_app, mini
         text = screen_text(app)
         assert "What you wrote" in text
         assert "What do you think about practice 1?" in text
-        assert "[b]Ann[/b]: Kept [i]words[/i] of Ann" in text   # names and words as typed
+        assert "[b]Ann[/b]:" in text and "Kept [i]words[/i] of Ann" in text  # as typed
         assert "secret" not in text
 
 
@@ -261,8 +261,9 @@ async def test_the_footer_shows_the_real_range_of_number_keys(make_app):
         assert "1-5" in await keys_shown()
         await at_question(pilot, "authority", (("Ann", ""), ("Bo", ""), ("Cy", "")))
         shown = await keys_shown()
-        assert "1-7" in shown and "1-5" not in shown
-        assert "Press 1 to 7" in screen_text(app)
+        # shared, more and mostly for each of three, less for each, outside: 1-9 have keys
+        assert "1-9" in shown and "1-5" not in shown
+        assert "Press 1 to 9" in screen_text(app)
         await pilot.press("7")
         assert app.sitting.answers["ann"]["relationship.purpose"] == "mostly:cy"
 
@@ -315,11 +316,17 @@ async def test_who_says_partnership_name(make_app):
 
 def test_together_screen_rounds_as_the_report_does():
     """3.25 shows as 3.3 on screen, as in the text report (half up, not half to even)."""
-    from collabcheck.render.words import fmt1
-    from collabcheck.tui.screens.together import figure
+    from rich.console import Console
 
-    assert figure(3.25) == fmt1(3.25) == "3.3"
-    assert figure(None) == "–"
+    from collabcheck.render.view import ScoreRow, Scores
+    from collabcheck.tui.view import scores_table
+
+    block = Scores("1. Practice 1", (ScoreRow("Ann", 3.25, ""), ScoreRow("Bo", None, ""),
+                                     ScoreRow("Combined", 3.25, "apart by 0.5")))
+    console = Console(width=80, record=True)
+    console.print(scores_table([block]))
+    drawn = console.export_text()
+    assert "3.3" in drawn and "3.2 " not in drawn and "–" in drawn
 
 
 async def test_a_state_folder_that_cannot_be_written_does_not_crash_the_app(tmp_path):

@@ -134,7 +134,7 @@ def test_a_whole_sitting_writes_the_snapshot_the_app_would(tmp_path, people, aut
     assert "You chose: Not sure." in flat(said) and "You skipped this question." in flat(said)
     assert f"Pass the keyboard to {people[1][0]}. Press Enter when {people[1][0]} is ready." in flat(said)
     assert said.index("The comparison has") < said.index("Part 1 of")
-    assert "Who holds the power" in flat(said) and "Part 5 of" in flat(said)
+    assert "Who has the say" in flat(said) and "Part 5 of" in flat(said)
     assert "You chose: practice 2, Practice 2." in flat(said)
     assert f"Saved. Your sitting is in this file:\n{path}\n" in said
     assert "git add" in flat(said)  # the commit hook's words until git is wired in

@@ -46,7 +46,7 @@ class QuestionsScreen(Screen[str]):
 
     BINDINGS = [
         # The Footer shows the real range: 1-5, or 1-7 / 1-9 on power questions for 3+ people.
-        *[Binding("1", f"pick_first({last})", "Answer", key_display=f"1-{last}") for last in (5, 7, 9)],
+        *[Binding("1", f"pick_first({last})", "Answer", key_display=f"1-{last}") for last in range(2, 10)],
         *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(2, 10)],
         # Checked after pick (which is off there): digits on a reflection not being written.
         *[Binding(str(n), "not_a_number", show=False) for n in range(1, 10)],

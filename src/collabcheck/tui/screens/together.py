@@ -67,7 +67,8 @@ class TogetherScreen(Screen[int]):
                 body = section_renderable(section, suggested)
                 if key == "notes":
                     body = Group(Text("Reflections marked private are never shown."), body)
-                yield Static(body, classes="body", id="written" if key == "notes" else None)
+                classes = "body table" if key == "practices" else "body"
+                yield Static(body, classes=classes, id="written" if key == "notes" else None)
             yield Static("[b]Next:[/b] press [b]a[/b] to agree which practice to work on "
                          "(the suggestion or another one) and save.", classes="gap")
         yield Static("Press ↑ ↓ or PgDn to read on, then a to agree what to work on and save.",
