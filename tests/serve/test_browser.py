@@ -122,7 +122,8 @@ def start(tab: Tab, names: tuple[str, str]) -> None:
     tab.type(names[0])
     tab.keys("Enter", "Enter")
     tab.type(names[1])
-    tab.next_screen("Enter", "Enter", "Enter", what="the hand-over")
+    tab.next_screen("Enter", "Enter", "Enter", what="where the partnership stands")
+    tab.next_screen("2", "Enter", what="the hand-over")  # under a year; route left
 
 
 def sitting_of(state: Path, name: str) -> tuple[Path, dict]:

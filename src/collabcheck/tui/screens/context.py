@@ -45,6 +45,9 @@ class ContextScreen(Screen[Standing]):
         super().__init__()
         self.stage = stage
         self.route = route
+        # Which question is being answered, kept here rather than read from the focus: a
+        # burst of keys (Enter, Enter) arrives before a focus change has taken effect.
+        self.step = "stage"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -71,8 +74,7 @@ class ContextScreen(Screen[Standing]):
         self.query_one("#stage", OptionList).focus()
 
     def _current(self) -> OptionList:
-        focused = self.focused
-        return focused if isinstance(focused, OptionList) else self.query_one("#stage", OptionList)
+        return self.query_one(f"#{self.step}", OptionList)
 
     def action_pick(self, n: int) -> None:
         box = self._current()
@@ -82,6 +84,7 @@ class ContextScreen(Screen[Standing]):
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.step = event.option_list.id or "stage"  # a click chooses on either question
         self._keep(event.option_list)
         self.action_next()
 
@@ -99,11 +102,12 @@ class ContextScreen(Screen[Standing]):
             box.replace_option_prompt_at_index(n, Text(f"{'●' if v == value else n + 1}  {label}"))
 
     def action_switch(self) -> None:
-        other = "route" if self._current().id == "stage" else "stage"
-        self.query_one(f"#{other}", OptionList).focus()
+        self.step = "route" if self.step == "stage" else "stage"
+        self.query_one(f"#{self.step}", OptionList).focus()
 
     def action_next(self) -> None:
-        if self._current().id == "stage":
+        if self.step == "stage":
+            self.step = "route"
             self.query_one("#route", OptionList).focus()
             self.query_one("#context-hint", Static).update(
                 "Press 1, 2 or 3 to choose, then Enter to start. Tab: back to the first question.")
