@@ -204,11 +204,12 @@ def atomic_write_new(directory: Path, name: str, text: str) -> Path:
             tmp.unlink()
 
 
-def atomic_replace(target: Path, text: str, private: bool = False) -> Path:
+def atomic_replace(target: Path, text: str, private: bool = False, durable: bool = True) -> Path:
     """Write `text` to `target` atomically (temporary file, flush, fsync, rename), replacing it.
 
     For files collabcheck owns and rewrites (the autosave, the history cache); `private`
-    keeps the file readable only by the user (mkstemp's 0600).
+    keeps the file readable only by the user (mkstemp's 0600); `durable=False` skips the
+    fsync for a cache, which only costs speed if lost.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
@@ -220,7 +221,8 @@ def atomic_replace(target: Path, text: str, private: bool = False) -> Path:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp_name, target)
     finally:
         with contextlib.suppress(FileNotFoundError):

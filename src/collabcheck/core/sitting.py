@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -23,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from collabcheck.core.bank import FOCUS_VALUES, Bank, Item, questions  # noqa: F401 - re-exported
 from collabcheck.core.errors import CollabcheckError
-from collabcheck.core.files import read_bytes
+from collabcheck.core.files import atomic_replace, read_bytes
 from collabcheck.core.paths import STATE_FILE, state_dir  # noqa: F401 - part of this module's API
 from collabcheck.core.slug import pair_slug, slugify, unique_slugs
 from collabcheck.core.snapshot import Agreed, Answer, Context, Partner, Snapshot, check_value
@@ -225,20 +223,11 @@ def save(sitting: Sitting, directory: Path) -> Path:
 
 
 def write_state(text: str, directory: Path) -> Path:
-    """Write an already serialised sitting atomically; the app's writer thread calls this."""
-    directory.mkdir(parents=True, exist_ok=True)
-    target = directory / STATE_FILE
-    fd, tmp_name = tempfile.mkstemp(prefix=".sitting-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-    return target
+    """Write an already serialised sitting atomically; the app's writer thread calls this.
+
+    Through the one atomic writer, private to the user (the file can hold private reflections).
+    """
+    return atomic_replace(directory / STATE_FILE, text, private=True)
 
 
 def load(directory: Path) -> Sitting | None:

@@ -15,10 +15,11 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from collabcheck.core.files import atomic_replace
 
 CACHE_ENV = "COLLABCHECK_CACHE_DIR"
 CACHE_FORMAT = 2  # 2: summaries keep each practice's statement ids (bank 2)
@@ -176,15 +177,7 @@ class SummaryCache:
         if state is None or path is None:
             return
         with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".history-", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(state + "\n" + text)
-                os.replace(tmp, path)
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(tmp)
+            atomic_replace(path, state + "\n" + text, private=True, durable=False)
 
     def save(self) -> None:
         """Write the entries seen in this run (files since deleted drop out), atomically."""
@@ -193,15 +186,5 @@ class SummaryCache:
             return
         data = json.dumps({"fingerprint": self.fingerprint, "entries": self.fresh},
                           separators=(",", ":"), ensure_ascii=False)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".history-", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(data)
-                os.replace(tmp, path)
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(tmp)
-        except OSError:
-            pass  # a cache that cannot be written only costs speed
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed
+            atomic_replace(path, data, private=True, durable=False)
