@@ -212,7 +212,7 @@ def test_focus_leaning_and_gap(alice, sam, leaning, divergent) -> None:
                                      "sam": {"relationship.time": sam}}), BANK)
     assert c.focus.leaning == leaning
     gap = abs(c.focus.positions["alice"] - c.focus.positions["sam"])
-    assert c.focus.divergence == gap and c.focus.divergent == (gap >= 1.5)
+    assert c.focus.divergence == gap and c.focus.divergent == divergent  # the table's column
 
 
 def test_focus_gap_of_exactly_one_and_a_half_is_divergent() -> None:

@@ -137,7 +137,7 @@ def test_a_whole_sitting_writes_the_snapshot_the_app_would(tmp_path, people, aut
     assert "Who has the say" in flat(said) and "Part 5 of" in flat(said)
     assert "You chose: practice 2, Practice 2." in flat(said)
     assert f"Saved. Your sitting is in this file:\n{path}\n" in said
-    assert "git add" in flat(said)  # the commit hook's words until git is wired in
+    assert "which is not inside a git repository" in flat(said)  # tmp_path is not a repository
     report = path.with_suffix(".md")
     assert "Markdown report written:" in said and report.exists()
     assert "Meet monthly" in report.read_text(encoding="utf-8")
@@ -300,3 +300,30 @@ def test_an_unreadable_autosave_is_put_aside_with_a_plain_sentence(tmp_path):
     assert "Traceback" not in said
     assert not (tmp_path / "state" / "sitting.json").exists()
     assert [p.name for p in (tmp_path / "state").iterdir()] != []  # kept, under another name
+
+
+def test_a_sitting_is_committed_from_plain_mode(tmp_path, monkeypatch):
+    """In a git repository, plain mode offers to commit the new sitting (and its report)."""
+    import subprocess
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    repo = tmp_path / "repo"
+    for args in (["init", "-q", str(repo)], ["-C", str(repo), "config", "user.name", "Ann"],
+                 ["-C", str(repo), "config", "user.email", "ann@example.org"],
+                 ["-C", str(repo), "commit", "-q", "--allow-empty", "-m", "start"]):
+        subprocess.run(["git", *args], check=True, capture_output=True)
+    people = [("Ann", ""), ("Bo", "")]
+    typed = who(people, "")
+    for n in range(2):
+        typed += partner_answers(n, ["mostly:ann", "more:ann", "shared", "more:bo", "mostly:bo"])[0]
+    typed += together("2", [])[:-1] + ["m", "c", ""]  # a Markdown report, commit, no push
+    out = io.StringIO()
+    status = run_plain(BANK, repo / "collabcheck", tmp_path / "state",
+                       io.StringIO("\n".join(typed) + "\n"), out, now=lambda: WHEN)
+    said = flat(out.getvalue())
+    assert status == 0, said[-500:]
+    assert "inside your git repository" in said
+    log = subprocess.run(["git", "-C", str(repo), "log", "--name-only", "--format=%s", "-1"],
+                         capture_output=True, text=True, check=True).stdout
+    assert log.startswith("collabcheck sitting: ann-and-bo, 29 November 2026")
+    assert ".toml" in log and ".md" in log

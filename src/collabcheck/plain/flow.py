@@ -121,8 +121,8 @@ class PlainSitting:
                     break
         store.clear(self.state_dir)
         self.saved_path, snap = saved
+        offer_markdown(self.talk, self.saved_path, snap, self.bank)  # first, so it can go too
         commit_after_save(self.talk, self.saved_path, snap)
-        offer_markdown(self.talk, self.saved_path, snap, self.bank)
         self.talk.say("Thank you. collabcheck has finished.")
 
     def ask_context(self, s: Sitting) -> None:

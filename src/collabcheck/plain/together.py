@@ -189,12 +189,27 @@ def offer_markdown(talk: Conversation, path: Path, snapshot: Snapshot, bank: Ban
 # -- commit to git: THE HOOK ----------------------------------------------------------------------
 
 def commit_after_save(talk: Conversation, path: Path, snapshot: Snapshot) -> None:
-    """HOOK (issue 13 -> integrator): commit the new snapshot to git after saving.
+    """Say where the file is with git, then offer to commit it (that file only) and push, as
+    the app's Saved screen does, with the same plain sentences (collabcheck.core.git)."""
+    from collabcheck.core.git import commit_files, commit_message, where
+    from collabcheck.core.git_push import push
 
-    collabcheck.core.git (another helper's work) will commit that one file and offer to push;
-    the integrator wires it in here. Until then this says the exact commands to run, as the
-    app's Saved screen shows them.
-    """
-    talk.say("To keep it with your team's work, run these two commands in your repository folder:")
-    talk.say(f'git add "{shown_path(path)}"')
-    talk.say(f'git commit -m "collabcheck sitting {snapshot.taken_at:%Y-%m-%d}"')
+    place = where(path.parent)
+    talk.say(place.sentence)
+    if not place.ok:
+        return
+    said = talk.ask("Type c and press Enter to commit this sitting to your repository (this "
+                    "file only), or just press Enter to leave it.").strip().lower()
+    if said not in ("c", "commit"):
+        return
+    report = path.with_suffix(".md")
+    files = [path, *([report] if report.exists() else [])]
+    outcome = commit_files(files, commit_message([(snapshot.pair, snapshot.taken_at)]))
+    talk.say(outcome.message)
+    if not outcome.ok:
+        return
+    said = talk.ask("Type p and press Enter to push it to your team's shared repository "
+                    "(at most 30 seconds), or just press Enter to finish.").strip().lower()
+    if said in ("p", "push"):
+        talk.say("Pushing…")
+        talk.say(push(path.parent).message)
