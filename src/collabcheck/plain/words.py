@@ -13,7 +13,7 @@ from collabcheck.core.sitting import Sitting
 from collabcheck.core.snapshot import Answer, Snapshot
 from collabcheck.render.options import options
 from collabcheck.render.view import Block, Bullets, Label, Para, Quote, Scores
-from collabcheck.render.words import display_name, fmt
+from collabcheck.render.words import display_name, fmt, where_a_sitting_stopped
 
 
 def names_list(names: list[str]) -> str:
@@ -60,13 +60,9 @@ def describe(s: Sitting, bank: Bank) -> str:
     """One sentence about an unfinished sitting, so partners recognise it."""
     names = names_list(shown_names(s))
     when = f"{s.started_at:%A %d %B at %H:%M}"
-    if s.stage == "who":
-        now = "the names were still being typed"
-    elif s.stage == "together" or s.everyone_finished:
-        now = "everyone has answered, and the comparison is next"
-    else:
-        now = (f"it is {display_name(s.partner.name)}'s turn, at question {s.current_item + 1} "
-               f"of {len(questions(bank))}")
+    now = where_a_sitting_stopped(s.stage, s.everyone_finished,
+                                  s.partner.name if s.partners else "", s.current_item,
+                                  len(questions(bank)))
     return f"{names}, started {when}: {now}."
 
 

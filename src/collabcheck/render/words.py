@@ -229,3 +229,14 @@ def names_of(c: Comparison, limit: int | None = None) -> dict[str, str]:
 def name_of(c: Comparison, partner_id: str) -> str:
     """One partner's name fit for one line (the id when the partner is not listed)."""
     return display_name(next((p.name for p in c.partners if p.id == partner_id), partner_id))
+
+
+def where_a_sitting_stopped(stage: str, everyone_finished: bool, partner_name: str,
+                            current_item: int, total: int) -> str:
+    """Where an unfinished sitting was left, in words partners recognise; the same in the
+    app's welcome screen, the browser's list of sittings and plain mode."""
+    if stage == "who":
+        return "the names were still being typed"
+    if stage == "together" or everyone_finished:
+        return "everyone has answered, and the comparison is next"
+    return f"{display_name(partner_name)}'s turn, question {current_item + 1} of {total}"

@@ -16,7 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from collabcheck.core.bank import Bank, questions
-from collabcheck.tui.text import safe
+from collabcheck.render.words import where_a_sitting_stopped
+from collabcheck.tui.text import safe, safe_block
 
 if TYPE_CHECKING:  # the sitting model loads pydantic: only needed when one exists
     from collabcheck.core.sitting import Sitting
@@ -42,13 +43,9 @@ def describe(s: Sitting, bank: Bank) -> str:
     shown = [safe(n) for n in s.names] or ["(no names yet)"]
     names = " and ".join([", ".join(shown[:-1]), shown[-1]]) if len(shown) > 1 else shown[0]
     when = f"{s.started_at:%a %d %b, %H:%M}"
-    if s.stage == "who":
-        where = "the names were still being typed"
-    elif s.stage == "together" or s.everyone_finished:
-        where = "everyone has answered; the comparison is next"
-    else:
-        where = (f"{safe(s.partner.name)}'s turn, question {s.current_item + 1} "
-                 f"of {len(questions(bank))}")
+    where = safe_block(where_a_sitting_stopped(s.stage, s.everyone_finished, s.partner.name
+                                               if s.partners else "", s.current_item,
+                                               len(questions(bank))))
     return f"{names} (started {when}): {where}."
 
 
