@@ -152,3 +152,16 @@ def test_11_an_old_sitting_reports_with_the_questions_its_partners_saw() -> None
     report = json.loads(out.getvalue())
     assert report["compared_with"] == {"bank": v1.id, "bank_version": 1}
     assert report["unknown_answers"] == []
+
+
+def test_11_validate_judges_an_old_sitting_by_its_own_questions() -> None:
+    """A bank-1 sitting is valid and has no 'questions not in the bank' warning: it is checked
+    against bank 1, which ships beside bank 2."""
+    old = next(p for p in sorted((ROOT / "examples").rglob("*.toml"))
+               if "bank_version = 1" in p.read_text(encoding="utf-8"))
+    out, err = io.StringIO(), io.StringIO()
+    from contextlib import redirect_stderr
+
+    with redirect_stdout(out), redirect_stderr(err):
+        assert main(["validate", str(old)]) == 0
+    assert "not in the bank" not in err.getvalue()

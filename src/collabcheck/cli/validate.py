@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from collabcheck.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from collabcheck.core.bank import Bank, load_bank, load_section
+from collabcheck.core.bank import Bank, load_bank, load_bank_for, load_section
 from collabcheck.core.errors import BankError, CollabcheckError
 from collabcheck.core.files import read_toml
 from collabcheck.core.snapshot import snapshot_from_data
@@ -66,6 +66,8 @@ def check_file(path: Path, bank: Bank | None, warnings: list[str]) -> str:
         load_section(path)
         return "question file"
     snap = snapshot_from_data(data, path, bank, warnings)
+    if bank is not None:  # the questions the partners saw (bank 1 ships beside bank 2)
+        bank = load_bank_for(snap.bank, snap.bank_version, bank)
     if bank is not None and snap.bank == bank.id:
         known = bank.items_by_id
         ids = [i for t in snap.answers.values() for i in t] + [i for t in snap.notes.values() for i in t]
