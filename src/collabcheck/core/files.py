@@ -162,25 +162,39 @@ def nesting_depth(text: str) -> int:
     return deepest
 
 
+def _written_temp(directory: Path, prefix: str, text: str, shared: bool, durable: bool) -> Path:
+    """`text` in a new temporary file in `directory`, flushed (and fsynced when `durable`).
+
+    mkstemp makes the file private (0600); a `shared` file (a snapshot, meant to be committed)
+    gets the permissions any other new file would get under the user's umask instead.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
+    try:
+        if shared:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            if durable:
+                os.fsync(fh.fileno())
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+    return Path(tmp_name)
+
+
 def atomic_write_new(directory: Path, name: str, text: str) -> Path:
     """Write `text` to directory/name atomically, never replacing a file that is already there.
 
     The text goes to a temporary file in the same folder, is flushed to disk, then linked
     into place; if the name is taken, `-2`, `-3`… is added before `.toml`.
     """
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".collabcheck-", suffix=".tmp", dir=directory)
-    tmp = Path(tmp_name)
+    tmp = _written_temp(directory, ".collabcheck-", text, shared=True, durable=True)
     try:
-        # mkstemp makes the file private (0600); a snapshot is meant to be shared, so give it
-        # the permissions any other new file would get under the user's umask.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
         stem, suffix = os.path.splitext(name)
         for n in range(1, 1000):
             target = directory / (name if n == 1 else f"{stem}-{n}{suffix}")
@@ -211,20 +225,10 @@ def atomic_replace(target: Path, text: str, private: bool = False, durable: bool
     keeps the file readable only by the user (mkstemp's 0600); `durable=False` skips the
     fsync for a cache, which only costs speed if lost.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
+    tmp = _written_temp(target.parent, f".{target.stem}-", text, shared=not private, durable=durable)
     try:
-        if not private:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            if durable:
-                os.fsync(fh.fileno())
-        os.replace(tmp_name, target)
+        os.replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
+            tmp.unlink()
     return target

@@ -18,7 +18,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from collabcheck.core.bank import Bank
 from collabcheck.core.sitting import Sitting
-from collabcheck.tui.screens.welcome import describe
+from collabcheck.tui.screens.welcome import WELCOME, describe
 
 MAX_LISTED = 9
 
@@ -40,10 +40,7 @@ class SittingsScreen(Screen[Path | str]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="welcome"):
-            yield Static(
-                "[b]Welcome.[/b] Each of you answers questions about your partnership, in turn "
-                "and unseen. Then you see your answers side by side and agree one practice to "
-                "work on next.")
+            yield Static(WELCOME)
             count = len(self.waiting)
             yield Static(f"[b]Unfinished sittings on this computer ({count}):[/b] carry one on "
                          "where it was left, or start a new sitting.", classes="gap")

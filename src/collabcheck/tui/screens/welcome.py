@@ -49,6 +49,10 @@ def describe(s: Sitting, bank: Bank) -> str:
     return f"{names} (started {when}): {where}."
 
 
+WELCOME = ("[b]Welcome.[/b] Each of you answers questions about your partnership, in turn and "
+           "unseen. Then you see your answers side by side and agree one practice to work on next.")
+
+
 class WelcomeScreen(Screen[str]):
     """Dismisses with "new", "resume" or "history"."""
 
@@ -71,10 +75,7 @@ class WelcomeScreen(Screen[str]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="welcome"):
-            yield Static(
-                "[b]Welcome.[/b] Each of you answers questions about your partnership, in turn "
-                "and unseen. Then you see your answers side by side and agree one practice to "
-                "work on next.")
+            yield Static(WELCOME)
             if self.resumable is not None:
                 yield Static("[b]Unfinished sitting found:[/b] " + describe(self.resumable, self.bank),
                              id="resume-note", classes="gap resume")
