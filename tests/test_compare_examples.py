@@ -13,7 +13,8 @@ import pytest
 
 from collabcheck.render.power import pattern_sentence
 from collabcheck.render.reasons import reasons, working
-from collabcheck.scoring.compare import authority_distance, authority_pattern, authority_vector, compare
+from collabcheck.scoring.authority import authority_distance, authority_pattern, authority_vector
+from collabcheck.scoring.compare import compare
 from tests.strategies import MINI_BANK, make_snapshot
 
 BANK = MINI_BANK

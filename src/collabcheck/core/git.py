@@ -355,21 +355,66 @@ def state_of(folder: str | Path) -> str:
     return "no repository"
 
 
+def _nearest_dot_git(folder: Path, memo: dict[Path, Path | None]) -> Path | None:
+    """The nearest folder at or above `folder` holding a `.git` (folder or file), or None."""
+    seen: list[Path] = []
+    here: Path | None = folder
+    found: Path | None = None
+    while here is not None:
+        if here in memo:
+            found = memo[here]
+            break
+        seen.append(here)
+        if os.path.lexists(here / ".git"):
+            found = here
+            break
+        here = here.parent if here.parent != here else None
+    for d in seen:
+        memo[d] = found
+    return found
+
+
+def _roots_of(folders: set[Path]) -> dict[Path, Path] | None:
+    """Each folder's work-tree top, asking git once per repository rather than once per folder.
+
+    Folders are grouped by the nearest `.git` above them (a cheap look at the disk, which
+    also tells nested repositories apart), and git confirms one folder of each group. Should
+    git disagree with the guess (GIT_DIR set, say), every folder of that group is asked.
+    None when any folder is not in a repository.
+    """
+    memo: dict[Path, Path | None] = {}
+    groups: dict[Path | None, list[Path]] = {}
+    for d in sorted(folders):
+        groups.setdefault(_nearest_dot_git(d, memo), []).append(d)
+    out: dict[Path, Path] = {}
+    for guess, members in groups.items():
+        root = repo_root(members[0])
+        if root is None:
+            return None
+        if guess is not None and os.path.realpath(root) == os.path.realpath(guess):
+            out.update(dict.fromkeys(members, root))
+            continue
+        for d in members:
+            top = repo_root(d)
+            if top is None:
+                return None
+            out[d] = top
+    return out
+
+
 def uncommitted(paths: Iterable[str | Path], timeout: float = LOCAL_TIMEOUT) -> set[Path] | None:
     """Which of these files are not committed (new, changed, only staged, or ignored).
 
     None when they are not all in a git repository (or git is missing), so callers say
-    nothing rather than something wrong. Paths come back absolute. git is asked once per
-    folder, not once per file, so a programme's thousands of sittings stay quick.
+    nothing rather than something wrong. Paths come back absolute. git is asked a few times
+    per repository, never once per file or folder, so a programme's thousands of sittings
+    in hundreds of folders stay quick.
     """
     files = [Path(os.path.abspath(p)) for p in paths]
     if not files or not has_git():
         return None
-    folders: dict[Path, Path | None] = {}
-    for f in files:
-        if f.parent not in folders:
-            folders[f.parent] = repo_root(f.parent)
-    if None in folders.values():
+    folders = _roots_of({f.parent for f in files})
+    if folders is None:
         return None
     committed: set[Path] = set()
     for root in set(folders.values()):

@@ -26,24 +26,24 @@ def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[s
     a practice's questions changed between two sittings.
     """
     from collabcheck.core.bank import load_bank_for
-    from collabcheck.scoring.compare import compare
+    from collabcheck.scoring.compare import figures
 
     bank = load_bank_for(snapshot.bank, snapshot.bank_version, bank)
-    c = compare(snapshot, bank, detail=False)
+    f = figures(snapshot, bank)
     questions = {str(s.number): sorted(i.id for i in s.of_kind("agree")) for s in bank.practices}
-    practices = {str(p.number): p.combined for p in c.practices}
-    divergence = {str(p.number): p.divergence for p in c.practices}
+    practices = {str(k): v for k, v in f.combined.items()}
+    divergence = {str(k): v for k, v in f.divergence.items()}
     return {
         "pair": snapshot.pair, "taken_at": snapshot.taken_at.isoformat(),
         "ts": snapshot.taken_at.timestamp(),
         "partners": [p.id for p in snapshot.partners], "names": [p.name for p in snapshot.partners],
         "practices": {k: practices.get(k) for k in PRACTICES},
         "divergence": {k: divergence.get(k) for k in PRACTICES},
-        "authority_divergence": c.authority.divergence, "focus_divergence": c.focus.divergence,
-        "suggested": c.suggestion.number,
+        "authority_divergence": f.authority_divergence, "focus_divergence": f.focus_divergence,
+        "suggested": f.suggested,
         "agreed": snapshot.agreed.practice if snapshot.agreed else None,
         "bank": snapshot.bank, "bank_version": snapshot.bank_version,
-        "unknown": sorted(c.unknown_answers), "mismatched": sorted(c.mismatched_answers),
+        "unknown": sorted(f.unknown_answers), "mismatched": sorted(f.mismatched_answers),
         "warnings": warnings, "questions": {k: questions.get(k, []) for k in PRACTICES},
     }
 

@@ -176,3 +176,17 @@ class Comparison:
         """
         return sum(1 for i in self.all_items()
                    if (i.divergence if i.kind == "authority" else i.spread) is not None)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What history keeps from one sitting: each practice's combined score and divergence,
+    the gaps on the say and on attention, and the practice suggested (no records, no words)."""
+
+    combined: dict[int, float | None]
+    divergence: dict[int, float | None]
+    authority_divergence: float | None
+    focus_divergence: float | None
+    suggested: int
+    unknown_answers: list[str]
+    mismatched_answers: list[str]

@@ -1,7 +1,9 @@
-"""Rounding as people round by hand, so words about a change follow the figures as shown."""
+"""Rounding as people round by hand, so words about a change follow the figures as shown;
+and the two small steps every exact figure takes (a mean made exact, a float at the edge)."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,3 +20,13 @@ def round_half_up(x: float, places: int = 1) -> Decimal:
 
     q = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     return abs(q) if q == 0 else q  # never '-0.0'
+
+
+def to_float(x: Fraction | int | None) -> float | None:
+    """An exact figure as the float JSON and the screen show (None stays None)."""
+    return None if x is None else float(x)
+
+
+def exact_mean(total: int, count: int) -> Fraction | None:
+    """total ÷ count, exact; None when nothing was counted."""
+    return Fraction(total, count) if count else None

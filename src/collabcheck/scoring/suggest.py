@@ -76,33 +76,63 @@ def findings(authority: AuthorityResult, focus: FocusResult, stage: str | None,
     return tuple(sorted(found))
 
 
-def _best(parts: list[tuple[int, Fraction, Fraction]], stage: str | None,
-          route: str | None) -> int:
-    """The winning practice number for (number, need + gap part, boosts), standing as given."""
-    return min(parts, key=lambda p: (-(weighting(p[0], stage, route) * p[1] + p[2]), p[0]))[0]
+# One practice's priority in parts: (need, divergence part, weighting, power boost, task boost).
+Parts = tuple[Fraction, Fraction, Fraction, Fraction, Fraction]
+
+
+def priority_parts(raw: list[Raw], partners: int, power: bool, task: bool, stage: str | None,
+                   route: str | None) -> tuple[Fraction, list[Parts]]:
+    """The rule itself, once: the divergence weight, and each practice's parts in `raw` order."""
+    weight = divergence_weight(raw, partners)
+    zero = Fraction(0)
+    out: list[Parts] = []
+    for result, combined, divergence, _ in raw:
+        number = result.number
+        out.append((TOP - combined if combined is not None else zero,
+                    weight * divergence if divergence is not None else zero,
+                    weighting(number, stage, route),
+                    POWER_BOOST if power and number in POWER_PRACTICES else zero,
+                    TASK_BOOST if task and number in TASK_PRACTICES else zero))
+    return weight, out
+
+
+def total(parts: Parts) -> Fraction:
+    """priority = weighting × (need + weight × divergence) + boosts."""
+    need, part, scale, power_boost, task_boost = parts
+    return scale * (need + part) + power_boost + task_boost
+
+
+def _best(numbers: list[int], parts: list[Parts], stage: str | None, route: str | None) -> int:
+    """The winning practice number with the weighting worked out for `stage` and `route`."""
+    return min(zip(numbers, parts, strict=True),
+               key=lambda np: (-total((*np[1][:2], weighting(np[0], stage, route), *np[1][3:])),
+                               np[0]))[0]
+
+
+def best_practice(partners: int, raw: list[Raw], authority: AuthorityResult, focus: FocusResult,
+                  stage: str | None = None, route: str | None = None) -> int:
+    """The practice `suggest` picks, without its records, tips or words (history keeps only this)."""
+    _, parts = priority_parts(raw, partners, authority.hierarchy, focus.leaning == "task",
+                              stage, route)
+    return _best([r.number for r, *_ in raw], parts, stage, route)
 
 
 def suggest(partners: int, bank: Bank, raw: list[Raw], authority: AuthorityResult,
             focus: FocusResult, stage: str | None = None,
             route: str | None = None) -> tuple[list[PracticeResult], Suggestion]:
     """Give every practice its priority and pick the highest."""
-    weight = divergence_weight(raw, partners)
     power = authority.hierarchy
     task = focus.leaning == "task"
+    weight, parts = priority_parts(raw, partners, power, task, stage, route)
     practices: list[PracticeResult] = []
-    parts: list[tuple[int, Fraction, Fraction]] = []
-    for result, combined, divergence, _ in raw:
-        need = TOP - combined if combined is not None else Fraction(0)
-        part = weight * divergence if divergence is not None else Fraction(0)
-        scale = weighting(result.number, stage, route)
-        power_boost = POWER_BOOST if power and result.number in POWER_PRACTICES else 0
-        task_boost = TASK_BOOST if task and result.number in TASK_PRACTICES else 0
-        total = scale * (need + part) + power_boost + task_boost
-        parts.append((result.number, need + part, Fraction(power_boost + task_boost)))
+    for (result, *_), p in zip(raw, parts, strict=True):
+        need, part, scale, power_boost, task_boost = p
+        exact = total(p)
         practices.append(replace(result, need=float(need), divergence_part=float(part),
                                  weighting=float(scale), power_boost=float(power_boost),
-                                 task_boost=float(task_boost), priority=float(total),
-                                 exact_priority=total))
+                                 task_boost=float(task_boost), priority=float(exact),
+                                 exact_priority=exact))
+    numbers = [p.number for p in practices]
     ranked = by_priority(practices)
     best = ranked[0]
     section = bank.practice(best.number)
@@ -118,8 +148,8 @@ def suggest(partners: int, bank: Bank, raw: list[Raw], authority: AuthorityResul
         ranking=[{"number": p.number, "priority": p.priority} for p in ranked],
         divergence_weight=float(weight), hierarchy=power, task_leaning=task, findings=found,
         stage=stage, route=route,
-        without_route=_best(parts, stage, None) if route else best.number,
-        without_stage=_best(parts, None, route) if stage else best.number)
+        without_route=_best(numbers, parts, stage, None) if route else best.number,
+        without_stage=_best(numbers, parts, None, route) if stage else best.number)
 
 
 def by_priority(practices: list[PracticeResult]) -> list[PracticeResult]:
