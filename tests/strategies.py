@@ -9,6 +9,7 @@ where nobody answers at all, because those are where comparisons break.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,7 @@ def snapshots(draw: st.DrawFn, bank: Bank, min_partners: int = 2, max_partners: 
         answers = {pid: draw(_partner_answers(bank, pids)) for pid in pids}
     names = [draw(NAMES) for _ in pids]
     snap = make_snapshot(bank, answers, names=names)
-    return snap.model_copy(update={"context": draw(CONTEXTS)})
+    return replace(snap, context=draw(CONTEXTS))
 
 
 CONTEXTS = st.one_of(st.none(), st.builds(
@@ -85,7 +86,7 @@ CONTEXTS = st.one_of(st.none(), st.builds(
 def with_context(snapshot: Snapshot, stage: str | None, route: str | None) -> Snapshot:
     """The same sitting, standing somewhere else (None for both: no [context] at all)."""
     context = Context(stage=stage, route=route) if stage or route else None
-    return snapshot.model_copy(update={"context": context})
+    return replace(snapshot, context=context)
 
 
 def make_snapshot(bank: Bank, answers: dict[str, dict[str, Any]], names: list[str] | None = None,
@@ -104,7 +105,7 @@ def reorder(snapshot: Snapshot, order: list[int]) -> Snapshot:
     """The same sitting with the partners (and their answer tables) listed in another order."""
     partners = [snapshot.partners[i] for i in order]
     answers = {p.id: dict(snapshot.answers[p.id]) for p in partners if p.id in snapshot.answers}
-    return snapshot.model_copy(update={"partners": partners, "answers": answers})
+    return replace(snapshot, partners=partners, answers=answers)
 
 
 def with_answers(snapshot: Snapshot, pid: str, changes: dict[str, Any]) -> Snapshot:
@@ -116,4 +117,4 @@ def with_answers(snapshot: Snapshot, pid: str, changes: dict[str, Any]) -> Snaps
             table.pop(item_id, None)
         else:
             table[item_id] = value
-    return snapshot.model_copy(update={"answers": answers})
+    return replace(snapshot, answers=answers)

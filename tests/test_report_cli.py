@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -367,12 +368,12 @@ def test_a_reflection_can_never_break_the_markdown(note: str) -> None:
     from collabcheck.render.words import text_lines
 
     snap = make_snapshot(MINI_BANK, {"alice": {"find-partners.a": 4}, "sam": {"find-partners.a": 2}})
-    snap = snap.model_copy(update={"notes": {"sam": {"learning.think": note}}})
+    snap = replace(snap, notes={"sam": {"learning.think": note}})
     c = compare(snap, MINI_BANK)
     assert all(len(line) <= 80 for line in render_text(c, MINI_BANK).splitlines())
     parser = MarkdownIt("commonmark").enable("table")
     tokens = parser.parse(render_markdown(c, MINI_BANK))
-    plain = parser.parse(render_markdown(compare(snap.model_copy(update={"notes": {}}), MINI_BANK),
+    plain = parser.parse(render_markdown(compare(replace(snap, notes={}), MINI_BANK),
                                          MINI_BANK))
     kinds = [t.type for t in tokens if t.level == 0 and not t.type.startswith("blockquote")]
     lines = [line.strip() for line in text_lines(note)]

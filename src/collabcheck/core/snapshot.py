@@ -8,12 +8,12 @@ dropped). The writer is atomic and never overwrites, so a crash or a clash loses
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from collabcheck import __version__
 from collabcheck.core.bank import FOCUS_VALUES, Bank, load_bank_for
@@ -32,66 +32,59 @@ ROUTES = ("open", "under-radar", "undecided")
 # authority and focus items. A schema-1 file never holds them.
 
 
-class Partner(BaseModel):
+@dataclass
+class Partner:
     """Someone who answered; `id` is a slug used in answers, `name` is shown on screen."""
-
-    model_config = ConfigDict(defer_build=True)
 
     id: str
     name: str
     role: str = ""
 
 
-class Agreed(BaseModel):
+@dataclass
+class Agreed:
     """What the partners decided together at the end of a sitting."""
 
-    model_config = ConfigDict(defer_build=True)
-
     practice: int
-    actions: list[str] = Field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
 
 
-class Context(BaseModel):
+@dataclass
+class Context:
     """Where the partnership stands: how long together, and which route it is taking now."""
-
-    model_config = ConfigDict(defer_build=True)
 
     stage: str | None = None
     route: str | None = None
 
 
-class Snapshot(BaseModel):
-    """One sitting of one partnership, exactly as stored in the file."""
+@dataclass
+class Snapshot:
+    """One sitting of one partnership, exactly as stored in the file.
 
-    schema_: int = Field(default=SCHEMA, alias="schema")
+    A plain dataclass, like the bank's records: `snapshot_from_data` is the one check of a
+    file (each problem one line naming the file), so nothing checks the same values twice.
+    """
+
     pair: str
     taken_at: datetime
     bank: str
     bank_version: int
     partners: list[Partner]
-    answers: dict[str, dict[str, Answer]] = Field(default_factory=dict)
-    notes: dict[str, dict[str, str]] = Field(default_factory=dict)
+    answers: dict[str, dict[str, Answer]] = field(default_factory=dict)
+    notes: dict[str, dict[str, str]] = field(default_factory=dict)
     agreed: Agreed | None = None
     context: Context | None = None
+    schema: int = SCHEMA
     # The (bank id, version) every answer was checked against when the file was read, so the
-    # comparison need not check each answer a second time. Not part of the file, nor of ==.
-    _checked_with: tuple[str, int] | None = PrivateAttr(default=None)
+    # comparison need not check each answer a second time. Not part of the file, nor of ==;
+    # a copy made with `dataclasses.replace` (changed answers, say) is checked afresh.
+    _checked_with: tuple[str, int] | None = field(default=None, init=False, repr=False,
+                                                  compare=False)
 
-    def __eq__(self, other: object) -> bool:
-        """Two snapshots are equal when their content is (how they were read does not count)."""
-        if not isinstance(other, Snapshot):
-            return NotImplemented
-        return self.model_dump() == other.model_dump()
-
-    __hash__ = None  # type: ignore[assignment]
-
-    model_config = ConfigDict(populate_by_name=True, defer_build=True)
-
-    @field_validator("answers", "notes")
-    @classmethod
-    def _drop_empty(cls, tables: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-        """A partner with no answers has no table in the file; keep the model the same shape."""
-        return {pid: table for pid, table in tables.items() if table}
+    def __post_init__(self) -> None:
+        # A partner with no answers has no table in the file; keep the model the same shape.
+        self.answers = {pid: table for pid, table in self.answers.items() if table}
+        self.notes = {pid: table for pid, table in self.notes.items() if table}
 
     @property
     def partner_ids(self) -> list[str]:
@@ -113,7 +106,7 @@ class Snapshot(BaseModel):
             return tomli_w.dumps({key: value})
 
         out = [f"# collabcheck snapshot, written by collabcheck {__version__}\n",
-               line("schema", self.schema_), line("pair", self.pair),
+               line("schema", self.schema), line("pair", self.pair),
                line("taken_at", self.taken_at), line("bank", self.bank),
                line("bank_version", self.bank_version)]
         for p in self.partners:

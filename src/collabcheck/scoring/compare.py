@@ -12,6 +12,7 @@ about the result in `collabcheck.render`.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from fractions import Fraction
 from math import lcm
 from typing import Any
@@ -54,7 +55,7 @@ def _answers(snapshot: Snapshot, bank: Bank) -> tuple[dict[str, dict[str, Any]],
     rule here, or not again when the reader already checked it against this very bank."""
     ids = frozenset(snapshot.partner_ids)
     items = bank.items_by_id
-    schema = snapshot.schema_
+    schema = snapshot.schema
     checked = snapshot._checked_with == (bank.id, bank.version)
     good: dict[str, dict[str, Any]] = {pid: {} for pid in snapshot.partner_ids}
     unknown: set[str] = set()
@@ -221,7 +222,7 @@ def compare(snapshot: Snapshot, bank: Bank) -> Comparison:
         partners=list(snapshot.partners), practices=practices, authority=authority, focus=focus,
         suggestion=suggestion, talk_about_first=_talk_about_first(bank, practices, authority, focus),
         unknown_answers=unknown, mismatched_answers=mismatched,
-        agreed=snapshot.agreed.model_dump() if snapshot.agreed else None,
+        agreed=asdict(snapshot.agreed) if snapshot.agreed else None,
         notes=_notes(snapshot, bank), context={"stage": stage, "route": route},
         source=bank.source)
 
