@@ -185,3 +185,15 @@ def test_examples_are_what_the_script_writes(tmp_path: Path):
     assert made == sorted(p.relative_to(EXAMPLES) for p in EXAMPLES.rglob("*.toml"))
     for rel in made:  # the first line names the collabcheck version that wrote the file
         assert (copy / rel).read_text().split("\n", 1)[1] == (EXAMPLES / rel).read_text().split("\n", 1)[1]
+
+
+def test_history_gives_the_cycle_collector_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """history pauses Python's cycle collector while it works (speed); a caller in the same
+    process (the app, a facilitator's script, these tests) gets it back on, even after an error."""
+    import gc
+
+    assert gc.isenabled()
+    assert main(["history", str(programme(tmp_path)), "--format", "json"]) == 0
+    assert gc.isenabled()
+    assert main(["history", str(tmp_path / "nowhere")]) == 2
+    assert gc.isenabled()

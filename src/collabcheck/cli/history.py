@@ -8,6 +8,7 @@ line each on stderr otherwise) and never stop the others being shown.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -27,7 +28,23 @@ def history_folder(args: argparse.Namespace) -> Path:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    """Print the history; a missing folder is one line on stderr and exit 2 (via CollabcheckError)."""
+    """Print the history; a missing folder is one line on stderr and exit 2 (via CollabcheckError).
+
+    Python's cycle collector is paused meanwhile: a programme's history makes hundreds of
+    thousands of small objects and no cycles, and the collector would only walk them over
+    and over (a third of the time it takes to lay the history out). Memory is still freed
+    as usual; the collector is back on when the history is written.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        return _run_history(args)
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _run_history(args: argparse.Namespace) -> int:
     from collabcheck.core.bank import load_bank
     from collabcheck.core.git import state_of
     from collabcheck.history.build import load_history, mark_committed

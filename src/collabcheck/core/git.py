@@ -410,12 +410,13 @@ def uncommitted(paths: Iterable[str | Path], timeout: float = LOCAL_TIMEOUT) -> 
     per repository, never once per file or folder, so a programme's thousands of sittings
     in hundreds of folders stay quick.
     """
-    files = [Path(os.path.abspath(p)) for p in paths]
-    if not files or not has_git():
+    names = [os.path.abspath(p) for p in paths]
+    if not names or not has_git():
         return None
-    folders = _roots_of({f.parent for f in files})
+    folders = _roots_of({Path(d) for d in {os.path.dirname(n) for n in names}})
     if folders is None:
         return None
+    files = [Path(n) for n in names]
     committed: set[Path] = set()
     for root in set(folders.values()):
         assert root is not None

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from collabcheck.core.bank import Bank
-from collabcheck.history.read import PRACTICES, Scanned
+from collabcheck.history.read import PRACTICES, Scanned, practice_questions
 from collabcheck.scoring.rounding import round_half_up as _round_half_up
 
 # The same few figures are rounded hundreds of thousands of times for a big programme's
@@ -255,8 +255,9 @@ def mark_committed(history: History) -> None:
     sittings = [s for p in history.pairs for s in p.sittings]
     pending = uncommitted([s.file for s in sittings])
     if pending is not None:
+        waiting = {str(p) for p in pending}
         for s in sittings:
-            s.committed = Path(os.path.abspath(s.file)) not in pending
+            s.committed = os.path.abspath(s.file) not in waiting
 
 
 def build_history(folder: str, records: list[tuple[str, dict[str, Any]]], bank: Bank,
@@ -265,6 +266,7 @@ def build_history(folder: str, records: list[tuple[str, dict[str, Any]]], bank: 
     titles = {s.number: s.title for s in bank.practices if s.number is not None}
     skipped: list[Skipped] = []
     groups: dict[str, list[Sitting]] = defaultdict(list)
+    questions: dict[tuple[Any, Any], dict[str, list[str]]] = {}
     for shown, rec in records:
         if "error" in rec:
             skipped.append(Skipped(shown, rec["error"], rec.get("line")))
@@ -272,6 +274,10 @@ def build_history(folder: str, records: list[tuple[str, dict[str, Any]]], bank: 
         if pair is not None and rec["pair"] != pair:
             continue
         fields = {k: v for k, v in rec.items() if k in Sitting.__dataclass_fields__}
+        seen = (rec["bank"], rec["bank_version"])
+        if seen not in questions:
+            questions[seen] = practice_questions(*seen, bank)
+        fields["questions"] = questions[seen]
         groups[rec["pair"]].append(Sitting(file=shown, **fields))
     pairs = []
     for name in sorted(groups):

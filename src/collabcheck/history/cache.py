@@ -22,7 +22,7 @@ from typing import Any
 from collabcheck.core.files import atomic_replace
 
 CACHE_ENV = "COLLABCHECK_CACHE_DIR"
-CACHE_FORMAT = 2  # 2: summaries keep each practice's statement ids (bank 2)
+CACHE_FORMAT = 3  # 3: statement ids come from the bank named, not from each summary
 RACY_NS = 2_000_000_000  # files changed this recently are read but not cached
 
 StatKey = list[int]

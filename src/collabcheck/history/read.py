@@ -22,15 +22,14 @@ def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[s
     """The figures history keeps from one sitting, all taken from `compare` (never recomputed).
 
     Each sitting is compared with the questions its partners saw (bank 1 ships beside bank
-    2), and the ids of each practice's statements are kept, so history can say plainly when
-    a practice's questions changed between two sittings.
+    2); which statements those were follows from the bank named, so `practice_questions`
+    works them out once per bank rather than once per file.
     """
     from collabcheck.core.bank import load_bank_for
     from collabcheck.scoring.compare import figures
 
     bank = load_bank_for(snapshot.bank, snapshot.bank_version, bank)
     f = figures(snapshot, bank)
-    questions = {str(s.number): sorted(i.id for i in s.of_kind("agree")) for s in bank.practices}
     practices = {str(k): v for k, v in f.combined.items()}
     divergence = {str(k): v for k, v in f.divergence.items()}
     return {
@@ -44,8 +43,18 @@ def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[s
         "agreed": snapshot.agreed.practice if snapshot.agreed else None,
         "bank": snapshot.bank, "bank_version": snapshot.bank_version,
         "unknown": sorted(f.unknown_answers), "mismatched": sorted(f.mismatched_answers),
-        "warnings": warnings, "questions": {k: questions.get(k, []) for k in PRACTICES},
+        "warnings": warnings,
     }
+
+
+def practice_questions(bank_id: str, version: int, default: Bank) -> dict[str, list[str]]:
+    """The ids of each practice's statements in the bank a sitting was answered on, so
+    history can say plainly when a practice's questions changed between two sittings."""
+    from collabcheck.core.bank import load_bank_for
+
+    bank = load_bank_for(bank_id, version, default)
+    questions = {str(s.number): sorted(i.id for i in s.of_kind("agree")) for s in bank.practices}
+    return {k: questions.get(k, []) for k in PRACTICES}
 
 
 def summarise_file(path: str, bank: Bank) -> dict[str, Any]:

@@ -61,8 +61,12 @@ def _answers(snapshot: Snapshot, bank: Bank) -> tuple[dict[str, dict[str, Any]],
     unknown: set[str] = set()
     mismatched: set[str] = set()
     for pid in snapshot.partner_ids:
+        table = snapshot.answers.get(pid, {})
+        if checked and not table.keys() - items.keys():
+            good[pid] = table  # every answer known and already checked: nothing to sort out
+            continue
         mine = good[pid]
-        for item_id, value in snapshot.answers.get(pid, {}).items():
+        for item_id, value in table.items():
             item = items.get(item_id)
             if item is None:
                 unknown.add(item_id)

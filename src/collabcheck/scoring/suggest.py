@@ -20,8 +20,10 @@ built from these figures by `collabcheck.render.reasons`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from fractions import Fraction
+from typing import Any
 
 from collabcheck.core.bank import Bank
 from collabcheck.scoring.results import AuthorityResult, FocusResult, PracticeResult, Suggestion
@@ -49,7 +51,7 @@ def divergence_weight(raw: list[Raw], partners: int) -> Fraction:
 
 def weighting(number: int, stage: str | None, route: str | None) -> Fraction:
     """How much a practice counts, given where the partnership stands."""
-    w = Fraction(1)
+    w = _ONE
     chosen = ROUTE_PRACTICE.get(route or "")
     if chosen is not None and number in ROUTE_PRACTICE.values() and number != chosen:
         w *= OTHER_ROUTE_WEIGHT
@@ -76,30 +78,50 @@ def findings(authority: AuthorityResult, focus: FocusResult, stage: str | None,
     return tuple(sorted(found))
 
 
+_ONE, _ZERO = Fraction(1), Fraction(0)
+
 # One practice's priority in parts: (need, divergence part, weighting, power boost, task boost).
 Parts = tuple[Fraction, Fraction, Fraction, Fraction, Fraction]
 
 
+def _exact(x: Fraction) -> Fraction:
+    return x
+
+
 def priority_parts(raw: list[Raw], partners: int, power: bool, task: bool, stage: str | None,
-                   route: str | None) -> tuple[Fraction, list[Parts]]:
-    """The rule itself, once: the divergence weight, and each practice's parts in `raw` order."""
-    weight = divergence_weight(raw, partners)
-    zero = Fraction(0)
+                   route: str | None, number_type: Callable[[Fraction], Any] = _exact
+                   ) -> tuple[Fraction, list[Parts]]:
+    """The rule itself, once: the divergence weight, and each practice's parts in `raw` order.
+
+    Exact by default; `number_type=float` works the same rule in floating point, which
+    `best_practice` uses to rank quickly when the order is clear.
+    """
+    weight = number_type(divergence_weight(raw, partners))
+    zero = number_type(_ZERO)
     out: list[Parts] = []
     for result, combined, divergence, _ in raw:
         number = result.number
-        out.append((TOP - combined if combined is not None else zero,
-                    weight * divergence if divergence is not None else zero,
-                    weighting(number, stage, route),
-                    POWER_BOOST if power and number in POWER_PRACTICES else zero,
-                    TASK_BOOST if task and number in TASK_PRACTICES else zero))
+        out.append((TOP - number_type(combined) if combined is not None else zero,
+                    weight * number_type(divergence) if divergence is not None else zero,
+                    number_type(weighting(number, stage, route)),
+                    number_type(POWER_BOOST) if power and number in POWER_PRACTICES else zero,
+                    number_type(TASK_BOOST) if task and number in TASK_PRACTICES else zero))
     return weight, out
 
 
 def total(parts: Parts) -> Fraction:
-    """priority = weighting × (need + weight × divergence) + boosts."""
+    """priority = weighting × (need + weight × divergence) + boosts.
+
+    (A weighting of 1 and boosts of 0 are the usual case: skipping them changes no figure,
+    and history works this out tens of thousands of times.)
+    """
     need, part, scale, power_boost, task_boost = parts
-    return scale * (need + part) + power_boost + task_boost
+    priority = need + part
+    if scale != 1:
+        priority *= scale
+    if power_boost or task_boost:
+        priority += power_boost + task_boost
+    return priority
 
 
 def _best(numbers: list[int], parts: list[Parts], stage: str | None, route: str | None) -> int:
@@ -109,12 +131,29 @@ def _best(numbers: list[int], parts: list[Parts], stage: str | None, route: str 
                                np[0]))[0]
 
 
+# Floating-point priorities further apart than this are certainly in the right order (every
+# input is at most a few units, so their error is below 1e-14); closer ones are decided on
+# the exact figures.
+CLEAR_GAP = 1e-9
+
+
 def best_practice(partners: int, raw: list[Raw], authority: AuthorityResult, focus: FocusResult,
                   stage: str | None = None, route: str | None = None) -> int:
-    """The practice `suggest` picks, without its records, tips or words (history keeps only this)."""
-    _, parts = priority_parts(raw, partners, authority.hierarchy, focus.leaning == "task",
-                              stage, route)
-    return _best([r.number for r, *_ in raw], parts, stage, route)
+    """The practice `suggest` picks, without its records, tips or words (history keeps only this).
+
+    History asks this tens of thousands of times, so the priorities are first worked out in
+    floating point; only when the top two are too close to call (a tie, or nearly) is the
+    exact rule run. Either way the answer is the one `suggest` gives (a test checks).
+    """
+    power, task = authority.hierarchy, focus.leaning == "task"
+    numbers = [r.number for r, *_ in raw]
+    _, floats = priority_parts(raw, partners, power, task, stage, route, float)
+    rough = [total(p) for p in floats]
+    order = sorted(range(len(numbers)), key=lambda i: (-rough[i], numbers[i]))
+    if len(order) < 2 or rough[order[0]] - rough[order[1]] > CLEAR_GAP:
+        return numbers[order[0]]
+    _, parts = priority_parts(raw, partners, power, task, stage, route)
+    return _best(numbers, parts, stage, route)
 
 
 def suggest(partners: int, bank: Bank, raw: list[Raw], authority: AuthorityResult,
