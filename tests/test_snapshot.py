@@ -305,3 +305,19 @@ def test_without_hard_links_the_name_is_claimed_exclusively(tmp_path, monkeypatc
     assert second.name == "2026-11-28T1530-alice-and-sam-2.toml"
     assert read_snapshot(first, BANK).agreed is None
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([first.name, second.name])
+
+
+SAY_WORDS = st.sampled_from(["shared", "outside", "unsure", "more:", "mostly:", "less:", "task",
+                             "balanced", "relationship", "mostly-task", "Shared", ""])
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ids=st.sets(st.sampled_from(["ann", "bo", "cy", "dee"]), min_size=2, max_size=4),
+       word=SAY_WORDS, who=st.sampled_from(["", "ann", "bo", "cy", "dee", "zed"]),
+       schema=st.sampled_from([1, 2]), kind=st.sampled_from(["agree", "focus", "authority"]))
+def test_the_quick_list_of_words_agrees_with_check_value(ids, word, who, schema, kind):
+    """The reader looks text answers up in `words_that_fit` before asking `check_value`: the
+    two must give the same verdict on every word, or history and validate would disagree."""
+    value = word + who if word.endswith(":") else word
+    listed = value in snapmod.words_that_fit(ids, schema)[kind]
+    assert listed == (snapmod.check_value(value, ids, kind, schema) is None), (value, kind, schema)

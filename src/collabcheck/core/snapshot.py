@@ -167,6 +167,24 @@ def check_value(value: Any, partner_ids: set[str] | frozenset[str], kind: str | 
     return None if (agree_ok or focus_ok or authority_ok) else "is not a value collabcheck knows"
 
 
+def words_that_fit(partner_ids: set[str] | frozenset[str], schema: int = SCHEMA) -> dict[str, frozenset[str]]:
+    """Every text answer `check_value` accepts, by kind, for these partners and schema.
+
+    A programme's history reads tens of thousands of answers; looking a word up is much
+    quicker than working out the verdict. Anything not listed still goes to `check_value`,
+    which stays the one rule (a test checks the two agree on every value).
+    """
+    new = schema >= 2
+    unsure = {"unsure"} if new else set()
+    say = {"shared", *(("outside", "unsure") if new else ())}
+    for who in partner_ids:
+        say |= {f"more:{who}", f"mostly:{who}"}
+        if new and len(partner_ids) >= 3:
+            say.add(f"less:{who}")
+    return {"agree": frozenset({"unsure"}), "focus": frozenset({*FOCUS_VALUES, *unsure}),
+            "authority": frozenset(say)}
+
+
 def brief(value: Any, limit: int = 60) -> str:
     """A value as a message shows it: short, and never recursing into a table or a list
     (a hand-edited file can nest them thousands deep or hold a megabyte of text)."""
@@ -233,12 +251,15 @@ def snapshot_from_data(data: dict[str, Any], path: str | Path, bank: Bank | None
         bank = load_bank_for(data["bank"], data["bank_version"], bank)
     items = bank.items_by_id if bank is not None and bank.id == data["bank"] else None
     answers = _check_tables(data.get("answers", {}), "answers", ids, path)
+    fits = words_that_fit(ids, schema)
     for pid, table in answers.items():
         for item_id, value in table.items():
             item = items.get(item_id) if items is not None else None
             kind = item.kind if item is not None else None
             if kind == "agree" and type(value) is int and 1 <= value <= 5:
                 continue  # most answers: the same verdict check_value gives, without the call
+            if type(value) is str and kind in fits and value in fits[kind]:
+                continue  # a word the question takes: check_value's verdict, looked up
             problem = check_value(value, ids, kind, schema)
             if problem:
                 raise _fail(path, f"answers.{pid}: \"{_key(item_id)}\" = {brief(value)} {problem}")

@@ -11,6 +11,7 @@ the largest distance between two partners' answers. Carrying responsibility (the
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -86,6 +87,15 @@ def _view(counts: dict[str, int], mostly: dict[str, int], less: dict[str, int], 
     return "shared", None, left
 
 
+@lru_cache(maxsize=8192)
+def _distance(a: str, b: str, ids: frozenset[str]) -> int:
+    """The distance between two placing answers, remembered: a programme's sittings use the
+    same few answers over and over (history measures tens of thousands of pairs)."""
+    va, vb = authority_vector(a, ids), authority_vector(b, ids)
+    assert va is not None and vb is not None
+    return authority_distance(va, vb)
+
+
 def authority(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
               detail: bool = True) -> AuthorityResult:
     """Every partner's view of who has the say, and the gaps; `detail=False` keeps no
@@ -101,10 +111,8 @@ def authority(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
     outside = dict.fromkeys(pids, 0)
     answered = dict.fromkeys(pids, 0)
     unsure = dict.fromkeys(pids, 0)
-    # The same few answers recur on every question: each is turned into a vector, and each
-    # pair of answers measured, once per sitting.
+    # The same few answers recur on every question: each is turned into a vector once.
     vector_of: dict[Any, dict[str, int] | str | None] = {}
-    distance_of: dict[tuple[Any, Any], int] = {}
     for item in bank.items_of_kind("authority"):
         raw = {pid: answers[pid].get(item.id) for pid in pids}
         placed: list[Any] = []      # the answers that place the say somewhere, in sitting order
@@ -136,9 +144,7 @@ def authority(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
                 less[pid][who] += 1
         div = None
         for a, b in combinations(placed, 2):
-            d = distance_of.get((a, b))
-            if d is None:
-                d = distance_of[a, b] = authority_distance(vector_of[a], vector_of[b])  # type: ignore[arg-type]
+            d = _distance(a, b, ids)
             if div is None or d > div:
                 div = d
         if div is not None:

@@ -78,6 +78,15 @@ def _answers(snapshot: Snapshot, bank: Bank) -> tuple[dict[str, dict[str, Any]],
     return good, sorted(unknown), sorted(mismatched)
 
 
+def _mean_of_means(sums: list[tuple[int, int]]) -> Fraction | None:
+    """The mean of each partner's mean (total ÷ count), exact: over a common denominator,
+    one Fraction. None when nobody answered."""
+    if not sums:
+        return None
+    lcd = lcm(*(count for _, count in sums))
+    return Fraction(sum(total * (lcd // count) for total, count in sums), lcd * len(sums))
+
+
 def _category(scores: list[int]) -> str | None:
     if len(scores) < 2:
         return None
@@ -137,12 +146,7 @@ def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, An
     count = dict(zip(pids, counts, strict=True))
     unsure_by = dict(zip(pids, unsures, strict=True))
     answered = [pid for pid in pids if count[pid]]
-    combined = None
-    if answered:
-        # The mean of the partners' means, exact: over a common denominator, one Fraction.
-        lcd = lcm(*(count[pid] for pid in answered))
-        combined = Fraction(sum(total[pid] * (lcd // count[pid]) for pid in answered),
-                            lcd * len(answered))
+    combined = _mean_of_means([(total[pid], count[pid]) for pid in answered])
     divergence = Fraction(spread_sum, spread_n) if spread_n else None
     n_max = max(count.values(), default=0)
     weight = Fraction(spread_n, n_max * len(answered)) if spread_n else None
@@ -177,12 +181,13 @@ def _focus(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
                                     spread=max(nums) - min(nums) if len(nums) >= 2 else None))
     positions = {pid: _mean(total[pid], count[pid]) for pid in pids}
     known = [p for p in positions.values() if p is not None]
-    divergence = max(known) - min(known) if len(known) >= 2 else None
-    mean = sum(known, Fraction(0)) / len(known) if known else None
+    low, high = (min(known), max(known)) if known else (None, None)
+    divergence = high - low if len(known) >= 2 else None  # type: ignore[operator]
+    mean = _mean_of_means([(total[p], count[p]) for p in pids if count[p]])
     divergent = divergence is not None and divergence >= FOCUS_DIVERGENT
     leaning = None
     if mean is not None:
-        if divergent and min(known) <= -SPLIT_SIDE and max(known) >= SPLIT_SIDE:
+        if divergent and low <= -SPLIT_SIDE and high >= SPLIT_SIDE:  # type: ignore[operator]
             leaning = "split"  # opposite sides: never summed up as balanced (property 10)
         elif mean <= -LEANING:
             leaning = "task"
