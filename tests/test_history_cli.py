@@ -197,3 +197,28 @@ def test_history_gives_the_cycle_collector_back(tmp_path: Path, capsys: pytest.C
     assert gc.isenabled()
     assert main(["history", str(tmp_path / "nowhere")]) == 2
     assert gc.isenabled()
+
+
+def test_json_laid_out_in_pieces_is_exactly_one_dumps(tmp_path: Path):
+    """A big programme's pairs are laid out in several processes and joined: the text must be
+    exactly what one json.dumps writes, even when names hold quotes, brackets and the key."""
+    from collabcheck.cli.history import json_text
+    from collabcheck.core.bank import load_bank
+    from collabcheck.history.build import build_history
+    from collabcheck.history.read import summarise_file
+    from collabcheck.render.history import render_json
+
+    bank = load_bank()
+    example = next(iter(sorted(EXAMPLES.rglob("*.toml"))))
+    summary = summarise_file(str(example), bank)
+    assert "error" not in summary
+    records = []
+    for n in range(260):
+        rec = dict(summary, pair=f"pair-{n}", names=[f'Ann "pairs": [] {n}', "Bo ]}, ü"])
+        records.append((f'folder/"pairs": []/{n}.toml', rec))
+    records.append(("odd.toml", {"error": 'bad "pairs": [] here', "line": 3}))
+    history = build_history('odd "pairs": [] folder', records, bank)
+    one = json.dumps(render_json(history), ensure_ascii=False)
+    assert json_text(history, workers=2) == one
+    assert json_text(history, workers=1) == one
+    assert len(json.loads(one)["pairs"]) == 260

@@ -146,36 +146,9 @@ def _read(scanned: Scanned, workers: int) -> list[tuple[str, dict[str, Any]]]:
     return [(os.path.join(str(folder), rel), s) for (rel, _), s in zip(found, summaries, strict=True)]  # type: ignore[misc]
 
 
-_BANK: Bank | None = None  # the bank, inherited by forked worker processes
-
-
-def _summarise_in_worker(path: str) -> dict[str, Any]:
-    assert _BANK is not None
-    return summarise_file(path, _BANK)
-
-
 def _summarise_all(paths: list[str], bank: Bank, workers: int) -> list[dict[str, Any]]:
-    """Summaries of uncached files, in order; in parallel for a big first run where it is safe.
+    """Summaries of uncached files, in order; shared among processes for a big first run
+    (comparing is the slow part of reading thousands of files)."""
+    from collabcheck.core.parallel import fork_map
 
-    Comparing is the slow part of a first run over thousands of files, so with `workers` > 1
-    the files are shared among forked processes (which inherit the loaded code and bank, so
-    start at once). Forking is only safe from a program with one thread, so the app, which
-    has several, always reads in-process.
-    """
-    import threading
-
-    global _BANK
-    if workers <= 1 or len(paths) < 200 or threading.active_count() > 1:
-        return [summarise_file(p, bank) for p in paths]
-    import multiprocessing
-
-    try:
-        ctx = multiprocessing.get_context("fork")
-    except ValueError:
-        return [summarise_file(p, bank) for p in paths]
-    _BANK = bank
-    try:
-        with ctx.Pool(workers) as pool:
-            return pool.map(_summarise_in_worker, paths, chunksize=max(16, len(paths) // (workers * 8)))
-    finally:
-        _BANK = None
+    return fork_map(lambda path: summarise_file(path, bank), paths, workers)

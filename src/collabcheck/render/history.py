@@ -345,27 +345,33 @@ def _trend_json(t: Trend) -> dict[str, Any]:
             "since_previous": t.since_previous, "since_first": t.since_first, "trend": t.trend}
 
 
-def render_json(history: History) -> dict[str, Any]:
-    """Spec §6: pairs[{pair, sittings[…], changes}], skipped[{file, error}], plus extras."""
-    pairs = []
-    for p in history.pairs:
-        trends = p.trends
-        pairs.append({
-            "pair": p.pair,
-            "sittings": [sitting_json(s) for s in p.sittings],
-            "changes": p.changes,
-            "follow_through": [{"practice": f.practice, "title": short_title(f.title),
-                                "chosen_at": f.chosen_at,
-                                "file": f.file, "from": f.before, "to": f.after,
-                                "next_taken_at": f.next_taken_at, "change": f.change,
-                                "latest": f.latest, "text": follow_text(f)} for f in p.follow_through],
-            "convergence": {
-                "authority": _trend_json(trends["authority"]), "focus": _trend_json(trends["focus"]),
-                "practices": {k: _trend_json(trends[k]) for k in PRACTICES},
-                "overall": _trend_json(trends["overall"]), "summary": convergence_summary(p),
-            },
-        })
+def pair_json(p: PairHistory) -> dict[str, Any]:
+    """One partnership in spec §6's `pairs`: its sittings, changes, follow-through and trends."""
+    trends = p.trends
+    return {
+        "pair": p.pair,
+        "sittings": [sitting_json(s) for s in p.sittings],
+        "changes": p.changes,
+        "follow_through": [{"practice": f.practice, "title": short_title(f.title),
+                            "chosen_at": f.chosen_at,
+                            "file": f.file, "from": f.before, "to": f.after,
+                            "next_taken_at": f.next_taken_at, "change": f.change,
+                            "latest": f.latest, "text": follow_text(f)} for f in p.follow_through],
+        "convergence": {
+            "authority": _trend_json(trends["authority"]), "focus": _trend_json(trends["focus"]),
+            "practices": {k: _trend_json(trends[k]) for k in PRACTICES},
+            "overall": _trend_json(trends["overall"]), "summary": convergence_summary(p),
+        },
+    }
+
+
+def render_json(history: History, pairs: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Spec §6: pairs[{pair, sittings[…], changes}], skipped[{file, error}], plus extras.
+
+    `pairs` may be given already laid out (an empty list, to be filled in as text by a
+    caller that lays a big programme's pairs out in several processes).
+    """
     return {"folder": history.folder, "bank": {"id": history.bank_id, "version": history.bank_version},
             "source": history.source,
-            "pairs": pairs,
+            "pairs": [pair_json(p) for p in history.pairs] if pairs is None else pairs,
             "skipped": [{"file": s.file, "error": s.error, "line": s.line} for s in history.skipped]}

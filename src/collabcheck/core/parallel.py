@@ -1,0 +1,56 @@
+"""Sharing one big, simple job among processes, when that is both worth it and safe.
+
+A programme's first history reads and compares thousands of files and then lays out
+megabytes of JSON; both are plain loops over independent pieces, and Python runs one loop
+on one core. Forked processes inherit everything already loaded (code, the bank, the
+history built so far), so they start at once and nothing but the results is copied back.
+Forking is only safe from a program with one thread, so the app, which has several, and
+small jobs, which would not repay the start-up, run the loop in this process instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_ITEMS = 200   # fewer than this: not worth starting processes
+MAX_CHUNK = 100   # small chunks, so no core sits idle while another finishes a big one
+
+_JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # inherited by the workers
+
+
+def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
+    assert _JOB is not None
+    fn, items = _JOB
+    return [fn(x) for x in items[bounds[0]:bounds[1]]]
+
+
+def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int,
+             min_items: int = MIN_ITEMS) -> list[R]:
+    """[fn(x) for x in items], in order, shared among `workers` forked processes when safe.
+
+    `fn` may be any callable (a closure too): the workers inherit it by forking, and only
+    each chunk's bounds go out and its results come back.
+    """
+    import threading
+
+    global _JOB
+    if workers <= 1 or len(items) < min_items or threading.active_count() > 1:
+        return [fn(x) for x in items]
+    import multiprocessing
+
+    try:
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:  # a platform without fork
+        return [fn(x) for x in items]
+    size = max(1, min(MAX_CHUNK, len(items) // (workers * 8)))
+    bounds = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    _JOB = (fn, items)
+    try:
+        with ctx.Pool(workers) as pool:
+            return [r for chunk in pool.map(_run_chunk, bounds, chunksize=1) for r in chunk]
+    finally:
+        _JOB = None
