@@ -101,10 +101,10 @@ def _category(scores: list[int]) -> str | None:
 
 def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, Any]],
               detail: bool) -> Raw:
-    """Scores of one practice on integer sums; returns (result, combined, divergence, weight).
+    """Scores of one practice on integer sums: its exact figures, and the record a report shows.
 
-    Without `detail` the per-statement records are skipped (history needs only the figures);
-    every figure is worked out by the same lines either way.
+    Without `detail` the records are skipped (history needs only the figures); every figure
+    is worked out by the same lines either way.
     """
     items: list[ItemResult] = []
     books = [answers[pid] for pid in pids]   # positions, not dict keys: the hot loop of history
@@ -142,20 +142,21 @@ def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, An
                                     unsure=sum(v == "unsure" for v in raw.values()),
                                     spread=high - low if seen >= 2 else None,
                                     category=_category(nums)))
-    total = dict(zip(pids, totals, strict=True))
+    counted = [(t, c) for t, c in zip(totals, counts, strict=True) if c]
+    combined = _mean_of_means(counted)
+    divergence = Fraction(spread_sum, spread_n) if spread_n else None
+    weight = Fraction(spread_n, max(counts) * len(counted)) if spread_n else None
+    number = section.number or 0
+    if not detail:
+        return Raw(number, combined, divergence, weight, None)
     count = dict(zip(pids, counts, strict=True))
     unsure_by = dict(zip(pids, unsures, strict=True))
-    answered = [pid for pid in pids if count[pid]]
-    combined = _mean_of_means([(total[pid], count[pid]) for pid in answered])
-    divergence = Fraction(spread_sum, spread_n) if spread_n else None
-    n_max = max(count.values(), default=0)
-    weight = Fraction(spread_n, n_max * len(answered)) if spread_n else None
     result = PracticeResult(
-        number=section.number or 0, id=section.id, title=section.title,
-        scores={pid: total[pid] / count[pid] if count[pid] else None for pid in pids},
-        answered=dict(count), unsure=sum(unsure_by.values()), unsure_by_partner=unsure_by,
+        number=number, id=section.id, title=section.title,
+        scores={pid: t / c if c else None for pid, t, c in zip(pids, totals, counts, strict=True)},
+        answered=count, unsure=sum(unsures), unsure_by_partner=unsure_by,
         combined=_float(combined), divergence=_float(divergence), items=items)
-    return result, combined, divergence, weight
+    return Raw(number, combined, divergence, weight, result)
 
 
 def _focus(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
@@ -250,8 +251,8 @@ def figures(snapshot: Snapshot, bank: Bank) -> Figures:
     focus = _focus(bank, pids, answers, detail=False)
     stage, route = _standing(snapshot)
     return Figures(
-        combined={r.number: r.combined for r, *_ in raw},
-        divergence={r.number: r.divergence for r, *_ in raw},
+        combined={r.number: _float(r.combined) for r in raw},
+        divergence={r.number: _float(r.divergence) for r in raw},
         authority_divergence=authority.divergence, focus_divergence=focus.divergence,
         suggested=best_practice(len(pids), raw, authority, focus, stage, route),
         unknown_answers=unknown, mismatched_answers=mismatched)

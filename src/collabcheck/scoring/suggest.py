@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from collabcheck.core.bank import Bank
 from collabcheck.scoring.results import AuthorityResult, FocusResult, PracticeResult, Suggestion
@@ -39,13 +39,21 @@ from collabcheck.scoring.rules import (
     TOP,
 )
 
-# One practice before its priority: (result, combined, divergence, weight it allows), exact.
-Raw = tuple[PracticeResult, Fraction | None, Fraction | None, Fraction | None]
+
+class Raw(NamedTuple):
+    """One practice before its priority, exact: combined score, divergence, the weight on
+    divergence it allows, and the record a report shows (None when only figures are asked)."""
+
+    number: int
+    combined: Fraction | None
+    divergence: Fraction | None
+    weight: Fraction | None
+    result: PracticeResult | None
 
 
 def divergence_weight(raw: list[Raw], partners: int) -> Fraction:
     """The weight on divergence: the most it can be while property 4 (monotone need) holds."""
-    weights = [w for _, _, _, w in raw if w is not None]
+    weights = [r.weight for r in raw if r.weight is not None]
     return min(weights) if weights else Fraction(1, max(partners, 1))
 
 
@@ -99,8 +107,7 @@ def priority_parts(raw: list[Raw], partners: int, power: bool, task: bool, stage
     weight = number_type(divergence_weight(raw, partners))
     zero = number_type(_ZERO)
     out: list[Parts] = []
-    for result, combined, divergence, _ in raw:
-        number = result.number
+    for number, combined, divergence, _, _ in raw:
         out.append((TOP - number_type(combined) if combined is not None else zero,
                     weight * number_type(divergence) if divergence is not None else zero,
                     number_type(weighting(number, stage, route)),
@@ -146,7 +153,7 @@ def best_practice(partners: int, raw: list[Raw], authority: AuthorityResult, foc
     exact rule run. Either way the answer is the one `suggest` gives (a test checks).
     """
     power, task = authority.hierarchy, focus.leaning == "task"
-    numbers = [r.number for r, *_ in raw]
+    numbers = [r.number for r in raw]
     _, floats = priority_parts(raw, partners, power, task, stage, route, float)
     rough = [total(p) for p in floats]
     order = sorted(range(len(numbers)), key=lambda i: (-rough[i], numbers[i]))
@@ -164,7 +171,9 @@ def suggest(partners: int, bank: Bank, raw: list[Raw], authority: AuthorityResul
     task = focus.leaning == "task"
     weight, parts = priority_parts(raw, partners, power, task, stage, route)
     practices: list[PracticeResult] = []
-    for (result, *_), p in zip(raw, parts, strict=True):
+    for r, p in zip(raw, parts, strict=True):
+        result = r.result
+        assert result is not None, "suggest needs the practices' records"
         need, part, scale, power_boost, task_boost = p
         exact = total(p)
         practices.append(replace(result, need=float(need), divergence_part=float(part),
