@@ -116,7 +116,7 @@ def test_unreadable_state_is_set_aside_not_deleted(tmp_path):
 
 
 def test_newer_format_is_not_loaded(tmp_path):
-    data = json.loads(make().model_dump_json())
+    data = json.loads(make().to_json())
     data["format"] = 99
     (tmp_path / "sitting.json").write_text(json.dumps(data))
     assert load(tmp_path) is None
@@ -203,7 +203,7 @@ def test_set_aside_never_overwrites_an_earlier_one(tmp_path):
     {"partners": []}, {"current_partner": 9}, {"current_item": -1}, {"agreed_practice": 7},
     {"stage": "who", "draft_people": []}, {"format": "1"}])
 def test_states_the_app_could_not_carry_on_from_are_set_aside(tmp_path, change):
-    data = json.loads(make().model_dump_json())
+    data = json.loads(make().to_json())
     data.update(change)
     (tmp_path / "sitting.json").write_text(json.dumps(data))
     assert load(tmp_path) is None
@@ -217,3 +217,27 @@ def test_a_draft_of_who_is_here_round_trips(tmp_path):
     assert back == draft and back.stage == "who" and back.names == ["Ann "]
     assert back.draft_people == [("Ann ", "Nurse"), ("", "Pat")] and back.draft_pair == "our-team"
     assert not back.everyone_finished
+
+
+def test_a_state_file_written_before_the_dataclasses_still_loads(tmp_path):
+    """Sittings in progress when collabcheck is updated carry on: the file as the earlier
+    (pydantic) model wrote it, 'Z' for UTC and all, reads back field for field."""
+    text = """{
+ "format": 1, "bank": "kings-fund-2016", "bank_version": 2,
+ "partners": [{"id": "ann", "name": "Ann", "role": "Carer"}, {"id": "bo", "name": "Bo", "role": ""}],
+ "pair": "ann-and-bo", "started_at": "2026-11-28T15:30:00Z", "stage": "answering",
+ "current_partner": 1, "current_item": 3,
+ "answers": {"ann": {"purpose.shared": 4, "relationship.say-agenda": "more:bo"}},
+ "notes": {"ann": {"learning.think": {"text": "We listen.", "private": true}}},
+ "agreed_practice": null, "actions": [], "context_asked": true, "how_long": "starting",
+ "route": "under-radar", "draft_people": [], "draft_pair": ""
+}"""
+    (tmp_path / "sitting.json").write_text(text)
+    s = load(tmp_path)
+    assert s is not None
+    assert s.started_at == datetime(2026, 11, 28, 15, 30, tzinfo=timezone.utc)
+    assert [p.name for p in s.partners] == ["Ann", "Bo"] and s.partners[0].role == "Carer"
+    assert (s.current_partner, s.current_item, s.how_long, s.route) == (1, 3, "starting", "under-radar")
+    assert s.answers["ann"]["relationship.say-agenda"] == "more:bo"
+    assert s.note_of("ann", "learning.think").private
+    assert json.loads(s.to_json())["started_at"] == "2026-11-28T15:30:00+00:00"

@@ -24,7 +24,7 @@ from .test_writing import THINK, carry_on, stored_sitting
 
 
 def good(mini) -> dict:
-    return json.loads(stored_sitting(mini).model_dump_json())
+    return json.loads(stored_sitting(mini).to_json())
 
 
 def corrupt(kind: str, state: Path, mini) -> None:

@@ -1,8 +1,8 @@
 """Where collabcheck keeps things, without importing anything heavy.
 
 The app's first screen must appear about as fast as a bare Textual app, so deciding where
-the snapshot and state folders are, and whether an unfinished sitting exists, must not load
-pydantic; the sitting itself is only read when there is one.
+the snapshot and state folders are, and whether an unfinished sitting exists, must not read
+or load anything more; the sitting itself is only read when there is one.
 """
 
 from __future__ import annotations

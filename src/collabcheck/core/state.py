@@ -11,7 +11,7 @@ killed server never leaves a sitting locked for ever. The welcome screen offers 
 only sittings nobody holds. The terminal app's single sitting (`<state>/sitting.json`) is
 untouched by all this.
 
-No Textual and no pydantic at import: `unfinished` imports the sitting model only when
+No Textual at import: `unfinished` imports the sitting model only when
 there is a folder to read.
 """
 

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 
 def _store() -> ModuleType:
-    """The sitting module, imported on first use: it loads pydantic, which the first screen
-    does not need unless an unfinished sitting is waiting."""
+    """The sitting module, imported on first use: the first screen does not need it unless
+    an unfinished sitting is waiting."""
     from collabcheck.core import sitting
 
     return sitting
@@ -45,7 +45,7 @@ class KeepsState(App[int]):
         fraction of a second, so typing never waits for the disk.
         """
         if self.sitting is not None:
-            self.saver.submit(self.sitting.model_dump_json(indent=1))
+            self.saver.submit(self.sitting.to_json())
 
     def clear_state(self) -> None:
         """Remove the sitting in progress, after anything still waiting to be written."""

@@ -19,7 +19,7 @@ from collabcheck.core.bank import Bank, questions
 from collabcheck.render.words import where_a_sitting_stopped
 from collabcheck.tui.text import safe, safe_block
 
-if TYPE_CHECKING:  # the sitting model loads pydantic: only needed when one exists
+if TYPE_CHECKING:  # the sitting model is only loaded when one exists
     from collabcheck.core.sitting import Sitting
 
 PRIVACY = (
