@@ -34,3 +34,27 @@ def bank_copy(tmp_path: Path) -> Path:
     target = tmp_path / "bank"
     shutil.copytree(MINI_BANK, target)
     return target
+
+
+class Ran:
+    """What a command printed and returned, like subprocess.CompletedProcess."""
+
+    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def run_cli(*args: str) -> Ran:
+    """`collabcheck ARGS` in this process through `collabcheck.cli.main` (a fraction of the
+    time of a new Python each time); a few tests still start the real program."""
+    import contextlib
+    import io
+
+    from collabcheck.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse's own exits
+            code = exc.code if isinstance(exc.code, int) else 1
+    return Ran(code, out.getvalue(), err.getvalue())

@@ -11,10 +11,11 @@ import pytest
 
 from collabcheck.cli import main
 
-from .conftest import MINI_BANK, SHIPPED_BANK
+from .conftest import MINI_BANK, SHIPPED_BANK, run_cli
 
 
 def cc(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The real program, for what only a real process shows (argparse's exits, --version)."""
     return subprocess.run([sys.executable, "-m", "collabcheck", *args], capture_output=True, text=True,
                           cwd=cwd, timeout=60)
 
@@ -63,9 +64,9 @@ def test_questions_option_after_the_command(capsys):
 
 
 def test_validate_passes_on_the_shipped_bank():
-    run = cc("validate")
+    run = run_cli("validate")
     assert run.returncode == 0, run.stderr
-    run = cc("validate", str(SHIPPED_BANK))
+    run = run_cli("validate", str(SHIPPED_BANK))
     assert run.returncode == 0, run.stderr
     assert "ok" in run.stdout
 
@@ -77,7 +78,7 @@ def test_validate_a_folder_of_snapshots_with_one_broken(tmp_path):
     (tmp_path / "a.toml").write_text(text, encoding="utf-8")
     (tmp_path / "b.toml").write_text(text.replace("schema = 1", "schema = 9"), encoding="utf-8")
     (tmp_path / "c.toml").write_text("this is = = not toml", encoding="utf-8")
-    run = cc("--questions", str(MINI_BANK), "validate", str(tmp_path))
+    run = run_cli("--questions", str(MINI_BANK), "validate", str(tmp_path))
     assert run.returncode == 1
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 2, run.stderr
@@ -88,13 +89,13 @@ def test_validate_a_folder_of_snapshots_with_one_broken(tmp_path):
 
 
 def test_validate_a_missing_path_is_exit_2():
-    run = cc("validate", "/no/such/place.toml")
+    run = run_cli("validate", "/no/such/place.toml")
     assert run.returncode == 2
     assert run.stderr.strip() == "/no/such/place.toml: no such file or folder"
 
 
 def test_bad_question_folder_is_exit_2():
-    run = cc("--questions", "/no/such/bank", "questions")
+    run = run_cli("--questions", "/no/such/bank", "questions")
     assert run.returncode == 2
     assert run.stderr.strip() == "/no/such/bank: question folder not found"
 
@@ -145,7 +146,7 @@ def test_validate_with_no_paths_checks_the_snapshot_folder_too(tmp_path):
     (snaps / "a.toml").write_text(_good_snapshot_text(), encoding="utf-8")
     (snaps / "b.toml").write_text(_good_snapshot_text().replace("schema = 1", "schema = 9"),
                                   encoding="utf-8")
-    run = cc("--questions", str(MINI_BANK), "validate", "--dir", str(snaps))
+    run = run_cli("--questions", str(MINI_BANK), "validate", "--dir", str(snaps))
     assert run.returncode == 1
     assert "a.toml: ok" in run.stdout and "3 checked, 1 invalid" in run.stdout
     assert "b.toml" in run.stderr
@@ -155,7 +156,7 @@ def test_validate_warns_about_answers_to_questions_not_in_the_bank(tmp_path):
     path = tmp_path / "typo.toml"
     path.write_text(_good_snapshot_text().replace('"find-partners.a" = 4', '"find-partners.aa" = 4'),
                     encoding="utf-8")
-    run = cc("--questions", str(MINI_BANK), "validate", str(path))
+    run = run_cli("--questions", str(MINI_BANK), "validate", str(path))
     assert run.returncode == 0  # kept, as the spec says, but named
     (line,) = run.stderr.strip().splitlines()
     assert line.startswith(f"{path}: warning:") and "find-partners.aa" in line
@@ -177,7 +178,7 @@ def test_usage_errors_are_plain_and_one_line(args, words):
 def test_a_file_that_is_not_toml_gets_a_hint(tmp_path):
     path = tmp_path / "report.md"
     path.write_text("A report about us\n", encoding="utf-8")
-    run = cc("validate", str(path))
+    run = run_cli("validate", str(path))
     assert run.returncode == 1
     assert "(collabcheck reads .toml files)" in run.stderr
 
@@ -188,11 +189,11 @@ def test_a_named_pipe_is_refused_not_waited_on(tmp_path):
 
     os.mkfifo(tmp_path / "pipe.toml")
     (tmp_path / "folder.toml").mkdir()
-    run = cc("validate", str(tmp_path))
+    run = run_cli("validate", str(tmp_path))
     assert run.returncode == 1
     (line,) = run.stderr.strip().splitlines()
     assert line.startswith(f"{tmp_path / 'pipe.toml'}: is not a regular file")
-    run = cc("report", str(tmp_path / "pipe.toml"))
+    run = run_cli("report", str(tmp_path / "pipe.toml"))
     assert run.returncode == 2 and "is not a regular file" in run.stderr
 
 
@@ -201,7 +202,7 @@ def test_history_lists_a_broken_link_as_skipped(tmp_path, monkeypatch):
     snaps = tmp_path / "snaps"
     snaps.mkdir()
     (snaps / "gone.toml").symlink_to(tmp_path / "nowhere.toml")
-    run = cc("history", str(snaps), "--format", "json")
+    run = run_cli("history", str(snaps), "--format", "json")
     assert run.returncode == 0, run.stderr
     (skipped,) = json.loads(run.stdout)["skipped"]
     assert skipped["file"].endswith("gone.toml")

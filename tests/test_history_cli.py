@@ -12,7 +12,7 @@ import pytest
 
 from collabcheck.cli import main
 
-from .conftest import MINI_BANK, ROOT
+from .conftest import MINI_BANK, ROOT, run_cli
 from .test_history import save, snap
 
 EXAMPLES = ROOT / "examples"
@@ -23,11 +23,6 @@ def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     cache = tmp_path / "cache"
     monkeypatch.setenv("COLLABCHECK_CACHE_DIR", str(cache))
     return cache
-
-
-def cc(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "collabcheck", *args], capture_output=True, text=True,
-                          timeout=120, env={**os.environ, **(env or {})})
 
 
 def programme(tmp_path: Path) -> Path:
@@ -92,7 +87,7 @@ def test_pair_filter(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
 
 
 def test_missing_folder_is_one_line_and_exit_2(tmp_path: Path):
-    run = cc("history", str(tmp_path / "nowhere"))
+    run = run_cli("history", str(tmp_path / "nowhere"))
     assert run.returncode == 2
     assert run.stdout == "" and len(run.stderr.strip().splitlines()) == 1
     assert "nowhere" in run.stderr and "Traceback" not in run.stderr
@@ -108,7 +103,7 @@ def test_missing_default_folder_says_which_folder(tmp_path: Path):
 
 def test_a_file_instead_of_a_folder_is_exit_2(tmp_path: Path):
     f = save(snap("ann-and-bo", "2026-01-01T09:00:00+00:00"), tmp_path)
-    run = cc("--questions", str(MINI_BANK), "history", str(f))
+    run = run_cli("--questions", str(MINI_BANK), "history", str(f))
     assert run.returncode == 2 and "report" in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
 
@@ -145,7 +140,7 @@ def test_history_does_not_import_textual(tmp_path: Path):
 
 def test_examples_tell_a_story(tmp_path: Path):
     v1: tuple[str, ...] = ()  # the shipped bank; each sitting is read with the bank it used
-    run = cc(*v1, "history", str(EXAMPLES), env={"COLLABCHECK_CACHE_DIR": str(tmp_path / "c")})
+    run = run_cli(*v1, "history", str(EXAMPLES))
     assert run.returncode == 0 and run.stderr == ""
     out = run.stdout
     flat = " ".join(out.split())
@@ -157,12 +152,10 @@ def test_examples_tell_a_story(tmp_path: Path):
     assert ("The questions for practice 1, practice 2, practice 3, practice 4 and practice 5 "
             "changed between 9 December 2025 and 12 March 2026") in flat
     assert "Source: The King's Fund (2016). Developing collaborative relationships." in flat
-    md = cc(*v1, "history", str(EXAMPLES), "--format", "markdown",
-            env={"COLLABCHECK_CACHE_DIR": str(tmp_path / "c")})
+    md = run_cli(*v1, "history", str(EXAMPLES), "--format", "markdown")
     assert md.returncode == 0 and "## Dr Amira Haddad and Tom Reilly" in md.stdout
     assert "| Practice | Trend | Over time | Since last |" in md.stdout
-    data = json.loads(cc(*v1, "history", str(EXAMPLES), "--format", "json",
-                         env={"COLLABCHECK_CACHE_DIR": str(tmp_path / "c")}).stdout)
+    data = json.loads(run_cli(*v1, "history", str(EXAMPLES), "--format", "json").stdout)
     assert [len(p["sittings"]) for p in data["pairs"]] == [4, 2] and data["skipped"] == []
     amira = data["pairs"][0]
     learning = [s["practices"]["3"] for s in amira["sittings"]]
