@@ -105,6 +105,7 @@ class AgreeScreen(ModalScreen[Agreement]):
         self.chosen = number
 
     def watch_chosen(self) -> None:
+        """A choice is shown (● and the Chosen line) and kept at once, so a crash loses none."""
         self.refresh_choice()
         self.changed()
 

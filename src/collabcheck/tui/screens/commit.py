@@ -144,6 +144,7 @@ class CommitPanel(Vertical):
         self.place = place
 
     def watch_place(self, place: git.Place | None) -> None:
+        """Say where the file stands with git and, if it can be committed, the key for it."""
         if place is None:
             return
         self.query_one("#git-place", Static).update(place_text(place))
@@ -152,6 +153,7 @@ class CommitPanel(Vertical):
                            "and its Markdown report if you make one).")
 
     def watch_status(self, text: str) -> None:
+        """What git said last, or its progress, in the one line kept for it."""
         self.query_one("#git-status", Static).update(text)
 
     def _spin(self) -> None:

@@ -86,9 +86,11 @@ class ContextScreen(Screen[Standing]):
         self.query_one("#context-hint", Static).update(HINTS[step])
 
     def watch_stage(self, value: str | None) -> None:
+        """A choice on the first question is shown at once, marked ●."""
         self._mark("stage", value, STAGE_OPTIONS)
 
     def watch_route(self, value: str | None) -> None:
+        """A choice on the second question is shown at once, marked ●."""
         self._mark("route", value, ROUTE_OPTIONS)
 
     def _mark(self, key: str, value: str | None, options: list[tuple[str, str]]) -> None:

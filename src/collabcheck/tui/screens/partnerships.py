@@ -99,6 +99,7 @@ class PartnershipOffer(Static):
         self.known = found
 
     def watch_known(self, found: list[Partnership]) -> None:
+        """Offer the partnerships found (none: no line), a moment after the screen is up."""
         if not found or not self.is_attached:
             return
         names = ", ".join(p.pair for p in found[:3]) + (", …" if len(found) > 3 else "")

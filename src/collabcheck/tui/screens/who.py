@@ -229,4 +229,5 @@ class WhoScreen(Screen[tuple[People, str] | None]):
             self.dismiss(None)
 
     def watch_problem(self, text: str) -> None:
+        """Say what is wrong under the form (or nothing, once they type again)."""
         self.query_one("#problem", Static).update(text)
