@@ -115,7 +115,7 @@ async def carry_on_from(pilot, sitting) -> None:
     while len(app.screen_stack) > 1:
         await app.pop_screen()
     app.sitting = sitting
-    app.run_flow()
+    app.flow = app.run_flow()  # as on mount
     for _ in range(100):  # the flow is a worker: its first screen is pushed a moment later
         await pilot.pause()
         if len(app.screen_stack) > 1 and app.screen.is_mounted:

@@ -117,7 +117,9 @@ class CollabcheckApp(KeepsState):
         looping back to the welcome screen for another sitting. Help, "Stop for now?" and
         past sittings opened from the palette are pushed over the flow's screen and leave it
         waiting; quitting cancels it with the app; a fault in it ends the app as any fault
-        does (`crash.py`).
+        does (`crash.py`). It starts with the sitting in progress, if there is one (there
+        is none at start-up; tests start it again at a sitting, which, exclusive, cancels
+        the flow before).
         """
         while True:
             # 1. Welcome: carry on the unfinished sitting, or start a new one (self.sitting None).
