@@ -104,3 +104,30 @@ async def pass_context(pilot, stage: str = "", route: str = "") -> None:
     for key in (stage, route):
         await pilot.press(key or "enter")
         await pilot.pause()
+
+
+async def carry_on_from(pilot, sitting) -> None:
+    """Start the app's flow over at `sitting`, from whatever screen is showing, as carrying
+    it on would: the flow's screens are closed and a new flow (exclusive: the old one is
+    cancelled) starts with the sitting in progress. Returns once its first screen is up."""
+    app = pilot.app
+    await pilot.pause()  # the screen showing is fully up before it is closed
+    while len(app.screen_stack) > 1:
+        await app.pop_screen()
+    app.sitting = sitting
+    app.flow = app.run_flow()  # as on mount
+    for _ in range(100):  # the flow is a worker: its first screen is pushed a moment later
+        await pilot.pause()
+        if len(app.screen_stack) > 1 and app.screen.is_mounted:
+            return
+    raise AssertionError("the flow showed no screen")
+
+
+async def background_done(app) -> None:
+    """Wait for the app's work in threads (git, reading the folder) to finish.
+
+    Not for every worker: the flow is one too, and it waits on the screen shown until the
+    app ends."""
+    others = [w for w in app.workers if w.group != "flow"]
+    if others:  # an empty list would mean every worker
+        await app.workers.wait_for_complete(others)

@@ -19,7 +19,7 @@ from collabcheck.tui.screens.save import SaveScreen
 
 from .. import gitrepo
 from ..gitrepo import git, log, make_repo, needs_git, shared
-from .conftest import FROZEN, SIZE, screen_text
+from .conftest import FROZEN, SIZE, background_done, screen_text
 
 git_home, password_server, silent_server = gitrepo.git_home, gitrepo.password_server, gitrepo.silent_server
 pytestmark = needs_git
@@ -56,7 +56,7 @@ async def to_saved(pilot) -> CommitPanel:
 
 async def settled(pilot) -> CommitPanel:
     """Wait for git (in its worker thread) to finish and the screen to show what it said."""
-    await pilot.app.workers.wait_for_complete()
+    await background_done(pilot.app)
     await pilot.pause()
     saved = next(s for s in pilot.app.screen_stack if isinstance(s, SaveScreen))
     panel = saved.query_one(CommitPanel)
@@ -192,7 +192,7 @@ async def test_who_is_here_says_where_the_file_will_go(tmp_path, git_home, mini,
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await background_done(app)
         await pilot.pause()
         note = app.screen.query_one(PlaceNote)
         assert note.place is not None and note.place.kind == "ignored"
@@ -240,7 +240,7 @@ async def test_past_sittings_in_the_app_say_which_are_not_committed(tmp_path, gi
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("h")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await background_done(app)
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         text = " ".join(screen_text(app).split())

@@ -69,3 +69,36 @@ def test_options_offer_not_sure_outside_and_less_in_a_trio() -> None:
     assert three["less:cy"] == "Less for Cy: the others share it"
     focus = dict(options(bank.items_of_kind("focus")[0], pair))
     assert focus["unsure"] == "Not sure"
+
+
+async def test_the_hint_and_the_marks_follow_the_question_being_answered(make_app):
+    """Tab moves between the two questions; the hint says what Enter does on each, and a
+    choice is marked with ● on its own question."""
+    from textual.widgets import Input, OptionList, Static
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#name-1", Input).value = "Ann"
+        app.screen.query_one("#name-2", Input).value = "Bo"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ContextScreen)
+
+        def hint() -> str:
+            return str(screen.query_one("#context-hint", Static).render())
+
+        assert "Enter for the next question" in hint()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "Enter to start" in hint() and screen.focused.id == "route"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "Enter for the next question" in hint() and screen.focused.id == "stage"
+        await pilot.press("2")
+        await pilot.pause()
+        stage = screen.query_one("#stage", OptionList)
+        assert [str(stage.get_option_at_index(n).prompt)[:1] for n in range(3)] == ["1", "●", "3"]
+        assert "Enter to start" in hint() and screen.focused.id == "route"

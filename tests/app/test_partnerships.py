@@ -14,7 +14,7 @@ from collabcheck.core.snapshot import write_snapshot
 from collabcheck.tui.screens.partnerships import PartnershipOffer, PartnershipScreen
 from collabcheck.tui.screens.who import WhoScreen
 
-from .conftest import FROZEN, SIZE, screen_text
+from .conftest import FROZEN, SIZE, background_done, screen_text
 
 
 def sat(bank: Bank, folder: Path, people, pair: str, days_ago: int) -> Path:
@@ -45,7 +45,7 @@ def test_partnerships_are_found_cheaply_and_bad_files_skipped(mini, tmp_path):
 async def on_who(pilot) -> WhoScreen:
     await pilot.press("n")
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await background_done(pilot.app)
     await pilot.pause()
     assert isinstance(pilot.app.screen, WhoScreen)
     return pilot.app.screen

@@ -6,7 +6,7 @@ import pytest
 
 from collabcheck.tui.screens.help import HelpScreen
 
-from .conftest import SIZE, enter_people
+from .conftest import SIZE, background_done, carry_on_from, enter_people
 
 
 async def to_questions(pilot) -> None:
@@ -33,15 +33,13 @@ async def to_together(pilot) -> None:
             if item.kind != "reflect":
                 s.set_answer(s.partner.id, item, choices(item, s)[int(digits[n % 4]) - 1][0])
     s.current_partner, s.current_item, s.stage = 2, 0, "together"
-    app.sitting = s
-    app._continue()
-    await pilot.pause()
+    await carry_on_from(pilot, s)
 
 
 def at(steps):
     async def run_before(pilot) -> None:
         await steps(pilot)
-        await pilot.app.workers.wait_for_complete()  # git and the folder are read in threads
+        await background_done(pilot.app)  # git and the folder are read in threads
         await pilot.pause()
     return run_before
 
@@ -70,9 +68,7 @@ async def at_question(pilot, kind: str, people=(("Alice", "Consultant"), ("Sam",
     for item in items[: s.current_item]:
         if item.kind == "agree":
             s.set_answer(s.partner.id, item, 3)
-    app.sitting = s
-    app._continue()
-    await pilot.pause()
+    await carry_on_from(pilot, s)
     await pilot.press("enter")
     await pilot.pause()
     return app.screen
@@ -196,7 +192,7 @@ async def test_every_screen_says_what_to_do_and_shows_keys(make_app):
         async with app.run_test(size=SIZE) as pilot:
             if steps:
                 await steps(pilot)
-                await pilot.pause()
+            await pilot.pause()  # the flow is a worker: even the first screen comes a moment later
             footer = app.screen.query_one(Footer)
             keys = [k.key_display or k.key for k in footer.query("FooterKey")]
             assert "^q" in keys or "ctrl+q" in " ".join(keys) or app.screen.is_modal, keys

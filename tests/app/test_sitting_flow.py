@@ -16,7 +16,7 @@ from collabcheck.tui.screens.questions import QuestionsScreen
 from collabcheck.tui.screens.save import SaveScreen
 from collabcheck.tui.screens.together import TogetherScreen
 
-from .conftest import FROZEN, SIZE, enter_people, screen_text
+from .conftest import FROZEN, SIZE, background_done, carry_on_from, enter_people, screen_text
 
 
 def rendered(widget) -> str:
@@ -117,7 +117,7 @@ async def test_a_pair_sitting_end_to_end(make_app, mini, tmp_path):
         assert isinstance(app.screen, SaveScreen)
         saved = app.saved_path
         assert saved is not None and str(saved) in screen_text(app)
-        await app.workers.wait_for_complete()   # git is asked where the folder stands
+        await background_done(app)   # git is asked where the folder stands
         await pilot.pause()
         assert "which is not inside a git repository" in screen_text(app)
 
@@ -218,9 +218,7 @@ async def test_no_answers_are_visible_while_the_next_partner_answers(make_app):
             s.set_answer("alice", item, next(v for v, _ in options(item, s.partners)))
     s.current_partner = 1
     async with app.run_test(size=SIZE) as pilot:
-        app.sitting = s
-        app._continue()
-        await pilot.pause()
+        await carry_on_from(pilot, s)
         assert "Alice: your answers are hidden" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()

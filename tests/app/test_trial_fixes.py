@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collabcheck.tui.screens.questions import QuestionsScreen
 
-from .conftest import SIZE, enter_people, screen_text
+from .conftest import SIZE, background_done, enter_people, screen_text
 from .test_screens import at_question
 
 
@@ -299,7 +299,7 @@ async def test_labels_fit_on_one_line_at_80_columns(make_app):
         assert len(lines) == 5 and sum("(suggested)" in line for line in lines) == 1
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await background_done(app)
         await pilot.pause()
         place = drawn(app.screen.query_one("#git-place"))
         assert "…" not in place and place.rstrip().endswith("with --dir.")

@@ -1,10 +1,11 @@
 """The collabcheck app: walks partners through a sitting, one screen per step.
 
-The app owns the flow (welcome → who → each partner in turn → together → save) and the
-sitting in progress; each screen shows one step and dismisses with a typed result, so the
-order of steps lives in one place and every screen can be tested alone. The sitting is
-autosaved after every change, keystroke by keystroke, by a writer thread (`autosave.py`), so
-a kill at any moment loses at most the last fraction of a second of typing.
+The flow (welcome → who is here → where the partnership stands → each partner in turn →
+together → saved) reads top to bottom in one worker coroutine, `run_flow`: each screen is
+pushed and awaited for the typed result it dismisses with, so the order of steps lives in
+one place and every screen can be tested alone. The app holds the sitting in progress and
+autosaves it after every change, keystroke by keystroke, by a writer thread (`autosave.py`),
+so a kill at any moment loses at most the last fraction of a second of typing.
 
 No Textual traceback ever reaches the screen or the terminal: it can hold a private
 reflection. Any fault keeps the sitting if it can and ends with one plain line (`crash.py`).
@@ -16,18 +17,20 @@ imported when first needed, so the first screen appears about as fast as a bare 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from textual import events, work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.markup import escape
 from textual.screen import Screen
+from textual.worker import Worker
 
 from collabcheck.core import paths
 from collabcheck.core.bank import Bank
@@ -37,10 +40,12 @@ from collabcheck.tui.screens.welcome import WelcomeScreen
 
 if TYPE_CHECKING:
     from collabcheck.core.sitting import Sitting
+    from collabcheck.core.snapshot import Snapshot
 
 
 EXIT_AFTER_FIRST_PAINT = "COLLABCHECK_EXIT_AFTER_FIRST_PAINT"
 Clock = Callable[[], datetime]
+Result = TypeVar("Result")
 
 
 def local_now() -> datetime:
@@ -77,13 +82,14 @@ class CollabcheckApp(KeepsState):
         self.theme = "textual-dark"
         self.saver = Autosaver(self._write_state, self._autosave_failed)
         self._loop: asyncio.AbstractEventLoop | None = None
+        self.flow: Worker[None] | None = None
 
     # -- start ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._catch_hangup()
-        self._back_to_welcome()
+        self.flow = self.run_flow()
         if os.environ.get(EXIT_AFTER_FIRST_PAINT):  # for bench/startup_bench.py
             self.call_after_refresh(self.exit, 0)
 
@@ -91,84 +97,126 @@ class CollabcheckApp(KeepsState):
         """Whatever way the app ends, what is waiting to be written is written now."""
         self.saver.close()
 
-    def _catch_hangup(self) -> None:
-        """Closing the terminal window sends SIGHUP: keep the words being typed, then stop."""
-        import signal
-
-        if not hasattr(signal, "SIGHUP"):
-            return
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
-
-    def save_and_exit(self) -> None:
-        """Store whatever is on screen (a reflection half typed), autosave, and exit."""
-        self.store_everything()
-        self.exit(0)
-
-    def store_everything(self) -> None:
-        """Keep the words on screen (a reflection half typed) and autosave the sitting."""
-        store = getattr(self.screen, "store_note", None)
-        if callable(store):
-            store()
-        self.autosave()
-
-    def hang_up(self) -> None:
-        """The terminal window was closed: save, then end the process at once.
-
-        With no terminal left, an orderly shutdown can block for ever writing to it, leaving
-        a process behind; everything worth keeping is already on disk (written atomically).
-        """
-        try:
-            self.store_everything()
-            self.saver.flush()
-        finally:
-            os._exit(0)
-
     def _handle_exception(self, error: Exception) -> None:
         """Any fault: keep the sitting, exit non-zero, and never show Textual's traceback."""
+        from textual.worker import WorkerFailed
+
         from collabcheck.tui.crash import handle_fault
 
+        if isinstance(error, WorkerFailed) and isinstance(error.error, Exception):
+            error = error.error  # a fault in the flow: name what went wrong, not the worker
         handle_fault(self, error)
 
     # -- the flow -------------------------------------------------------------------------
 
-    def _after_welcome(self, choice: str | None) -> None:
+    @work(exclusive=True, group="flow")
+    async def run_flow(self) -> None:
+        """The whole app, top to bottom: each screen pushed and awaited for its typed result.
+
+        It runs as a worker (waiting for a screen needs one) from start-up until the app ends,
+        looping back to the welcome screen for another sitting. Help, "Stop for now?" and
+        past sittings opened from the palette are pushed over the flow's screen and leave it
+        waiting; quitting cancels it with the app; a fault in it ends the app as any fault
+        does (`crash.py`). It starts with the sitting in progress, if there is one (there
+        is none at start-up; tests start it again at a sitting, which, exclusive, cancels
+        the flow before).
+        """
+        while True:
+            # 1. Welcome: carry on the unfinished sitting, or start a new one (self.sitting None).
+            if self.sitting is None and not await self.welcome():
+                continue  # they looked at past sittings, or kept the unfinished sitting
+            # 2. Who is here (a new sitting, or names typed before a stop), then where the
+            #    partnership stands: asked once, together, before the first hand-over.
+            s = self.sitting
+            if s is None or s.stage == "who":
+                if (s := await self.who_is_here(s)) is None:
+                    continue  # back to the start: the names were thrown away (the screen asked)
+                await self.where_you_stand(s)
+            # 3. Each partner in turn answers, unseen; then they all sit together.
+            await self.each_in_turn(s)
+            # 4. Together: the comparison, until they agree what to work on and it is saved.
+            path, snapshot = await self.together(s)
+            # 5. Saved: commit and push from there; then another sitting, or finish.
+            if not await self.after_saving(path, snapshot):
+                self.exit(0)
+                return
+
+    async def show(self, screen: Screen[Result]) -> Result:
+        """Push `screen` and wait (in the flow's worker) for the result it is dismissed with.
+
+        Textual's `push_screen_wait` without its first step, which runs the app's pending
+        callbacks inside the worker: a screen dismissed by a key typed before it had finished
+        mounting ("Enter, Enter, Enter" from Where you stand) then crashed Textual's Header.
+        The shield keeps the screen's result safe if the worker is cancelled (quitting).
+        """
+        return await asyncio.shield(self.push_screen(screen, wait_for_dismiss=True))
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key typed as one screen of the flow closes waits for the next one to open.
+
+        In between, only Textual's empty default screen is left, and a key there is lost:
+        "Enter, 5" typed in one burst on a hand-over must answer 5 to the first question.
+        """
+        if isinstance(event, events.Key) and self.flow is not None and self.flow.is_running:
+            give_up = time.monotonic() + 1  # (a fault in the flow must not hold keys for ever)
+            while len(self.screen_stack) == 1 and time.monotonic() < give_up:
+                await asyncio.sleep(0)  # the flow's worker pushes the next screen
+        await super().on_event(event)
+
+    async def welcome(self) -> bool:
+        """The welcome screen, offering to carry on a sitting made with these questions.
+
+        True to go on, with `self.sitting` the sitting to carry on or None for a new one;
+        False to show the welcome screen again.
+        """
+        stored = self.load_state()
+        resumable = stored if stored is not None and stored.matches(self.bank) else None
+        other = stored if stored is not None and resumable is None else None
+        choice = await self.show(WelcomeScreen(self.bank, resumable, other_bank=other))
+        if choice == "history":
+            if (history := self.history_screen()) is not None:
+                await self.show(history)
+            return False
         if choice == "resume":
             self.sitting = self.load_state()
             if self.sitting is not None:
-                self._continue()
-                return
-        if choice == "history":
-            self.action_history(then_welcome=True)
-            return
+                return True
+        return await self.throw_away_unfinished()
+
+    async def throw_away_unfinished(self) -> bool:
+        """Before a new sitting: the dialog says the unfinished one "will be thrown away", so
+        on yes it is, now. False when they would rather keep it."""
+        from collabcheck.tui.screens.dialogs import ConfirmScreen
+        from collabcheck.tui.text import safe
+
         unfinished = self.load_state()
-        if unfinished is not None:
-            from collabcheck.tui.screens.dialogs import ConfirmScreen
-            from collabcheck.tui.text import safe
-
-            names = " and ".join(safe(n) for n in unfinished.names) or "the people typed so far"
-            self.push_screen(
+        if unfinished is None:
+            return True
+        names = " and ".join(safe(n) for n in unfinished.names) or "the people typed so far"
+        if not await self.show(
                 ConfirmScreen(f"Start a new sitting?\n\nThe unfinished sitting of {names} will be "
-                              "thrown away, with all its answers.", yes="Throw it away", no="Go back"),
-                self._throw_away)
-            return
-        self._show_who()
-
-    def _throw_away(self, yes: bool | None) -> None:
-        """The dialog said the unfinished sitting "will be thrown away": on yes, it is, now."""
-        if not yes:
-            self._back_to_welcome()
-            return
+                              "thrown away, with all its answers.", yes="Throw it away", no="Go back")):
+            return False
         self.clear_state()
         self.sitting = None
-        self._show_who()
+        return True
 
-    def _show_who(self, draft: Sitting | None = None) -> None:
+    async def who_is_here(self, draft: Sitting | None) -> Sitting | None:
+        """Names and roles (those of a draft, if one was kept): the new sitting, or None when
+        the partners went back to the start (the names typed are thrown away)."""
         from collabcheck.tui.screens.who import WhoScreen
 
         people = draft.draft_people if draft is not None else None
         pair = draft.draft_pair if draft is not None else ""
-        self.push_screen(WhoScreen(people, pair=pair, on_change=self._who_typed), self._after_who)
+        result = await self.show(WhoScreen(people, pair=pair, on_change=self._who_typed))
+        if result is None:
+            self.sitting = None
+            self.clear_state()
+            return None
+        people, pair = result
+        self.sitting = _store().Sitting.new(self.bank, people, self.now(), pair=pair)
+        self.autosave()
+        return self.sitting
 
     def _who_typed(self, people: list[tuple[str, str]], pair: str) -> None:
         """Names and roles are kept as they are typed, like every answer."""
@@ -182,86 +230,49 @@ class CollabcheckApp(KeepsState):
         self.sitting = _store().Sitting.draft(self.bank, people, pair, self.now())
         self.autosave()
 
-    def _after_who(self, result: tuple[list[tuple[str, str]], str] | None) -> None:
-        if result is None:
-            # Back to the start: the names were thrown away (the screen asked first).
-            self.sitting = None
-            self.clear_state()
-            self._back_to_welcome()
-            return
-        people, pair = result
-        self.sitting = _store().Sitting.new(self.bank, people, self.now(), pair=pair)
+    async def where_you_stand(self, s: Sitting) -> None:
+        """How long they have worked together and their route: asked once, together, for a
+        new sitting (never on carrying one on); either may be left."""
+        from collabcheck.tui.screens.context import ContextScreen
+
+        standing = await self.show(ContextScreen(s.how_long, s.route))
+        s.context_asked = True
+        if standing is not None:
+            s.how_long, s.route = standing.stage, standing.route  # type: ignore[assignment]
         self.autosave()
-        self._ask_context()  # once, for a new sitting, before the first hand-over
 
-    def _continue(self) -> None:
-        """Show whatever comes next for the sitting in progress."""
+    async def each_in_turn(self, s: Sitting) -> None:
+        """Each partner in turn: the keyboard handed over, then their questions; the last
+        hand-over asks everyone to sit together (carried on from wherever it stopped)."""
         from collabcheck.tui.screens.handover import HandoverScreen
-
-        s = self.sitting
-        assert s is not None
-        if s.stage == "who":
-            self._show_who(s)
-            return
-        if s.stage == "together":
-            self._show_together()
-            return
-        if s.everyone_finished:
-            self.push_screen(HandoverScreen(s, finished=True), lambda _: self._start_together())
-            return
-        self.push_screen(HandoverScreen(s), lambda _: self._show_questions())
-
-    def _ask_context(self) -> None:
-        """Where the partnership stands: asked once, together, before the first hand-over."""
-        from collabcheck.tui.screens.context import ContextScreen, Standing
-
-        s = self.sitting
-        assert s is not None
-
-        def keep(standing: Standing | None) -> None:
-            s.context_asked = True
-            if standing is not None:
-                s.how_long, s.route = standing.stage, standing.route  # type: ignore[assignment]
-            self.autosave()
-            self._continue()
-
-        self.push_screen(ContextScreen(s.how_long, s.route), keep)
-
-    def _show_questions(self) -> None:
         from collabcheck.tui.screens.questions import QuestionsScreen
 
-        assert self.sitting is not None
-        self.push_screen(QuestionsScreen(self.sitting, self.bank, self.autosave),
-                         self._after_questions)
-
-    def _after_questions(self, _result: object) -> None:
-        s = self.sitting
-        assert s is not None
-        s.current_partner += 1
-        s.current_item = 0
+        if s.stage == "together":
+            return
+        while not s.everyone_finished:
+            await self.show(HandoverScreen(s))
+            await self.show(QuestionsScreen(s, self.bank, self.autosave))
+            s.current_partner, s.current_item = s.current_partner + 1, 0
+            self.autosave()
+        await self.show(HandoverScreen(s, finished=True))
+        s.stage = "together"
         self.autosave()
-        self._continue()
 
-    def _start_together(self) -> None:
-        assert self.sitting is not None
-        self.sitting.stage = "together"
-        self.autosave()
-        self._show_together()
-
-    def _show_together(self) -> None:
+    async def together(self, s: Sitting) -> tuple[Path, Snapshot]:
+        """The comparison, until the partners agree what to work on and it is saved; if the
+        folder cannot be written they are told, and the comparison (and answers) stay."""
         from collabcheck.tui.screens.together import TogetherScreen
 
-        assert self.sitting is not None
-        self.push_screen(TogetherScreen(self.sitting, self.bank, self.autosave), self._after_together)
+        while True:
+            await self.show(TogetherScreen(s, self.bank, self.autosave))
+            if (saved := self.save_snapshot()) is not None:
+                return saved
 
-    def _after_together(self, _result: object) -> None:
-        self.save_snapshot()
-
-    def save_snapshot(self) -> None:
-        """Write the snapshot, remove the sitting in progress, and show where it went."""
+    def save_snapshot(self) -> tuple[Path, Snapshot] | None:
+        """Write the snapshot and remove the sitting in progress; None (said on screen) when
+        the folder cannot be written, so the answers are kept for another try."""
         from collabcheck.core.errors import CollabcheckError
         from collabcheck.core.snapshot import write_snapshot
-        from collabcheck.tui.screens.save import SaveScreen
 
         s = self.sitting
         assert s is not None
@@ -272,26 +283,20 @@ class CollabcheckApp(KeepsState):
             self.notify(f"Could not save in {self.snapshot_dir}: {exc}. Your answers are still kept; "
                         "fix the folder, then press a and Ctrl+S to try again.", title="Not saved",
                         severity="error", timeout=30, markup=False)
-            self._show_together()
-            return
+            return None
         self.clear_state()
         self.saved_path = path
-        self.push_screen(SaveScreen(path, snap, self.bank), self._after_save)
+        return path, snap
 
-    def _after_save(self, choice: str | None) -> None:
-        if choice == "new":
-            self.sitting = None
-            self.saved_path = None
-            self._back_to_welcome()
-        else:
-            self.exit(0)
+    async def after_saving(self, path: Path, snapshot: Snapshot) -> bool:
+        """The Saved screen (commit and push from there): True to start another sitting."""
+        from collabcheck.tui.screens.save import SaveScreen
 
-    def _back_to_welcome(self) -> None:
-        """Show the welcome screen, offering to carry on a sitting made with these questions."""
-        stored = self.load_state()
-        resumable = stored if stored is not None and stored.matches(self.bank) else None
-        other = stored if stored is not None and resumable is None else None
-        self.push_screen(WelcomeScreen(self.bank, resumable, other_bank=other), self._after_welcome)
+        if await self.show(SaveScreen(path, snapshot, self.bank)) != "new":
+            return False
+        self.sitting = None
+        self.saved_path = None
+        return True
 
     # -- actions available everywhere -------------------------------------------------------
 
@@ -327,18 +332,21 @@ class CollabcheckApp(KeepsState):
         """Ctrl+C outside a text box: people expect it to quit, so offer to stop safely."""
         self.action_stop()
 
-    def action_history(self, then_welcome: bool = False) -> None:
-        """Show past sittings (the history screen is another module, loaded when asked for)."""
+    def action_history(self) -> None:
+        """Show past sittings over whatever screen is showing (the palette, the Saved screen)."""
+        if (history := self.history_screen()) is not None:
+            self.push_screen(history)
+
+    def history_screen(self) -> Screen[None] | None:
+        """Past sittings (of this partnership, during a sitting), or None, said on screen,
+        when this version cannot show them (the screen is another module, loaded when asked)."""
         try:
             from collabcheck.tui.screens.history import HistoryScreen
         except ImportError:
             self.notify("Past sittings cannot be shown in this version.", severity="warning")
-            if then_welcome:
-                self._back_to_welcome()
-            return
+            return None
         pair = self.sitting.pair if self.sitting is not None else None
-        callback = (lambda _: self._back_to_welcome()) if then_welcome else None
-        self.push_screen(HistoryScreen(self.snapshot_dir, self.bank, pair=pair), callback)
+        return HistoryScreen(self.snapshot_dir, self.bank, pair=pair)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Only collabcheck's own commands: Textual's (Quit, Keys, Maximize, Screenshot…) are

@@ -2,13 +2,15 @@
 
 The app serialises the sitting on every change (cheap) and hands it to the writer thread
 (`autosave.py`); removing the file goes through the same thread, so it can never be undone
-by an older write. Reading it back says plainly when a broken file was put aside.
+by an older write. Reading it back says plainly when a broken file was put aside. Closing the
+terminal window keeps the words being typed (`hang_up`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -84,3 +86,35 @@ class KeepsState(App[int]):
                         severity="warning", timeout=30, markup=False)
         return sitting
 
+    def _catch_hangup(self) -> None:
+        """Closing the terminal window sends SIGHUP: keep the words being typed, then stop."""
+        import signal
+
+        if not hasattr(signal, "SIGHUP"):
+            return
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
+
+    def save_and_exit(self) -> None:
+        """Store whatever is on screen (a reflection half typed), autosave, and exit."""
+        self.store_everything()
+        self.exit(0)
+
+    def store_everything(self) -> None:
+        """Keep the words on screen (a reflection half typed) and autosave the sitting."""
+        store = getattr(self.screen, "store_note", None)
+        if callable(store):
+            store()
+        self.autosave()
+
+    def hang_up(self) -> None:
+        """The terminal window was closed: save, then end the process at once.
+
+        With no terminal left, an orderly shutdown can block for ever writing to it, leaving
+        a process behind; everything worth keeping is already on disk (written atomically).
+        """
+        try:
+            self.store_everything()
+            self.saver.flush()
+        finally:
+            os._exit(0)

@@ -10,10 +10,14 @@ folder. Everything else (screens, autosave after every answer, saving) is the ap
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from collabcheck.core import paths, state
 from collabcheck.core.bank import Bank
 from collabcheck.tui.app import Clock, CollabcheckApp
+
+if TYPE_CHECKING:
+    from collabcheck.core.snapshot import Snapshot
 
 
 class ServedApp(CollabcheckApp):
@@ -26,18 +30,17 @@ class ServedApp(CollabcheckApp):
         self.claim: state.Claim | None = None
         self.picked = False
 
-    def _back_to_welcome(self) -> None:
+    async def welcome(self) -> bool:
         """First the unfinished sittings to carry on (if any); then the app's own welcome."""
         if not self.picked and (self.claim is None or not paths.has_sitting(self.claim.folder)):
             waiting = state.unfinished(self.state_root, self.bank.id, self.bank.version)
             if waiting:
                 from collabcheck.tui.screens.sittings import SittingsScreen
 
-                self.push_screen(SittingsScreen(waiting, self.bank), self._after_pick)
-                return
+                return self.pick(await self.show(SittingsScreen(waiting, self.bank)))
         if self.claim is None:
             self._hold(state.new_claim(self.state_root))
-        super()._back_to_welcome()
+        return await super().welcome()
 
     def _hold(self, claim: state.Claim) -> None:
         if self.claim is not None and self.claim.folder != claim.folder:
@@ -45,7 +48,9 @@ class ServedApp(CollabcheckApp):
         self.claim = claim
         self.state_dir = claim.folder
 
-    def _after_pick(self, choice: Path | str | None) -> None:
+    def pick(self, choice: Path | str) -> bool:
+        """A sitting picked from the list is carried on (True) if no other tab took it first;
+        False to show the welcome again (the list, if that sitting was taken)."""
         self.picked = True
         if isinstance(choice, Path):
             held = state.claim(choice)
@@ -53,18 +58,17 @@ class ServedApp(CollabcheckApp):
                 self.picked = False
                 self.notify("That sitting has just been taken up in another tab or window.",
                             severity="warning")
-                self._back_to_welcome()
-                return
+                return False
             self._hold(held)
             self.sitting = self.load_state()  # says so if the file had to be put aside
-            if self.sitting is not None:
-                self._continue()
-                return
-        self._back_to_welcome()
+            return self.sitting is not None
+        return False
 
-    def _after_save(self, choice: str | None) -> None:
-        self.picked = False  # after a new sitting is asked for, list the waiting ones again
-        super()._after_save(choice)
+    async def after_saving(self, path: Path, snapshot: Snapshot) -> bool:
+        """After the Saved screen, a new sitting lists the waiting ones again."""
+        another = await super().after_saving(path, snapshot)
+        self.picked = False
+        return another
 
     def release(self) -> None:
         if self.claim is not None:

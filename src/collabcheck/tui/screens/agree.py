@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -47,12 +48,16 @@ class AgreeScreen(ModalScreen[Agreement]):
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
+    # The practice chosen: every choice redraws the options and is kept (even the same one
+    # again, which brings the highlight back to it).
+    chosen: reactive[int] = reactive(1, init=False, always_update=True)
+
     def __init__(self, bank: Bank, suggested: int, chosen: int, actions: list[str],
                  on_change: Callable[[int, list[str]], None] | None = None) -> None:
         super().__init__()
         self.bank = bank
         self.suggested = suggested
-        self.chosen = chosen
+        self.set_reactive(AgreeScreen.chosen, chosen)
         self.actions = actions
         self.on_change = on_change
 
@@ -98,6 +103,9 @@ class AgreeScreen(ModalScreen[Agreement]):
 
     def action_choose(self, number: int) -> None:
         self.chosen = number
+
+    def watch_chosen(self) -> None:
+        """A choice is shown (● and the Chosen line) and kept at once, so a crash loses none."""
         self.refresh_choice()
         self.changed()
 

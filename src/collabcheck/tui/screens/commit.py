@@ -22,6 +22,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from collabcheck.core import git, git_push
@@ -98,18 +99,22 @@ class CommitPanel(Vertical):
     CommitPanel #git-status { margin-top: 1; }
     """
 
+    # Where the file stands with git and what has been done: the keys shown depend on them
+    # (`allows`), so a change refreshes the Footer (bindings=True).
+    place: reactive[git.Place | None] = reactive(None, bindings=True)
+    committed = reactive(False, bindings=True)   # this sitting (and its report, if made)
+    pushed = reactive(False, bindings=True)
+    rejected = reactive(False, bindings=True)    # someone pushed first: offer pull and push
+    no_identity = reactive(False, bindings=True)
+    busy = reactive("", bindings=True)           # what git is doing now, shown with a spinner
+    status = reactive("", init=False)            # what git said last, or its progress
+
     def __init__(self, path: Path, snapshot: Snapshot, timeout: float = git.PUSH_TIMEOUT) -> None:
         super().__init__(id="commit-panel")
         self.path = path
         self.snapshot = snapshot
         self.timeout = timeout
         self.report: Path | None = None
-        self.place: git.Place | None = None
-        self.committed = False     # this sitting (and the report, if made) is in a commit
-        self.pushed = False
-        self.rejected = False      # someone pushed first: offer to pull and push again
-        self.no_identity = False
-        self.busy: str = ""        # what git is doing now, shown with a spinner
         self._started = 0.0
         self._tick = 0
 
@@ -137,21 +142,26 @@ class CommitPanel(Vertical):
 
     def _placed(self, place: git.Place) -> None:
         self.place = place
+
+    def watch_place(self, place: git.Place | None) -> None:
+        """Say where the file stands with git and, if it can be committed, the key for it."""
+        if place is None:
+            return
         self.query_one("#git-place", Static).update(place_text(place))
         if place.ok:
-            self.say("Press c to commit this sitting to your repository (this file only, "
-                     "and its Markdown report if you make one).")
-        self.screen.refresh_bindings()
+            self.status = ("Press c to commit this sitting to your repository (this file only, "
+                           "and its Markdown report if you make one).")
 
-    def say(self, text: str) -> None:
+    def watch_status(self, text: str) -> None:
+        """What git said last, or its progress, in the one line kept for it."""
         self.query_one("#git-status", Static).update(text)
 
     def _spin(self) -> None:
         if self.busy:
             self._tick += 1
             took = int(time.monotonic() - self._started)
-            self.say(f"{SPINNER[self._tick % len(SPINNER)]} {self.busy}… {took} s "
-                     f"(stops after {self.timeout:g} s)")
+            self.status = (f"{SPINNER[self._tick % len(SPINNER)]} {self.busy}… {took} s "
+                           f"(stops after {self.timeout:g} s)")
 
     def _later(self, callback: Callable[..., object], *args: object) -> None:
         """Run `callback` on the app's thread, unless the screen has gone meanwhile."""
@@ -167,7 +177,6 @@ class CommitPanel(Vertical):
         """Run `job` in a thread with a ticking progress line, then `then(outcome)` here."""
         self.busy, self._started = doing, time.monotonic()
         self._spin()
-        self.screen.refresh_bindings()
 
         def work() -> None:
             try:
@@ -182,7 +191,6 @@ class CommitPanel(Vertical):
     def _finish(self, out: git.Outcome, then: Callable[[git.Outcome], None]) -> None:
         self.busy = ""
         then(out)
-        self.screen.refresh_bindings()
 
     # -- what the keys do -----------------------------------------------------------------
 
@@ -190,7 +198,7 @@ class CommitPanel(Vertical):
         if self.busy or self.place is None:
             return
         if not self.place.ok:
-            self.say(place_text(self.place))
+            self.status = place_text(self.place)
             return
         files, message = self.files(), self.message
         self._run("Committing", lambda: git.commit_files(files, message), self._committed)
@@ -199,19 +207,19 @@ class CommitPanel(Vertical):
         self.no_identity = out.kind == git.NO_IDENTITY
         if out.ok or out.kind == git.NOTHING:
             self.committed = True
-            self.say(f"✓ {out.message} Press p to push it to your team's shared repository "
-                     f"(at most {self.timeout:g} seconds), or q to finish.")
+            self.status = (f"✓ {out.message} Press p to push it to your team's shared "
+                           f"repository (at most {self.timeout:g} seconds), or q to finish.")
         elif self.no_identity:
-            self.say(f"! {out.message} Press i to give them, for this repository only.")
+            self.status = f"! {out.message} Press i to give them, for this repository only."
             self.ask_identity()
         else:
-            self.say(f"! {out.message} Press c to try again.")
+            self.status = f"! {out.message} Press c to try again."
 
     def push(self, again: bool = False) -> None:
         if self.busy:
             return
         if not self.committed:
-            self.say("Commit it first: press c.")
+            self.status = "Commit it first: press c."
             return
         if again:
             self._run("Fetching your team's work and pushing again",
@@ -223,13 +231,13 @@ class CommitPanel(Vertical):
         self.rejected = out.kind == git.REJECTED
         self.pushed = out.ok
         if out.ok:
-            self.say(f"✓ {out.message} Press q to finish.")
+            self.status = f"✓ {out.message} Press q to finish."
         elif self.rejected:
-            self.say(f"! {out.message} Press r to fetch their work and push again; it cannot "
-                     "clash, because every sitting is its own file.")
+            self.status = (f"! {out.message} Press r to fetch their work and push again; it "
+                           "cannot clash, because every sitting is its own file.")
         else:
             again = {git.NO_REMOTE: "", git.NOT_REPO: "", git.AUTH: " Press p when you have."}
-            self.say(f"! {out.message}{again.get(out.kind, ' Press p to try again.')}")
+            self.status = f"! {out.message}{again.get(out.kind, ' Press p to try again.')}"
 
     def ask_identity(self) -> None:
         from collabcheck.tui.screens.identity import IdentityScreen
@@ -247,10 +255,10 @@ class CommitPanel(Vertical):
 
     def _identity_set(self, out: git.Outcome) -> None:
         if not out.ok:
-            self.say(f"! {out.message} Press i to try again.")
+            self.status = f"! {out.message} Press i to try again."
             return
         self.no_identity = False
-        self.say(out.message)
+        self.status = out.message
         self.commit()
 
     def report_written(self, report: Path) -> None:
@@ -258,8 +266,7 @@ class CommitPanel(Vertical):
         self.report = report
         if self.committed:
             self.committed = self.pushed = False
-            self.say("Press c to commit the Markdown report too.")
-        self.screen.refresh_bindings()
+            self.status = "Press c to commit the Markdown report too."
 
     def allows(self, action: str) -> bool | None:
         """Which keys to show: only the ones that do something now."""

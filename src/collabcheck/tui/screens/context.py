@@ -15,11 +15,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from collabcheck.render.options import ROUTE_OPTIONS, ROUTE_QUESTION, STAGE_OPTIONS, STAGE_QUESTION
+
+HINTS = {"stage": "Press 1, 2 or 3 to choose, then Enter for the next question.",
+         "route": "Press 1, 2 or 3 to choose, then Enter to start. Tab: back to the first question."}
 
 
 @dataclass(frozen=True)
@@ -41,13 +45,17 @@ class ContextScreen(Screen[Standing]):
         Binding("tab", "switch", "Other question", show=False),
     ]
 
+    # What the partners chose on each question (None: left); each choice is marked with ●.
+    stage: reactive[str | None] = reactive(None, init=False)
+    route: reactive[str | None] = reactive(None, init=False)
+    # Which question is being answered, kept here rather than read from the focus: a burst
+    # of keys (Enter, Enter) arrives before a focus change has taken effect.
+    step: reactive[str] = reactive("stage", init=False)
+
     def __init__(self, stage: str | None = None, route: str | None = None) -> None:
         super().__init__()
-        self.stage = stage
-        self.route = route
-        # Which question is being answered, kept here rather than read from the focus: a
-        # burst of keys (Enter, Enter) arrives before a focus change has taken effect.
-        self.step = "stage"
+        self.set_reactive(ContextScreen.stage, stage)
+        self.set_reactive(ContextScreen.route, route)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -61,8 +69,7 @@ class ContextScreen(Screen[Standing]):
             yield Static(Text(f"2. {ROUTE_QUESTION}", style="bold"), classes="gap")
             yield OptionList(*[Option(Text(f"{n}  {label}"), id=value)
                                for n, (value, label) in enumerate(ROUTE_OPTIONS, 1)], id="route")
-        yield Static("Press 1, 2 or 3 to choose, then Enter for the next question.", classes="hint",
-                     id="context-hint")
+        yield Static(HINTS["stage"], classes="hint", id="context-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -72,6 +79,25 @@ class ContextScreen(Screen[Standing]):
             if value is not None:
                 self.query_one(f"#{key}", OptionList).highlighted = [v for v, _ in options].index(value)
         self.query_one("#stage", OptionList).focus()
+
+    def watch_step(self, step: str) -> None:
+        """The question being answered has the focus, and the hint says where Enter goes."""
+        self.query_one(f"#{step}", OptionList).focus()
+        self.query_one("#context-hint", Static).update(HINTS[step])
+
+    def watch_stage(self, value: str | None) -> None:
+        """A choice on the first question is shown at once, marked ●."""
+        self._mark("stage", value, STAGE_OPTIONS)
+
+    def watch_route(self, value: str | None) -> None:
+        """A choice on the second question is shown at once, marked ●."""
+        self._mark("route", value, ROUTE_OPTIONS)
+
+    def _mark(self, key: str, value: str | None, options: list[tuple[str, str]]) -> None:
+        """Mark the choice with ● (never by colour alone)."""
+        box = self.query_one(f"#{key}", OptionList)
+        for n, (v, label) in enumerate(options):
+            box.replace_option_prompt_at_index(n, Text(f"{'●' if v == value else n + 1}  {label}"))
 
     def _current(self) -> OptionList:
         return self.query_one(f"#{self.step}", OptionList)
@@ -89,7 +115,7 @@ class ContextScreen(Screen[Standing]):
         self.action_next()
 
     def _keep(self, box: OptionList) -> None:
-        """Remember the highlighted choice and mark it with ● (never by colour alone)."""
+        """Remember the highlighted choice (the watchers mark it)."""
         if box.highlighted is None:
             return
         value = box.get_option_at_index(box.highlighted).id
@@ -97,19 +123,12 @@ class ContextScreen(Screen[Standing]):
             self.stage = value
         else:
             self.route = value
-        options = STAGE_OPTIONS if box.id == "stage" else ROUTE_OPTIONS
-        for n, (v, label) in enumerate(options):
-            box.replace_option_prompt_at_index(n, Text(f"{'●' if v == value else n + 1}  {label}"))
 
     def action_switch(self) -> None:
         self.step = "route" if self.step == "stage" else "stage"
-        self.query_one(f"#{self.step}", OptionList).focus()
 
     def action_next(self) -> None:
         if self.step == "stage":
             self.step = "route"
-            self.query_one("#route", OptionList).focus()
-            self.query_one("#context-hint", Static).update(
-                "Press 1, 2 or 3 to choose, then Enter to start. Tab: back to the first question.")
             return
         self.dismiss(Standing(self.stage, self.route))

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -76,10 +77,12 @@ class PartnershipOffer(Static):
 
     DEFAULT_CSS = "PartnershipOffer { height: auto; padding: 0 1; }"
 
+    # The partnerships found; F5 shows only when there are some (bindings=True).
+    known: reactive[list[Partnership]] = reactive(list, bindings=True, init=False)
+
     def __init__(self, folder: Path | None) -> None:
         super().__init__("", markup=False)
         self.folder = folder
-        self.known: list[Partnership] = []
         self.display = False
 
     def on_mount(self) -> None:
@@ -94,12 +97,14 @@ class PartnershipOffer(Static):
 
     def show(self, found: list[Partnership]) -> None:
         self.known = found
+
+    def watch_known(self, found: list[Partnership]) -> None:
+        """Offer the partnerships found (none: no line), a moment after the screen is up."""
         if not found or not self.is_attached:
             return
         names = ", ".join(p.pair for p in found[:3]) + (", …" if len(found) > 3 else "")
         self.update(f"Sat here before? Press F5 to pick your partnership: {names}.")
         self.display = True
-        self.screen.refresh_bindings()
 
     def choose(self) -> None:
         if self.known:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Header, Input, Label, Static
@@ -59,6 +60,9 @@ class WhoScreen(Screen[tuple[People, str] | None]):
     ]
     PALETTE = [("Add a partner", "Up to six people can take part", "add"),
                ("Continue to the questions", "When everyone's name is in", "done")]
+
+    # What is wrong with the form, said under it (a missing name, the same name twice).
+    problem: reactive[str] = reactive("", init=False)
 
     def __init__(self, people: People | None = None, pair: str = "",
                  on_change: Callable[[People, str], None] | None = None) -> None:
@@ -123,7 +127,7 @@ class WhoScreen(Screen[tuple[People, str] | None]):
                 self.pair_edited = True
         elif event.input.id and event.input.id.startswith("name-") and not self.pair_edited:
             self.query_one("#pair", Input).value = suggested_pair(self, [n for n, _ in self.people() if n])
-        self.query_one("#problem", Static).update("")
+        self.problem = ""
         self.changed()
 
     def changed(self) -> None:
@@ -159,7 +163,7 @@ class WhoScreen(Screen[tuple[People, str] | None]):
 
     async def action_add(self) -> None:
         if self.count >= MAX_PARTNERS:
-            self.say(f"At most {MAX_PARTNERS} people can take part in one sitting.")
+            self.problem = f"At most {MAX_PARTNERS} people can take part in one sitting."
             return
         self.count += 1
         row = PartnerRow(self.count)
@@ -169,7 +173,7 @@ class WhoScreen(Screen[tuple[People, str] | None]):
 
     async def action_remove(self) -> None:
         if self.count <= MIN_PARTNERS:
-            self.say(f"A sitting needs at least {MIN_PARTNERS} people.")
+            self.problem = f"A sitting needs at least {MIN_PARTNERS} people."
             return
         await self.query_one(f"#row-{self.count}").remove()
         self.count -= 1
@@ -181,16 +185,16 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         people = self.people()
         missing = [n for n, (name, _) in enumerate(people, 1) if not name]
         if missing:
-            self.say(f"! Please type a name for partner {missing[0]} (or press F4 to remove "
-                     "the last row).")
+            self.problem = (f"! Please type a name for partner {missing[0]} (or press F4 to "
+                            "remove the last row).")
             self.query_one(f"#name-{missing[0]}", Input).focus()
             return
         seen: dict[str, int] = {}
         for n, (name, _) in enumerate(people, 1):
             key = " ".join(name.split()).casefold()
             if key in seen:
-                self.say(f"! Two people are both called {safe(name)}. Please add something to "
-                         "tell them apart, like an initial.")
+                self.problem = (f"! Two people are both called {safe(name)}. Please add "
+                                "something to tell them apart, like an initial.")
                 self.query_one(f"#name-{n}", Input).focus()
                 return
             seen[key] = n
@@ -224,5 +228,6 @@ class WhoScreen(Screen[tuple[People, str] | None]):
             self.finished = True
             self.dismiss(None)
 
-    def say(self, text: str) -> None:
+    def watch_problem(self, text: str) -> None:
+        """Say what is wrong under the form (or nothing, once they type again)."""
         self.query_one("#problem", Static).update(text)
