@@ -58,3 +58,10 @@ def run_cli(*args: str) -> Ran:
         except SystemExit as exc:  # argparse's own exits
             code = exc.code if isinstance(exc.code, int) else 1
     return Ran(code, out.getvalue(), err.getvalue())
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` starts two workers per core: app tests spend much of their time waiting for
+    a screen to settle or a terminal to answer, so one per core left cores idle (196 s
+    against 146 s for the whole suite on 2 cores)."""
+    return 2 * (os.cpu_count() or 1)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from collabcheck.core.bank import load_bank
+from collabcheck.core.bank import load_bank, load_section
 from collabcheck.core.errors import BankError
 
 from .conftest import SHIPPED_BANK
@@ -298,3 +298,17 @@ def test_broken_bank_on_the_command_line_is_one_line_no_traceback(bank_copy):
         errors = [line for line in run.stderr.splitlines() if line.strip()]
         assert len(errors) == 1, run.stderr
         assert "find-partners.toml" in errors[0] and "'a'" in errors[0]
+
+
+def test_a_bank_is_read_once_until_its_files_change(bank_copy):
+    """The same unchanged folder gives the very same (frozen) bank; any edit is read afresh,
+    so a facilitator's change to a question is never hidden by an earlier read."""
+    first = load_bank(bank_copy)
+    assert load_bank(bank_copy) is first
+    path = next(p for p in sorted(bank_copy.glob("*.toml")) if p.name != "bank.toml")
+    text = path.read_text(encoding="utf-8")
+    old_title = load_section(path).title
+    path.write_text(text.replace(old_title, old_title + " (edited)", 1), encoding="utf-8")
+    again = load_bank(bank_copy)
+    assert again is not first
+    assert any(s.title == old_title + " (edited)" for s in again.sections)

@@ -61,18 +61,19 @@ async def test_every_answer_is_back_after_the_app_is_torn_down(make_app, tmp_pat
 
 
 async def test_resume_after_everyone_finished_goes_to_the_comparison(make_app):
+    """Starts from a sitting everyone has finished (answering by keys is covered by the
+    key-by-key sittings): carrying on goes to the comparison, and a practice chosen there
+    but not yet saved is still chosen next time."""
+    from collabcheck.core.sitting import save
+
+    from .test_markup_and_faults import finished
+
     app = make_app()
+    save(finished(app.bank), app.state_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await enter_people(pilot, [("Ann", ""), ("Bo", "")])
-        for _ in range(2):
-            await pilot.press("enter")
-            await pilot.pause()
-            q = app.screen
-            while q.item is not None:
-                await pilot.press("ctrl+n" if q.item.kind == "reflect" else "3")
-            await pilot.press("enter")
-            await pilot.pause()
-        await pilot.press("enter")
+        await pilot.pause()
+        assert "everyone has answered" in screen_text(app)
+        await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, TogetherScreen)
         await pilot.press("a", "4", "escape")  # a draft choice, not yet saved

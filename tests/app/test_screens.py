@@ -182,22 +182,22 @@ async def test_command_palette_offers_the_main_actions(make_app):
         assert app.screen.item.id == "find-partners.a"
 
 
-async def test_every_screen_says_what_to_do_and_shows_keys(make_app):
+@pytest.mark.parametrize("screen", list(SCREENS))
+async def test_every_screen_says_what_to_do_and_shows_keys(make_app, screen):
     """The footer always shows keys, and each step names what to press next (not colour)."""
     from textual.widgets import Footer
 
-    for steps in SCREENS.values():
-        app = make_app()
-        (app.state_dir / "sitting.json").unlink(missing_ok=True)
-        async with app.run_test(size=SIZE) as pilot:
-            if steps:
-                await steps(pilot)
-            await pilot.pause()  # the flow is a worker: even the first screen comes a moment later
-            footer = app.screen.query_one(Footer)
-            keys = [k.key_display or k.key for k in footer.query("FooterKey")]
-            assert "^q" in keys or "ctrl+q" in " ".join(keys) or app.screen.is_modal, keys
-            hints = [str(s.render()) for s in app.screen.query(".hint, #agree-ask, .title")]
-            assert any("press" in h.lower() or "tab" in h.lower() for h in hints), hints
+    steps = SCREENS[screen]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        if steps:
+            await steps(pilot)
+        await pilot.pause()  # the flow is a worker: even the first screen comes a moment later
+        footer = app.screen.query_one(Footer)
+        keys = [k.key_display or k.key for k in footer.query("FooterKey")]
+        assert "^q" in keys or "ctrl+q" in " ".join(keys) or app.screen.is_modal, keys
+        hints = [str(s.render()) for s in app.screen.query(".hint, #agree-ask, .title")]
+        assert any("press" in h.lower() or "tab" in h.lower() for h in hints), hints
 
 
 async def test_the_mouse_answers_questions_and_presses_buttons(make_app):

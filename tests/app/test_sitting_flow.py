@@ -156,16 +156,28 @@ async def test_a_pair_sitting_end_to_end(make_app, mini, tmp_path):
 
 
 async def test_a_trio_sitting_with_named_authority_options(make_app, mini, tmp_path):
+    """Three partners typed in on Who is here; each then starts at the first say question,
+    the statements before it answered in the saved sitting as pressing 2, 3 or 4 on each
+    would have (the pair sitting above presses those keys one by one)."""
+    from collabcheck.tui.screens.questions import choices
+
     app = make_app()
+    items = questions(mini)
+    first_say = next(n for n, item in enumerate(items) if item.kind == "authority")
     async with app.run_test(size=SIZE) as pilot:
         await enter_people(pilot, [("Ann", "Carer"), ("Bo", "GP"), ("Cy", "")], pair="Our Trio!")
+        s = app.sitting
         for n, name in enumerate(["Ann", "Bo", "Cy"]):
+            s.current_partner, s.current_item = n, first_say
+            for item in items[:first_say]:
+                if item.kind != "reflect":
+                    s.set_answer(s.partner.id, item, choices(item, s)[n + 1][0])
+            await carry_on_from(pilot, s)
             assert f"Pass the keyboard to {name}" in screen_text(app)
             await pilot.press("enter")
             await pilot.pause()
             q = app.screen
-            while q.item.kind != "authority":
-                await pilot.press("ctrl+n" if q.item.kind == "reflect" else str(n + 2))
+            assert q.item.kind == "authority"
             text = screen_text(app)
             for label in ["1  Shared equally", "2  More Ann", "3  Mostly Ann", "4  More Bo",
                           "5  Mostly Bo", "6  More Cy", "7  Mostly Cy"]:
@@ -239,26 +251,39 @@ async def test_no_answers_are_visible_while_the_next_partner_answers(make_app):
 
 
 async def test_the_shipped_bank_sitting_saves_a_valid_snapshot(make_app, shipped, tmp_path):
+    """Every one of the shipped bank's questions, answered by keys (Sam's turn; Alice's
+    answers are in the saved sitting it starts from), then compared and saved."""
+    from collabcheck.core.sitting import Sitting
+
+    from .conftest import FROZEN, carry_on_from
+
     app = make_app(shipped)
+    s = Sitting.new(shipped, [("Alice", ""), ("Sam", "")], FROZEN)
+    s.context_asked = True
+    for item in questions(shipped):
+        if item.kind != "reflect":
+            s.set_answer("alice", item, next(v for v, _ in options(item, s.partners)))
+    s.current_partner = 1
     async with app.run_test(size=SIZE) as pilot:
-        await enter_people(pilot, [("Alice", ""), ("Sam", "")])
-        for digit in "42":
-            await pilot.press("enter")
-            await pilot.pause()
-            q = app.screen
-            assert f"Question 1 of {len(questions(shipped))}" in screen_text(app)
-            while q.item is not None:
-                await pilot.press("ctrl+n" if q.item.kind == "reflect" else digit)
-            await pilot.press("enter")
-            await pilot.pause()
+        await carry_on_from(pilot, s)
+        await pilot.press("enter")
+        await pilot.pause()
+        q = app.screen
+        assert f"Question 1 of {len(questions(shipped))}" in screen_text(app)
+        while q.item is not None:
+            await pilot.press("ctrl+n" if q.item.kind == "reflect" else "2")
+        await pilot.press("enter")
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("a", "ctrl+s")
         await pilot.pause()
         saved = app.saved_path
     snap = read_snapshot(tmp_path / saved, shipped)
+    rated = [i for i in questions(shipped) if i.kind != "reflect"]
+    assert len(snap.answers["sam"]) == len(rated)   # every question took its key
     n_agree = len(shipped.items_of_kind("agree"))
-    assert sum(1 for v in snap.answers["alice"].values() if v == 4) == n_agree
+    assert sum(1 for v in snap.answers["sam"].values() if v == 2) == n_agree
     assert snap.agreed.practice == compare(snap, shipped).suggestion.number
 
 

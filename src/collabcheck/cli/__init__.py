@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from collabcheck import __version__
@@ -55,8 +56,13 @@ def _common(suppress: bool) -> _Parser:
     return p
 
 
+@cache
 def build_parser() -> argparse.ArgumentParser:
-    """The parser; global options are accepted before or after the command."""
+    """The parser; global options are accepted before or after the command.
+
+    Made once a process: argparse looks its words up in the translation catalogues as the
+    parser is built (a few milliseconds), and a parser can parse any number of times.
+    """
     parser = _Parser(
         prog="collabcheck",
         parents=[_common(False)],

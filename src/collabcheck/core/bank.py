@@ -17,6 +17,7 @@ bank_ideas.py.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -309,9 +310,43 @@ def load_section(path: Path) -> Section:
                    tips_when=tips_when, ideas=ideas)
 
 
+_LOADED: dict[tuple[Any, ...], Bank] = {}  # banks read in this process, by their files' stat keys
+
+
+def _files_key(directory: Path) -> tuple[Any, ...] | None:
+    """The folder and every .toml in it as the disk has them now (None if it cannot be read)."""
+    try:
+        with os.scandir(directory) as it:
+            found = []
+            for e in it:
+                if e.name.endswith(".toml"):
+                    st = e.stat()
+                    found.append((e.name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+        return (str(directory.resolve()), tuple(sorted(found)))
+    except OSError:
+        return None
+
+
 def load_bank(directory: Path | None = None) -> Bank:
-    """Load and check a whole bank directory: bank.toml, five practices, one relationship file."""
+    """Load and check a whole bank directory: bank.toml, five practices, one relationship file.
+
+    A bank is frozen, so one read from files that have not changed since (same sizes, times
+    and inodes) is shared: the app, a facilitator's script or the test suite may ask for the
+    same bank thousands of times, and reading and checking it takes several milliseconds.
+    """
     directory = Path(directory) if directory is not None else default_bank_dir()
+    key = _files_key(directory)
+    if key is not None and key in _LOADED:
+        return _LOADED[key]
+    bank = _read_bank(directory)
+    if key is not None:
+        if len(_LOADED) >= 16:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[key] = bank
+    return bank
+
+
+def _read_bank(directory: Path) -> Bank:
     if not directory.is_dir():
         raise BankError(directory, "question folder not found")
     meta_path = directory / "bank.toml"
