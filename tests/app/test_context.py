@@ -90,15 +90,38 @@ async def test_the_hint_and_the_marks_follow_the_question_being_answered(make_ap
         def hint() -> str:
             return str(screen.query_one("#context-hint", Static).render())
 
-        assert "Enter for the next question" in hint()
+        assert "the next question follows" in hint()
         await pilot.press("tab")
         await pilot.pause()
-        assert "Enter to start" in hint() and screen.focused.id == "route"
+        assert "answer and start" in hint() and screen.focused.id == "route"
         await pilot.press("tab")
         await pilot.pause()
-        assert "Enter for the next question" in hint() and screen.focused.id == "stage"
+        assert "the next question follows" in hint() and screen.focused.id == "stage"
         await pilot.press("2")
         await pilot.pause()
         stage = screen.query_one("#stage", OptionList)
         assert [str(stage.get_option_at_index(n).prompt)[:1] for n in range(3)] == ["1", "●", "3"]
-        assert "Enter to start" in hint() and screen.focused.id == "route"
+        assert "answer and start" in hint() and screen.focused.id == "route"
+
+
+async def test_doing_what_the_hints_say_answers_both_questions(make_app):
+    """A partner who reads the hint and presses a number on each question has answered both
+    (the hint once said "then Enter", and Enter after a number left the second one blank)."""
+    from textual.widgets import Input, Static
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#name-1", Input).value = "Ann"
+        app.screen.query_one("#name-2", Input).value = "Bo"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        screen = app.screen
+        for key in ("2", "1"):
+            hint = str(screen.query_one("#context-hint", Static).render())
+            assert "then Enter" not in hint and "Press 1, 2 or 3 to answer" in hint
+            await pilot.press(key)
+            await pilot.pause()
+        assert (app.sitting.how_long, app.sitting.route) == ("under-a-year", "open")
+        assert not isinstance(app.screen, ContextScreen)

@@ -22,8 +22,12 @@ from textual.widgets.option_list import Option
 
 from collabcheck.render.options import ROUTE_OPTIONS, ROUTE_QUESTION, STAGE_OPTIONS, STAGE_QUESTION
 
-HINTS = {"stage": "Press 1, 2 or 3 to choose, then Enter for the next question.",
-         "route": "Press 1, 2 or 3 to choose, then Enter to start. Tab: back to the first question."}
+# A number answers and moves on at once (as on every question), so the hint never says
+# "then Enter": partners who pressed 2 and then Enter, as it once said, left the second
+# question unanswered without seeing it.
+HINTS = {"stage": "Press 1, 2 or 3 to answer; the next question follows. Enter: leave this one.",
+         "route": "Press 1, 2 or 3 to answer and start. Enter: start without answering. "
+                  "Tab: back to the first question."}
 
 
 @dataclass(frozen=True)
