@@ -131,3 +131,17 @@ async def background_done(app) -> None:
     others = [w for w in app.workers if w.group != "flow"]
     if others:  # an empty list would mean every worker
         await app.workers.wait_for_complete(others)
+
+
+async def names_in(pilot, first: str = "Ann", second: str = "Bo", press: str | None = "ctrl+n") -> None:
+    """From the welcome screen: a new sitting, two names put straight into their boxes (typing
+    them key by key is tested elsewhere), then `press` (Ctrl+N: on to Where you stand)."""
+    from textual.widgets import Input
+
+    await pilot.press("n")
+    await pilot.pause()
+    pilot.app.screen.query_one("#name-1", Input).value = first
+    pilot.app.screen.query_one("#name-2", Input).value = second
+    if press:
+        await pilot.press(press)
+        await pilot.pause()

@@ -13,20 +13,13 @@ from collabcheck.render.options import options
 from collabcheck.tui.screens.context import ContextScreen
 from collabcheck.tui.screens.handover import HandoverScreen
 
-from .conftest import SIZE, enter_people, pass_context, screen_text
+from .conftest import SIZE, enter_people, names_in, pass_context, screen_text
 
 
 async def test_context_is_asked_after_who_and_kept(make_app, tmp_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        from textual.widgets import Input
-
-        app.screen.query_one("#name-1", Input).value = "Ngozi"
-        app.screen.query_one("#name-2", Input).value = "Dev"
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await names_in(pilot, "Ngozi", "Dev")
         assert isinstance(app.screen, ContextScreen)
         text = screen_text(app)
         assert "How long have you worked together?" in text and "Under the radar for now" in text
@@ -74,16 +67,11 @@ def test_options_offer_not_sure_outside_and_less_in_a_trio() -> None:
 async def test_the_hint_and_the_marks_follow_the_question_being_answered(make_app):
     """Tab moves between the two questions; the hint says what Enter does on each, and a
     choice is marked with ● on its own question."""
-    from textual.widgets import Input, OptionList, Static
+    from textual.widgets import OptionList, Static
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        app.screen.query_one("#name-1", Input).value = "Ann"
-        app.screen.query_one("#name-2", Input).value = "Bo"
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await names_in(pilot)
         screen = app.screen
         assert isinstance(screen, ContextScreen)
 
@@ -107,16 +95,11 @@ async def test_the_hint_and_the_marks_follow_the_question_being_answered(make_ap
 async def test_doing_what_the_hints_say_answers_both_questions(make_app):
     """A partner who reads the hint and presses a number on each question has answered both
     (the hint once said "then Enter", and Enter after a number left the second one blank)."""
-    from textual.widgets import Input, Static
+    from textual.widgets import Static
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        app.screen.query_one("#name-1", Input).value = "Ann"
-        app.screen.query_one("#name-2", Input).value = "Bo"
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await names_in(pilot)
         screen = app.screen
         for key in ("2", "1"):
             hint = str(screen.query_one("#context-hint", Static).render())

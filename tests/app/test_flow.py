@@ -26,7 +26,7 @@ from collabcheck.tui.screens.together import TogetherScreen
 from collabcheck.tui.screens.welcome import WelcomeScreen
 from collabcheck.tui.screens.who import WhoScreen
 
-from .conftest import FROZEN, SIZE, enter_people, screen_text
+from .conftest import FROZEN, SIZE, enter_people, names_in, screen_text
 
 
 async def at(pilot, kind: type, *keys: str):
@@ -151,10 +151,7 @@ async def test_keys_typed_in_one_burst_reach_the_next_screens(make_app):
     queued before the first is handled: each reaches the screen it was meant for."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        app.screen.query_one("#name-1", Input).value = "Ann"
-        app.screen.query_one("#name-2", Input).value = "Bo"
+        await names_in(pilot, press=None)
         await at(pilot, ContextScreen, "ctrl+n")
         for key in ["enter", "enter", "enter", "5", "n"]:
             app.post_message(events.Key(key, key if len(key) == 1 else None))
