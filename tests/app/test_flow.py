@@ -209,3 +209,27 @@ async def test_a_fault_in_the_flow_keeps_the_sitting_and_says_one_plain_line(mak
     assert "(RuntimeError)" in app.crash_message and "carry on" in app.crash_message
     assert "private" not in app.crash_message
     assert store.load(app.state_dir).stage == "together"
+
+
+async def test_the_welcome_screen_is_up_before_the_flow_starts(make_app, monkeypatch):
+    """The first screen is pushed as the app mounts, so it is drawn with the app's first frame;
+    once it waited for the flow's worker to start, and start-up took about a tenth of a
+    second longer (bench/startup_bench.py). The flow then takes the choice made on it."""
+    from collabcheck.tui.app import CollabcheckApp
+    from collabcheck.tui.screens.welcome import WelcomeScreen
+
+    seen: list[str] = []
+    real = CollabcheckApp.welcome
+
+    async def welcome(self):
+        seen.append(type(self.screen).__name__)
+        return await real(self)
+
+    monkeypatch.setattr(CollabcheckApp, "welcome", welcome)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert seen == ["WelcomeScreen"] and isinstance(app.screen, WelcomeScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "WhoScreen"

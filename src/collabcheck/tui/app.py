@@ -83,12 +83,14 @@ class CollabcheckApp(KeepsState):
         self.saver = Autosaver(self._write_state, self._autosave_failed)
         self._loop: asyncio.AbstractEventLoop | None = None
         self.flow: Worker[None] | None = None
+        self._first_welcome: asyncio.Future[str | None] | None = None
 
     # -- start ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._catch_hangup()
+        self._first_welcome = self.open_first_screen()
         self.flow = self.run_flow()
         if os.environ.get(EXIT_AFTER_FIRST_PAINT):  # for bench/startup_bench.py
             self.call_after_refresh(self.exit, 0)
@@ -163,16 +165,30 @@ class CollabcheckApp(KeepsState):
                 await asyncio.sleep(0)  # the flow's worker pushes the next screen
         await super().on_event(event)
 
+    def open_first_screen(self) -> asyncio.Future[str | None] | None:
+        """The welcome screen, pushed as the app mounts, so it is drawn in the app's first
+        frame rather than a moment later, once the flow's worker has started (that cost
+        about a tenth of a second of start-up). The flow's first `welcome` awaits its choice."""
+        choice: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+        self.push_screen(self._welcome_screen(),
+                         callback=lambda c: None if choice.done() else choice.set_result(c))
+        return choice
+
+    def _welcome_screen(self) -> WelcomeScreen:
+        stored = self.load_state()
+        resumable = stored if stored is not None and stored.matches(self.bank) else None
+        other = stored if stored is not None and resumable is None else None
+        return WelcomeScreen(self.bank, resumable, other_bank=other)
+
     async def welcome(self) -> bool:
         """The welcome screen, offering to carry on a sitting made with these questions.
 
         True to go on, with `self.sitting` the sitting to carry on or None for a new one;
         False to show the welcome screen again.
         """
-        stored = self.load_state()
-        resumable = stored if stored is not None and stored.matches(self.bank) else None
-        other = stored if stored is not None and resumable is None else None
-        choice = await self.show(WelcomeScreen(self.bank, resumable, other_bank=other))
+        first, self._first_welcome = self._first_welcome, None
+        choice = await (asyncio.shield(first) if first is not None
+                        else self.show(self._welcome_screen()))
         if choice == "history":
             if (history := self.history_screen()) is not None:
                 await self.show(history)

@@ -30,6 +30,11 @@ class ServedApp(CollabcheckApp):
         self.claim: state.Claim | None = None
         self.picked = False
 
+    def open_first_screen(self) -> None:
+        """Nothing before the flow starts: which screen comes first depends on the sittings
+        waiting in the shared state folder, which `welcome` looks at."""
+        return None
+
     async def welcome(self) -> bool:
         """First the unfinished sittings to carry on (if any); then the app's own welcome."""
         if not self.picked and (self.claim is None or not paths.has_sitting(self.claim.folder)):
