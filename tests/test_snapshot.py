@@ -319,5 +319,5 @@ def test_the_quick_list_of_words_agrees_with_check_value(ids, word, who, schema,
     """The reader looks text answers up in `words_that_fit` before asking `check_value`: the
     two must give the same verdict on every word, or history and validate would disagree."""
     value = word + who if word.endswith(":") else word
-    listed = value in snapmod.words_that_fit(ids, schema)[kind]
+    listed = value in snapmod.words_that_fit(frozenset(ids), schema)[kind]
     assert listed == (snapmod.check_value(value, ids, kind, schema) is None), (value, kind, schema)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -167,22 +168,20 @@ def check_value(value: Any, partner_ids: set[str] | frozenset[str], kind: str | 
     return None if (agree_ok or focus_ok or authority_ok) else "is not a value collabcheck knows"
 
 
-def words_that_fit(partner_ids: set[str] | frozenset[str], schema: int = SCHEMA) -> dict[str, frozenset[str]]:
-    """Every text answer `check_value` accepts, by kind, for these partners and schema.
+@lru_cache(maxsize=1024)
+def words_that_fit(partner_ids: frozenset[str], schema: int = SCHEMA) -> dict[str, frozenset[str]]:
+    """Every word `check_value` accepts, by kind, for these partners and schema.
 
-    A programme's history reads tens of thousands of answers; looking a word up is much
-    quicker than working out the verdict. Anything not listed still goes to `check_value`,
-    which stays the one rule (a test checks the two agree on every value).
+    A programme's history reads tens of thousands of answers; looking a word up is quicker
+    than working out the verdict each time. The list is made by asking `check_value` itself
+    about every word an answer could be, so the rule is written once; anything not listed
+    still goes to `check_value`. Remembered per partnership (its sittings share partners).
     """
-    new = schema >= 2
-    unsure = {"unsure"} if new else set()
-    say = {"shared", *(("outside", "unsure") if new else ())}
+    words = {"shared", "outside", "unsure", *FOCUS_VALUES}
     for who in partner_ids:
-        say |= {f"more:{who}", f"mostly:{who}"}
-        if new and len(partner_ids) >= 3:
-            say.add(f"less:{who}")
-    return {"agree": frozenset({"unsure"}), "focus": frozenset({*FOCUS_VALUES, *unsure}),
-            "authority": frozenset(say)}
+        words |= {f"more:{who}", f"mostly:{who}", f"less:{who}"}
+    return {kind: frozenset(w for w in words if check_value(w, partner_ids, kind, schema) is None)
+            for kind in ("agree", "focus", "authority")}
 
 
 def brief(value: Any, limit: int = 60) -> str:
@@ -251,7 +250,7 @@ def snapshot_from_data(data: dict[str, Any], path: str | Path, bank: Bank | None
         bank = load_bank_for(data["bank"], data["bank_version"], bank)
     items = bank.items_by_id if bank is not None and bank.id == data["bank"] else None
     answers = _check_tables(data.get("answers", {}), "answers", ids, path)
-    fits = words_that_fit(ids, schema)
+    fits = words_that_fit(frozenset(ids), schema)
     for pid, table in answers.items():
         for item_id, value in table.items():
             item = items.get(item_id) if items is not None else None

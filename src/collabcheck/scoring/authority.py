@@ -111,18 +111,13 @@ def authority(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
     outside = dict.fromkeys(pids, 0)
     answered = dict.fromkeys(pids, 0)
     unsure = dict.fromkeys(pids, 0)
-    # The same few answers recur on every question: each is turned into a vector once.
-    vector_of: dict[Any, dict[str, int] | str | None] = {}
     for item in bank.items_of_kind("authority"):
         raw = {pid: answers[pid].get(item.id) for pid in pids}
         placed: list[Any] = []      # the answers that place the say somewhere, in sitting order
         for pid, value in raw.items():
             if value is None:
                 continue
-            if value in vector_of:
-                vec = vector_of[value]
-            else:
-                vec = vector_of[value] = authority_vector(value, ids)
+            vec = authority_vector(value, ids)
             if vec is None:
                 unsure[pid] += value == "unsure"
                 continue
