@@ -44,20 +44,11 @@ class Ran:
 
 
 def run_cli(*args: str) -> Ran:
-    """`collabcheck ARGS` in this process through `collabcheck.cli.main` (a fraction of the
-    time of a new Python each time); a few tests still start the real program."""
-    import contextlib
-    import io
+    """`collabcheck ARGS` in this process (`hostile.run`, through `collabcheck.cli.main`): a
+    fraction of the time of a new Python each time; a few tests still start the real program."""
+    from .hostile import run
 
-    from collabcheck.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(list(args))
-        except SystemExit as exc:  # argparse's own exits
-            code = exc.code if isinstance(exc.code, int) else 1
-    return Ran(code, out.getvalue(), err.getvalue())
+    return Ran(*run(list(args)))
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
