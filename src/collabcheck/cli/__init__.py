@@ -36,7 +36,7 @@ def plain_usage_error(message: str) -> str:
 
     if m := re.match(r"argument COMMAND: invalid choice: '([^']*)'", message):
         return (f"there is no command '{m.group(1)}' "
-                "(use report, history, questions, validate, commit or serve)")
+                "(use report, history, questions, validate, commit, serve or apart)")
     if m := re.match(r"argument --format: invalid choice: '([^']*)' \(choose from (.*)\)", message):
         return f"there is no format '{m.group(1)}' (use {m.group(2).replace(chr(39), '')})"
     if message.startswith("unrecognized arguments: "):
@@ -108,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--push", action="store_true", help="then push, within --timeout seconds")
     p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
                    help="time limit for the push (default 30)")
+
+    from collabcheck.cli.apart_args import add_apart_parser
+
+    add_apart_parser(sub, common, _Parser)
     return parser
 
 
@@ -158,6 +162,13 @@ def cmd_commit(args: argparse.Namespace) -> int:
     return run_commit(args)
 
 
+def cmd_apart(args: argparse.Namespace) -> int:
+    """A sitting where each partner answers on their own computer (issue 21)."""
+    from collabcheck.cli.apart import run_apart
+
+    return run_apart(args)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """The app in a web browser, one sitting per tab (issue 13)."""
     from collabcheck.cli.serve import run_serve
@@ -193,6 +204,7 @@ COMMANDS = {
     "history": cmd_history,
     "commit": cmd_commit,
     "serve": cmd_serve,
+    "apart": cmd_apart,
     None: cmd_app,
 }
 

@@ -1,0 +1,44 @@
+"""The arguments of `collabcheck apart …`, kept apart from the command itself.
+
+The parser is built for every command, the app's start included, so this imports nothing
+but argparse; the work is in cli/apart.py, loaded only when `apart` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_apart_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,  # type: ignore[type-arg]
+               parser_class: type[argparse.ArgumentParser]) -> None:
+    """`apart` and its own commands, added to the main parser."""
+    p = sub.add_parser("apart", parents=[common],
+                       help="a sitting where each partner answers on their own computer")
+    verbs = p.add_subparsers(dest="apart_command", metavar="ACTION", parser_class=parser_class)
+    verbs.required = True
+    o = verbs.add_parser("open", parents=[common], help="open a sitting apart and share it")
+    o.add_argument("--partner", action="append", required=True, metavar="NAME",
+                   help="a partner's name (give 2 to 6, one --partner each)")
+    o.add_argument("--role", action="append", default=[], metavar="ROLE",
+                   help="their roles, in the same order as --partner ('' for none)")
+    o.add_argument("--side", action="append", default=[], choices=["", "professional", "patient", "other"],
+                   help="which side of care each comes from, in the same order")
+    o.add_argument("--pair", metavar="NAME", help="the partnership's name (default: from the names)")
+    o.add_argument("--stage", choices=["starting", "under-a-year", "longer"])
+    o.add_argument("--route", choices=["open", "under-radar", "undecided"])
+    o.add_argument("--as", dest="who", metavar="PARTNER", help="who is opening it")
+    for name, text in (("status", "who has answered, sealed and revealed"),
+                       ("reveal", "reveal and combine whatever can be, now")):
+        v = verbs.add_parser(name, parents=[common], help=text)
+        v.add_argument("id", metavar="ID", nargs="?", help="one sitting apart (default: all)")
+    a = verbs.add_parser("answer", parents=[common], help="answer, then share only your seal")
+    a.add_argument("id", metavar="ID")
+    a.add_argument("--as", dest="who", required=True, metavar="PARTNER")
+    v = verbs.add_parser("verify", parents=[common], help="prove from git log that no answer changed")
+    v.add_argument("id", metavar="ID")
+    c = verbs.add_parser("cancel", parents=[common], help="cancel a sitting apart")
+    c.add_argument("id", metavar="ID")
+    c.add_argument("--as", dest="who", required=True, metavar="PARTNER")
+    for q in (o, a, c, *(verbs.choices[n] for n in ("status", "reveal"))):
+        q.add_argument("--no-push", action="store_true",
+                       help="commit here only: no pull or push (for a folder with no shared copy)")
