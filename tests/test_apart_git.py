@@ -316,9 +316,17 @@ def test_history_leaves_the_apart_folder_alone(tmp_path, git_home, monkeypatch):
     team = Team(tmp_path, monkeypatch, ["ann", "bo"])
     code, out, _ = team.run("ann", "open", "--partner", "Ann", "--partner", "Bo")
     sid = next(w for w in out.split() if w.startswith("20"))
+    folder = team.clone["ann"] / "collabcheck"
     team.answer("ann", sid, 0)
+    code, out, err = hostile.run(["history", str(folder), "--questions", str(MINI_BANK)])
+    assert code == 0 and err == ""
+    assert f"- {sid}: Ann and Bo, opened on" in out and "waiting for Bo to answer." in out
     team.answer("bo", sid, 1)
     team.run("ann", "reveal")
-    data = hostile.history_json(team.clone["ann"] / "collabcheck", "--questions", str(MINI_BANK))
+    data = hostile.history_json(folder, "--questions", str(MINI_BANK))
     assert data["skipped"] == []
     assert [len(p["sittings"]) for p in data["pairs"]] == [1]
+    code, out, err = hostile.run(["history", str(folder), "--questions", str(MINI_BANK)])
+    assert code == 0 and err == "" and "still open" not in out and "ann-and-bo" in out
+    code, out, err = hostile.run(["validate", str(folder), "--questions", str(MINI_BANK)])
+    assert code == 0 and "1 checked, 0 invalid" in out, out + err   # only the combined snapshot

@@ -146,3 +146,30 @@ def test_an_id_that_is_not_a_slug_never_leaves_the_folder(tmp_path: Path):
     (tmp_path / "apart" / "Not A Slug").mkdir(parents=True)
     (tmp_path / "apart" / "Not A Slug" / "sitting.toml").write_text("")
     assert apart.sitting_ids(tmp_path) == []
+
+
+def test_a_damaged_sitting_file_is_one_line_and_hides_no_other(tmp_path: Path, monkeypatch):
+    from . import hostile
+
+    good = apart.write_opened(tmp_path, opened())
+    bad = apart.write_opened(tmp_path, opened("2026-12-07-ann-and-sam-ffff"))
+    bad.write_text(bad.read_text().replace('bank_version = 1', 'bank_version = "one"'))
+    monkeypatch.setenv("COLLABCHECK_STATE_DIR", str(tmp_path / "state"))
+    code, out, err = hostile.run(["apart", "status", "--no-push", "--dir", str(tmp_path),
+                                  "--questions", str(MINI_BANK)])
+    assert code == 0, err
+    assert f"{bad}: 'bank_version' must be a whole number" in out
+    assert f"{good.parent.name}: Ann \"Q\" Lee and Sam ✓, opened on 7 December 2026." in out
+    code, out, err = hostile.run(["apart", "verify", "../x", "--dir", str(tmp_path)])
+    assert code == 2 and err.count("\n") == 1 and "is not the id of a sitting apart" in err
+
+
+def test_open_outside_a_repository_says_so_and_writes_nothing(tmp_path: Path):
+    from . import hostile
+
+    code, out, err = hostile.run(["apart", "open", "--partner", "Ann", "--partner", "Sam",
+                                  "--dir", str(tmp_path / "snaps")])
+    assert code == 2 and "not inside a git repository" in err and "shared through git" in err
+    assert not (tmp_path / "snaps").exists()
+    code, out, err = hostile.run(["apart", "open", "--partner", "Ann", "--dir", str(tmp_path)])
+    assert code == 2 and "2 to 6 partners" in err

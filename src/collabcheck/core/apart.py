@@ -404,3 +404,17 @@ def look(snapshot_dir: Path, sitting_id: str, bank: Bank | None = None) -> Look:
         else:
             out.problems.append(Problem(MISMATCH, pid))
     return out
+
+
+def still_open(snapshot_dir: Path, bank: Bank | None = None) -> list[Look]:
+    """Sittings apart neither complete nor cancelled (a folder that cannot be read is left
+    to `collabcheck apart status`, which names it), for history to list."""
+    out = []
+    for sid in sitting_ids(snapshot_dir):
+        try:
+            found = look(snapshot_dir, sid, bank)
+        except CollabcheckError:
+            continue
+        if found.phase not in (COMPLETE, CANCELLED):
+            out.append(found)
+    return out

@@ -180,3 +180,23 @@ def verify_lines(v: Verification, shown_folder: str) -> list[str]:
     else:
         lines.append("Not proved: see the lines marked NOT OK above.")
     return lines
+
+
+def open_lines(looks: list[Look]) -> list[str]:
+    """For history: the sittings apart still waiting, one line each, with what they wait for."""
+    if not looks:
+        return []
+    lines = ["", "Sittings apart still open (each shows here once complete):"]
+    for found in looks:
+        o = found.opened
+        people = names([display_name(m.name) for m in o.partners])
+        if found.phase == OPEN:
+            waiting = "waiting for " + names([who(found, p) for p in o.partner_ids
+                                              if p not in found.seals]) + " to answer"
+        elif found.phase == REVEALING:
+            waiting = "waiting for " + names([who(found, p) for p in o.partner_ids
+                                              if p not in found.reveals]) + " to reveal"
+        else:
+            waiting = "something is wrong: see collabcheck apart status"
+        lines.append(f"- {o.id}: {people}, opened on {day(o.opened_at)}; {waiting}.")
+    return lines
