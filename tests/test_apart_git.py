@@ -140,7 +140,13 @@ def test_three_partners_in_every_order_one_late(tmp_path, git_home, monkeypatch,
     assert code == 0, out + err
     assert out.count("ok:") == 9 and "Proved:" in out
     code, out, _ = team.run("dee", "status")
-    assert "Complete: every answer is revealed" in out
+    assert "Complete: every answer is revealed" in out and "collabcheck report " in out
+    # once combined and committed, later runs say nothing more and change nothing
+    before = git(team.bare, "rev-parse", "main")
+    for who in order:
+        code, out, _ = team.run(who, "status")
+        assert code == 0 and "revealed." in out and "saved as" not in out
+    assert git(team.bare, "rev-parse", "main") == before
 
 
 def test_combined_snapshot_has_the_form_of_one_made_at_one_computer(tmp_path, git_home, monkeypatch):

@@ -80,7 +80,8 @@ def open_apart(args: argparse.Namespace) -> int:
     shared = share([path], f"collabcheck apart: opened {opened.id}", folder, _push(args))
     say(f"Opened a sitting apart for {words.names([m.name for m in members])}: {opened.id}")
     say(words.shared_words(shared, "it"))
-    say("Each partner answers on their own computer, after pulling:")
+    say("Each partner answers on their own computer (collabcheck brings in the team's latest "
+        "work first):")
     for m in members:
         say(f"  collabcheck apart answer {opened.id} --as {m.id}")
     return EXIT_OK if shared.committed.ok else EXIT_PROBLEM
@@ -96,8 +97,19 @@ def status(args: argparse.Namespace) -> int:
         say(f"There are no sittings apart in {_folder(args)}. Open one with: "
              "collabcheck apart open --partner NAME --partner NAME")
     for found in carried.looks.values():
-        say("\n".join(words.status_lines(found)))
+        say("\n".join(words.status_lines(found, _saved_as(found, args))))
     return EXIT_OK
+
+
+def _saved_as(found: apart.Look, args: argparse.Namespace) -> str:
+    """The combined snapshot's path, when the sitting is complete and it is there."""
+    if found.phase != apart.COMPLETE:
+        return ""
+    from collabcheck.core.apart_combine import combined_name
+    from collabcheck.core.apart_flow import bank_for
+
+    path = _folder(args) / combined_name(found, bank_for(found, _bank(args)))
+    return str(path) if path.is_file() else ""
 
 
 def reveal(args: argparse.Namespace) -> int:
@@ -106,12 +118,19 @@ def reveal(args: argparse.Namespace) -> int:
     tell(carried)
     if args.id and args.id not in carried.looks:
         return problem(f"there is no sitting apart '{args.id}' in {_folder(args)}")
+    shown = set()
     for e in carried.events:
-        if e.kind == COMBINED and (e.detail == "new" or args.id):
+        if e.kind == COMBINED:
             _show_report(args, e.path)
-    if not carried.events:
-        for found in carried.looks.values():
-            say("\n".join(words.status_lines(found)))
+            shown.add(e.sitting)
+    for found in carried.looks.values():
+        saved = _saved_as(found, args)
+        if found.opened.id in shown:
+            continue
+        if saved and args.id:
+            _show_report(args, Path(saved))
+        else:
+            say("\n".join(words.status_lines(found, saved)))
     return EXIT_OK
 
 

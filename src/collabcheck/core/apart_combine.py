@@ -37,6 +37,11 @@ def combined(found: Look, bank: Bank) -> Snapshot:
     return sitting.to_snapshot(bank, taken_at, o.pair)
 
 
+def combined_name(found: Look, bank: Bank) -> str:
+    """The file name the combined snapshot has (or will have) in the snapshot folder."""
+    return file_name(combined(found, bank))
+
+
 def snapshot_text(found: Look, bank: Bank) -> tuple[str, str]:
     """(file name, text) of the combined snapshot: the ordinary file plus one comment line."""
     snap = combined(found, bank)

@@ -28,7 +28,7 @@ from collabcheck.core.apart import (
     write_reveal,
     write_seal,
 )
-from collabcheck.core.apart_combine import write_combined
+from collabcheck.core.apart_combine import combined_name, write_combined
 from collabcheck.core.apart_log import verify
 from collabcheck.core.apart_private import load_sealed, sealed_here
 from collabcheck.core.bank import Bank, load_bank_for
@@ -176,8 +176,14 @@ def _reveal_mine(found: Look, snapshot_dir: Path, state_dir: Path, bank: Bank, p
 
 
 def _combine(found: Look, snapshot_dir: Path, bank: Bank, push: bool, events: list[Event]) -> None:
-    """Write and share the ordinary snapshot, once `git log` shows every seal came first."""
+    """Write and share the ordinary snapshot, once `git log` shows every seal came first.
+
+    Once it is written and committed there is nothing more to do, and nothing is said."""
     sid = found.opened.id
+    target = Path(snapshot_dir) / combined_name(found, bank_for(found, bank))
+    waiting = git.uncommitted([target]) if target.is_file() else None
+    if target.is_file() and waiting is not None and not waiting:
+        return
     proof = verify(snapshot_dir, sid)
     if proof.problem != "not-repo" and not proof.ok:
         events.append(Event(NOT_PROVEN, sid))

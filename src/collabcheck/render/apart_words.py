@@ -86,8 +86,9 @@ def problem_words(found: Look, problem: Problem) -> str:
     return problem.detail
 
 
-def status_lines(found: Look) -> list[str]:
-    """A sitting apart, for `apart status`: who has sealed and revealed, and what it waits for."""
+def status_lines(found: Look, saved_as: str = "") -> list[str]:
+    """A sitting apart, for `apart status`: who has sealed and revealed, and what it waits for
+    (`saved_as`: the combined snapshot's file, once complete)."""
     o = found.opened
     people = [display_name(m.name) for m in o.partners]
     lines = [f"{o.id}: {names(people)}, opened on {day(o.opened_at)}."]
@@ -118,6 +119,8 @@ def status_lines(found: Look) -> list[str]:
                      "collabcheck does it the next time they run collabcheck apart.")
     elif phase == COMPLETE:
         lines.append("  Complete: every answer is revealed and matches its seal.")
+        if saved_as:
+            lines.append(f"  Saved as {saved_as}. See the comparison with: collabcheck report {saved_as}")
     return lines
 
 
@@ -131,7 +134,8 @@ def event_line(found: Look | None, event: Event) -> str:
         return f"{event.sitting}: {name}'s seal, made earlier. " + shared_words(event.shared, "it")
     if event.kind == COMBINED:
         return (f"{event.sitting}: every answer is revealed and matches its seal. The sitting is "
-                f"saved as {event.path}. " + shared_words(event.shared, "the sitting")).rstrip()
+                f"saved as {event.path}. " + shared_words(event.shared, "the sitting")
+                + f" See the comparison with: collabcheck apart reveal {event.sitting}")
     if event.kind == NOT_PROVEN:
         return (f"{event.sitting}: every answer is revealed, but the repository's history does not "
                 "show every seal committed before the first reveal, so the answers were not "
