@@ -336,3 +336,19 @@ def test_history_leaves_the_apart_folder_alone(tmp_path, git_home, monkeypatch):
     assert code == 0 and err == "" and "still open" not in out and "ann-and-bo" in out
     code, out, err = hostile.run(["validate", str(folder), "--questions", str(MINI_BANK)])
     assert code == 0 and "1 checked, 0 invalid" in out, out + err   # only the combined snapshot
+
+
+def test_verify_catches_a_seal_changed_after_it_was_shared(tmp_path, git_home, monkeypatch):
+    team = Team(tmp_path, monkeypatch, ["ann", "bo"])
+    code, out, _ = team.run("ann", "open", "--partner", "Ann", "--partner", "Bo")
+    sid = next(w for w in out.split() if w.startswith("20"))
+    team.answer("ann", sid, 0)
+    ann = team.clone["ann"]
+    seal = ann / "collabcheck" / "apart" / sid / "ann.seal"
+    text = seal.read_text()
+    digest = text.split('seal = "')[1][:64]
+    seal.write_text(text.replace(digest, "0" * 64))
+    git(ann, "commit", "-qam", "a new seal")
+    git(ann, "push", "-q")
+    code, out, _ = team.run("bo", "verify", sid)
+    assert code == 1 and "NOT OK: Ann's seal was committed" in out and "and then changed." in out

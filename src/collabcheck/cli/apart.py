@@ -147,6 +147,12 @@ def verify(args: argparse.Namespace) -> int:
     from collabcheck.core.apart_log import verify as check
 
     folder = apart.folder_of(_folder(args), args.id)
+    if _push(args):  # the latest history, with nothing of ours changed
+        from collabcheck.core.apart_flow import pull
+
+        pulled = pull(_folder(args))
+        if not pulled.ok and pulled.kind != git.NO_REMOTE:
+            say(f"Could not bring in your team's latest work: {pulled.message}")
     if not (folder / apart.SITTING_FILE).is_file():
         return problem(f"there is no sitting apart '{args.id}' in {_folder(args)}")
     result = check(_folder(args), args.id)

@@ -39,6 +39,6 @@ def add_apart_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     c = verbs.add_parser("cancel", parents=[common], help="cancel a sitting apart")
     c.add_argument("id", metavar="ID")
     c.add_argument("--as", dest="who", required=True, metavar="PARTNER")
-    for q in (o, a, c, *(verbs.choices[n] for n in ("status", "reveal"))):
+    for q in (o, a, c, *(verbs.choices[n] for n in ("status", "reveal", "verify"))):
         q.add_argument("--no-push", action="store_true",
                        help="commit here only: no pull or push (for a folder with no shared copy)")
