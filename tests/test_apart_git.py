@@ -352,3 +352,23 @@ def test_verify_catches_a_seal_changed_after_it_was_shared(tmp_path, git_home, m
     git(ann, "push", "-q")
     code, out, _ = team.run("bo", "verify", sid)
     assert code == 1 and "NOT OK: Ann's seal was committed" in out and "and then changed." in out
+
+
+def test_two_partners_combining_at_once_make_one_file(tmp_path, git_home, monkeypatch):
+    team = Team(tmp_path, monkeypatch, ["ann", "bo"])
+    code, out, _ = team.run("ann", "open", "--partner", "Ann", "--partner", "Bo")
+    sid = next(w for w in out.split() if w.startswith("20"))
+    team.answer("ann", sid, 0)
+    team.answer("bo", sid, 1)                       # bo reveals at once
+    code, out, _ = team.run("ann", "status")        # ann reveals; ann combines
+    git(team.bare, "update-ref", "refs/heads/main", "HEAD~1")   # as if ann's last push had not landed
+    git(team.clone["bo"], "pull", "-q")
+    code, out, err = team.run("bo", "status", "--no-push")      # bo combines too, offline
+    assert "saved as" in flat(out), out + err
+    git(team.bare, "update-ref", "refs/heads/main", git(team.clone["ann"], "rev-parse", "HEAD").strip())
+    code, out, err = team.run("bo", "status")       # bo's push meets ann's identical file
+    assert code == 0, err
+    files = team.shared_files()
+    assert len(snapshots(files)) == 1
+    log = git(team.bare, "log", "--format=%s", "main")
+    assert log.count("(sat apart,") == 1, log
