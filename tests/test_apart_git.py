@@ -372,3 +372,27 @@ def test_two_partners_combining_at_once_make_one_file(tmp_path, git_home, monkey
     assert len(snapshots(files)) == 1
     log = git(team.bare, "log", "--format=%s", "main")
     assert log.count("(sat apart,") == 1, log
+
+
+def test_answering_stopped_halfway_carries_on_from_the_autosave(tmp_path, git_home, monkeypatch):
+    team = Team(tmp_path, monkeypatch, ["ann"])
+    code, out, _ = team.run("ann", "open", "--partner", "Ann", "--partner", "Bo")
+    sid = next(w for w in out.split() if w.startswith("20"))
+    lines = script(0).splitlines(keepends=True)
+    code, out, err = team.run("ann", "answer", sid, "--as", "ann", "--no-push", stdin="".join(lines[:5]))
+    assert code == 0, err
+    assert f"Stopped for now; your answers are kept on this computer. To carry on: collabcheck apart " \
+           f"answer {sid} --as ann" in flat(out)
+    autosave = tmp_path / "state-ann" / "apart" / sid / "ann" / "sitting.json"
+    seal = team.clone["ann"] / "collabcheck" / "apart" / sid / "ann.seal"
+    assert autosave.is_file() and not seal.exists()
+    code, out, err = team.run("ann", "answer", sid, "--as", "ann", "--no-push", stdin="".join(lines[5:]))
+    assert code == 0, err
+    assert "Question 6 of 24" in out and "Question 5 of 24" not in out and "Question 1 of 24" not in out
+    assert "Sealed. Committed your seal here" in flat(out)
+    assert not autosave.exists()    # the sealed answers are kept instead, privately
+    sealed = tmp_path / "state-ann" / "apart" / sid / "ann" / "sealed.json"
+    assert sealed.stat().st_mode & 0o077 == 0
+    assert "SECRET-0" not in sealed.read_text()      # a private reflection is never sealed
+    code, out, err = team.run("ann", "answer", sid, "--as", "ann", "--no-push")
+    assert code == 0 and "Ann has already answered and sealed" in flat(out)

@@ -54,6 +54,8 @@ def test_any_change_to_an_answer_changes_the_seal(answers, data):
     assert seal_of(salt, canonical("s-1", "alice", changed, {})) != before
     dropped = {k: v for k, v in answers.items() if k != key}
     assert seal_of(salt, canonical("s-1", "alice", dropped, {})) != before
+    noted = seal_of(salt, canonical("s-1", "alice", answers, {key: "a"}))
+    assert noted != before and noted != seal_of(salt, canonical("s-1", "alice", answers, {key: "b"}))
 
 
 def test_the_seal_is_sha256_of_salt_then_the_encoding():
