@@ -175,3 +175,16 @@ def test_open_outside_a_repository_says_so_and_writes_nothing(tmp_path: Path):
     assert not (tmp_path / "snaps").exists()
     code, out, err = hostile.run(["apart", "open", "--partner", "Ann", "--dir", str(tmp_path)])
     assert code == 2 and "2 to 6 partners" in err
+
+
+def test_apart_usage_errors_are_one_line_pointing_at_apart_help():
+    from . import hostile
+
+    for argv, words in ((["apart"], "missing: ACTION"),
+                        (["apart", "bogus"], "there is no action 'bogus' (use open, answer"),
+                        (["apart", "answer", "x"], "missing: --as")):
+        code, out, err = hostile.run(argv)
+        assert code == 2 and out == "" and err.count("\n") == 1, err
+        assert words in err and "(try 'collabcheck apart --help')" in err
+    code, out, err = hostile.run(["apart", "--help"])
+    assert code == 0 and "verify" in out and "cancel" in out

@@ -1,7 +1,9 @@
 """The arguments of `collabcheck apart …`, kept apart from the command itself.
 
-The parser is built for every command, the app's start included, so this imports nothing
-but argparse; the work is in cli/apart.py, loaded only when `apart` runs.
+The main parser is built for every command, the app's start included, and seven nested
+parsers cost about 8 ms to build; so the main parser only takes `apart` and the words
+after it (`add_apart_command`), and `apart_parser` is built when `apart` runs. Nothing here
+but argparse.
 """
 
 from __future__ import annotations
@@ -9,11 +11,21 @@ from __future__ import annotations
 import argparse
 
 
-def add_apart_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,  # type: ignore[type-arg]
-               parser_class: type[argparse.ArgumentParser]) -> None:
-    """`apart` and its own commands, added to the main parser."""
-    p = sub.add_parser("apart", parents=[common],
-                       help="a sitting where each partner answers on their own computer")
+def add_apart_command(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    """`apart` in the main parser: the rest of the line is read by `apart_parser`."""
+    p = sub.add_parser("apart", parents=[common], add_help=False,
+                       help="a sitting where each partner answers on their own computer "
+                            "(collabcheck apart --help)")
+    p.add_argument("-h", "--help", dest="apart_help", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+
+
+def apart_parser(common: argparse.ArgumentParser,
+                 parser_class: type[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """`collabcheck apart ACTION …`, with each action's own options."""
+    p = parser_class(prog="collabcheck apart", parents=[common],
+                     description="A sitting where each partner answers on their own computer, "
+                                 "sealed, and combined through your team's git repository.")
     verbs = p.add_subparsers(dest="apart_command", metavar="ACTION", parser_class=parser_class)
     verbs.required = True
     o = verbs.add_parser("open", parents=[common], help="open a sitting apart and share it")
@@ -42,3 +54,4 @@ def add_apart_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     for q in (o, a, c, *(verbs.choices[n] for n in ("status", "reveal", "verify"))):
         q.add_argument("--no-push", action="store_true",
                        help="commit here only: no pull or push (for a folder with no shared copy)")
+    return p
