@@ -24,7 +24,6 @@ from collabcheck.cli.apart_common import (
 )
 from collabcheck.cli.exits import EXIT_OK
 from collabcheck.core import apart, git
-from collabcheck.core import sitting as store
 from collabcheck.core.apart_flow import COMBINED, carry_on, share
 from collabcheck.core.bank import Bank, load_bank
 from collabcheck.core.paths import snapshot_dir, state_dir
@@ -186,8 +185,3 @@ def answer(args: argparse.Namespace, inp: TextIO | None = None, out: TextIO | No
 
     return answer_apart(args, _folder(args), state_dir(), _bank(args), inp or sys.stdin,
                         out or sys.stdout)
-
-
-def keep_answering(folder: Path) -> None:
-    """Remove the answering autosave once sealed (the sealed answers are kept beside it)."""
-    store.clear(folder)

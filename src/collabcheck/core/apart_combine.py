@@ -66,8 +66,3 @@ def write_combined(found: Look, bank: Bank, snapshot_dir: Path) -> tuple[Path, b
         except Exception:  # noqa: BLE001 - an odd file of that name: ours goes beside it
             pass
     return atomic_write_new(Path(snapshot_dir), name, text), True
-
-
-def is_sat_apart(text: str) -> bool:
-    """True when a snapshot's text carries the "sat apart" line."""
-    return any(line.startswith("# sat apart: ") for line in text.splitlines()[:3])

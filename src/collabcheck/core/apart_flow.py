@@ -15,7 +15,6 @@ from pathlib import Path
 
 from collabcheck.core import git, git_push
 from collabcheck.core.apart import (
-    CANCELLED,
     COMPLETE,
     OPEN,
     REVEALING,
@@ -46,10 +45,6 @@ class Shared:
 
     committed: git.Outcome
     pushed: git.Outcome | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.committed.ok and self.pushed is not None and self.pushed.ok
 
 
 @dataclass(frozen=True)
@@ -196,7 +191,3 @@ def _combine(found: Look, snapshot_dir: Path, bank: Bank, push: bool, events: li
             shared = share([path], git.commit_message([(found.opened.pair, found.opened.opened_at)])
                            + f" (sat apart, {sid})", snapshot_dir, push)
     events.append(Event(COMBINED, sid, path=path, shared=shared, detail="new" if new else ""))
-
-
-def is_cancelled(found: Look) -> bool:
-    return found.phase == CANCELLED
