@@ -126,7 +126,7 @@ def test_three_partners_in_every_order_one_late(tmp_path, git_home, monkeypatch,
         assert code == 0, err
         assert f"{who.title()}'s answers are revealed" in out
     code, out, _ = team.run(order[2], "reveal")
-    assert code == 0
+    assert code == 0 and "This sitting was sat apart. Here is the comparison:" in flat(out)
     files = team.shared_files()
     assert len(reveals(files)) == 3 and len(snapshots(files)) == 1
     snap_text = team.shared_text(snapshots(files)[0])
@@ -141,11 +141,17 @@ def test_three_partners_in_every_order_one_late(tmp_path, git_home, monkeypatch,
     assert out.count("ok:") == 9 and "Proved:" in out
     code, out, _ = team.run("dee", "status")
     assert "Complete: every answer is revealed" in out and "collabcheck report " in out
-    # once combined and committed, later runs say nothing more and change nothing
+    # once combined and committed, later runs change nothing; each partner's next bare
+    # `collabcheck apart` shows the comparison once (the late one has just seen it)
     before = git(team.bare, "rev-parse", "main")
     for who in order:
         code, out, _ = team.run(who, "status")
         assert code == 0 and "revealed." in out and "saved as" not in out
+        if who != order[2]:
+            code, out, _ = team.run(who)
+            assert code == 0 and "This sitting was sat apart. Here is the comparison:" in flat(out)
+        code, out, _ = team.run(who)
+        assert code == 0 and "Here is the comparison" not in flat(out) and "Complete:" in out
     assert git(team.bare, "rev-parse", "main") == before
 
 

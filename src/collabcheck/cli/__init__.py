@@ -175,7 +175,8 @@ def cmd_apart(args: argparse.Namespace) -> int:
     class _ApartParser(_Parser):
         hint = "collabcheck apart --help"
 
-    rest = ["--help", *args.rest] if args.apart_help else args.rest
+    rest = [*(["--help"] if args.apart_help else []), *(["--no-push"] if args.apart_no_push else []),
+            *args.rest]
     full = apart_parser(_common(True), _ApartParser).parse_args(rest)
     for key in ("dir", "questions"):  # given before `apart` or after it
         setattr(full, key, getattr(full, key, None) or getattr(args, key, None))

@@ -24,7 +24,7 @@ from collabcheck.cli.apart_common import (
 )
 from collabcheck.cli.exits import EXIT_OK
 from collabcheck.core import apart, git
-from collabcheck.core.apart_flow import COMBINED, carry_on, share
+from collabcheck.core.apart_flow import carry_on, share
 from collabcheck.core.bank import Bank, load_bank
 from collabcheck.core.paths import snapshot_dir, state_dir
 from collabcheck.core.slug import slugify, unique_slugs
@@ -112,23 +112,26 @@ def _saved_as(found: apart.Look, args: argparse.Namespace) -> str:
 
 
 def reveal(args: argparse.Namespace) -> int:
-    """Carry on now; show the comparison of any sitting this run combined."""
-    carried = carry_on(_folder(args), state_dir(), _bank(args), _push(args), args.id)
+    """Carry on now. The comparison of a sitting apart is shown the first time this computer
+    finds it complete (if it answered in it), and whenever it is asked for by its id."""
+    from collabcheck.core.apart_private import comparison_shown, mark_shown, sealed_here
+
+    state = state_dir()
+    carried = carry_on(_folder(args), state, _bank(args), _push(args), args.id)
     tell(carried)
     if args.id and args.id not in carried.looks:
         return problem(f"there is no sitting apart '{args.id}' in {_folder(args)}")
-    shown = set()
-    for e in carried.events:
-        if e.kind == COMBINED:
-            _show_report(args, e.path)
-            shown.add(e.sitting)
-    for found in carried.looks.values():
+    if not carried.looks:
+        say(f"There are no sittings apart in {_folder(args)}. Open one with: "
+            "collabcheck apart open --partner NAME --partner NAME")
+    for sid, found in carried.looks.items():
         saved = _saved_as(found, args)
-        if found.opened.id in shown:
-            continue
-        if saved and args.id:
+        mine = bool(sealed_here(state, sid)) and not comparison_shown(state, sid)
+        if saved and (args.id or mine):
             _show_report(args, Path(saved))
-        else:
+            if mine:
+                mark_shown(state, sid)
+        elif found.phase != apart.COMPLETE or not args.id:
             say("\n".join(words.status_lines(found, saved)))
     return EXIT_OK
 

@@ -67,7 +67,7 @@ def answer_apart(args: argparse.Namespace, folder: Path, state: Path, default: B
                  inp: TextIO, out: TextIO) -> int:
     """The whole of `apart answer`: carry on, check, answer, seal, share, carry on."""
     talk = Conversation(inp, out)
-    push = not args.no_push
+    push = not getattr(args, "no_push", False)
     carried = carry_on(folder, state, default, push, args.id)
     tell(carried, out)
     found = carried.looks.get(args.id)

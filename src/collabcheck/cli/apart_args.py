@@ -16,7 +16,10 @@ def add_apart_command(sub: argparse._SubParsersAction, common: argparse.Argument
     p = sub.add_parser("apart", parents=[common], add_help=False,
                        help="a sitting where each partner answers on their own computer "
                             "(collabcheck apart --help)")
+    # Options before the action are handed on with the rest (argparse's REMAINDER cannot
+    # start with an option).
     p.add_argument("-h", "--help", dest="apart_help", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--no-push", dest="apart_no_push", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
 
 
@@ -27,7 +30,9 @@ def apart_parser(common: argparse.ArgumentParser,
                      description="A sitting where each partner answers on their own computer, "
                                  "sealed, and combined through your team's git repository.")
     verbs = p.add_subparsers(dest="apart_command", metavar="ACTION", parser_class=parser_class)
-    verbs.required = True
+    p.set_defaults(apart_command="reveal", id=None)  # bare `apart`: carry on
+    p.add_argument("--no-push", action="store_true",
+                   help="commit here only: no pull or push (for a folder with no shared copy)")
     o = verbs.add_parser("open", parents=[common], help="open a sitting apart and share it")
     o.add_argument("--partner", action="append", required=True, metavar="NAME",
                    help="a partner's name (give 2 to 6, one --partner each)")
@@ -52,6 +57,6 @@ def apart_parser(common: argparse.ArgumentParser,
     c.add_argument("id", metavar="ID")
     c.add_argument("--as", dest="who", required=True, metavar="PARTNER")
     for q in (o, a, c, *(verbs.choices[n] for n in ("status", "reveal", "verify"))):
-        q.add_argument("--no-push", action="store_true",
+        q.add_argument("--no-push", action="store_true", default=argparse.SUPPRESS,
                        help="commit here only: no pull or push (for a folder with no shared copy)")
     return p

@@ -22,6 +22,7 @@ from collabcheck.core.sitting import Sitting
 from collabcheck.core.slug import is_slug
 
 SEALED_FILE = "sealed.json"
+SHOWN_FILE = "comparison-shown"
 MAX_BYTES = 4_000_000
 
 
@@ -92,3 +93,13 @@ def sealed_here(state_dir: Path, sitting_id: str) -> list[str]:
     except (OSError, ValueError):
         return []
     return [n for n in names if load_sealed(state_dir, sitting_id, n) is not None]
+
+
+def comparison_shown(state_dir: Path, sitting_id: str) -> bool:
+    """Whether this computer has shown the comparison of that sitting apart already."""
+    return (Path(state_dir) / FOLDER / sitting_id / SHOWN_FILE).is_file()
+
+
+def mark_shown(state_dir: Path, sitting_id: str) -> None:
+    """Remember that the comparison was shown here, so `collabcheck apart` shows it once."""
+    atomic_replace(Path(state_dir) / FOLDER / sitting_id / SHOWN_FILE, "", private=True)
