@@ -24,8 +24,10 @@ from collabcheck.render.safe import json_safe, safe_line, terminal_safe
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line and exit 2 without the whole usage block."""
 
+    hint = "collabcheck --help"
+
     def error(self, message: str) -> None:  # type: ignore[override]
-        line = f"collabcheck: {plain_usage_error(message)} (try 'collabcheck --help')"
+        line = f"collabcheck: {plain_usage_error(message)} (try '{self.hint}')"
         sys.stderr.write(safe_line(line) + "\n")
         raise SystemExit(EXIT_USAGE)
 
@@ -36,7 +38,10 @@ def plain_usage_error(message: str) -> str:
 
     if m := re.match(r"argument COMMAND: invalid choice: '([^']*)'", message):
         return (f"there is no command '{m.group(1)}' "
-                "(use report, history, questions, validate, commit or serve)")
+                "(use report, history, questions, validate, commit, serve or apart)")
+    if m := re.match(r"argument ACTION: invalid choice: '([^']*)'", message):
+        return (f"there is no action '{m.group(1)}' "
+                "(use open, answer, status, reveal, verify or cancel)")
     if m := re.match(r"argument --format: invalid choice: '([^']*)' \(choose from (.*)\)", message):
         return f"there is no format '{m.group(1)}' (use {m.group(2).replace(chr(39), '')})"
     if message.startswith("unrecognized arguments: "):
@@ -108,6 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--push", action="store_true", help="then push, within --timeout seconds")
     p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
                    help="time limit for the push (default 30)")
+
+    from collabcheck.cli.apart_args import add_apart_command
+
+    add_apart_command(sub, common)
     return parser
 
 
@@ -158,6 +167,22 @@ def cmd_commit(args: argparse.Namespace) -> int:
     return run_commit(args)
 
 
+def cmd_apart(args: argparse.Namespace) -> int:
+    """A sitting where each partner answers on their own computer (issue 21)."""
+    from collabcheck.cli.apart import run_apart
+    from collabcheck.cli.apart_args import apart_parser
+
+    class _ApartParser(_Parser):
+        hint = "collabcheck apart --help"
+
+    rest = [*(["--help"] if args.apart_help else []), *(["--no-push"] if args.apart_no_push else []),
+            *args.rest]
+    full = apart_parser(_common(True), _ApartParser).parse_args(rest)
+    for key in ("dir", "questions"):  # given before `apart` or after it
+        setattr(full, key, getattr(full, key, None) or getattr(args, key, None))
+    return run_apart(full)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """The app in a web browser, one sitting per tab (issue 13)."""
     from collabcheck.cli.serve import run_serve
@@ -193,6 +218,7 @@ COMMANDS = {
     "history": cmd_history,
     "commit": cmd_commit,
     "serve": cmd_serve,
+    "apart": cmd_apart,
     None: cmd_app,
 }
 

@@ -95,6 +95,15 @@ def _run_history(args: argparse.Namespace) -> int:
         sys.stdout.write(safe_line(f"No sittings for '{pair}' in {folder}.{found}") + "\n")
         return EXIT_OK
     sys.stdout.write(terminal_safe(render_markdown(history) if fmt == "markdown" else render_text(history)))
+    from collabcheck.core.apart import still_open
+    from collabcheck.render.apart_words import open_lines
+
+    waiting = open_lines(still_open(folder, bank))  # sittings apart show up once complete
+    if waiting:
+        from collabcheck.render.safe import md_escape
+
+        text = "\n".join(waiting[:2] + [md_escape(w) if fmt == "markdown" else w for w in waiting[2:]])
+        sys.stdout.write(terminal_safe(text) + "\n")
     return EXIT_OK
 
 

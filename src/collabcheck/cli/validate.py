@@ -28,6 +28,9 @@ def _walk(folder: Path, unreadable: list[tuple[Path, str]]) -> tuple[list[Path],
     bank_dirs: list[Path] = []
     for top, dirs, names in os.walk(folder, onerror=failed):
         dirs.sort()
+        if os.path.basename(os.path.dirname(top)) == "apart" and "sitting.toml" in names:
+            dirs.clear()  # a sitting apart's seals and reveals (collabcheck apart status reads them)
+            continue
         if "bank.toml" in names:
             bank_dirs.append(Path(top))
         files += [Path(top) / n for n in names if n.endswith(".toml")]

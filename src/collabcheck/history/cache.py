@@ -31,8 +31,9 @@ StatKey = list[int]
 def scan(root: Path, problems: dict[str, str] | None = None) -> list[tuple[str, StatKey]]:
     """Every `*.toml` under `root` with its stat key, as paths relative to `root`.
 
-    Hidden folders (`.git`, `.cache`…) and question-bank folders (holding `bank.toml`) are
-    not snapshot folders, so they are left out. Symbolic links to folders are not followed,
+    Hidden folders (`.git`, `.cache`…), question-bank folders (holding `bank.toml`) and the
+    folders of sittings apart (`apart/<id>/`, holding `sitting.toml`) are not snapshot
+    folders, so they are left out. Symbolic links to folders are not followed,
     so a link loop cannot make the scan run for ever. Nothing is left out silently: a
     subfolder that cannot be listed goes into `problems` (relative path → reason), and a
     `.toml` that is not a regular file (a named pipe, a device, a broken link) is listed with
@@ -54,6 +55,9 @@ def scan(root: Path, problems: dict[str, str] | None = None) -> list[tuple[str, 
             continue
         if rel_dir and any(e.name == "bank.toml" for e in entries):
             continue
+        if os.path.basename(os.path.dirname(abs_dir)) == "apart" and any(
+                e.name == "sitting.toml" for e in entries):
+            continue  # a sitting apart's seals and reveals; its snapshot is written beside them
         for e in entries:
             if e.name.startswith("."):
                 continue

@@ -1,0 +1,127 @@
+"""`collabcheck apart answer ID --as PARTNER`: one partner answers on their own computer.
+
+The answering is plain mode's own (`plain/answering.py`): the same questions, the same
+autosave after every answer, private reflections kept private. The autosave lives in the
+partner's state folder under `apart/<id>/<partner>/`, never in the snapshot folder. At the
+end the answers are sealed (core/apart_private.py) and only the seal is committed and
+pushed; the answers and salt stay here until every partner has sealed.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from collabcheck.cli.apart_common import now, partner_id, problem, tell
+from collabcheck.core import apart
+from collabcheck.core import sitting as store
+from collabcheck.core.apart_flow import bank_for, carry_on, share
+from collabcheck.core.apart_private import keep_sealed, load_sealed, private_dir, seal_sitting
+from collabcheck.core.bank import Bank
+from collabcheck.core.sitting import Sitting
+from collabcheck.core.snapshot import Partner
+from collabcheck.plain.answering import BACK, STOP, Answering
+from collabcheck.plain.talk import Conversation, EndOfInput, Stop
+from collabcheck.plain.words import PRIVACY
+from collabcheck.render import apart_words as words
+from collabcheck.render.words import display_name
+
+EXIT_OK, EXIT_PROBLEM = 0, 2
+
+
+class AnsweringApart(Answering):
+    """Plain mode's answering, ending with words that fit answering alone."""
+
+    def finish(self) -> bool:
+        name = display_name(self.partner.name)
+        total = len(self.items)
+        answered = self.sitting.answered_count(self.partner.id)
+        self.talk.say("")
+        self.talk.say(f"That is every question, {name}. You answered {answered} of {total}. When "
+                      "you finish, your answers are sealed: only the seal is shared now, and your "
+                      "answers stay on this computer until every partner has sealed theirs. After "
+                      "that they cannot be changed.")
+        while True:
+            said = self.talk.enter("Press Enter to finish and seal, or type b to go back and "
+                                   "change an answer.")
+            if said in STOP:
+                raise Stop
+            if said == "":
+                return True
+            if said in BACK:
+                self.go(total - 1)
+                return False
+            self.talk.say("Please press Enter to finish, or type b to go back.")
+
+
+def _start(found: apart.Look, pid: str, bank: Bank, now) -> Sitting:  # noqa: ANN001
+    o = found.opened
+    return Sitting(bank=bank.id, bank_version=bank.version,
+                   partners=[Partner(id=m.id, name=m.name, role=m.role) for m in o.partners],
+                   pair=o.pair, started_at=now, current_partner=o.partner_ids.index(pid),
+                   how_long=o.stage, route=o.route)  # type: ignore[arg-type]
+
+
+def answer_apart(args: argparse.Namespace, folder: Path, state: Path, default: Bank,
+                 inp: TextIO, out: TextIO) -> int:
+    """The whole of `apart answer`: carry on, check, answer, seal, share, carry on."""
+    talk = Conversation(inp, out)
+    push = not getattr(args, "no_push", False)
+    carried = carry_on(folder, state, default, push, args.id)
+    tell(carried, out)
+    found = carried.looks.get(args.id)
+    if found is None:
+        return problem(f"there is no sitting apart '{args.id}' in {folder} (pull first?)")
+    pid = partner_id(found.opened.partners, args.who)
+    if not pid:
+        return problem(f"'{args.who}' is not one of the partners of {args.id}")
+    name = words.who(found, pid)
+    if found.phase in (apart.CANCELLED, apart.SPOILED, apart.COMPLETE):
+        talk.say("\n".join(words.status_lines(found)))
+        return problem(f"{args.id} is {found.phase}, so it cannot be answered")
+    if pid in found.seals or load_sealed(state, args.id, pid) is not None:
+        talk.say(f"{name} has already answered and sealed {args.id}; answers cannot change "
+                 "once sealed.")
+        talk.say("\n".join(words.status_lines(found)))
+        return EXIT_OK
+    bank = bank_for(found, default)
+    if (bank.id, bank.version) != (found.opened.bank, found.opened.bank_version):
+        return problem(f"{args.id} uses question bank '{found.opened.bank}' version "
+                        f"{found.opened.bank_version}; start collabcheck with those questions "
+                        "(--questions DIR)")
+    private = private_dir(state, args.id, pid)
+    sitting, aside = store.load_checked(private)
+    if aside is not None:
+        talk.say(f"Your unfinished answers could not be read, so they were put aside as {aside}.")
+    if sitting is None or not sitting.matches(bank) or sitting.partner.id != pid:
+        sitting = _start(found, pid, bank, now())
+    others = [words.who(found, p) for p in found.opened.partner_ids if p != pid]
+    talk.say(f"collabcheck, a sitting apart: {name}, answering on your own.")
+    talk.say(PRIVACY)
+    talk.say(f"Your answers stay on this computer until {words.names(others)} "
+             f"{'has' if len(others) == 1 else 'have'} answered too. Only a seal is shared now: "
+             "it proves later that your answers were not changed, and shows nothing of them.")
+
+    def autosave() -> None:
+        store.save(sitting, private)
+
+    autosave()
+    try:
+        AnsweringApart(talk, sitting, bank, autosave).run()
+    except (Stop, EndOfInput, KeyboardInterrupt):
+        autosave()
+        talk.say(f"Stopped for now; your answers are kept on this computer. To carry on: "
+                 f"collabcheck apart answer {args.id} --as {pid}")
+        return EXIT_OK
+    sealed = seal_sitting(sitting, args.id, pid, now())
+    keep_sealed(state, sealed)
+    path = apart.write_seal(found.folder, sealed.seal)
+    store.clear(private)  # the sealed answers are kept in sealed.json; nothing typed since counts
+    shared = share([path], f"collabcheck apart: {pid} sealed {args.id}", folder, push)
+    talk.say(f"Sealed. {words.shared_words(shared, 'your seal')}")
+    after = carry_on(folder, state, default, push, args.id)
+    tell(after, out)
+    if args.id in after.looks:
+        talk.say("\n".join(words.status_lines(after.looks[args.id])))
+    return EXIT_OK

@@ -1,0 +1,52 @@
+"""What every `collabcheck apart` command shares: saying things, naming a partner, the time.
+
+Kept apart from cli/apart.py and cli/apart_answer.py so that neither imports the other.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from typing import TextIO
+
+from collabcheck.core import apart, git
+from collabcheck.core.apart_flow import Carried
+from collabcheck.render import apart_words as words
+from collabcheck.render.safe import safe_line, terminal_safe
+
+EXIT_NOT_PROVED, EXIT_PROBLEM = 1, 2
+
+
+def say(text: str, out: TextIO | None = None) -> None:
+    """Write a line with nothing raw from a file reaching the terminal."""
+    (out or sys.stdout).write(terminal_safe(text) + "\n")
+
+
+def problem(text: str) -> int:
+    """One line on stderr; returns the exit status for a problem."""
+    sys.stderr.write(safe_line(f"collabcheck: {text}") + "\n")
+    return EXIT_PROBLEM
+
+
+def now() -> datetime:
+    """Local time, to the second, as every sitting records it."""
+    from collabcheck.plain.flow import local_now
+
+    return local_now()
+
+
+def tell(carried: Carried, out: TextIO | None = None) -> None:
+    """Say what carrying on did: a failed pull once, then each step taken."""
+    if carried.pulled is not None and not carried.pulled.ok and carried.pulled.kind != git.NO_REMOTE:
+        say(f"Could not bring in your team's latest work: {carried.pulled.message}", out)
+    for e in carried.events:
+        say(words.event_line(carried.looks.get(e.sitting), e), out)
+
+
+def partner_id(members: tuple[apart.Member, ...], given: str) -> str:
+    """The id of the partner given by id or by name (any case), or ''."""
+    key = " ".join(given.split()).casefold()
+    for m in members:
+        if key in (m.id, " ".join(m.name.split()).casefold()):
+            return m.id
+    return ""

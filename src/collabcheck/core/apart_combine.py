@@ -1,0 +1,68 @@
+"""The ordinary snapshot from a sitting apart, once every partner's answers are revealed.
+
+The comparison, history and reports must not care where the partners sat, so the combined
+snapshot is built by the very code a sitting at one computer uses (`Sitting.to_snapshot`,
+`Snapshot.to_toml`) and differs from one only by a comment line saying it was sat apart.
+It is the same, byte for byte, whichever partner's collabcheck writes it: partners in the
+order the sitting was opened with, and taken at the moment the last partner sealed. So two
+partners who combine at once write the same file, and git sees one file, not a clash.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from collabcheck.core.apart import COMPLETE, FOLDER, Look
+from collabcheck.core.bank import Bank
+from collabcheck.core.files import atomic_write_new, read_bytes
+from collabcheck.core.sitting import Note, Sitting
+from collabcheck.core.snapshot import Partner, Snapshot, file_name, parse_snapshot
+
+SAT_APART = "# sat apart: sitting {id}, sealed and revealed in {folder}/{id}/\n"
+
+
+def combined(found: Look, bank: Bank) -> Snapshot:
+    """The snapshot of a complete sitting apart (every reveal matching its seal)."""
+    if found.phase != COMPLETE:
+        raise ValueError("a sitting apart is combined only once every answer is revealed")
+    o = found.opened
+    taken_at = max(s.sealed_at for s in found.seals.values())
+    sitting = Sitting(bank=o.bank, bank_version=o.bank_version,
+                      partners=[Partner(id=m.id, name=m.name, role=m.role) for m in o.partners],
+                      pair=o.pair, started_at=o.opened_at,
+                      answers={pid: dict(r.answers) for pid, r in found.reveals.items()},
+                      notes={pid: {k: Note(text=v) for k, v in r.notes.items()}
+                             for pid, r in found.reveals.items()},
+                      how_long=o.stage, route=o.route)  # type: ignore[arg-type]
+    return sitting.to_snapshot(bank, taken_at, o.pair)
+
+
+def combined_name(found: Look, bank: Bank) -> str:
+    """The file name the combined snapshot has (or will have) in the snapshot folder."""
+    return file_name(combined(found, bank))
+
+
+def snapshot_text(found: Look, bank: Bank) -> tuple[str, str]:
+    """(file name, text) of the combined snapshot: the ordinary file plus one comment line."""
+    snap = combined(found, bank)
+    text = snap.to_toml(bank)
+    first, rest = text.split("\n", 1)
+    text = f"{first}\n{SAT_APART.format(id=found.opened.id, folder=FOLDER)}{rest}"
+    parse_snapshot(text, file_name(snap), bank)  # it must read back as valid, or it is not written
+    return file_name(snap), text
+
+
+def write_combined(found: Look, bank: Bank, snapshot_dir: Path) -> tuple[Path, bool]:
+    """Write the combined snapshot unless it is already there; (path, newly written).
+
+    A file of that name that holds anything else is left alone, and ours goes beside it
+    (`-2`), as with any snapshot."""
+    name, text = snapshot_text(found, bank)
+    target = Path(snapshot_dir) / name
+    if target.is_file():
+        try:
+            if read_bytes(target) == text.encode("utf-8"):
+                return target, False
+        except Exception:  # noqa: BLE001 - an odd file of that name: ours goes beside it
+            pass
+    return atomic_write_new(Path(snapshot_dir), name, text), True

@@ -1,0 +1,193 @@
+"""Moving sittings apart along through the shared repository: share, pull, reveal, combine.
+
+Every `collabcheck apart` command starts by carrying on whatever can move: it pulls the
+team's work, reveals the answers this computer sealed once every partner's seal is in, and
+writes the ordinary snapshot once every reveal is in and `git log` proves the order. So a
+partner who was offline, or whose push failed, simply runs collabcheck again. What happened
+comes back as `Event`s (data); render/apart_words.py says them. No Textual.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from collabcheck.core import git, git_push
+from collabcheck.core.apart import (
+    COMPLETE,
+    OPEN,
+    REVEALING,
+    SEAL_SUFFIX,
+    Look,
+    look,
+    reveal_path,
+    seal_path,
+    sitting_ids,
+    write_reveal,
+    write_seal,
+)
+from collabcheck.core.apart_combine import combined_name, write_combined
+from collabcheck.core.apart_log import verify
+from collabcheck.core.apart_private import load_sealed, sealed_here
+from collabcheck.core.bank import Bank, load_bank_for
+from collabcheck.core.errors import CollabcheckError
+
+PUSH_TRIES = 4  # others pushing at the same moment: fetch their work and try again
+
+REVEALED, COMBINED, NOT_PROVEN, SEAL_DIFFERS, UNREADABLE, SEALED = (
+    "revealed", "combined", "not-proven", "seal-differs", "unreadable", "sealed")
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What happened to files we committed: the commit, then the push (None if not tried)."""
+
+    committed: git.Outcome
+    pushed: git.Outcome | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One step taken for one sitting apart (REVEALED, COMBINED…), with what it needs to say."""
+
+    kind: str
+    sitting: str
+    partner: str = ""
+    path: Path | None = None
+    shared: Shared | None = None
+    detail: str = ""
+
+
+@dataclass
+class Carried:
+    events: list[Event] = field(default_factory=list)
+    looks: dict[str, Look] = field(default_factory=dict)
+    pulled: git.Outcome | None = None
+
+
+def push_now(folder: Path, timeout: float = git.PUSH_TIMEOUT) -> git.Outcome:
+    """Push; when others pushed first, fetch their work and try again (every file is new,
+    so nothing can clash)."""
+    pushed = git_push.push(folder, timeout)
+    tries = 1
+    while pushed.kind == git.REJECTED and tries < PUSH_TRIES:
+        pushed = git_push.pull_and_push(folder, timeout)
+        tries += 1
+    return pushed
+
+
+def share(paths: list[Path], message: str, folder: Path, push: bool = True) -> Shared:
+    """Commit exactly these files; then push, unless asked not to. A failed push leaves the
+    commit here, to go with the next push."""
+    committed = git.commit_files(paths, message)
+    if not committed.ok or not push:
+        return Shared(committed)
+    return Shared(committed, push_now(folder))
+
+
+def pull(folder: Path, timeout: float = git.PUSH_TIMEOUT) -> git.Outcome:
+    """Bring in the team's latest work (and push anything of ours still waiting)."""
+    place = git.where(folder)
+    if not place.ok:
+        return git.Outcome(place.kind, place.sentence)
+    return git_push.pull_and_push(folder, timeout)
+
+
+def bank_for(found: Look, default: Bank) -> Bank:
+    return load_bank_for(found.opened.bank, found.opened.bank_version, default)
+
+
+def carry_on(snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool = True,
+             only: str | None = None) -> Carried:
+    """Pull, then for every sitting apart (or `only` that one) reveal and combine what can be."""
+    out = Carried(pulled=pull(snapshot_dir) if push else None)
+    for sid in sitting_ids(snapshot_dir):
+        if only is not None and sid != only:
+            continue
+        try:
+            found = look(snapshot_dir, sid, bank)
+            found = _finish_sealing(found, snapshot_dir, state_dir, bank, push, out.events)
+            found = _reveal_mine(found, snapshot_dir, state_dir, bank, push, out.events)
+            if found.phase == COMPLETE:
+                _combine(found, snapshot_dir, bank, push, out.events)
+        except CollabcheckError as exc:
+            out.events.append(Event(UNREADABLE, sid, detail=str(exc)))
+            continue
+        out.looks[sid] = found
+    return out
+
+
+def _finish_sealing(found: Look, snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool,
+                    events: list[Event]) -> Look:
+    """A seal made here but not yet in a commit (git failed last time): commit it now."""
+    if found.phase not in (OPEN, REVEALING):
+        return found
+    sid = found.opened.id
+    waiting = []
+    for pid in sealed_here(state_dir, sid):
+        kept = load_sealed(state_dir, sid, pid)
+        path = seal_path(found.folder, pid)
+        if kept is None or pid not in found.opened.partner_ids:
+            continue
+        if not path.exists():
+            write_seal(found.folder, kept.seal)
+        waiting.append(path)
+    if waiting:
+        pending = git.uncommitted(waiting) or set()
+        todo = [p for p in waiting if Path(os.path.abspath(p)) in pending]
+        if todo:
+            shared = share(todo, f"collabcheck apart: sealed {sid}", snapshot_dir, push)
+            for p in todo:
+                events.append(Event(SEALED, sid, p.name.removesuffix(SEAL_SUFFIX), p, shared))
+    return look(snapshot_dir, sid, bank) if waiting else found
+
+
+def _reveal_mine(found: Look, snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool,
+                 events: list[Event]) -> Look:
+    """Reveal what this computer sealed, only once every partner's seal is in."""
+    if found.phase != REVEALING:
+        return found
+    sid = found.opened.id
+    written = []
+    for pid in sealed_here(state_dir, sid):
+        if pid in found.reveals or reveal_path(found.folder, pid).exists():
+            continue
+        kept = load_sealed(state_dir, sid, pid)
+        if kept is None or pid not in found.seals:
+            continue
+        if found.seals[pid].digest != kept.seal.digest:
+            events.append(Event(SEAL_DIFFERS, sid, pid))
+            continue
+        written.append((pid, write_reveal(found.folder, kept.reveal)))
+    if not written:
+        return found
+    who = ", ".join(pid for pid, _ in written)
+    shared = share([p for _, p in written], f"collabcheck apart: {who} revealed, {sid}",
+                   snapshot_dir, push)
+    for pid, path in written:
+        events.append(Event(REVEALED, sid, pid, path, shared))
+    return look(snapshot_dir, sid, bank)
+
+
+def _combine(found: Look, snapshot_dir: Path, bank: Bank, push: bool, events: list[Event]) -> None:
+    """Write and share the ordinary snapshot, once `git log` shows every seal came first.
+
+    Once it is written and committed there is nothing more to do, and nothing is said."""
+    sid = found.opened.id
+    target = Path(snapshot_dir) / combined_name(found, bank_for(found, bank))
+    waiting = git.uncommitted([target]) if target.is_file() else None
+    if target.is_file() and waiting is not None and not waiting:
+        return
+    proof = verify(snapshot_dir, sid)
+    if proof.problem != "not-repo" and not proof.ok:
+        events.append(Event(NOT_PROVEN, sid))
+        return
+    path, new = write_combined(found, bank_for(found, bank), snapshot_dir)
+    shared = None
+    if proof.problem != "not-repo":
+        waiting = git.uncommitted([path]) or set()
+        if new or Path(os.path.abspath(path)) in waiting:
+            shared = share([path], git.commit_message([(found.opened.pair, found.opened.opened_at)])
+                           + f" (sat apart, {sid})", snapshot_dir, push)
+    events.append(Event(COMBINED, sid, path=path, shared=shared, detail="new" if new else ""))

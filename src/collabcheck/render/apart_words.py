@@ -1,0 +1,206 @@
+"""Every sentence about a sitting apart: where it stands, what just happened, what was proved.
+
+The domain (core/apart*.py) says what is so in data; this says it to people, in short plain
+sentences that name the partner concerned and say what to do next. Nothing here is shown
+through colour or symbols alone: a check that failed says "NOT OK" in words.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from collabcheck.core import git
+from collabcheck.core.apart import (
+    CANCELLED,
+    COMPLETE,
+    EARLY,
+    MISMATCH,
+    OPEN,
+    REVEALING,
+    SPOILED,
+    Look,
+    Problem,
+)
+from collabcheck.core.apart_flow import (
+    COMBINED,
+    NOT_PROVEN,
+    REVEALED,
+    SEAL_DIFFERS,
+    SEALED,
+    Event,
+    Shared,
+)
+from collabcheck.core.apart_log import (
+    NOT_COMMITTED,
+    REVEAL_AFTER,
+    REVEAL_MATCHES,
+    SEAL_ONCE,
+    Verification,
+)
+from collabcheck.render.words import display_name
+
+MONTHS = git.MONTHS
+
+
+def day(when: datetime) -> str:
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+
+
+def names(items: list[str]) -> str:
+    """'Ann', 'Ann and Sam', 'Ann, Bo and Sam'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def who(found: Look, pid: str) -> str:
+    try:
+        return display_name(found.opened.member(pid).name)
+    except StopIteration:
+        return display_name(pid)
+
+
+def shared_words(shared: Shared | None, what: str = "it") -> str:
+    """What became of a commit and push, in one or two sentences."""
+    if shared is None:
+        return ""
+    if not shared.committed.ok:
+        return (f"It could not be committed: {shared.committed.message} It is saved in the folder, "
+                "and collabcheck apart tries again next time.")
+    if shared.pushed is None:
+        return f"Committed {what} here; push it when you are ready."
+    if shared.pushed.ok:
+        return f"Committed and pushed {what}: your team can see it now."
+    return (f"Committed {what} here, but could not push it: {shared.pushed.message} It goes with "
+            "the next push, which collabcheck apart tries every time it runs.")
+
+
+def problem_words(found: Look, problem: Problem) -> str:
+    name = who(found, problem.partner) if problem.partner else ""
+    if problem.kind == MISMATCH:
+        return (f"{name}'s revealed answers do not match the seal committed for them, so they were "
+                "refused; the answers are not combined.")
+    if problem.kind == EARLY:
+        return (f"{name}'s answers were revealed before every partner had sealed, so they were "
+                "refused; please cancel this sitting apart and open a new one.")
+    return problem.detail
+
+
+def status_lines(found: Look, saved_as: str = "") -> list[str]:
+    """A sitting apart, for `apart status`: who has sealed and revealed, and what it waits for
+    (`saved_as`: the combined snapshot's file, once complete)."""
+    o = found.opened
+    people = [display_name(m.name) for m in o.partners]
+    lines = [f"{o.id}: {names(people)}, opened on {day(o.opened_at)}."]
+    phase = found.phase
+    for m in o.partners:
+        name = display_name(m.name)
+        if m.id in found.reveals:
+            lines.append(f"  {name}: answered, sealed and revealed.")
+        elif m.id in found.seals:
+            lines.append(f"  {name}: answered and sealed on {day(found.seals[m.id].sealed_at)}; "
+                         + ("waiting for everyone else to seal." if phase == OPEN
+                            else "waiting for their collabcheck to reveal." if phase == REVEALING
+                            else "not revealed."))
+        else:
+            lines.append(f"  {name}: not answered yet (collabcheck apart answer {o.id} --as {m.id}).")
+    if phase == CANCELLED and found.cancelled is not None:
+        by = who(found, found.cancelled.by) if found.cancelled.by else "a partner"
+        lines.append(f"  Cancelled by {by} on {day(found.cancelled.at)}.")
+    elif phase == SPOILED:
+        lines += [f"  {problem_words(found, p)}" for p in found.problems]
+    elif phase == OPEN:
+        waiting = [who(found, p) for p in o.partner_ids if p not in found.seals]
+        lines.append(f"  Waiting for {names(waiting)} to answer. Nobody's answers can be seen "
+                     "until everyone has sealed.")
+    elif phase == REVEALING:
+        waiting = [who(found, p) for p in o.partner_ids if p not in found.reveals]
+        lines.append(f"  Everyone has sealed. Waiting for {names(waiting)} to reveal: their "
+                     "collabcheck does it the next time they run collabcheck apart.")
+    elif phase == COMPLETE:
+        lines.append("  Complete: every answer is revealed and matches its seal.")
+        if saved_as:
+            lines.append(f"  Saved as {saved_as}. See the comparison with: collabcheck report {saved_as}")
+    return lines
+
+
+def event_line(found: Look | None, event: Event) -> str:
+    """What collabcheck apart just did for a sitting, in one or two sentences."""
+    name = who(found, event.partner) if found is not None and event.partner else event.partner
+    if event.kind == REVEALED:
+        return (f"{event.sitting}: every partner has sealed, so {name}'s answers are revealed. "
+                + shared_words(event.shared, "the reveal"))
+    if event.kind == SEALED:
+        return f"{event.sitting}: {name}'s seal, made earlier. " + shared_words(event.shared, "it")
+    if event.kind == COMBINED:
+        return (f"{event.sitting}: every answer is revealed and matches its seal. The sitting is "
+                f"saved as {event.path}. " + shared_words(event.shared, "the sitting")
+                + f" See the comparison with: collabcheck apart reveal {event.sitting}")
+    if event.kind == NOT_PROVEN:
+        return (f"{event.sitting}: every answer is revealed, but the repository's history does not "
+                "show every seal committed before the first reveal, so the answers were not "
+                f"combined. See why with: collabcheck apart verify {event.sitting}")
+    if event.kind == SEAL_DIFFERS:
+        return (f"{event.sitting}: the seal in the repository for {name} is not the one made on this "
+                f"computer, so {name}'s answers were not revealed; please ask your team who changed it.")
+    return event.detail
+
+
+def verify_lines(v: Verification, shown_folder: str) -> list[str]:
+    """What `apart verify` checked, one line each, then the verdict."""
+    if v.problem == "not-repo":
+        return [f"{shown_folder} is not inside a git repository, so there is no history to check."]
+    if v.problem or v.opened is None:
+        return [v.problem]
+    names_of = {m.id: display_name(m.name) for m in v.opened.partners}
+    lines = [f"Checked {v.commits} commit{'s' if v.commits != 1 else ''} touching {shown_folder}."]
+    for c in v.checks:
+        mark = "ok:    " if c.ok else "NOT OK:"
+        name, short = names_of.get(c.partner, c.partner), c.commit[:10]
+        if c.what == SEAL_ONCE:
+            text = (f"{name}'s seal was committed once ({short}) and never changed." if c.ok
+                    else f"{name}'s seal was committed ({short}) and then changed.")
+        elif c.what == REVEAL_AFTER:
+            text = (f"{name}'s reveal ({short}) was committed after every partner's seal." if c.ok
+                    else f"{name}'s reveal ({short}) was committed before every partner's seal was in.")
+        elif c.what == REVEAL_MATCHES:
+            text = (f"{name}'s revealed answers match their seal." if c.ok
+                    else f"{name}'s revealed answers do not match their seal.")
+        elif c.what == NOT_COMMITTED:
+            text = (f"{name} has not sealed yet, and nothing of theirs is revealed." if c.ok
+                    else f"{name}'s answers were revealed without a seal.")
+        else:
+            text = c.what
+        lines.append(f"{mark} {text}")
+    if v.ok:
+        sealed = [c for c in v.checks if c.what == SEAL_ONCE]
+        revealed = [c for c in v.checks if c.what == REVEAL_MATCHES]
+        if revealed and len(revealed) == len(v.opened.partners):
+            lines.append("Proved: every seal was committed before any reveal, and every reveal "
+                         "matches its seal, so nobody could change an answer after seeing another's.")
+        else:
+            lines.append(f"So far so good: {len(sealed)} of {len(v.opened.partners)} partners have "
+                         "sealed, and nothing has been revealed out of turn.")
+    else:
+        lines.append("Not proved: see the lines marked NOT OK above.")
+    return lines
+
+
+def open_lines(looks: list[Look]) -> list[str]:
+    """For history: the sittings apart still waiting, one line each, with what they wait for."""
+    if not looks:
+        return []
+    lines = ["", "Sittings apart still open (each shows here once complete):"]
+    for found in looks:
+        o = found.opened
+        people = names([display_name(m.name) for m in o.partners])
+        if found.phase == OPEN:
+            waiting = "waiting for " + names([who(found, p) for p in o.partner_ids
+                                              if p not in found.seals]) + " to answer"
+        elif found.phase == REVEALING:
+            waiting = "waiting for " + names([who(found, p) for p in o.partner_ids
+                                              if p not in found.reveals]) + " to reveal"
+        else:
+            waiting = "something is wrong: see collabcheck apart status"
+        lines.append(f"- {o.id}: {people}, opened on {day(o.opened_at)}; {waiting}.")
+    return lines
