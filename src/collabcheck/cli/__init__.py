@@ -232,7 +232,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return run_plain_demo(example)
     from collabcheck.tui.demo import run_demo_app
 
-    return run_demo_app(example)
+    status = run_demo_app(example)
+    print("collabcheck: that was an example. For your own sitting, go to your team's git "
+          "repository and run collabcheck init, then collabcheck.")
+    return status
 
 
 COMMANDS = {
