@@ -71,7 +71,7 @@ def test_a_folder_git_ignores_is_refused_with_a_sentence_and_nothing_made(tmp_pa
     assert ran.stdout == ""
     lines = ran.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in ran.stderr
-    assert "set to ignore collabcheck" in lines[0] and "collabcheck init sittings" in lines[0]
+    assert "set to ignore the folder collabcheck" in lines[0] and "collabcheck init sittings" in lines[0]
     assert tree(repo) == before
     # the folder it suggests is fine
     ok = run_cli("init", "sittings")
@@ -87,7 +87,7 @@ def test_outside_a_repository_it_says_so_plainly(tmp_path, monkeypatch):
     monkeypatch.chdir(here)
     ran = run_cli("init")
     assert ran.returncode == 2
-    assert ran.stderr.strip() == ("collabcheck: collabcheck is not inside a git repository. Run "
+    assert ran.stderr.strip() == ("collabcheck: The folder collabcheck is not inside a git repository. Run "
                                   "collabcheck init in your team's repository (the folder you "
                                   "cloned), or make this folder one first with git init.")
     assert not (here / "collabcheck").exists()
@@ -103,7 +103,9 @@ def test_missing_git_identity_is_said_with_what_to_do(tmp_path, monkeypatch):
     assert ran.stdout.rstrip().endswith("Then: start a sitting here with collabcheck")
     set_who(repo, ("Ann Lee", "ann@example.org"))
     git(repo, "config", "--unset", "user.email")
-    assert "git does not know your email yet" in run_cli("init").stdout
+    only = run_cli("init").stdout
+    assert "git does not know your email yet" in only and "set it now" in only
+    assert "git config user.email" in only and "git config user.name" not in only
 
 
 def test_dir_and_environment_choose_the_folder(tmp_path, monkeypatch):

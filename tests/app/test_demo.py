@@ -45,7 +45,7 @@ async def test_demo_opens_on_together_marked_as_an_example_and_saves_nothing(pla
         await _until(pilot, lambda: isinstance(app.screen, DemoHistoryScreen)
                      and app.screen.history is not None)
         history = screen_text(app)
-        assert "4 sittings saved in" in history and "Amira" in history
+        assert "Amira and Tom's 4 sittings (made up)" in history and "Amira Haddad" in history
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DemoTogetherScreen)

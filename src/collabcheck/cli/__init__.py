@@ -209,7 +209,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     if not result.ready:
         sys.stderr.write(safe_line(f"collabcheck: {result.problem}") + "\n")
         return EXIT_USAGE
-    for line in result.lines:
+    for line in result.done:
+        print(terminal_safe(line))
+    for command in [result.commit_note] if result.commit_note else []:
+        print(terminal_safe(f"    {command}"))
+    for line in result.missing:
         print(terminal_safe(line))
     for command in result.commands:
         print(terminal_safe(f"    {command}"))

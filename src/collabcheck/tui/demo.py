@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from collabcheck.core.examples import EXAMPLE_NOTICE, Example
-from collabcheck.history.build import load_history
+from collabcheck.history.build import History, load_history
 from collabcheck.tui.screens.history import HistoryScreen
 from collabcheck.tui.screens.together import TogetherScreen
 
@@ -41,6 +41,13 @@ class DemoHistoryScreen(HistoryScreen):
             self.app.call_from_thread(self._status, f"The example sittings cannot be read ({exc}).")
             return
         self.app.call_from_thread(self.show, history)
+
+    def show(self, history: History) -> None:
+        """As in a real history, but named as the example, not by the folder it ships in."""
+        super().show(history)
+        self.query_one("#history-status", Static).update(
+            f"Amira and Tom's {history.sitting_count} sittings (made up), oldest first. Scores "
+            "run from 1 (low) to 5 (high); the marks ▁ to █ draw them.")
 
     def on_mount(self) -> None:
         # (HistoryScreen's own on_mount runs too, and names the screen: named again after it)
