@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 class QuickOfferScreen(Screen[str]):
     """Dismisses with "quick" or "full"."""
 
+    DEFAULT_CSS = "QuickOfferScreen #quick-offer { padding: 1 2; height: 1fr; }"
     BINDINGS = [
         Binding("q", "choose('quick')", "Quick check-in"),
         Binding("f", "choose('full')", "Full sitting"),
