@@ -153,3 +153,30 @@ def test_only_quick_sittings_are_not_a_reason_to_offer_it(tmp_path: Path):
     folder = tmp_path / "snaps"
     write_snapshot(snapshot("ann-and-bo", WHEN - timedelta(days=10), "quick"), folder, BANK)
     assert offer_quick(folder, "ann-and-bo", BANK, WHEN) is None
+
+
+def test_the_report_of_a_quick_sitting_says_what_a_quick_form_can_and_cannot_tell(tmp_path):
+    import json
+
+    from collabcheck.render.quick import QUICK_READING
+
+    from .conftest import run_cli
+
+    form = quick_form(BANK)
+    assert form is not None
+    kinds = {"agree": 4, "authority": "shared", "focus": "balanced"}
+    answers = {pid: {i: kinds[BANK.items_by_id[i].kind] for i in form.ids} for pid in ("ann", "bo")}
+    quick = Snapshot(pair="ann-and-bo", taken_at=WHEN, bank=BANK.id, bank_version=BANK.version,
+                     partners=[Partner("ann", "Ann"), Partner("bo", "Bo")], answers=answers,  # type: ignore[arg-type]
+                     form="quick")
+    path = write_snapshot(quick, tmp_path, BANK)
+    text = run_cli("report", str(path))
+    assert text.returncode == 0 and " ".join(QUICK_READING.split()) in " ".join(text.stdout.split())
+    assert "2 answers" in text.stdout and "5 answers" not in text.stdout  # the questions asked
+    md = run_cli("report", str(path), "--format", "markdown").stdout
+    assert "> This was a quick check-in" in md
+    data = json.loads(run_cli("report", str(path), "--format", "json").stdout)
+    assert data["form"] == "quick" and data["form_note"] == QUICK_READING
+    full = write_snapshot(snapshot("ann-and-bo", WHEN), tmp_path, BANK)
+    assert "quick check-in" not in run_cli("report", str(full)).stdout
+    assert "form" not in json.loads(run_cli("report", str(full), "--format", "json").stdout)
