@@ -34,6 +34,8 @@ class QuickOfferScreen(Screen[str]):
     """Dismisses with "quick" or "full"."""
 
     DEFAULT_CSS = "QuickOfferScreen #quick-offer { padding: 1 2; height: 1fr; }"
+    # Nothing is focused, so Enter (pressed in a burst from the screen before) chooses nothing.
+    AUTO_FOCUS = None
     BINDINGS = [
         Binding("q", "choose('quick')", "Quick check-in"),
         Binding("f", "choose('full')", "Full sitting"),
@@ -58,7 +60,6 @@ class QuickOfferScreen(Screen[str]):
 
     def on_mount(self) -> None:
         self.sub_title = "Quick or full"
-        self.query_one("#quick", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
