@@ -180,3 +180,23 @@ def test_the_report_of_a_quick_sitting_says_what_a_quick_form_can_and_cannot_tel
     full = write_snapshot(snapshot("ann-and-bo", WHEN), tmp_path, BANK)
     assert "quick check-in" not in run_cli("report", str(full)).stdout
     assert "form" not in json.loads(run_cli("report", str(full), "--format", "json").stdout)
+
+
+def test_validate_checks_the_quick_form_against_the_bank(tmp_path):
+    from .conftest import run_cli
+
+    ok = run_cli("validate", str(quick_form_path()))
+    assert ok.returncode == 0 and "short form 'quick' of the question bank, 15 items" in ok.stdout
+    bad = tmp_path / "quick.toml"
+    bad.write_text(quick_form_path().read_text().replace('idea = "1.8"', 'idea = "1.9"'))
+    ran = run_cli("validate", str(bad))
+    assert ran.returncode == 1 and "does not map idea '1.9'" in ran.stderr
+
+
+def test_a_quick_sitting_carried_on_is_described_with_its_own_count():
+    from collabcheck.tui.screens.welcome import describe
+
+    s = Sitting.new(BANK, [("Ann", ""), ("Bo", "")], WHEN)
+    s.form = "quick"
+    s.current_item = 2
+    assert "of 15" in describe(s, BANK)

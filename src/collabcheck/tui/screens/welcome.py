@@ -51,9 +51,11 @@ def describe(s: Sitting, bank: Bank) -> str:
     shown = [safe(n) for n in s.names] or ["(no names yet)"]
     names = " and ".join([", ".join(shown[:-1]), shown[-1]]) if len(shown) > 1 else shown[0]
     when = f"{s.started_at:%a %d %b, %H:%M}"
+    from collabcheck.core.forms import bank_for
+
     where = safe_block(where_a_sitting_stopped(s.stage, s.everyone_finished, s.partner.name
                                                if s.partners else "", s.current_item,
-                                               len(questions(bank))))
+                                               len(questions(bank_for(bank, s)))))
     return f"{names} (started {when}): {where}."
 
 
