@@ -130,7 +130,7 @@ class WelcomeScreen(Screen[str]):
         self.query_one("#resume" if self.resumable is not None else "#new", Button).focus()
         self.query_one("#folder-note").display = False
         if isinstance(folder := getattr(self.app, "snapshot_dir", None), Path):
-            self.check_folder(folder)
+            self.call_after_refresh(self.check_folder, folder)  # after the first frame is drawn
 
     @work(thread=True, exclusive=True, group="welcome-folder")
     def check_folder(self, folder: Path, make: bool = False) -> None:
