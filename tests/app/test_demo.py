@@ -68,3 +68,12 @@ async def test_welcome_offers_the_demo_and_comes_back(make_app, tmp_path):
         await pilot.press("q")
         await _until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
     assert not (tmp_path / "snaps").exists() and not (tmp_path / "state").exists()
+
+
+def test_the_demo_at_80x24(snap_compare):
+    """(Drawn from the shipped examples by the Together screen: regenerate when either changes.)"""
+    async def settle(pilot) -> None:
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(DemoApp(load_example(load_bank())), terminal_size=SIZE, run_before=settle)
