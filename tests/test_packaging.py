@@ -29,6 +29,9 @@ def test_wheel_contains_the_question_bank(tmp_path):
     assert len(old) == 7, "bank 1 is kept in questions/v1"
     for name in old:  # bank 1 rides along, so old sittings report with their own questions
         assert f"collabcheck/questions/v1/{name}" in names
+    assert "collabcheck/questions/forms/quick.toml" in names  # the quick check-in's form
+    for example in (ROOT / "examples").rglob("*.toml"):  # `collabcheck demo` shows them
+        assert f"collabcheck/examples/{example.relative_to(ROOT / 'examples').as_posix()}" in names
     assert "collabcheck/cli/__init__.py" in names and "collabcheck/tui/collabcheck.tcss" in names
     assert any(n.endswith(".tcss") for n in names) or not list((ROOT / "src").rglob("*.tcss"))
 

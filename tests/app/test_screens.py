@@ -103,8 +103,12 @@ async def _help(pilot):
     await pilot.press("f1")
 
 
+async def _welcome(pilot):
+    await pilot.pause()  # (`at` then waits for the folder check, run in a thread)
+
+
 SCREENS = {
-    "welcome": None,
+    "welcome": _welcome,
     "who": _who,
     "handover": _handover,
     "question": to_questions,
@@ -136,7 +140,7 @@ def test_welcome_offering_to_resume(snap_compare, make_app):
             await pilot.pause()
 
     asyncio.run(first())
-    assert snap_compare(make_app(), terminal_size=SIZE)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=at(_welcome))
 
 
 async def test_help_opens_with_f1_and_question_mark_and_closes(make_app):

@@ -38,7 +38,7 @@ def plain_usage_error(message: str) -> str:
 
     if m := re.match(r"argument COMMAND: invalid choice: '([^']*)'", message):
         return (f"there is no command '{m.group(1)}' "
-                "(use report, history, questions, validate, commit, serve or apart)")
+                "(use report, history, questions, validate, commit, serve, apart, demo or init)")
     if m := re.match(r"argument ACTION: invalid choice: '([^']*)'", message):
         return (f"there is no action '{m.group(1)}' "
                 "(use open, answer, status, reveal, verify or cancel)")
@@ -106,6 +106,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="check bank and snapshot files; exit 1 if any is invalid")
     p.add_argument("paths", metavar="PATH", nargs="*",
                    help="files or folders (default: the question bank)")
+
+    p = sub.add_parser("init", parents=[common],
+                       help="set up your team's git repository for sittings (safe to run again)")
+    p.add_argument("folder", metavar="FOLDER", nargs="?", default=None,
+                   help="the snapshot folder to make (default: $COLLABCHECK_DIR or ./collabcheck)")
+
+    p = sub.add_parser("demo", parents=[common],
+                       help="see a made-up partnership's reading; nothing is saved")
+    p.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
+                   help="read it as plain sentences (chosen by itself with no full terminal)")
 
     p = sub.add_parser("commit", parents=[common],  # type: ignore[list-item]
                        help="commit snapshot files (and their Markdown reports) to the repository")
@@ -211,6 +221,52 @@ def cmd_app(args: argparse.Namespace) -> int:
     return run_app(bank=bank, snapshot_dir=snapshot_dir(args.dir))
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    """Make the snapshot folder and its note in the team's repository; say what was done."""
+    import os
+
+    from collabcheck.core.paths import snapshot_dir
+    from collabcheck.core.team_folder import set_up, shown
+
+    default = snapshot_dir(args.dir)
+    folder = Path(args.folder) if args.folder else default
+    result = set_up(folder)
+    if not result.ready:
+        sys.stderr.write(safe_line(f"collabcheck: {result.problem}") + "\n")
+        return EXIT_USAGE
+    for line in result.done:
+        print(terminal_safe(line))
+    for command in [result.commit_note] if result.commit_note else []:
+        print(terminal_safe(f"    {command}"))
+    for line in result.missing:
+        print(terminal_safe(line))
+    for command in result.commands:
+        print(terminal_safe(f"    {command}"))
+    start = ("collabcheck" if os.path.abspath(folder) == os.path.abspath(default)
+             else f"collabcheck --dir {shown(folder)}")
+    print(terminal_safe(f"{'Then' if result.missing else 'Next'}: start a sitting here with {start}"))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """A made-up partnership's finished sitting, read as partners would see it; saves nothing."""
+    from collabcheck.core.bank import load_bank
+    from collabcheck.core.examples import load_example
+    from collabcheck.plain import wants_plain
+
+    example = load_example(load_bank())  # the examples were answered on the shipped questions
+    if wants_plain(args.plain, sys.stdin, sys.stdout):
+        from collabcheck.plain.demo import run_plain_demo
+
+        return run_plain_demo(example)
+    from collabcheck.tui.demo import run_demo_app
+
+    status = run_demo_app(example)
+    print("collabcheck: that was an example. For your own sitting, go to your team's git "
+          "repository and run collabcheck init, then collabcheck.")
+    return status
+
+
 COMMANDS = {
     "questions": cmd_questions,
     "validate": cmd_validate,
@@ -219,6 +275,8 @@ COMMANDS = {
     "commit": cmd_commit,
     "serve": cmd_serve,
     "apart": cmd_apart,
+    "demo": cmd_demo,
+    "init": cmd_init,
     None: cmd_app,
 }
 

@@ -48,13 +48,40 @@ def run_report(args: argparse.Namespace) -> int:
         warnings.append(note)
     for line in warnings:
         sys.stderr.write(safe_line(line) + "\n")
+    quick = getattr(snapshot, "form", None) == "quick"
+    if quick:  # read with the questions a quick check-in asked (core/forms.py)
+        from collabcheck.core.forms import form_bank, quick_form
+
+        form = quick_form(bank)
+        bank = form_bank(bank, form) if form is not None else bank
     comparison = compare(snapshot, bank)
     fmt = getattr(args, "format", "text") or "text"
     if fmt == "json":
-        text = json_safe(json.dumps(report_json(comparison), indent=2, ensure_ascii=False)) + "\n"
+        data = report_json(comparison)
+        if quick:
+            data = {**data, "form": "quick", "form_note": _quick_note()}
+        text = json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
     elif fmt == "markdown":
-        text = terminal_safe(render_markdown(comparison, bank))
+        text = terminal_safe(_with_note(render_markdown(comparison, bank), quick, "> "))
     else:
-        text = terminal_safe(render_text(comparison, bank))
+        text = terminal_safe(_with_note(render_text(comparison, bank), quick, ""))
     sys.stdout.write(text)
     return EXIT_OK
+
+
+def _quick_note() -> str:
+    from collabcheck.render.quick import QUICK_READING
+
+    return QUICK_READING
+
+
+def _with_note(report: str, quick: bool, prefix: str) -> str:
+    """A quick check-in's report says first, under its title, what a quick form can and cannot tell."""
+    if not quick:
+        return report
+    import textwrap
+
+    title, _, rest = report.partition("\n\n")
+    note = textwrap.fill(_quick_note(), 80 - len(prefix), initial_indent=prefix,
+                         subsequent_indent=prefix)
+    return f"{title}\n\n{note}\n\n{rest}"

@@ -66,6 +66,13 @@ def check_file(path: Path, bank: Bank | None, warnings: list[str]) -> str:
     """
     data = read_toml(path, CollabcheckError)
     if "items" in data and "schema" not in data:
+        if "bank" in data and "bank_version" in data:  # a short form of the bank (core/forms.py)
+            from collabcheck.core.forms import read_form
+
+            if bank is None:
+                raise CollabcheckError(path, "the question bank it belongs to cannot be read")
+            form = read_form(path, bank)
+            return f"short form '{form.id}' of the question bank, {len(form.items)} items"
         load_section(path)
         return "question file"
     snap = snapshot_from_data(data, path, bank, warnings)

@@ -84,6 +84,7 @@ class Sitting:
     draft_people: list[tuple[str, str]] = field(default_factory=list)
     draft_pair: str = ""
     format: int = FORMAT
+    form: Literal["full", "quick"] = "full"  # which questions: the full bank or the quick check-in
 
     def __post_init__(self) -> None:
         self._consistent()
@@ -220,7 +221,8 @@ class Sitting:
         return Snapshot(pair=slugify(pair or self.pair, fallback="our-partnership"),
                         taken_at=taken_at, bank=self.bank, bank_version=self.bank_version,
                         partners=list(self.partners), answers=answers, notes=notes,
-                        agreed=agreed, context=context)
+                        agreed=agreed, context=context,
+                        form="quick" if self.form == "quick" else None)
 
 
 def check_answer(item: Item, value: Answer, partner_ids: list[str]) -> None:
@@ -310,7 +312,8 @@ def _sitting_from(data: Any) -> Sitting:
         how_long=_one_of(d.get("how_long"), (None, "starting", "under-a-year", "longer"), "how long"),
         route=_one_of(d.get("route"), (None, "open", "under-radar", "undecided"), "the route"),
         draft_people=[(_text(n, "a name"), _text(r, "a role")) for n, r in people],
-        draft_pair=_text(d.get("draft_pair", ""), "the partnership name typed so far"))
+        draft_pair=_text(d.get("draft_pair", ""), "the partnership name typed so far"),
+        form=_one_of(d.get("form", "full"), ("full", "quick"), "the form"))
 
 
 # -- the autosave file --------------------------------------------------------------------

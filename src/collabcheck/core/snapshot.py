@@ -24,7 +24,8 @@ from collabcheck.core.slug import is_slug
 
 SCHEMA = 2                      # the newest schema this collabcheck reads and writes
 KNOWN_KEYS = {"schema", "pair", "taken_at", "bank", "bank_version", "partners", "answers",
-              "notes", "agreed", "context"}
+              "notes", "agreed", "context", "form"}
+FORMS = ("full", "quick")  # optional top-level `form`: "quick" for the quick check-in
 Answer = int | str
 # Where the partnership stands (spec §2 `[context]`, schema 2): asked once, together.
 STAGES = ("starting", "under-a-year", "longer")
@@ -76,6 +77,7 @@ class Snapshot:
     agreed: Agreed | None = None
     context: Context | None = None
     schema: int = SCHEMA
+    form: str | None = None  # "quick" for a quick check-in (core/forms.py); None means full
     # The (bank id, version) every answer was checked against when the file was read, so the
     # comparison need not check each answer a second time. Not part of the file, nor of ==;
     # a copy made with `dataclasses.replace` (changed answers, say) is checked afresh.
@@ -110,6 +112,8 @@ class Snapshot:
                line("schema", self.schema), line("pair", self.pair),
                line("taken_at", self.taken_at), line("bank", self.bank),
                line("bank_version", self.bank_version)]
+        if self.form is not None:
+            out.append(line("form", self.form))
         for p in self.partners:
             out += ["\n[[partners]]\n", line("id", p.id), line("name", p.name)]
             if p.role:
@@ -280,13 +284,16 @@ def snapshot_from_data(data: dict[str, Any], path: str | Path, bank: Bank | None
             raise _fail(path, "agreed.actions must be a list of texts")
         agreed_model = Agreed(practice=practice, actions=actions)
     context = _context(data.get("context"), schema, path, warnings)
+    form = data.get("form")
+    if form is not None and form not in FORMS:
+        raise _fail(path, f"'form' must be one of {', '.join(FORMS)}")
     unknown = sorted(set(data) - KNOWN_KEYS)
     if unknown and warnings is not None:
         warnings.append(f"{path}: warning: ignoring unknown key(s) {', '.join(_key(k) for k in unknown[:10])}"
                         + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""))
     snapshot = Snapshot(schema=schema, pair=data["pair"], taken_at=taken, bank=data["bank"],
                         bank_version=data["bank_version"], partners=partners, answers=answers,
-                        notes=notes, agreed=agreed_model, context=context)
+                        notes=notes, agreed=agreed_model, context=context, form=form)
     if items is not None and bank is not None:
         snapshot._checked_with = (bank.id, bank.version)
     return snapshot

@@ -52,6 +52,11 @@ class Sitting:
     warnings: list[str] = field(default_factory=list)
     questions: dict[str, list[str]] = field(default_factory=dict)  # statement ids per practice
     committed: bool | None = None  # in a git commit? None when not in a repository (or not asked)
+    form: str | None = None  # "quick" for a quick check-in (then `questions` are the form's)
+
+    @property
+    def quick(self) -> bool:
+        return self.form == "quick"
 
     @property
     def overall_divergence(self) -> float | None:
@@ -132,14 +137,40 @@ class PairHistory:
     pair: str
     sittings: list[Sitting]
     titles: dict[int, str]
+    bank: Bank | None = None  # to read a quick sitting's statements again (history/common.py)
+    _read: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def changes(self) -> dict[str, float | None]:
-        """Latest minus previous combined score per practice (None when either is missing)."""
+        """Latest minus previous combined score per practice (None when either is missing).
+
+        When either sitting is a quick check-in, both scores are taken over the statements
+        asked in both, so a movement is never read from a statement one of them did not ask."""
         if len(self.sittings) < 2:
             return dict.fromkeys(PRACTICES)
-        prev, last = self.sittings[-2].practices, self.sittings[-1].practices
-        return {k: _delta(last.get(k), prev.get(k)) for k in PRACTICES}
+        prev, last = self.sittings[-2], self.sittings[-1]
+        return {k: _delta(*reversed(self.compared(prev, last, k))) for k in PRACTICES}
+
+    def compared(self, before: Sitting, after: Sitting, practice: str) -> tuple[float | None, float | None]:
+        """A practice's combined score at two sittings, on a common footing: as they stand
+        when both asked the full form, else over the statements asked in both (by id)."""
+        if not (before.quick or after.quick):
+            return before.practices.get(practice), after.practices.get(practice)
+        from collabcheck.history.common import combined_on
+
+        common = set(before.questions.get(practice, ())) & set(after.questions.get(practice, ()))
+        scores = [self._scores(s) for s in (before, after)]
+        if not common or scores[0] is None or scores[1] is None:
+            return None, None
+        return combined_on(scores[0], common), combined_on(scores[1], common)
+
+    def _scores(self, s: Sitting) -> dict[str, dict[str, int]] | None:
+        from collabcheck.history.common import statement_scores
+
+        if s.file not in self._read:
+            self._read[s.file] = statement_scores(s.file, self.bank) if self.bank is not None else None
+        result: dict[str, dict[str, int]] | None = self._read[s.file]
+        return result
 
     @cached_property
     def names(self) -> list[str]:
@@ -157,6 +188,8 @@ class PairHistory:
         out = []
         for i in range(1, len(self.sittings)):
             before, after = self.sittings[i - 1], self.sittings[i]
+            if before.quick or after.quick:
+                continue  # a quick form asks fewer questions: compared on those asked in both
             changed = [k for k in PRACTICES if before.questions and after.questions
                        and before.questions.get(k) != after.questions.get(k)]
             if changed:
@@ -165,7 +198,7 @@ class PairHistory:
 
     @cached_property
     def follow_through(self) -> list[FollowThrough]:
-        return follow_through(self.sittings, self.titles)
+        return follow_through(self.sittings, self.titles, self.compared)
 
     @cached_property
     def trends(self) -> dict[str, Trend]:
@@ -216,9 +249,12 @@ def direction(delta: float | None) -> str | None:
     return "closer" if delta < 0 else "further apart"
 
 
-def follow_through(sittings: list[Sitting], titles: dict[int, str]) -> list[FollowThrough]:
+def follow_through(sittings: list[Sitting], titles: dict[int, str],
+                   compared: Any = None) -> list[FollowThrough]:
     """For each sitting where the partners agreed a practice, its score then, at the next
-    sitting and now (the words are `collabcheck.render.history.follow_text`)."""
+    sitting and now (the words are `collabcheck.render.history.follow_text`). `compared`
+    (PairHistory.compared) puts a quick sitting and the one it is set against on the
+    statements asked in both."""
     out: list[FollowThrough] = []
     for i, s in enumerate(sittings):
         if s.agreed is None:
@@ -228,7 +264,12 @@ def follow_through(sittings: list[Sitting], titles: dict[int, str]) -> list[Foll
         before = s.practices.get(key)
         nxt = sittings[i + 1] if i + 1 < len(sittings) else None
         after = nxt.practices.get(key) if nxt else None
-        latest = sittings[-1].practices.get(key) if nxt and nxt is not sittings[-1] else None
+        last = sittings[-1]
+        latest = last.practices.get(key) if nxt and nxt is not last else None
+        if compared is not None and nxt is not None and (s.quick or nxt.quick):
+            before, after = compared(s, nxt, key)
+        if compared is not None and latest is not None and (s.quick or last.quick):
+            latest = compared(s, last, key)[1]
         out.append(FollowThrough(p, titles.get(p, ""), s.taken_at, s.file, before, after,
                                  nxt.taken_at if nxt else None, latest))
     return out
@@ -246,6 +287,22 @@ def load_history(folder: str | Path, bank: Bank, pair: str | None = None,
     if scanned is None:
         scanned = Scanned(folder, bank, cache_dir)
     return build_history(str(folder), scanned.records(workers), bank, pair)
+
+
+QUICK_NOTE = ("a quick check-in, so each practice's change to or from it counts only the "
+              "questions asked in both sittings")
+
+
+def _quick_questions(full: dict[str, list[str]], bank_id: Any, version: Any,
+                     bank: Bank) -> dict[str, list[str]]:
+    """The statements a quick sitting asked, per practice: the quick form's (core/forms.py)."""
+    from collabcheck.core.bank import load_bank_for
+    from collabcheck.core.forms import quick_form
+
+    form = quick_form(load_bank_for(bank_id, version, bank)) if type(version) is int else None
+    if form is None:
+        return full
+    return {k: [i for i in ids if i in form.ids] for k, ids in full.items()}
 
 
 def mark_committed(history: History) -> None:
@@ -278,10 +335,13 @@ def build_history(folder: str, records: list[tuple[str, dict[str, Any]]], bank: 
         if seen not in questions:
             questions[seen] = practice_questions(*seen, bank)
         fields["questions"] = questions[seen]
+        if rec.get("form") == "quick":
+            fields["questions"] = _quick_questions(questions[seen], *seen, bank)
+            fields["warnings"] = [*rec.get("warnings", []), QUICK_NOTE]
         groups[rec["pair"]].append(Sitting(file=shown, **fields))
     pairs = []
     for name in sorted(groups):
         sittings = sorted(groups[name], key=lambda s: (s.ts, s.file))
-        pairs.append(PairHistory(name, sittings, titles))
+        pairs.append(PairHistory(name, sittings, titles, bank))
     skipped.sort(key=lambda s: s.file)
     return History(folder, pairs, skipped, bank.id, bank.version, titles, bank.source)

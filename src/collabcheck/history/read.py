@@ -42,6 +42,7 @@ def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[s
         "suggested": f.suggested,
         "agreed": snapshot.agreed.practice if snapshot.agreed else None,
         "bank": snapshot.bank, "bank_version": snapshot.bank_version,
+        "form": getattr(snapshot, "form", None),
         "unknown": sorted(f.unknown_answers), "mismatched": sorted(f.mismatched_answers),
         "warnings": warnings,
     }

@@ -18,8 +18,10 @@ from typing import TextIO
 from collabcheck.core import paths
 from collabcheck.core import sitting as store
 from collabcheck.core.bank import Bank
+from collabcheck.core.forms import bank_for
 from collabcheck.core.sitting import Sitting
 from collabcheck.plain.answering import Answering
+from collabcheck.plain.quick import choose_form, say_quick_reading
 from collabcheck.plain.talk import Conversation, EndOfInput, Stop
 from collabcheck.plain.together import (
     agree,
@@ -93,15 +95,17 @@ class PlainSitting:
             self.sitting = self.new_sitting()
             self.autosave()
             self.ask_context(self.sitting)
+            choose_form(self.talk, self.sitting, self.bank, self.snapshot_dir, self.now(), self.autosave)
         elif self.sitting is not None and self.sitting.stage == "who":
             self.sitting = self.new_sitting(self.sitting)
             self.autosave()
             self.ask_context(self.sitting)
+            choose_form(self.talk, self.sitting, self.bank, self.snapshot_dir, self.now(), self.autosave)
         s = self.sitting
         assert s is not None
         while s.stage == "answering" and not s.everyone_finished:
             self.handover()
-            Answering(self.talk, s, self.bank, self.autosave).run()
+            Answering(self.talk, s, bank_for(self.bank, s), self.autosave).run()
             s.current_partner += 1
             s.current_item = 0
             self.autosave()
@@ -113,8 +117,9 @@ class PlainSitting:
                 _stop()
             s.stage = "together"
             self.autosave()
+        say_quick_reading(self.talk, s)
         while True:
-            read_comparison(self.talk, s, self.bank)
+            read_comparison(self.talk, s, bank_for(self.bank, s))
             if agree(self.talk, s, self.bank, self.autosave):
                 saved = save(self.talk, s, self.bank, self.snapshot_dir, self.now())
                 if saved is not None:

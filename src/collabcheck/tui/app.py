@@ -134,6 +134,7 @@ class CollabcheckApp(KeepsState):
                 if (s := await self.who_is_here(s)) is None:
                     continue  # back to the start: the names were thrown away (the screen asked)
                 await self.where_you_stand(s)
+                await self.quick_or_full(s)
             # 3. Each partner in turn answers, unseen; then they all sit together.
             await self.each_in_turn(s)
             # 4. Together: the comparison, until they agree what to work on and it is saved.
@@ -257,9 +258,16 @@ class CollabcheckApp(KeepsState):
             s.how_long, s.route = standing.stage, standing.route  # type: ignore[assignment]
         self.autosave()
 
+    async def quick_or_full(self, s: Sitting) -> None:
+        """A partnership that sat in full lately is offered the quick check-in (`quick.py`)."""
+        from collabcheck.tui.quick import choose_form
+
+        await choose_form(self, s)
+
     async def each_in_turn(self, s: Sitting) -> None:
         """Each partner in turn: the keyboard handed over, then their questions; the last
         hand-over asks everyone to sit together (carried on from wherever it stopped)."""
+        from collabcheck.core.forms import bank_for
         from collabcheck.tui.screens.handover import HandoverScreen
         from collabcheck.tui.screens.questions import QuestionsScreen
 
@@ -267,7 +275,7 @@ class CollabcheckApp(KeepsState):
             return
         while not s.everyone_finished:
             await self.show(HandoverScreen(s))
-            await self.show(QuestionsScreen(s, self.bank, self.autosave))
+            await self.show(QuestionsScreen(s, bank_for(self.bank, s), self.autosave))
             s.current_partner, s.current_item = s.current_partner + 1, 0
             self.autosave()
         await self.show(HandoverScreen(s, finished=True))
@@ -277,10 +285,10 @@ class CollabcheckApp(KeepsState):
     async def together(self, s: Sitting) -> tuple[Path, Snapshot]:
         """The comparison, until the partners agree what to work on and it is saved; if the
         folder cannot be written they are told, and the comparison (and answers) stay."""
-        from collabcheck.tui.screens.together import TogetherScreen
+        from collabcheck.tui.quick import together_screen
 
         while True:
-            await self.show(TogetherScreen(s, self.bank, self.autosave))
+            await self.show(together_screen(s, self.bank, self.autosave))
             if (saved := self.save_snapshot()) is not None:
                 return saved
 

@@ -3,12 +3,19 @@
 Partners must know before they start that a pair has no anonymity and what the saved file
 will hold (spec §7), so the privacy notice is on the first screen, not behind a link. If a
 sitting was interrupted, carrying on is the default, so one Enter never throws answers away.
+
+It also helps a newcomer in: it offers the demo (a made-up partnership's reading), and, when
+the snapshot folder is not ready for the team's repository, says so and offers to set it up
+(`collabcheck init`). That check runs git, so it runs in a thread after the first frame.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -21,6 +28,7 @@ from collabcheck.tui.text import safe, safe_block
 
 if TYPE_CHECKING:  # the sitting model is only loaded when one exists
     from collabcheck.core.sitting import Sitting
+    from collabcheck.core.team_folder import Setup
 
 PRIVACY = (
     "[b]Before you start — privacy.[/b] In a pair or a small group there is no anonymity: "
@@ -43,9 +51,11 @@ def describe(s: Sitting, bank: Bank) -> str:
     shown = [safe(n) for n in s.names] or ["(no names yet)"]
     names = " and ".join([", ".join(shown[:-1]), shown[-1]]) if len(shown) > 1 else shown[0]
     when = f"{s.started_at:%a %d %b, %H:%M}"
+    from collabcheck.core.forms import bank_for
+
     where = safe_block(where_a_sitting_stopped(s.stage, s.everyone_finished, s.partner.name
                                                if s.partners else "", s.current_item,
-                                               len(questions(bank))))
+                                               len(questions(bank_for(bank, s)))))
     return f"{names} (started {when}): {where}."
 
 
@@ -54,16 +64,19 @@ WELCOME = ("[b]Welcome.[/b] Each of you answers questions about your partnership
 
 
 class WelcomeScreen(Screen[str]):
-    """Dismisses with "new", "resume" or "history"."""
+    """Dismisses with "new", "resume" or "history"; shows the demo over itself."""
 
     BINDINGS = [
         Binding("n", "choose('new')", "New sitting"),
         Binding("r", "choose('resume')", "Carry on"),
         Binding("h", "choose('history')", "Past sittings"),
+        Binding("e", "example", "An example"),
+        Binding("i", "set_up", "Set up the folder"),
     ]
     PALETTE = [
         ("Start a new sitting", "Enter who is here and begin", "new"),
         ("Carry on the unfinished sitting", "Pick up where you left off", "resume"),
+        ("See an example", "A made-up partnership's reading; nothing is saved", "example"),
     ]
 
     def __init__(self, bank: Bank, resumable: Sitting | None, other_bank: Sitting | None = None) -> None:
@@ -71,11 +84,13 @@ class WelcomeScreen(Screen[str]):
         self.bank = bank
         self.resumable = resumable
         self.other_bank = other_bank
+        self.folder_setup: Setup | None = None  # the snapshot folder, once checked
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="welcome"):
             yield Static(WELCOME)
+            yield Static("", id="folder-note")
             if self.resumable is not None:
                 yield Static("[b]Unfinished sitting found:[/b] " + describe(self.resumable, self.bank),
                              id="resume-note", classes="gap resume")
@@ -100,25 +115,93 @@ class WelcomeScreen(Screen[str]):
             else:
                 yield Button("Start (n)", id="new", variant="primary", compact=True)
             yield Button("Past sittings (h)", id="history", compact=True)
+            yield Button("An example (e)", id="example", compact=True)
         yield Static(self.hint, classes="hint")
         yield Footer()
 
     @property
     def hint(self) -> str:
         if self.resumable is not None:
-            return "Press Enter or r to carry on, n to start again, F1 for help."
-        return "Press Enter or n to start, F1 for help about the five practices."
+            return "Press Enter or r to carry on, n to start again, e for an example, F1 for help."
+        return "Press Enter or n to start, e to see an example reading, F1 for help."
 
     def on_mount(self) -> None:
         self.sub_title = "Welcome"
         self.query_one("#resume" if self.resumable is not None else "#new", Button).focus()
+        self.query_one("#folder-note").display = False
+        if isinstance(folder := getattr(self.app, "snapshot_dir", None), Path):
+            self.call_after_refresh(self.check_folder, folder)  # after the first frame is drawn
+
+    @work(thread=True, exclusive=True, group="welcome-folder")
+    def check_folder(self, folder: Path, make: bool = False) -> None:
+        """Is the snapshot folder ready for the team's repository? With `make`, set it up."""
+        from collabcheck.core.team_folder import check, set_up
+
+        result = set_up(folder) if make else check(folder)
+        self.app.call_from_thread(self.show_folder, result, make)
+
+    def show_folder(self, setup: Setup, made: bool) -> None:
+        """One line on the folder: what is missing and the key that sets it up (or, after
+        setting up, what was done). The whole story is on "Who is here" and from init."""
+        from collabcheck.core import git
+        from collabcheck.core.team_folder import NOTE_NAME, shown
+
+        self.folder_setup = setup
+        note = self.query_one("#folder-note", Static)
+        name = shown(setup.folder)
+        if made and setup.ready:
+            said = f"made {name} and a note for your team in it ({NOTE_NAME})."
+            if setup.missing:
+                said += " git does not know who you are yet: the app asks when you commit."
+        elif setup.ready:
+            note.display = False
+            return
+        elif setup.kind == git.MISSING:
+            said = f"{name} is not set up yet. Press i to set it up (as collabcheck init does)."
+        elif setup.kind == git.IGNORED:
+            said = (f"git ignores {name} here, so sittings cannot be shared from it. "
+                    "Choose another folder with collabcheck init FOLDER.")
+        elif setup.kind == git.NO_GIT:
+            said = "git is not installed, so sittings stay on this computer."
+        else:
+            said = f"{name} is not in a git repository (see collabcheck init)."
+        text = Text("Your team's folder: " if not made else "Done: ", style="bold")
+        text.append(said)
+        note.update(text)
+        note.display = True
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "set_up":
+            s = self.folder_setup
+            return s is not None and not s.ready and not s.problem
         return not (action == "choose" and parameters == ("resume",) and self.resumable is None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
+        if event.button.id == "example":
+            self.action_example()
+            return
         self.dismiss(event.button.id)
+
+    def action_set_up(self) -> None:
+        """Make the folder and its note for the team, as `collabcheck init` does."""
+        if isinstance(folder := getattr(self.app, "snapshot_dir", None), Path):
+            self.check_folder(folder, make=True)
+
+    def action_example(self) -> None:
+        """The demo over this screen: a made-up partnership's reading; leaving comes back here."""
+        from collabcheck.core.bank import load_bank
+        from collabcheck.core.errors import CollabcheckError
+        from collabcheck.core.examples import load_example
+        from collabcheck.tui.demo import DemoTogetherScreen
+
+        try:
+            example = load_example(load_bank())
+        except CollabcheckError as exc:
+            self.notify(str(exc), title="No example", severity="warning", markup=False)
+            return
+        self.app.push_screen(DemoTogetherScreen(example))
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)

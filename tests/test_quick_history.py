@@ -1,0 +1,132 @@
+"""History over quick and full sittings: a practice's movement only from questions asked in both."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime, timedelta, timezone
+from fractions import Fraction
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from collabcheck.core.bank import load_bank
+from collabcheck.core.forms import quick_form
+from collabcheck.core.snapshot import Agreed, Partner, Snapshot, write_snapshot
+from collabcheck.history.build import load_history
+from collabcheck.render.history import render_text
+
+BANK = load_bank()
+FORM = quick_form(BANK)
+assert FORM is not None
+PARTNERS = [Partner("ann", "Ann"), Partner("bo", "Bo")]
+STATEMENTS = [i for i in BANK.items_of_kind("agree")]
+T0 = datetime(2026, 3, 1, 10, 0, tzinfo=timezone.utc)
+ANSWER = st.one_of(st.integers(1, 5), st.just("unsure"), st.none())
+
+
+def sitting(when: datetime, answers: dict[str, dict[str, object]], quick: bool,
+            agreed: int | None = None) -> Snapshot:
+    kept = {pid: {k: v for k, v in table.items() if v is not None and (not quick or k in FORM.ids)}
+            for pid, table in answers.items()}
+    return Snapshot(pair="ann-and-bo", taken_at=when, bank=BANK.id, bank_version=BANK.version,
+                    partners=PARTNERS, answers=kept, form="quick" if quick else None,  # type: ignore[arg-type]
+                    agreed=Agreed(agreed) if agreed else None)
+
+
+def by_hand(snap: Snapshot, practice: int, asked: set[str]) -> float | None:
+    """The README's rule, written out again: each partner's average over the statements of
+    `practice` in `asked` they scored (6 − answer when worded the other way), then the mean."""
+    means = []
+    for table in snap.answers.values():
+        scores = [6 - v if item.reverse else v for item in STATEMENTS
+                  if item.section_id == BANK.practice(practice).id and item.id in asked
+                  and type(v := table.get(item.id)) is int]
+        if scores:
+            means.append(Fraction(sum(scores), len(scores)))
+    return float(sum(means, Fraction(0)) / len(means)) if means else None
+
+
+answers_st = st.fixed_dictionaries({p.id: st.fixed_dictionaries({i.id: ANSWER for i in STATEMENTS})
+                                    for p in PARTNERS})
+
+
+@given(first=answers_st, second=answers_st, noise=answers_st,
+       kinds=st.sampled_from([(False, True), (True, False), (True, True)]))
+def test_a_change_is_read_only_from_statements_asked_in_both(first, second, noise, kinds):
+    """Whatever either sitting answered outside the questions both asked, the change reported
+    for each practice is the change over the questions both asked, worked out by hand."""
+    quick_a, quick_b = kinds
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        a = sitting(T0, first, quick_a)
+        b = sitting(T0 + timedelta(days=40), second, quick_b)
+        write_snapshot(a, folder, BANK)
+        write_snapshot(b, folder, BANK)
+        history = load_history(folder, BANK, cache_dir=False)
+        (pair,) = history.pairs
+        changes = pair.changes
+        # the same sittings with other answers to every question not asked in both
+        for snap, quick in ((a, quick_a), (b, quick_b)):
+            if not quick:
+                for pid in snap.answers:
+                    for item_id, value in noise[pid].items():
+                        if item_id not in FORM.ids and value is not None:
+                            snap.answers[pid][item_id] = value
+        other = Path(tmp) / "other"
+        write_snapshot(a, other, BANK)
+        write_snapshot(b, other, BANK)
+        assert load_history(other, BANK, cache_dir=False).pairs[0].changes == changes
+    for practice in range(1, 6):
+        before, after = by_hand(a, practice, set(FORM.ids)), by_hand(b, practice, set(FORM.ids))
+        want = None if before is None or after is None else after - before
+        got = changes[str(practice)]
+        assert (got is None) == (want is None)
+        if want is not None:
+            assert abs(got - want) < 1e-9
+
+
+def test_full_sittings_compare_as_before_and_a_quick_one_says_how_it_is_compared(tmp_path):
+    every = {p.id: {i.id: 4 for i in STATEMENTS} for p in PARTNERS}
+    lower = {p.id: {i.id: (2 if i.id in FORM.ids else 5) for i in STATEMENTS} for p in PARTNERS}
+    write_snapshot(sitting(T0, every, False, agreed=3), tmp_path, BANK)
+    write_snapshot(sitting(T0 + timedelta(days=30), lower, False), tmp_path, BANK)
+    full = load_history(tmp_path, BANK, cache_dir=False).pairs[0]
+    # two full sittings: the whole practice, as before (statements outside the form count)
+    assert abs(full.changes["1"] - (full.sittings[1].practices["1"] - full.sittings[0].practices["1"])) < 1e-9
+    assert not any(s.quick for s in full.sittings)
+    write_snapshot(sitting(T0 + timedelta(days=60), every, True), tmp_path, BANK)
+    history = load_history(tmp_path, BANK, cache_dir=False)
+    (pair,) = history.pairs
+    last = pair.sittings[-1]
+    assert last.quick and set(last.questions["1"]) == {i for i in FORM.ids if i.startswith("find-partners.")}
+    for k in "12345":  # on the form's questions the scores went from 2 (reversed: 4) to 4 (or 2)
+        before, after = pair.compared(pair.sittings[-2], last, k)
+        assert pair.changes[k] is not None and abs(pair.changes[k] - (after - before)) < 1e-9
+    # not the whole-practice scores of the full sitting, which count statements not asked now
+    assert any(abs(pair.changes[k] - ((last.practices[k] or 0) - (pair.sittings[-2].practices[k] or 0)))
+               > 0.5 for k in "12345")
+    assert not pair.questions_changed  # a quick form is not a change of the questions
+    text = render_text(history)
+    assert "a quick check-in, so each practice's change to or from it counts only the questions " \
+           "asked in both sittings" in " ".join(text.split())
+
+
+def test_follow_through_to_a_quick_sitting_uses_the_questions_asked_in_both(tmp_path):
+    high_outside = {p.id: {i.id: (3 if i.id in FORM.ids else 5) for i in STATEMENTS
+                           if not i.reverse} for p in PARTNERS}
+    write_snapshot(sitting(T0, high_outside, False, agreed=3), tmp_path, BANK)
+    later = {p.id: {i.id: 4 for i in STATEMENTS if not i.reverse} for p in PARTNERS}
+    write_snapshot(sitting(T0 + timedelta(days=30), later, True), tmp_path, BANK)
+    (pair,) = load_history(tmp_path, BANK, cache_dir=False).pairs
+    (follow,) = pair.follow_through
+    assert follow.before == 3.0 and follow.after == 4.0  # not the 3.x the whole practice had
+
+
+def test_a_quick_sitting_whose_file_went_missing_reports_no_change(tmp_path):
+    every = {p.id: {i.id: 4 for i in STATEMENTS} for p in PARTNERS}
+    write_snapshot(sitting(T0, every, False), tmp_path, BANK)
+    path = write_snapshot(sitting(T0 + timedelta(days=30), every, True), tmp_path, BANK)
+    history = load_history(tmp_path, BANK, cache_dir=False)
+    path.unlink()
+    assert all(v is None for v in history.pairs[0].changes.values())
