@@ -36,7 +36,7 @@ def plain_usage_error(message: str) -> str:
 
     if m := re.match(r"argument COMMAND: invalid choice: '([^']*)'", message):
         return (f"there is no command '{m.group(1)}' "
-                "(use report, history, questions, validate, commit or serve)")
+                "(use report, history, cohort, questions, validate, commit or serve)")
     if m := re.match(r"argument --format: invalid choice: '([^']*)' \(choose from (.*)\)", message):
         return f"there is no format '{m.group(1)}' (use {m.group(2).replace(chr(39), '')})"
     if message.startswith("unrecognized arguments: "):
@@ -87,6 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder of snapshots, read recursively (default: the snapshot folder)")
     p.add_argument("--pair", metavar="PAIR", help="only this partnership")
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+
+    p = sub.add_parser("cohort", parents=[common],
+                       help="a programme at a glance: one row per partnership, needing attention first")
+    p.add_argument("folder", metavar="DIR", nargs="?", default=None,
+                   help="folder of snapshots, read recursively (default: the snapshot folder)")
+    p.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
+    p.add_argument("--hide-names", action="store_true",
+                   help="show partnerships and partners as codes (P01, P01-A), for a board paper")
+    p.add_argument("--overdue-months", type=int, default=6, metavar="N",
+                   help="flag a partnership with no sitting for longer than N months (default 6)")
 
     p = sub.add_parser("questions", parents=[common], help="list the question bank")
     p.add_argument("--format", choices=["text", "json"], default="text")
@@ -151,6 +161,13 @@ def cmd_history(args: argparse.Namespace) -> int:
     return run_history(args)
 
 
+def cmd_cohort(args: argparse.Namespace) -> int:
+    """A programme at a glance (issue 22)."""
+    from collabcheck.cli.cohort import run_cohort
+
+    return run_cohort(args)
+
+
 def cmd_commit(args: argparse.Namespace) -> int:
     """Commit sittings to the team's repository, and push if asked (issue 12)."""
     from collabcheck.cli.commit import run_commit
@@ -191,6 +208,7 @@ COMMANDS = {
     "validate": cmd_validate,
     "report": cmd_report,
     "history": cmd_history,
+    "cohort": cmd_cohort,
     "commit": cmd_commit,
     "serve": cmd_serve,
     None: cmd_app,
