@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from collabcheck.history.build import PairHistory, Sitting
 from collabcheck.history.cohort import (
@@ -25,6 +27,7 @@ from collabcheck.history.read import PRACTICES
 from . import gitrepo
 from .conftest import MINI_BANK, ROOT, run_cli
 from .gitrepo import git, make_repo, needs_git
+from .strategies import BANKS, snapshots
 from .test_history import mini, save, snap
 
 EXAMPLES = ROOT / "examples"
@@ -334,3 +337,29 @@ def test_the_cohort_is_read_through_the_cache(tmp_path: Path, _cache: Path):
         module.summarise_file = real  # type: ignore[assignment]
     assert calls == []
     assert [r.pair for r in again.rows] == [r.pair for r in first.rows]
+
+
+# -- the cached figures are the comparison's -------------------------------------------------
+
+
+@settings(deadline=None)
+@given(data=st.data())
+def test_cohort_summary_equals_compare_on_random_sittings(data: st.DataObject):
+    from collabcheck.history.cohort import summarise_for_cohort
+    from collabcheck.history.picture import places
+    from collabcheck.scoring.compare import compare
+
+    bank = data.draw(st.sampled_from(BANKS))
+    snapshot = data.draw(snapshots(bank))
+    s = summarise_for_cohort(snapshot, bank, [])
+    c = compare(snapshot, bank)
+    for p in c.practices:
+        k = str(p.number)
+        assert s["practices"][k] == p.combined and s["divergence"][k] == p.divergence
+        assert s["scores"][k] == p.scores
+    assert s["authority_divergence"] == c.authority.divergence
+    assert s["pattern_id"] == c.authority.pattern_id and s["holders"] == c.authority.perceived_holder
+    assert s["positions"] == c.focus.positions and s["leaning"] == c.focus.leaning
+    assert s["focus_divergence"] == c.focus.divergence
+    assert s["suggested"] == c.suggestion.number
+    assert s["places"] == {pid: p.to_json() for pid, p in places(c).items()}

@@ -344,3 +344,21 @@ def load_cohort(folder: str | Path, bank: Bank, today: date | None = None,
         mark_committed(history)
     today = today or datetime.now(timezone.utc).date()
     return build_cohort(history, dict(records), today, overdue_months)
+
+
+def previous_places(folder: str | Path, bank: Bank, pair: str, before_ts: float,
+                    cache_dir: Path | None | bool = True) -> dict[str, Any]:
+    """The places (see `collabcheck.history.picture`) of `pair`'s latest sitting before
+    `before_ts` in `folder`, read through the cohort's cache; {} when there is none (or the
+    folder cannot be read: a picture without arrows is still a picture)."""
+    from collabcheck.history.picture import places_from_record
+
+    try:
+        records = CohortScanned(folder, bank, cache_dir).records()
+    except OSError:
+        return {}
+    earlier = [r for _, r in records if "error" not in r and r.get("pair") == pair
+               and isinstance(r.get("ts"), (int, float)) and r["ts"] < before_ts]
+    if not earlier:
+        return {}
+    return places_from_record(max(earlier, key=lambda r: r["ts"]))

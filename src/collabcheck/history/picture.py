@@ -90,12 +90,32 @@ class Arrow:
     before: Place | None
 
     @property
+    def steps(self) -> tuple[int, int] | None:
+        """The arrow's direction as shown (to one decimal place): (across, up), each −1, 0 or
+        +1; None without an arrow. The picture and its sentence both follow this."""
+        moved = self.moved
+        if moved is None:
+            return None
+        return (_sign(self.now.say, self.before.say),             # type: ignore[union-attr]
+                _sign(self.now.attention, self.before.attention))  # type: ignore[union-attr]
+
+    @property
     def moved(self) -> tuple[float, float] | None:
         """(across, up) from before to now, when both places are on the plane."""
         if self.before is None or not self.before.on_plane or not self.now.on_plane:
             return None
         return (self.now.say - self.before.say,                   # type: ignore[operator]
                 self.now.attention - self.before.attention)       # type: ignore[operator]
+
+
+def _sign(now: float | None, before: float | None) -> int:
+    """−1, 0 or +1: the change between two figures as shown to one decimal place."""
+    from collabcheck.scoring.rounding import round_half_up
+
+    if now is None or before is None:
+        return 0
+    d = round_half_up(now) - round_half_up(before)
+    return (d > 0) - (d < 0)
 
 
 @dataclass(frozen=True)
