@@ -363,3 +363,39 @@ def test_cohort_summary_equals_compare_on_random_sittings(data: st.DataObject):
     assert s["focus_divergence"] == c.focus.divergence
     assert s["suggested"] == c.suggestion.number
     assert s["places"] == {pid: p.to_json() for pid, p in places(c).items()}
+
+
+# -- the board paper's pictures --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hide", [False, True])
+def test_pictures_are_written_beside_the_board_paper(tmp_path: Path, hide: bool):
+    import xml.etree.ElementTree as ET
+
+    d = tmp_path / "hiddenplace"
+    programme(d)
+    out = tmp_path / "paper"
+    args = ["--questions", str(MINI_BANK), "cohort", str(d), "--format", "markdown",
+            "--pictures", str(out)] + (["--hide-names"] if hide else [])
+    ran = run_cli(*args)
+    assert ran.returncode == 0, ran.stderr
+    svgs = sorted(p.name for p in out.glob("*.svg"))
+    expected = ["P01.svg", "P02.svg", "P03.svg"] if hide else [
+        "ann-and-bo.svg", "cy-and-dee.svg", "eve-and-flo.svg"]
+    assert svgs == expected
+    for name in svgs:
+        assert f"]({name})" in ran.stdout
+        root = ET.parse(out / name).getroot()
+        title = root.find("{http://www.w3.org/2000/svg}title").text
+        assert title in " ".join(ran.stdout.split())   # the same sentence is in the paper
+        if hide:
+            words = " ".join(root.itertext())    # ("cy" is also an SVG attribute: text only)
+            assert not re.search(r"(?i)\b(ann|bo|cy|dee|eve|flo)\b", words)
+    eve = "P03-A" if hide else "Eve"
+    assert f"{eve} still sees the say with themselves" in ran.stdout
+
+
+def test_pictures_only_go_with_markdown(tmp_path: Path):
+    ran = run_cli("cohort", str(EXAMPLES), "--pictures", str(tmp_path / "x"))
+    assert ran.returncode == 2 and "--format markdown" in ran.stderr
+    assert not (tmp_path / "x").exists()

@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="show partnerships and partners as codes (P01, P01-A), for a board paper")
     p.add_argument("--overdue-months", type=int, default=6, metavar="N",
                    help="flag a partnership with no sitting for longer than N months (default 6)")
+    p.add_argument("--pictures", metavar="DIR",
+                   help="with --format markdown: write each partnership's picture as an SVG in "
+                        "DIR and show it (write the Markdown into DIR too, so the links work)")
 
     p = sub.add_parser("questions", parents=[common], help="list the question bank")
     p.add_argument("--format", choices=["text", "json"], default="text")

@@ -69,10 +69,14 @@ def _run(args: argparse.Namespace) -> int:
     if months is None or months < 1 or months > 1200:
         raise CollabcheckError(None, f"--overdue-months must be a whole number of months from 1 "
                                      f"to 1200, not {months}")
+    pictures = getattr(args, "pictures", None)
+    if pictures and fmt_of(args) != "markdown":
+        raise CollabcheckError(None, "--pictures goes with --format markdown (the pictures are "
+                                     "for a board paper)")
     folder = _folder(args)
     questions = getattr(args, "questions", None)
     bank = load_bank(Path(questions) if questions else None)
-    fmt = getattr(args, "format", "text") or "text"
+    fmt = fmt_of(args)
     hide = bool(getattr(args, "hide_names", False))
     workers = min(8, os.cpu_count() or 1)
     today = datetime.now(timezone.utc).date()
@@ -80,7 +84,7 @@ def _run(args: argparse.Namespace) -> int:
     # The output depends on the day (overdue) and on what is committed, so both are in the key.
     state = scanned.state("cohort", fmt, str(hide), str(months), today.isoformat(), str(folder),
                           state_of(folder))
-    kept = scanned.cache.output(state)
+    kept = None if pictures else scanned.cache.output(state)
     if kept is not None:  # nothing in the folder, the bank, collabcheck or the day has changed
         sys.stdout.write(kept)
         return EXIT_OK
@@ -88,11 +92,43 @@ def _run(args: argparse.Namespace) -> int:
     if not hide:
         for s in cohort.history.skipped:
             sys.stderr.write(safe_line(str(s)) + "\n")
-    text = _output(cohort, bank, fmt, hide, workers)
+    if pictures:
+        from collabcheck.render.cohort import render_markdown
+
+        text = terminal_safe(render_markdown(cohort, hide, write_pictures(cohort, Path(pictures), hide)))
+    else:
+        text = _output(cohort, bank, fmt, hide, workers)
     sys.stdout.write(text)
-    if not cohort.history.skipped:  # kept output has no stderr to replay
+    if not cohort.history.skipped and not pictures:  # kept output has no stderr to replay
         scanned.cache.save_output(state, text)
     return EXIT_OK
+
+
+def fmt_of(args: argparse.Namespace) -> str:
+    return getattr(args, "format", "text") or "text"
+
+
+def write_pictures(cohort: Any, folder: Path, hide: bool) -> dict[str, str]:
+    """Each partnership's picture as `<pair>.svg` (or `<code>.svg`) in `folder`, written
+    atomically; the file names by partnership, for the Markdown's links."""
+    from collabcheck.core.files import atomic_replace
+    from collabcheck.render.cohort import Names, picture_names
+    from collabcheck.render.picture import svg
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CollabcheckError(folder, f"folder cannot be made ({exc.strerror or exc})") from None
+    names = Names(hide)
+    out = {}
+    for row in cohort.rows:
+        name = f"{row.code if hide else row.pair}.svg"   # a pair is a slug: safe as a file name
+        try:
+            atomic_replace(folder / name, svg(row.picture(), picture_names(row, names)))
+        except OSError as exc:
+            raise CollabcheckError(folder / name, f"cannot be written ({exc.strerror or exc})") from None
+        out[row.pair] = name
+    return out
 
 
 def _output(cohort: Any, bank: Any, fmt: str, hide: bool, workers: int) -> str:

@@ -204,6 +204,17 @@ class Row:
     chosen: Chosen | None
     code: str = ""
     partner_codes: dict[str, str] = field(default_factory=dict)
+    previous: dict[str, Any] = field(default_factory=dict)   # the sitting before's summary
+
+    def picture(self) -> Any:
+        """The picture of the latest sitting, with arrows from the one before (see
+        `collabcheck.history.picture`)."""
+        from collabcheck.history.picture import picture_from_places, places_from_record
+
+        now = places_from_record(self.latest)
+        now = {pid: now[pid] for pid in self.last.partners if pid in now}
+        return picture_from_places(now, places_from_record(self.previous) or None,
+                                   self.last.authority_divergence, self.last.focus_divergence)
 
     @property
     def pair(self) -> str:
@@ -309,8 +320,10 @@ def build_cohort(history: History, records: dict[str, dict[str, Any]], today: da
     rows = []
     for p in history.pairs:
         latest = records.get(p.sittings[-1].file, {})
+        previous = records.get(p.sittings[-2].file, {}) if len(p.sittings) > 1 else {}
         rows.append(Row(p, latest, flags_of(p, today, overdue_months),
-                        months_between(sitting_date(p.sittings[-1]), today), chosen_of(p)))
+                        months_between(sitting_date(p.sittings[-1]), today), chosen_of(p),
+                        previous=previous))
     for n, row in enumerate(sorted(rows, key=lambda r: r.pair), start=1):
         row.code = f"P{n:02d}"
         ids = list(dict.fromkeys(pid for s in row.history.sittings for pid in s.partners))

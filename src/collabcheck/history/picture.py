@@ -142,6 +142,14 @@ def picture(c: Comparison, before: dict[str, Place] | None = None) -> Picture:
     return Picture(arrows, c.authority.divergence, c.focus.divergence, bool(before))
 
 
+def picture_from_places(now: dict[str, Place], before: dict[str, Place] | None,
+                        say_gap: float | None, attention_gap: float | None) -> Picture:
+    """A picture from places already worked out (a cohort's cached sittings), partners in
+    the order of `now`."""
+    arrows = [Arrow(pid, place, (before or {}).get(pid)) for pid, place in now.items()]
+    return Picture(arrows, say_gap, attention_gap, bool(before))
+
+
 def places_from_record(record: dict[str, Any]) -> dict[str, Place]:
     """The places kept in a cohort summary (see `collabcheck.history.cohort`)."""
     raw = record.get("places")

@@ -138,7 +138,7 @@ def practice_rows(row: Row) -> list[tuple[str, list[float | None], float | None]
 def _head(cohort: Cohort, names: Names) -> list[str]:
     n, s = len(cohort.rows), cohort.history.sitting_count
     where = "" if names.hide else f" in {cohort.history.folder}"
-    return [f"A programme at a glance: {_plural(n, 'partnership')}, {_plural(s, 'sitting')}{where}.",
+    return [f"{_plural(n, 'partnership')}, {_plural(s, 'sitting')}{where}.",
             f"As of {long_date(cohort.today.isoformat())}; those needing attention first are at "
             f"the top. A sitting is overdue after {_plural(cohort.overdue_months, 'month')}."]
 
@@ -155,7 +155,8 @@ def render_text(cohort: Cohort, hide: bool = False, width: int = 80) -> str:
     """The programme as plain text: a table of every partnership, then each one's detail."""
     names = Names(hide)
     wrap = textwrap.TextWrapper(width=width, subsequent_indent="   ")
-    out = [*(line for h in _head(cohort, names) for line in textwrap.wrap(h, width)),
+    out = ["A programme at a glance", *(line for h in _head(cohort, names)
+                                       for line in textwrap.wrap(h, width)),
            *textwrap.wrap(GAP_NOTE, width), ""]
     if not cohort.rows:
         out.append("No sittings here yet.")
@@ -206,8 +207,15 @@ def _short_date(iso: str) -> str:
     return f"{d[0]} {d[1][:3]} {d[2]}"
 
 
-def render_markdown(cohort: Cohort, hide: bool = False) -> str:
-    """For a board paper: one table row per partnership, then each partnership's detail."""
+def picture_names(row: Row, names: Names) -> dict[str, str]:
+    """The names a partnership's picture uses: as written, or codes (`hide`)."""
+    return dict(names.partners(row))
+
+
+def render_markdown(cohort: Cohort, hide: bool = False, pictures: dict[str, str] | None = None) -> str:
+    """For a board paper: one table row per partnership, then each partnership's detail, with
+    its picture where `pictures` names an SVG file for it (by partnership)."""
+    from collabcheck.render.picture import sentence
     names = Names(hide)
     out = ["# A programme at a glance", "", *(md_escape(h) for h in _head(cohort, names)), "",
            GAP_NOTE, ""]
@@ -234,8 +242,11 @@ def render_markdown(cohort: Cohort, hide: bool = False) -> str:
                 f"{fmt1(row.last.authority_divergence)} (over time: "
                 f"{' → '.join(fmt1(v) for v in row.say_gaps)}).",
                 f"- Attention: {attention_words(row)}.",
-                f"- {md_escape(chosen_words(row))}", "",
-                "| Practice | " + " | ".join(md_escape(nm) for _, nm in people) + " | Gap |",
+                f"- {md_escape(chosen_words(row))}", ""]
+        if pictures and row.pair in pictures:
+            said = md_escape(sentence(row.picture(), picture_names(row, names)))
+            out += [f"![{PICTURE_ALT}]({pictures[row.pair]})", "", said, ""]
+        out += ["| Practice | " + " | ".join(md_escape(nm) for _, nm in people) + " | Gap |",
                 "|---|" + "---|" * (len(people) + 1)]
         for label, scores, gap in practice_rows(row):
             out.append(f"| {md_escape(label)} | " + " | ".join(fmt1(v) for v in scores)
@@ -296,6 +307,8 @@ def render_json(cohort: Cohort, hide: bool = False) -> dict[str, Any]:
                         [{"file": s.file, "error": s.error, "line": s.line} for s in h.skipped]),
             "source": h.source}
 
+
+PICTURE_ALT = "Where each partner stands (the next paragraph says the same)"
 
 CSV_COLUMNS = ["pair", "taken_at", "partner", "question", "kind", "answer", "score", "gap",
                "category", "accountability", "file"]

@@ -224,7 +224,8 @@ def svg(pic: Picture, names: dict[str, str]) -> str:
 
 
 def markdown(pic: Picture, names: dict[str, str], svg_file: str) -> str:
-    """The picture for a Markdown report: the SVG (written beside the report as `svg_file`)
-    with the sentence as its alternative text, and the sentence again as a paragraph."""
+    """The picture for a Markdown report: the SVG (written beside the report as `svg_file`),
+    then the sentence as a paragraph (the SVG's own title holds it too)."""
     said = md_escape(sentence(pic, names))
-    return f"![{said}]({svg_file})\n\n{said}\n"
+    alt = "Where each partner stands (the next paragraph says the same)"
+    return f"![{alt}]({svg_file})\n\n{said}\n"
