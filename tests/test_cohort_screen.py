@@ -56,7 +56,9 @@ def _rows(screen: CohortScreen) -> list[str]:
 
 
 async def test_rows_in_order_of_need_sorting_and_enter(tmp_path: Path):
-    screen = CohortScreen(programme(tmp_path / "p"), mini(), today=TODAY)
+    folder = programme(tmp_path / "p")
+    screen = CohortScreen(folder, mini(), today=TODAY,
+                          history=lambda pair: HistoryScreen(folder, mini(), pair=pair))
     app = _Host(screen)
     async with app.run_test(size=(80, 24)) as pilot:
         await _loaded(pilot)
@@ -88,6 +90,9 @@ async def test_reached_from_past_sittings_with_c(tmp_path: Path):
         await _loaded(pilot)
         assert isinstance(app.screen, CohortScreen)
         assert len(_rows(app.screen)) == 3
+        await pilot.press("enter")
+        await _loaded(pilot)
+        assert isinstance(app.screen, HistoryScreen) and app.screen.pair == "eve-and-flo"
 
 
 async def test_no_folder_yet_says_so(tmp_path: Path):

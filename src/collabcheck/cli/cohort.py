@@ -84,7 +84,7 @@ def _run(args: argparse.Namespace) -> int:
     # The output depends on the day (overdue) and on what is committed, so both are in the key.
     state = scanned.state("cohort", fmt, str(hide), str(months), today.isoformat(), str(folder),
                           state_of(folder))
-    kept = None if pictures else scanned.cache.output(state)
+    kept = None if pictures or fmt == "csv" else scanned.cache.output(state)
     if kept is not None:  # nothing in the folder, the bank, collabcheck or the day has changed
         sys.stdout.write(kept)
         return EXIT_OK
@@ -92,6 +92,9 @@ def _run(args: argparse.Namespace) -> int:
     if not hide:
         for s in cohort.history.skipped:
             sys.stderr.write(safe_line(str(s)) + "\n")
+    if fmt == "csv":  # every answer of every sitting: written as it is made, never held whole
+        write_csv(cohort, bank, hide, workers)
+        return EXIT_OK
     if pictures:
         from collabcheck.render.cohort import render_markdown
 
@@ -136,16 +139,21 @@ def _output(cohort: Any, bank: Any, fmt: str, hide: bool, workers: int) -> str:
 
     if fmt == "json":
         return json_safe(json.dumps(words.render_json(cohort, hide), ensure_ascii=False)) + "\n"
-    if fmt == "csv":
-        return words.csv_text(csv_rows(cohort, bank, hide, workers))
     if fmt == "markdown":
         return terminal_safe(words.render_markdown(cohort, hide))
     return terminal_safe(words.render_text(cohort, hide))
 
 
-def csv_rows(cohort: Any, bank: Any, hide: bool, workers: int = 1) -> list[list[Any]]:
-    """Every sitting's tidy rows, partnerships in the cohort's order, sittings oldest first."""
+CSV_PIECE = 400  # sittings compared and written at a time, so memory stays flat
+
+
+def write_csv(cohort: Any, bank: Any, hide: bool, workers: int = 1) -> None:
+    """Every sitting's tidy rows to stdout, partnerships in the cohort's order, sittings
+    oldest first; compared in `workers` processes, a piece at a time."""
+    import csv
+
     from collabcheck.core.parallel import fork_map
+    from collabcheck.render.cohort import CSV_COLUMNS
     from collabcheck.render.cohort import csv_rows as rows_of
 
     jobs = [(row.code if hide else row.pair, row.partner_codes if hide else None, s.file)
@@ -155,7 +163,13 @@ def csv_rows(cohort: Any, bank: Any, hide: bool, workers: int = 1) -> list[list[
         comparison = compare_file(job[2], bank)
         return [] if comparison is None else rows_of(comparison, job[0], job[1], job[2])
 
-    return [r for rows in fork_map(one, jobs, workers) for r in rows]
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for start in range(0, len(jobs), CSV_PIECE):
+        for rows in fork_map(one, jobs[start:start + CSV_PIECE], workers):
+            for r in rows:  # a file name is the one cell from outside collabcheck: shown safe
+                r[-1] = terminal_safe(r[-1])
+            writer.writerows(rows)
 
 
 def compare_file(path: str, bank: Any) -> Any:

@@ -10,8 +10,6 @@ file name or folder is written, in any format.
 
 from __future__ import annotations
 
-import csv
-import io
 import textwrap
 from typing import Any
 
@@ -342,14 +340,6 @@ def csv_rows(comparison: Any, pair: str, partner_codes: dict[str, str] | None,
                         item.category or "", "true" if item.accountability else "",
                         "" if partner_codes is not None else file])
     return out
-
-
-def csv_text(rows: list[list[Any]]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(rows)
-    return buf.getvalue()
 
 
 def pair_label(p: PairHistory) -> str:

@@ -10,6 +10,7 @@ the screen appears at once and says what it is doing. Flags are words, never col
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -67,8 +68,12 @@ class CohortScreen(Screen[None]):
         Binding("enter", "open", "Open", priority=True),
     ]
 
-    def __init__(self, snapshot_dir: Path, bank: Bank, today: date | None = None) -> None:
+    def __init__(self, snapshot_dir: Path, bank: Bank, today: date | None = None,
+                 history: Callable[[str], Screen[None]] | None = None) -> None:
+        """`history(pair)` makes the screen Enter opens for a partnership (Past sittings
+        passes its own kind, so neither screen's module imports the other's)."""
         super().__init__()
+        self.history = history
         self.snapshot_dir = Path(snapshot_dir)
         self.bank = bank
         self.today = today
@@ -187,9 +192,8 @@ class CohortScreen(Screen[None]):
 
     def open(self, pair: str) -> None:
         """That partnership's past sittings, over this screen (Escape comes back here)."""
-        from collabcheck.tui.screens.history import HistoryScreen
-
-        self.app.push_screen(HistoryScreen(self.snapshot_dir, self.bank, pair=pair))
+        if self.history is not None:
+            self.app.push_screen(self.history(pair))
 
     def action_back(self) -> None:
         self.dismiss(None)

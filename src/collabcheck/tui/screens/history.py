@@ -116,7 +116,10 @@ class HistoryScreen(Screen[None]):
         """Every partnership at a glance (collabcheck.tui.screens.cohort), over this screen."""
         from collabcheck.tui.screens.cohort import CohortScreen
 
-        self.app.push_screen(CohortScreen(self.snapshot_dir, self.bank))
+        def one(pair: str) -> Screen[None]:
+            return type(self)(self.snapshot_dir, self.bank, pair=pair)
+
+        self.app.push_screen(CohortScreen(self.snapshot_dir, self.bank, history=one))
 
     def action_top(self) -> None:
         self.query_one("#history-body", VerticalScroll).scroll_home()
