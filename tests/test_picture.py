@@ -23,6 +23,7 @@ from collabcheck.render.picture import (
     ACROSS,
     BANDS,
     UP,
+    key_lines,
     letters,
     moves,
     sentence,
@@ -147,7 +148,7 @@ def test_svg_is_xml_with_no_text_beyond_the_sentence(data: st.DataObject):
     assert root.tag == SVG_NS + "svg"
     assert root.find(SVG_NS + "title").text == said == root.find(SVG_NS + "desc").text
     mark = letters(names)
-    allowed = {*ACROSS, *UP, "Outside", *mark.values()}
+    allowed = {*ACROSS, *UP, "Outside", *mark.values(), *key_lines(names)}
     allowed |= {f"{mark[p.pid]} {p.outside} of {p.outside + p.placed}" for p in pic.outside}
     texts = [t for t in root.iter(SVG_NS + "text")]
     assert {t.text for t in texts} <= allowed

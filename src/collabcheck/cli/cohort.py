@@ -127,7 +127,7 @@ def write_pictures(cohort: Any, folder: Path, hide: bool) -> dict[str, str]:
     for row in cohort.rows:
         name = f"{row.code if hide else row.pair}.svg"   # a pair is a slug: safe as a file name
         try:
-            atomic_replace(folder / name, svg(row.picture(), picture_names(row, names)))
+            atomic_replace(folder / name, svg(row.picture(), picture_names(row, names), you=False))
         except OSError as exc:
             raise CollabcheckError(folder / name, f"cannot be written ({exc.strerror or exc})") from None
         out[row.pair] = name

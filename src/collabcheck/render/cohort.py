@@ -242,7 +242,7 @@ def render_markdown(cohort: Cohort, hide: bool = False, pictures: dict[str, str]
                 f"- Attention: {attention_words(row)}.",
                 f"- {md_escape(chosen_words(row))}", ""]
         if pictures and row.pair in pictures:
-            said = md_escape(sentence(row.picture(), picture_names(row, names)))
+            said = md_escape(sentence(row.picture(), picture_names(row, names), you=False))
             out += [f"![{PICTURE_ALT}]({pictures[row.pair]})", "", said, ""]
         out += ["| Practice | " + " | ".join(md_escape(nm) for _, nm in people) + " | Gap |",
                 "|---|" + "---|" * (len(people) + 1)]

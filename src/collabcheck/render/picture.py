@@ -128,8 +128,9 @@ def moves(pic: Picture, names: dict[str, str]) -> list[Move]:
     return [move(a, names) for a in pic.arrows]
 
 
-def sentence(pic: Picture, names: dict[str, str]) -> str:
-    """Everything the picture shows, in words (names as given, one line each fit to show)."""
+def sentence(pic: Picture, names: dict[str, str], you: bool = True) -> str:
+    """Everything the picture shows, in words (names as given, one line each fit to show);
+    `you=False` speaks of the partners as "they" (a facilitator's board paper)."""
     names = {pid: display_name(n, 60) for pid, n in names.items()}
     parts = [m.text for m in moves(pic, names)]
     for p in pic.outside:
@@ -138,8 +139,9 @@ def sentence(pic: Picture, names: dict[str, str]) -> str:
                      f"{p.outside} of {total} question{'s' if total != 1 else ''}.")
     if pic.say_gap is not None:
         now = " now" if pic.has_before else ""
-        gap = (f"you{now} see who has the say the same way" if fmt1(pic.say_gap) == "0.0"
-               else f"on who has the say you are{now} {_steps(pic.say_gap)} apart")
+        who, are = ("you", "are") if you else ("they", "are")
+        gap = (f"{who}{now} see who has the say the same way" if fmt1(pic.say_gap) == "0.0"
+               else f"on who has the say {who} {are}{now} {_steps(pic.say_gap)} apart")
         parts.append(gap[0].upper() + gap[1:] + (
             f", and {fmt1(pic.attention_gap)} apart on attention." if pic.attention_gap is not None else "."))
     if not pic.has_before:
@@ -171,11 +173,18 @@ def _shape(kind: str, x: float, y: float, r: float, extra: str) -> str:
     return f'<polygon points="{points}" {extra}/>'
 
 
-def svg(pic: Picture, names: dict[str, str]) -> str:
-    """The picture as a standalone SVG (XML) document; `names` by partner id."""
-    said = sentence(pic, names)
+def key_lines(names: dict[str, str]) -> list[str]:
+    """'J  Jo Okafor': which letter is whom, in sitting order."""
     mark = letters(names)
-    height = TOP + PLANE + 70
+    return [f"{mark[pid]}  {display_name(name, 60)}" for pid, name in names.items()]
+
+
+def svg(pic: Picture, names: dict[str, str], you: bool = True) -> str:
+    """The picture as a standalone SVG (XML) document; `names` by partner id."""
+    said = sentence(pic, names, you)
+    mark = letters(names)
+    key = key_lines(names)
+    height = TOP + PLANE + 56 + 16 * len(key)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{SIZE}" height="{height}" '
            f'viewBox="0 0 {SIZE} {height}" role="img" aria-labelledby="t d" '
            'font-family="sans-serif" font-size="12">',
@@ -219,6 +228,8 @@ def svg(pic: Picture, names: dict[str, str]) -> str:
         for n, p in enumerate(pic.outside):
             out.append(f'<text x="{bx + 4}" y="{TOP + 36 + 16 * n}" font-size="10">'
                        f'{escape(mark.get(p.pid, "?"))} {p.outside} of {p.outside + p.placed}</text>')
+    for n, line in enumerate(key):
+        out.append(f'<text x="{LEFT}" y="{below + 38 + 16 * n}">{escape(line)}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
