@@ -326,7 +326,7 @@ def test_the_cohort_is_read_through_the_cache(tmp_path: Path, _cache: Path):
     programme(d)
     first = load_cohort(d, mini(), committed=False)
     assert list(_cache.glob("cohort-*.json"))
-    from collabcheck.history import cohort as module
+    from collabcheck.history import cohort_read as module
 
     calls = []
     real = module.summarise_file
@@ -345,7 +345,7 @@ def test_the_cohort_is_read_through_the_cache(tmp_path: Path, _cache: Path):
 @settings(deadline=None)
 @given(data=st.data())
 def test_cohort_summary_equals_compare_on_random_sittings(data: st.DataObject):
-    from collabcheck.history.cohort import summarise_for_cohort
+    from collabcheck.history.cohort_read import summarise_for_cohort
     from collabcheck.history.picture import places
     from collabcheck.scoring.compare import compare
 
@@ -399,3 +399,19 @@ def test_pictures_only_go_with_markdown(tmp_path: Path):
     ran = run_cli("cohort", str(EXAMPLES), "--pictures", str(tmp_path / "x"))
     assert ran.returncode == 2 and "--format markdown" in ran.stderr
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize("damage", [
+    {"scores": []}, {"scores": {"1": "x"}}, {"places": "here"}, {"ts": "soon"},
+    {"holders": {"ann": 3}}, {"practices": {"1": 3.0}}, {"suggested": None}])
+def test_a_damaged_cache_entry_is_read_afresh(tmp_path: Path, _cache: Path, damage: dict[str, Any]):
+    d = tmp_path / "programme"
+    programme(d)
+    want = load_cohort(d, mini(), committed=False)
+    cache_file = next(_cache.glob("cohort-*.json"))
+    data = json.loads(cache_file.read_text())
+    for entry in data["entries"].values():
+        entry[1].update(damage)
+    cache_file.write_text(json.dumps(data))
+    got = load_cohort(d, mini(), committed=False)
+    assert [(r.pair, r.latest) for r in got.rows] == [(r.pair, r.latest) for r in want.rows]

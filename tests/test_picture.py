@@ -16,13 +16,14 @@ from hypothesis import strategies as st
 
 from collabcheck.core.bank import load_bank, load_bank_for
 from collabcheck.core.snapshot import read_snapshot
-from collabcheck.history.cohort import previous_places
+from collabcheck.history.cohort_read import previous_places
 from collabcheck.history.picture import Place, picture, places
 from collabcheck.render.json import report_json
 from collabcheck.render.picture import (
     ACROSS,
     BANDS,
     UP,
+    fit_names,
     key_lines,
     letters,
     moves,
@@ -117,7 +118,7 @@ def test_the_sentence_says_what_the_arrows_show(data: st.DataObject):
     earlier = compare(data.draw(snapshots(bank)), bank)
     pids = [p.id for p in now.partners]
     pic = picture(now, shifted(places(earlier), pids))
-    names = names_of(now)
+    names = fit_names(names_of(now))
     said = sentence(pic, names)
     for arrow, move in zip(pic.arrows, moves(pic, names), strict=True):
         assert move.pid == arrow.pid

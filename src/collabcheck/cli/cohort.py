@@ -63,7 +63,8 @@ def _run(args: argparse.Namespace) -> int:
 
     from collabcheck.core.bank import load_bank
     from collabcheck.core.git import state_of
-    from collabcheck.history.cohort import CohortScanned, load_cohort
+    from collabcheck.history.cohort import load_cohort
+    from collabcheck.history.cohort_read import CohortScanned
 
     months = getattr(args, "overdue_months", 6)
     if months is None or months < 1 or months > 1200:

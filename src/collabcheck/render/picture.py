@@ -128,10 +128,15 @@ def moves(pic: Picture, names: dict[str, str]) -> list[Move]:
     return [move(a, names) for a in pic.arrows]
 
 
+def fit_names(names: dict[str, str]) -> dict[str, str]:
+    """Names as the sentence and the key show them: one line each, at most 60 characters."""
+    return {pid: display_name(n, 60) for pid, n in names.items()}
+
+
 def sentence(pic: Picture, names: dict[str, str], you: bool = True) -> str:
     """Everything the picture shows, in words (names as given, one line each fit to show);
     `you=False` speaks of the partners as "they" (a facilitator's board paper)."""
-    names = {pid: display_name(n, 60) for pid, n in names.items()}
+    names = fit_names(names)
     parts = [m.text for m in moves(pic, names)]
     for p in pic.outside:
         total = p.outside + p.placed
