@@ -415,3 +415,18 @@ def test_a_damaged_cache_entry_is_read_afresh(tmp_path: Path, _cache: Path, dama
     cache_file.write_text(json.dumps(data))
     got = load_cohort(d, mini(), committed=False)
     assert [(r.pair, r.latest) for r in got.rows] == [(r.pair, r.latest) for r in want.rows]
+
+
+def test_cohort_never_loads_textual(tmp_path: Path):
+    import subprocess
+    import sys
+
+    code = ("import sys, io, contextlib\nfrom collabcheck.cli import main\n"
+            "for fmt in ('text', 'json', 'csv', 'markdown'):\n"
+            "    with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"        assert main(['cohort', {str(EXAMPLES)!r}, '--format', fmt]) == 0\n"
+            "print('textual' in sys.modules)\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "COLLABCHECK_CACHE_DIR": str(tmp_path)})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "False"
