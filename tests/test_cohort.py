@@ -418,6 +418,7 @@ def test_a_damaged_cache_entry_is_read_afresh(tmp_path: Path, _cache: Path, dama
 
 
 def test_cohort_never_loads_textual(tmp_path: Path):
+    import os
     import subprocess
     import sys
 
@@ -427,6 +428,6 @@ def test_cohort_never_loads_textual(tmp_path: Path):
             f"        assert main(['cohort', {str(EXAMPLES)!r}, '--format', fmt]) == 0\n"
             "print('textual' in sys.modules)\n")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                         env={**__import__("os").environ, "COLLABCHECK_CACHE_DIR": str(tmp_path)})
+                         env={**os.environ, "COLLABCHECK_CACHE_DIR": str(tmp_path)})
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "False"

@@ -239,3 +239,14 @@ def test_widget_fits_at_80x24(snap_compare):
             yield Footer()
 
     assert snap_compare(Demo(), terminal_size=(80, 24))
+
+
+def test_markdown_shows_the_svg_then_the_sentence():
+    from collabcheck.render.picture import markdown
+
+    c, before = example("2026-10-21T1300-jo-priya-and-ken.toml")
+    pic = picture(c, before)
+    md = markdown(pic, names_of(c), "sitting.svg")
+    image, _, paragraph = md.partition("\n\n")
+    assert image.startswith("![") and image.endswith("](sitting.svg)")
+    assert paragraph.strip() == sentence(pic, names_of(c))

@@ -107,9 +107,6 @@ class Row:
         """The gap on who has the say at each sitting, oldest first (for a sparkline)."""
         return list(self.history.trends["authority"].values)
 
-    def flag(self, flag_id: str) -> Flag | None:
-        return next((f for f in self.flags if f.id == flag_id), None)
-
     def sort_key(self) -> tuple[Any, ...]:
         """What needs attention first: more flags; then a widened gap, an overdue sitting, an
         uncommitted one, in that order; then the widest gap now; then the longest since a
