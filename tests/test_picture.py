@@ -250,3 +250,26 @@ def test_markdown_shows_the_svg_then_the_sentence():
     image, _, paragraph = md.partition("\n\n")
     assert image.startswith("![") and image.endswith("](sitting.svg)")
     assert paragraph.strip() == sentence(pic, names_of(c))
+
+
+async def test_widget_adds_the_arrows_once_the_previous_sitting_is_read():
+    from textual.app import App, ComposeResult
+
+    from collabcheck.tui.widgets.picture import PictureView
+
+    c, _ = example("2026-10-21T1300-jo-priya-and-ken.toml")
+
+    class Demo(App[None]):
+        def compose(self) -> ComposeResult:
+            yield PictureView(id="pic")
+
+        def on_mount(self) -> None:
+            self.query_one(PictureView).show_sitting(c, EXAMPLES, load_bank())
+
+    app = Demo()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.query_one(PictureView)
+        assert view.picture is not None and view.picture.has_before
+        assert "Priya Shah moved from seeing the say with Ken Morris" in str(view.render())

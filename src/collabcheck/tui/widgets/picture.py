@@ -9,10 +9,14 @@ rows plus the sentence, so it fits beside or under the Together summary at 80×2
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from rich.text import Text
+from textual import work
 from textual.widgets import Static
 
-from collabcheck.history.picture import Picture
+from collabcheck.history.picture import Picture, picture
 from collabcheck.render.picture import letters, sentence
 from collabcheck.render.safe import terminal_safe
 from collabcheck.render.words import display_name
@@ -112,3 +116,23 @@ class PictureView(Static):
         """Draw (or redraw) the picture of a sitting."""
         self.picture, self.names = picture, names
         self.update(picture_text(picture, names))
+
+    def show_sitting(self, comparison: Any, snapshot_dir: Path, bank: Any) -> None:
+        """Draw a sitting at once, then add the arrows from the partnership's previous sitting
+        in `snapshot_dir` when it has been read (in a thread: a programme's folder can hold
+        thousands of sittings; they are read through the cohort's cache)."""
+        from collabcheck.render.words import names_of
+
+        names = names_of(comparison)
+        self.show(picture(comparison), names)
+        self._arrows(comparison, Path(snapshot_dir), bank, names)
+
+    @work(thread=True, exclusive=True, group="picture")
+    def _arrows(self, comparison: Any, snapshot_dir: Path, bank: Any, names: dict[str, str]) -> None:
+        from collabcheck.history.cohort_read import previous_places
+
+        if not snapshot_dir.is_dir():
+            return
+        before = previous_places(snapshot_dir, bank, comparison.pair, comparison.taken_at.timestamp())
+        if before:
+            self.app.call_from_thread(self.show, picture(comparison, before), names)
