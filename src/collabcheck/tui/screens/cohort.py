@@ -32,7 +32,7 @@ from collabcheck.render.words import fmt1
 HINT = ("Those needing attention first are at the top. Up and Down choose; Enter opens a "
         "partnership's past sittings; s sorts by the next column; Escape goes back.")
 COLUMNS = (("need", "#"), ("pair", "Partnership"), ("last", "Last sat"), ("sat", "Sat"),
-           ("say", "Say gap"), ("trend", "Say trend"), ("flags", "Flags"))
+           ("say", "Say gap"), ("trend", "Trend"), ("flags", "Flags"))
 SORTS = ("need", "pair", "last", "sat", "say", "flags")
 
 
@@ -132,7 +132,7 @@ class CohortScreen(Screen[None]):
         for row in rows:
             flags = ", ".join(f.id for f in row.flags) or "none"
             label = terminal_safe(pair_label(row.history))
-            table.add_row(str(rank[row.pair]), Text(label if len(label) <= 24 else label[:23] + "…"),
+            table.add_row(str(rank[row.pair]), Text(label if len(label) <= 18 else label[:17] + "…"),
                           _month(row.last.taken_at), str(len(row.history.sittings)),
                           fmt1(row.last.authority_divergence), sparkline(row.say_gaps, 0, 4),
                           flags, key=row.pair)
