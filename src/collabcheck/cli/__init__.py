@@ -38,7 +38,7 @@ def plain_usage_error(message: str) -> str:
 
     if m := re.match(r"argument COMMAND: invalid choice: '([^']*)'", message):
         return (f"there is no command '{m.group(1)}' "
-                "(use report, history, questions, validate, commit, serve, apart, demo or init)")
+                "(use report, history, cohort, questions, validate, commit, serve, apart, demo or init)")
     if m := re.match(r"argument ACTION: invalid choice: '([^']*)'", message):
         return (f"there is no action '{m.group(1)}' "
                 "(use open, answer, status, reveal, verify or cancel)")
@@ -92,6 +92,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder of snapshots, read recursively (default: the snapshot folder)")
     p.add_argument("--pair", metavar="PAIR", help="only this partnership")
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+
+    p = sub.add_parser("cohort", parents=[common],
+                       help="a programme at a glance: one row per partnership, needing attention first")
+    p.add_argument("folder", metavar="DIR", nargs="?", default=None,
+                   help="folder of snapshots, read recursively (default: the snapshot folder)")
+    p.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
+    p.add_argument("--hide-names", action="store_true",
+                   help="show partnerships and partners as codes (P01, P01-A), for a board paper")
+    p.add_argument("--overdue-months", type=int, default=6, metavar="N",
+                   help="flag a partnership with no sitting for longer than N months (default 6)")
+    p.add_argument("--pictures", metavar="DIR",
+                   help="with --format markdown: write each partnership's picture as an SVG in "
+                        "DIR and show it (write the Markdown into DIR too, so the links work)")
 
     p = sub.add_parser("questions", parents=[common], help="list the question bank")
     p.add_argument("--format", choices=["text", "json"], default="text")
@@ -168,6 +181,13 @@ def cmd_history(args: argparse.Namespace) -> int:
     from collabcheck.cli.history import run_history
 
     return run_history(args)
+
+
+def cmd_cohort(args: argparse.Namespace) -> int:
+    """A programme at a glance (issue 22)."""
+    from collabcheck.cli.cohort import run_cohort
+
+    return run_cohort(args)
 
 
 def cmd_commit(args: argparse.Namespace) -> int:
@@ -272,6 +292,7 @@ COMMANDS = {
     "validate": cmd_validate,
     "report": cmd_report,
     "history": cmd_history,
+    "cohort": cmd_cohort,
     "commit": cmd_commit,
     "serve": cmd_serve,
     "apart": cmd_apart,

@@ -40,6 +40,7 @@ class HistoryScreen(Screen[None]):
         Binding("q", "back", "Back", show=False),
         Binding("home", "top", "Top", show=False),
         Binding("end", "bottom", "End", show=False),
+        Binding("c", "cohort", "All partnerships"),
     ]
 
     def __init__(self, snapshot_dir: Path, bank: Bank, pair: str | None = None) -> None:
@@ -110,6 +111,15 @@ class HistoryScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_cohort(self) -> None:
+        """Every partnership at a glance (collabcheck.tui.screens.cohort), over this screen."""
+        from collabcheck.tui.screens.cohort import CohortScreen
+
+        def one(pair: str) -> Screen[None]:
+            return type(self)(self.snapshot_dir, self.bank, pair=pair)
+
+        self.app.push_screen(CohortScreen(self.snapshot_dir, self.bank, history=one))
 
     def action_top(self) -> None:
         self.query_one("#history-body", VerticalScroll).scroll_home()

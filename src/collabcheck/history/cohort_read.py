@@ -1,0 +1,206 @@
+"""Reading a folder for the cohort: each sitting compared once, its figures kept in a cache.
+
+A programme's first cohort compares thousands of sittings, and every later one should cost
+little more than reading a file. So each sitting's figures (history's, plus what a cohort
+row and the picture need) are worked out by the comparison's own functions and kept in a
+cache file beside history's, read and written by the same machinery
+(`collabcheck.history.cache`: same keys, same folder). Every cached entry is checked before
+it is used, because the cache is a file on disk like any other.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from collabcheck.core.bank import Bank
+from collabcheck.history.cache import SummaryCache, code_fingerprint, default_cache_dir
+from collabcheck.history.picture import say_place
+from collabcheck.history.read import PRACTICES, Scanned, bank_fingerprint
+
+
+def summarise_for_cohort(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[str, Any]:
+    """History's figures for one sitting plus what a cohort row and the picture need.
+
+    Every figure is worked out by the comparison's own functions (`collabcheck.scoring`),
+    the way `figures` does for history, without the per-question records a report needs: a
+    programme's first cohort compares thousands of sittings. Each partner's practice score
+    is that practice's combined score over that partner alone (the mean of their answers);
+    `test_cohort` checks every figure against `compare` on random sittings.
+    """
+    from collabcheck.core.bank import load_bank_for
+    from collabcheck.scoring.authority import authority as say_of
+    from collabcheck.scoring.compare import _answers, _focus, _practice, _standing
+    from collabcheck.scoring.rounding import to_float
+    from collabcheck.scoring.suggest import best_practice
+
+    bank = load_bank_for(snapshot.bank, snapshot.bank_version, bank)
+    pids = snapshot.partner_ids
+    answers, unknown, mismatched = _answers(snapshot, bank)
+    raw = [_practice(s, pids, answers, False) for s in bank.practices]
+    a = say_of(bank, pids, answers, detail=False)
+    f = _focus(bank, pids, answers, detail=False)
+    stage, route = _standing(snapshot)
+    by_number = {str(r.number): r for r in raw}
+    scores: dict[str, dict[str, float | None]] = {k: {} for k in PRACTICES}
+    for section in bank.practices:
+        k = str(section.number)
+        if k in scores:
+            for pid in pids:
+                scores[k][pid] = to_float(_practice(section, [pid], answers, False).combined)
+    say_ids = [i.id for i in bank.items_of_kind("authority") if not i.accountability]
+    place = {}
+    for pid in pids:
+        outside = sum(1 for i in say_ids if answers[pid].get(i) == "outside")
+        place[pid] = say_place(pid, a.totals.get(pid), a.answered.get(pid, 0), outside,
+                               f.positions.get(pid), a.perceived_holder.get(pid)).to_json()
+
+    def of(k: str, attr: str) -> float | None:
+        r = by_number.get(k)
+        return to_float(getattr(r, attr)) if r is not None else None
+
+    return {
+        "pair": snapshot.pair, "taken_at": snapshot.taken_at.isoformat(),
+        "ts": snapshot.taken_at.timestamp(),
+        "partners": list(pids), "names": [p.name for p in snapshot.partners],
+        "practices": {k: of(k, "combined") for k in PRACTICES},
+        "divergence": {k: of(k, "divergence") for k in PRACTICES},
+        "scores": scores,
+        "authority_divergence": a.divergence, "focus_divergence": f.divergence,
+        "pattern_id": a.pattern_id, "holders": dict(a.perceived_holder),
+        "strength": dict(a.strength), "left_out": dict(a.left_out),
+        "positions": dict(f.positions), "leaning": f.leaning, "places": place,
+        "suggested": best_practice(len(pids), raw, a, f, stage, route),
+        "agreed": snapshot.agreed.practice if snapshot.agreed else None,
+        "bank": snapshot.bank, "bank_version": snapshot.bank_version,
+        "unknown": sorted(unknown), "mismatched": sorted(mismatched),
+        "warnings": warnings,
+    }
+
+
+def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
+    """Read, check and compare one file; a problem becomes {'error', 'line'}, as in history."""
+    from collabcheck.core.errors import CollabcheckError, SnapshotError
+    from collabcheck.core.files import read_toml
+    from collabcheck.core.snapshot import snapshot_from_data
+
+    warnings: list[str] = []
+    try:
+        snapshot = snapshot_from_data(read_toml(Path(path), SnapshotError), path, bank, warnings)
+    except CollabcheckError as exc:
+        return {"error": exc.message, "line": exc.line}
+    except (RecursionError, MemoryError, ValueError, TypeError) as exc:
+        return {"error": f"could not be read ({type(exc).__name__}); please report this",
+                "line": None, "internal": True}
+    warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
+    try:
+        return summarise_for_cohort(snapshot, bank, warnings)
+    except Exception as exc:  # noqa: BLE001 - one odd file must not hide the others
+        return {"error": f"could not be compared ({type(exc).__name__}: {exc}); please report this",
+                "line": None, "internal": True}
+
+
+def _num(v: Any) -> bool:
+    return v is None or (type(v) in (int, float))
+
+
+def _strs(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def _table(v: Any, value: Any) -> bool:
+    return isinstance(v, dict) and all(isinstance(k, str) and value(x) for k, x in v.items())
+
+
+def _practice_table(v: Any, value: Any) -> bool:
+    return _table(v, value) and set(v) == set(PRACTICES)
+
+
+SHAPE = {  # every field a cohort summary must have, and what it must hold
+    "pair": lambda v: isinstance(v, str), "taken_at": lambda v: isinstance(v, str),
+    "ts": lambda v: type(v) in (int, float), "partners": _strs, "names": _strs,
+    "practices": lambda v: _practice_table(v, _num), "divergence": lambda v: _practice_table(v, _num),
+    "scores": lambda v: _practice_table(v, lambda t: _table(t, _num)),
+    "authority_divergence": _num, "focus_divergence": _num,
+    "pattern_id": lambda v: isinstance(v, str), "leaning": lambda v: v is None or isinstance(v, str),
+    "holders": lambda v: _table(v, lambda x: isinstance(x, str)),
+    "strength": lambda v: _table(v, lambda x: isinstance(x, str)),
+    "left_out": lambda v: _table(v, lambda x: isinstance(x, str)),
+    "positions": lambda v: _table(v, _num), "places": lambda v: _table(v, lambda x: isinstance(x, dict)),
+    "suggested": lambda v: type(v) is int, "agreed": lambda v: v is None or type(v) is int,
+    "bank": lambda v: isinstance(v, str), "bank_version": lambda v: type(v) is int,
+    "unknown": _strs, "mismatched": _strs, "warnings": _strs,
+}
+
+
+def well_formed(summary: Any) -> bool:
+    """Whether a cached summary has every field, each holding what it should: the cache is a
+    file on disk like any other, so an entry that does not fit is read afresh, never trusted."""
+    if not isinstance(summary, dict):
+        return False
+    if "error" in summary:
+        return isinstance(summary["error"], str) and (summary.get("line") is None
+                                                      or type(summary.get("line")) is int)
+    return all(key in summary and check(summary[key]) for key, check in SHAPE.items())
+
+
+class CohortCache(SummaryCache):
+    """History's summary cache, keeping the cohort's fuller summaries in a file of their own
+    (so history's own reads stay as small as they are)."""
+
+    @property
+    def path(self) -> Path | None:
+        base = super().path
+        return None if base is None else base.with_name(base.name.replace("history-", "cohort-", 1))
+
+
+class CohortScanned(Scanned):
+    """A snapshot folder as found on disk, with the cohort's cache opened."""
+
+    def __init__(self, folder: str | Path, bank: Bank, cache_dir: Path | None | bool = True) -> None:
+        super().__init__(folder, bank, None)
+        if cache_dir is True:
+            cache_dir = default_cache_dir()
+        self.cache = CohortCache(self.root, ["cohort", *bank_fingerprint(bank), *code_fingerprint()],
+                                 cache_dir if isinstance(cache_dir, Path) else None)
+
+    def records(self, workers: int = 1) -> list[tuple[str, dict[str, Any]]]:
+        """(file as shown, summary) for every file, from the cache when it is fresh; uncached
+        files are compared in `workers` processes (see `collabcheck.core.parallel`)."""
+        from collabcheck.core.parallel import fork_map
+
+        found = list(self.found)
+        summaries = [self.cache.get(rel, key) for rel, key in found]
+        summaries = [s if s is None or well_formed(s) else None for s in summaries]
+        misses = [n for n, s in enumerate(summaries) if s is None]
+        bank = self.bank
+        fresh = fork_map(lambda path: summarise_file(path, bank),
+                         [os.path.join(self.root, found[n][0]) for n in misses], workers)
+        for n, summary in zip(misses, fresh, strict=True):
+            summaries[n] = summary
+            self.cache.put(found[n][0], found[n][1], summary)
+        self.cache.save()
+        for rel, message in self.problems.items():
+            found.append((rel, [-1, -1, -1, -1]))
+            summaries.append({"error": message, "line": None})
+        return [(os.path.join(str(self.folder), rel), s)  # type: ignore[misc]
+                for (rel, _), s in zip(found, summaries, strict=True)]
+
+
+def previous_places(folder: str | Path, bank: Bank, pair: str, before_ts: float,
+                    cache_dir: Path | None | bool = True) -> dict[str, Any]:
+    """The places (see `collabcheck.history.picture`) of `pair`'s latest sitting before
+    `before_ts` in `folder`, read through the cohort's cache; {} when there is none (or the
+    folder cannot be read: a picture without arrows is still a picture)."""
+    from collabcheck.history.picture import places_from_record
+
+    try:
+        records = CohortScanned(folder, bank, cache_dir).records()
+    except OSError:
+        return {}
+    earlier = [r for _, r in records if "error" not in r and r.get("pair") == pair
+               and isinstance(r.get("ts"), (int, float)) and r["ts"] < before_ts]
+    if not earlier:
+        return {}
+    return places_from_record(max(earlier, key=lambda r: r["ts"]))
