@@ -31,6 +31,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    TypeAdapter,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -437,6 +438,10 @@ class CacheEntryModel(_Strict):
         raise problem("is not a [key, summary] pair")
 
 
+CacheEntries = TypeAdapter(dict[str, CacheEntryModel])
+"""A whole cache's entries, checked in one call (the usual case: none is damaged)."""
+
+
 def checked_entry(raw: Any) -> tuple[list[int], dict[str, Any]] | None:
     """A cache entry as the cache keeps it, if it passes its model; None otherwise."""
     try:
@@ -571,5 +576,5 @@ def snapshot_data(snap: Snapshot) -> dict[str, Any]:
     return data
 
 
-__all__ = ["ROUTES", "SIDES", "STAGES", "CacheEntryModel", "SnapshotModel", "StateModel",
+__all__ = ["ROUTES", "SIDES", "STAGES", "CacheEntries", "CacheEntryModel", "SnapshotModel", "StateModel",
            "checked_entry", "explain", "sitting", "snapshot", "snapshot_data"]
