@@ -35,9 +35,35 @@ SEED = int(os.environ.get("COLLABCHECK_FUZZ_SEED", "19"))
 COUNT = 520
 BANK = load_bank(ROOT / "questions")
 START = datetime(2026, 11, 28, 15, 30, tzinfo=UTC)
-ODD: list[Any] = [None, True, False, 0, -1, 99, 10**9, 2**70, 1.5, float("inf"), "", "x", "\ud800",
-                  "a b]\n[evil", "amira-and-tom\n", "mostly:nobody", "more:tom", "unsure", "shared",
-                  "\x1b[2J", [], [1, 2], {}, {"a": 1}, [[[[[]]]]], "x" * 10_000, "2026-13-45T99:99"]
+ODD: list[Any] = [
+    None,
+    True,
+    False,
+    0,
+    -1,
+    99,
+    10**9,
+    2**70,
+    1.5,
+    float("inf"),
+    "",
+    "x",
+    "\ud800",
+    "a b]\n[evil",
+    "amira-and-tom\n",
+    "mostly:nobody",
+    "more:tom",
+    "unsure",
+    "shared",
+    "\x1b[2J",
+    [],
+    [1, 2],
+    {},
+    {"a": 1},
+    [[[[[]]]]],
+    "x" * 10_000,
+    "2026-13-45T99:99",
+]
 
 
 def good_state() -> dict[str, Any]:
@@ -133,6 +159,7 @@ def test_damaged_state_files_are_set_aside_or_carried_on_and_saved(tmp_path: Pat
 
 # -- the cache ------------------------------------------------------------------------------
 
+
 def _folder(tmp_path: Path) -> Path:
     folder = tmp_path / "snaps"
     folder.mkdir()
@@ -159,7 +186,9 @@ def primed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path,
     return folder, entries, clean
 
 
-def test_damaged_cache_entries_are_read_afresh_never_obeyed(primed: tuple[Path, Path, dict[str, Any]]) -> None:
+def test_damaged_cache_entries_are_read_afresh_never_obeyed(
+    primed: tuple[Path, Path, dict[str, Any]],
+) -> None:
     folder, entries_file, clean = primed
     good = json.loads(entries_file.read_text())
     root = SummaryCache(folder, [], None).root
@@ -185,8 +214,13 @@ def test_damaged_cache_entries_are_read_afresh_never_obeyed(primed: tuple[Path, 
     assert used > 0
     # Through the whole command: a cache entry with the right key and the wrong types is
     # read afresh, and the output is the one with no cache at all.
-    for field, value in (("practices", "high"), ("partners", [1, 2]), ("ts", "soon"),
-                         ("names", None), ("error", 5)):
+    for field, value in (
+        ("practices", "high"),
+        ("partners", [1, 2]),
+        ("ts", "soon"),
+        ("names", None),
+        ("error", 5),
+    ):
         entries = json.loads(json.dumps(good["entries"]))
         for _, summary in entries.values():
             if field in summary:

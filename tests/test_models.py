@@ -13,11 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from collabcheck.core import models
+from collabcheck.core import models, state_model
 from collabcheck.core.bank import FOCUS_VALUES, questions
 from collabcheck.core.errors import SnapshotError
 from collabcheck.core.sitting import Sitting, load_checked, save
 from collabcheck.core.snapshot import Partner, Snapshot, parse_snapshot, read_snapshot, write_snapshot
+from collabcheck.history import cache_model
 
 from .strategies import BANKS, MINI_BANK, snapshots
 
@@ -27,6 +28,7 @@ TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)  # any te
 
 
 # -- round trips ---------------------------------------------------------------------------
+
 
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
@@ -44,12 +46,19 @@ def test_a_snapshot_round_trips_through_its_model(data):
 
 
 def test_a_side_needs_schema_3_and_is_one_of_three_words(tmp_path):
-    snap = Snapshot(pair="ann-and-bo", taken_at=START, bank=MINI_BANK.id, bank_version=MINI_BANK.version,
-                    partners=[Partner("ann", "Ann", side="professional"), Partner("bo", "Bo", side="patient")])
+    snap = Snapshot(
+        pair="ann-and-bo",
+        taken_at=START,
+        bank=MINI_BANK.id,
+        bank_version=MINI_BANK.version,
+        partners=[Partner("ann", "Ann", side="professional"), Partner("bo", "Bo", side="patient")],
+    )
     text = snap.to_toml(MINI_BANK)
     assert "schema = 3" in text and 'side = "patient"' in text
     bad = text.replace('side = "patient"', 'side = "doctor"')
-    with pytest.raises(SnapshotError, match=r'partners\[2\]\.side must be one of professional, patient or other'):
+    with pytest.raises(
+        SnapshotError, match=r"partners\[2\]\.side must be one of professional, patient or other"
+    ):
         parse_snapshot(bad, "x.toml", MINI_BANK)
     warnings: list[str] = []
     path = tmp_path / "old.toml"
@@ -74,9 +83,17 @@ def states(draw, bank=MINI_BANK):
             elif item.kind == "focus":
                 value = draw(st.one_of(st.none(), st.sampled_from([*FOCUS_VALUES, "unsure"])))
             elif item.kind == "authority":
-                value = draw(st.one_of(st.none(), st.sampled_from(["shared", "outside", "unsure"]),
-                                       st.builds(lambda k, p: f"{k}:{p}", st.sampled_from(["more", "mostly"]),
-                                                 st.sampled_from(s.partner_ids))))
+                value = draw(
+                    st.one_of(
+                        st.none(),
+                        st.sampled_from(["shared", "outside", "unsure"]),
+                        st.builds(
+                            lambda k, p: f"{k}:{p}",
+                            st.sampled_from(["more", "mostly"]),
+                            st.sampled_from(s.partner_ids),
+                        ),
+                    )
+                )
             else:
                 s.set_note(pid, item.id, draw(TEXT), draw(st.booleans()))
                 continue
@@ -103,21 +120,41 @@ def test_a_state_round_trips_and_always_saves_a_snapshot_that_validates(tmp_path
 
 
 @settings(max_examples=100, deadline=None)
-@given(key=st.tuples(*[st.integers(-1, 2**62)] * 4), error=st.booleans(), text=TEXT,
-       figure=st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False)))
+@given(
+    key=st.tuples(*[st.integers(-1, 2**62)] * 4),
+    error=st.booleans(),
+    text=TEXT,
+    figure=st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False)),
+)
 def test_a_cache_entry_round_trips_through_its_model(key, error, text, figure):
-    summary = ({"error": text or "x", "line": None} if error else {
-        "pair": "ann-and-bo", "taken_at": "2026-11-28T15:30:00+00:00", "ts": 1.5,
-        "partners": ["ann", "bo"], "names": [text, "Bo"],
-        "practices": {k: figure for k in "12345"}, "divergence": {k: None for k in "12345"},
-        "authority_divergence": figure, "focus_divergence": None, "suggested": 2, "agreed": None,
-        "bank": "kings-fund-2016", "bank_version": 2, "unknown": [], "mismatched": [text],
-        "warnings": []})
+    summary = (
+        {"error": text or "x", "line": None}
+        if error
+        else {
+            "pair": "ann-and-bo",
+            "taken_at": "2026-11-28T15:30:00+00:00",
+            "ts": 1.5,
+            "partners": ["ann", "bo"],
+            "names": [text, "Bo"],
+            "practices": {k: figure for k in "12345"},
+            "divergence": {k: None for k in "12345"},
+            "authority_divergence": figure,
+            "focus_divergence": None,
+            "suggested": 2,
+            "agreed": None,
+            "bank": "kings-fund-2016",
+            "bank_version": 2,
+            "unknown": [],
+            "mismatched": [text],
+            "warnings": [],
+        }
+    )
     raw = json.loads(json.dumps([list(key), summary], ensure_ascii=False))
-    assert models.checked_entry(raw) == (list(key), summary)
+    assert cache_model.checked_entry(raw) == (list(key), summary)
 
 
 # -- values refused ------------------------------------------------------------------------
+
 
 def good_state() -> dict:
     s = Sitting.new(MINI_BANK, [("Amira", "Consultant"), ("Tom", "Patient partner")], START)
@@ -134,16 +171,33 @@ BAD_STATES = {
     "partner beyond the partners": ({"current_partner": 3}, "current_partner 3 is beyond"),
     "answer 99": ({"answers": {"amira": {AGREE: 99}}}, f'answers.amira."{AGREE}" = 99 must be a whole'),
     "mostly nobody": ({"answers": {"amira": {AUTHORITY: "mostly:nobody"}}}, "names unknown partner 'nobody'"),
-    "answers of an unknown partner": ({"answers": {"zed": {AGREE: 3}}}, "[answers.zed] is for a partner not listed"),
-    "an id that breaks the file": ({"partners": [{"id": "a b]\n[evil", "name": "A", "role": ""},
-                                                 {"id": "tom", "name": "Tom", "role": ""}]},
-                                   "partners[1].id must be a slug"),
+    "answers of an unknown partner": (
+        {"answers": {"zed": {AGREE: 3}}},
+        "[answers.zed] is for a partner not listed",
+    ),
+    "an id that breaks the file": (
+        {
+            "partners": [
+                {"id": "a b]\n[evil", "name": "A", "role": ""},
+                {"id": "tom", "name": "Tom", "role": ""},
+            ]
+        },
+        "partners[1].id must be a slug",
+    ),
     "a pair with a trailing newline": ({"pair": "amira-and-tom\n"}, "pair 'amira-and-tom\\n' must be a slug"),
-    "a lone surrogate in a name": ({"partners": [{"id": "amira", "name": "Am\ud800ira", "role": ""},
-                                                 {"id": "tom", "name": "Tom", "role": ""}]},
-                                   "partners[1].name holds a broken character"),
-    "a note of another kind": ({"notes": {"amira": {"learning.x": {"text": 5}}}},
-                               'notes.amira."learning.x".text must be text'),
+    "a lone surrogate in a name": (
+        {
+            "partners": [
+                {"id": "amira", "name": "Am\ud800ira", "role": ""},
+                {"id": "tom", "name": "Tom", "role": ""},
+            ]
+        },
+        "partners[1].name holds a broken character",
+    ),
+    "a note of another kind": (
+        {"notes": {"amira": {"learning.x": {"text": 5}}}},
+        'notes.amira."learning.x".text must be text',
+    ),
     "an item id that is not one": ({"answers": {"amira": {"x\n": 3}}}, "is not a question id"),
     "agreed practice 7": ({"agreed_practice": 7}, "agreed_practice must be a practice number from 1 to 5"),
     "a newer format": ({"format": 2}, "format must be 1 or less"),
@@ -156,37 +210,51 @@ def test_a_state_with_a_bad_value_is_refused_in_one_line(tmp_path, case):
     change, words = BAD_STATES[case]
     data = {**good_state(), **change}
     with pytest.raises(ValueError) as err:
-        models.sitting(data, MINI_BANK)
+        state_model.sitting(data, MINI_BANK)
     assert words in str(err.value) and "\n" not in str(err.value)
     # ...and the file holding it is set aside, never obeyed
-    (tmp_path / "sitting.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8",
-                                           errors="surrogatepass")
+    (tmp_path / "sitting.json").write_text(
+        json.dumps(data, ensure_ascii=False), encoding="utf-8", errors="surrogatepass"
+    )
     sitting, aside = load_checked(tmp_path, MINI_BANK)
     assert sitting is None and aside is not None and aside.exists()
 
 
 def test_without_the_bank_the_place_is_still_bounded():
     with pytest.raises(ValueError, match="beyond the 500 questions"):
-        models.sitting({**good_state(), "current_item": 10**9})
-    assert models.sitting({**good_state(), "current_item": 3}).current_item == 3
+        state_model.sitting({**good_state(), "current_item": 10**9})
+    assert state_model.sitting({**good_state(), "current_item": 3}).current_item == 3
 
 
-@pytest.mark.parametrize("pair", ["amira-and-tom\n", "amira-and-tom\r\n", "\namira-and-tom", "amira-and-tom "])
+@pytest.mark.parametrize(
+    "pair", ["amira-and-tom\n", "amira-and-tom\r\n", "\namira-and-tom", "amira-and-tom "]
+)
 def test_a_pair_with_a_trailing_newline_is_not_a_second_partnership(pair):
-    text = Snapshot(pair="amira-and-tom", taken_at=START, bank="b", bank_version=1,
-                    partners=[Partner("a", "A"), Partner("b", "B")]).to_toml()
+    text = Snapshot(
+        pair="amira-and-tom",
+        taken_at=START,
+        bank="b",
+        bank_version=1,
+        partners=[Partner("a", "A"), Partner("b", "B")],
+    ).to_toml()
     with pytest.raises(SnapshotError, match="must be a slug"):
         parse_snapshot(text.replace('"amira-and-tom"', json.dumps(pair)), "x.toml")
 
 
 def test_messages_name_the_place_in_the_files_own_terms():
-    text = Snapshot(pair="ann-and-sam", taken_at=START, bank=MINI_BANK.id, bank_version=MINI_BANK.version,
-                    partners=[Partner("ann", "Ann"), Partner("sam", "Sam")],
-                    answers={"sam": {AGREE: 3}}).to_toml(MINI_BANK)
+    text = Snapshot(
+        pair="ann-and-sam",
+        taken_at=START,
+        bank=MINI_BANK.id,
+        bank_version=MINI_BANK.version,
+        partners=[Partner("ann", "Ann"), Partner("sam", "Sam")],
+        answers={"sam": {AGREE: 3}},
+    ).to_toml(MINI_BANK)
     with pytest.raises(SnapshotError) as err:
         parse_snapshot(text.replace(f'"{AGREE}" = 3', f'"{AGREE}" = 99'), "s.toml", MINI_BANK)
-    assert str(err.value) == (f's.toml: answers.sam."{AGREE}" = 99 must be a whole number from 1 to 5 '
-                              'or "unsure"')
+    assert str(err.value) == (
+        f's.toml: answers.sam."{AGREE}" = 99 must be a whole number from 1 to 5 or "unsure"'
+    )
     with pytest.raises(SnapshotError) as err:
         parse_snapshot(text.replace("bank_version = 1", 'bank_version = "1"'), "s.toml", MINI_BANK)
     assert str(err.value) == "s.toml: bank_version must be a whole number"
@@ -194,14 +262,19 @@ def test_messages_name_the_place_in_the_files_own_terms():
 
 # -- never "Saved" unless it reads back ----------------------------------------------------
 
+
 def test_a_snapshot_that_would_not_read_back_is_not_written(tmp_path):
     """A record the model refuses (here a name with half a character) is never written."""
-    snap = Snapshot(pair="ann-and-bo", taken_at=START, bank=MINI_BANK.id, bank_version=MINI_BANK.version,
-                    partners=[Partner("ann", "An\udcffn"), Partner("bo", "Bo")])
+    snap = Snapshot(
+        pair="ann-and-bo",
+        taken_at=START,
+        bank=MINI_BANK.id,
+        bank_version=MINI_BANK.version,
+        partners=[Partner("ann", "An\udcffn"), Partner("bo", "Bo")],
+    )
     with pytest.raises(SnapshotError, match="could not be written as a snapshot"):
         write_snapshot(snap, tmp_path, MINI_BANK)
-    bad = replace(snap, partners=[Partner("ann", "Ann"), Partner("bo", "Bo")],
-                  answers={"ann": {AGREE: 99}})
+    bad = replace(snap, partners=[Partner("ann", "Ann"), Partner("bo", "Bo")], answers={"ann": {AGREE: 99}})
     with pytest.raises(SnapshotError, match=r"would not read back as valid .*99"):
         write_snapshot(bad, tmp_path, MINI_BANK)
     assert list(tmp_path.iterdir()) == []
@@ -217,8 +290,13 @@ def test_a_written_file_that_does_not_read_back_is_removed(tmp_path, monkeypatch
         return real(directory, name, text.replace("schema = 2", "schema = 99"))
 
     monkeypatch.setattr(snapmod, "atomic_write_new", spoiled)
-    good = Snapshot(pair="ann-and-bo", taken_at=START, bank=MINI_BANK.id, bank_version=MINI_BANK.version,
-                    partners=[Partner("ann", "Ann"), Partner("bo", "Bo")])
+    good = Snapshot(
+        pair="ann-and-bo",
+        taken_at=START,
+        bank=MINI_BANK.id,
+        bank_version=MINI_BANK.version,
+        partners=[Partner("ann", "Ann"), Partner("bo", "Bo")],
+    )
     with pytest.raises(SnapshotError, match="did not read back as valid"):
         write_snapshot(good, tmp_path, MINI_BANK)
     assert list(tmp_path.iterdir()) == []

@@ -33,7 +33,7 @@ from collabcheck.core.sitting import Sitting, save
 from collabcheck.tui.app import create_app
 
 async def main():
-    app = create_app(load_bank(), Path({str(tmp_path / 'snaps')!r}), state_dir=Path({str(tmp_path)!r}))
+    app = create_app(load_bank(), Path({str(tmp_path / "snaps")!r}), state_dir=Path({str(tmp_path)!r}))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "WelcomeScreen", app.screen
@@ -66,8 +66,17 @@ main(["history", {str(folder)!r}, "--format", "json"])
 print("LOADED=" + str("pydantic" in sys.modules), file=sys.stderr)
 """
     env = dict(os.environ, COLLABCHECK_CACHE_DIR=str(tmp_path / "cache"))
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                           env=env, cwd=Path(__file__).parents[2]) for _ in range(2)]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+            cwd=Path(__file__).parents[2],
+        )
+        for _ in range(2)
+    ]
     assert [r.returncode for r in runs] == [0, 0], runs[0].stderr[-2000:]
     assert "LOADED=True" in runs[0].stderr  # the first (cold) run reads each file through its model
     assert "LOADED=False" in runs[1].stderr, runs[1].stderr[-2000:]

@@ -1,10 +1,12 @@
 """What a valid file is: one pydantic model per kind of file collabcheck reads, declared once.
 
 - `SnapshotModel`: a snapshot (`<date>T<time>-<pair>.toml`), schemas 1, 2 and 3.
-- `StateModel`: the sitting in progress (`sitting.json` in the state folder).
-- `CacheEntryModel`: one file's summary in history's cache.
+- `StateModel` (core/state_model.py): the sitting in progress (`sitting.json`).
+- `CacheEntryModel` (history/cache_model.py): one file's summary in history's cache.
 
-Each model holds the whole rule for its file: the types and ranges of every field where it
+This module holds the snapshot's model, the values every model shares (slugs, text that can
+be saved, partners, answers that fit their questions) and `explain`. Each model holds the
+whole rule for its file: the types and ranges of every field where it
 is declared, and the rules that tie fields together (an answer must fit its question; an
 answer may only name a partner who is listed) as validators on the model. The careful read
 (`core/files.py`: size, type of file, nesting) always runs first, so a model only ever sees
@@ -28,10 +30,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
-    TypeAdapter,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -55,7 +55,6 @@ from collabcheck.core.snapshot import (
 
 if TYPE_CHECKING:
     from collabcheck.core.bank import Bank
-    from collabcheck.core.sitting import Sitting
 
 SIDES = ("professional", "patient", "other")
 SLUG_WORDS = "must be a slug (a-z, 0-9 and '-')"
@@ -68,6 +67,7 @@ def problem(message: str) -> PydanticCustomError:
 
 
 # -- values used in more than one file ---------------------------------------------------------
+
 
 def _slug(value: str) -> str:
     if not is_slug(value):
@@ -91,26 +91,20 @@ def _named(value: str) -> str:
     return value
 
 
-def _item_id(value: str) -> str:
-    if ITEM_ID.fullmatch(value) is None:
-        raise problem("is not a question id like \"section.item\"")
-    return value
-
-
 Slug = Annotated[str, AfterValidator(_slug)]
 Text = Annotated[str, AfterValidator(_savable)]
 Name = Annotated[str, AfterValidator(_savable), AfterValidator(_named)]
 Side = Literal["professional", "patient", "other"]
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
     """Every model: types exactly as written (no "4" for 4, no true for 1), unknown keys
     ignored (a later collabcheck may add some), records never changed once checked."""
 
     model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
 
 
-class PartnerModel(_Strict):
+class PartnerModel(Strict):
     """One `[[partners]]` table: a slug id used in answers, a name, an optional role and side."""
 
     id: Slug
@@ -119,21 +113,21 @@ class PartnerModel(_Strict):
     side: Side | None = None
 
 
-class AgreedModel(_Strict):
+class AgreedModel(Strict):
     """`[agreed]`: the practice the partners chose (1–5) and what they will do."""
 
     practice: int = Field(ge=1, le=5)
     actions: list[Text] = []
 
 
-class ContextModel(_Strict):
+class ContextModel(Strict):
     """`[context]` (schema 2 on): how long the partnership has run and the route it takes."""
 
     stage: Literal["starting", "under-a-year", "longer"] | None = None
     route: Literal["open", "under-radar", "undecided"] | None = None
 
 
-def _unique_ids(partners: list[Any]) -> None:
+def unique_ids(partners: list[Any]) -> None:
     seen: set[str] = set()
     for p in partners:
         if p.id in seen:
@@ -141,27 +135,32 @@ def _unique_ids(partners: list[Any]) -> None:
         seen.add(p.id)
 
 
-def _check_answers(answers: dict[str, dict[str, Any]], ids: frozenset[str], schema: int,
-                   items: dict[str, Any] | None) -> None:
+def check_answers(
+    answers: dict[str, dict[str, Any]], ids: frozenset[str], schema: int, kinds: dict[str, str] | None
+) -> None:
     """Every answer fits its question (by kind, when the bank knows the item) and names only
-    listed partners: `check_value`, the one rule the app also uses before it records one."""
+    listed partners: `check_value`, the one rule the app also uses before it records one.
+
+    A programme's history checks tens of thousands of answers, so the usual ones are looked
+    up (`words_that_fit` lists the words `check_value` accepts); anything else asks it."""
     fits = words_that_fit(ids, schema)
+    no_kinds: dict[str, str] = {}
     for pid, table in answers.items():
         if pid not in ids:
             raise problem(f"[answers.{_key(pid)}] is for a partner not listed in [[partners]]")
         for item_id, value in table.items():
-            item = items.get(item_id) if items is not None else None
-            kind = item.kind if item is not None else None
-            if kind == "agree" and type(value) is int and 1 <= value <= 5:
-                continue  # most answers: check_value's verdict without the call
-            if type(value) is str and kind in fits and value in fits[kind]:
-                continue  # a word the question takes, looked up
+            kind = (kinds or no_kinds).get(item_id)
+            if type(value) is int:
+                if kind == "agree" and 1 <= value <= 5:
+                    continue
+            elif type(value) is str and kind is not None and value in fits.get(kind, ()):
+                continue
             why = check_value(value, ids, kind, schema)
             if why:
-                raise problem(f"{_place('answers', pid, item_id)} = {brief(value)} {why}")
+                raise problem(f"{place('answers', pid, item_id)} = {brief(value)} {why}")
 
 
-def _check_keys(tables: dict[str, Any], name: str, ids: frozenset[str]) -> None:
+def check_keys(tables: dict[str, Any], name: str, ids: frozenset[str]) -> None:
     for pid in tables:
         if pid not in ids:
             raise problem(f"[{name}.{_key(pid)}] is for a partner not listed in [[partners]]")
@@ -169,8 +168,18 @@ def _check_keys(tables: dict[str, Any], name: str, ids: frozenset[str]) -> None:
 
 # -- the snapshot ------------------------------------------------------------------------------
 
-SNAPSHOT_KEYS = {"schema", "pair", "taken_at", "bank", "bank_version", "partners", "answers",
-                 "notes", "agreed", "context"}
+SNAPSHOT_KEYS = {
+    "schema",
+    "pair",
+    "taken_at",
+    "bank",
+    "bank_version",
+    "partners",
+    "answers",
+    "notes",
+    "agreed",
+    "context",
+}
 
 
 def _offset_time(value: Any) -> Any:
@@ -179,14 +188,15 @@ def _offset_time(value: Any) -> Any:
     return value
 
 
-class SnapshotModel(_Strict):
+class SnapshotModel(Strict):
     """A snapshot file: one sitting of one partnership (schemas 1, 2 and 3).
 
     Schema 2 added `[context]` and the answers "less:", "outside" and "unsure" on authority
     and focus items; schema 3 added each partner's `side`. A file keeps the schema it was
     written with: what an older schema did not have is ignored with a warning.
-    Validate with `context={"bank": bank, "warnings": list}`: with a bank, each answer is
-    checked against its question's kind; warnings collects what was ignored.
+    Validate with `context={"kinds": bank.kinds, "warnings": list}` (the bank the file was
+    answered on: `bank_for`): with kinds, each answer is checked against its question's
+    kind; warnings collects what was ignored.
     """
 
     schema_: int = Field(alias="schema")
@@ -211,24 +221,36 @@ class SnapshotModel(_Strict):
         if type(schema) is not int:
             raise problem("no 'schema' number: is this a collabcheck snapshot?")
         if schema > SCHEMA:
-            raise problem(f"schema {schema} is newer than this collabcheck knows ({SCHEMA}); "
-                          "please update collabcheck")
+            raise problem(
+                f"schema {schema} is newer than this collabcheck knows ({SCHEMA}); please update collabcheck"
+            )
         if schema < 1:
             raise problem(f"schema {schema} is not valid")
         warn = _warnings(info)
         unknown = sorted(set(data) - SNAPSHOT_KEYS)
         if unknown and warn is not None:
-            warn.append("ignoring unknown key(s) " + ", ".join(_key(k) for k in unknown[:10])
-                        + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""))
+            warn.append(
+                "ignoring unknown key(s) "
+                + ", ".join(_key(k) for k in unknown[:10])
+                + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "")
+            )
         if schema < 2 and "context" in data:
             data = {k: v for k, v in data.items() if k != "context"}
             if warn is not None:
                 warn.append("ignoring [context], which needs schema 2")
         partners = data.get("partners")
-        if schema < 3 and isinstance(partners, list) and any(
-                isinstance(p, dict) and "side" in p for p in partners):
-            data = {**data, "partners": [{k: v for k, v in p.items() if k != "side"}
-                                         if isinstance(p, dict) else p for p in partners]}
+        if (
+            schema < 3
+            and isinstance(partners, list)
+            and any(isinstance(p, dict) and "side" in p for p in partners)
+        ):
+            data = {
+                **data,
+                "partners": [
+                    {k: v for k, v in p.items() if k != "side"} if isinstance(p, dict) else p
+                    for p in partners
+                ],
+            }
             if warn is not None:
                 warn.append("ignoring the partners' 'side', which needs schema 3")
         return data
@@ -243,35 +265,46 @@ class SnapshotModel(_Strict):
     @model_validator(mode="after")
     def _fits_together(self, info: ValidationInfo) -> SnapshotModel:
         """Partners unique; answers and notes only for listed partners; each answer fits."""
-        _unique_ids(self.partners)
+        unique_ids(self.partners)
         ids = frozenset(p.id for p in self.partners)
-        bank = _answered_on(info, self.bank, self.bank_version)
-        items = bank.items_by_id if bank is not None else None
-        _check_answers(self.answers, ids, self.schema_, items)
-        _check_keys(self.notes, "notes", ids)
+        kinds = (info.context or {}).get("kinds")
+        check_answers(self.answers, ids, self.schema_, kinds)
+        check_keys(self.notes, "notes", ids)
         return self
 
-    def record(self, bank: Bank | None) -> Snapshot:
-        """The plain record the comparison uses, marked as checked against `bank`'s items."""
+    def record(self, answered_on: Bank | None) -> Snapshot:
+        """The plain record the comparison uses, marked as checked against `answered_on`."""
         snapshot = Snapshot(
-            schema=self.schema_, pair=self.pair, taken_at=self.taken_at, bank=self.bank,
+            schema=self.schema_,
+            pair=self.pair,
+            taken_at=self.taken_at,
+            bank=self.bank,
             bank_version=self.bank_version,
             partners=[Partner(id=p.id, name=p.name, role=p.role, side=p.side) for p in self.partners],
-            answers={pid: dict(t) for pid, t in self.answers.items()},
-            notes={pid: dict(t) for pid, t in self.notes.items()},
-            agreed=(Agreed(practice=self.agreed.practice, actions=list(self.agreed.actions))
-                    if self.agreed is not None else None),
-            context=(Context(stage=self.context.stage, route=self.context.route)
-                     if self.context is not None else None))
-        answered_on = _bank_for(bank, self.bank, self.bank_version)
+            answers=self.answers,  # the model's own copies, made as it checked them
+            notes=self.notes,
+            agreed=(
+                Agreed(practice=self.agreed.practice, actions=list(self.agreed.actions))
+                if self.agreed is not None
+                else None
+            ),
+            context=(
+                Context(stage=self.context.stage, route=self.context.route)
+                if self.context is not None
+                else None
+            ),
+        )
         if answered_on is not None:
             snapshot.checked_with = (answered_on.id, answered_on.version)
         return snapshot
 
 
-def _bank_for(bank: Bank | None, bank_id: str, version: int) -> Bank | None:
-    """The bank a file was answered on, if it is `bank` or a shipped one; else None."""
-    if bank is None:
+def bank_for(bank: Bank | None, bank_id: Any, version: Any) -> Bank | None:
+    """The bank a file was answered on, if it is `bank` or a shipped one; else None.
+
+    Asked before the file is checked (the answers are checked against it), so the id and
+    version may be anything at all."""
+    if bank is None or type(bank_id) is not str or type(version) is not int:
         return None
     from collabcheck.core.bank import load_bank_for
 
@@ -279,176 +312,8 @@ def _bank_for(bank: Bank | None, bank_id: str, version: int) -> Bank | None:
     return found if found.id == bank_id else None
 
 
-def _answered_on(info: ValidationInfo, bank_id: str, version: int) -> Bank | None:
-    context = info.context or {}
-    return _bank_for(context.get("bank"), bank_id, version)
-
-
 def _warnings(info: ValidationInfo) -> list[str] | None:
     return (info.context or {}).get("warnings")
-
-
-# -- the sitting in progress -------------------------------------------------------------------
-
-def _iso_time(value: Any) -> Any:
-    """The state file keeps times as ISO text ("Z" for UTC is read too)."""
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            raise problem("is not a date and time") from None
-    return value
-
-
-class NoteModel(_Strict):
-    """A written reflection in the state; a `private` one never reaches a snapshot."""
-
-    text: Text = ""
-    private: bool = False
-
-
-class StateModel(_Strict):
-    """The sitting in progress, as autosaved after every change (`sitting.json`).
-
-    It must describe a sitting the app can carry on from and save: the same value rules as a
-    snapshot (slugs, answers that fit their questions and name listed partners, text that can
-    be written), and a place in the sitting within it (a partner who is listed, a question
-    within the bank). Validate with `context={"bank": bank}` to bound the place by the bank.
-    """
-
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
-
-    format: int = Field(default=1, ge=1, le=1)
-    bank: Annotated[str, Field(min_length=1)]
-    bank_version: int
-    partners: list[PartnerModel] = Field(default=[], max_length=6)
-    pair: str
-    started_at: Annotated[datetime, BeforeValidator(_iso_time)]
-    stage: Literal["who", "answering", "together"] = "answering"
-    current_partner: int = Field(default=0, ge=0)
-    current_item: int = Field(default=0, ge=0)
-    answers: dict[str, dict[Annotated[str, AfterValidator(_item_id)], Any]] = {}
-    notes: dict[str, dict[Annotated[str, AfterValidator(_item_id)], NoteModel]] = {}
-    agreed_practice: int | None = Field(default=None, ge=1, le=5)
-    actions: list[Text] = []
-    context_asked: bool = True
-    how_long: Literal["starting", "under-a-year", "longer"] | None = None
-    route: Literal["open", "under-radar", "undecided"] | None = None
-    draft_people: list[Annotated[tuple[Text, Text], Field(strict=False)]] = Field(default=[], max_length=6)
-    draft_pair: Text = ""
-
-    @model_validator(mode="after")
-    def _a_sitting_to_carry_on(self, info: ValidationInfo) -> StateModel:
-        """Checks that tie the fields together: who is here, where they are, what they said."""
-        if self.stage == "who":
-            if not self.draft_people:
-                raise problem("a draft of who is here needs one to six rows")
-            if self.partners or self.answers or self.notes:
-                raise problem("names are still being typed, so there can be no answers yet")
-            return self
-        if not 2 <= len(self.partners) <= 6:
-            raise problem("a sitting needs 2 to 6 partners")
-        if not is_slug(self.pair):
-            raise problem(f"pair {brief(self.pair)} {SLUG_WORDS}")
-        _unique_ids(self.partners)
-        if self.current_partner > len(self.partners):
-            raise problem(f"current_partner {self.current_partner} is beyond the "
-                          f"{len(self.partners)} partners")
-        bank = _answered_on(info, self.bank, self.bank_version)
-        limit = len(bank.items_by_id) if bank is not None else MAX_ITEMS
-        if self.current_item > limit:
-            raise problem(f"current_item {self.current_item} is beyond the {limit} questions")
-        ids = frozenset(p.id for p in self.partners)
-        items = bank.items_by_id if bank is not None else None
-        _check_answers(self.answers, ids, SCHEMA, items)
-        _check_keys(self.notes, "notes", ids)
-        return self
-
-    def record(self) -> Sitting:
-        """The sitting the app carries on from."""
-        from collabcheck.core.sitting import Note, Sitting
-
-        return Sitting(
-            format=self.format, bank=self.bank, bank_version=self.bank_version,
-            partners=[Partner(id=p.id, name=p.name, role=p.role, side=p.side) for p in self.partners],
-            pair=self.pair, started_at=self.started_at, stage=self.stage,
-            current_partner=self.current_partner, current_item=self.current_item,
-            answers={pid: dict(t) for pid, t in self.answers.items()},
-            notes={pid: {i: Note(text=n.text, private=n.private) for i, n in t.items()}
-                   for pid, t in self.notes.items()},
-            agreed_practice=self.agreed_practice, actions=list(self.actions),
-            context_asked=self.context_asked, how_long=self.how_long, route=self.route,
-            draft_people=[(n, r) for n, r in self.draft_people], draft_pair=self.draft_pair)
-
-
-MAX_ITEMS = 500
-"""Most questions a bank can have when the state's own bank is not at hand (a real one has 45)."""
-
-
-# -- history's cache ---------------------------------------------------------------------------
-
-Figure = float | None
-PracticeFigures = dict[Literal["1", "2", "3", "4", "5"], Figure]
-
-
-class SummaryModel(_Strict):
-    """What history keeps from one snapshot that was read and compared: its figures."""
-
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
-
-    pair: Slug
-    taken_at: Text
-    ts: float
-    partners: list[Slug]
-    names: list[Text]
-    practices: PracticeFigures
-    divergence: PracticeFigures
-    authority_divergence: Figure
-    focus_divergence: Figure
-    suggested: int | None = Field(ge=1, le=5)
-    agreed: int | None = Field(ge=1, le=5)
-    bank: Text
-    bank_version: int
-    unknown: list[Text]
-    mismatched: list[Text]
-    warnings: list[Text]
-
-
-class RefusedModel(_Strict):
-    """What history keeps from a snapshot it could not read: the reason, and the line."""
-
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
-
-    error: Text
-    line: int | None = Field(ge=1)
-
-
-class CacheEntryModel(_Strict):
-    """One entry of history's cache: the file's stat key (size, mtime, ctime, inode) and
-    what was found in it. Anything else in its place is not used (the file is read again)."""
-
-    key: Annotated[tuple[int, int, int, int], Field(strict=False)]
-    summary: SummaryModel | RefusedModel
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_pair(cls, data: Any) -> Any:
-        if isinstance(data, list) and len(data) == 2:
-            return {"key": data[0], "summary": data[1]}
-        raise problem("is not a [key, summary] pair")
-
-
-CacheEntries = TypeAdapter(dict[str, CacheEntryModel])
-"""A whole cache's entries, checked in one call (the usual case: none is damaged)."""
-
-
-def checked_entry(raw: Any) -> tuple[list[int], dict[str, Any]] | None:
-    """A cache entry as the cache keeps it, if it passes its model; None otherwise."""
-    try:
-        entry = CacheEntryModel.model_validate(raw)
-    except ValidationError:
-        return None
-    return list(entry.key), entry.summary.model_dump()
 
 
 # -- one line per problem ----------------------------------------------------------------------
@@ -489,7 +354,7 @@ def _key(key: str, limit: int = 60) -> str:
     return json.dumps(shown, ensure_ascii=False)
 
 
-def _place(*loc: Any) -> str:
+def place(*loc: Any) -> str:
     """A place in a file in its own terms: `answers.sam."embed.approved"`, `partners[2].id`
     (counting [[partners]] tables from 1, as a person reading the file does)."""
     out = ""
@@ -510,7 +375,7 @@ def explain(exc: ValidationError) -> str:
     # The file has no level for a union's member (a summary or a refusal, say): left out.
     loc = ["schema" if p == "schema_" else p for p in err["loc"] if p not in _MEMBERS]
     kind = err["type"]
-    where = _place(*loc)
+    where = place(*loc)
     if kind == "collabcheck":
         what = str(err["msg"])
     elif kind == "missing" and len(loc) == 1 and str(loc[0]) in MISSING:
@@ -542,39 +407,28 @@ def _range(loc: list[Any], ctx: dict[str, Any]) -> str:
 
 # -- reading -----------------------------------------------------------------------------------
 
+
 def snapshot(data: Any, bank: Bank | None = None, warnings: list[str] | None = None) -> Snapshot:
     """A checked snapshot from parsed TOML; ValueError (its text one line: `explain`) if not."""
+    answered_on = (
+        bank_for(bank, data.get("bank"), data.get("bank_version")) if isinstance(data, dict) else None
+    )
+    kinds = answered_on.kinds if answered_on is not None else None
     try:
-        model = SnapshotModel.model_validate(data, context={"bank": bank, "warnings": warnings})
+        model = SnapshotModel.model_validate(data, context={"kinds": kinds, "warnings": warnings})
     except ValidationError as exc:
         raise ValueError(explain(exc)) from None
-    return model.record(bank)
+    return model.record(answered_on)
 
 
-def sitting(data: Any, bank: Bank | None = None) -> Sitting:
-    """A checked sitting in progress from the state file's parsed JSON; ValueError if not."""
-    try:
-        model = StateModel.model_validate(data, context={"bank": bank})
-    except ValidationError as exc:
-        raise ValueError(explain(exc)) from None
-    return model.record()
-
-
-def snapshot_data(snap: Snapshot) -> dict[str, Any]:
-    """A snapshot record as the file holds it (for checking a record before it is written)."""
-    data: dict[str, Any] = {
-        "schema": snap.schema, "pair": snap.pair, "taken_at": snap.taken_at, "bank": snap.bank,
-        "bank_version": snap.bank_version,
-        "partners": [{"id": p.id, "name": p.name, "role": p.role,
-                      **({"side": p.side} if p.side else {})} for p in snap.partners],
-        "answers": snap.answers, "notes": snap.notes}
-    if snap.agreed is not None:
-        data["agreed"] = {"practice": snap.agreed.practice, "actions": list(snap.agreed.actions)}
-    if snap.context is not None:
-        data["context"] = {k: v for k, v in (("stage", snap.context.stage),
-                                             ("route", snap.context.route)) if v is not None}
-    return data
-
-
-__all__ = ["ROUTES", "SIDES", "STAGES", "CacheEntries", "CacheEntryModel", "SnapshotModel", "StateModel",
-           "checked_entry", "explain", "sitting", "snapshot", "snapshot_data"]
+__all__ = [
+    "ROUTES",
+    "SIDES",
+    "STAGES",
+    "PartnerModel",
+    "SnapshotModel",
+    "bank_for",
+    "check_answers",
+    "explain",
+    "snapshot",
+]

@@ -58,7 +58,7 @@ class Sitting:
     """Everything about a sitting in progress, exactly as autosaved.
 
     A plain record: what a valid state file is lives in its model (`StateModel` in
-    core/models.py), which `from_json` applies once as the file is read (a state the app
+    core/state_model.py), which `from_json` applies once as the file is read (a state the app
     could not carry on from, or could not save, is refused and set aside).
     """
 
@@ -95,11 +95,11 @@ class Sitting:
     @classmethod
     def from_json(cls, data: Any, bank: Bank | None = None) -> Sitting:
         """A sitting from the state file's parsed JSON, through its model (`StateModel` in
-        core/models.py); ValueError, in one line, for anything it could not carry on from
+        core/state_model.py); ValueError, in one line, for anything it could not carry on from
         (a wrong type, a place beyond the bank, an answer that does not fit its question)."""
-        from collabcheck.core import models
+        from collabcheck.core import state_model
 
-        return models.sitting(data, bank)
+        return state_model.sitting(data, bank)
 
     # -- building -------------------------------------------------------------------------
 

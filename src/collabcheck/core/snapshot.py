@@ -18,7 +18,7 @@ from typing import Any
 import tomli_w
 
 from collabcheck import __version__
-from collabcheck.core.bank import FOCUS_VALUES, Bank, load_bank_for
+from collabcheck.core.bank import FOCUS_VALUES, Bank
 from collabcheck.core.errors import SnapshotError
 from collabcheck.core.files import atomic_write_new, parse_toml, read_toml
 from collabcheck.core.slug import is_slug

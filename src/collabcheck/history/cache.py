@@ -163,7 +163,7 @@ class SummaryCache:
         else one by one, so one damaged entry costs only its own file's reading."""
         from pydantic import ValidationError
 
-        from collabcheck.core.models import CacheEntries, checked_entry
+        from collabcheck.history.cache_model import CacheEntries, checked_entry
 
         try:
             CacheEntries.validate_python(entries)

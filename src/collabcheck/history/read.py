@@ -151,4 +151,7 @@ def _summarise_all(paths: list[str], bank: Bank, workers: int) -> list[dict[str,
     (comparing is the slow part of reading thousands of files)."""
     from collabcheck.core.parallel import fork_map
 
+    if paths:
+        import collabcheck.core.models  # noqa: F401 - once, before the workers fork, not in each
+
     return fork_map(lambda path: summarise_file(path, bank), paths, workers)
