@@ -300,3 +300,14 @@ def test_a_written_file_that_does_not_read_back_is_removed(tmp_path, monkeypatch
     with pytest.raises(SnapshotError, match="did not read back as valid"):
         write_snapshot(good, tmp_path, MINI_BANK)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_leap_second_is_one_line_with_its_line_and_no_python_words(tmp_path):
+    text = Snapshot(
+        pair="ann-and-bo", taken_at=START, bank="b", bank_version=1, partners=[Partner("a", "A"), Partner("b", "B")]
+    ).to_toml()
+    path = tmp_path / "leap.toml"
+    path.write_text(text.replace("T15:30:00+00:00", "T13:00:60Z"))
+    with pytest.raises(SnapshotError) as err:
+        read_snapshot(path)
+    assert str(err.value) == f"{path}:4: not valid TOML: a time has 60 seconds (a leap second); write :59 instead"
