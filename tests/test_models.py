@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from collabcheck.core import models, state_model
+from collabcheck.core import models
 from collabcheck.core.bank import FOCUS_VALUES, questions
 from collabcheck.core.errors import SnapshotError
 from collabcheck.core.sitting import Sitting, load_checked, save
@@ -210,7 +210,7 @@ def test_a_state_with_a_bad_value_is_refused_in_one_line(tmp_path, case):
     change, words = BAD_STATES[case]
     data = {**good_state(), **change}
     with pytest.raises(ValueError) as err:
-        state_model.sitting(data, MINI_BANK)
+        Sitting.from_json(data, MINI_BANK)
     assert words in str(err.value) and "\n" not in str(err.value)
     # ...and the file holding it is set aside, never obeyed
     (tmp_path / "sitting.json").write_text(
@@ -222,8 +222,8 @@ def test_a_state_with_a_bad_value_is_refused_in_one_line(tmp_path, case):
 
 def test_without_the_bank_the_place_is_still_bounded():
     with pytest.raises(ValueError, match="beyond the 500 questions"):
-        state_model.sitting({**good_state(), "current_item": 10**9})
-    assert state_model.sitting({**good_state(), "current_item": 3}).current_item == 3
+        Sitting.from_json({**good_state(), "current_item": 10**9})
+    assert Sitting.from_json({**good_state(), "current_item": 3}).current_item == 3
 
 
 @pytest.mark.parametrize(
@@ -304,10 +304,17 @@ def test_a_written_file_that_does_not_read_back_is_removed(tmp_path, monkeypatch
 
 def test_a_leap_second_is_one_line_with_its_line_and_no_python_words(tmp_path):
     text = Snapshot(
-        pair="ann-and-bo", taken_at=START, bank="b", bank_version=1, partners=[Partner("a", "A"), Partner("b", "B")]
+        pair="ann-and-bo",
+        taken_at=START,
+        bank="b",
+        bank_version=1,
+        partners=[Partner("a", "A"), Partner("b", "B")],
     ).to_toml()
     path = tmp_path / "leap.toml"
     path.write_text(text.replace("T15:30:00+00:00", "T13:00:60Z"))
     with pytest.raises(SnapshotError) as err:
         read_snapshot(path)
-    assert str(err.value) == f"{path}:4: not valid TOML: a time has 60 seconds (a leap second); write :59 instead"
+    assert (
+        str(err.value)
+        == f"{path}:4: not valid TOML: a time has 60 seconds (a leap second); write :59 instead"
+    )

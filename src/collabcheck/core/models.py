@@ -39,8 +39,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from collabcheck.core.slug import is_slug
-from collabcheck.core.snapshot import (
+from collabcheck.core.records import (
     ROUTES,
     SCHEMA,
     STAGES,
@@ -52,6 +51,7 @@ from collabcheck.core.snapshot import (
     check_value,
     words_that_fit,
 )
+from collabcheck.core.slug import is_slug
 
 if TYPE_CHECKING:
     from collabcheck.core.bank import Bank

@@ -97,9 +97,20 @@ class Sitting:
         """A sitting from the state file's parsed JSON, through its model (`StateModel` in
         core/state_model.py); ValueError, in one line, for anything it could not carry on from
         (a wrong type, a place beyond the bank, an answer that does not fit its question)."""
-        from collabcheck.core import state_model
+        from collabcheck.core.state_model import checked
 
-        return state_model.sitting(data, bank)
+        m = checked(data, bank)
+        return cls(
+            format=m.format, bank=m.bank, bank_version=m.bank_version,
+            partners=[Partner(id=p.id, name=p.name, role=p.role, side=p.side) for p in m.partners],
+            pair=m.pair, started_at=m.started_at, stage=m.stage,
+            current_partner=m.current_partner, current_item=m.current_item,
+            answers={pid: dict(t) for pid, t in m.answers.items()},
+            notes={pid: {i: Note(text=n.text, private=n.private) for i, n in t.items()}
+                   for pid, t in m.notes.items()},
+            agreed_practice=m.agreed_practice, actions=list(m.actions),
+            context_asked=m.context_asked, how_long=m.how_long, route=m.route,
+            draft_people=[(n, r) for n, r in m.draft_people], draft_pair=m.draft_pair)
 
     # -- building -------------------------------------------------------------------------
 

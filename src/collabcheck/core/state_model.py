@@ -36,12 +36,11 @@ from collabcheck.core.models import (
     problem,
     unique_ids,
 )
+from collabcheck.core.records import SCHEMA, brief
 from collabcheck.core.slug import is_slug
-from collabcheck.core.snapshot import SCHEMA, Partner, brief
 
 if TYPE_CHECKING:
     from collabcheck.core.bank import Bank
-    from collabcheck.core.sitting import Sitting
 
 
 def _item_id(value: str) -> str:
@@ -124,43 +123,15 @@ class StateModel(Strict):
         check_keys(self.notes, "notes", ids)
         return self
 
-    def record(self) -> Sitting:
-        """The sitting the app carries on from."""
-        from collabcheck.core.sitting import Note, Sitting
-
-        return Sitting(
-            format=self.format,
-            bank=self.bank,
-            bank_version=self.bank_version,
-            partners=[Partner(id=p.id, name=p.name, role=p.role, side=p.side) for p in self.partners],
-            pair=self.pair,
-            started_at=self.started_at,
-            stage=self.stage,
-            current_partner=self.current_partner,
-            current_item=self.current_item,
-            answers={pid: dict(t) for pid, t in self.answers.items()},
-            notes={
-                pid: {i: Note(text=n.text, private=n.private) for i, n in t.items()}
-                for pid, t in self.notes.items()
-            },
-            agreed_practice=self.agreed_practice,
-            actions=list(self.actions),
-            context_asked=self.context_asked,
-            how_long=self.how_long,
-            route=self.route,
-            draft_people=[(n, r) for n, r in self.draft_people],
-            draft_pair=self.draft_pair,
-        )
-
 
 MAX_ITEMS = 500
 """Most questions a bank can have when the state's own bank is not at hand (a real one has 45)."""
 
 
-def sitting(data: Any, bank: Bank | None = None) -> Sitting:
-    """A checked sitting in progress from the state file's parsed JSON; ValueError if not."""
+def checked(data: Any, bank: Bank | None = None) -> StateModel:
+    """The state file's parsed JSON through its model; ValueError (one line: `explain`) if it
+    does not describe a sitting the app can carry on from and save."""
     try:
-        model = StateModel.model_validate(data, context={"bank": bank})
+        return StateModel.model_validate(data, context={"bank": bank})
     except ValidationError as exc:
         raise ValueError(explain(exc)) from None
-    return model.record()
