@@ -318,3 +318,21 @@ def test_a_leap_second_is_one_line_with_its_line_and_no_python_words(tmp_path):
         str(err.value)
         == f"{path}:4: not valid TOML: a time has 60 seconds (a leap second); write :59 instead"
     )
+
+
+def test_sides_go_from_the_state_to_a_schema_3_snapshot(tmp_path):
+    """The model and the writer for sides (the screens that ask for them come later)."""
+    s = Sitting.new(MINI_BANK, [("Ann", "GP"), ("Bo", "Carer")], START)
+    s.partners = [replace(s.partners[0], side="professional"), replace(s.partners[1], side="patient")]
+    save(s, tmp_path)
+    back, aside = load_checked(tmp_path, MINI_BANK)
+    assert aside is None and back == s
+    path = write_snapshot(back.to_snapshot(MINI_BANK, START), tmp_path / "snaps", MINI_BANK)
+    assert "schema = 3" in path.read_text()
+    assert [p.side for p in read_snapshot(path, MINI_BANK).partners] == ["professional", "patient"]
+    data = json.loads(s.to_json())
+    data["partners"][1]["side"] = "carer"
+    with pytest.raises(
+        ValueError, match=r"partners\[2\]\.side must be one of professional, patient or other"
+    ):
+        Sitting.from_json(data, MINI_BANK)
