@@ -40,7 +40,10 @@ def test_a_snapshot_round_trips_through_its_model(data):
     snap = replace(snap, partners=[replace(p, side=s) for p, s in zip(snap.partners, sides, strict=True)])
     back = parse_snapshot(snap.to_toml(bank), bank=bank)
     written = 3 if any(sides) else snap.schema
-    assert back == replace(snap, schema=written)
+    ctx = snap.context
+    if ctx is not None and (not (ctx.stage or ctx.route) or written < 2):
+        ctx = None  # an empty [context] is not written, and schema 1 has none
+    assert back == replace(snap, schema=written, context=ctx)
     assert [p.side for p in back.partners] == sides
     assert back.checked_with == (bank.id, bank.version)
 
