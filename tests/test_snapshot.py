@@ -131,7 +131,15 @@ def test_good_snapshot_reads():
 
 
 INVALID = {
-    "newer schema": (("schema = 1", "schema = 3"), "newer than this collabcheck knows"),
+    "newer schema": (("schema = 1", "schema = 4"), "newer than this collabcheck knows"),
+    "pair with a trailing newline": (('pair = "alice-and-sam"', 'pair = "alice-and-sam\\n"'), "slug"),
+    "partner id with a trailing newline": (('id = "sam"', 'id = "sam\\n"'), "partners[2].id"),
+    "name empty": (('name = "Sam"', 'name = "  "'), "partners[2].name"),
+    "note not text": (("[answers.sam]", "[notes.sam]\n\"learning.x\" = 3\n\n[answers.sam]"),
+                      'notes.sam."learning.x" must be text'),
+    "agreed practice out of range": (("[answers.sam]", "[agreed]\npractice = 9\n\n[answers.sam]"),
+                                     "agreed.practice must be a practice number from 1 to 5"),
+    "taken_at a date only": (("2026-11-28T15:30:00+00:00", "2026-11-28"), "offset"),
     "no schema": (("schema = 1\n", ""), "schema"),
     "answer for unlisted partner": (('[answers.sam]', '[answers.bob]'), "bob"),
     "agree value out of range": (('"find-partners.a" = 4', '"find-partners.a" = 6'), "1 to 5"),

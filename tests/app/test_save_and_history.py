@@ -57,3 +57,22 @@ async def test_a_folder_that_cannot_be_written_keeps_the_answers(make_app, tmp_p
         await pilot.pause()
         assert not isinstance(app.screen, SaveScreen)
         assert (tmp_path / "state" / "sitting.json").exists()
+
+
+async def test_a_snapshot_that_would_not_read_back_is_not_saved_and_the_state_is_kept(make_app, tmp_path):
+    """Never "Saved" unless the file reads back valid: an answer the reader refuses (put in
+    behind the app's back) keeps the sitting in progress, and the app says why."""
+    from collabcheck.core.sitting import questions
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await to_together(pilot)
+        agree = next(i.id for i in questions(app.bank) if i.kind == "agree")
+        app.sitting.answers["alice"][agree] = 99
+        await pilot.press("a", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SaveScreen)
+        messages = " ".join(str(n.message) for n in app._notifications)
+        assert "would not read back as valid" in messages and "answers are still kept" in messages
+        assert (tmp_path / "state" / "sitting.json").exists()
+        assert not list((tmp_path / "snaps").glob("*.toml"))

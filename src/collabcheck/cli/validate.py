@@ -14,7 +14,7 @@ from collabcheck.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from collabcheck.core.bank import Bank, load_bank, load_bank_for, load_section
 from collabcheck.core.errors import BankError, CollabcheckError
 from collabcheck.core.files import read_toml
-from collabcheck.core.snapshot import snapshot_from_data
+from collabcheck.core.snapshot import check_snapshot
 from collabcheck.render.safe import safe_line
 
 
@@ -75,7 +75,7 @@ def check_file(path: Path, bank: Bank | None, warnings: list[str]) -> str:
             return f"short form '{form.id}' of the question bank, {len(form.items)} items"
         load_section(path)
         return "question file"
-    snap = snapshot_from_data(data, path, bank, warnings)
+    snap = check_snapshot(data, path, bank, warnings)
     if bank is not None:  # the questions the partners saw (bank 1 ships beside bank 2)
         bank = load_bank_for(snap.bank, snap.bank_version, bank)
     if bank is not None and snap.bank == bank.id:

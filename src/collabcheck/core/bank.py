@@ -128,6 +128,11 @@ class Bank:
         return {item.id: item for s in self.sections for item in s.items}
 
     @cached_property
+    def kinds(self) -> dict[str, str]:
+        """Each item id's kind: what a reader needs to check an answer, looked up once."""
+        return {item_id: item.kind for item_id, item in self.items_by_id.items()}
+
+    @cached_property
     def order(self) -> dict[str, int]:
         """Position of each item id in the bank, for writing answers in bank order."""
         return {item_id: n for n, item_id in enumerate(self.items_by_id)}

@@ -114,8 +114,27 @@ def parse_toml(
         return toml_rs.loads(text, toml_version=TOML_VERSION)
     except toml_rs.TOMLDecodeError as exc:
         raise error(path, f"not valid TOML: {_short(exc)}{_hint(path)}", line=_line(exc)) from None
-    except (ValueError, OverflowError, RecursionError, MemoryError) as exc:
+    except ValueError as exc:
+        # The parser's checks after parsing (a time with second 60, say) name no line.
+        raise error(path, f"not valid TOML: {_plain_value_error(exc)}{_hint(path)}",
+                    line=_leap_second_line(text)) from None
+    except (OverflowError, RecursionError, MemoryError) as exc:
         raise error(path, f"not valid TOML: {type(exc).__name__}{_hint(path)}") from None
+
+
+_LEAP = re.compile(r"\d[Tt ]\d\d:\d\d:60")
+
+
+def _plain_value_error(exc: ValueError) -> str:
+    """The parser's words for a value it built and refused, or plain words of our own."""
+    if "second must be in 0..59" in str(exc):
+        return "a time has 60 seconds (a leap second); write :59 instead"
+    return "a value that is out of range"
+
+
+def _leap_second_line(text: str) -> int | None:
+    m = _LEAP.search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
 
 
 def _hint(path: str | Path) -> str:

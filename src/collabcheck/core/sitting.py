@@ -57,8 +57,9 @@ Stage = Literal["who", "answering", "together"]
 class Sitting:
     """Everything about a sitting in progress, exactly as autosaved.
 
-    A plain dataclass like every other record in collabcheck; `from_json` is the one check
-    of the state file (anything the app could not carry on from is refused, and set aside).
+    A plain record: what a valid state file is lives in its model (`StateModel` in
+    core/state_model.py), which `from_json` applies once as the file is read (a state the app
+    could not carry on from, or could not save, is refused and set aside).
     """
 
     bank: str
@@ -86,24 +87,6 @@ class Sitting:
     format: int = FORMAT
     form: Literal["full", "quick"] = "full"  # which questions: the full bank or the quick check-in
 
-    def __post_init__(self) -> None:
-        self._consistent()
-
-    def _consistent(self) -> None:
-        """Refuse a state the app could not carry on from (a file holding one is set aside)."""
-        if self.stage == "who":
-            if not self.draft_people or len(self.draft_people) > MAX_PARTNERS:
-                raise ValueError("a draft of who is here needs one to six rows")
-            return
-        if not MIN_PARTNERS <= len(self.partners) <= MAX_PARTNERS:
-            raise ValueError(f"a sitting needs {MIN_PARTNERS} to {MAX_PARTNERS} partners")
-        if len({p.id for p in self.partners}) != len(self.partners):
-            raise ValueError("two partners share an id")
-        if not 0 <= self.current_partner <= len(self.partners) or self.current_item < 0:
-            raise ValueError("the place in the sitting is out of range")
-        if self.agreed_practice is not None and not 1 <= self.agreed_practice <= 5:
-            raise ValueError("the agreed practice is not one of the five")
-
     def to_json(self) -> str:
         """The state file's text (indented a little, so a person can read it if they must)."""
         data = asdict(self)
@@ -111,10 +94,25 @@ class Sitting:
         return json.dumps(data, indent=1, ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, data: Any) -> Sitting:
-        """A sitting from the state file's parsed JSON; ValueError for anything that does not
-        fit (a wrong type, a missing field, a place out of range)."""
-        return _sitting_from(data)
+    def from_json(cls, data: Any, bank: Bank | None = None) -> Sitting:
+        """A sitting from the state file's parsed JSON, through its model (`StateModel` in
+        core/state_model.py); ValueError, in one line, for anything it could not carry on from
+        (a wrong type, a place beyond the bank, an answer that does not fit its question)."""
+        from collabcheck.core.state_model import checked
+
+        m = checked(data, bank)
+        return cls(
+            format=m.format, bank=m.bank, bank_version=m.bank_version,
+            partners=[Partner(id=p.id, name=p.name, role=p.role, side=p.side) for p in m.partners],
+            pair=m.pair, started_at=m.started_at, stage=m.stage,
+            current_partner=m.current_partner, current_item=m.current_item,
+            answers={pid: dict(t) for pid, t in m.answers.items()},
+            notes={pid: {i: Note(text=n.text, private=n.private) for i, n in t.items()}
+                   for pid, t in m.notes.items()},
+            agreed_practice=m.agreed_practice, actions=list(m.actions),
+            context_asked=m.context_asked, how_long=m.how_long, route=m.route,
+            draft_people=[(n, r) for n, r in m.draft_people], draft_pair=m.draft_pair,
+            form=m.form)
 
     # -- building -------------------------------------------------------------------------
 
@@ -234,88 +232,6 @@ def check_answer(item: Item, value: Answer, partner_ids: list[str]) -> None:
         raise ValueError(f"{value!r} is not an answer to {item.kind} item {item.id}")
 
 
-# -- reading the autosave file ------------------------------------------------------------
-
-def _need(ok: bool, what: str) -> None:
-    if not ok:
-        raise ValueError(what)
-
-
-def _text(value: Any, what: str) -> str:
-    _need(type(value) is str, f"{what} must be text")
-    return value  # type: ignore[no-any-return]
-
-
-def _whole(value: Any, what: str) -> int:
-    _need(type(value) is int, f"{what} must be a whole number")
-    return value  # type: ignore[no-any-return]
-
-
-def _one_of(value: Any, allowed: tuple[str | None, ...], what: str) -> Any:
-    _need(value in allowed and (value is None or type(value) is str), f"{what} is not one we know")
-    return value
-
-
-def _table(value: Any, what: str) -> dict[str, Any]:
-    _need(isinstance(value, dict), f"{what} must be a table")
-    return value  # type: ignore[no-any-return]
-
-
-def _sitting_from(data: Any) -> Sitting:
-    """Check every field of a parsed state file by hand (the types the app writes, exactly)."""
-    d = _table(data, "the sitting")
-    known = set(Sitting.__dataclass_fields__)
-    _need(set(d) <= known, "the sitting has fields this collabcheck does not know")
-    partner_tables = d.get("partners", [])
-    _need(isinstance(partner_tables, list), "partners must be a list")
-    partners = []
-    for p in partner_tables:
-        p = _table(p, "a partner")
-        partners.append(Partner(id=_text(p.get("id"), "a partner's id"),
-                                name=_text(p.get("name"), "a partner's name"),
-                                role=_text(p.get("role", ""), "a partner's role")))
-    answers: dict[str, dict[str, Answer]] = {}
-    for pid, table in _table(d.get("answers", {}), "answers").items():
-        answers[pid] = {}
-        for item_id, value in _table(table, "a partner's answers").items():
-            _need(type(value) in (int, str), "an answer must be a number or a word")
-            answers[pid][item_id] = value
-    notes: dict[str, dict[str, Note]] = {}
-    for pid, table in _table(d.get("notes", {}), "notes").items():
-        notes[pid] = {}
-        for item_id, note in _table(table, "a partner's notes").items():
-            note = _table(note, "a note")
-            private = note.get("private", False)
-            _need(type(private) is bool, "a note's privacy must be true or false")
-            notes[pid][item_id] = Note(text=_text(note.get("text", ""), "a note"), private=private)
-    actions = d.get("actions", [])
-    _need(isinstance(actions, list), "actions must be a list")
-    people = d.get("draft_people", [])
-    _need(isinstance(people, list) and all(isinstance(r, list | tuple) and len(r) == 2 for r in people),
-          "the names typed so far must be pairs of name and role")
-    agreed = d.get("agreed_practice")
-    started = _text(d.get("started_at"), "when the sitting started")
-    context_asked = d.get("context_asked", True)
-    _need(type(context_asked) is bool, "whether the standing was asked must be true or false")
-    return Sitting(
-        format=_whole(d.get("format", FORMAT), "the format"),
-        bank=_text(d.get("bank"), "the bank"), bank_version=_whole(d.get("bank_version"), "the bank version"),
-        partners=partners, pair=_text(d.get("pair"), "the partnership"),
-        started_at=datetime.fromisoformat(started),
-        stage=_one_of(d.get("stage", "answering"), ("who", "answering", "together"), "the stage"),
-        current_partner=_whole(d.get("current_partner", 0), "the partner whose turn it is"),
-        current_item=_whole(d.get("current_item", 0), "the question reached"),
-        answers=answers, notes=notes,
-        agreed_practice=None if agreed is None else _whole(agreed, "the agreed practice"),
-        actions=[_text(a, "an action") for a in actions],
-        context_asked=context_asked,
-        how_long=_one_of(d.get("how_long"), (None, "starting", "under-a-year", "longer"), "how long"),
-        route=_one_of(d.get("route"), (None, "open", "under-radar", "undecided"), "the route"),
-        draft_people=[(_text(n, "a name"), _text(r, "a role")) for n, r in people],
-        draft_pair=_text(d.get("draft_pair", ""), "the partnership name typed so far"),
-        form=_one_of(d.get("form", "full"), ("full", "quick"), "the form"))
-
-
 # -- the autosave file --------------------------------------------------------------------
 
 def save(sitting: Sitting, directory: Path) -> Path:
@@ -331,26 +247,24 @@ def write_state(text: str, directory: Path) -> Path:
     return atomic_replace(directory / STATE_FILE, text, private=True)
 
 
-def load(directory: Path) -> Sitting | None:
+def load(directory: Path, bank: Bank | None = None) -> Sitting | None:
     """The sitting in progress, or None; an unreadable file is set aside, never deleted."""
-    return load_checked(directory)[0]
+    return load_checked(directory, bank)[0]
 
 
-def load_checked(directory: Path) -> tuple[Sitting | None, Path | None]:
+def load_checked(directory: Path, bank: Bank | None = None) -> tuple[Sitting | None, Path | None]:
     """The sitting in progress (or None), and where an unreadable one was set aside (or None).
 
     Anything wrong with the file (bad bytes, not JSON, wrong types, no partners, nesting so
     deep the parser gives up, a huge file, a folder in its place) sets it aside under a new
-    name, so the app can start and nothing a partner typed is ever deleted.
+    name, so the app can start and nothing a partner typed is ever deleted. With the app's
+    `bank`, the place reached and each answer are checked against the questions too.
     """
     path = directory / STATE_FILE
     try:
         # The one careful read: a pipe or a device in its place can neither block nor flood.
         data = json.loads(read_bytes(path, CollabcheckError, limit=MAX_STATE_BYTES).decode("utf-8"))
-        if not isinstance(data, dict) or not isinstance(data.get("format", FORMAT), int) \
-                or data.get("format", FORMAT) > FORMAT:
-            raise ValueError("unknown format")
-        return Sitting.from_json(data), None
+        return Sitting.from_json(data, bank), None
     except FileNotFoundError:
         return None, None
     except Exception:  # noqa: BLE001 - whatever is wrong, the file is set aside, never trusted

@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_SLUG = 48
 
 
 def is_slug(text: str) -> bool:
-    """True when `text` is a lower-case slug that is safe in a file name."""
-    return bool(SLUG_RE.match(text)) and len(text) <= 64
+    """True when `text` is a lower-case slug that is safe in a file name.
+
+    The whole text must match (`fullmatch`): `re`'s `$` also matches before a final newline,
+    which let "amira-and-tom\n" pass as a second name for the partnership."""
+    return type(text) is str and len(text) <= 64 and SLUG_RE.fullmatch(text) is not None
 
 
 def slugify(name: str, fallback: str = "partner", max_len: int = MAX_SLUG) -> str:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from collabcheck.core.paths import STATE_FILE
 
 if TYPE_CHECKING:
+    from collabcheck.core.bank import Bank
     from collabcheck.core.sitting import Sitting
 
 SITTINGS = "sittings"
@@ -127,9 +128,12 @@ def is_held(folder: Path) -> bool:
     return False
 
 
-def unfinished(state_root: Path, bank_id: str | None = None,
-               bank_version: int | None = None) -> list[tuple[Path, Sitting]]:
+def unfinished(state_root: Path, bank_id: str | None = None, bank_version: int | None = None,
+               bank: Bank | None = None) -> list[tuple[Path, Sitting]]:
     """Unfinished sittings that nobody holds, oldest first; optionally only for one bank.
+
+    With `bank`, each state is also checked against its questions (the place reached, and
+    every answer's kind), as the terminal app's own state is.
 
     Empty folders left by a process that ended before anyone answered are tidied away."""
     root = sittings_root(state_root)
@@ -146,7 +150,7 @@ def unfinished(state_root: Path, bank_id: str | None = None,
             continue
         from collabcheck.core import sitting as store
 
-        s = store.load(folder)
+        s = store.load(folder, bank)
         if s is None:
             continue
         if bank_id is not None and (s.bank, s.bank_version) != (bank_id, bank_version):

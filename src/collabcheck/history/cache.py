@@ -7,6 +7,12 @@ size, modification time, change time and inode all match, and only while the que
 and collabcheck's own code are the ones that made it; anything else is read afresh. A file
 changed within the last couple of seconds is not cached at all, because a second change
 inside the same clock tick could otherwise go unnoticed.
+
+The cache is read like any other file (`read_bytes`: a regular file of bounded size, so a
+link to a device or a pipe in its place is refused, never read), and each entry must pass
+its model (`CacheEntryModel` in core/models.py) before it is used: a damaged entry is read
+afresh from its snapshot, never obeyed. Entries are only opened when a file must be looked
+up, so a history whose whole output is kept never parses them, nor imports pydantic.
 """
 
 from __future__ import annotations
@@ -19,11 +25,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from collabcheck.core.files import atomic_replace
+from collabcheck.core.errors import CollabcheckError
+from collabcheck.core.files import atomic_replace, read_bytes
 
 CACHE_ENV = "COLLABCHECK_CACHE_DIR"
 CACHE_FORMAT = 3  # 3: statement ids come from the bank named, not from each summary
 RACY_NS = 2_000_000_000  # files changed this recently are read but not cached
+MAX_CACHE_BYTES = 256_000_000
+"""Largest cache file read: about 600 bytes a sitting, so room for a programme of 400,000."""
 
 StatKey = list[int]
 
@@ -115,12 +124,10 @@ class SummaryCache:
         self.dir = cache_dir.resolve() if cache_dir is not None else None
         if self.dir is not None and (self.dir == self.root or self.root in self.dir.parents):
             self.dir = None  # a cache inside the snapshot folder would be committed with it
-        self.entries: dict[str, list[Any]] = {}
+        self._entries: dict[str, Any] | None = None if self.dir is not None else {}
         self.fresh: dict[str, list[Any]] = {}
         self.started_ns = time.time_ns()
         self.changed = False
-        if self.dir is not None:
-            self._load()
 
     @property
     def path(self) -> Path | None:
@@ -130,24 +137,50 @@ class SummaryCache:
         digest = hashlib.sha256(str(self.root).encode()).hexdigest()[:24]
         return self.dir / f"history-{digest}.json"
 
-    def _load(self) -> None:
+    @property
+    def entries(self) -> dict[str, Any]:
+        """The entries kept from the last run (unchecked: `get` checks each one it uses)."""
+        if self._entries is None:
+            self._entries = self._load()
+        return self._entries
+
+    def _load(self) -> dict[str, Any]:
+        """The cache file's entries, if it is a cache made by this very code and bank."""
         path = self.path
+        if path is None:
+            return {}
         try:
-            with open(path, "rb") as fh:  # type: ignore[arg-type]
-                data = json.load(fh)
-        except (OSError, ValueError):
-            return
+            data = json.loads(read_bytes(path, CollabcheckError, limit=MAX_CACHE_BYTES))
+        except FileNotFoundError:
+            return {}
+        except (CollabcheckError, OSError, ValueError, RecursionError, MemoryError):
+            return {}  # damaged or not a file: every snapshot is read afresh
         if isinstance(data, dict) and data.get("fingerprint") == self.fingerprint:
             entries = data.get("entries")
             if isinstance(entries, dict):
-                self.entries = entries
+                return self._checked(entries)
+        return {}
+
+    @staticmethod
+    def _checked(entries: dict[str, Any]) -> dict[str, Any]:
+        """Only the entries that pass their model: all at once when all do (the usual case),
+        else one by one, so one damaged entry costs only its own file's reading."""
+        from pydantic import ValidationError
+
+        from collabcheck.history.cache_model import CacheEntries, checked_entry
+
+        try:
+            CacheEntries.validate_python(entries)
+            return entries
+        except ValidationError:
+            return {rel: raw for rel, raw in entries.items() if checked_entry(raw) is not None}
 
     def get(self, rel: str, key: StatKey) -> dict[str, Any] | None:
         """The cached summary for this file, or None if the file is not exactly as cached."""
         hit = self.entries.get(rel)
-        if isinstance(hit, list) and len(hit) == 2 and hit[0] == key and isinstance(hit[1], dict):
+        if hit is not None and hit[0] == key:
             self.fresh[rel] = hit
-            return hit[1]
+            return hit[1]  # type: ignore[no-any-return]
         return None
 
     def put(self, rel: str, key: StatKey, summary: dict[str, Any]) -> None:
@@ -167,13 +200,12 @@ class SummaryCache:
         path = self._output_path()
         if state is None or path is None:
             return None
-        try:
-            with open(path, encoding="utf-8") as fh:
-                if fh.readline().rstrip("\n") != state:
-                    return None
-                return fh.read()
-        except (OSError, ValueError):
+        try:  # the careful read: a device or a pipe in its place is refused, never read
+            text = read_bytes(path, CollabcheckError, limit=MAX_CACHE_BYTES).decode("utf-8")
+        except (CollabcheckError, OSError, ValueError):
             return None
+        first, _, rest = text.partition("\n")
+        return rest if first == state else None
 
     def save_output(self, state: str | None, text: str) -> None:
         """Keep the output (one per folder), so an unchanged folder's history is one read."""
@@ -186,7 +218,7 @@ class SummaryCache:
     def save(self) -> None:
         """Write the entries seen in this run (files since deleted drop out), atomically."""
         path = self.path
-        if path is None or not (self.changed or len(self.fresh) != len(self.entries)):
+        if path is None or not (self.changed or len(self.fresh) != len(self._entries or {})):
             return
         data = json.dumps({"fingerprint": self.fingerprint, "entries": self.fresh},
                           separators=(",", ":"), ensure_ascii=False)

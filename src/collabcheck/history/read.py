@@ -62,11 +62,11 @@ def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
     """Read, check and compare one file; a problem becomes {'error', 'line'} instead of raising."""
     from collabcheck.core.errors import CollabcheckError, SnapshotError
     from collabcheck.core.files import read_toml
-    from collabcheck.core.snapshot import snapshot_from_data
+    from collabcheck.core.snapshot import check_snapshot
 
     warnings: list[str] = []
     try:
-        snapshot = snapshot_from_data(read_toml(Path(path), SnapshotError), path, bank, warnings)
+        snapshot = check_snapshot(read_toml(Path(path), SnapshotError), path, bank, warnings)
     except CollabcheckError as exc:
         return {"error": exc.message, "line": exc.line}
     except (RecursionError, MemoryError, ValueError, TypeError) as exc:
@@ -151,5 +151,8 @@ def _summarise_all(paths: list[str], bank: Bank, workers: int) -> list[dict[str,
     """Summaries of uncached files, in order; shared among processes for a big first run
     (comparing is the slow part of reading thousands of files)."""
     from collabcheck.core.parallel import fork_map
+
+    if paths:
+        import collabcheck.core.models  # noqa: F401 - once, before the workers fork, not in each
 
     return fork_map(lambda path: summarise_file(path, bank), paths, workers)

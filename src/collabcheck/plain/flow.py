@@ -167,7 +167,7 @@ class PlainSitting:
               "hear your answers side by side and agree one practice to work on next. It takes "
               f"about {minutes_each(self.bank)} minutes each, then 15 to 30 minutes together.")
         t.say(PRIVACY)
-        stored, aside = (store.load_checked(self.state_dir) if paths.has_sitting(self.state_dir)
+        stored, aside = (store.load_checked(self.state_dir, self.bank) if paths.has_sitting(self.state_dir)
                          else (None, None))
         if aside is not None:
             t.say(f"An unfinished sitting could not be read, so it was put aside as {aside}. "

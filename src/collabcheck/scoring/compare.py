@@ -56,7 +56,7 @@ def _answers(snapshot: Snapshot, bank: Bank) -> tuple[dict[str, dict[str, Any]],
     ids = frozenset(snapshot.partner_ids)
     items = bank.items_by_id
     schema = snapshot.schema
-    checked = snapshot._checked_with == (bank.id, bank.version)
+    checked = snapshot.checked_with == (bank.id, bank.version)
     good: dict[str, dict[str, Any]] = {pid: {} for pid in snapshot.partner_ids}
     unknown: set[str] = set()
     mismatched: set[str] = set()

@@ -78,7 +78,7 @@ class KeepsState(App[int]):
         """The stored sitting, saying plainly (once) if an unreadable one was set aside."""
         if not paths.has_sitting(self.state_dir):
             return None
-        sitting, aside = _store().load_checked(self.state_dir)
+        sitting, aside = _store().load_checked(self.state_dir, getattr(self, "bank", None))
         if aside is not None or (sitting is None and paths.has_sitting(self.state_dir)):
             where = aside or self.state_dir / paths.STATE_FILE
             self.notify(f"An unfinished sitting could not be read, so it was put aside as {where}. "

@@ -1,0 +1,80 @@
+"""What a valid entry of history's cache is: one snapshot's figures, or why it was refused.
+
+History keeps each file's summary in a cache outside the snapshot folder (history/cache.py),
+so a later run need not read and compare the file again. The cache is a file like any other:
+it may be damaged, replaced or hand-edited, so each entry must pass this model before it is
+used; one that fails is dropped and its snapshot read afresh. What is stored is what history
+made from a snapshot its model had already checked, so nothing is checked twice.
+Imports pydantic, so it is imported only when entries must be looked up.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+
+from collabcheck.core.models import Slug, Strict, Text, problem
+
+Figure = float | None
+PracticeFigures = dict[Literal["1", "2", "3", "4", "5"], Figure]
+
+
+class SummaryModel(Strict):
+    """What history keeps from one snapshot that was read and compared: its figures."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    pair: Slug
+    taken_at: Text
+    ts: float
+    partners: list[Slug]
+    names: list[Text]
+    practices: PracticeFigures
+    divergence: PracticeFigures
+    authority_divergence: Figure
+    focus_divergence: Figure
+    suggested: int | None = Field(ge=1, le=5)
+    agreed: int | None = Field(ge=1, le=5)
+    bank: Text
+    bank_version: int
+    unknown: list[Text]
+    mismatched: list[Text]
+    warnings: list[Text]
+
+
+class RefusedModel(Strict):
+    """What history keeps from a snapshot it could not read: the reason, and the line."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    error: Text
+    line: int | None = Field(ge=1)
+
+
+class CacheEntryModel(Strict):
+    """One entry of history's cache: the file's stat key (size, mtime, ctime, inode) and
+    what was found in it. Anything else in its place is not used (the file is read again)."""
+
+    key: Annotated[tuple[int, int, int, int], Field(strict=False)]
+    summary: SummaryModel | RefusedModel
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_pair(cls, data: Any) -> Any:
+        if isinstance(data, list) and len(data) == 2:
+            return {"key": data[0], "summary": data[1]}
+        raise problem("is not a [key, summary] pair")
+
+
+CacheEntries = TypeAdapter(dict[str, CacheEntryModel])
+"""A whole cache's entries, checked in one call (the usual case: none is damaged)."""
+
+
+def checked_entry(raw: Any) -> tuple[list[int], dict[str, Any]] | None:
+    """A cache entry as the cache keeps it, if it passes its model; None otherwise."""
+    try:
+        entry = CacheEntryModel.model_validate(raw)
+    except ValidationError:
+        return None
+    return list(entry.key), entry.summary.model_dump()
