@@ -113,7 +113,7 @@ def test_a_quick_snapshot_says_so_and_reads_back():
     assert parse_snapshot(text, bank=BANK) == snap
     assert "form" not in snapshot("ann-and-bo", WHEN).to_toml(BANK)  # a full one is as before
     assert parse_snapshot(text.replace('"quick"', '"full"'), bank=BANK).form == "full"
-    with pytest.raises(SnapshotError, match="'form' must be one of full, quick"):
+    with pytest.raises(SnapshotError, match="form must be one of full or quick"):
         parse_snapshot(text.replace('"quick"', '"short"'), "x.toml", BANK)
 
 
