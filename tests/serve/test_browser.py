@@ -88,7 +88,9 @@ class Tab:
     def __init__(self, context, url: str) -> None:
         self.page = context.new_page()
         self.page.goto(url, wait_until="domcontentloaded")
-        self.page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=15000)
+        # polled from here: the page's Content-Security-Policy forbids playwright's eval
+        wait_until(lambda: self.page.evaluate("document.body.classList.contains('-first-byte')"),
+                   "the first screen", 15)
         self.page.focus("textarea.xterm-helper-textarea")  # where a click would put the keys
         time.sleep(0.5)
 

@@ -3,8 +3,10 @@
 For a partner who has never used a terminal, or who joins from another room: textual-serve
 runs the same app for each browser tab that opens the address, as its own process, and that
 process keeps its sitting in a folder of its own (see `collabcheck.tui.served`). It listens on
-this computer only (127.0.0.1) unless a facilitator gives --host; there is no login, so any
-other address gets a plain warning.
+this computer only (127.0.0.1) unless a facilitator gives --host. Only requests naming this
+server, from its own page, reach a sitting (`collabcheck.cli.serve_guard`); off this computer
+the printed address also carries a secret, and a plain warning says who could connect. The
+page itself (`web/app_index.html`) needs nothing from outside this computer.
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ import shlex
 import sys
 from pathlib import Path
 
+from collabcheck.cli.serve_guard import COOKIE as COOKIE_NAME
+from collabcheck.cli.serve_guard import Guard, new_secret
 from collabcheck.core.errors import CollabcheckError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 SERVED_FLAG = "--served"  # hidden: how the server starts each tab's app
+PAGE_FOLDER = Path(__file__).parent / "web"
 
 
 def is_loopback(host: str) -> bool:
@@ -45,45 +50,92 @@ def address(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
-def ready_lines(host: str, port: int) -> list[str]:
+def guard_for(host: str, port: int) -> Guard:
+    """The rules for a server on this address: a new secret unless only this computer can
+    reach it."""
+    return Guard(host, port, None if is_loopback(host) else new_secret())
+
+
+def ready_lines(guard: Guard) -> list[str]:
     """What the server says once it is listening: the address to open, in plain words."""
     try:
-        anywhere = ipaddress.ip_address(host.strip("[]")).is_unspecified
+        anywhere = ipaddress.ip_address(guard.host.strip("[]")).is_unspecified
     except ValueError:
         anywhere = False
     if anywhere:  # 0.0.0.0 or ::, every address this computer has
         lines = [f"collabcheck is ready. On this computer, open this address in a web browser: "
-                 f"{address('127.0.0.1', port)}",
-                 f"From another computer, use this computer's name or network address with port "
-                 f"{port}, for example http://<this-computer>:{port}"]
+                 f"{guard.link('127.0.0.1')}",
+                 f"From another computer, use this computer's name or network address in its "
+                 f"place, for example {guard.link('<this-computer>')}"]
     else:
-        lines = [f"collabcheck is ready. Open this address in a web browser: {address(host, port)}"]
+        lines = [f"collabcheck is ready. Open this address in a web browser: {guard.link()}"]
+    if guard.secret:
+        lines.append("Give the whole address, secret included, only to the people taking part.")
     return lines + ["Each browser tab is its own sitting. Press Ctrl+C here to stop."]
 
 
 def warning(host: str, port: int) -> str | None:
     if is_loopback(host):
         return None
-    return (f"Warning: there is no login. Anyone who can reach this computer on port {port} can "
-            "open a sitting, and carry on any unfinished one. Use this only on a network you "
-            "trust, and stop it (Ctrl+C) when you have finished.")
+    return (f"Warning: anyone on this network who has the address printed below can open a "
+            f"sitting on port {port}. Use this only on a network you trust, and stop it "
+            "(Ctrl+C) when you have finished.")
 
 
-def make_server(command: str, host: str, port: int):  # noqa: ANN201 - textual_serve.Server
-    """A textual-serve Server that prints plain words and builds its links from the address
-    the browser used (so --host 0.0.0.0 still gives other computers working links)."""
+def make_server(command: str, guard: Guard):  # noqa: ANN201 - textual_serve.Server
+    """A textual-serve Server that prints plain words, serves its page from this package,
+    refuses any request the guard refuses, and builds its links from the address the
+    browser used (so --host 0.0.0.0 still gives other computers working links)."""
+    import logging
+
+    from aiohttp import web
     from textual_serve.server import Server
 
+    def refused(reason: str) -> web.HTTPForbidden:
+        return web.HTTPForbidden(text=reason + "\n")
+
+    def parts(request: web.Request) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+        return dict(request.headers), dict(request.query), dict(request.cookies)
+
     class PlainServer(Server):
+        def initialize_logging(self) -> None:
+            """Only problems in the server's window, so its address stays in view."""
+            logging.basicConfig(level=logging.WARNING, format="%(message)s")
+            logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+
         async def on_startup(self, app) -> None:  # noqa: ANN001 - aiohttp Application
-            for line in ready_lines(host, port):
+            for line in ready_lines(guard):
                 print(line, flush=True)
 
         async def handle_index(self, request):  # noqa: ANN001, ANN202 - aiohttp types
-            self.public_url = f"{request.scheme}://{request.host}"
-            return await super().handle_index(request)
+            reason = guard.refuse_page(*parts(request))
+            if reason:
+                raise refused(reason)
+            self.public_url = f"http://{request.host}"
+            response = await super().handle_index(request)
+            response.headers["Cache-Control"] = "no-store"
+            response.headers["Content-Security-Policy"] = (
+                "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' "
+                "'unsafe-inline'; font-src 'self'; img-src 'self' data:; "
+                f"connect-src 'self' ws://{request.host}; frame-ancestors 'none'")
+            if guard.secret:
+                response.set_cookie(COOKIE_NAME, guard.secret, httponly=True, samesite="Strict")
+            return response
 
-    return PlainServer(command, host=host, port=port, title="collabcheck")
+        async def handle_websocket(self, request):  # noqa: ANN001, ANN202 - aiohttp types
+            reason = guard.refuse_socket(*parts(request))
+            if reason:
+                raise refused(reason)
+            return await super().handle_websocket(request)
+
+        async def handle_download(self, request):  # noqa: ANN001, ANN202 - aiohttp types
+            reason = guard.refuse_page(*parts(request))
+            if reason:
+                raise refused(reason)
+            return await super().handle_download(request)
+
+    return PlainServer(command, host=guard.host, port=guard.port, title="collabcheck",
+                       templates_path=PAGE_FOLDER)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -101,7 +153,7 @@ def run_serve(args: argparse.Namespace) -> int:
     note = warning(host, port)
     if note:
         print(note, flush=True)
-    server = make_server(tab_command(args.questions, snapshot_dir(args.dir)), host, port)
+    server = make_server(tab_command(args.questions, snapshot_dir(args.dir)), guard_for(host, port))
     try:
         server.serve()
     except OSError as exc:
