@@ -12,9 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
+
 from collabcheck.core import paths, state
 from collabcheck.core.bank import Bank
 from collabcheck.tui.app import Clock, CollabcheckApp
+from collabcheck.tui.keys import BROWSER_KEEPS, WORDS
 
 if TYPE_CHECKING:
     from collabcheck.core.snapshot import Snapshot
@@ -23,12 +26,30 @@ if TYPE_CHECKING:
 class ServedApp(CollabcheckApp):
     """A CollabcheckApp whose state folder is a claimed folder of its own."""
 
+    # Each key the browser keeps has a stand-in that does the same: pressing it is pressing
+    # the kept key, so every screen's own binding (and its rules) still decides what happens.
+    BINDINGS = [Binding(alt, f"press({kept!r})", show=False, priority=True)
+                for kept, alt in BROWSER_KEEPS.items()]
+    # The header's icon is a character no font in the page has (an empty box): not drawn.
+    CSS = "HeaderIcon { visibility: hidden; }"
+    in_browser = True
+
     def __init__(self, bank: Bank, snapshot_dir: Path, state_dir: Path | None = None,
                  now: Clock | None = None) -> None:
         super().__init__(bank=bank, snapshot_dir=snapshot_dir, state_dir=state_dir, now=now)
         self.state_root = self.state_dir
         self.claim: state.Claim | None = None
         self.picked = False
+
+    def action_press(self, key: str) -> None:
+        """A stand-in key: do what the key the browser keeps would do."""
+        self.simulate_key(key)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """The footer names the stand-in, the key that works in a browser."""
+        if binding.key in BROWSER_KEEPS and not binding.key_display:
+            return WORDS[BROWSER_KEEPS[binding.key]]
+        return super().get_key_display(binding)
 
     def open_first_screen(self) -> None:
         """Nothing before the flow starts: which screen comes first depends on the sittings

@@ -32,6 +32,7 @@ from collabcheck.core.sitting import Sitting, questions
 from collabcheck.core.snapshot import Answer
 from collabcheck.render.options import ask
 from collabcheck.render.words import display_name
+from collabcheck.tui import keys
 from collabcheck.tui.screens.answer_list import AnswerList, choices, key_for
 from collabcheck.tui.screens.note_area import NoteArea
 from collabcheck.tui.text import safe, safe_block
@@ -256,7 +257,8 @@ class QuestionsScreen(Screen[str]):
     def reflect_hint(self) -> str:
         """What to press on a reflection, which depends on where the focus is."""
         if self.writing:
-            return "Writing. Ctrl+N: next question.  Esc: stop writing.  Tab: private box, buttons."
+            go = keys.name(self.app, "ctrl+n")
+            return f"Writing. {go}: next question.  Esc: stop writing.  Tab: private box, buttons."
         if self.in_bar:
             return "Space or Enter to change or press.  Tab: next.  Esc: stop, then → or ←."
         return self.WRITE_HINT
