@@ -37,9 +37,12 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def tab_command(questions: str | None, snapshot_dir: Path) -> str:
-    """The shell command textual-serve runs for each tab: this Python, this bank, this folder."""
+def tab_command(questions: str | None, snapshot_dir: Path, shared: bool = False) -> str:
+    """The shell command textual-serve runs for each tab: this Python, this bank, this folder;
+    with `shared`, tabs see every pair's sittings (the facilitator's --shared-tabs)."""
     args = [sys.executable, "-m", "collabcheck", SERVED_FLAG, "--dir", str(snapshot_dir.resolve())]
+    if shared:
+        args.append(SERVED_FLAG + "-shared")
     if questions:
         args += ["--questions", str(Path(questions).resolve())]
     return shlex.join(args)
@@ -153,7 +156,11 @@ def run_serve(args: argparse.Namespace) -> int:
     note = warning(host, port)
     if note:
         print(note, flush=True)
-    server = make_server(tab_command(args.questions, snapshot_dir(args.dir)), guard_for(host, port))
+    if getattr(args, "shared_tabs", False):
+        print("Every tab can list and carry on any pair's unfinished sitting, and see past "
+              "sittings (--shared-tabs).", flush=True)
+    command = tab_command(args.questions, snapshot_dir(args.dir), getattr(args, "shared_tabs", False))
+    server = make_server(command, guard_for(host, port))
     try:
         server.serve()
     except OSError as exc:

@@ -95,7 +95,8 @@ class WhoScreen(Screen[tuple[People, str] | None]):
             yield Static("The partnership name goes in the file name; change it if you like.",
                          classes="hint")
             folder = getattr(self.app, "snapshot_dir", None)
-            yield PartnershipOffer(folder)
+            # a browser tab is offered other partnerships only if its server allows it
+            yield PartnershipOffer(folder if getattr(self.app, "shares_partnerships", True) else None)
             if folder is not None:
                 yield PlaceNote(folder, classes="hint")
             yield Static("", id="problem")
