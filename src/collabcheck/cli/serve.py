@@ -89,10 +89,24 @@ def make_server(command: str, guard: Guard):  # noqa: ANN201 - textual_serve.Ser
     """A textual-serve Server that prints plain words, serves its page from this package,
     refuses any request the guard refuses, and builds its links from the address the
     browser used (so --host 0.0.0.0 still gives other computers working links)."""
+    import asyncio
     import logging
 
     from aiohttp import web
     from textual_serve.server import Server
+
+    async def say_when_listening() -> None:
+        target = "127.0.0.1" if guard.host in ("0.0.0.0", "::") else guard.host.strip("[]")
+        for _ in range(200):
+            try:
+                _, writer = await asyncio.open_connection(target, guard.port)
+            except OSError:
+                await asyncio.sleep(0.025)
+                continue
+            writer.close()
+            break
+        for line in ready_lines(guard):
+            print(line, flush=True)
 
     def refused(reason: str) -> web.HTTPForbidden:
         return web.HTTPForbidden(text=reason + "\n")
@@ -107,8 +121,8 @@ def make_server(command: str, guard: Guard):  # noqa: ANN201 - textual_serve.Ser
             logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
         async def on_startup(self, app) -> None:  # noqa: ANN001 - aiohttp Application
-            for line in ready_lines(guard):
-                print(line, flush=True)
+            """Say "ready" once the port answers (aiohttp starts listening after this)."""
+            app["ready"] = asyncio.get_running_loop().create_task(say_when_listening())
 
         async def handle_index(self, request):  # noqa: ANN001, ANN202 - aiohttp types
             reason = guard.refuse_page(*parts(request))
