@@ -97,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1: this computer only)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--plain", action="store_true",
+                   help="serve plain mode as simple web pages (for screen readers and keyboards)")
     p.add_argument("--shared-tabs", action="store_true",
                    help="let every tab list and carry on any pair's unfinished sitting, and see "
                         "partnerships and past sittings (only for one group you trust)")

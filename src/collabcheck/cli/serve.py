@@ -160,7 +160,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from collabcheck.core.bank import load_bank
     from collabcheck.core.paths import snapshot_dir
 
-    load_bank(Path(args.questions) if args.questions else None)  # a broken bank: say so now
+    bank = load_bank(Path(args.questions) if args.questions else None)  # broken: say so now
     host, port = args.host, args.port
     try:
         import textual_serve  # noqa: F401
@@ -173,10 +173,19 @@ def run_serve(args: argparse.Namespace) -> int:
     if getattr(args, "shared_tabs", False):
         print("Every tab can list and carry on any pair's unfinished sitting, and see past "
               "sittings (--shared-tabs).", flush=True)
-    command = tab_command(args.questions, snapshot_dir(args.dir), getattr(args, "shared_tabs", False))
-    server = make_server(command, guard_for(host, port))
+    guard = guard_for(host, port)
     try:
-        server.serve()
+        if getattr(args, "plain", False):  # plain mode as web pages, for screen readers
+            from collabcheck.cli.plain_web import serve_plain
+            from collabcheck.core.paths import state_dir
+
+            lines = ready_lines(guard)
+            lines.insert(-1, "Plain pages: each step is a simple web page, for screen readers.")
+            serve_plain(bank, snapshot_dir(args.dir), state_dir(None), guard, lines)
+            return 0
+        command = tab_command(args.questions, snapshot_dir(args.dir),
+                              getattr(args, "shared_tabs", False))
+        make_server(command, guard).serve()
     except OSError as exc:
         raise CollabcheckError(None, f"cannot listen on {address(host, port)} "
                                      f"({exc.strerror or exc}); try another --port") from None

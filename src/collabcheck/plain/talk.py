@@ -53,13 +53,15 @@ class Conversation:
     never sees a word broken in two; blank lines separate one step from the next.
     """
 
-    def __init__(self, inp: TextIO, out: TextIO) -> None:
+    def __init__(self, inp: TextIO, out: TextIO, width: int = WIDTH) -> None:
         self.inp = inp
         self.out = out
+        self.width = width  # a web page wraps for itself: there, no width at all
 
-    def say(self, text: str = "", width: int = WIDTH) -> None:
+    def say(self, text: str = "", width: int | None = None) -> None:
         """Write text; lines longer than `width` are wrapped at spaces (never inside a word,
         so a file path stays whole)."""
+        width = width or self.width
         lines: list[str] = []
         for para in printable(text).split("\n"):
             if len(para) <= width:
