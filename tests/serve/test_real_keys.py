@@ -150,6 +150,21 @@ def test_real_keys_reach_the_app_from_the_moment_the_page_opens(tmp_path, displa
             asked.value.dismiss()
             time.sleep(0.5)
             assert page.evaluate("document.title") == "collabcheck" and len(context.pages) == 1
+            # Stop for now (Ctrl+Q, y): the page says the answers are kept, and Enter opens
+            # collabcheck again with the keys in the terminal at once.
+            press(display, "ctrl+q")
+            time.sleep(0.5)
+            press(display, "y")
+            wait_until(lambda: page.evaluate("document.body.classList.contains('-closed')"),
+                       "the page to say the sitting has ended", 15)
+            assert "answer given so far is kept" in page.text_content(".closed-dialog")
+            assert page.evaluate("document.activeElement.id") == "restart"
+            press(display, "Return")
+            page.wait_for_load_state()
+            wait_until(lambda: first_screen_drawn(page), "collabcheck again", 15)
+            wait_until(lambda: page.evaluate(
+                "document.activeElement && document.activeElement.classList.contains("
+                "'xterm-helper-textarea')"), "the terminal to have the keys again", 10)
         finally:
             browser.close()
 
