@@ -30,6 +30,7 @@ def test_wheel_contains_the_question_bank(tmp_path):
     for name in old:  # bank 1 rides along, so old sittings report with their own questions
         assert f"collabcheck/questions/v1/{name}" in names
     assert "collabcheck/cli/__init__.py" in names and "collabcheck/tui/collabcheck.tcss" in names
+    assert "collabcheck/cli/web/app_index.html" in names  # the page `collabcheck serve` serves
     assert any(n.endswith(".tcss") for n in names) or not list((ROOT / "src").rglob("*.tcss"))
 
 

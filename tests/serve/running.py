@@ -31,6 +31,7 @@ class Served:
     port: int
     lines: list[str]
     tmp: Path
+    after: str = ""  # what the server said after "ready", once it has stopped
 
 
 @contextmanager
@@ -51,7 +52,8 @@ def serving(tmp: Path, host: str = "127.0.0.1", *extra: str) -> Iterator[Served]
             lines.append(line.rstrip("\n"))
         found = re.search(r"http://127\.0\.0\.1:\d+/\S*", " ".join(lines))
         assert found, lines
-        yield Served(found.group(0), port, lines, tmp)
+        served = Served(found.group(0), port, lines, tmp)
+        yield served
     finally:
         proc.terminate()
         try:
@@ -59,3 +61,6 @@ def serving(tmp: Path, host: str = "127.0.0.1", *extra: str) -> Iterator[Served]
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        rest = proc.stdout.read() if proc.stdout is not None else ""
+        if "served" in locals():
+            served.after = rest
