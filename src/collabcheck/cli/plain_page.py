@@ -30,6 +30,7 @@ class Step:
     action: str = ""
     choices: list[tuple[str, str]] = field(default_factory=list)  # (number, label)
     legend: str = ""
+    busy: bool = False  # still working on the last answer (a push can take 30 seconds)
 
 
 def step_from(chunks: list[str], waiting: bool, code: str, action: str) -> Step:
@@ -59,6 +60,8 @@ def title_of(step: Step) -> str:
     for line in reversed(step.said):
         if QUESTION.match(line):
             return f"{line.split(',')[0]} – collabcheck"
+    if step.busy:
+        return "Working – collabcheck"
     if step.prompt is None:
         return "Finished – collabcheck"
     return "collabcheck"
@@ -87,6 +90,9 @@ def _said_html(lines: list[str]) -> str:
 
 
 def _form_html(step: Step) -> str:
+    if step.busy:
+        return (f'<p id="answer">Still working on that. <a href="{html.escape(step.action)}">'
+                "Show the next step</a> in a moment.</p>")
     if step.prompt is None:
         return ('<p id="answer">This sitting has finished. '
                 '<a href="/">Start another sitting</a>.</p>')
@@ -183,7 +189,7 @@ def page(step: Step) -> str:
 
 def start_page(can_carry_on: bool, problem: str = "") -> str:
     """The first page: start a new sitting, or carry one on with its code."""
-    carry = ""
+    carry = f'<p role="alert">{html.escape(problem)}</p>' if problem and not can_carry_on else ""
     if can_carry_on:
         said = f'<p role="alert">{html.escape(problem)}</p>' if problem else ""
         carry = f"""<h2>Carry on a sitting</h2>{said}

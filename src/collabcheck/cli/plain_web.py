@@ -27,7 +27,7 @@ from collabcheck.core.bank import Bank
 from collabcheck.tui import tab_code
 
 IDLE = 3 * 60 * 60.0  # seconds a page may wait for an answer before its sitting is kept and ended
-STEP = 30.0  # seconds an answer may take before the page is shown as it stands
+STEP = 45.0  # seconds an answer may take (a push takes up to 30) before the page says "working"
 MAX_LINE = 4000  # characters of one answer
 MAX_SESSIONS = 64
 
@@ -97,9 +97,10 @@ class Channel(io.TextIOBase):
             self.finished = True
             self.cond.notify_all()
 
-    def shown(self) -> tuple[list[str], bool]:
+    def shown(self) -> tuple[list[str], bool, bool]:
+        """What was said since the last answer, whether a line is awaited, whether it ended."""
         with self.cond:
-            return list(self.chunks), self.waiting and not self.finished
+            return list(self.chunks), self.waiting and not self.finished, self.finished
 
 
 class Visit:
@@ -194,6 +195,10 @@ class PlainWeb:
             return self._html(start_page(self.tries[who] < tab_code.TRIES, problem), status=200)
         if len(self.visits) >= MAX_SESSIONS:
             self._tidy()
+        if len(self.visits) >= MAX_SESSIONS:
+            claim.release()
+            return self._html(start_page(False, "Too many sittings are open at once on this "
+                                         "computer. Please try again later."), status=503)
         visit = Visit(self.bank, self.snapshot_dir, self.state_root, claim)
         self.visits[visit.id] = visit
         visit.thread.start()
@@ -222,8 +227,10 @@ class PlainWeb:
     async def show(self, request):  # noqa: ANN001, ANN201 - aiohttp types
         self._refuse(request)
         visit = self._visit(request)
-        chunks, waiting = visit.channel.shown()
-        return self._html(page(step_from(chunks, waiting, visit.code, f"/s/{visit.id}")))
+        chunks, waiting, finished = visit.channel.shown()
+        step = step_from(chunks, waiting, visit.code, f"/s/{visit.id}")
+        step.busy = not waiting and not finished
+        return self._html(page(step))
 
     async def send(self, request):  # noqa: ANN001, ANN201 - aiohttp types
         from aiohttp import web
