@@ -176,6 +176,7 @@ async def test_past_sittings_and_partnerships_are_not_shown_in_a_tab(tmp_path, m
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.history_screen() is None
+        assert app.check_action("history", ()) is False
         await pilot.press("n")
         await pilot.pause()
         assert app.screen.query_one(PartnershipOffer).folder is None

@@ -135,6 +135,12 @@ class ServedApp(CollabcheckApp):
                     severity="information", timeout=8)
         return None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Past sittings are not offered (no key in the footer) unless the server allows it."""
+        if action == "history" and not self.shared:
+            return False
+        return super().check_action(action, parameters)
+
     def action_stop(self) -> None:
         """As in the terminal, but the way back is this tab's code, which the question names."""
         from collabcheck.tui.screens.dialogs import ConfirmScreen
