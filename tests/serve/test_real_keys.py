@@ -196,5 +196,13 @@ def test_the_page_needs_nothing_from_outside_this_computer(tmp_path):
                                  "&& f.status === 'loaded')")
             assert took < 10, took
             assert page.title() == "collabcheck"
+            # 400 pixels wide: a smaller font keeps enough columns for the comparison's names
+            narrow = browser.new_page(viewport={"width": 400, "height": 700})
+            narrow.add_init_script("const W = window.WebSocket; window.WebSocket = function (u, p) {"
+                                   " window.__url = u; return new W(u, p); };")
+            narrow.goto(served.url)
+            wait_until(lambda: first_screen_drawn(narrow), "the first screen, narrow", 15)
+            columns = int(narrow.evaluate("new URL(window.__url).searchParams.get('width')"))
+            assert columns >= 55, columns
         finally:
             browser.close()
