@@ -108,24 +108,24 @@ def test_real_keys_reach_the_app_from_the_moment_the_page_opens(tmp_path, displa
             # No click: the terminal already has the keyboard.
             wait_until(lambda: page.evaluate(
                 "document.activeElement && document.activeElement.classList.contains("
-                "'xterm-helper-textarea')"), "the terminal to have the keys", 10)
+                "'xterm-helper-textarea')"), "the terminal to have the keys", 20)
             time.sleep(0.5)
             title_line = page.screenshot(clip={"x": 0, "y": 0, "width": 1000, "height": 17})
             press(display, "Return")  # "Press Enter or n to start"
             wait_until(lambda: "\r" in page.evaluate("window.__sent"), "Enter to reach the app")
             wait_until(lambda: page.screenshot(clip={"x": 0, "y": 0, "width": 1000, "height": 17})
                        != title_line, "Who is here")  # the screen's name changes
-            time.sleep(0.5)  # the first name box takes the focus
+            time.sleep(1.0)  # the first name box takes the focus
             type_text(display, "Ann")
             press(display, "Tab")
             press(display, "Tab")
             type_text(display, "Bo")
             wait_until(lambda: autosave(tmp_path / "state").get("draft_people")
-                       == [["Ann", ""], ["Bo", ""]], "both names typed", 10)
+                       == [["Ann", ""], ["Bo", ""]], "both names typed", 20)
             assert autosave(tmp_path / "state")["stage"] == "who"
             press(display, "F6")  # Ctrl+N's stand-in: Continue
             wait_until(lambda: [p["name"] for p in autosave(tmp_path / "state")["partners"]]
-                       == ["Ann", "Bo"], "Continue to move on from Who is here", 10)
+                       == ["Ann", "Bo"], "Continue to move on from Who is here", 20)
 
             # Every key the app names, pressed for real: it reaches the app, or (a key the
             # browser keeps) its stand-in does; no new window or tab opens.
@@ -137,14 +137,14 @@ def test_real_keys_reach_the_app_from_the_moment_the_page_opens(tmp_path, displa
                 page.evaluate("window.__sent = []")
                 press(display, XDOTOOL_NAME[real])
                 wait_until(lambda: page.evaluate("window.__sent.length") > 0,  # noqa: B023
-                           f"{real} (for {key}) to reach the app", 5)
+                           f"{real} (for {key}) to reach the app", 15)
                 assert len(context.pages) == windows, f"{real} opened a window"
                 press(display, "Escape")  # close whatever it opened (help, a question)
                 time.sleep(0.3)
             assert page.evaluate("document.title") == "collabcheck"
             # Ctrl+W closes a tab before any page sees it: the page asks first (answered
             # "stay" here), so a habit from other programs does not close a sitting unasked.
-            with page.expect_event("dialog", timeout=5000) as asked:
+            with page.expect_event("dialog", timeout=15000) as asked:
                 press(display, "ctrl+w")
             assert asked.value.type == "beforeunload"
             asked.value.dismiss()
@@ -153,18 +153,18 @@ def test_real_keys_reach_the_app_from_the_moment_the_page_opens(tmp_path, displa
             # Stop for now (Ctrl+Q, y): the page says the answers are kept, and Enter opens
             # collabcheck again with the keys in the terminal at once.
             press(display, "ctrl+q")
-            time.sleep(0.5)
+            time.sleep(1.0)
             press(display, "y")
             wait_until(lambda: page.evaluate("document.body.classList.contains('-closed')"),
-                       "the page to say the sitting has ended", 15)
+                       "the page to say the sitting has ended", 30)
             assert "answer given so far is kept" in page.text_content(".closed-dialog")
             assert page.evaluate("document.activeElement.id") == "restart"
             press(display, "Return")
             page.wait_for_load_state()
-            wait_until(lambda: first_screen_drawn(page), "collabcheck again", 15)
+            wait_until(lambda: first_screen_drawn(page), "collabcheck again", 30)
             wait_until(lambda: page.evaluate(
                 "document.activeElement && document.activeElement.classList.contains("
-                "'xterm-helper-textarea')"), "the terminal to have the keys again", 10)
+                "'xterm-helper-textarea')"), "the terminal to have the keys again", 20)
         finally:
             browser.close()
 
