@@ -33,6 +33,7 @@ def test_wheel_contains_the_question_bank(tmp_path):
     for example in (ROOT / "examples").rglob("*.toml"):  # `collabcheck demo` shows them
         assert f"collabcheck/examples/{example.relative_to(ROOT / 'examples').as_posix()}" in names
     assert "collabcheck/cli/__init__.py" in names and "collabcheck/tui/collabcheck.tcss" in names
+    assert "collabcheck/cli/web/app_index.html" in names  # the page `collabcheck serve` serves
     assert any(n.endswith(".tcss") for n in names) or not list((ROOT / "src").rglob("*.tcss"))
 
 

@@ -4,7 +4,7 @@ The server runs as a user would start it (the console script, a free loopback po
 terminal in the page is drawn on a canvas, so the test knows where the sitting is by reading
 the tab's autosave on disk (written after every answer), and by screenshots: the comparison
 is saved as a PNG under the test's tmp folder. Two tabs at once keep two autosaves apart, and
-a tab closed part-way leaves its sitting for the next tab to carry on.
+a tab closed part-way leaves its sitting for a new tab to carry on with the code it showed.
 """
 
 from __future__ import annotations
@@ -88,7 +88,9 @@ class Tab:
     def __init__(self, context, url: str) -> None:
         self.page = context.new_page()
         self.page.goto(url, wait_until="domcontentloaded")
-        self.page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=15000)
+        # polled from here: the page's Content-Security-Policy forbids playwright's eval
+        wait_until(lambda: self.page.evaluate("document.body.classList.contains('-first-byte')"),
+                   "the first screen", 15)
         self.page.focus("textarea.xterm-helper-textarea")  # where a click would put the keys
         time.sleep(0.5)
 
@@ -158,9 +160,13 @@ def test_two_tabs_two_sittings_and_a_whole_sitting_in_the_browser(server):
             # Close Ann's tab part-way: a new tab lists it (not Cy's, which is in use) and carries on.
             one.page.close()
             wait_until(lambda: not (folder_one / "lock").exists() or _free(folder_one), "the lock to go")
+            # A new tab lists no one's sitting: Ann and Bo type the code their tab showed.
+            from collabcheck.tui.tab_code import code_for, state_key
+
             three = Tab(context, url)
             three.page.screenshot(path=str(tmp / "unfinished.png"))
-            three.next_screen("1", what="Ann's hand-over")  # carry on the one sitting listed
+            three.type(code_for(state_key(state), folder_one))
+            three.next_screen("Enter", what="Ann's hand-over")
             three.next_screen("Enter", what="Ann's questions")  # "you carry on from question 3"
             typed = {ITEMS[0].id: 4, ITEMS[1].id: 2}
 

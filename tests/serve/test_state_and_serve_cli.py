@@ -11,7 +11,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from collabcheck.cli.serve import address, is_loopback, ready_lines, tab_command, warning
+from collabcheck.cli.serve import address, guard_for, is_loopback, ready_lines, tab_command, warning
 from collabcheck.core import sitting as store
 from collabcheck.core import state
 from collabcheck.core.bank import load_bank, questions
@@ -91,11 +91,16 @@ def test_serve_words_and_addresses(tmp_path):
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.20")
     assert warning("127.0.0.1", 8000) is None
-    assert "there is no login" in warning("0.0.0.0", 8000)
+    assert "anyone on this network who has the address" in warning("0.0.0.0", 8000)
     assert address("::1", 8000) == "http://[::1]:8000"
-    assert ready_lines("127.0.0.1", 8000)[0].endswith("in a web browser: http://127.0.0.1:8000")
-    everywhere = " ".join(ready_lines("0.0.0.0", 8123))
-    assert "On this computer" in everywhere and "http://127.0.0.1:8123" in everywhere
+    assert ready_lines(guard_for("127.0.0.1", 8000))[0].endswith(
+        "in a web browser: http://127.0.0.1:8000/")
+    guard = guard_for("0.0.0.0", 8123)
+    everywhere = " ".join(ready_lines(guard))
+    assert guard.secret and len(guard.secret) >= 20
+    assert "On this computer" in everywhere
+    assert f"http://127.0.0.1:8123/?secret={guard.secret}" in everywhere
+    assert "secret included" in everywhere
     assert "http://0.0.0.0" not in everywhere  # not an address a browser can open
     command = tab_command(str(MINI_BANK), tmp_path / "snaps")
     assert "--served" in command and str(MINI_BANK) in command and str(tmp_path / "snaps") in command
@@ -114,4 +119,4 @@ def test_a_taken_port_is_one_plain_line(tmp_path):
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and "try another --port" in run.stderr, run.stderr
     assert "Traceback" not in run.stderr + run.stdout
-    assert "no login" not in run.stdout  # 127.0.0.1: only this computer
+    assert "Warning" not in run.stdout  # 127.0.0.1: only this computer

@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="ask the questions as plain sentences, one at a time, for screen "
                              "readers (chosen by itself when there is no full terminal)")
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--served-shared", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     common = _common(True)
 
@@ -114,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1: this computer only)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--plain", action="store_true",
+                   help="serve plain mode as simple web pages (for screen readers and keyboards)")
+    p.add_argument("--shared-tabs", action="store_true",
+                   help="let every tab list and carry on any pair's unfinished sitting, and see "
+                        "partnerships and past sittings (only for one group you trust)")
 
     p = sub.add_parser("validate", parents=[common],
                        help="check bank and snapshot files; exit 1 if any is invalid")
@@ -231,7 +237,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     if args.served:  # one browser tab under `collabcheck serve` (issue 13)
         from collabcheck.tui.served import run_served_app
 
-        return run_served_app(bank, snapshot_dir(args.dir))
+        return run_served_app(bank, snapshot_dir(args.dir), shared=args.served_shared)
     if wants_plain(args.plain, sys.stdin, sys.stdout):
         from collabcheck.plain.flow import run_plain
 

@@ -144,6 +144,13 @@ class Answering:
             raise Stop
         if command in ("back", "go back"):
             return self.back_from_first()
+        if command in ("s", "b"):  # the keys of the rated questions: check what was meant
+            meant = self.meant_as_command(command)
+            if meant == "skip":
+                self.talk.say("Skipped.")
+                return 1
+            if meant == "back":
+                return self.back_from_first()
         if command == "" and note.text.strip():
             text = note.text
         elif command == "clear":
@@ -161,6 +168,21 @@ class Answering:
         self.talk.say("Kept private: it will not be in the saved file." if private
                       else "Noted. It will go in the saved file.")
         return 1
+
+    def meant_as_command(self, letter: str) -> str | None:
+        """A lone s or b on a written question: skip or back, as on the other questions, or
+        the words themselves? Asked, never guessed. None keeps the letter as the answer."""
+        action = "skip this question" if letter == "s" else "go back to the previous question"
+        while True:
+            said = self.talk.enter(f'You typed only "{letter}". Did you mean to {action}? Type '
+                                   f'yes to {action}, or no to keep "{letter}" as your answer.')
+            if said in STOP:
+                raise Stop
+            if said in ("y", "yes"):
+                return "skip" if letter == "s" else "back"
+            if said in ("n", "no"):
+                return None
+            self.talk.say("Please type yes or no.")
 
     def ask_private(self, was_private: bool) -> bool:
         """Ask whether a reflection stays out of the file; Enter keeps the earlier choice."""

@@ -18,7 +18,9 @@ from typing import TextIO
 from collabcheck.core import paths
 from collabcheck.core import sitting as store
 from collabcheck.core.bank import Bank
+from collabcheck.core.errors import CollabcheckError
 from collabcheck.core.forms import bank_for
+from collabcheck.core.partnerships import Partnership, find_partnerships
 from collabcheck.core.sitting import Sitting
 from collabcheck.plain.answering import Answering
 from collabcheck.plain.quick import choose_form, say_quick_reading
@@ -77,18 +79,24 @@ class PlainSitting:
                               "You can still finish and save.")
 
     def run(self) -> int:
+        """The sitting; a stop or the end of input keeps it, unless it is already saved (then
+        nothing is written again: a second working copy would be offered as unfinished)."""
         try:
             self.steps()
         except (Stop, KeyboardInterrupt) as stop:
             self.autosave()
             if isinstance(stop, KeyboardInterrupt):
                 self.talk.say("")  # the terminal shows ^C without a line break
-            self.talk.say("Stopped for now. " + KEPT if self.sitting is not None else "Stopped.")
+            self.talk.say(self.ending("Stopped for now. ", "Stopped."))
         except EndOfInput:
             self.autosave()
-            self.talk.say("The input has ended. " + KEPT if self.sitting is not None
-                          else "The input has ended.")
+            self.talk.say(self.ending("The input has ended. ", "The input has ended."))
         return 0
+
+    def ending(self, kept: str, nothing: str) -> str:
+        if self.saved_path is not None:
+            return nothing + " The sitting is saved; nothing more was needed."
+        return kept + KEPT if self.sitting is not None else nothing
 
     def steps(self) -> None:
         if not self.welcome():
@@ -125,6 +133,7 @@ class PlainSitting:
                 if saved is not None:
                     break
         store.clear(self.state_dir)
+        self.sitting = None  # saved: from here on nothing is kept in the state folder again
         self.saved_path, snap = saved
         offer_markdown(self.talk, self.saved_path, snap, self.bank)  # first, so it can go too
         commit_after_save(self.talk, self.saved_path, snap)
@@ -213,8 +222,17 @@ class PlainSitting:
         """Who is here (carrying on the names of a draft), then the sitting itself."""
         earlier = draft.draft_people if draft is not None else None
         earlier_pair = draft.draft_pair if draft is not None else ""
-        people, pair = ask_who(self.talk, self.keep_draft, earlier, earlier_pair)
+        people, pair = ask_who(self.talk, self.keep_draft, earlier, earlier_pair,
+                               known=self.partnerships())
         return Sitting.new(self.bank, people, self.now(), pair=pair)
+
+    def partnerships(self) -> list[Partnership]:
+        """The partnerships that sat before in the snapshot folder (as the app offers them), so
+        the same people keep one partnership name whatever order they are typed in."""
+        try:
+            return find_partnerships(self.snapshot_dir)
+        except (OSError, CollabcheckError):
+            return []
 
     def keep_draft(self, people: list[tuple[str, str]], pair: str) -> None:
         """The names typed so far, kept like every answer (the app's own draft)."""
@@ -231,7 +249,10 @@ class PlainSitting:
         name = display_name(s.partner.name)
         done = [display_name(p.name) for p in s.partners[: s.current_partner]]
         t.say("")
-        if done:
+        if done and t.clear():
+            t.say(f"{names_list(done)}: your answers are hidden now, and the window has been "
+                  "cleared. Nobody hears anyone's answers until everyone has finished.")
+        elif done:
             t.say(f"{names_list(done)}: your answers are hidden now. Nobody hears anyone's answers "
                   "until everyone has finished. Earlier lines in this window show them, so "
                   "please do not scroll back up.")

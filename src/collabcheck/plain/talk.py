@@ -2,7 +2,8 @@
 
 A screen reader reads everything a program writes. Colour codes, cursor movement, box
 drawing and redrawn lines all come out as noise, so plain mode writes only printable text
-and line breaks. Every line passes through `Conversation.say`, which drops any control
+and line breaks (and, at a hand-over in a terminal, the one sequence that clears it). Every
+line passes through `Conversation.say`, which drops any control
 character (an escape sequence starts with one), so not even a name typed with an escape in
 it can reach the terminal raw. Input and output are injected, so tests script a whole sitting.
 """
@@ -15,6 +16,7 @@ import unicodedata
 from typing import TextIO
 
 WIDTH = 78
+CLEAR = "\x1b[H\x1b[2J\x1b[3J"  # cursor home, clear the screen, clear the scrollback
 
 
 class EndOfInput(Exception):
@@ -51,13 +53,15 @@ class Conversation:
     never sees a word broken in two; blank lines separate one step from the next.
     """
 
-    def __init__(self, inp: TextIO, out: TextIO) -> None:
+    def __init__(self, inp: TextIO, out: TextIO, width: int = WIDTH) -> None:
         self.inp = inp
         self.out = out
+        self.width = width  # a web page wraps for itself: there, no width at all
 
-    def say(self, text: str = "", width: int = WIDTH) -> None:
+    def say(self, text: str = "", width: int | None = None) -> None:
         """Write text; lines longer than `width` are wrapped at spaces (never inside a word,
         so a file path stays whole)."""
+        width = width or self.width
         lines: list[str] = []
         for para in printable(text).split("\n"):
             if len(para) <= width:
@@ -88,6 +92,20 @@ class Conversation:
     def enter(self, prompt: str) -> str:
         """Wait for Enter (anything typed is returned, as a command word)."""
         return word(self.ask(prompt))
+
+    def clear(self) -> bool:
+        """Clear a terminal's screen and the lines scrolled off it (so the last partner's
+        answers cannot be read back), and say whether it could. The one control sequence
+        plain mode writes: only to a terminal, where it draws nothing and says nothing."""
+        try:
+            terminal = self.out.isatty()
+        except (AttributeError, ValueError):
+            terminal = False
+        if not terminal:
+            return False
+        self.out.write(CLEAR)
+        self.out.flush()
+        return True
 
     def numbered(self, options: list[str]) -> None:
         """Options as a numbered list, one per line: a listener hears the number first."""

@@ -183,7 +183,6 @@ def offer_markdown(talk: Conversation, path: Path, snapshot: Snapshot, bank: Ban
         return
     talk.say("Markdown report written:")
     talk.say(shown_path(report))
-    talk.say(f'To commit it too: git add "{shown_path(report)}"')
 
 
 # -- commit to git: THE HOOK ----------------------------------------------------------------------
@@ -198,12 +197,13 @@ def commit_after_save(talk: Conversation, path: Path, snapshot: Snapshot) -> Non
     talk.say(place.sentence)
     if not place.ok:
         return
-    said = talk.ask("Type c and press Enter to commit this sitting to your repository (this "
-                    "file only), or just press Enter to leave it.").strip().lower()
-    if said not in ("c", "commit"):
-        return
     report = path.with_suffix(".md")
     files = [path, *([report] if report.exists() else [])]
+    what = "this file and its Markdown report" if len(files) == 2 else "this file only"
+    said = talk.ask(f"Type c and press Enter to commit this sitting to your repository ({what}), "
+                    "or just press Enter to leave it.").strip().lower()
+    if said not in ("c", "commit"):
+        return
     outcome = commit_files(files, commit_message([(snapshot.pair, snapshot.taken_at)]))
     talk.say(outcome.message)
     if not outcome.ok:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from collabcheck.core.partnerships import Partnership, known_pair
 from collabcheck.core.sitting import MAX_PARTNERS, MIN_PARTNERS
 from collabcheck.core.slug import pair_slug
 from collabcheck.plain.talk import Conversation, Stop, word
@@ -24,8 +25,9 @@ def _same(a: str, b: str) -> bool:
 
 
 def ask_who(talk: Conversation, keep: Callable[[People, str], None], earlier: People | None = None,
-            earlier_pair: str = "") -> tuple[People, str]:
-    """Two to six (name, role) pairs and the partnership name; `keep` is called after each line."""
+            earlier_pair: str = "", known: list[Partnership] | None = None) -> tuple[People, str]:
+    """Two to six (name, role) pairs and the partnership name; `keep` is called after each line.
+    The name suggested is the one these people sat under before (`known`), in any order."""
     earlier = [(n, r) for n, r in (earlier or []) if n.strip() or r.strip()]
     while True:
         talk.say("")
@@ -34,7 +36,8 @@ def ask_who(talk: Conversation, keep: Callable[[People, str], None], earlier: Pe
         people = _names(talk, keep, earlier, earlier_pair)
         if len(people) == MAX_PARTNERS:
             talk.say(f"That is {MAX_PARTNERS} people, the most for one sitting.")
-        suggested = earlier_pair or pair_slug([n for n, _ in people])
+        typed = [n for n, _ in people]
+        suggested = earlier_pair or known_pair(typed, known or []) or pair_slug(typed)
         pair = talk.ask(f"The partnership name goes in the file name. Suggested: {suggested}. "
                         "Press Enter to use it, or type another.") or suggested
         keep(people, pair)

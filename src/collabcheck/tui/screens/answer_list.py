@@ -39,6 +39,21 @@ class AnswerList(OptionList):
         """Enter was pressed without a deliberate choice: go to the next question."""
 
     deliberate = False
+    LONG = 10  # options; from here the list drops its frame and margins to fit 80×24
+
+    def add_options(self, items):  # noqa: ANN001, ANN201 - OptionList's own signature
+        """Options added; a long list (a trio's say questions) is drawn without its frame and
+        margins, so the question, every option and the hint below fit on an 80×24 screen."""
+        added = super().add_options(items)
+        long = self.option_count >= self.LONG
+        self.set_class(long, "-long")
+        if long:
+            self.styles.margin = (0, 0)
+            self.styles.border = ("none", "transparent")
+        else:
+            self.styles.clear_rule("margin")
+            self.styles.clear_rule("border")
+        return added
 
     def allow_focus(self) -> bool:
         # Hidden on a written question: it must never take the focus (and Enter) there.
@@ -83,12 +98,28 @@ class AnswerList(OptionList):
             self.post_message(self.MovedOn())
 
 
+# Keys for options 10 and 11 (a trio's say questions have 11): 0 after 9, then x. No
+# letter the questions screen already uses (n, s, b), nor o, which reads like 0.
+EXTRA_KEYS = ("0", "x")
+
+
 def key_for(value: Answer | None, n: int) -> str:
-    """The key shown beside option n (0-based): digits, then n for not sure and s for skip."""
+    """The key shown beside option n (0-based): digits, 0 and x, then n for not sure and s
+    for skip; a blank after that (reached with ↑ ↓ and Enter)."""
     if value is None:
         return "s"
     if value == "unsure":
         return "n"
-    return str(n + 1) if n < 9 else " "
+    if n < 9:
+        return str(n + 1)
+    return EXTRA_KEYS[n - 9] if n - 9 < len(EXTRA_KEYS) else " "
+
+
+def rated_keys(count: int) -> str:
+    """The answer keys for `count` options, in words for a hint: "1 to 5", "1 to 9, 0 and x"."""
+    if count <= 9:
+        return f"1 to {count}"
+    extra = [key_for("", n) for n in range(9, min(count, 9 + len(EXTRA_KEYS)))]
+    return "1 to 9, " + " and ".join(extra)
 
 

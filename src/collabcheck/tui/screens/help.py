@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from collabcheck.core.bank import Bank
+from collabcheck.tui import keys
 from collabcheck.tui.text import safe
 
 KEYS = """[b]Keys[/b]
@@ -57,7 +58,8 @@ class HelpScreen(ModalScreen[None]):
                 rel = self.bank.relationship
                 yield Static(f"[b]Also: {safe(rel.title)}[/b]", classes="practice")
                 yield Static(rel.summary, classes="summary", markup=False)
-                yield Static(KEYS, classes="gap")
+                go = keys.name(self.app, "ctrl+n")
+                yield Static(KEYS.replace("Ctrl+N      ", f"{go:<12}"), classes="gap")
                 yield Static(f"Source: {self.bank.source}", classes="gap", markup=False)
             yield Static("Press Escape to go back. Use ↑ ↓ to scroll.", classes="hint")
         yield Footer()

@@ -32,7 +32,8 @@ from collabcheck.core.sitting import Sitting, questions
 from collabcheck.core.snapshot import Answer
 from collabcheck.render.options import ask
 from collabcheck.render.words import display_name
-from collabcheck.tui.screens.answer_list import AnswerList, choices, key_for
+from collabcheck.tui import keys
+from collabcheck.tui.screens.answer_list import EXTRA_KEYS, AnswerList, choices, key_for, rated_keys
 from collabcheck.tui.screens.note_area import NoteArea
 from collabcheck.tui.text import safe, safe_block
 
@@ -48,6 +49,7 @@ class QuestionsScreen(Screen[str]):
         # The Footer shows the real range: 1-5, or 1-7 / 1-9 on power questions for 3+ people.
         *[Binding("1", f"pick_first({last})", "Answer", key_display=f"1-{last}") for last in range(2, 10)],
         *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(2, 10)],
+        *[Binding(key, f"pick({9 + n})", show=False) for n, key in enumerate(EXTRA_KEYS)],
         # Checked after pick (which is off there): digits on a reflection not being written.
         *[Binding(str(n), "not_a_number", show=False) for n in range(1, 10)],
         Binding("n", "unsure", "Not sure"),
@@ -202,9 +204,12 @@ class QuestionsScreen(Screen[str]):
             options.highlighted = chosen
             options.fresh()
             self.set_focus(options)  # at once: a deferred focus could land after the next key
-            keys = f"Press 1 to {self.last_key}" + (" (or ↑ ↓ and Enter)" if self.rated_count > 9 else "")
-            extra = ", n for not sure"
-            self.set_hint(f"{keys}{extra}, s to skip, ← back, → or Enter: next.")
+            if self.rated_count > 9:  # one line, so a long list still fits above it
+                self.set_hint(f"Press {rated_keys(self.rated_count)} to answer, n not sure, "
+                              "s skip, ← back, → next.")
+            else:
+                self.set_hint(f"Press 1 to {self.last_key}, n for not sure, s to skip, ← back, "
+                              "→ or Enter: next.")
         self.update_keys()
 
     @property
@@ -256,7 +261,8 @@ class QuestionsScreen(Screen[str]):
     def reflect_hint(self) -> str:
         """What to press on a reflection, which depends on where the focus is."""
         if self.writing:
-            return "Writing. Ctrl+N: next question.  Esc: stop writing.  Tab: private box, buttons."
+            go = keys.name(self.app, "ctrl+n")
+            return f"Writing. {go}: next question.  Esc: stop writing.  Tab: private box, buttons."
         if self.in_bar:
             return "Space or Enter to change or press.  Tab: next.  Esc: stop, then → or ←."
         return self.WRITE_HINT

@@ -19,6 +19,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static
 
 from collabcheck.core.sitting import MAX_PARTNERS, MIN_PARTNERS, ROLE_SUGGESTIONS
 from collabcheck.core.slug import pair_slug
+from collabcheck.tui import keys
 from collabcheck.tui.screens.commit import PlaceNote
 from collabcheck.tui.screens.partnerships import PartnershipOffer, suggested_pair
 from collabcheck.tui.text import safe
@@ -94,12 +95,14 @@ class WhoScreen(Screen[tuple[People, str] | None]):
             yield Static("The partnership name goes in the file name; change it if you like.",
                          classes="hint")
             folder = getattr(self.app, "snapshot_dir", None)
-            yield PartnershipOffer(folder)
+            # a browser tab is offered other partnerships only if its server allows it
+            yield PartnershipOffer(folder if getattr(self.app, "shares_partnerships", True) else None)
             if folder is not None:
                 yield PlaceNote(folder, classes="hint")
             yield Static("", id="problem")
-            yield Button("Continue (Ctrl+N)", id="done", variant="primary", compact=True)
-        yield Static("Tab or Enter moves to the next box. Ctrl+N when everyone is in.", classes="hint")
+            go = keys.name(self.app, "ctrl+n")
+            yield Button(f"Continue ({go})", id="done", variant="primary", compact=True)
+        yield Static(f"Tab or Enter moves to the next box. {go} when everyone is in.", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
