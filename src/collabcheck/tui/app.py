@@ -35,6 +35,7 @@ from textual.worker import Worker
 from collabcheck.core import paths
 from collabcheck.core.bank import Bank
 from collabcheck.tui.autosave import Autosaver
+from collabcheck.tui.crash import after_textual_fault, end_after_fault, quiet_console
 from collabcheck.tui.keeping import KeepsState, _store
 from collabcheck.tui.screens.welcome import WelcomeScreen
 
@@ -81,14 +82,16 @@ class CollabcheckApp(KeepsState):
         self.crash_message = ""
         self.theme = "textual-dark"
         self.saver = Autosaver(self._write_state, self._autosave_failed)
-        self._loop: asyncio.AbstractEventLoop | None = None
+        # Textual prints its report of a fault it handled (a traceback) here: nowhere.
+        self.error_console = quiet_console()
+        self.ui_loop: asyncio.AbstractEventLoop | None = None
         self.flow: Worker[None] | None = None
         self._first_welcome: asyncio.Future[str | None] | None = None
 
     # -- start ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self._loop = asyncio.get_running_loop()
+        self.ui_loop = asyncio.get_running_loop()
         self._catch_hangup()
         self._first_welcome = self.open_first_screen()
         self.flow = self.run_flow()
@@ -96,18 +99,10 @@ class CollabcheckApp(KeepsState):
             self.call_after_refresh(self.exit, 0)
 
     def on_unmount(self) -> None:
-        """Whatever way the app ends, what is waiting to be written is written now."""
+        """Whatever way the app ends, what is waiting to be written is written now (and after
+        a fault Textual handled, the plain line is made: `crash.py`)."""
         self.saver.close()
-
-    def _handle_exception(self, error: Exception) -> None:
-        """Any fault: keep the sitting, exit non-zero, and never show Textual's traceback."""
-        from textual.worker import WorkerFailed
-
-        from collabcheck.tui.crash import handle_fault
-
-        if isinstance(error, WorkerFailed) and isinstance(error.error, Exception):
-            error = error.error  # a fault in the flow: name what went wrong, not the worker
-        handle_fault(self, error)
+        after_textual_fault(self)
 
     # -- the flow -------------------------------------------------------------------------
 
@@ -118,30 +113,33 @@ class CollabcheckApp(KeepsState):
         It runs as a worker (waiting for a screen needs one) from start-up until the app ends,
         looping back to the welcome screen for another sitting. Help, "Stop for now?" and
         past sittings opened from the palette are pushed over the flow's screen and leave it
-        waiting; quitting cancels it with the app; a fault in it ends the app as any fault
-        does (`crash.py`). It starts with the sitting in progress, if there is one (there
-        is none at start-up; tests start it again at a sitting, which, exclusive, cancels
-        the flow before).
+        waiting; quitting cancels it with the app; a fault in it is caught here, keeping the
+        sitting and ending the app with one plain line (`crash.py`). It starts with the
+        sitting in progress, if there is one (there is none at start-up; tests start it
+        again at a sitting, which, exclusive, cancels the flow before).
         """
-        while True:
-            # 1. Welcome: carry on the unfinished sitting, or start a new one (self.sitting None).
-            if self.sitting is None and not await self.welcome():
-                continue  # they looked at past sittings, or kept the unfinished sitting
-            # 2. Who is here (a new sitting, or names typed before a stop), then where the
-            #    partnership stands: asked once, together, before the first hand-over.
-            s = self.sitting
-            if s is None or s.stage == "who":
-                if (s := await self.who_is_here(s)) is None:
-                    continue  # back to the start: the names were thrown away (the screen asked)
-                await self.where_you_stand(s)
-            # 3. Each partner in turn answers, unseen; then they all sit together.
-            await self.each_in_turn(s)
-            # 4. Together: the comparison, until they agree what to work on and it is saved.
-            path, snapshot = await self.together(s)
-            # 5. Saved: commit and push from there; then another sitting, or finish.
-            if not await self.after_saving(path, snapshot):
-                self.exit(0)
-                return
+        try:
+            while True:
+                # 1. Welcome: carry on the unfinished sitting, or start a new one (self.sitting None).
+                if self.sitting is None and not await self.welcome():
+                    continue  # they looked at past sittings, or kept the unfinished sitting
+                # 2. Who is here (a new sitting, or names typed before a stop), then where the
+                #    partnership stands: asked once, together, before the first hand-over.
+                s = self.sitting
+                if s is None or s.stage == "who":
+                    if (s := await self.who_is_here(s)) is None:
+                        continue  # back to the start: the names were thrown away (the screen asked)
+                    await self.where_you_stand(s)
+                # 3. Each partner in turn answers, unseen; then they all sit together.
+                await self.each_in_turn(s)
+                # 4. Together: the comparison, until they agree what to work on and it is saved.
+                path, snapshot = await self.together(s)
+                # 5. Saved: commit and push from there; then another sitting, or finish.
+                if not await self.after_saving(path, snapshot):
+                    self.exit(0)
+                    return
+        except Exception as error:  # one plain line, never a traceback: `crash.py`
+            end_after_fault(self, error)
 
     async def show(self, screen: Screen[Result]) -> Result:
         """Push `screen` and wait (in the flow's worker) for the result it is dismissed with.

@@ -38,7 +38,7 @@ class KeepsState(App[int]):
     sitting: Sitting | None
     state_dir: Path
     saver: Autosaver
-    _loop: asyncio.AbstractEventLoop | None
+    ui_loop: asyncio.AbstractEventLoop | None
 
     def autosave(self) -> None:
         """Keep the sitting in progress: called after every change, even every keystroke.
@@ -63,14 +63,14 @@ class KeepsState(App[int]):
 
     def _autosave_failed(self, exc: Exception) -> None:
         """In the writer thread (or at a flush): warn once, in the app's own thread."""
-        if self._loop is None or getattr(self, "_autosave_warned", False):
+        if self.ui_loop is None or getattr(self, "_autosave_warned", False):
             return
         self._autosave_warned = True
         reason = getattr(exc, "strerror", None) or exc
         message = (f"Answers cannot be kept in {self.state_dir} ({reason}), "
                    "so stopping now would lose them. You can still finish and save.")
         with contextlib.suppress(RuntimeError):  # the app is already closing
-            self._loop.call_soon_threadsafe(
+            self.ui_loop.call_soon_threadsafe(
                 lambda: self.notify(message, title="Not autosaving", severity="warning",
                                     timeout=20, markup=False))
 
