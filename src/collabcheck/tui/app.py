@@ -19,13 +19,12 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from textual import events, work
+from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.markup import escape
@@ -37,6 +36,7 @@ from collabcheck.core.bank import Bank
 from collabcheck.tui.autosave import Autosaver
 from collabcheck.tui.crash import after_textual_fault, end_after_fault, quiet_console
 from collabcheck.tui.keeping import KeepsState, _store
+from collabcheck.tui.screens.between import BetweenScreens
 from collabcheck.tui.screens.welcome import WelcomeScreen
 
 if TYPE_CHECKING:
@@ -151,17 +151,9 @@ class CollabcheckApp(KeepsState):
         """
         return await asyncio.shield(self.push_screen(screen, wait_for_dismiss=True))
 
-    async def on_event(self, event: events.Event) -> None:
-        """A key typed as one screen of the flow closes waits for the next one to open.
-
-        In between, only Textual's empty default screen is left, and a key there is lost:
-        "Enter, 5" typed in one burst on a hand-over must answer 5 to the first question.
-        """
-        if isinstance(event, events.Key) and self.flow is not None and self.flow.is_running:
-            give_up = time.monotonic() + 1  # (a fault in the flow must not hold keys for ever)
-            while len(self.screen_stack) == 1 and time.monotonic() < give_up:
-                await asyncio.sleep(0)  # the flow's worker pushes the next screen
-        await super().on_event(event)
+    def get_default_screen(self) -> Screen:
+        """Under every screen of the flow: one that keeps keys typed between two screens."""
+        return BetweenScreens()
 
     def open_first_screen(self) -> asyncio.Future[str | None] | None:
         """The welcome screen, pushed as the app mounts, so it is drawn in the app's first
