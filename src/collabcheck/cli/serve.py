@@ -17,8 +17,6 @@ from pathlib import Path
 
 from collabcheck.core.errors import CollabcheckError
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
 SERVED_FLAG = "--served"  # hidden: how the server starts each tab's app
 
 

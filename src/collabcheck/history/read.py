@@ -124,12 +124,6 @@ class Scanned:
         return _read(self, workers)
 
 
-def read_folder(folder: str | Path, bank: Bank, cache_dir: Path | None | bool = True,
-                workers: int = 1) -> list[tuple[str, dict[str, Any]]]:
-    """(file as shown, summary) for every snapshot file under `folder`, from the cache if fresh."""
-    return Scanned(folder, bank, cache_dir).records(workers)
-
-
 def _read(scanned: Scanned, workers: int) -> list[tuple[str, dict[str, Any]]]:
     root, folder, bank, cache = scanned.root, scanned.folder, scanned.bank, scanned.cache
     found = list(scanned.found)

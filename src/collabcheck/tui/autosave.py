@@ -34,7 +34,6 @@ class Autosaver:
         self._wake = threading.Condition()
         self._io = threading.Lock()  # held while taking the newest state and writing it
         self._thread: threading.Thread | None = None
-        self.writes = 0
         self.failed: Exception | None = None
         self._closed = False
 
@@ -89,4 +88,3 @@ class Autosaver:
                 self._on_error(exc)
             else:
                 self.failed = None
-                self.writes += 1
