@@ -22,7 +22,7 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
 from textual.app import SystemCommand
@@ -35,13 +35,14 @@ from collabcheck.core import paths
 from collabcheck.core.bank import Bank
 from collabcheck.tui.autosave import Autosaver
 from collabcheck.tui.crash import after_textual_fault, end_after_fault, quiet_console
-from collabcheck.tui.keeping import KeepsState, _store
+from collabcheck.tui.keeping import KeepsState
 from collabcheck.tui.screens.between import BetweenScreens
 from collabcheck.tui.screens.welcome import WelcomeScreen
 
 if TYPE_CHECKING:
     from collabcheck.core.sitting import Sitting
     from collabcheck.core.snapshot import Snapshot
+    from collabcheck.tui.screens.who import WhoScreen
 
 
 EXIT_AFTER_FIRST_PAINT = "COLLABCHECK_EXIT_AFTER_FIRST_PAINT"
@@ -151,7 +152,7 @@ class CollabcheckApp(KeepsState):
         """
         return await asyncio.shield(self.push_screen(screen, wait_for_dismiss=True))
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         """Under every screen of the flow: one that keeps keys typed between two screens."""
         return BetweenScreens()
 
@@ -214,18 +215,21 @@ class CollabcheckApp(KeepsState):
 
         people = draft.draft_people if draft is not None else None
         pair = draft.draft_pair if draft is not None else ""
-        result = await self.show(WhoScreen(people, pair=pair, on_change=self._who_typed))
+        result = await self.show(WhoScreen(people, pair=pair, folder=self.snapshot_dir))
         if result is None:
             self.sitting = None
             self.clear_state()
             return None
         people, pair = result
-        self.sitting = _store().Sitting.new(self.bank, people, self.now(), pair=pair)
+        from collabcheck.core.sitting import Sitting
+
+        self.sitting = Sitting.new(self.bank, people, self.now(), pair=pair)
         self.autosave()
         return self.sitting
 
-    def _who_typed(self, people: list[tuple[str, str]], pair: str) -> None:
+    def on_who_screen_typed(self, typed: WhoScreen.Typed) -> None:
         """Names and roles are kept as they are typed, like every answer."""
+        people, pair = typed.people, typed.pair
         if self.sitting is not None and self.sitting.stage != "who":
             return  # a late keystroke event after the sitting has started
         if not any(name or role for name, role in people) and not pair:
@@ -233,7 +237,9 @@ class CollabcheckApp(KeepsState):
                 self.sitting = None
                 self.clear_state()
             return
-        self.sitting = _store().Sitting.draft(self.bank, people, pair, self.now())
+        from collabcheck.core.sitting import Sitting
+
+        self.sitting = Sitting.draft(self.bank, people, pair, self.now())
         self.autosave()
 
     async def where_you_stand(self, s: Sitting) -> None:
@@ -257,7 +263,7 @@ class CollabcheckApp(KeepsState):
             return
         while not s.everyone_finished:
             await self.show(HandoverScreen(s))
-            await self.show(QuestionsScreen(s, self.bank, self.autosave))
+            await self.show(QuestionsScreen(s, self.bank))
             s.current_partner, s.current_item = s.current_partner + 1, 0
             self.autosave()
         await self.show(HandoverScreen(s, finished=True))
@@ -354,7 +360,14 @@ class CollabcheckApp(KeepsState):
         pair = self.sitting.pair if self.sitting is not None else None
         return HistoryScreen(self.snapshot_dir, self.bank, pair=pair)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_key_display(self, binding: Binding) -> str:
+        """How the Footer shows a key: as the screen says, if it says (the questions screen
+        shows its number keys as one range, "1-5"), else as Textual does."""
+        own = getattr(self.screen, "key_display", None)
+        shown = own(binding) if callable(own) else None
+        return shown if isinstance(shown, str) else super().get_key_display(binding)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Only collabcheck's own commands: Textual's (Quit, Keys, Maximize, Screenshot…) are
         in its own words, and its Quit would skip the "Stop for now?" question."""
         yield SystemCommand("Help: the five practices", "What each practice means, and the keys",
@@ -383,7 +396,7 @@ def run_app(bank: Bank, snapshot_dir: Path, state_dir: Path | None = None) -> in
     app = create_app(bank, snapshot_dir, state_dir)
     try:
         result = app.run()
-    except Exception as exc:  # noqa: BLE001 - one plain line, never a traceback (it can hold private text)
+    except Exception as exc:  # one plain line, never a traceback (it can hold private text)
         app.saver.flush()
         kept = app.sitting is not None or paths.has_sitting(app.state_dir)
         print(plain_fault_line(exc, app.state_dir, kept=kept), file=sys.stderr)

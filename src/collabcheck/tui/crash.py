@@ -44,11 +44,8 @@ def plain_fault_line(error: BaseException | None, state_dir: Path, kept: bool) -
     return f"{what} No sitting was in progress, so nothing is lost."
 
 
-class _Nowhere(io.TextIOBase):
+class _Nowhere(io.StringIO):
     """A text stream that drops everything written to it (nothing is kept in memory)."""
-
-    def writable(self) -> bool:
-        return True
 
     def write(self, text: str) -> int:
         return len(text)
