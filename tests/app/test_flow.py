@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from textual import events
 from textual.widgets import Input
 from textual.worker import WorkerState

@@ -14,10 +14,14 @@ import sys
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from collabcheck import __version__
 from collabcheck.cli.exits import EXIT_OK, EXIT_STOPPED, EXIT_USAGE
 from collabcheck.core.errors import CollabcheckError
+
+if TYPE_CHECKING:
+    from collabcheck.core.bank import Bank
 from collabcheck.render.safe import json_safe, safe_line, terminal_safe
 
 
@@ -102,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", metavar="PATH", nargs="*",
                    help="files or folders (default: the question bank)")
 
-    p = sub.add_parser("commit", parents=[common],  # type: ignore[list-item]
+    p = sub.add_parser("commit", parents=[common],
                        help="commit snapshot files (and their Markdown reports) to the repository")
     p.add_argument("files", metavar="FILE", nargs="+", help="snapshot files to commit")
     p.add_argument("--push", action="store_true", help="then push, within --timeout seconds")
@@ -111,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _bank(args: argparse.Namespace):  # noqa: ANN202 - Bank, imported lazily
+def _bank(args: argparse.Namespace) -> Bank:
+    """The question bank named by --questions, or the shipped one (imported when needed)."""
     from collabcheck.core.bank import load_bank
 
     return load_bank(Path(args.questions) if args.questions else None)

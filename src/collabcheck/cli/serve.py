@@ -67,17 +67,17 @@ def warning(host: str, port: int) -> str | None:
             "trust, and stop it (Ctrl+C) when you have finished.")
 
 
-def make_server(command: str, host: str, port: int):  # noqa: ANN201 - textual_serve.Server
+def make_server(command: str, host: str, port: int):  # textual_serve.Server
     """A textual-serve Server that prints plain words and builds its links from the address
     the browser used (so --host 0.0.0.0 still gives other computers working links)."""
     from textual_serve.server import Server
 
     class PlainServer(Server):
-        async def on_startup(self, app) -> None:  # noqa: ANN001 - aiohttp Application
+        async def on_startup(self, app) -> None:  # aiohttp Application
             for line in ready_lines(host, port):
                 print(line, flush=True)
 
-        async def handle_index(self, request):  # noqa: ANN001, ANN202 - aiohttp types
+        async def handle_index(self, request):  # aiohttp types
             self.public_url = f"{request.scheme}://{request.host}"
             return await super().handle_index(request)
 

@@ -350,7 +350,7 @@ def load_checked(directory: Path) -> tuple[Sitting | None, Path | None]:
         return Sitting.from_json(data), None
     except FileNotFoundError:
         return None, None
-    except Exception:  # noqa: BLE001 - whatever is wrong, the file is set aside, never trusted
+    except Exception:  # whatever is wrong, the file is set aside, never trusted
         return None, set_aside(path)
 
 

@@ -74,7 +74,7 @@ def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
     warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
     try:
         return summarise_snapshot(snapshot, bank, warnings)
-    except Exception as exc:  # noqa: BLE001 - one odd file must not hide the others
+    except Exception as exc:  # one odd file must not hide the others
         return {"error": f"could not be compared ({type(exc).__name__}: {exc}); please report this",
                 "line": None, "internal": True}
 

@@ -83,7 +83,7 @@ class Autosaver:
                 return
             try:
                 self._write(text if isinstance(text, str) else None)
-            except Exception as exc:  # noqa: BLE001 - a full disk or anything else: say so, keep going
+            except Exception as exc:  # a full disk or anything else: say so, keep going
                 self.failed = exc
                 self._on_error(exc)
             else:

@@ -181,7 +181,7 @@ class CommitPanel(Vertical):
         def work() -> None:
             try:
                 out = job()
-            except Exception as exc:  # noqa: BLE001 - the screen must never be left waiting
+            except Exception as exc:  # the screen must never be left waiting
                 out = git.Outcome(git.FAILED, "Something went wrong while running git; the "
                                               "sitting is still saved.", repr(exc))
             self._later(self._finish, out, then)
