@@ -1,9 +1,9 @@
-"""The `collabcheck` command line (spec §3).
+"""The `collabcheck` command line: the app, and the commands scripts and CI use.
 
 Only the bare `collabcheck` command starts the Textual app; every other command stays in
 plain modules so scripts and CI run fast and never load Textual. Every file problem becomes
-one line on stderr with the spec's exit status: 1 for invalid input found by `validate`,
-2 for usage errors and files that cannot be read.
+one line on stderr with its exit status (`cli/exits.py`): 1 for invalid input found by
+`validate`, 2 for usage errors and files that cannot be read.
 """
 
 from __future__ import annotations
@@ -143,28 +143,28 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """The comparison for one sitting (issue 3)."""
+    """The comparison for one sitting, as text, JSON or Markdown."""
     from collabcheck.cli.report import run_report
 
     return run_report(args)
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    """Sittings over time (issue 5)."""
+    """Sittings over time: how a partnership's answers moved from one sitting to the next."""
     from collabcheck.cli.history import run_history
 
     return run_history(args)
 
 
 def cmd_commit(args: argparse.Namespace) -> int:
-    """Commit sittings to the team's repository, and push if asked (issue 12)."""
+    """Commit sittings to the team's repository, and push if asked."""
     from collabcheck.cli.commit import run_commit
 
     return run_commit(args)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """The app in a web browser, one sitting per tab (issue 13)."""
+    """The app in a web browser, one sitting per tab."""
     from collabcheck.cli.serve import run_serve
 
     return run_serve(args)
@@ -173,12 +173,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_app(args: argparse.Namespace) -> int:
     """Start a sitting in the terminal app: the only path that imports Textual.
 
-    Plain mode (issue 13) when asked for, or where there is no full terminal to draw in."""
+    Plain mode (questions and answers as plain lines, `collabcheck.plain`) when asked for,
+    or where there is no full terminal to draw in."""
     bank = _bank(args)
     from collabcheck.core.paths import snapshot_dir
     from collabcheck.plain import wants_plain
 
-    if args.served:  # one browser tab under `collabcheck serve` (issue 13)
+    if args.served:  # one browser tab under `collabcheck serve`
         from collabcheck.tui.served import run_served_app
 
         return run_served_app(bank, snapshot_dir(args.dir))

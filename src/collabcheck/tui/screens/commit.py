@@ -1,4 +1,4 @@
-"""Keeping the sitting in the team's repository without typing a git command (spec §8).
+"""Keeping the sitting in the team's repository without typing a git command.
 
 Most partners (a patient partner, a carer, a busy GP) will never type `git`, yet comparing
 over time rests on each sitting reaching the shared repository. So the Saved screen says
