@@ -57,7 +57,9 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         Binding("f3", "add", "Add partner"),
         Binding("f4", "remove", "Remove partner"),
         Binding("f5", "partnerships", "Sat before"),
-        Binding("ctrl+n", "done", "Continue", priority=True),
+        # Not priority: it waits behind the letters typed before it, so a name typed in the
+        # same burst is in its box when the form is read.
+        Binding("ctrl+n", "done", "Continue"),
         Binding("escape", "back", "Back"),
     ]
     PALETTE = [("Add a partner", "Up to six people can take part", "add"),
