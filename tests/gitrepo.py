@@ -88,13 +88,13 @@ def log(path: Path, *args: str) -> str:
 class _Asks(http.server.BaseHTTPRequestHandler):
     """A git server that answers every request with "who are you?" (401)."""
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:  # http.server's name
         self.send_response(401)
         self.send_header("WWW-Authenticate", 'Basic realm="team"')
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    do_POST = do_GET  # noqa: N815
+    do_POST = do_GET
 
     def log_message(self, *args: object) -> None:
         pass

@@ -78,7 +78,7 @@ def test_items_are_short_and_plain(shipped):
 
 
 def test_every_practice_file_says_why_and_maps_the_guide(shipped):
-    """The map from the guide's ideas is data ([[ideas]]), checked in test_bank_v2.py."""
+    """The map from the guide's ideas is data ([[ideas]]), checked in test_shipped_bank_rules.py."""
     for section in shipped.practices:
         head = (SHIPPED_BANK / f"{section.id}.toml").read_text(encoding="utf-8").split("[[items]]")[0]
         comments = [line for line in head.splitlines() if line.startswith("#")]

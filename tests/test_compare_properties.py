@@ -1,5 +1,5 @@
 """Spec §5 properties 1–7 over random pairs, trios and groups up to six, on both banks
-(properties 8–11 are in test_properties_v2.py)."""
+(properties 8–11 are in test_route_say_and_attention_properties.py)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,13 @@
 """The architecture, checked: packages by role, data flowing one way, no cycles, no Textual below.
 
-files → core → scoring → history → render → (tui | plain) → cli. A module may import from its
-own layer or any layer below, never above; `core`, `scoring`, `history` and `render` never
-import Textual (so scripts, CI and reports stay fast and the rule can be read without a UI).
-Function-level imports count too: they are how cycles hid before.
+files → core → scoring → history → render → tui | plain → cli. A module may import from its
+own layer or any layer below, never above. `tui` (the Textual app) and `plain` (the same
+sitting as plain questions and answers, for a screen reader or a web page) are two front ends
+side by side: neither imports the other, so either can change or go without touching the
+other. `core`, `scoring`, `history`, `render` and `plain` never import a user-interface
+package (Textual, textual-serve, Rich), so scripts, CI and reports stay fast and the rule can
+be read without a UI. Function-level imports count, and so do dynamic ones
+(`importlib.import_module("…")`, `__import__("…")`): they are how cycles and layer breaks hide.
 """
 
 from __future__ import annotations
@@ -15,7 +19,11 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "collabcheck"
 LAYERS = {"core": 0, "scoring": 1, "history": 2, "render": 3, "tui": 4, "plain": 4, "cli": 5}
-NO_TEXTUAL = {"core", "scoring", "history", "render", "plain"}
+SIDE_BY_SIDE = {"tui": "plain", "plain": "tui"}  # the same level; neither imports the other
+NO_UI = {"core", "scoring", "history", "render", "plain"}
+UI_PACKAGES = {"textual", "textual_serve", "textual_dev", "rich", "prompt_toolkit", "urwid",
+               "blessed", "curses", "asciimatics", "npyscreen"}
+DYNAMIC = "<a name worked out while running>"  # what an import_module(variable) imports
 
 
 def _modules() -> dict[str, Path]:
@@ -43,13 +51,33 @@ def _runtime_nodes(tree: ast.AST):
             stack.append(child)
 
 
+def _dynamic_import(node: ast.AST) -> str | None:
+    """The module a call like `importlib.import_module("x")` or `__import__("x")` imports
+    (DYNAMIC when the name is not written in the call), or None for any other node."""
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    if called not in ("import_module", "__import__"):
+        return None
+    first = node.args[0] if node.args else None
+    if isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value:
+        return first.value
+    return DYNAMIC
+
+
 def _imports(name: str, path: Path) -> set[str]:
     """Every module this one imports, anywhere in its body (absolute names)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     found: set[str] = set()
     for node in _runtime_nodes(tree):
-        if isinstance(node, ast.Import):
+        if (dynamic := _dynamic_import(node)) is not None:
+            found.add(dynamic)
+            if dynamic != DYNAMIC:  # the packages it passes through are imported too
+                parts = dynamic.split(".")
+                found.update(".".join(parts[:n]) for n in range(1, len(parts)))
+        elif isinstance(node, ast.Import):
             found.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
@@ -80,20 +108,50 @@ def test_every_module_lives_in_a_layer() -> None:
     assert not loose, f"modules outside core/scoring/history/render/tui/plain/cli: {loose}"
 
 
-@pytest.mark.parametrize("module", sorted(MODULES))
-def test_no_module_imports_a_layer_above_it(module: str) -> None:
+def _upward(module: str, imports: set[str]) -> list[str]:
+    """What `module` imports from a layer above its own."""
     mine = _layer(module)
     if mine is None:
-        return
-    upward = sorted(m for m in GRAPH[module]
-                    if (other := _layer(m)) is not None and LAYERS[other] > LAYERS[mine])
-    assert not upward, f"{module} ({mine}) imports from a layer above it: {upward}"
+        return []
+    return sorted(m for m in imports if (other := _layer(m)) is not None
+                  and LAYERS[other] > LAYERS[mine])
 
 
-@pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) in NO_TEXTUAL))
-def test_lower_layers_never_import_textual(module: str) -> None:
-    bad = sorted(m for m in RAW[module] if m.split(".")[0] in ("textual", "rich"))
+def _sibling(module: str, imports: set[str]) -> list[str]:
+    """What a front end (`tui` or `plain`) imports from the other one."""
+    other = SIDE_BY_SIDE.get(_layer(module) or "")
+    return sorted(m for m in imports if other is not None and _layer(m) == other)
+
+
+def _ui(module: str, imports: set[str]) -> list[str]:
+    """The user-interface packages a module of a layer that must not have one imports."""
+    if _layer(module) not in NO_UI:
+        return []
+    return sorted(m for m in imports if m.split(".")[0] in UI_PACKAGES)
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_no_module_imports_a_layer_above_it(module: str) -> None:
+    upward = _upward(module, GRAPH[module])
+    assert not upward, f"{module} ({_layer(module)}) imports from a layer above it: {upward}"
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) in SIDE_BY_SIDE))
+def test_the_two_front_ends_never_import_each_other(module: str) -> None:
+    bad = _sibling(module, GRAPH[module])
+    assert not bad, f"{module} imports from the other front end: {bad}"
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) in NO_UI))
+def test_lower_layers_never_import_a_user_interface_package(module: str) -> None:
+    bad = _ui(module, RAW[module])
     assert not bad, f"{module} imports {bad}"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_every_dynamic_import_names_its_module(module: str) -> None:
+    """An import whose name is worked out while running cannot be checked, so there is none."""
+    assert DYNAMIC not in RAW[module], f"{module} imports a module named only at run time"
 
 
 def test_no_import_cycles() -> None:
@@ -140,3 +198,37 @@ def test_the_checker_sees_imports_inside_functions(tmp_path: Path) -> None:
     src.write_text("def f():\n    from collabcheck.tui import app\n    import textual.widgets\n")
     found = _imports("collabcheck.core.m", src)
     assert {"collabcheck.tui", "collabcheck.tui.app", "textual.widgets"} <= found
+
+
+def test_the_checker_sees_dynamic_imports(tmp_path: Path) -> None:
+    """`importlib.import_module` and `__import__` count as imports, the packages on the way
+    included; a name worked out while running is flagged rather than missed."""
+    src = tmp_path / "m.py"
+    src.write_text("import importlib\nfrom importlib import import_module\n"
+                   "def f(name):\n"
+                   "    importlib.import_module('collabcheck.tui.app')\n"
+                   "    __import__('textual_serve.server')\n"
+                   "    import_module(name)\n")
+    found = _imports("collabcheck.core.m", src)
+    assert {"collabcheck.tui", "collabcheck.tui.app", "textual_serve", "textual_serve.server",
+            DYNAMIC} <= found
+
+
+def test_the_rules_catch_each_kind_of_break(tmp_path: Path) -> None:
+    """Each rule, applied to a made-up module that breaks it, fails it."""
+    def imports_of(name: str, source: str) -> set[str]:
+        path = tmp_path / f"{name.replace('.', '_')}.py"
+        path.write_text(source)
+        return _imports(name, path)
+
+    hidden = imports_of("collabcheck.core.m", "import importlib\n"
+                        "importlib.import_module('collabcheck.tui.app')\n")
+    assert _upward("collabcheck.core.m", hidden) == ["collabcheck.tui", "collabcheck.tui.app"]
+    for a, b in (("plain", "tui"), ("tui", "plain")):
+        crossed = imports_of(f"collabcheck.{a}.m", f"from collabcheck.{b} import flow\n")
+        assert f"collabcheck.{b}" in _sibling(f"collabcheck.{a}.m", crossed)
+        assert _upward(f"collabcheck.{a}.m", crossed) == []  # the same level, so only this rule
+    served = imports_of("collabcheck.render.m", "def f():\n    __import__('textual_serve')\n"
+                        "    from rich.table import Table\n")
+    assert _ui("collabcheck.render.m", served) == ["rich.table", "textual_serve"]
+    assert _ui("collabcheck.tui.m", served) == []  # the Textual app may use them

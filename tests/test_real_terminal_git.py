@@ -12,7 +12,7 @@ from collabcheck.core.bank import load_bank
 from . import gitrepo
 from .conftest import MINI_BANK
 from .gitrepo import git, log, make_repo, needs_git, shared
-from .test_real_terminal import APP, Terminal, pytestmark  # noqa: F401 - skips without tmux
+from .test_real_terminal import APP, Terminal, pytestmark  # pytestmark: skips without tmux
 
 git_home = gitrepo.git_home
 pytestmark = [*pytestmark, needs_git]

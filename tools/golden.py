@@ -30,10 +30,8 @@ FOCUS = ["task", "mostly-task", "balanced", "mostly-relationship", "relationship
 
 
 def _main():
-    try:
-        from collabcheck.cli import main
-    except ImportError:  # pragma: no cover - layouts before issue 9
-        from collabcheck.cli import main  # type: ignore[no-redef]
+    from collabcheck.cli import main
+
     return main
 
 

@@ -136,7 +136,7 @@ def test_real_keys_reach_the_app_from_the_moment_the_page_opens(tmp_path, displa
                 real = BROWSER_KEEPS.get(key, key)
                 page.evaluate("window.__sent = []")
                 press(display, XDOTOOL_NAME[real])
-                wait_until(lambda: page.evaluate("window.__sent.length") > 0,  # noqa: B023
+                wait_until(lambda: page.evaluate("window.__sent.length") > 0,
                            f"{real} (for {key}) to reach the app", 15)
                 assert len(context.pages) == windows, f"{real} opened a window"
                 press(display, "Escape")  # close whatever it opened (help, a question)

@@ -1,9 +1,9 @@
-"""The `collabcheck` command line (spec §3).
+"""The `collabcheck` command line: the app, and the commands scripts and CI use.
 
 Only the bare `collabcheck` command starts the Textual app; every other command stays in
 plain modules so scripts and CI run fast and never load Textual. Every file problem becomes
-one line on stderr with the spec's exit status: 1 for invalid input found by `validate`,
-2 for usage errors and files that cannot be read.
+one line on stderr with its exit status (`cli/exits.py`): 1 for invalid input found by
+`validate`, 2 for usage errors and files that cannot be read.
 """
 
 from __future__ import annotations
@@ -14,10 +14,14 @@ import sys
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from collabcheck import __version__
 from collabcheck.cli.exits import EXIT_OK, EXIT_STOPPED, EXIT_USAGE
 from collabcheck.core.errors import CollabcheckError
+
+if TYPE_CHECKING:
+    from collabcheck.core.bank import Bank
 from collabcheck.render.safe import json_safe, safe_line, terminal_safe
 
 
@@ -136,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
                    help="read it as plain sentences (chosen by itself with no full terminal)")
 
-    p = sub.add_parser("commit", parents=[common],  # type: ignore[list-item]
+    p = sub.add_parser("commit", parents=[common],
                        help="commit snapshot files (and their Markdown reports) to the repository")
     p.add_argument("files", metavar="FILE", nargs="+", help="snapshot files to commit")
     p.add_argument("--push", action="store_true", help="then push, within --timeout seconds")
@@ -149,7 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _bank(args: argparse.Namespace):  # noqa: ANN202 - Bank, imported lazily
+def _bank(args: argparse.Namespace) -> Bank:
+    """The question bank named by --questions, or the shipped one (imported when needed)."""
     from collabcheck.core.bank import load_bank
 
     return load_bank(Path(args.questions) if args.questions else None)
@@ -176,14 +181,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """The comparison for one sitting (issue 3)."""
+    """The comparison for one sitting, as text, JSON or Markdown."""
     from collabcheck.cli.report import run_report
 
     return run_report(args)
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    """Sittings over time (issue 5)."""
+    """Sittings over time: how a partnership's answers moved from one sitting to the next."""
     from collabcheck.cli.history import run_history
 
     return run_history(args)
@@ -197,7 +202,7 @@ def cmd_cohort(args: argparse.Namespace) -> int:
 
 
 def cmd_commit(args: argparse.Namespace) -> int:
-    """Commit sittings to the team's repository, and push if asked (issue 12)."""
+    """Commit sittings to the team's repository, and push if asked."""
     from collabcheck.cli.commit import run_commit
 
     return run_commit(args)
@@ -220,7 +225,7 @@ def cmd_apart(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """The app in a web browser, one sitting per tab (issue 13)."""
+    """The app in a web browser, one sitting per tab."""
     from collabcheck.cli.serve import run_serve
 
     return run_serve(args)
@@ -229,12 +234,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_app(args: argparse.Namespace) -> int:
     """Start a sitting in the terminal app: the only path that imports Textual.
 
-    Plain mode (issue 13) when asked for, or where there is no full terminal to draw in."""
+    Plain mode (questions and answers as plain lines, `collabcheck.plain`) when asked for,
+    or where there is no full terminal to draw in."""
     bank = _bank(args)
     from collabcheck.core.paths import snapshot_dir
     from collabcheck.plain import wants_plain
 
-    if args.served:  # one browser tab under `collabcheck serve` (issue 13)
+    if args.served:  # one browser tab under `collabcheck serve`
         from collabcheck.tui.served import run_served_app
 
         return run_served_app(bank, snapshot_dir(args.dir), shared=args.served_shared)

@@ -10,6 +10,7 @@ pushed; the answers and salt stay here until every partner has sealed.
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -55,7 +56,7 @@ class AnsweringApart(Answering):
             self.talk.say("Please press Enter to finish, or type b to go back.")
 
 
-def _start(found: apart.Look, pid: str, bank: Bank, now) -> Sitting:  # noqa: ANN001
+def _start(found: apart.Look, pid: str, bank: Bank, now: datetime) -> Sitting:
     o = found.opened
     return Sitting(bank=bank.id, bank_version=bank.version,
                    partners=[Partner(id=m.id, name=m.name, role=m.role) for m in o.partners],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 
-def add_apart_command(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_apart_command(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg, unused-ignore]
     """`apart` in the main parser: the rest of the line is read by `apart_parser`."""
     p = sub.add_parser("apart", parents=[common], add_help=False,
                        help="a sitting where each partner answers on their own computer "

@@ -179,11 +179,11 @@ def compare_file(path: str, bank: Any) -> Any:
     from collabcheck.core.bank import load_bank_for
     from collabcheck.core.errors import SnapshotError
     from collabcheck.core.files import read_toml
-    from collabcheck.core.snapshot import snapshot_from_data
+    from collabcheck.core.snapshot import check_snapshot
     from collabcheck.scoring.compare import compare
 
     try:
-        snapshot = snapshot_from_data(read_toml(Path(path), SnapshotError), path, bank, [])
+        snapshot = check_snapshot(read_toml(Path(path), SnapshotError), path, bank, [])
     except (CollabcheckError, ValueError, TypeError, RecursionError, MemoryError):
         return None
     return compare(snapshot, load_bank_for(snapshot.bank, snapshot.bank_version, bank))

@@ -1,4 +1,4 @@
-"""The command line's exit statuses (spec §3), defined once for every command."""
+"""The command line's exit statuses, defined once for every command."""
 
 EXIT_OK = 0        # success
 EXIT_INVALID = 1   # `validate` found something invalid

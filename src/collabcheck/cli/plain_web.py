@@ -50,7 +50,7 @@ class Channel(io.TextIOBase):
         self.idle = idle
 
     # plain mode's side
-    def write(self, text: str) -> int:  # type: ignore[override]
+    def write(self, text: str) -> int:
         with self.cond:
             self.chunks.append(text)
         return len(text)
@@ -139,7 +139,7 @@ class PlainWeb:
         self.visits: dict[str, Visit] = {}
         self.tries: dict[str, int] = {}
 
-    def app(self):  # noqa: ANN201 - aiohttp Application
+    def app(self):
         from aiohttp import web
 
         app = web.Application(client_max_size=64 * 1024)
@@ -148,7 +148,7 @@ class PlainWeb:
         app.on_shutdown.append(self.shutdown)
         return app
 
-    def _refuse(self, request, form: bool = False):  # noqa: ANN001, ANN202 - aiohttp types
+    def _refuse(self, request, form: bool = False):
         from aiohttp import web
 
         headers, query, cookies = dict(request.headers), dict(request.query), dict(request.cookies)
@@ -160,7 +160,7 @@ class PlainWeb:
             raise web.HTTPForbidden(text=reason + "\n")
 
     @staticmethod
-    def _html(text: str, status: int = 200):  # noqa: ANN205 - aiohttp Response
+    def _html(text: str, status: int = 200):
         from aiohttp import web
 
         response = web.Response(text=text, content_type="text/html", status=status)
@@ -173,14 +173,14 @@ class PlainWeb:
     def _waiting(self) -> list[Path]:
         return [f for f, _ in state.unfinished(self.state_root, self.bank.id, self.bank.version)]
 
-    async def start(self, request):  # noqa: ANN001, ANN201 - aiohttp types
+    async def start(self, request):
         self._refuse(request)
         response = self._html(start_page(bool(await asyncio.to_thread(self._waiting))))
         if self.guard.secret:
             response.set_cookie(COOKIE, self.guard.secret, httponly=True, samesite="Strict")
         return response
 
-    async def new(self, request):  # noqa: ANN001, ANN201 - aiohttp types
+    async def new(self, request):
         from aiohttp import web
 
         self._refuse(request, form=True)
@@ -214,7 +214,7 @@ class PlainWeb:
                 return state.claim(folder)
         return None
 
-    def _visit(self, request) -> Visit:  # noqa: ANN001 - aiohttp Request
+    def _visit(self, request) -> Visit:
         from aiohttp import web
 
         wanted = request.match_info["id"]
@@ -224,7 +224,7 @@ class PlainWeb:
         raise web.HTTPNotFound(text="This sitting's page is no longer open. Open the first "
                                     "page again and carry on with your code.\n")
 
-    async def show(self, request):  # noqa: ANN001, ANN201 - aiohttp types
+    async def show(self, request):
         self._refuse(request)
         visit = self._visit(request)
         chunks, waiting, finished = visit.channel.shown()
@@ -232,7 +232,7 @@ class PlainWeb:
         step.busy = not waiting and not finished
         return self._html(page(step))
 
-    async def send(self, request):  # noqa: ANN001, ANN201 - aiohttp types
+    async def send(self, request):
         from aiohttp import web
 
         self._refuse(request, form=True)
@@ -248,7 +248,7 @@ class PlainWeb:
         for key in [k for k, v in self.visits.items() if v.channel.finished]:
             del self.visits[key]
 
-    async def shutdown(self, app) -> None:  # noqa: ANN001 - aiohttp Application
+    async def shutdown(self, app) -> None:
         """Stopping the server keeps every sitting, as the end of input does in plain mode."""
         for visit in self.visits.values():
             visit.channel.end()

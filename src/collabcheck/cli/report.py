@@ -1,4 +1,4 @@
-"""`collabcheck report FILE [--format text|json|markdown]` (spec §3–§4).
+"""`collabcheck report FILE [--format text|json|markdown]`: the comparison for one sitting.
 
 Kept apart from the app so it never loads Textual: facilitators print reports for board
 papers and scripts read the JSON. A file that cannot be read is one line on stderr and exit 2

@@ -21,8 +21,6 @@ from collabcheck.cli.serve_guard import COOKIE as COOKIE_NAME
 from collabcheck.cli.serve_guard import Guard, new_secret
 from collabcheck.core.errors import CollabcheckError
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
 SERVED_FLAG = "--served"  # hidden: how the server starts each tab's app
 PAGE_FOLDER = Path(__file__).parent / "web"
 
@@ -85,7 +83,7 @@ def warning(host: str, port: int) -> str | None:
             "(Ctrl+C) when you have finished.")
 
 
-def make_server(command: str, guard: Guard):  # noqa: ANN201 - textual_serve.Server
+def make_server(command: str, guard: Guard):  # textual_serve.Server
     """A textual-serve Server that prints plain words, serves its page from this package,
     refuses any request the guard refuses, and builds its links from the address the
     browser used (so --host 0.0.0.0 still gives other computers working links)."""
@@ -120,15 +118,15 @@ def make_server(command: str, guard: Guard):  # noqa: ANN201 - textual_serve.Ser
             logging.basicConfig(level=logging.WARNING, format="%(message)s")
             logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
-        async def on_startup(self, app) -> None:  # noqa: ANN001 - aiohttp Application
+        async def on_startup(self, app) -> None:  # aiohttp Application
             """Say "ready" once the port answers (aiohttp starts listening after this)."""
             app["ready"] = asyncio.get_running_loop().create_task(say_when_listening())
 
-        async def handle_index(self, request):  # noqa: ANN001, ANN202 - aiohttp types
+        async def handle_index(self, request):  # aiohttp types
             reason = guard.refuse_page(*parts(request))
             if reason:
                 raise refused(reason)
-            self.public_url = f"http://{request.host}"
+            self.public_url = f"{request.scheme}://{request.host}"
             response = await super().handle_index(request)
             response.headers["Cache-Control"] = "no-store"
             response.headers["Content-Security-Policy"] = (
@@ -139,13 +137,13 @@ def make_server(command: str, guard: Guard):  # noqa: ANN201 - textual_serve.Ser
                 response.set_cookie(COOKIE_NAME, guard.secret, httponly=True, samesite="Strict")
             return response
 
-        async def handle_websocket(self, request):  # noqa: ANN001, ANN202 - aiohttp types
+        async def handle_websocket(self, request):  # aiohttp types
             reason = guard.refuse_socket(*parts(request))
             if reason:
                 raise refused(reason)
             return await super().handle_websocket(request)
 
-        async def handle_download(self, request):  # noqa: ANN001, ANN202 - aiohttp types
+        async def handle_download(self, request):  # aiohttp types
             reason = guard.refuse_page(*parts(request))
             if reason:
                 raise refused(reason)

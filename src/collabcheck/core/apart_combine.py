@@ -63,6 +63,6 @@ def write_combined(found: Look, bank: Bank, snapshot_dir: Path) -> tuple[Path, b
         try:
             if read_bytes(target) == text.encode("utf-8"):
                 return target, False
-        except Exception:  # noqa: BLE001 - an odd file of that name: ours goes beside it
+        except Exception:
             pass
     return atomic_write_new(Path(snapshot_dir), name, text), True

@@ -81,7 +81,7 @@ def load_sealed(state_dir: Path, sitting_id: str, pid: str) -> Sealed | None:
         when = datetime.fromisoformat(data["sealed_at"])
         return Sealed(sitting_id, Reveal(pid, bytes.fromhex(salt), answers, notes),
                       Seal(pid, digest, when))
-    except Exception:  # noqa: BLE001 - a damaged private file is never obeyed
+    except Exception:
         return None
 
 

@@ -22,7 +22,6 @@ from collabcheck.core.files import read_toml
 
 QUICK = "quick"
 FULL = "full"
-FORMS = (FULL, QUICK)
 MAX_QUICK = 15                 # questions per partner
 MIN_PER_PRACTICE = 2           # statements per practice, so each practice still has a score
 RECENT = timedelta(days=183)   # "sat in full within the last six months"
@@ -173,7 +172,7 @@ def last_full_sitting(folder: str | Path, pair: str) -> datetime | None:
     for path in sorted(mine, key=lambda p: p.name, reverse=True):
         try:
             snap = read_snapshot(path)
-        except Exception:  # noqa: BLE001 - any file the reader refuses is passed over
+        except Exception:
             continue
         if snap.pair == pair and getattr(snap, "form", None) != QUICK:
             return snap.taken_at

@@ -72,7 +72,7 @@ def find_partnerships(folder: str | Path) -> list[Partnership]:
         for path in files:  # the newest readable file of the group stands for it
             try:
                 snap = read_snapshot(path)
-            except Exception:  # noqa: BLE001 - any file the reader refuses is simply skipped
+            except Exception:  # any file the reader refuses is simply skipped
                 continue
             found = Partnership(snap.pair, tuple((p.name, p.role or "") for p in snap.partners),
                                 snap.taken_at, len(files))

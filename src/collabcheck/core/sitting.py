@@ -267,7 +267,7 @@ def load_checked(directory: Path, bank: Bank | None = None) -> tuple[Sitting | N
         return Sitting.from_json(data, bank), None
     except FileNotFoundError:
         return None, None
-    except Exception:  # noqa: BLE001 - whatever is wrong, the file is set aside, never trusted
+    except Exception:  # whatever is wrong, the file is set aside, never trusted
         return None, set_aside(path)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from collabcheck.core.bank import Bank
 from collabcheck.core.errors import SnapshotError
 from collabcheck.core.files import atomic_write_new, parse_toml, read_toml
-from collabcheck.core.records import (  # noqa: F401 - the records are part of this module's API
+from collabcheck.core.records import (
     ROUTES,
     SCHEMA,
     STAGES,
@@ -30,6 +30,12 @@ from collabcheck.core.records import (  # noqa: F401 - the records are part of t
     words_that_fit,
 )
 from collabcheck.core.slug import is_slug
+
+# The records are part of this module's API (they moved to core/records.py to break an
+# import cycle), so the readers and the writer are found in one place.
+__all__ = ["ROUTES", "SCHEMA", "STAGES", "WRITTEN_SCHEMA", "Agreed", "Answer", "Context",
+           "Partner", "Snapshot", "brief", "check_value", "words_that_fit",
+           "check_snapshot", "parse_snapshot", "read_snapshot", "write_snapshot"]
 
 
 def check_snapshot(data: Any, path: str | Path, bank: Bank | None = None,

@@ -83,11 +83,11 @@ def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
     """Read, check and compare one file; a problem becomes {'error', 'line'}, as in history."""
     from collabcheck.core.errors import CollabcheckError, SnapshotError
     from collabcheck.core.files import read_toml
-    from collabcheck.core.snapshot import snapshot_from_data
+    from collabcheck.core.snapshot import check_snapshot
 
     warnings: list[str] = []
     try:
-        snapshot = snapshot_from_data(read_toml(Path(path), SnapshotError), path, bank, warnings)
+        snapshot = check_snapshot(read_toml(Path(path), SnapshotError), path, bank, warnings)
     except CollabcheckError as exc:
         return {"error": exc.message, "line": exc.line}
     except (RecursionError, MemoryError, ValueError, TypeError) as exc:
@@ -96,7 +96,7 @@ def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
     warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
     try:
         return summarise_for_cohort(snapshot, bank, warnings)
-    except Exception as exc:  # noqa: BLE001 - one odd file must not hide the others
+    except Exception as exc:
         return {"error": f"could not be compared ({type(exc).__name__}: {exc}); please report this",
                 "line": None, "internal": True}
 

@@ -75,7 +75,7 @@ def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
     warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
     try:
         return summarise_snapshot(snapshot, bank, warnings)
-    except Exception as exc:  # noqa: BLE001 - one odd file must not hide the others
+    except Exception as exc:  # one odd file must not hide the others
         return {"error": f"could not be compared ({type(exc).__name__}: {exc}); please report this",
                 "line": None, "internal": True}
 
@@ -123,12 +123,6 @@ class Scanned:
 
     def records(self, workers: int = 1) -> list[tuple[str, dict[str, Any]]]:
         return _read(self, workers)
-
-
-def read_folder(folder: str | Path, bank: Bank, cache_dir: Path | None | bool = True,
-                workers: int = 1) -> list[tuple[str, dict[str, Any]]]:
-    """(file as shown, summary) for every snapshot file under `folder`, from the cache if fresh."""
-    return Scanned(folder, bank, cache_dir).records(workers)
 
 
 def _read(scanned: Scanned, workers: int) -> list[tuple[str, dict[str, Any]]]:

@@ -135,11 +135,6 @@ def power_reason_triggers(a: AuthorityResult, names: dict[str, str]) -> list[str
     return out
 
 
-def answer_cells(item: ItemResult, names: dict[str, str]) -> list[str]:
-    """Each partner's answer in words, in sitting order, for tables."""
-    return [authority_words(item.answers.get(pid), names) for pid in names]
-
-
 def any_answer(items: list[ItemResult]) -> bool:
     return any(v is not None for i in items for v in i.answers.values())
 

@@ -22,10 +22,6 @@ QUICK_READING = (
     "or so."
 )
 
-QUICK_HISTORY = ("A quick check-in is compared with other sittings only on the questions asked "
-                 "in both.")
-
-
 def offer_text(last_full: datetime, quick_count: int, full_count: int) -> str:
     """Why the quick form is offered, and what choosing it means, in a few sentences."""
     return (f"You last sat in full on {long_date(last_full.isoformat())}. Today you could do a quick "

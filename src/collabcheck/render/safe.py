@@ -53,8 +53,7 @@ def json_safe(json_text: str) -> str:
     return _UNSAFE_RE.sub(_json_escape, json_text)
 
 
-MD_SPECIAL = frozenset("\\`*_[]<>#|~&")
-"""Everything Markdown (and the HTML inside it) could read as markup, links included."""
+# Everything Markdown (and the HTML inside it) could read as markup, links included.
 _MD_RE = re.compile(r"[\\`*_\[\]<>#|~&]")
 
 

@@ -226,11 +226,6 @@ def names_of(c: Comparison, limit: int | None = None) -> dict[str, str]:
     return {p.id: display_name(p.name, limit) for p in c.partners}
 
 
-def name_of(c: Comparison, partner_id: str) -> str:
-    """One partner's name fit for one line (the id when the partner is not listed)."""
-    return display_name(next((p.name for p in c.partners if p.id == partner_id), partner_id))
-
-
 def where_a_sitting_stopped(stage: str, everyone_finished: bool, partner_name: str,
                             current_item: int, total: int) -> str:
     """Where an unfinished sitting was left, in words partners recognise; the same in the

@@ -19,13 +19,12 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual import events, work
+from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.markup import escape
@@ -35,12 +34,15 @@ from textual.worker import Worker
 from collabcheck.core import paths
 from collabcheck.core.bank import Bank
 from collabcheck.tui.autosave import Autosaver
-from collabcheck.tui.keeping import KeepsState, _store
+from collabcheck.tui.crash import after_textual_fault, end_after_fault, quiet_console
+from collabcheck.tui.keeping import KeepsState
+from collabcheck.tui.screens.between import BetweenScreens
 from collabcheck.tui.screens.welcome import WelcomeScreen
 
 if TYPE_CHECKING:
     from collabcheck.core.sitting import Sitting
     from collabcheck.core.snapshot import Snapshot
+    from collabcheck.tui.screens.who import WhoScreen
 
 
 EXIT_AFTER_FIRST_PAINT = "COLLABCHECK_EXIT_AFTER_FIRST_PAINT"
@@ -81,14 +83,16 @@ class CollabcheckApp(KeepsState):
         self.crash_message = ""
         self.theme = "textual-dark"
         self.saver = Autosaver(self._write_state, self._autosave_failed)
-        self._loop: asyncio.AbstractEventLoop | None = None
+        # Textual prints its report of a fault it handled (a traceback) here: nowhere.
+        self.error_console = quiet_console()
+        self.ui_loop: asyncio.AbstractEventLoop | None = None
         self.flow: Worker[None] | None = None
         self._first_welcome: asyncio.Future[str | None] | None = None
 
     # -- start ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self._loop = asyncio.get_running_loop()
+        self.ui_loop = asyncio.get_running_loop()
         self._catch_hangup()
         self._first_welcome = self.open_first_screen()
         self.flow = self.run_flow()
@@ -96,18 +100,10 @@ class CollabcheckApp(KeepsState):
             self.call_after_refresh(self.exit, 0)
 
     def on_unmount(self) -> None:
-        """Whatever way the app ends, what is waiting to be written is written now."""
+        """Whatever way the app ends, what is waiting to be written is written now (and after
+        a fault Textual handled, the plain line is made: `crash.py`)."""
         self.saver.close()
-
-    def _handle_exception(self, error: Exception) -> None:
-        """Any fault: keep the sitting, exit non-zero, and never show Textual's traceback."""
-        from textual.worker import WorkerFailed
-
-        from collabcheck.tui.crash import handle_fault
-
-        if isinstance(error, WorkerFailed) and isinstance(error.error, Exception):
-            error = error.error  # a fault in the flow: name what went wrong, not the worker
-        handle_fault(self, error)
+        after_textual_fault(self)
 
     # -- the flow -------------------------------------------------------------------------
 
@@ -118,31 +114,34 @@ class CollabcheckApp(KeepsState):
         It runs as a worker (waiting for a screen needs one) from start-up until the app ends,
         looping back to the welcome screen for another sitting. Help, "Stop for now?" and
         past sittings opened from the palette are pushed over the flow's screen and leave it
-        waiting; quitting cancels it with the app; a fault in it ends the app as any fault
-        does (`crash.py`). It starts with the sitting in progress, if there is one (there
-        is none at start-up; tests start it again at a sitting, which, exclusive, cancels
-        the flow before).
+        waiting; quitting cancels it with the app; a fault in it is caught here, keeping the
+        sitting and ending the app with one plain line (`crash.py`). It starts with the
+        sitting in progress, if there is one (there is none at start-up; tests start it
+        again at a sitting, which, exclusive, cancels the flow before).
         """
-        while True:
-            # 1. Welcome: carry on the unfinished sitting, or start a new one (self.sitting None).
-            if self.sitting is None and not await self.welcome():
-                continue  # they looked at past sittings, or kept the unfinished sitting
-            # 2. Who is here (a new sitting, or names typed before a stop), then where the
-            #    partnership stands: asked once, together, before the first hand-over.
-            s = self.sitting
-            if s is None or s.stage == "who":
-                if (s := await self.who_is_here(s)) is None:
-                    continue  # back to the start: the names were thrown away (the screen asked)
-                await self.where_you_stand(s)
-                await self.quick_or_full(s)
-            # 3. Each partner in turn answers, unseen; then they all sit together.
-            await self.each_in_turn(s)
-            # 4. Together: the comparison, until they agree what to work on and it is saved.
-            path, snapshot = await self.together(s)
-            # 5. Saved: commit and push from there; then another sitting, or finish.
-            if not await self.after_saving(path, snapshot):
-                self.exit(0)
-                return
+        try:
+            while True:
+                # 1. Welcome: carry on the unfinished sitting, or start a new one (self.sitting None).
+                if self.sitting is None and not await self.welcome():
+                    continue  # they looked at past sittings, or kept the unfinished sitting
+                # 2. Who is here (a new sitting, or names typed before a stop), then where the
+                #    partnership stands: asked once, together, before the first hand-over.
+                s = self.sitting
+                if s is None or s.stage == "who":
+                    if (s := await self.who_is_here(s)) is None:
+                        continue  # back to the start: the names were thrown away (the screen asked)
+                    await self.where_you_stand(s)
+                    await self.quick_or_full(s)
+                # 3. Each partner in turn answers, unseen; then they all sit together.
+                await self.each_in_turn(s)
+                # 4. Together: the comparison, until they agree what to work on and it is saved.
+                path, snapshot = await self.together(s)
+                # 5. Saved: commit and push from there; then another sitting, or finish.
+                if not await self.after_saving(path, snapshot):
+                    self.exit(0)
+                    return
+        except Exception as error:  # one plain line, never a traceback: `crash.py`
+            end_after_fault(self, error)
 
     async def show(self, screen: Screen[Result]) -> Result:
         """Push `screen` and wait (in the flow's worker) for the result it is dismissed with.
@@ -154,17 +153,9 @@ class CollabcheckApp(KeepsState):
         """
         return await asyncio.shield(self.push_screen(screen, wait_for_dismiss=True))
 
-    async def on_event(self, event: events.Event) -> None:
-        """A key typed as one screen of the flow closes waits for the next one to open.
-
-        In between, only Textual's empty default screen is left, and a key there is lost:
-        "Enter, 5" typed in one burst on a hand-over must answer 5 to the first question.
-        """
-        if isinstance(event, events.Key) and self.flow is not None and self.flow.is_running:
-            give_up = time.monotonic() + 1  # (a fault in the flow must not hold keys for ever)
-            while len(self.screen_stack) == 1 and time.monotonic() < give_up:
-                await asyncio.sleep(0)  # the flow's worker pushes the next screen
-        await super().on_event(event)
+    def get_default_screen(self) -> Screen[None]:
+        """Under every screen of the flow: one that keeps keys typed between two screens."""
+        return BetweenScreens()
 
     def open_first_screen(self) -> asyncio.Future[str | None] | None:
         """The welcome screen, pushed as the app mounts, so it is drawn in the app's first
@@ -225,18 +216,21 @@ class CollabcheckApp(KeepsState):
 
         people = draft.draft_people if draft is not None else None
         pair = draft.draft_pair if draft is not None else ""
-        result = await self.show(WhoScreen(people, pair=pair, on_change=self._who_typed))
+        result = await self.show(WhoScreen(people, pair=pair, folder=self.snapshot_dir))
         if result is None:
             self.sitting = None
             self.clear_state()
             return None
         people, pair = result
-        self.sitting = _store().Sitting.new(self.bank, people, self.now(), pair=pair)
+        from collabcheck.core.sitting import Sitting
+
+        self.sitting = Sitting.new(self.bank, people, self.now(), pair=pair)
         self.autosave()
         return self.sitting
 
-    def _who_typed(self, people: list[tuple[str, str]], pair: str) -> None:
+    def on_who_screen_typed(self, typed: WhoScreen.Typed) -> None:
         """Names and roles are kept as they are typed, like every answer."""
+        people, pair = typed.people, typed.pair
         if self.sitting is not None and self.sitting.stage != "who":
             return  # a late keystroke event after the sitting has started
         if not any(name or role for name, role in people) and not pair:
@@ -244,7 +238,9 @@ class CollabcheckApp(KeepsState):
                 self.sitting = None
                 self.clear_state()
             return
-        self.sitting = _store().Sitting.draft(self.bank, people, pair, self.now())
+        from collabcheck.core.sitting import Sitting
+
+        self.sitting = Sitting.draft(self.bank, people, pair, self.now())
         self.autosave()
 
     async def where_you_stand(self, s: Sitting) -> None:
@@ -275,7 +271,7 @@ class CollabcheckApp(KeepsState):
             return
         while not s.everyone_finished:
             await self.show(HandoverScreen(s))
-            await self.show(QuestionsScreen(s, bank_for(self.bank, s), self.autosave))
+            await self.show(QuestionsScreen(s, bank_for(self.bank, s)))
             s.current_partner, s.current_item = s.current_partner + 1, 0
             self.autosave()
         await self.show(HandoverScreen(s, finished=True))
@@ -372,7 +368,14 @@ class CollabcheckApp(KeepsState):
         pair = self.sitting.pair if self.sitting is not None else None
         return HistoryScreen(self.snapshot_dir, self.bank, pair=pair)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_key_display(self, binding: Binding) -> str:
+        """How the Footer shows a key: as the screen says, if it says (the questions screen
+        shows its number keys as one range, "1-5"), else as Textual does."""
+        own = getattr(self.screen, "key_display", None)
+        shown = own(binding) if callable(own) else None
+        return shown if isinstance(shown, str) else super().get_key_display(binding)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Only collabcheck's own commands: Textual's (Quit, Keys, Maximize, Screenshot…) are
         in its own words, and its Quit would skip the "Stop for now?" question."""
         yield SystemCommand("Help: the five practices", "What each practice means, and the keys",
@@ -401,7 +404,7 @@ def run_app(bank: Bank, snapshot_dir: Path, state_dir: Path | None = None) -> in
     app = create_app(bank, snapshot_dir, state_dir)
     try:
         result = app.run()
-    except Exception as exc:  # noqa: BLE001 - one plain line, never a traceback (it can hold private text)
+    except Exception as exc:  # one plain line, never a traceback (it can hold private text)
         app.saver.flush()
         kept = app.sitting is not None or paths.has_sitting(app.state_dir)
         print(plain_fault_line(exc, app.state_dir, kept=kept), file=sys.stderr)

@@ -34,7 +34,6 @@ class Autosaver:
         self._wake = threading.Condition()
         self._io = threading.Lock()  # held while taking the newest state and writing it
         self._thread: threading.Thread | None = None
-        self.writes = 0
         self.failed: Exception | None = None
         self._closed = False
 
@@ -84,9 +83,8 @@ class Autosaver:
                 return
             try:
                 self._write(text if isinstance(text, str) else None)
-            except Exception as exc:  # noqa: BLE001 - a full disk or anything else: say so, keep going
+            except Exception as exc:  # a full disk or anything else: say so, keep going
                 self.failed = exc
                 self._on_error(exc)
             else:
                 self.failed = None
-                self.writes += 1

@@ -12,10 +12,10 @@ import asyncio
 import contextlib
 import os
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.message import Message
 
 from collabcheck.core import paths
 from collabcheck.tui.autosave import CLEAR, Autosaver
@@ -24,12 +24,9 @@ if TYPE_CHECKING:
     from collabcheck.core.sitting import Sitting
 
 
-def _store() -> ModuleType:
-    """The sitting module, imported on first use: the first screen does not need it unless
-    an unfinished sitting is waiting."""
-    from collabcheck.core import sitting
-
-    return sitting
+class SittingChanged(Message):
+    """Posted by a screen when it has changed the sitting in progress (an answer, a word
+    typed): the app keeps it at once (`KeepsState.on_sitting_changed`)."""
 
 
 class KeepsState(App[int]):
@@ -38,7 +35,7 @@ class KeepsState(App[int]):
     sitting: Sitting | None
     state_dir: Path
     saver: Autosaver
-    _loop: asyncio.AbstractEventLoop | None
+    ui_loop: asyncio.AbstractEventLoop | None
 
     def autosave(self) -> None:
         """Keep the sitting in progress: called after every change, even every keystroke.
@@ -49,6 +46,9 @@ class KeepsState(App[int]):
         if self.sitting is not None:
             self.saver.submit(self.sitting.to_json())
 
+    def on_sitting_changed(self, _changed: SittingChanged) -> None:
+        self.autosave()
+
     def clear_state(self) -> None:
         """Remove the sitting in progress, after anything still waiting to be written."""
         self.saver.submit(CLEAR)
@@ -56,21 +56,25 @@ class KeepsState(App[int]):
 
     def _write_state(self, text: str | None) -> None:
         """In the writer thread: the newest state, or None to remove the file."""
+        # The sitting module is imported on first use: the first screen does not need it
+        # unless an unfinished sitting is waiting.
+        from collabcheck.core import sitting as store
+
         if text is None:
-            _store().clear(self.state_dir)
+            store.clear(self.state_dir)
         else:
-            _store().write_state(text, self.state_dir)
+            store.write_state(text, self.state_dir)
 
     def _autosave_failed(self, exc: Exception) -> None:
         """In the writer thread (or at a flush): warn once, in the app's own thread."""
-        if self._loop is None or getattr(self, "_autosave_warned", False):
+        if self.ui_loop is None or getattr(self, "_autosave_warned", False):
             return
         self._autosave_warned = True
         reason = getattr(exc, "strerror", None) or exc
         message = (f"Answers cannot be kept in {self.state_dir} ({reason}), "
                    "so stopping now would lose them. You can still finish and save.")
         with contextlib.suppress(RuntimeError):  # the app is already closing
-            self._loop.call_soon_threadsafe(
+            self.ui_loop.call_soon_threadsafe(
                 lambda: self.notify(message, title="Not autosaving", severity="warning",
                                     timeout=20, markup=False))
 
@@ -78,7 +82,9 @@ class KeepsState(App[int]):
         """The stored sitting, saying plainly (once) if an unreadable one was set aside."""
         if not paths.has_sitting(self.state_dir):
             return None
-        sitting, aside = _store().load_checked(self.state_dir, getattr(self, "bank", None))
+        from collabcheck.core import sitting as store
+
+        sitting, aside = store.load_checked(self.state_dir, getattr(self, "bank", None))
         if aside is not None or (sitting is None and paths.has_sitting(self.state_dir)):
             where = aside or self.state_dir / paths.STATE_FILE
             self.notify(f"An unfinished sitting could not be read, so it was put aside as {where}. "
@@ -94,11 +100,6 @@ class KeepsState(App[int]):
             return
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
-
-    def save_and_exit(self) -> None:
-        """Store whatever is on screen (a reflection half typed), autosave, and exit."""
-        self.store_everything()
-        self.exit(0)
 
     def store_everything(self) -> None:
         """Keep the words on screen (a reflection half typed) and autosave the sitting."""

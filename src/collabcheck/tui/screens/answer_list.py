@@ -6,6 +6,9 @@ is offered (the options in key order, with names shown as typed); the screen kno
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, Self
+
 from textual.message import Message
 from textual.widgets import OptionList
 
@@ -41,18 +44,12 @@ class AnswerList(OptionList):
     deliberate = False
     LONG = 10  # options; from here the list drops its frame and margins to fit 80×24
 
-    def add_options(self, items):  # noqa: ANN001, ANN201 - OptionList's own signature
+    def add_options(self, items: Iterable[Any]) -> Self:
         """Options added; a long list (a trio's say questions) is drawn without its frame and
-        margins, so the question, every option and the hint below fit on an 80×24 screen."""
+        margins (`#options.-long` in collabcheck.tcss), so the question, every option and the
+        hint below fit on an 80×24 screen."""
         added = super().add_options(items)
-        long = self.option_count >= self.LONG
-        self.set_class(long, "-long")
-        if long:
-            self.styles.margin = (0, 0)
-            self.styles.border = ("none", "transparent")
-        else:
-            self.styles.clear_rule("margin")
-            self.styles.clear_rule("border")
+        self.set_class(self.option_count >= self.LONG, "-long")
         return added
 
     def allow_focus(self) -> bool:

@@ -1,4 +1,4 @@
-"""Keeping the sitting in the team's repository without typing a git command (spec §8).
+"""Keeping the sitting in the team's repository without typing a git command.
 
 Most partners (a patient partner, a carer, a busy GP) will never type `git`, yet comparing
 over time rests on each sitting reaching the shared repository. So the Saved screen says
@@ -181,7 +181,7 @@ class CommitPanel(Vertical):
         def work() -> None:
             try:
                 out = job()
-            except Exception as exc:  # noqa: BLE001 - the screen must never be left waiting
+            except Exception as exc:  # the screen must never be left waiting
                 out = git.Outcome(git.FAILED, "Something went wrong while running git; the "
                                               "sitting is still saved.", repr(exc))
             self._later(self._finish, out, then)

@@ -1,7 +1,7 @@
 """Between partners: hand the keyboard over with the last partner's answers out of sight.
 
 No answer is on screen here, so it is safe for the next partner to sit down; the comparison
-only follows once every partner has finished (spec §7).
+only follows once every partner has finished.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 Rated questions take one key and move on by themselves, so a partner who has never used a
 terminal can answer quickly; the chosen option is marked with "●" (never by colour alone).
-Every change is autosaved at once through the `autosave` callback, and only this partner's
-answers are ever on screen.
+Every change is posted to the app (`SittingChanged`), which autosaves it at once, and only
+this partner's answers are ever on screen. Which keys work and what the Footer shows are in
+`question_keys.py`; the words shown are in `question_words.py`.
 
 Writing is writing: on a written question the one-key answers (b, n, s, digits) are switched
 off, so no key typed there can move between questions or change another answer. The box
@@ -16,24 +17,26 @@ in the box.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from collabcheck.core.bank import Bank, Item
-from collabcheck.core.sitting import Sitting, questions
+from collabcheck.core.bank import Bank, Item, questions
+from collabcheck.core.sitting import Sitting
 from collabcheck.core.snapshot import Answer
 from collabcheck.render.options import ask
 from collabcheck.render.words import display_name
-from collabcheck.tui import keys
-from collabcheck.tui.screens.answer_list import EXTRA_KEYS, AnswerList, choices, key_for, rated_keys
+from collabcheck.tui.keeping import SittingChanged
+from collabcheck.tui.keys import name as key_name
+from collabcheck.tui.screens import question_keys as keys
+from collabcheck.tui.screens import question_words as words
+from collabcheck.tui.screens.answer_list import AnswerList, choices
 from collabcheck.tui.screens.note_area import NoteArea
 from collabcheck.tui.text import safe, safe_block
 
@@ -45,47 +48,26 @@ class QuestionsScreen(Screen[str]):
 
     AUTO_FOCUS = ""  # the focus is always set by this screen (see `settle_focus`), never guessed
 
-    BINDINGS = [
-        # The Footer shows the real range: 1-5, or 1-7 / 1-9 on power questions for 3+ people.
-        *[Binding("1", f"pick_first({last})", "Answer", key_display=f"1-{last}") for last in range(2, 10)],
-        *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(2, 10)],
-        *[Binding(key, f"pick({9 + n})", show=False) for n, key in enumerate(EXTRA_KEYS)],
-        # Checked after pick (which is off there): digits on a reflection not being written.
-        *[Binding(str(n), "not_a_number", show=False) for n in range(1, 10)],
-        Binding("n", "unsure", "Not sure"),
-        Binding("s", "skip", "Skip"),
-        # Priority, because the option list would otherwise take ← → for scrolling sideways.
-        Binding("left", "back", "Back", key_display="←", priority=True),
-        # b goes back on rated questions only; on a written one it is a letter like any other.
-        Binding("b", "back_letter", show=False),
-        Binding("right", "next", "Next", key_display="→", priority=True),
-        # On a reflection the box is not focused on arrival, so digits typed in a hurry for
-        # the question before never land in it: Enter (or a click, or Tab) starts writing.
-        # Priority (only enabled on a reflection), so focus moves before the next key is
-        # delivered: "Enter, then type at once" or "Tab, Space" never loses or misplaces a key.
-        Binding("enter", "write", "Start writing", priority=True),
-        # Ctrl+N moves on from anywhere on a reflection; the Footer shows it while writing
-        # (when → moves the cursor instead) and → otherwise.
-        Binding("ctrl+n", "next_from_box", "Next", priority=True),
-        Binding("ctrl+n", "next_quietly", show=False, priority=True),
-        Binding("escape", "leave_box", "Stop writing", priority=True),
-        Binding("tab", "move_focus(1)", show=False, priority=True),
-        Binding("shift+tab", "move_focus(-1)", show=False, priority=True),
-    ]
+    BINDINGS = keys.BINDINGS
     PALETTE = [("Back to the previous question", "Change an earlier answer", "back"),
                ("Skip this question", "Leave it unanswered", "skip")]
 
-    def __init__(self, sitting: Sitting, bank: Bank, autosave: Callable[[], None]) -> None:
+    # Which question is showing (len(items): the finishing step); kept in the sitting.
+    index: reactive[int] = reactive(0, init=False, always_update=True)
+    # The option the ▶ is on (None: none yet), drawn by `watch_cursor`.
+    cursor: reactive[int | None] = reactive(None, init=False)
+
+    def __init__(self, sitting: Sitting, bank: Bank) -> None:
         super().__init__()
         self.sitting = sitting
         self.bank = bank
-        self.autosave = autosave
         self.items = questions(bank)
         self.partner = sitting.partner
         self.options: list[tuple[Answer | None, str]] = []
         self.feedback = ""
-        self._keys_state: tuple[str | None, bool, int] | None = None
-        self._hint_base = ""
+        self.keys_shown: tuple[str | None, bool, int] | None = None
+        self.hint_base = ""
+        self.set_reactive(QuestionsScreen.index, sitting.current_item)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -100,7 +82,7 @@ class QuestionsScreen(Screen[str]):
             with Vertical(id="reflect"):
                 yield NoteArea(id="note", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
                 with Horizontal(classes="reflect-bar"):
-                    yield Checkbox(self.private_label(False), id="private", compact=True)
+                    yield Checkbox(words.private_label(False), id="private", compact=True)
                     yield Button("Back", id="back", compact=True)
                     yield Button("Next", id="next", variant="primary", compact=True)
             yield Button("Finish and hide my answers (Enter)", id="finish", variant="primary", compact=True)
@@ -140,23 +122,29 @@ class QuestionsScreen(Screen[str]):
     # -- state --------------------------------------------------------------------------------
 
     @property
-    def index(self) -> int:
-        return self.sitting.current_item
-
-    @property
     def item(self) -> Item | None:
         return self.items[self.index] if self.index < len(self.items) else None
+
+    def watch_index(self, index: int) -> None:
+        """Another question: kept in the sitting (and autosaved), then drawn."""
+        self.sitting.current_item = index
+        self.keep()
+        self.show_item()
+
+    def keep(self) -> None:
+        """The sitting has changed: the app keeps it (autosaves it) at once."""
+        self.post_message(SittingChanged())
+
+    def showing(self) -> keys.Showing:
+        item = self.item
+        return keys.Showing(item.kind if item is not None else None, self.index, self.writing,
+                            self.in_bar)
 
     def show_item(self) -> None:
         """Draw the current question (or the finishing step) and say what to do."""
         item, total, pid = self.item, len(self.items), self.partner.id
         answered = self.sitting.answered_count(pid)
-        step = min(self.index + 1, total)
-        bar_len = 30
-        filled = round(bar_len * self.index / total)
-        self.query_one("#progress", Static).update(
-            f"Question {step} of {total}  \\[{'■' * filled}{'·' * (bar_len - filled)}]  "
-            f"{answered} answered")
+        self.query_one("#progress", Static).update(words.progress(self.index, total, answered))
         options, reflect = self.query_one("#options", AnswerList), self.query_one("#reflect")
         finish = self.query_one("#finish", Button)
         if item is None:
@@ -164,13 +152,9 @@ class QuestionsScreen(Screen[str]):
             self.query_one("#question", Static).update(
                 f"[b]That is every question, {safe(self.partner.name)}.[/b]")
             last = self.sitting.current_partner >= len(self.sitting.partners) - 1
-            after = ("next you all look at the results together" if last
-                     else "the keyboard goes to the next person")
-            self.query_one("#ask", Static).update(
-                f"You answered {answered} of {total}. When you finish, your answers are hidden "
-                f"and {after}.")
+            self.query_one("#ask", Static).update(words.finishing_words(answered, total, last))
             options.display, reflect.display, finish.display = False, False, True
-            self.set_hint("Press Enter to finish, or ← to go back and change an answer.")
+            self.set_hint(words.FINISH_HINT)
             self.set_focus(finish)
             self.update_keys()
             return
@@ -190,27 +174,38 @@ class QuestionsScreen(Screen[str]):
             area.stop_writing()
             self.query_one("#private", Checkbox).value = note.private
             self.set_focus(area)  # at once: the next key of a burst must reach the box
-            self.set_hint(self.reflect_hint())
+            self.set_hint(words.reflect_hint(self.writing, self.in_bar, key_name(self.app, "ctrl+n")))
         else:
             options.display, reflect.display = True, False
             self.options = choices(item, self.sitting)
-            current = self.sitting.answer_of(pid, item.id)
+            self.set_reactive(QuestionsScreen.cursor, None)
             options.clear_options()
-            options.add_options([Option(self.prompt(n, value, label, current), id=f"opt-{n}")
-                                 for n, (value, label) in enumerate(self.options)])
+            options.add_options([Option(line, id=f"opt-{n}")
+                                 for n, line in enumerate(self.option_lines())])
+            current = self.sitting.answer_of(pid, item.id)
             chosen = next((n for n, (v, _) in enumerate(self.options) if v == current and v is not None),
                           None)
             # No highlight on a fresh question, so nothing looks chosen before it is.
             options.highlighted = chosen
             options.fresh()
             self.set_focus(options)  # at once: a deferred focus could land after the next key
-            if self.rated_count > 9:  # one line, so a long list still fits above it
-                self.set_hint(f"Press {rated_keys(self.rated_count)} to answer, n not sure, "
-                              "s skip, ← back, → next.")
-            else:
-                self.set_hint(f"Press 1 to {self.last_key}, n for not sure, s to skip, ← back, "
-                              "→ or Enter: next.")
+            self.set_hint(words.rated_hint(self.last_key, self.rated_count))
         self.update_keys()
+
+    def option_lines(self) -> list[str]:
+        """Each option of the current rated question, as shown: from the answer given and
+        where the cursor is."""
+        item = self.item
+        current = self.sitting.answer_of(self.partner.id, item.id) if item is not None else None
+        return [words.option_line(n, value, label, current, cursor=n == self.cursor)
+                for n, (value, label) in enumerate(self.options)]
+
+    def watch_cursor(self) -> None:
+        """The ▶ follows the cursor."""
+        options = self.query_one("#options", AnswerList)
+        for n, line in enumerate(self.option_lines()):
+            if n < options.option_count:
+                options.replace_option_prompt_at_index(n, line)
 
     @property
     def rated_count(self) -> int:
@@ -229,43 +224,23 @@ class QuestionsScreen(Screen[str]):
         """
         item = self.item
         state = (item.kind if item else None, self.index > 0, self.last_key)
-        if state != self._keys_state:
-            self._keys_state = state
+        if state != self.keys_shown:
+            self.keys_shown = state
             self.refresh_bindings()
             # Focus moves after this call returns; the keys shown depend on it, so look again.
             self.call_after_refresh(self.refresh_bindings)
 
-    @staticmethod
-    def prompt(n: int, value: Answer | None, label: str, current: Answer | None,
-               cursor: bool = False) -> str:
-        """One option line: "▶" where the cursor is, "●" on the answer given (not colour alone)."""
-        mark = "●" if value is not None and value == current else " "
-        suffix = "   (your answer)" if mark == "●" else ""
-        return f"{'▶' if cursor else ' '}{mark} {key_for(value, n)}  {label}{suffix}"
+    def key_display(self, binding: Binding) -> str | None:
+        """How the Footer shows a key of this screen, when not as Textual would (the app's
+        `get_key_display` asks): the number keys as their range, "1-5"."""
+        return keys.number_keys(self.last_key) if binding.action == "pick(0)" else None
 
     @on(OptionList.OptionHighlighted, "#options")
     def moved(self, event: OptionList.OptionHighlighted) -> None:
         item = self.item
         if item is None or item.kind == "reflect" or not self.options:
             return
-        current = self.sitting.answer_of(self.partner.id, item.id)
-        options = event.option_list
-        for n, (value, label) in enumerate(self.options):
-            if n < options.option_count:
-                options.replace_option_prompt_at_index(
-                    n, self.prompt(n, value, label, current, cursor=n == event.option_index))
-
-    WRITE_HINT = "Press Enter or just type to start writing, or → to move on (← goes back)."
-    NOT_A_NUMBER = "This question asks for words, not a number."
-
-    def reflect_hint(self) -> str:
-        """What to press on a reflection, which depends on where the focus is."""
-        if self.writing:
-            go = keys.name(self.app, "ctrl+n")
-            return f"Writing. {go}: next question.  Esc: stop writing.  Tab: private box, buttons."
-        if self.in_bar:
-            return "Space or Enter to change or press.  Tab: next.  Esc: stop, then → or ←."
-        return self.WRITE_HINT
+        self.cursor = event.option_index
 
     def on_descendant_focus(self) -> None:
         self.refresh_reflect_hint()
@@ -276,63 +251,30 @@ class QuestionsScreen(Screen[str]):
     def refresh_reflect_hint(self) -> None:
         item = self.item
         if item is not None and item.kind == "reflect":
-            hint = self.reflect_hint()
-            if hint != self._hint_base:
+            hint = words.reflect_hint(self.writing, self.in_bar)
+            if hint != self.hint_base:
                 self.set_hint(hint)
 
     def action_not_a_number(self) -> None:
         """A digit on a reflection that is not being written: a gentle word, not a stray 2."""
-        self._hint_base = self.WRITE_HINT  # a late focus event must not wipe the word
-        self.query_one("#hint", Static).update(f"{self.NOT_A_NUMBER} {self.WRITE_HINT}")
+        self.hint_base = words.WRITE_HINT  # a late focus event must not wipe the word
+        self.query_one("#hint", Static).update(f"{words.NOT_A_NUMBER} {words.WRITE_HINT}")
 
     def set_hint(self, text: str) -> None:
-        self._hint_base = text
+        self.hint_base = text
         if self.feedback:
             text = f"{self.feedback}  {text}"
             self.feedback = ""
         self.query_one("#hint", Static).update(text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        item = self.item
-        kind = item.kind if item is not None else None
-        if action == "pick":
-            return kind in ("agree", "authority", "focus")
-        if action == "pick_first":
-            return kind in ("agree", "authority", "focus") and parameters == (self.last_key,)
-        if action == "unsure":
-            return kind in ("agree", "authority", "focus")
-        if action == "skip":
-            return kind in ("agree", "authority", "focus")
-        in_box = self.writing
-        if action in ("back", "next") and in_box:
-            return False  # ← → move the cursor while writing
-        if action == "next":
-            return item is not None
-        if action == "next_from_box":
-            return kind == "reflect" and in_box
-        if action == "next_quietly":
-            return kind == "reflect"
-        if action == "not_a_number":
-            return kind == "reflect" and not in_box
-        if action == "move_focus":
-            return kind == "reflect"
-        if action == "write":
-            return kind == "reflect" and not in_box and not self.in_bar
-        if action == "leave_box":
-            return kind == "reflect" and (in_box or self.in_bar)
-        if action == "back_letter":
-            return kind != "reflect" and self.index > 0
-        if action == "back":
-            return self.index > 0 or None
-        return True
+        return keys.allowed(action, parameters, self.showing())
 
     # -- moving -------------------------------------------------------------------------------
 
     def go(self, index: int) -> None:
         self.store_note()
-        self.sitting.current_item = max(0, min(index, len(self.items)))
-        self.autosave()
-        self.show_item()
+        self.index = max(0, min(index, len(self.items)))  # kept and drawn: `watch_index`
 
     def answer(self, value: Answer | None) -> None:
         """Record the answer (None = skip), autosave, and move on by itself."""
@@ -351,9 +293,6 @@ class QuestionsScreen(Screen[str]):
             self.sitting.set_note(self.partner.id, item.id, self.query_one("#note", TextArea).text,
                                   self.query_one("#private", Checkbox).value)
 
-    def action_pick_first(self, _last: int) -> None:
-        self.action_pick(0)
-
     def action_pick(self, n: int) -> None:
         if n < len(self.options) and self.options[n][0] not in (None, "unsure"):
             self.answer(self.options[n][0])
@@ -364,22 +303,15 @@ class QuestionsScreen(Screen[str]):
     def action_skip(self) -> None:
         self.answer(None)
 
-    def action_back(self) -> None:
+    def action_back(self, _key: str = "") -> None:
+        """← (or b on a rated question): the question before."""
         if self.index > 0:
             self.go(self.index - 1)
 
-    def action_back_letter(self) -> None:
-        self.action_back()
-
-    def action_next(self) -> None:
+    def action_next(self, _key: str = "") -> None:
+        """→ (or Ctrl+N on a written question): the next question."""
         if self.item is not None:
             self.go(self.index + 1)
-
-    def action_next_from_box(self) -> None:
-        self.action_next()
-
-    def action_next_quietly(self) -> None:
-        self.action_next()
 
     def action_move_focus(self, step: int) -> None:
         if step > 0:
@@ -447,25 +379,18 @@ class QuestionsScreen(Screen[str]):
     def typed(self) -> None:
         # Keep every word: store at once; the app's writer puts it on disk within 0.2 s.
         self.store_note()
-        self.autosave()
-
-    @staticmethod
-    def private_label(private: bool) -> str:
-        """Say in words whether the note is private: a tick alone would be colour and shape."""
-        if private:
-            return "Private: YES, not in the file (Space)"
-        return "Private: no, goes in the file (Space)"
+        self.keep()
 
     @on(Checkbox.Changed, "#private")
     def privacy_changed(self, event: Checkbox.Changed) -> None:
-        event.checkbox.label = self.private_label(event.value)
+        event.checkbox.label = words.private_label(event.value)
         self.store_note()
-        self.autosave()
+        self.keep()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "finish":
-            self.autosave()
+            self.keep()
             self.dismiss("done")
         elif event.button.id == "back":
             self.action_back()

@@ -2,16 +2,18 @@
 
 Roles are free text because people describe themselves in many ways; suggestions are offered
 as they type but never imposed. The pair name is suggested from the names (it becomes part
-of the file name) until someone edits it.
+of the file name) until someone edits it. Everything typed is posted to the app as it is
+typed (`WhoScreen.Typed`), which keeps it like every answer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
@@ -56,7 +58,9 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         Binding("f3", "add", "Add partner"),
         Binding("f4", "remove", "Remove partner"),
         Binding("f5", "partnerships", "Sat before"),
-        Binding("ctrl+n", "done", "Continue", priority=True),
+        # Not priority: it waits behind the letters typed before it, so a name typed in the
+        # same burst is in its box when the form is read.
+        Binding("ctrl+n", "done", "Continue"),
         Binding("escape", "back", "Back"),
     ]
     PALETTE = [("Add a partner", "Up to six people can take part", "add"),
@@ -65,16 +69,27 @@ class WhoScreen(Screen[tuple[People, str] | None]):
     # What is wrong with the form, said under it (a missing name, the same name twice).
     problem: reactive[str] = reactive("", init=False)
 
+    class Typed(Message):
+        """Names, roles or the pair name changed (every keystroke): `people` as typed, and
+        `pair` when someone has edited it ("" while it is only suggested)."""
+
+        def __init__(self, people: People, pair: str) -> None:
+            super().__init__()
+            self.people = people
+            self.pair = pair
+
     def __init__(self, people: People | None = None, pair: str = "",
-                 on_change: Callable[[People, str], None] | None = None) -> None:
+                 folder: Path | None = None) -> None:
+        """`people` and `pair` as kept from before, if any; `folder`, where sittings are
+        saved, to offer the partnerships that sat before (none offered without it)."""
         super().__init__()
+        self.folder = folder
         self.start = [(name, role) for name, role in people or []]
         self.start += [("", "")] * (MIN_PARTNERS - len(self.start))
         self.count = len(self.start)
         # A pair name kept from before (a resumed draft) stays as it was typed.
         self.pair_edited = bool(pair)
         self.start_pair = pair or pair_slug([n for n, _ in self.start])
-        self.on_change = on_change
         self.finished = False  # dismissed: a late keystroke event must not redo the draft
 
     def compose(self) -> ComposeResult:
@@ -94,11 +109,10 @@ class WhoScreen(Screen[tuple[People, str] | None]):
                 yield Input(self.start_pair, id="pair", compact=True, max_length=48)
             yield Static("The partnership name goes in the file name; change it if you like.",
                          classes="hint")
-            folder = getattr(self.app, "snapshot_dir", None)
             # a browser tab is offered other partnerships only if its server allows it
-            yield PartnershipOffer(folder if getattr(self.app, "shares_partnerships", True) else None)
-            if folder is not None:
-                yield PlaceNote(folder, classes="hint")
+            yield PartnershipOffer(self.folder if getattr(self.app, "shares_partnerships", True) else None)
+            if self.folder is not None:
+                yield PlaceNote(self.folder, classes="hint")
             yield Static("", id="problem")
             go = keys.name(self.app, "ctrl+n")
             yield Button(f"Continue ({go})", id="done", variant="primary", compact=True)
@@ -134,10 +148,10 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         self.changed()
 
     def changed(self) -> None:
-        """Hand what is typed to the app's autosave (every keystroke; the app throttles)."""
-        if self.on_change is not None and self.is_mounted and not self.finished:
-            self.on_change(self.typed(), self.query_one("#pair", Input).value
-                           if self.pair_edited else "")
+        """Tell the app what is typed, to keep it (every keystroke; the app throttles)."""
+        if self.is_mounted and not self.finished:
+            self.post_message(self.Typed(self.typed(), self.query_one("#pair", Input).value
+                                         if self.pair_edited else ""))
 
     def action_next_box(self) -> None:
         self.focus_next()

@@ -1,4 +1,4 @@
-"""Problems a new-user trial found, each pinned by a test so the fix cannot quietly go."""
+"""Problems a first-time user met, each pinned by a test so the fix cannot quietly go."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Spec §5 properties 8–11 (rule version 2) over random pairs, trios and groups up to six.
+"""The README's properties 8–11 (rule version 2) over random pairs, trios and groups up to six.
 
 8. Route: under the radar, all else equal, practice 4's priority is at least, and practice 5's
    at most, what they are with route "open"; the reasons name the route when it changed the

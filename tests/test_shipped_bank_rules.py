@@ -1,4 +1,4 @@
-"""Question bank version 2 (issue 10): the shipped bank keeps the guide's rules, maps every
+"""Question bank version 2: the shipped bank keeps the guide's rules, maps every
 one of its ideas, tags its tips, and bank 1 still loads for sittings answered on it."""
 
 from __future__ import annotations
