@@ -1,0 +1,85 @@
+"""collabcheck never leaves the team's repository worse than it found it (spec §8), tried with
+the real git: a git that runs too long is stopped so that it cleans up its locks, no commit
+lands on a detached HEAD or in the middle of a rebase, and concurrent pushes all get through."""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from pathlib import Path
+
+from collabcheck.core import git as g
+
+from . import gitrepo
+from .gitrepo import git, make_repo, needs_git
+
+git_home = gitrepo.git_home
+
+pytestmark = needs_git
+MESSAGE = "collabcheck sitting: maya-and-dev, 28 November 2026"
+
+
+def sitting_file(folder: Path, name: str = "2026-11-28T1530-maya-and-dev.toml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text('pair = "maya-and-dev"\n')
+    return path
+
+
+def locks(repo: Path) -> list[str]:
+    dot = repo / ".git"
+    return sorted(str(p.relative_to(dot)) for p in [*dot.glob("*.lock"), *(dot / "refs").rglob("*.lock")])
+
+
+def slow_hook(repo: Path, body: str = "sleep 40") -> None:
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text(f"#!/bin/sh\n{body}\n")
+    hook.chmod(hook.stat().st_mode | stat.S_IXUSR)
+
+
+def test_a_slow_hook_is_stopped_and_leaves_no_lock(tmp_path, git_home):
+    repo = make_repo(tmp_path / "team")
+    slow_hook(repo)
+    snap = sitting_file(repo / "collabcheck")
+    started = time.monotonic()
+    out = g.commit_files([snap], MESSAGE, timeout=1.5)
+    assert time.monotonic() - started < 1.5 + g.STOP_GRACE
+    assert out.kind == g.TIMEOUT and "too long" in out.message
+    assert locks(repo) == []
+    assert snap.read_text() == 'pair = "maya-and-dev"\n'
+    # The repository works at once, for collabcheck and for the team's own git.
+    (repo / ".git" / "hooks" / "pre-commit").unlink()
+    (repo / "other.txt").write_text("x\n")
+    git(repo, "add", "other.txt")
+    git(repo, "commit", "-q", "-m", "the team's own commit")
+    assert g.commit_files([snap], MESSAGE).ok
+
+
+def test_a_hook_that_ignores_the_stop_request_is_still_ended_without_a_lock(tmp_path, git_home, monkeypatch):
+    repo = make_repo(tmp_path / "team")
+    slow_hook(repo, "trap '' TERM INT\nsleep 40")
+    monkeypatch.setattr(g, "STOP_GRACE", 1.0)
+    snap = sitting_file(repo / "collabcheck")
+    started = time.monotonic()
+    out = g.commit_files([snap], MESSAGE, timeout=1.5)
+    assert out.kind == g.TIMEOUT and time.monotonic() - started < 8
+    assert locks(repo) == []
+
+
+def test_a_git_killed_outright_has_its_own_lock_removed_and_no_one_elses(tmp_path, git_home, monkeypatch):
+    """A stand-in git that takes the index lock and will not stop when asked: it is killed,
+    and the lock it made is removed; a lock that was there before it started is left alone."""
+    repo = make_repo(tmp_path / "team")
+    old = repo / ".git" / "refs" / "heads" / "old.lock"
+    old.write_text("someone else's\n")
+    os.utime(old, (time.time() - 60, time.time() - 60))
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "git").write_text("#!/bin/sh\ntrap '' TERM INT\n: > .git/index.lock\nsleep 40\n")
+    (fake / "git").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(g, "STOP_GRACE", 0.5)
+    r = g.run_git(["commit"], repo, timeout=1.0)
+    assert r.timed_out
+    assert locks(repo) == ["refs/heads/old.lock"]
