@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 import time
 from pathlib import Path
 
@@ -83,3 +84,56 @@ def test_a_git_killed_outright_has_its_own_lock_removed_and_no_one_elses(tmp_pat
     r = g.run_git(["commit"], repo, timeout=1.0)
     assert r.timed_out
     assert locks(repo) == ["refs/heads/old.lock"]
+
+
+def one_sentence(text: str) -> bool:
+    return text.count(". ") == 0 and text.endswith(".") and "\n" not in text
+
+
+def test_no_commit_on_a_detached_head(tmp_path, git_home):
+    repo = make_repo(tmp_path / "team")
+    git(repo, "checkout", "-q", "--detach")
+    snap = sitting_file(repo / "collabcheck")
+    head = git(repo, "rev-parse", "HEAD")
+    out = g.commit_files([snap], MESSAGE)
+    assert out.kind == g.DETACHED and "not on a branch" in out.message and one_sentence(out.message)
+    assert git(repo, "rev-parse", "HEAD") == head           # no commit made
+    assert git(repo, "status", "--porcelain") == "?? collabcheck/\n"   # nothing left staged
+    git(repo, "checkout", "-q", "main")
+    assert snap.is_file() and g.commit_files([snap], MESSAGE).ok
+
+
+def test_no_commit_in_the_middle_of_a_rebase(tmp_path, git_home):
+    """A rebase stopped on a conflict: collabcheck says why it will not commit, and after
+    `git rebase --abort` the sitting is still on disk (not only in the reflog)."""
+    repo = make_repo(tmp_path / "team")
+    (repo / "plan.txt").write_text("base\n")
+    git(repo, "add", "plan.txt")
+    git(repo, "commit", "-q", "-m", "plan")
+    git(repo, "checkout", "-q", "-b", "other")
+    (repo / "plan.txt").write_text("theirs\n")
+    git(repo, "commit", "-q", "-am", "theirs")
+    git(repo, "checkout", "-q", "main")
+    (repo / "plan.txt").write_text("ours\n")
+    git(repo, "commit", "-q", "-am", "ours")
+    r = subprocess.run(["git", "rebase", "other"], cwd=repo, capture_output=True, text=True)
+    assert r.returncode != 0 and (repo / ".git" / "rebase-merge").is_dir()
+    snap = sitting_file(repo / "collabcheck")
+    out = g.commit_files([snap], MESSAGE)
+    assert out.kind == g.BUSY and "middle of a rebase" in out.message and one_sentence(out.message)
+    git(repo, "rebase", "--abort")
+    assert snap.read_text() == 'pair = "maya-and-dev"\n'
+    assert "collabcheck" not in git(repo, "log", "--all", "--format=%s")
+
+
+def test_no_commit_in_the_middle_of_a_merge(tmp_path, git_home):
+    repo = make_repo(tmp_path / "team")
+    git(repo, "checkout", "-q", "-b", "other")
+    (repo / "b.txt").write_text("b\n")
+    git(repo, "add", "b.txt")
+    git(repo, "commit", "-q", "-m", "b")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "--no-commit", "other")
+    snap = sitting_file(repo / "collabcheck")
+    out = g.commit_files([snap], MESSAGE)
+    assert out.kind == g.BUSY and "middle of a merge" in out.message

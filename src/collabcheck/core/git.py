@@ -49,6 +49,8 @@ NETWORK = "network"
 AUTH = "auth"
 TIMEOUT = "timeout"
 FAILED = "failed"
+DETACHED = "detached"
+BUSY = "busy"
 
 
 @dataclass(frozen=True)
@@ -341,6 +343,36 @@ def _common_root(paths: list[Path]) -> tuple[Path | None, Outcome | None]:
     return roots.pop(), None
 
 
+# What git leaves in its folder while an operation waits to be finished, and its plain name.
+IN_PROGRESS = (("rebase-merge", "rebase"), ("rebase-apply", "rebase"), ("MERGE_HEAD", "merge"),
+               ("CHERRY_PICK_HEAD", "cherry-pick"), ("REVERT_HEAD", "revert"),
+               ("BISECT_LOG", "bisect"))
+
+
+def not_on_a_branch(root: Path) -> Outcome | None:
+    """Why a commit must not be made here now, or None when the repository is on a branch
+    with nothing half done.
+
+    A commit on a detached HEAD, or in the middle of a rebase, merge or cherry-pick, is on
+    no branch, or is swept up in the operation: once it is finished or stopped the snapshot
+    file leaves the disk and lives only in git's reflog, where partners will never look.
+    """
+    gd = run_git(["rev-parse", "--absolute-git-dir"], root)
+    git_dir = Path(gd.out.strip()) if gd.code == 0 and gd.out.strip() else None
+    if git_dir is not None:
+        for marker, what in IN_PROGRESS:
+            if (git_dir / marker).exists():
+                return Outcome(BUSY, f"git is in the middle of a {what} in this repository, so "
+                                     "collabcheck will not add a commit to it; the file is still "
+                                     f"saved, so commit it once the {what} is finished or stopped.")
+    if run_git(["symbolic-ref", "-q", "HEAD"], root).code != 0:
+        return Outcome(DETACHED, "This repository is not on a branch just now (a detached HEAD), "
+                                 "so a commit made here would be lost when it goes back to one; "
+                                 "the file is still saved, so switch to your branch and commit "
+                                 "it then.")
+    return None
+
+
 def commit_files(paths: Sequence[str | Path], message: str,
                  timeout: float = LOCAL_TIMEOUT) -> Outcome:
     """Commit exactly these files (new or changed) and nothing else.
@@ -358,6 +390,9 @@ def commit_files(paths: Sequence[str | Path], message: str,
         if is_ignored(p, root):
             return Outcome(IGNORED, f"git is set to ignore {r} in this repository, so it cannot "
                                     "be committed; the file is still saved.")
+    stuck = not_on_a_branch(root)
+    if stuck is not None:
+        return stuck
     name, email = identity(root)
     if not name or not email:
         return Outcome(NO_IDENTITY, "git does not know your name and email yet, so it cannot "

@@ -26,6 +26,7 @@ from collabcheck.core.git import (
     Run,
     git_env,
     has_git,
+    not_on_a_branch,
     repo_root,
     run_git,
 )
@@ -137,6 +138,9 @@ def pull_and_push(folder: str | Path, timeout: float = PUSH_TIMEOUT) -> Outcome:
     remote = _remote(root) if root else None
     if root is None or branch is None or remote is None:
         return push(folder, timeout)
+    stuck = not_on_a_branch(root)
+    if stuck is not None:  # never start a rebase inside someone's unfinished one
+        return stuck
     started = time.monotonic()
     fetched = run_git(["fetch", "--quiet", remote, _target(root, branch)], root, timeout,
                       _net_env(root))
