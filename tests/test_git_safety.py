@@ -5,8 +5,10 @@ lands on a detached HEAD or in the middle of a rebase, and concurrent pushes all
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -137,3 +139,36 @@ def test_no_commit_in_the_middle_of_a_merge(tmp_path, git_home):
     snap = sitting_file(repo / "collabcheck")
     out = g.commit_files([snap], MESSAGE)
     assert out.kind == g.BUSY and "middle of a merge" in out.message
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_several_pushes_at_once_all_get_through(tmp_path, git_home):
+    """Six partnerships press push in the same moment, each from its own clone: each is
+    turned away (or finds the shared branch locked) until it has fetched the others' work,
+    and all six get through."""
+    files = sorted(EXAMPLES.glob("*/*.toml"))[:6]
+    assert len(files) == 6
+    names = [f"c{i}" for i in range(6)]
+    bare, clones = gitrepo.shared(tmp_path, *names)
+    env = gitrepo.env_for_subprocess(git_home)
+    procs = []
+    for clone, f in zip(clones, files, strict=True):
+        snap = Path(shutil.copy(f, clone))
+        procs.append(subprocess.Popen(
+            [sys.executable, "-m", "collabcheck", "commit", snap.name, "--push", "--timeout", "60"],
+            cwd=clone, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    results = [(p.wait(timeout=120), *p.communicate()) for p in procs]
+    for code, out, err in results:
+        assert code == 0, err
+        assert "Pushed" in out and "Traceback" not in err
+    git(tmp_path, "clone", "-q", str(bare), "third")
+    assert sorted(p.name for p in (tmp_path / "third").glob("*.toml")) == sorted(f.name for f in files)
+    for clone in clones:
+        assert locks(clone) == []
+    assert locks_bare(bare) == []
+
+
+def locks_bare(bare: Path) -> list[Path]:
+    return [*bare.glob("*.lock"), *(bare / "refs").rglob("*.lock")]

@@ -4,8 +4,8 @@ For facilitators who collect snapshot files from several partnerships: each file
 with the same reader as every other command, its Markdown report (same name, `.md`) goes
 with it when there is one, and the commit holds those files and nothing else, with a
 message naming each partnership and date. A push that is turned away because someone
-pushed first is retried once after fetching their work (it cannot clash: every sitting is
-its own file). No Textual here.
+pushed first is tried again after fetching their work, until it goes through or --timeout
+runs out (it cannot clash: every sitting is its own file). No Textual here.
 """
 
 from __future__ import annotations
@@ -65,10 +65,10 @@ def run_commit(args: argparse.Namespace) -> int:
         print(out.message)
     if not args.push:
         return EXIT_OK
-    pushed = git_push.push(files[0].parent, timeout=args.timeout)
-    if pushed.kind == git.REJECTED:
-        print("Someone else pushed first; fetching their work and pushing again.")
-        pushed = git_push.pull_and_push(files[0].parent, timeout=args.timeout)
+    pushed = git_push.push_until_through(
+        files[0].parent, timeout=args.timeout,
+        turned_away=lambda: print("Someone else pushed first; fetching their work and pushing again.",
+                                  flush=True))
     if not pushed.ok:
         return _problem(pushed.message)
     print(pushed.message)

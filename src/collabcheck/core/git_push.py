@@ -9,7 +9,9 @@ progress is put back exactly as it was. No Textual.
 
 from __future__ import annotations
 
+import random
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from collabcheck.core.git import (
@@ -66,7 +68,10 @@ def _network_failure(r: Run, doing: str, timeout: float) -> Outcome:
         return Outcome(TIMEOUT, f"The shared repository did not answer within {timeout:g} "
                                 f"seconds, so {doing} was stopped; the sitting is committed "
                                 "here and you can push it later.")
-    if any(s in low for s in ("rejected", "non-fast-forward", "fetch first")):
+    # "cannot lock ref" and "failed to update ref": another push was updating the same
+    # branch at that very moment, which a fetch and a second try gets past like a rejection.
+    if any(s in low for s in ("rejected", "non-fast-forward", "fetch first", "cannot lock ref",
+                              "failed to update ref", "failed to lock", "incorrect old value")):
         return Outcome(REJECTED, "Someone else pushed to the shared repository first, so yours "
                                  "was turned away for now.", err.strip())
     if any(s in low for s in ("could not read username", "could not read password",
@@ -160,3 +165,29 @@ def pull_and_push(folder: str | Path, timeout: float = PUSH_TIMEOUT) -> Outcome:
                                "collabcheck left everything as it was; the sitting is committed "
                                "here.", rebased.err.strip())
     return push(folder, max(5.0, timeout - (time.monotonic() - started)))
+
+
+def push_until_through(folder: str | Path, timeout: float = PUSH_TIMEOUT,
+                       turned_away: Callable[[], None] | None = None) -> Outcome:
+    """Push; while someone else's push gets in first, fetch their work and try again, until
+    it goes through or `timeout` seconds have passed in all.
+
+    Several partnerships may press "push" in the same minute: each try can lose the race
+    to another (a rejection, or the shared branch locked by a push under way), and since
+    every sitting is its own file, fetching and trying again always gets there. A short
+    random pause between tries keeps the racers from colliding in step. `turned_away` is
+    called once, the first time a push is turned away, so a caller can say what is going on.
+    """
+    deadline = time.monotonic() + timeout
+    out = push(folder, timeout)
+    tries = 0
+    while out.kind == REJECTED:
+        if tries == 0 and turned_away is not None:
+            turned_away()
+        tries += 1
+        time.sleep(random.uniform(0.05, 0.25) * min(tries, 4))
+        left = deadline - time.monotonic()
+        if left < 1.0:
+            break
+        out = pull_and_push(folder, left)
+    return out
