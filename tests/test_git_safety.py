@@ -9,8 +9,11 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+import pytest
 
 from collabcheck.core import git as g
 
@@ -172,3 +175,61 @@ def test_several_pushes_at_once_all_get_through(tmp_path, git_home):
 
 def locks_bare(bare: Path) -> list[Path]:
     return [*bare.glob("*.lock"), *(bare / "refs").rglob("*.lock")]
+
+
+def as_nobody(cwd: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `collabcheck args` as the unprivileged user `nobody` (root ignores file modes)."""
+    env = {**gitrepo.env_for_subprocess(home), "HOME": str(home)}
+    prefix = ([] if os.geteuid() != 0
+              else ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"])
+    return subprocess.run([*prefix, sys.executable, "-m", "collabcheck", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and shutil.which("setpriv") is None,
+                    reason="needs a user other than root (setpriv)")
+def test_a_read_only_git_folder_is_reported_as_such(tmp_path, git_home):
+    top = Path(tempfile.mkdtemp(prefix="collabcheck-ro-"))  # reachable by `nobody`
+    try:
+        top.chmod(0o777)
+        repo = make_repo(top / "team")
+        snap = Path(shutil.copy(sorted(EXAMPLES.glob("*/*.toml"))[0], repo))
+        if os.geteuid() == 0:
+            subprocess.run(["chown", "-R", "65534:65534", str(top)], check=True)
+        for p in [repo / ".git", *(repo / ".git").rglob("*")]:
+            if not p.is_symlink():
+                p.chmod(p.stat().st_mode & ~0o222)
+        run = as_nobody(repo, top, "commit", snap.name)
+        assert run.returncode == 2 and "Traceback" not in run.stderr
+        assert "not allowed to write" in run.stderr and "Another git program" not in run.stderr
+        assert len(run.stderr.strip().splitlines()) == 1
+        assert snap.is_file()
+    finally:
+        for p in [top, *top.rglob("*")]:
+            if not p.is_symlink():
+                p.chmod(p.stat().st_mode | 0o200)
+        shutil.rmtree(top)
+
+
+def test_a_lock_held_by_another_git_is_said_plainly(tmp_path, git_home):
+    repo = make_repo(tmp_path / "team")
+    lock = repo / ".git" / "index.lock"
+    lock.write_text("")
+    out = g.commit_files([sitting_file(repo / "collabcheck")], MESSAGE)
+    assert out.kind == g.LOCKED and "Another git program" in out.message and one_sentence(out.message)
+    assert lock.exists()  # someone else's: left alone
+
+
+def test_commit_shows_file_names_escaped(tmp_path, git_home):
+    repo = make_repo(tmp_path / "team")
+    run = subprocess.run([sys.executable, "-m", "collabcheck", "commit", "\x1b]2;pwned\x07x\x1b[2J.toml"],
+                         cwd=repo, env=gitrepo.env_for_subprocess(git_home), capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 2
+    assert "\x1b" not in run.stderr and "\x07" not in run.stderr
+    assert "\\x1b]2;pwned\\x07x\\x1b[2J.toml: not found" in run.stderr
+    snap = Path(shutil.copy(sorted(EXAMPLES.glob("*/*.toml"))[0], repo / "a\x1b[31mred.toml"))
+    run = subprocess.run([sys.executable, "-m", "collabcheck", "commit", snap.name, "--push"],
+                         cwd=repo, env=gitrepo.env_for_subprocess(git_home), capture_output=True,
+                         text=True, timeout=60)
+    assert "\x1b" not in run.stderr + run.stdout and "Committed" in run.stdout

@@ -14,12 +14,19 @@ import argparse
 import sys
 from pathlib import Path
 
+from collabcheck.render.safe import safe_line
+
 EXIT_OK, EXIT_PROBLEM = 0, 2
 
 
 def _problem(text: str) -> int:
-    sys.stderr.write(f"collabcheck: {text}\n")
+    sys.stderr.write(safe_line(f"collabcheck: {text}") + "\n")
     return EXIT_PROBLEM
+
+
+def _say(text: str) -> None:
+    """One line on stdout, with any control character from a file name shown, not obeyed."""
+    print(safe_line(text), flush=True)
 
 
 def run_commit(args: argparse.Namespace) -> int:
@@ -48,7 +55,7 @@ def run_commit(args: argparse.Namespace) -> int:
             files.append(report)
     if problems:
         for p in problems:
-            sys.stderr.write(f"{p}\n")
+            sys.stderr.write(safe_line(p) + "\n")
         return EXIT_PROBLEM
     out = git.commit_files(files, git.commit_message(sittings))
     if not out.ok and not (out.kind == git.NOTHING and args.push):
@@ -60,16 +67,15 @@ def run_commit(args: argparse.Namespace) -> int:
     if out.ok:
         n = len(files)
         subject = git.commit_message(sittings).splitlines()[0]
-        print(f"Committed {n} file{'s' if n != 1 else ''}: {subject}")
+        _say(f"Committed {n} file{'s' if n != 1 else ''}: {subject}")
     else:
-        print(out.message)
+        _say(out.message)
     if not args.push:
         return EXIT_OK
     pushed = git_push.push_until_through(
         files[0].parent, timeout=args.timeout,
-        turned_away=lambda: print("Someone else pushed first; fetching their work and pushing again.",
-                                  flush=True))
+        turned_away=lambda: _say("Someone else pushed first; fetching their work and pushing again."))
     if not pushed.ok:
         return _problem(pushed.message)
-    print(pushed.message)
+    _say(pushed.message)
     return EXIT_OK

@@ -51,6 +51,8 @@ TIMEOUT = "timeout"
 FAILED = "failed"
 DETACHED = "detached"
 BUSY = "busy"
+READ_ONLY = "read-only"
+LOCKED = "locked"
 
 
 @dataclass(frozen=True)
@@ -423,9 +425,17 @@ def _commit_failure(r: Run) -> Outcome:
     if "tell me who you are" in err or "auto-detect email" in err or "empty ident" in err:
         return Outcome(NO_IDENTITY, "git does not know your name and email yet, so it cannot "
                                     "record who made the commit.", err)
-    if "index.lock" in err:
-        return Outcome(FAILED, "Another git program is working in this repository; close it "
-                               "and try again. The file is still saved.", err)
+    low = err.lower()
+    if any(s in low for s in ("permission denied", "read-only file system",
+                              "insufficient permission", "operation not permitted")):
+        return Outcome(READ_ONLY, "git is not allowed to write in this repository's .git "
+                                  "folder, so the commit could not be made; the file is still "
+                                  "saved, and whoever looks after the repository can give you "
+                                  "write access.", err)
+    if ".lock" in err and "exists" in low:
+        return Outcome(LOCKED, "Another git program is working in this repository, so the "
+                               "commit could not be made; the file is still saved, so close "
+                               "that program and try again.", err)
     return Outcome(FAILED, "git could not make the commit; the file is still saved, and "
                            "whoever looks after your repository can see why with git status.", err)
 
