@@ -13,24 +13,35 @@ from pathlib import Path
 from collabcheck.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from collabcheck.core.bank import Bank, load_bank, load_bank_for, load_section
 from collabcheck.core.errors import BankError, CollabcheckError
-from collabcheck.core.files import read_toml
+from collabcheck.core.files import NOT_TEXT, name_is_text, read_toml
 from collabcheck.core.snapshot import snapshot_from_data
 from collabcheck.render.safe import safe_line
 
 
 def _walk(folder: Path, unreadable: list[tuple[Path, str]]) -> tuple[list[Path], list[Path]]:
-    """Every .toml file and every bank folder under `folder`; folders that cannot be listed
-    go into `unreadable`, so nothing is left out without a word."""
+    """Every .toml file and every bank folder under `folder`; folders that cannot be listed,
+    and names that are not UTF-8 text, go into `unreadable` (path, what is wrong), so nothing
+    is left out without a word."""
     def failed(exc: OSError) -> None:
-        unreadable.append((Path(exc.filename or folder), exc.strerror or str(exc)))
+        unreadable.append((Path(exc.filename or folder),
+                           f"folder cannot be read ({exc.strerror or exc}), so the files in it "
+                           "were not checked"))
 
     files: list[Path] = []
     bank_dirs: list[Path] = []
     for top, dirs, names in os.walk(folder, onerror=failed):
+        for d in [d for d in dirs if not name_is_text(d)]:
+            dirs.remove(d)
+            unreadable.append((Path(top) / d, NOT_TEXT))
         dirs.sort()
         if "bank.toml" in names:
             bank_dirs.append(Path(top))
-        files += [Path(top) / n for n in names if n.endswith(".toml")]
+        for n in names:
+            if n.endswith(".toml"):
+                if name_is_text(n):
+                    files.append(Path(top) / n)
+                else:
+                    unreadable.append((Path(top) / n, NOT_TEXT))
     return files, bank_dirs
 
 
@@ -50,6 +61,8 @@ def _targets(paths: list[Path], unreadable: list[tuple[Path, str]] | None = None
                     if not any(d == f.parent or d in f.parents for d in bank_dirs)]
         elif path.name == "bank.toml":
             out.append(("bank", path.parent))
+        elif not name_is_text(path.name):
+            problems.append((path, NOT_TEXT))
         else:
             out.append(("file", path))
     return out
@@ -109,11 +122,10 @@ def validate_paths(raw_paths: list[str], questions: str | None, snapshots: Path 
                                        "(--dir or COLLABCHECK_DIR) must be a folder") + "\n")
             return EXIT_USAGE
     invalid = checked = 0
-    for folder, reason in unreadable:
+    for where, what in unreadable:
         checked += 1
         invalid += 1
-        sys.stderr.write(safe_line(f"{folder}: folder cannot be read ({reason}), so the files in it "
-                                   "were not checked") + "\n")
+        sys.stderr.write(safe_line(f"{where}: {what}") + "\n")
     for what, path in targets:
         checked += 1
         warnings: list[str] = []

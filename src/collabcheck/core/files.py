@@ -26,6 +26,31 @@ TOML_VERSION: Literal["1.0.0"] = "1.0.0"
 """Snapshots and banks are TOML 1.0 (the README says so); 1.1 additions are refused."""
 
 
+def name_is_text(name: str) -> bool:
+    """True when a file or folder name, as Python gave it, was valid UTF-8 on disk.
+
+    A name written in another encoding (`café.toml` saved in Latin-1) reaches Python with
+    its odd bytes held as lone surrogates, which no output can carry: such a name is listed
+    as a problem (shown with `shown_name`) rather than read, so no output is ever broken.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(name: str) -> str:
+    """A name with each byte that was not UTF-8 shown as `\\xe9`, so it can be printed,
+    put in JSON or in Markdown in any locale."""
+    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF
+                   else f"\\u{ord(c):04x}" if 0xD800 <= ord(c) <= 0xDFFF else c for c in name)
+
+
+NOT_TEXT = ("its name is not UTF-8 text (it was saved in another encoding), so it was left "
+            "out; give it a new name to include it")
+
+
 def read_bytes(path: str | Path, error: type[CollabcheckError] = CollabcheckError,
                limit: int = MAX_BYTES) -> bytes:
     """A file's bytes, refusing anything that is not a regular file or is larger than `limit`.

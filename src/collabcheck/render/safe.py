@@ -14,14 +14,18 @@ import re
 
 # C0 controls but tab and newline, DEL, C1 controls, the bidirectional controls, line and
 # paragraph separators, and the byte-order mark: characters a terminal acts on, or that
-# change how the text around them reads.
-_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+# change how the text around them reads. Then lone surrogates: how Python holds the bytes of
+# a file name that is not UTF-8, which no UTF-8 output can carry.
+_UNSAFE = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+           "\ud800-\udfff")
 _UNSAFE_RE = re.compile(f"[{_UNSAFE}]")
 _UNSAFE_LINE_RE = re.compile(f"[{_UNSAFE}\t\n]")
 
 
 def _visible(m: re.Match[str]) -> str:
     code = ord(m.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that was not UTF-8, shown as that byte
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
@@ -40,12 +44,17 @@ def safe_line(text: str) -> str:
 
 
 def _json_escape(m: re.Match[str]) -> str:
-    return f"\\u{ord(m.group()):04x}"
+    code = ord(m.group())
+    if 0xD800 <= code <= 0xDFFF:  # not a character: its visible form, as JSON text
+        return _visible(m).replace("\\", "\\\\")
+    return f"\\u{code:04x}"
 
 
 def json_safe(json_text: str) -> str:
     """JSON text with the same characters written as `\\uXXXX` escapes: the data is unchanged
-    for any JSON reader, and a terminal shows the escapes instead of acting on them.
+    for any JSON reader, and a terminal shows the escapes instead of acting on them. A lone
+    surrogate (a byte of a name that was not UTF-8) is not a character at all, so it becomes
+    its visible form (`\\xe9`) and the JSON stays valid UTF-8 for the strictest reader.
 
     Only valid on JSON produced by `json.dumps`, where such characters can only be inside
     strings (outside strings JSON is plain ASCII).
