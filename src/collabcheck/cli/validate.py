@@ -7,6 +7,7 @@ banks, every other .toml file as a snapshot (or, if it has [[items]], as a bank 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -16,6 +17,22 @@ from collabcheck.core.errors import BankError, CollabcheckError
 from collabcheck.core.files import NOT_TEXT, name_is_text, read_toml
 from collabcheck.core.snapshot import snapshot_from_data
 from collabcheck.render.safe import safe_line
+
+_REASONS: dict[Path, str] = {}  # why a path was 'unreadable', for its one line
+
+
+def _kind(path: Path) -> str:
+    """'dir', 'file', 'other', 'missing', or 'unreadable' (a folder above it cannot be looked
+    into), without raising: Path.is_dir and Path.exists raise on a folder the user may not
+    read, and every such case must be one line, never a traceback."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except OSError as exc:
+        _REASONS[path] = (exc.strerror or type(exc).__name__).lower()
+        return "unreadable"
+    return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
 
 
 def _walk(folder: Path, unreadable: list[tuple[Path, str]]) -> tuple[list[Path], list[Path]]:
@@ -50,8 +67,12 @@ def _targets(paths: list[Path], unreadable: list[tuple[Path, str]] | None = None
     out: list[tuple[str, Path]] = []
     problems = unreadable if unreadable is not None else []
     for path in paths:
-        if path.is_dir():
-            if (path / "bank.toml").is_file():
+        kind = _kind(path)
+        if kind == "unreadable":
+            problems.append((path, f"cannot be reached ({_REASONS.get(path, 'not allowed')}), "
+                                   "so it was not checked"))
+        elif kind == "dir":
+            if _kind(path / "bank.toml") == "file":
                 out.append(("bank", path))
                 continue
             files, found_banks = _walk(path, problems)
@@ -99,7 +120,7 @@ def validate_paths(raw_paths: list[str], questions: str | None, snapshots: Path 
     """
     bank_dir = Path(questions) if questions else None
     paths = [Path(p) for p in raw_paths] or [bank_dir or Path("<shipped bank>")]
-    missing = [p for p in paths if raw_paths and not p.exists()]
+    missing = [p for p in paths if raw_paths and _kind(p) == "missing"]
     for p in missing:
         sys.stderr.write(safe_line(f"{p}: no such file or folder") + "\n")
     if missing:
@@ -115,9 +136,9 @@ def validate_paths(raw_paths: list[str], questions: str | None, snapshots: Path 
         targets = [*_targets(paths, unreadable)]
     else:
         targets = [("bank", bank_dir)]
-        if snapshots is not None and snapshots.is_dir():
+        if snapshots is not None and _kind(snapshots) in ("dir", "unreadable"):
             targets += _targets([snapshots], unreadable)
-        elif snapshots is not None and snapshots.exists():
+        elif snapshots is not None and _kind(snapshots) != "missing":
             sys.stderr.write(safe_line(f"{snapshots}: is a file, not a folder; the snapshot folder "
                                        "(--dir or COLLABCHECK_DIR) must be a folder") + "\n")
             return EXIT_USAGE

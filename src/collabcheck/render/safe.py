@@ -65,11 +65,21 @@ def json_safe(json_text: str) -> str:
 MD_SPECIAL = frozenset("\\`*_[]<>#|~&")
 """Everything Markdown (and the HTML inside it) could read as markup, links included."""
 _MD_RE = re.compile(r"[\\`*_\[\]<>#|~&]")
+# What only means something at the start of a line: a rule (`---`), a heading underline
+# (`===`) or a list (`- `, `+ `). A number such as -0.5 is left as it is.
+_MD_START_RE = re.compile(r"^( *)([-+=])(?=[-+= ]|$)")
+# What GitHub and others turn into a link with no markup at all: `https://…`, `www.…` and
+# email addresses. An escaped `:`, `.` or `@` is shown the same but links nothing.
+_MD_AUTOLINK_RE = re.compile(r"(?<=[A-Za-z0-9])(:)(?=//)|(?<=\bwww)(\.)|(@)", re.IGNORECASE)
 
 
 def md_escape(text: str) -> str:
     """Text as literal Markdown: every character that could start markup, a link or HTML
     is escaped with a backslash, and line breaks become spaces (one line, fit for a table
-    cell, a heading or a list item)."""
+    cell, a heading or a list item). At its start, what would make a rule, a heading or a
+    list is escaped too (an id of `---`), and a bare web or email address is kept from
+    becoming a link."""
     out = _MD_RE.sub(r"\\\g<0>", text)
-    return out.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    out = out.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    out = _MD_AUTOLINK_RE.sub(lambda m: "\\" + m.group(), out)
+    return _MD_START_RE.sub(r"\1\\\2", out, count=1)
