@@ -98,6 +98,7 @@ class CollabcheckApp(KeepsState):
     def on_unmount(self) -> None:
         """Whatever way the app ends, what is waiting to be written is written now."""
         self.saver.close()
+        self.release_state()
 
     def _handle_exception(self, error: Exception) -> None:
         """Any fault: keep the sitting, exit non-zero, and never show Textual's traceback."""
@@ -169,9 +170,12 @@ class CollabcheckApp(KeepsState):
         """The welcome screen, pushed as the app mounts, so it is drawn in the app's first
         frame rather than a moment later, once the flow's worker has started (that cost
         about a tenth of a second of start-up). The flow's first `welcome` awaits its choice."""
+        alone = self.hold_state()  # one app per sitting: a second one keeps apart (keeping.py)
         choice: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
         self.push_screen(self._welcome_screen(),
                          callback=lambda c: None if choice.done() else choice.set_result(c))
+        if not alone:
+            self.offer_new_sitting()
         return choice
 
     def _welcome_screen(self) -> WelcomeScreen:
