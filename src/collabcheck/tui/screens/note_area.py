@@ -60,10 +60,12 @@ class NoteArea(TextArea):
                 self.start_writing(at_end=True)  # and the letter goes in, below
         await super()._on_key(event)
 
+    # Textual calls the `_on_paste` and `_on_mouse_down` of every class in the widget's MRO,
+    # this one first, then TextArea's: these only start writing, and TextArea's own handler,
+    # run by Textual next, inserts the text (calling it here too pasted everything twice).
+
     async def _on_paste(self, event: events.Paste) -> None:
         self.start_writing(at_end=True)
-        await super()._on_paste(event)
 
     async def _on_mouse_down(self, event: events.MouseDown) -> None:
         self.start_writing()
-        await super()._on_mouse_down(event)
