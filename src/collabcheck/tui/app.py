@@ -160,11 +160,18 @@ class CollabcheckApp(KeepsState):
         In between, only Textual's empty default screen is left, and a key there is lost:
         "Enter, 5" typed in one burst on a hand-over must answer 5 to the first question.
         """
+        typed = isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded
+        box = self.focused if typed else None
+        take = getattr(box, "take_input", None)  # a written answer keeps up with bursts (note_area.py)
+        if take is not None and take(event):
+            return
         if isinstance(event, events.Key) and self.flow is not None and self.flow.is_running:
             give_up = time.monotonic() + 1  # (a fault in the flow must not hold keys for ever)
             while len(self.screen_stack) == 1 and time.monotonic() < give_up:
                 await asyncio.sleep(0)  # the flow's worker pushes the next screen
         await super().on_event(event)
+        if take is not None and not event.is_forwarded:
+            box.taken_elsewhere(event)  # type: ignore[union-attr]  # a binding took it
 
     def open_first_screen(self) -> asyncio.Future[str | None] | None:
         """The welcome screen, pushed as the app mounts, so it is drawn in the app's first
