@@ -233,3 +233,24 @@ def test_commit_shows_file_names_escaped(tmp_path, git_home):
                          cwd=repo, env=gitrepo.env_for_subprocess(git_home), capture_output=True,
                          text=True, timeout=60)
     assert "\x1b" not in run.stderr + run.stdout and "Committed" in run.stdout
+
+
+def test_status_paths_reads_renames_whole():
+    assert g.status_paths("R  xyzsits/b.toml\0xyzsits/a.toml\0 M sits/c.toml\0") == {
+        "xyzsits/b.toml", "xyzsits/a.toml", "sits/c.toml"}
+    assert g.status_paths("C  new.toml\0old.toml\0?? x\0") == {"new.toml", "old.toml", "x"}
+    assert g.status_paths("") == set()
+
+
+def test_a_staged_rename_does_not_mark_another_sitting_uncommitted(tmp_path, git_home):
+    """`git mv xyzsits/a.toml xyzsits/b.toml`: read naively, the rename's second field
+    ("xyzsits/a.toml") loses three letters and names sits/a.toml, a committed sitting."""
+    repo = make_repo(tmp_path / "team")
+    committed = sitting_file(repo / "sits", "a.toml")
+    moved = sitting_file(repo / "xyzsits", "a.toml")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "two sittings")
+    git(repo, "mv", "xyzsits/a.toml", "xyzsits/b.toml")
+    out = g.uncommitted([committed, repo / "xyzsits" / "b.toml"])
+    assert out == {repo / "xyzsits" / "b.toml"}
+    assert moved.parent.joinpath("b.toml").is_file()

@@ -440,6 +440,30 @@ def _commit_failure(r: Run) -> Outcome:
                            "whoever looks after your repository can see why with git status.", err)
 
 
+def status_paths(out: str) -> set[str]:
+    """Every path named in `git status --porcelain -z` output.
+
+    Each entry is "XY path"; a rename or copy ("R" or "C" in X or Y) is followed by one more
+    field, the path it came from, with no "XY " in front. Both paths are changed here, so
+    both are returned (reading that second field as an entry would cut three letters off it
+    and name some other file).
+    """
+    paths: set[str] = set()
+    fields = out.split("\0")
+    i = 0
+    while i < len(fields):
+        entry = fields[i]
+        i += 1
+        if len(entry) < 4:
+            continue
+        paths.add(entry[3:])
+        if "R" in entry[:2] or "C" in entry[:2]:
+            if i < len(fields) and fields[i]:
+                paths.add(fields[i])
+            i += 1
+    return paths
+
+
 # -- history -------------------------------------------------------------------------------
 
 
@@ -541,6 +565,6 @@ def uncommitted(paths: Iterable[str | Path], timeout: float = LOCAL_TIMEOUT) -> 
         if tracked.code != 0 or changed.code != 0:
             return None
         # Entries are "XY path"; a staged new file ("A ") is in the index but in no commit.
-        pending = {Path(os.path.abspath(root / e[3:])) for e in changed.out.split("\0") if len(e) > 3}
+        pending = {Path(os.path.abspath(root / p)) for p in status_paths(changed.out)}
         committed |= {Path(os.path.abspath(root / n)) for n in tracked.out.split("\0") if n} - pending
     return {f for f in files if f not in committed}

@@ -31,6 +31,7 @@ from collabcheck.core.git import (
     not_on_a_branch,
     repo_root,
     run_git,
+    status_paths,
 )
 
 
@@ -152,7 +153,7 @@ def pull_and_push(folder: str | Path, timeout: float = PUSH_TIMEOUT) -> Outcome:
     if fetched.code != 0:
         return _network_failure(fetched, "fetching your team's work", timeout)
     status = run_git(["status", "--porcelain", "-z", "--untracked-files=no"], root)
-    mine = {e[3:] for e in status.out.split("\0") if len(e) > 3}
+    mine = status_paths(status.out)
     theirs = set(run_git(["diff", "--name-only", "-z", "HEAD...FETCH_HEAD"], root).out.split("\0"))
     if mine & theirs:
         return Outcome(FAILED, "Your team's latest work changes files that are also being changed "
