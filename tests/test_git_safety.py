@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from collabcheck.core import git as g
+from collabcheck.render.git_words import sentence as words
 
 from . import gitrepo
 from .gitrepo import git, make_repo, needs_git
@@ -51,7 +52,7 @@ def test_a_slow_hook_is_stopped_and_leaves_no_lock(tmp_path, git_home):
     started = time.monotonic()
     out = g.commit_files([snap], MESSAGE, timeout=1.5)
     assert time.monotonic() - started < 1.5 + g.STOP_GRACE
-    assert out.kind == g.TIMEOUT and "too long" in out.message
+    assert out.kind == g.TIMEOUT and "too long" in words(out)
     assert locks(repo) == []
     assert snap.read_text() == 'pair = "maya-and-dev"\n'
     # The repository works at once, for collabcheck and for the team's own git.
@@ -101,7 +102,7 @@ def test_no_commit_on_a_detached_head(tmp_path, git_home):
     snap = sitting_file(repo / "collabcheck")
     head = git(repo, "rev-parse", "HEAD")
     out = g.commit_files([snap], MESSAGE)
-    assert out.kind == g.DETACHED and "not on a branch" in out.message and one_sentence(out.message)
+    assert out.kind == g.DETACHED and "not on a branch" in words(out) and one_sentence(words(out))
     assert git(repo, "rev-parse", "HEAD") == head           # no commit made
     assert git(repo, "status", "--porcelain") == "?? collabcheck/\n"   # nothing left staged
     git(repo, "checkout", "-q", "main")
@@ -125,7 +126,7 @@ def test_no_commit_in_the_middle_of_a_rebase(tmp_path, git_home):
     assert r.returncode != 0 and (repo / ".git" / "rebase-merge").is_dir()
     snap = sitting_file(repo / "collabcheck")
     out = g.commit_files([snap], MESSAGE)
-    assert out.kind == g.BUSY and "middle of a rebase" in out.message and one_sentence(out.message)
+    assert out.kind == g.BUSY and "middle of a rebase" in words(out) and one_sentence(words(out))
     git(repo, "rebase", "--abort")
     assert snap.read_text() == 'pair = "maya-and-dev"\n'
     assert "collabcheck" not in git(repo, "log", "--all", "--format=%s")
@@ -141,7 +142,7 @@ def test_no_commit_in_the_middle_of_a_merge(tmp_path, git_home):
     git(repo, "merge", "-q", "--no-ff", "--no-commit", "other")
     snap = sitting_file(repo / "collabcheck")
     out = g.commit_files([snap], MESSAGE)
-    assert out.kind == g.BUSY and "middle of a merge" in out.message
+    assert out.kind == g.BUSY and "middle of a merge" in words(out)
 
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -216,7 +217,7 @@ def test_a_lock_held_by_another_git_is_said_plainly(tmp_path, git_home):
     lock = repo / ".git" / "index.lock"
     lock.write_text("")
     out = g.commit_files([sitting_file(repo / "collabcheck")], MESSAGE)
-    assert out.kind == g.LOCKED and "Another git program" in out.message and one_sentence(out.message)
+    assert out.kind == g.LOCKED and "Another git program" in words(out) and one_sentence(words(out))
     assert lock.exists()  # someone else's: left alone
 
 
@@ -254,3 +255,26 @@ def test_a_staged_rename_does_not_mark_another_sitting_uncommitted(tmp_path, git
     out = g.uncommitted([committed, repo / "xyzsits" / "b.toml"])
     assert out == {repo / "xyzsits" / "b.toml"}
     assert moved.parent.joinpath("b.toml").is_file()
+
+
+def test_every_git_outcome_is_worded_in_render_and_none_in_core():
+    """core/git.py and core/git_push.py say what happened with a code; every code they can
+    give has its sentence in render/git_words.py, and no sentence is left in core."""
+    import inspect
+    import re
+
+    from collabcheck.core import git_push
+    from collabcheck.render import git_words
+
+    source = inspect.getsource(g) + inspect.getsource(git_push)
+    made = re.findall(r'Outcome\((\w+)(?:, "([a-z-]+)")?', source)
+    assert len(made) > 25
+    for kind, code in made:
+        key = code or getattr(g, kind)
+        assert key == "pushed" or key in git_words.WORDS, key
+        facts = {"path": "p", "folder": "f", "file": "x", "what": "rebase", "subject": "s",
+                 "timeout": 2.0, "doing": "push", "name": "N", "email": "e@x", "waiting": 2}
+        said = git_words.sentence(g.Outcome(getattr(g, kind), code, facts))
+        assert said.endswith(".") and "\n" not in said
+    for sentence_part in ("still saved", "Someone else", "committed here", "Please "):
+        assert sentence_part not in source

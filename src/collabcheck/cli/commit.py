@@ -34,6 +34,7 @@ def run_commit(args: argparse.Namespace) -> int:
     from collabcheck.core import git, git_push
     from collabcheck.core.errors import CollabcheckError
     from collabcheck.core.snapshot import read_snapshot
+    from collabcheck.render.git_words import sentence
 
     files: list[Path] = []
     sittings = []
@@ -60,22 +61,22 @@ def run_commit(args: argparse.Namespace) -> int:
     out = git.commit_files(files, git.commit_message(sittings))
     if not out.ok and not (out.kind == git.NOTHING and args.push):
         if out.kind == git.NO_IDENTITY:
-            return _problem(out.message[:-1] + ": set them for this repository with "
+            return _problem(sentence(out)[:-1] + ": set them for this repository with "
                             "git config user.name \"Your Name\" and git config user.email "
                             "you@example.org, then try again.")
-        return _problem(out.message)
+        return _problem(sentence(out))
     if out.ok:
         n = len(files)
         subject = git.commit_message(sittings).splitlines()[0]
         _say(f"Committed {n} file{'s' if n != 1 else ''}: {subject}")
     else:
-        _say(out.message)
+        _say(sentence(out))
     if not args.push:
         return EXIT_OK
     pushed = git_push.push_until_through(
         files[0].parent, timeout=args.timeout,
         turned_away=lambda: _say("Someone else pushed first; fetching their work and pushing again."))
     if not pushed.ok:
-        return _problem(pushed.message)
-    _say(pushed.message)
+        return _problem(sentence(pushed))
+    _say(sentence(pushed))
     return EXIT_OK

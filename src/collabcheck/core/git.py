@@ -9,8 +9,9 @@ for them. Three promises shape this module:
 - It never asks for, or stores, a password or key. Every git command runs with prompts
   switched off and no terminal to read from, so a push that would ask fails plainly at
   once instead of hanging; and every command has a time limit.
-- Every failure comes back as an `Outcome` holding one plain sentence. Nothing here ever
-  touches the snapshot file itself, so it always stays safe on disk.
+- Every failure comes back as an `Outcome`: a small code and the facts for the one plain
+  sentence render/git_words.py says for it. Nothing here ever touches the snapshot file
+  itself, so it always stays safe on disk.
 
 Pushing (the part that talks to the network) is in core/git_push.py. Plain modules: no
 Textual, so the command line and the app share them.
@@ -25,8 +26,8 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 LOCAL_TIMEOUT = 15.0   # commands that only touch this computer
@@ -57,11 +58,19 @@ LOCKED = "locked"
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened, as one plain sentence; `detail` keeps git's own words for helpers."""
+    """What happened. `kind` says what can be done next (try again, pull first, set a name);
+    `code` names the sentence render/git_words.py says for it (the kind itself, unless a
+    kind has several), with the `facts` that sentence needs; `detail` keeps git's own words
+    for whoever looks after the repository. No words here: they live with the others."""
 
     kind: str
-    message: str
+    code: str = ""
+    facts: Mapping[str, object] = field(default_factory=dict)
     detail: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.code:
+            object.__setattr__(self, "code", self.kind)
 
     @property
     def ok(self) -> bool:
@@ -79,35 +88,6 @@ class Place:
     @property
     def ok(self) -> bool:
         return self.kind == OK
-
-    @property
-    def sentence(self) -> str:
-        """What it means, in one sentence."""
-        folder = str(self.folder).rstrip("/\\") + os.sep
-        if self.kind == OK:
-            return f"Sittings are saved in {folder}, inside your git repository {self.root}."
-        if self.kind == IGNORED:
-            return (f"Sittings are saved in {folder}, which your git repository {self.root} is "
-                    "set to ignore, so they cannot be committed or shared from there.")
-        if self.kind == NO_GIT:
-            return (f"Sittings are saved in {folder}, but git is not installed on this computer, "
-                    "so they stay on this computer only.")
-        return (f"Sittings are saved in {folder}, which is not inside a git repository, so they "
-                "stay on this computer only.")
-
-    @property
-    def advice(self) -> str:
-        """What to do about it, in one sentence ('' when all is well)."""
-        if self.kind == OK:
-            return ""
-        if self.kind == NO_GIT:
-            return ("To share them, install git, or copy the file to your team's repository "
-                    "and commit it there.")
-        if self.kind == IGNORED:
-            return ("To share them, start collabcheck again with --dir and a folder that git "
-                    "does not ignore, for example --dir sittings.")
-        return ("To share them with your team, start collabcheck in your team's repository "
-                "folder, or choose a folder inside it with --dir.")
 
 
 # -- running git ---------------------------------------------------------------------------
@@ -295,13 +275,12 @@ def set_identity(root: Path, name: str, email: str) -> Outcome:
     """Set user.name and user.email for this repository only (git config --local)."""
     name, email = " ".join(name.split()), email.strip()
     if not name or not re.fullmatch(r"[^\s@<>]+@[^\s@<>]+", email):
-        return Outcome(FAILED, "Please give a name and an email address such as sam@example.org.")
+        return Outcome(FAILED, "bad-identity")
     for key, value in (("user.name", name), ("user.email", email)):
         r = run_git(["config", "--local", key, value], root)
         if r.code != 0:
-            return Outcome(FAILED, "Your name and email could not be saved in this repository's "
-                                   "settings.", r.err.strip())
-    return Outcome(OK, f"Commits in this repository will now be made as {name} <{email}>.")
+            return Outcome(FAILED, "identity-not-saved", detail=r.err.strip())
+    return Outcome(OK, "identity-set", {"name": name, "email": email})
 
 
 # -- committing ----------------------------------------------------------------------------
@@ -329,19 +308,16 @@ def commit_message(sittings: Iterable[tuple[str, object]]) -> str:
 
 def _common_root(paths: list[Path]) -> tuple[Path | None, Outcome | None]:
     if not has_git():
-        return None, Outcome(NO_GIT, "git is not installed on this computer, so the sitting "
-                                     "cannot be committed; it is still saved.")
+        return None, Outcome(NO_GIT, "no-git-commit")
     for p in paths:
         if not p.is_file():
-            return None, Outcome(MISSING, f"{p} is not there any more, so it cannot be committed.")
+            return None, Outcome(MISSING, facts={"path": p})
     roots = {repo_root(p.parent) for p in paths}
     if None in roots:
         where_ = paths[0].parent
-        return None, Outcome(NOT_REPO, f"{where_} is not inside a git repository, so there is "
-                                       "nothing to commit to; the file is still saved there.")
+        return None, Outcome(NOT_REPO, "not-repo-commit", {"folder": where_})
     if len(roots) > 1:
-        return None, Outcome(FAILED, "These files are in different git repositories; please "
-                                     "commit them one repository at a time.")
+        return None, Outcome(FAILED, "different-repos")
     return roots.pop(), None
 
 
@@ -364,14 +340,9 @@ def not_on_a_branch(root: Path) -> Outcome | None:
     if git_dir is not None:
         for marker, what in IN_PROGRESS:
             if (git_dir / marker).exists():
-                return Outcome(BUSY, f"git is in the middle of a {what} in this repository, so "
-                                     "collabcheck will not add a commit to it; the file is still "
-                                     f"saved, so commit it once the {what} is finished or stopped.")
+                return Outcome(BUSY, facts={"what": what})
     if run_git(["symbolic-ref", "-q", "HEAD"], root).code != 0:
-        return Outcome(DETACHED, "This repository is not on a branch just now (a detached HEAD), "
-                                 "so a commit made here would be lost when it goes back to one; "
-                                 "the file is still saved, so switch to your branch and commit "
-                                 "it then.")
+        return Outcome(DETACHED)
     return None
 
 
@@ -386,22 +357,20 @@ def commit_files(paths: Sequence[str | Path], message: str,
     files = [Path(os.path.abspath(p)) for p in paths]
     root, problem = _common_root(files)
     if problem is not None or root is None:
-        return problem or Outcome(FAILED, "The repository could not be found.")
+        return problem or Outcome(NOT_REPO, "not-repo-commit", {"folder": files[0].parent})
     rel = [os.path.relpath(p, root) for p in files]
     for p, r in zip(files, rel, strict=True):
         if is_ignored(p, root):
-            return Outcome(IGNORED, f"git is set to ignore {r} in this repository, so it cannot "
-                                    "be committed; the file is still saved.")
+            return Outcome(IGNORED, "ignored-file", {"file": r})
     stuck = not_on_a_branch(root)
     if stuck is not None:
         return stuck
     name, email = identity(root)
     if not name or not email:
-        return Outcome(NO_IDENTITY, "git does not know your name and email yet, so it cannot "
-                                    "record who made the commit.")
+        return Outcome(NO_IDENTITY)
     status = run_git(["status", "--porcelain", "-z", "--untracked-files=all", "--", *rel], root, timeout)
     if status.code == 0 and not status.out.strip("\0"):
-        return Outcome(NOTHING, "This is already committed, so there is nothing new to commit.")
+        return Outcome(NOTHING)
     tracked = run_git(["ls-files", "-z", "--", *rel], root, timeout)
     was_tracked = set(tracked.out.split("\0")) if tracked.code == 0 else set(rel)
     added = run_git(["add", "--", *rel], root, timeout)
@@ -409,7 +378,7 @@ def commit_files(paths: Sequence[str | Path], message: str,
         return _commit_failure(added)
     done = run_git(["commit", "--quiet", "--only", "-m", message, "--", *rel], root, timeout)
     if done.code == 0:
-        return Outcome(OK, f"Committed: {message.splitlines()[0]}.")
+        return Outcome(OK, "committed", {"subject": message.splitlines()[0]})
     new = [r for r in rel if r not in was_tracked]
     if new:  # put the index back as it was for files we staged
         has_head = run_git(["rev-parse", "--verify", "-q", "HEAD"], root).code == 0
@@ -420,24 +389,16 @@ def commit_files(paths: Sequence[str | Path], message: str,
 def _commit_failure(r: Run) -> Outcome:
     err = r.err.strip()
     if r.timed_out:
-        return Outcome(TIMEOUT, "git took too long to commit and was stopped; the file is still "
-                                "saved, so please try again.")
+        return Outcome(TIMEOUT, "commit-timeout")
     if "tell me who you are" in err or "auto-detect email" in err or "empty ident" in err:
-        return Outcome(NO_IDENTITY, "git does not know your name and email yet, so it cannot "
-                                    "record who made the commit.", err)
+        return Outcome(NO_IDENTITY, detail=err)
     low = err.lower()
     if any(s in low for s in ("permission denied", "read-only file system",
                               "insufficient permission", "operation not permitted")):
-        return Outcome(READ_ONLY, "git is not allowed to write in this repository's .git "
-                                  "folder, so the commit could not be made; the file is still "
-                                  "saved, and whoever looks after the repository can give you "
-                                  "write access.", err)
+        return Outcome(READ_ONLY, detail=err)
     if ".lock" in err and "exists" in low:
-        return Outcome(LOCKED, "Another git program is working in this repository, so the "
-                               "commit could not be made; the file is still saved, so close "
-                               "that program and try again.", err)
-    return Outcome(FAILED, "git could not make the commit; the file is still saved, and "
-                           "whoever looks after your repository can see why with git status.", err)
+        return Outcome(LOCKED, detail=err)
+    return Outcome(FAILED, "commit-failed", detail=err)
 
 
 def status_paths(out: str) -> set[str]:
