@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from collabcheck.core import git as g
+from collabcheck.core import git_run
 from collabcheck.render.git_words import sentence as words
 
 from . import gitrepo
@@ -51,7 +52,7 @@ def test_a_slow_hook_is_stopped_and_leaves_no_lock(tmp_path, git_home):
     snap = sitting_file(repo / "collabcheck")
     started = time.monotonic()
     out = g.commit_files([snap], MESSAGE, timeout=1.5)
-    assert time.monotonic() - started < 1.5 + g.STOP_GRACE
+    assert time.monotonic() - started < 1.5 + git_run.STOP_GRACE
     assert out.kind == g.TIMEOUT and "too long" in words(out)
     assert locks(repo) == []
     assert snap.read_text() == 'pair = "maya-and-dev"\n'
@@ -66,7 +67,7 @@ def test_a_slow_hook_is_stopped_and_leaves_no_lock(tmp_path, git_home):
 def test_a_hook_that_ignores_the_stop_request_is_still_ended_without_a_lock(tmp_path, git_home, monkeypatch):
     repo = make_repo(tmp_path / "team")
     slow_hook(repo, "trap '' TERM INT\nsleep 40")
-    monkeypatch.setattr(g, "STOP_GRACE", 1.0)
+    monkeypatch.setattr(git_run, "STOP_GRACE", 1.0)
     snap = sitting_file(repo / "collabcheck")
     started = time.monotonic()
     out = g.commit_files([snap], MESSAGE, timeout=1.5)
@@ -86,7 +87,7 @@ def test_a_git_killed_outright_has_its_own_lock_removed_and_no_one_elses(tmp_pat
     (fake / "git").write_text("#!/bin/sh\ntrap '' TERM INT\n: > .git/index.lock\nsleep 40\n")
     (fake / "git").chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake}{os.pathsep}{os.environ['PATH']}")
-    monkeypatch.setattr(g, "STOP_GRACE", 0.5)
+    monkeypatch.setattr(git_run, "STOP_GRACE", 0.5)
     r = g.run_git(["commit"], repo, timeout=1.0)
     assert r.timed_out
     assert locks(repo) == ["refs/heads/old.lock"]
