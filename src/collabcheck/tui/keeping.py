@@ -56,12 +56,14 @@ class KeepsState(App[int]):
         """Take the state folder for this app alone (`core/lock.py`). False when another app
         has it: this app then keeps its own sitting in a separate new folder (a sitting folder
         of `core/state.py`, held the same way), so neither overwrites the other's answers."""
-        from collabcheck.core import lock, state
+        from collabcheck.core import lock
 
         held = lock.hold(self.state_dir)
         if held is not None:
             self.state_lock = held
             return True
+        from collabcheck.core import state
+
         self.shared_state = self.state_dir
         self.own_claim = state.new_claim(self.state_dir)
         self.state_dir = self.own_claim.folder
