@@ -12,6 +12,8 @@ import pytest
 
 from collabcheck.core import git as g
 from collabcheck.core.git_push import pull_and_push, push
+from collabcheck.render.git_words import place_advice, place_sentence
+from collabcheck.render.git_words import sentence as words
 
 from . import gitrepo
 from .gitrepo import git, log, make_repo, needs_git, shared
@@ -43,16 +45,16 @@ def test_commit_message_names_the_partnership_and_the_date():
 def test_where_says_plainly_where_the_folder_stands(tmp_path, git_home):
     repo = make_repo(tmp_path / "team", ignore="/collabcheck/\n")
     inside = g.where(repo / "sittings")  # not made yet: still inside
-    assert inside.ok and inside.root == repo and inside.sentence == (
+    assert inside.ok and inside.root == repo and place_sentence(inside) == (
         f"Sittings are saved in {repo / 'sittings'}/, inside your git repository {repo}.")
     ignored = g.where(repo / "collabcheck")
-    assert ignored.kind == g.IGNORED and "ignore" in ignored.sentence
-    assert "--dir" in ignored.advice and "a folder that git does not ignore" in ignored.advice
+    assert ignored.kind == g.IGNORED and "ignore" in place_sentence(ignored)
+    assert "--dir" in place_advice(ignored) and "a folder that git does not ignore" in place_advice(ignored)
     outside = g.where(tmp_path / "elsewhere")
-    assert outside.kind == g.NOT_REPO and "not inside a git repository" in outside.sentence
-    assert "--dir" in outside.advice
+    assert outside.kind == g.NOT_REPO and "not inside a git repository" in place_sentence(outside)
+    assert "--dir" in place_advice(outside)
     for place in (inside, ignored, outside):
-        assert one_sentence(place.sentence)
+        assert one_sentence(place_sentence(place))
 
 
 def test_commit_takes_that_file_and_nothing_else(tmp_path, git_home):
@@ -68,7 +70,7 @@ def test_commit_takes_that_file_and_nothing_else(tmp_path, git_home):
     out = g.commit_files([snap, report], MESSAGE)
 
     assert out.ok, out
-    assert out.message == f"Committed: {MESSAGE}."
+    assert words(out) == f"Committed: {MESSAGE}."
     assert log(repo, "-1") == MESSAGE + "\n"
     assert sorted(git(repo, "show", "--name-only", "--format=", "HEAD").split()) == [
         "collabcheck/2026-11-28T1530-maya-and-dev.md", "collabcheck/2026-11-28T1530-maya-and-dev.toml"]
@@ -83,17 +85,17 @@ def test_each_failure_is_one_sentence_and_leaves_the_file(tmp_path, git_home):
     # not a repository
     loose = sitting_file(tmp_path / "loose")
     out = g.commit_files([loose], MESSAGE)
-    assert out.kind == g.NOT_REPO and "still saved" in out.message
+    assert out.kind == g.NOT_REPO and "still saved" in words(out)
     # ignored
     repo = make_repo(tmp_path / "team", ignore="/collabcheck/\n")
     ignored = sitting_file(repo / "collabcheck")
     out = g.commit_files([ignored], MESSAGE)
-    assert out.kind == g.IGNORED and "ignore" in out.message
+    assert out.kind == g.IGNORED and "ignore" in words(out)
     # no name or email
     anon = make_repo(tmp_path / "anon", who=None)
     nameless = sitting_file(anon / "sittings")
     out = g.commit_files([nameless], MESSAGE)
-    assert out.kind == g.NO_IDENTITY and "name and email" in out.message
+    assert out.kind == g.NO_IDENTITY and "name and email" in words(out)
     assert git(anon, "status", "--porcelain") == "?? sittings/\n"   # nothing left staged
     # ...and setting them, for this repository only, lets the commit through
     assert g.set_identity(anon, "Maya Patel", "not an email").kind == g.FAILED
@@ -103,15 +105,15 @@ def test_each_failure_is_one_sentence_and_leaves_the_file(tmp_path, git_home):
     assert g.commit_files([nameless], MESSAGE).ok
     # nothing to commit
     out = g.commit_files([nameless], MESSAGE)
-    assert out.kind == g.NOTHING and "already committed" in out.message
+    assert out.kind == g.NOTHING and "already committed" in words(out)
     # no remote
     out = push(anon)
-    assert out.kind == g.NO_REMOTE and "no remote" in out.message
+    assert out.kind == g.NO_REMOTE and "no remote" in words(out)
     # the file went away
     out = g.commit_files([anon / "gone.toml"], MESSAGE)
     assert out.kind == g.MISSING
     for kind_out in (g.commit_files([loose], MESSAGE), g.commit_files([ignored], MESSAGE), push(anon)):
-        assert one_sentence(kind_out.message.replace("e.g. ", "")), kind_out.message
+        assert one_sentence(words(kind_out).replace("e.g. ", "")), words(kind_out)
     for f in (loose, ignored, nameless):
         assert f.read_text() == 'pair = "maya-and-dev"\n'
 
@@ -128,7 +130,7 @@ def test_a_rejected_push_is_offered_a_pull_and_push(tmp_path, git_home):
     assert g.commit_files([second], "collabcheck sitting: ann-and-bo, 28 November 2026").ok
     assert push(maya).ok
     out = push(ann)
-    assert out.kind == g.REJECTED and "Someone else pushed" in out.message
+    assert out.kind == g.REJECTED and "Someone else pushed" in words(out)
     assert pull_and_push(ann).ok
     git(tmp_path, "clone", "-q", str(bare), "third")
     names = sorted(p.name for p in (tmp_path / "third" / "collabcheck").iterdir())
@@ -144,7 +146,7 @@ def test_a_push_that_asks_for_a_password_fails_at_once_without_asking(tmp_path, 
     out = push(repo, timeout=20)
     took = time.monotonic() - started
     assert out.kind == g.AUTH, out
-    assert "never asks" in out.message
+    assert "never asks" in words(out)
     assert took < 10
 
 
@@ -154,7 +156,7 @@ def test_a_push_to_a_remote_that_never_answers_stops_at_the_time_limit(tmp_path,
     started = time.monotonic()
     out = push(repo, timeout=2)
     took = time.monotonic() - started
-    assert out.kind == g.TIMEOUT and "2 seconds" in out.message
+    assert out.kind == g.TIMEOUT and "2 seconds" in words(out)
     assert 1.5 < took < 6
 
 
@@ -171,7 +173,7 @@ def test_no_network_is_one_sentence(tmp_path, git_home):
     git(repo, "remote", "add", "origin", f"http://127.0.0.1:{closed_port()}/team.git")
     out = push(repo, timeout=20)
     assert out.kind == g.NETWORK, out
-    assert out.message == ("The shared repository could not be reached (no network, or the address "
+    assert words(out) == ("The shared repository could not be reached (no network, or the address "
                            "is wrong); the sitting is committed here, so push it later.")
 
 
@@ -224,8 +226,8 @@ def test_a_push_says_when_it_also_sends_earlier_commits(tmp_path, git_home):
     git(maya, "commit", "-q", "-m", "Maya's own commit, not pushed yet")
     assert g.commit_files([sitting_file(maya / "collabcheck")], MESSAGE).ok
     out = push(maya)
-    assert out.ok and out.message == ("Pushed: your team can now see this sitting in the shared "
+    assert out.ok and words(out) == ("Pushed: your team can now see this sitting in the shared "
                                       "repository, with 1 earlier commit that was waiting here.")
     assert g.commit_files([sitting_file(maya / "collabcheck", "2026-12-01T1000-maya-and-dev.toml")],
                           MESSAGE).ok
-    assert push(maya).message.endswith("in the shared repository.")
+    assert words(push(maya)).endswith("in the shared repository.")

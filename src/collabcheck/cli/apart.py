@@ -29,6 +29,7 @@ from collabcheck.core.bank import Bank, load_bank
 from collabcheck.core.paths import snapshot_dir, state_dir
 from collabcheck.core.slug import slugify, unique_slugs
 from collabcheck.render import apart_words as words
+from collabcheck.render import git_words
 
 
 def _bank(args: argparse.Namespace) -> Bank:
@@ -74,7 +75,8 @@ def open_apart(args: argparse.Namespace) -> int:
                           when, bank.id, bank.version, members, args.stage, args.route, opener)
     place = git.where(folder)
     if not place.ok:
-        return problem(f"{place.sentence} {place.advice} A sitting apart is shared through git.")
+        return problem(f"{git_words.place_sentence(place)} {git_words.place_advice(place)} "
+                       "A sitting apart is shared through git.")
     path = apart.write_opened(folder, opened)
     shared = share([path], f"collabcheck apart: opened {opened.id}", folder, _push(args))
     say(f"Opened a sitting apart for {words.names([m.name for m in members])}: {opened.id}")
@@ -154,7 +156,7 @@ def verify(args: argparse.Namespace) -> int:
 
         pulled = pull(_folder(args))
         if not pulled.ok and pulled.kind != git.NO_REMOTE:
-            say(f"Could not bring in your team's latest work: {pulled.message}")
+            say(f"Could not bring in your team's latest work: {git_words.sentence(pulled)}")
     if not (folder / apart.SITTING_FILE).is_file():
         return problem(f"there is no sitting apart '{args.id}' in {_folder(args)}")
     result = check(_folder(args), args.id)

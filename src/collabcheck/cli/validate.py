@@ -7,33 +7,61 @@ banks, every other .toml file as a snapshot (or, if it has [[items]], as a bank 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
 from collabcheck.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from collabcheck.core.bank import Bank, load_bank, load_bank_for, load_section
 from collabcheck.core.errors import BankError, CollabcheckError
-from collabcheck.core.files import read_toml
+from collabcheck.core.files import NOT_TEXT, name_is_text, read_toml
 from collabcheck.core.snapshot import check_snapshot
 from collabcheck.render.safe import safe_line
 
+_REASONS: dict[Path, str] = {}  # why a path was 'unreadable', for its one line
+
+
+def _kind(path: Path) -> str:
+    """'dir', 'file', 'other', 'missing', or 'unreadable' (a folder above it cannot be looked
+    into), without raising: Path.is_dir and Path.exists raise on a folder the user may not
+    read, and every such case must be one line, never a traceback."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except OSError as exc:
+        _REASONS[path] = (exc.strerror or type(exc).__name__).lower()
+        return "unreadable"
+    return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
+
 
 def _walk(folder: Path, unreadable: list[tuple[Path, str]]) -> tuple[list[Path], list[Path]]:
-    """Every .toml file and every bank folder under `folder`; folders that cannot be listed
-    go into `unreadable`, so nothing is left out without a word."""
+    """Every .toml file and every bank folder under `folder`; folders that cannot be listed,
+    and names that are not UTF-8 text, go into `unreadable` (path, what is wrong), so nothing
+    is left out without a word."""
     def failed(exc: OSError) -> None:
-        unreadable.append((Path(exc.filename or folder), exc.strerror or str(exc)))
+        unreadable.append((Path(exc.filename or folder),
+                           f"folder cannot be read ({exc.strerror or exc}), so the files in it "
+                           "were not checked"))
 
     files: list[Path] = []
     bank_dirs: list[Path] = []
     for top, dirs, names in os.walk(folder, onerror=failed):
+        for d in [d for d in dirs if not name_is_text(d)]:
+            dirs.remove(d)
+            unreadable.append((Path(top) / d, NOT_TEXT))
         dirs.sort()
         if os.path.basename(os.path.dirname(top)) == "apart" and "sitting.toml" in names:
             dirs.clear()  # a sitting apart's seals and reveals (collabcheck apart status reads them)
             continue
         if "bank.toml" in names:
             bank_dirs.append(Path(top))
-        files += [Path(top) / n for n in names if n.endswith(".toml")]
+        for n in names:
+            if n.endswith(".toml"):
+                if name_is_text(n):
+                    files.append(Path(top) / n)
+                else:
+                    unreadable.append((Path(top) / n, NOT_TEXT))
     return files, bank_dirs
 
 
@@ -42,8 +70,12 @@ def _targets(paths: list[Path], unreadable: list[tuple[Path, str]] | None = None
     out: list[tuple[str, Path]] = []
     problems = unreadable if unreadable is not None else []
     for path in paths:
-        if path.is_dir():
-            if (path / "bank.toml").is_file():
+        kind = _kind(path)
+        if kind == "unreadable":
+            problems.append((path, f"cannot be reached ({_REASONS.get(path, 'not allowed')}), "
+                                   "so it was not checked"))
+        elif kind == "dir":
+            if _kind(path / "bank.toml") == "file":
                 out.append(("bank", path))
                 continue
             files, found_banks = _walk(path, problems)
@@ -53,6 +85,8 @@ def _targets(paths: list[Path], unreadable: list[tuple[Path, str]] | None = None
                     if not any(d == f.parent or d in f.parents for d in bank_dirs)]
         elif path.name == "bank.toml":
             out.append(("bank", path.parent))
+        elif not name_is_text(path.name):
+            problems.append((path, NOT_TEXT))
         else:
             out.append(("file", path))
     return out
@@ -96,7 +130,7 @@ def validate_paths(raw_paths: list[str], questions: str | None, snapshots: Path 
     """
     bank_dir = Path(questions) if questions else None
     paths = [Path(p) for p in raw_paths] or [bank_dir or Path("<shipped bank>")]
-    missing = [p for p in paths if raw_paths and not p.exists()]
+    missing = [p for p in paths if raw_paths and _kind(p) == "missing"]
     for p in missing:
         sys.stderr.write(safe_line(f"{p}: no such file or folder") + "\n")
     if missing:
@@ -112,18 +146,17 @@ def validate_paths(raw_paths: list[str], questions: str | None, snapshots: Path 
         targets = [*_targets(paths, unreadable)]
     else:
         targets = [("bank", bank_dir)]
-        if snapshots is not None and snapshots.is_dir():
+        if snapshots is not None and _kind(snapshots) in ("dir", "unreadable"):
             targets += _targets([snapshots], unreadable)
-        elif snapshots is not None and snapshots.exists():
+        elif snapshots is not None and _kind(snapshots) != "missing":
             sys.stderr.write(safe_line(f"{snapshots}: is a file, not a folder; the snapshot folder "
                                        "(--dir or COLLABCHECK_DIR) must be a folder") + "\n")
             return EXIT_USAGE
     invalid = checked = 0
-    for folder, reason in unreadable:
+    for where, what in unreadable:
         checked += 1
         invalid += 1
-        sys.stderr.write(safe_line(f"{folder}: folder cannot be read ({reason}), so the files in it "
-                                   "were not checked") + "\n")
+        sys.stderr.write(safe_line(f"{where}: {what}") + "\n")
     for what, path in targets:
         checked += 1
         warnings: list[str] = []

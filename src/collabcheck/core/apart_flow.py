@@ -89,8 +89,10 @@ def share(paths: list[Path], message: str, folder: Path, push: bool = True) -> S
 def pull(folder: Path, timeout: float = git.PUSH_TIMEOUT) -> git.Outcome:
     """Bring in the team's latest work (and push anything of ours still waiting)."""
     place = git.where(folder)
-    if not place.ok:
-        return git.Outcome(place.kind, place.sentence)
+    if place.kind == git.NO_GIT:
+        return git.Outcome(git.NO_GIT, "no-git-commit")
+    if place.kind == git.NOT_REPO:
+        return git.Outcome(git.NOT_REPO, "push-not-repo")
     return git_push.pull_and_push(folder, timeout)
 
 

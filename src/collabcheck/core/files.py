@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,6 +24,31 @@ MAX_DEPTH = 32
 """Deepest nesting of arrays and inline tables read: a snapshot needs 2."""
 TOML_VERSION: Literal["1.0.0"] = "1.0.0"
 """Snapshots and banks are TOML 1.0 (the README says so); 1.1 additions are refused."""
+
+
+def name_is_text(name: str) -> bool:
+    """True when a file or folder name, as Python gave it, was valid UTF-8 on disk.
+
+    A name written in another encoding (`café.toml` saved in Latin-1) reaches Python with
+    its odd bytes held as lone surrogates, which no output can carry: such a name is listed
+    as a problem (shown with `shown_name`) rather than read, so no output is ever broken.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(name: str) -> str:
+    """A name with each byte that was not UTF-8 shown as `\\xe9`, so it can be printed,
+    put in JSON or in Markdown in any locale."""
+    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF
+                   else f"\\u{ord(c):04x}" if 0xD800 <= ord(c) <= 0xDFFF else c for c in name)
+
+
+NOT_TEXT = ("its name is not UTF-8 text (it was saved in another encoding), so it was left "
+            "out; give it a new name to include it")
 
 
 def read_bytes(path: str | Path, error: type[CollabcheckError] = CollabcheckError,
@@ -184,16 +209,22 @@ def nesting_depth(text: str) -> int:
 def _written_temp(directory: Path, prefix: str, text: str, shared: bool, durable: bool) -> Path:
     """`text` in a new temporary file in `directory`, flushed (and fsynced when `durable`).
 
-    mkstemp makes the file private (0600); a `shared` file (a snapshot, meant to be committed)
-    gets the permissions any other new file would get under the user's umask instead.
+    The file is made with its final permissions in one step: private (0600), or, for a
+    `shared` file (a snapshot, meant to be committed), what any other new file gets under the
+    user's umask (0666 less the umask, which the system applies itself). Nothing changes the
+    process-wide umask, so the app's writer thread and its screens never race on it.
     """
     directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
+    flags = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+             | getattr(os, "O_NOFOLLOW", 0))
+    while True:
+        tmp_name = os.path.join(directory, f"{prefix}{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(tmp_name, flags, 0o666 if shared else 0o600)
+            break
+        except FileExistsError:
+            continue
     try:
-        if shared:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
@@ -241,7 +272,7 @@ def atomic_replace(target: Path, text: str, private: bool = False, durable: bool
     """Write `text` to `target` atomically (temporary file, flush, fsync, rename), replacing it.
 
     For files collabcheck owns and rewrites (the autosave, the history cache); `private`
-    keeps the file readable only by the user (mkstemp's 0600); `durable=False` skips the
+    keeps the file readable only by the user (0600); `durable=False` skips the
     fsync for a cache, which only costs speed if lost.
     """
     tmp = _written_temp(target.parent, f".{target.stem}-", text, shared=not private, durable=durable)

@@ -9,26 +9,30 @@ for them. Three promises shape this module:
 - It never asks for, or stores, a password or key. Every git command runs with prompts
   switched off and no terminal to read from, so a push that would ask fails plainly at
   once instead of hanging; and every command has a time limit.
-- Every failure comes back as an `Outcome` holding one plain sentence. Nothing here ever
-  touches the snapshot file itself, so it always stays safe on disk.
+- Every failure comes back as an `Outcome`: a small code and the facts for the one plain
+  sentence render/git_words.py says for it. Nothing here ever touches the snapshot file
+  itself, so it always stays safe on disk.
 
-Pushing (the part that talks to the network) is in core/git_push.py. Plain modules: no
+Running git itself (no prompts, a time limit, stopping it so it cleans up its locks) is in
+core/git_run.py; pushing (the part that talks to the network) is in core/git_push.py. Plain modules: no
 Textual, so the command line and the app share them.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
-import signal
-import subprocess
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-LOCAL_TIMEOUT = 15.0   # commands that only touch this computer
+from collabcheck.core.git_run import LOCAL_TIMEOUT as LOCAL_TIMEOUT
+from collabcheck.core.git_run import Run as Run
+from collabcheck.core.git_run import git_env as git_env
+from collabcheck.core.git_run import leftover_locks as leftover_locks
+from collabcheck.core.git_run import run_git as run_git
+
 PUSH_TIMEOUT = 30.0    # a push or pull over the network
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -48,15 +52,27 @@ NETWORK = "network"
 AUTH = "auth"
 TIMEOUT = "timeout"
 FAILED = "failed"
+DETACHED = "detached"
+BUSY = "busy"
+READ_ONLY = "read-only"
+LOCKED = "locked"
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened, as one plain sentence; `detail` keeps git's own words for helpers."""
+    """What happened. `kind` says what can be done next (try again, pull first, set a name);
+    `code` names the sentence render/git_words.py says for it (the kind itself, unless a
+    kind has several), with the `facts` that sentence needs; `detail` keeps git's own words
+    for whoever looks after the repository. No words here: they live with the others."""
 
     kind: str
-    message: str
+    code: str = ""
+    facts: Mapping[str, object] = field(default_factory=dict)
     detail: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.code:
+            object.__setattr__(self, "code", self.kind)
 
     @property
     def ok(self) -> bool:
@@ -74,92 +90,6 @@ class Place:
     @property
     def ok(self) -> bool:
         return self.kind == OK
-
-    @property
-    def sentence(self) -> str:
-        """What it means, in one sentence."""
-        folder = str(self.folder).rstrip("/\\") + os.sep
-        if self.kind == OK:
-            return f"Sittings are saved in {folder}, inside your git repository {self.root}."
-        if self.kind == IGNORED:
-            return (f"Sittings are saved in {folder}, which your git repository {self.root} is "
-                    "set to ignore, so they cannot be committed or shared from there.")
-        if self.kind == NO_GIT:
-            return (f"Sittings are saved in {folder}, but git is not installed on this computer, "
-                    "so they stay on this computer only.")
-        return (f"Sittings are saved in {folder}, which is not inside a git repository, so they "
-                "stay on this computer only.")
-
-    @property
-    def advice(self) -> str:
-        """What to do about it, in one sentence ('' when all is well)."""
-        if self.kind == OK:
-            return ""
-        if self.kind == NO_GIT:
-            return ("To share them, install git, or copy the file to your team's repository "
-                    "and commit it there.")
-        if self.kind == IGNORED:
-            return ("To share them, start collabcheck again with --dir and a folder that git "
-                    "does not ignore, for example --dir sittings.")
-        return ("To share them with your team, start collabcheck in your team's repository "
-                "folder, or choose a folder inside it with --dir.")
-
-
-# -- running git ---------------------------------------------------------------------------
-
-
-def git_env() -> dict[str, str]:
-    """The environment for every git command: never a prompt, never an editor.
-
-    GIT_TERMINAL_PROMPT=0 stops git asking on the terminal; the askpass programs are set to
-    one that fails, so no window pops up to ask either; Git Credential Manager is told not
-    to be interactive; ssh runs in batch mode (never asks for a passphrase or to trust a
-    host). A credential helper the user already has still works: we only stop the asking.
-    """
-    env = dict(os.environ)
-    fail = shutil.which("false") or "false"
-    env.update({
-        "GIT_TERMINAL_PROMPT": "0", "GIT_ASKPASS": fail, "SSH_ASKPASS": fail,
-        "SSH_ASKPASS_REQUIRE": "never", "GCM_INTERACTIVE": "never", "GIT_EDITOR": "true",
-        "GIT_SEQUENCE_EDITOR": "true", "GIT_MERGE_AUTOEDIT": "no", "LC_ALL": "C", "LANGUAGE": "C",
-    })
-    return env
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int            # -1 when it ran out of time, -2 when git could not be started
-    out: str
-    err: str
-
-    @property
-    def timed_out(self) -> bool:
-        return self.code == -1
-
-
-def run_git(args: Sequence[str], cwd: Path, timeout: float = LOCAL_TIMEOUT,
-            env: dict[str, str] | None = None) -> Run:
-    """Run `git args` in `cwd` with no terminal input and a time limit.
-
-    git is started in a session of its own so that, when time runs out, the whole group
-    (git and any ssh or http helper it started) is stopped, not just git itself.
-    """
-    try:
-        proc = subprocess.Popen(["git", *args], cwd=cwd, env=env or git_env(),
-                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, start_new_session=True)
-    except OSError as exc:
-        return Run(-2, "", str(exc))
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.kill()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.communicate(timeout=2)
-        return Run(-1, "", "")
-    return Run(proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"))
 
 
 def has_git() -> bool:
@@ -222,13 +152,12 @@ def set_identity(root: Path, name: str, email: str) -> Outcome:
     """Set user.name and user.email for this repository only (git config --local)."""
     name, email = " ".join(name.split()), email.strip()
     if not name or not re.fullmatch(r"[^\s@<>]+@[^\s@<>]+", email):
-        return Outcome(FAILED, "Please give a name and an email address such as sam@example.org.")
+        return Outcome(FAILED, "bad-identity")
     for key, value in (("user.name", name), ("user.email", email)):
         r = run_git(["config", "--local", key, value], root)
         if r.code != 0:
-            return Outcome(FAILED, "Your name and email could not be saved in this repository's "
-                                   "settings.", r.err.strip())
-    return Outcome(OK, f"Commits in this repository will now be made as {name} <{email}>.")
+            return Outcome(FAILED, "identity-not-saved", detail=r.err.strip())
+    return Outcome(OK, "identity-set", {"name": name, "email": email})
 
 
 # -- committing ----------------------------------------------------------------------------
@@ -256,20 +185,42 @@ def commit_message(sittings: Iterable[tuple[str, object]]) -> str:
 
 def _common_root(paths: list[Path]) -> tuple[Path | None, Outcome | None]:
     if not has_git():
-        return None, Outcome(NO_GIT, "git is not installed on this computer, so the sitting "
-                                     "cannot be committed; it is still saved.")
+        return None, Outcome(NO_GIT, "no-git-commit")
     for p in paths:
         if not p.is_file():
-            return None, Outcome(MISSING, f"{p} is not there any more, so it cannot be committed.")
+            return None, Outcome(MISSING, facts={"path": p})
     roots = {repo_root(p.parent) for p in paths}
     if None in roots:
         where_ = paths[0].parent
-        return None, Outcome(NOT_REPO, f"{where_} is not inside a git repository, so there is "
-                                       "nothing to commit to; the file is still saved there.")
+        return None, Outcome(NOT_REPO, "not-repo-commit", {"folder": where_})
     if len(roots) > 1:
-        return None, Outcome(FAILED, "These files are in different git repositories; please "
-                                     "commit them one repository at a time.")
+        return None, Outcome(FAILED, "different-repos")
     return roots.pop(), None
+
+
+# What git leaves in its folder while an operation waits to be finished, and its plain name.
+IN_PROGRESS = (("rebase-merge", "rebase"), ("rebase-apply", "rebase"), ("MERGE_HEAD", "merge"),
+               ("CHERRY_PICK_HEAD", "cherry-pick"), ("REVERT_HEAD", "revert"),
+               ("BISECT_LOG", "bisect"))
+
+
+def not_on_a_branch(root: Path) -> Outcome | None:
+    """Why a commit must not be made here now, or None when the repository is on a branch
+    with nothing half done.
+
+    A commit on a detached HEAD, or in the middle of a rebase, merge or cherry-pick, is on
+    no branch, or is swept up in the operation: once it is finished or stopped the snapshot
+    file leaves the disk and lives only in git's reflog, where partners will never look.
+    """
+    gd = run_git(["rev-parse", "--absolute-git-dir"], root)
+    git_dir = Path(gd.out.strip()) if gd.code == 0 and gd.out.strip() else None
+    if git_dir is not None:
+        for marker, what in IN_PROGRESS:
+            if (git_dir / marker).exists():
+                return Outcome(BUSY, facts={"what": what})
+    if run_git(["symbolic-ref", "-q", "HEAD"], root).code != 0:
+        return Outcome(DETACHED)
+    return None
 
 
 def commit_files(paths: Sequence[str | Path], message: str,
@@ -283,19 +234,20 @@ def commit_files(paths: Sequence[str | Path], message: str,
     files = [Path(os.path.abspath(p)) for p in paths]
     root, problem = _common_root(files)
     if problem is not None or root is None:
-        return problem or Outcome(FAILED, "The repository could not be found.")
+        return problem or Outcome(NOT_REPO, "not-repo-commit", {"folder": files[0].parent})
     rel = [os.path.relpath(p, root) for p in files]
     for p, r in zip(files, rel, strict=True):
         if is_ignored(p, root):
-            return Outcome(IGNORED, f"git is set to ignore {r} in this repository, so it cannot "
-                                    "be committed; the file is still saved.")
+            return Outcome(IGNORED, "ignored-file", {"file": r})
+    stuck = not_on_a_branch(root)
+    if stuck is not None:
+        return stuck
     name, email = identity(root)
     if not name or not email:
-        return Outcome(NO_IDENTITY, "git does not know your name and email yet, so it cannot "
-                                    "record who made the commit.")
+        return Outcome(NO_IDENTITY)
     status = run_git(["status", "--porcelain", "-z", "--untracked-files=all", "--", *rel], root, timeout)
     if status.code == 0 and not status.out.strip("\0"):
-        return Outcome(NOTHING, "This is already committed, so there is nothing new to commit.")
+        return Outcome(NOTHING)
     tracked = run_git(["ls-files", "-z", "--", *rel], root, timeout)
     was_tracked = set(tracked.out.split("\0")) if tracked.code == 0 else set(rel)
     added = run_git(["add", "--", *rel], root, timeout)
@@ -303,7 +255,7 @@ def commit_files(paths: Sequence[str | Path], message: str,
         return _commit_failure(added)
     done = run_git(["commit", "--quiet", "--only", "-m", message, "--", *rel], root, timeout)
     if done.code == 0:
-        return Outcome(OK, f"Committed: {message.splitlines()[0]}.")
+        return Outcome(OK, "committed", {"subject": message.splitlines()[0]})
     new = [r for r in rel if r not in was_tracked]
     if new:  # put the index back as it was for files we staged
         has_head = run_git(["rev-parse", "--verify", "-q", "HEAD"], root).code == 0
@@ -314,16 +266,40 @@ def commit_files(paths: Sequence[str | Path], message: str,
 def _commit_failure(r: Run) -> Outcome:
     err = r.err.strip()
     if r.timed_out:
-        return Outcome(TIMEOUT, "git took too long to commit and was stopped; the file is still "
-                                "saved, so please try again.")
+        return Outcome(TIMEOUT, "commit-timeout")
     if "tell me who you are" in err or "auto-detect email" in err or "empty ident" in err:
-        return Outcome(NO_IDENTITY, "git does not know your name and email yet, so it cannot "
-                                    "record who made the commit.", err)
-    if "index.lock" in err:
-        return Outcome(FAILED, "Another git program is working in this repository; close it "
-                               "and try again. The file is still saved.", err)
-    return Outcome(FAILED, "git could not make the commit; the file is still saved, and "
-                           "whoever looks after your repository can see why with git status.", err)
+        return Outcome(NO_IDENTITY, detail=err)
+    low = err.lower()
+    if any(s in low for s in ("permission denied", "read-only file system",
+                              "insufficient permission", "operation not permitted")):
+        return Outcome(READ_ONLY, detail=err)
+    if ".lock" in err and "exists" in low:
+        return Outcome(LOCKED, detail=err)
+    return Outcome(FAILED, "commit-failed", detail=err)
+
+
+def status_paths(out: str) -> set[str]:
+    """Every path named in `git status --porcelain -z` output.
+
+    Each entry is "XY path"; a rename or copy ("R" or "C" in X or Y) is followed by one more
+    field, the path it came from, with no "XY " in front. Both paths are changed here, so
+    both are returned (reading that second field as an entry would cut three letters off it
+    and name some other file).
+    """
+    paths: set[str] = set()
+    fields = out.split("\0")
+    i = 0
+    while i < len(fields):
+        entry = fields[i]
+        i += 1
+        if len(entry) < 4:
+            continue
+        paths.add(entry[3:])
+        if "R" in entry[:2] or "C" in entry[:2]:
+            if i < len(fields) and fields[i]:
+                paths.add(fields[i])
+            i += 1
+    return paths
 
 
 # -- history -------------------------------------------------------------------------------
@@ -427,6 +403,6 @@ def uncommitted(paths: Iterable[str | Path], timeout: float = LOCAL_TIMEOUT) -> 
         if tracked.code != 0 or changed.code != 0:
             return None
         # Entries are "XY path"; a staged new file ("A ") is in the index but in no commit.
-        pending = {Path(os.path.abspath(root / e[3:])) for e in changed.out.split("\0") if len(e) > 3}
+        pending = {Path(os.path.abspath(root / p)) for p in status_paths(changed.out)}
         committed |= {Path(os.path.abspath(root / n)) for n in tracked.out.split("\0") if n} - pending
     return {f for f in files if f not in committed}

@@ -2,14 +2,16 @@
 
 Kept apart from core/git.py (which finds the repository and commits) because this is the
 part that talks to the network: every command here has a time limit, ssh runs in batch
-mode, and git's own words are turned into one plain sentence (rejected, asked for a
-password, no network, too slow). Nothing here touches the snapshot file, and other work in
-progress is put back exactly as it was. No Textual.
+mode, and git's own words are turned into a small code (rejected, asked for a password, no
+network, too slow) that render/git_words.py says in one plain sentence. Nothing here touches
+the snapshot file, and other work in progress is put back exactly as it was. No Textual.
 """
 
 from __future__ import annotations
 
+import random
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from collabcheck.core.git import (
@@ -26,8 +28,10 @@ from collabcheck.core.git import (
     Run,
     git_env,
     has_git,
+    not_on_a_branch,
     repo_root,
     run_git,
+    status_paths,
 )
 
 
@@ -62,52 +66,42 @@ def _network_failure(r: Run, doing: str, timeout: float) -> Outcome:
     err = r.err
     low = err.lower()
     if r.timed_out:
-        return Outcome(TIMEOUT, f"The shared repository did not answer within {timeout:g} "
-                                f"seconds, so {doing} was stopped; the sitting is committed "
-                                "here and you can push it later.")
-    if any(s in low for s in ("rejected", "non-fast-forward", "fetch first")):
-        return Outcome(REJECTED, "Someone else pushed to the shared repository first, so yours "
-                                 "was turned away for now.", err.strip())
+        return Outcome(TIMEOUT, "network-timeout", {"timeout": timeout, "doing": doing})
+    # "cannot lock ref" and "failed to update ref": another push was updating the same
+    # branch at that very moment, which a fetch and a second try gets past like a rejection.
+    if any(s in low for s in ("rejected", "non-fast-forward", "fetch first", "cannot lock ref",
+                              "failed to update ref", "failed to lock", "incorrect old value")):
+        return Outcome(REJECTED, detail=err.strip())
     if any(s in low for s in ("could not read username", "could not read password",
                               "terminal prompts disabled", "authentication failed",
                               "permission denied", "host key verification failed",
                               "returned error: 403", "returned error: 401",
                               "access denied", "askpass")):
-        return Outcome(AUTH, "The shared repository asked for a password or key, and collabcheck "
-                             "never asks for those; push once with your usual git tool, then "
-                             "try again.", err.strip())
+        return Outcome(AUTH, detail=err.strip())
     if any(s in low for s in ("could not resolve", "unable to access", "connection refused",
                               "network is unreachable", "could not read from remote",
                               "connection timed out", "no route to host", "does not appear to be")):
-        return Outcome(NETWORK, "The shared repository could not be reached (no network, or the "
-                                "address is wrong); the sitting is committed here, so push it "
-                                "later.", err.strip())
-    return Outcome(FAILED, f"git could not finish ({doing}); the sitting is committed here, and "
-                           "whoever looks after your repository can see why.", err.strip())
+        return Outcome(NETWORK, detail=err.strip())
+    return Outcome(FAILED, "network-failed", {"doing": doing}, err.strip())
 
 
 def push(folder: str | Path, timeout: float = PUSH_TIMEOUT) -> Outcome:
     """Push this branch to its shared repository, within `timeout` seconds."""
     root = repo_root(Path(folder)) if has_git() else None
     if root is None:
-        return Outcome(NOT_REPO, "This folder is not inside a git repository, so there is "
-                                 "nowhere to push to.")
+        return Outcome(NOT_REPO, "push-not-repo")
     branch = _branch(root)
     if branch is None:
-        return Outcome(FAILED, "This repository is not on a branch just now, so collabcheck "
-                               "cannot tell where to push; the sitting is committed here.")
+        return Outcome(FAILED, "no-branch")
     remote = _remote(root)
     if remote is None:
-        return Outcome(NO_REMOTE, "This repository has no shared copy to push to (no remote); "
-                                  "the sitting is committed here only.")
+        return Outcome(NO_REMOTE)
     target = _target(root, branch)
     waiting = _waiting(root, remote, target)
     r = run_git(["push", "--porcelain", remote, f"HEAD:{target}"], root, timeout, _net_env(root))
     if r.code != 0:
-        return _network_failure(r, "the push", timeout)
-    others = (f", with {waiting - 1} earlier commit{'s' if waiting > 2 else ''} that "
-              f"{'were' if waiting > 2 else 'was'} waiting here") if waiting > 1 else ""
-    return Outcome(OK, f"Pushed: your team can now see this sitting in the shared repository{others}.")
+        return _network_failure(r, "push", timeout)
+    return Outcome(OK, "pushed", {"waiting": waiting})
 
 
 def _target(root: Path, branch: str) -> str:
@@ -137,22 +131,47 @@ def pull_and_push(folder: str | Path, timeout: float = PUSH_TIMEOUT) -> Outcome:
     remote = _remote(root) if root else None
     if root is None or branch is None or remote is None:
         return push(folder, timeout)
+    stuck = not_on_a_branch(root)
+    if stuck is not None:  # never start a rebase inside someone's unfinished one
+        return stuck
     started = time.monotonic()
     fetched = run_git(["fetch", "--quiet", remote, _target(root, branch)], root, timeout,
                       _net_env(root))
     if fetched.code != 0:
-        return _network_failure(fetched, "fetching your team's work", timeout)
+        return _network_failure(fetched, "fetch", timeout)
     status = run_git(["status", "--porcelain", "-z", "--untracked-files=no"], root)
-    mine = {e[3:] for e in status.out.split("\0") if len(e) > 3}
+    mine = status_paths(status.out)
     theirs = set(run_git(["diff", "--name-only", "-z", "HEAD...FETCH_HEAD"], root).out.split("\0"))
     if mine & theirs:
-        return Outcome(FAILED, "Your team's latest work changes files that are also being changed "
-                               "in this folder, so collabcheck left everything as it was; the "
-                               "sitting is committed here.", ", ".join(sorted(mine & theirs)))
+        return Outcome(FAILED, "overlap", detail=", ".join(sorted(mine & theirs)))
     rebased = run_git(["rebase", "--quiet", "--autostash", "FETCH_HEAD"], root)
     if rebased.code != 0:
         run_git(["rebase", "--abort"], root)
-        return Outcome(FAILED, "Your team's latest work could not be put together with yours, so "
-                               "collabcheck left everything as it was; the sitting is committed "
-                               "here.", rebased.err.strip())
+        return Outcome(FAILED, "rebase-failed", detail=rebased.err.strip())
     return push(folder, max(5.0, timeout - (time.monotonic() - started)))
+
+
+def push_until_through(folder: str | Path, timeout: float = PUSH_TIMEOUT,
+                       turned_away: Callable[[], None] | None = None) -> Outcome:
+    """Push; while someone else's push gets in first, fetch their work and try again, until
+    it goes through or `timeout` seconds have passed in all.
+
+    Several partnerships may press "push" in the same minute: each try can lose the race
+    to another (a rejection, or the shared branch locked by a push under way), and since
+    every sitting is its own file, fetching and trying again always gets there. A short
+    random pause between tries keeps the racers from colliding in step. `turned_away` is
+    called once, the first time a push is turned away, so a caller can say what is going on.
+    """
+    deadline = time.monotonic() + timeout
+    out = push(folder, timeout)
+    tries = 0
+    while out.kind == REJECTED:
+        if tries == 0 and turned_away is not None:
+            turned_away()
+        tries += 1
+        time.sleep(random.uniform(0.05, 0.25) * min(tries, 4))
+        left = deadline - time.monotonic()
+        if left < 1.0:
+            break
+        out = pull_and_push(folder, left)
+    return out

@@ -50,6 +50,8 @@ def scan(root: Path, problems: dict[str, str] | None = None) -> list[tuple[str, 
     """
     import stat as stat_mod
 
+    from collabcheck.core.files import NOT_TEXT, name_is_text, shown_name
+
     found: list[tuple[str, StatKey]] = []
     stack = [("", str(root))]
     while stack:
@@ -71,6 +73,10 @@ def scan(root: Path, problems: dict[str, str] | None = None) -> list[tuple[str, 
             if e.name.startswith("."):
                 continue
             rel = f"{rel_dir}/{e.name}" if rel_dir else e.name
+            if not name_is_text(e.name):  # no output could carry it: listed, never read
+                if problems is not None and (e.name.endswith(".toml") or e.is_dir(follow_symlinks=False)):
+                    problems[shown_name(rel)] = NOT_TEXT
+                continue
             try:
                 if e.is_dir(follow_symlinks=False):
                     stack.append((rel, e.path))

@@ -189,12 +189,13 @@ def offer_markdown(talk: Conversation, path: Path, snapshot: Snapshot, bank: Ban
 
 def commit_after_save(talk: Conversation, path: Path, snapshot: Snapshot) -> None:
     """Say where the file is with git, then offer to commit it (that file only) and push, as
-    the app's Saved screen does, with the same plain sentences (collabcheck.core.git)."""
+    the app's Saved screen does, with the same plain sentences (render/git_words.py)."""
     from collabcheck.core.git import commit_files, commit_message, where
     from collabcheck.core.git_push import push
+    from collabcheck.render.git_words import place_sentence, sentence
 
     place = where(path.parent)
-    talk.say(place.sentence)
+    talk.say(place_sentence(place))
     if not place.ok:
         return
     report = path.with_suffix(".md")
@@ -205,11 +206,11 @@ def commit_after_save(talk: Conversation, path: Path, snapshot: Snapshot) -> Non
     if said not in ("c", "commit"):
         return
     outcome = commit_files(files, commit_message([(snapshot.pair, snapshot.taken_at)]))
-    talk.say(outcome.message)
+    talk.say(sentence(outcome))
     if not outcome.ok:
         return
     said = talk.ask("Type p and press Enter to push it to your team's shared repository "
                     "(at most 30 seconds), or just press Enter to finish.").strip().lower()
     if said in ("p", "push"):
         talk.say("Pushing…")
-        talk.say(push(path.parent).message)
+        talk.say(sentence(push(path.parent)))

@@ -37,6 +37,7 @@ from collabcheck.core.apart_log import (
     SEAL_ONCE,
     Verification,
 )
+from collabcheck.render import git_words
 from collabcheck.render.words import display_name
 
 MONTHS = git.MONTHS
@@ -65,13 +66,13 @@ def shared_words(shared: Shared | None, what: str = "it") -> str:
     if shared is None:
         return ""
     if not shared.committed.ok:
-        return (f"It could not be committed: {shared.committed.message} It is saved in the folder, "
-                "and collabcheck apart tries again next time.")
+        return (f"It could not be committed: {git_words.sentence(shared.committed)} It is saved "
+                "in the folder, and collabcheck apart tries again next time.")
     if shared.pushed is None:
         return f"Committed {what} here; push it when you are ready."
     if shared.pushed.ok:
         return f"Committed and pushed {what}: your team can see it now."
-    return (f"Committed {what} here, but could not push it: {shared.pushed.message} It goes with "
+    return (f"Committed {what} here, but could not push it: {git_words.sentence(shared.pushed)} It goes with "
             "the next push, which collabcheck apart tries every time it runs.")
 
 

@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual import work
+from textual import events, work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.markup import escape
@@ -104,6 +104,7 @@ class CollabcheckApp(KeepsState):
         a fault Textual handled, the plain line is made: `crash.py`)."""
         self.saver.close()
         after_textual_fault(self)
+        self.release_state()
 
     # -- the flow -------------------------------------------------------------------------
 
@@ -157,13 +158,29 @@ class CollabcheckApp(KeepsState):
         """Under every screen of the flow: one that keeps keys typed between two screens."""
         return BetweenScreens()
 
+    async def on_event(self, event: events.Event) -> None:
+        """A burst typed or pasted into a written answer is taken in as one edit
+        (`NoteArea.take_input` in screens/note_area.py), so the screen and the state file
+        keep up with the fastest typing; every other event goes on as usual."""
+        typed = isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded
+        box = self.focused if typed else None
+        take = getattr(box, "take_input", None)
+        if take is not None and take(event):
+            return
+        await super().on_event(event)
+        if take is not None and not event.is_forwarded:
+            box.taken_elsewhere(event)  # type: ignore[union-attr]  # a binding took it
+
     def open_first_screen(self) -> asyncio.Future[str | None] | None:
         """The welcome screen, pushed as the app mounts, so it is drawn in the app's first
         frame rather than a moment later, once the flow's worker has started (that cost
         about a tenth of a second of start-up). The flow's first `welcome` awaits its choice."""
+        alone = self.hold_state()  # one app per sitting: a second one keeps apart (keeping.py)
         choice: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
         self.push_screen(self._welcome_screen(),
                          callback=lambda c: None if choice.done() else choice.set_result(c))
+        if not alone:
+            self.offer_new_sitting()
         return choice
 
     def _welcome_screen(self) -> WelcomeScreen:

@@ -21,7 +21,15 @@ from collabcheck.core import paths
 from collabcheck.tui.autosave import CLEAR, Autosaver
 
 if TYPE_CHECKING:
+    from collabcheck.core.lock import Held
     from collabcheck.core.sitting import Sitting
+    from collabcheck.core.state import Claim
+
+SECOND_WINDOW = ("This sitting is already open in another collabcheck window on this computer."
+                 "\n\nThis window will not touch its answers. You can start a new sitting here, "
+                 "kept apart from it, or close this window and carry on in the other one.")
+SECOND_WINDOW_CLOSED = ("collabcheck: the unfinished sitting is open in another window, so this "
+                        "one closed without changing it.")
 
 
 class SittingChanged(Message):
@@ -36,6 +44,45 @@ class KeepsState(App[int]):
     state_dir: Path
     saver: Autosaver
     ui_loop: asyncio.AbstractEventLoop | None
+
+    state_lock: Held | None = None
+    own_claim: Claim | None = None     # then: the separate folder this app keeps its sitting in
+
+    def hold_state(self) -> bool:
+        """Take the state folder for this app alone (`core/lock.py`). False when another app
+        has it: this app then keeps its own sitting in a separate new folder (a sitting folder
+        of `core/state.py`, held the same way), so neither overwrites the other's answers."""
+        from collabcheck.core import lock
+
+        held = lock.hold(self.state_dir)
+        if held is not None:
+            self.state_lock = held
+            return True
+        from collabcheck.core import state
+
+        self.own_claim = state.new_claim(self.state_dir)
+        self.state_dir = self.own_claim.folder
+        return False
+
+    def offer_new_sitting(self) -> None:
+        """Say, over the welcome screen, that the sitting is open in another window; offer a
+        new sitting here, or closing this window."""
+        from collabcheck.tui.screens.dialogs import ConfirmScreen
+
+        def answered(new: bool | None) -> None:
+            if not new:
+                self.exit_message = SECOND_WINDOW_CLOSED
+                self.exit(0)
+
+        self.push_screen(ConfirmScreen(SECOND_WINDOW, yes="Start a new sitting",
+                                       no="Close this window"), callback=answered)
+
+    def release_state(self) -> None:
+        """Let the next app have the state folder (the separate one is removed if empty)."""
+        if self.state_lock is not None:
+            self.state_lock.release()
+        if self.own_claim is not None:
+            self.own_claim.release(tidy=True)
 
     def autosave(self) -> None:
         """Keep the sitting in progress: called after every change, even every keystroke.

@@ -27,6 +27,7 @@ from textual.widgets import Static
 
 from collabcheck.core import git, git_push
 from collabcheck.core.snapshot import Snapshot
+from collabcheck.render.git_words import place_advice, place_sentence, sentence
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 COMMIT_KEYS = [
@@ -45,8 +46,8 @@ def folder_text(folder: Path) -> str:
 def place_text(place: git.Place) -> str:
     """The sentence and, when something is wrong, what to do; '!' marks a problem (not colour)."""
     if place.ok:
-        return place.sentence
-    return f"! {place.sentence} {place.advice}"
+        return place_sentence(place)
+    return f"! {place_sentence(place)} {place_advice(place)}"
 
 
 def short_place_text(place: git.Place) -> str:
@@ -182,8 +183,7 @@ class CommitPanel(Vertical):
             try:
                 out = job()
             except Exception as exc:  # the screen must never be left waiting
-                out = git.Outcome(git.FAILED, "Something went wrong while running git; the "
-                                              "sitting is still saved.", repr(exc))
+                out = git.Outcome(git.FAILED, "git-fault", detail=repr(exc))
             self._later(self._finish, out, then)
 
         self.run_worker(work, thread=True, group="git", exit_on_error=False)
@@ -207,13 +207,13 @@ class CommitPanel(Vertical):
         self.no_identity = out.kind == git.NO_IDENTITY
         if out.ok or out.kind == git.NOTHING:
             self.committed = True
-            self.status = (f"✓ {out.message} Press p to push it to your team's shared "
+            self.status = (f"✓ {sentence(out)} Press p to push it to your team's shared "
                            f"repository (at most {self.timeout:g} seconds), or q to finish.")
         elif self.no_identity:
-            self.status = f"! {out.message} Press i to give them, for this repository only."
+            self.status = f"! {sentence(out)} Press i to give them, for this repository only."
             self.ask_identity()
         else:
-            self.status = f"! {out.message} Press c to try again."
+            self.status = f"! {sentence(out)} Press c to try again."
 
     def push(self, again: bool = False) -> None:
         if self.busy:
@@ -231,13 +231,13 @@ class CommitPanel(Vertical):
         self.rejected = out.kind == git.REJECTED
         self.pushed = out.ok
         if out.ok:
-            self.status = f"✓ {out.message} Press q to finish."
+            self.status = f"✓ {sentence(out)} Press q to finish."
         elif self.rejected:
-            self.status = (f"! {out.message} Press r to fetch their work and push again; it "
+            self.status = (f"! {sentence(out)} Press r to fetch their work and push again; it "
                            "cannot clash, because every sitting is its own file.")
         else:
             again = {git.NO_REMOTE: "", git.NOT_REPO: "", git.AUTH: " Press p when you have."}
-            self.status = f"! {out.message}{again.get(out.kind, ' Press p to try again.')}"
+            self.status = f"! {sentence(out)}{again.get(out.kind, ' Press p to try again.')}"
 
     def ask_identity(self) -> None:
         from collabcheck.tui.screens.identity import IdentityScreen
@@ -255,10 +255,10 @@ class CommitPanel(Vertical):
 
     def _identity_set(self, out: git.Outcome) -> None:
         if not out.ok:
-            self.status = f"! {out.message} Press i to try again."
+            self.status = f"! {sentence(out)} Press i to try again."
             return
         self.no_identity = False
-        self.status = out.message
+        self.status = sentence(out)
         self.commit()
 
     def report_written(self, report: Path) -> None:

@@ -9,13 +9,29 @@ It is either writing or not. Not writing (on arrival), it edits nothing and show
 cursor: Enter (the screen's binding), a click, a paste or any letter starts writing, and
 the letter goes in; a digit only posts `NotANumber`, so a number meant for the question
 before never lands in the box; `?` is left for help.
+
+Writing, it keeps up with any typist. A terminal delivers a fast burst (a paste without
+bracketed paste, a quick typist on a slow machine) as hundreds of keys at once, and TextArea
+edits, re-wraps and redraws after each one: 1,000 keys took seconds to reach the box, and so
+the autosave, and a kill then lost them. So letters (and Enter) are gathered as they arrive
+and go in together, one edit, a sixtieth of a second after the first (`flush_typed`); the
+text is read through `text`, which puts anything gathered in first, so nothing that reads
+the answer ever misses a letter. The app hands each letter (and paste) over as it arrives (`take_input`),
+before Textual looks for a key binding and routes it (a letter typed while writing is never
+a binding: TextArea takes every printable key), so even a thousand keys cost little; a key
+that is not a letter goes the usual way, and letters wait behind it until it has arrived.
 """
 
 from __future__ import annotations
 
+import time
+
 from textual import events
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import TextArea
+
+GATHER = 1 / 60  # seconds: keys arriving within this are put in as one edit (never noticed)
 
 
 class NoteArea(TextArea):
@@ -30,6 +46,61 @@ class NoteArea(TextArea):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(read_only=True, **kwargs)  # type: ignore[arg-type]
         self.set_reactive(TextArea.show_cursor, False)
+        self._gathered: list[str] = []
+        self._gather_timer: Timer | None = None
+        self._in_flight: tuple[events.Event, float] | None = None  # a key on its way, and when
+
+    def take_input(self, event: events.Key | events.Paste) -> bool:
+        """Called by the app as a key or a paste arrives: True when it is a letter or a paste
+        while writing, now gathered. Anything else goes the usual way (False), and until it
+        has reached the box (or a binding has taken it, or a quarter of a second has passed)
+        letters go the usual way behind it, so the order of keys is kept."""
+        if self._in_flight is not None and time.monotonic() - self._in_flight[1] > 0.25:
+            self._in_flight = None
+        if self._in_flight is None and not self.read_only:
+            if isinstance(event, events.Paste):
+                self._gather(event.text)
+                return True
+            if event.is_printable and event.character:
+                self._gather(event.character)
+                return True
+        self._in_flight = (event, time.monotonic())  # the latest on its way: letters wait behind it
+        return False
+
+    def taken_elsewhere(self, event: events.Event) -> None:
+        """The app says a key handed back by `take_input` was taken by a key binding, so it
+        will never reach the box: letters need not wait for it."""
+        if self._in_flight is not None and self._in_flight[0] is event:
+            self._in_flight = None
+
+    def _gather(self, text: str) -> None:
+        """Keep `text` to go in with the next edit, a sixtieth of a second from the first."""
+        self._gathered.append(text)
+        if self._gather_timer is None:
+            self._gather_timer = self.set_timer(GATHER, self.flush_typed)
+
+    @property
+    def text(self) -> str:
+        """The whole answer, with every key typed so far (gathered keys go in first)."""
+        self.flush_typed()
+        return self.document.text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._gathered.clear()
+        self.load_text(value)
+
+    def flush_typed(self) -> None:
+        """Put the keys gathered so far into the text, as one edit where the cursor is."""
+        if self._gather_timer is not None:
+            self._gather_timer.stop()
+            self._gather_timer = None
+        if not self._gathered:
+            return
+        typed = "".join(self._gathered)
+        self._gathered.clear()
+        result = self.replace(typed, *self.selection)
+        self.move_cursor(result.end_location)
 
     @property
     def writing(self) -> bool:
@@ -49,6 +120,8 @@ class NoteArea(TextArea):
             self.post_message(self.WritingChanged())
 
     async def _on_key(self, event: events.Key) -> None:
+        if self._in_flight is not None and self._in_flight[0] is event:
+            self._in_flight = None
         if self.read_only:
             char = event.character
             if event.is_printable and char and char != "?":
@@ -58,12 +131,25 @@ class NoteArea(TextArea):
                     self.post_message(self.NotANumber())
                     return
                 self.start_writing(at_end=True)  # and the letter goes in, below
+        if not self.read_only and (event.is_printable or event.key == "enter") and (
+                event.character or event.key == "enter"):
+            event.stop()
+            event.prevent_default()
+            self._gather("\n" if event.key == "enter" else event.character or "")
+            return
+        self.flush_typed()  # any other key (a move, Escape, Ctrl+N) comes after the letters
         await super()._on_key(event)
 
+    # Textual calls the `_on_paste` and `_on_mouse_down` of every class in the widget's MRO,
+    # this one first, then TextArea's: these only start writing, and TextArea's own handler,
+    # run by Textual next, inserts the text (calling it here too pasted everything twice).
+
     async def _on_paste(self, event: events.Paste) -> None:
+        if self._in_flight is not None and self._in_flight[0] is event:
+            self._in_flight = None
         self.start_writing(at_end=True)
-        await super()._on_paste(event)
+        self.flush_typed()  # keys typed before the paste go in before it
 
     async def _on_mouse_down(self, event: events.MouseDown) -> None:
+        self.flush_typed()
         self.start_writing()
-        await super()._on_mouse_down(event)
