@@ -38,7 +38,7 @@ def _bank(args: argparse.Namespace) -> Bank:
 def run_apart(args: argparse.Namespace) -> int:
     """Dispatch `apart ACTION`."""
     action = {"open": open_apart, "status": status, "reveal": reveal, "answer": answer,
-              "verify": verify, "cancel": cancel}[args.apart_command]
+              "verify": verify, "cancel": cancel, "agree": agree}[args.apart_command]
     return action(args)
 
 
@@ -97,6 +97,11 @@ def status(args: argparse.Namespace) -> int:
              "collabcheck apart open --partner NAME --partner NAME")
     for found in carried.looks.values():
         say("\n".join(words.status_lines(found, _saved_as(found, args))))
+        if found.phase == apart.COMPLETE:
+            from collabcheck.cli.apart_agreeing import agreement_lines
+            from collabcheck.core.apart_flow import bank_for
+
+            say("\n".join(agreement_lines(found, bank_for(found, _bank(args)))))
     return EXIT_OK
 
 
@@ -180,6 +185,13 @@ def cancel(args: argparse.Namespace) -> int:
     shared = share([path], f"collabcheck apart: {pid} cancelled {args.id}", folder, _push(args))
     say(f"Cancelled {args.id}. " + words.shared_words(shared, "that"))
     return EXIT_OK if shared.committed.ok else EXIT_PROBLEM
+
+
+def agree(args: argparse.Namespace) -> int:
+    """Accept a practice, or record what was agreed together (cli/apart_agreeing.py)."""
+    from collabcheck.cli.apart_agreeing import agree as record
+
+    return record(args, _folder(args), state_dir(), _bank(args))
 
 
 def answer(args: argparse.Namespace, inp: TextIO | None = None, out: TextIO | None = None) -> int:

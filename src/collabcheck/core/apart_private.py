@@ -16,10 +16,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from collabcheck.core.apart import _HEX64, FOLDER, Reveal, Seal, canonical, new_salt, seal_of
+from collabcheck.core.apart import (
+    _HEX64,
+    FOLDER,
+    Look,
+    Reveal,
+    Seal,
+    canonical,
+    new_salt,
+    seal_of,
+)
+from collabcheck.core.bank import Bank
 from collabcheck.core.files import atomic_replace, read_bytes
-from collabcheck.core.sitting import Sitting
+from collabcheck.core.sitting import STATE_FILE, Sitting
 from collabcheck.core.slug import is_slug
+from collabcheck.core.snapshot import Partner
 
 SEALED_FILE = "sealed.json"
 SHOWN_FILE = "comparison-shown"
@@ -57,6 +68,23 @@ def seal_sitting(sitting: Sitting, sitting_id: str, pid: str, when: datetime) ->
     salt = new_salt()
     digest = seal_of(salt, canonical(sitting_id, pid, answers, notes))
     return Sealed(sitting_id, Reveal(pid, salt, answers, notes), Seal(pid, digest, when))
+
+
+def start_sitting(found: Look, pid: str, bank: Bank, when: datetime) -> Sitting:
+    """A new answering for one partner of a sitting apart: everyone named, only they answer."""
+    o = found.opened
+    return Sitting(bank=bank.id, bank_version=bank.version,
+                   partners=[Partner(id=m.id, name=m.name, role=m.role) for m in o.partners],
+                   pair=o.pair, started_at=when, current_partner=o.partner_ids.index(pid),
+                   how_long=o.stage, route=o.route)  # type: ignore[arg-type]
+
+
+def answering_here(state_dir: Path, sitting_id: str, pid: str) -> bool:
+    """Whether this partner has answers in progress on this computer (not yet sealed)."""
+    try:
+        return (private_dir(state_dir, sitting_id, pid) / STATE_FILE).is_file()
+    except ValueError:
+        return False
 
 
 def keep_sealed(state_dir: Path, sealed: Sealed) -> Path:

@@ -21,7 +21,9 @@ from collabcheck.core.apart import (
     Look,
     Problem,
 )
+from collabcheck.core.apart_agree import ACCEPT, Agreement, Settled
 from collabcheck.core.apart_flow import (
+    AGREED,
     COMBINED,
     NOT_PROVEN,
     REVEALED,
@@ -136,6 +138,9 @@ def event_line(found: Look | None, event: Event) -> str:
         return (f"{event.sitting}: every answer is revealed and matches its seal. The sitting is "
                 f"saved as {event.path}. " + shared_words(event.shared, "the sitting")
                 + f" See the comparison with: collabcheck apart reveal {event.sitting}")
+    if event.kind == AGREED:
+        return (f"{event.sitting}: what you agreed is added to the sitting saved as {event.path}. "
+                + shared_words(event.shared, "it"))
     if event.kind == NOT_PROVEN:
         return (f"{event.sitting}: every answer is revealed, but the repository's history does not "
                 "show every seal committed before the first reveal, so the answers were not "
@@ -144,6 +149,32 @@ def event_line(found: Look | None, event: Event) -> str:
         return (f"{event.sitting}: the seal in the repository for {name} is not the one made on this "
                 f"computer, so {name}'s answers were not revealed; please ask your team who changed it.")
     return event.detail
+
+
+def agreement_lines(found: Look, made: dict[str, Agreement], settled: Settled | None,
+                    title_of: dict[int, str]) -> list[str]:
+    """Where agreeing stands after a sitting apart: what is agreed, or who chose what so far."""
+    def practice(n: int) -> str:
+        return f"{n}. {title_of.get(n, '')}".rstrip(". ")
+
+    if settled is not None:
+        how = "agreed together" if settled.by_call else "each of you accepted it"
+        lines = [f"  Agreed: practice {practice(settled.practice)} ({how})."]
+        lines += [f"    Action: {a}" for a in settled.actions]
+        return lines
+    if not made:
+        return [f"  Not agreed yet. Agree a practice with: collabcheck apart agree {found.opened.id} "
+                "--as NAME"]
+    lines = []
+    for pid in found.opened.partner_ids:
+        a = made.get(pid)
+        lines.append(f"  {who(found, pid)}: " + (f"accepts practice {practice(a.practice)}."
+                                                   if a is not None and a.how == ACCEPT
+                                                   else "has not chosen yet."))
+    if len({a.practice for a in made.values()}) > 1:
+        lines.append("  You chose different practices. Talk it through, then one of you records "
+                     "what you agreed together (--together).")
+    return lines
 
 
 def verify_lines(v: Verification, shown_folder: str) -> list[str]:
