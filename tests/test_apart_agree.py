@@ -92,7 +92,11 @@ def test_partners_choosing_differently_are_told_to_talk(tmp_path, git_home, monk
     assert code == 0 and "You chose different practices" in flat(out)
     assert "[agreed]" not in shared_snapshot(team)
     code, _, err = team.run("bo", "agree", sid, "--as", "bo", "--practice", "2")
-    assert code == 2 and "already recorded" in err
+    assert code == 2 and "already chosen" in err and "--together" in err
+    # after talking, one of them records what they agreed together: settled
+    code, out, err = team.run("bo", "agree", sid, "--as", "bo", "--practice", "2", "--together")
+    assert code == 0 and "Agreed: practice 2" in out, err
+    assert "practice = 2" in shared_snapshot(team)
 
 
 def test_agreeing_at_the_same_time_never_clashes(tmp_path, git_home, monkeypatch):
@@ -126,15 +130,16 @@ def _look(tmp_path):
 
 def test_the_rule_for_what_was_agreed(tmp_path):
     found = _look(tmp_path)
-    acc = {p: Agreement(p, ACCEPT, 3, (f"do {p}",), T0) for p in ("a", "b")}
-    assert settle(found, {"a": acc["a"]}) is None
+    acc = [Agreement(p, ACCEPT, 3, (f"do {p}",), T0) for p in ("a", "b")]
+    assert settle(found, acc[:1]) is None
     assert settle(found, acc).practice == 3 and settle(found, acc).actions == ("do a", "do b")
-    assert settle(found, {**acc, "b": Agreement("b", ACCEPT, 2, (), T0)}) is None
+    assert settle(found, [acc[0], Agreement("b", ACCEPT, 2, (), T0)]) is None
     late = Agreement("a", CALL, 5, ("x",), T0 + timedelta(minutes=1))
     early = Agreement("b", CALL, 1, (), T0)
-    assert settle(found, {"a": late, "b": early}).practice == 1  # the earlier call stands
-    assert settle(found, {"a": late, "b": acc["b"]}).practice == 5
-    tie = {"a": Agreement("a", CALL, 2, (), T0), "b": Agreement("b", CALL, 4, (), T0)}
+    assert settle(found, [late, early]).practice == 1  # the earlier call stands
+    assert settle(found, [late, acc[1]]).practice == 5
+    assert settle(found, [*acc, late]).practice == 5  # a call stands over accepting
+    tie = [Agreement("b", CALL, 4, (), T0), Agreement("a", CALL, 2, (), T0)]
     assert settle(found, tie).practice == 2  # then the partner named first
 
 
@@ -142,15 +147,15 @@ HEAD = 'format = "collabcheck-apart-1"\nagreed_at = 2026-12-07T10:00:00Z\n'
 
 
 @pytest.mark.parametrize("text, problem", [
-    ('partner = "a"\nhow = "vote"\npractice = 1\n', "'how'"),
+    ('partner = "a"\nhow = "accept"\npractice = 1\n', "'how'"),
     ('partner = "a"\nhow = "call"\npractice = 9\n', "practice number"),
     ('partner = "b"\nhow = "call"\npractice = 1\n', "not the agreement"),
     ('partner = "a"\nhow = "call"\npractice = 1\nactions = [1]\n', "'actions'"),
     ('partner = "a"\nhow = "call"\npractice = true\n', "practice number"),
 ])
 def test_a_bad_agreement_file_is_one_sentence(tmp_path, text, problem):
-    path = tmp_path / "a.agreed.toml"
+    path = tmp_path / "a.together.toml"
     path.write_text(HEAD + text)
     with pytest.raises(apart.ApartError) as caught:
-        read_agreement(path, "a")
-    assert problem in str(caught.value) and "a.agreed.toml" in str(caught.value)
+        read_agreement(path, "a", CALL)
+    assert problem in str(caught.value) and "a.together.toml" in str(caught.value)

@@ -13,7 +13,15 @@ from pathlib import Path
 
 from collabcheck.cli.apart_common import EXIT_PROBLEM, now, partner_id, problem, say, tell
 from collabcheck.core import apart
-from collabcheck.core.apart_agree import ACCEPT, CALL, Agreement, agreements, settle, write_agreement
+from collabcheck.core.apart_agree import (
+    ACCEPT,
+    CALL,
+    Agreement,
+    accepted,
+    agreements,
+    settle,
+    write_agreement,
+)
 from collabcheck.core.apart_combine import combined
 from collabcheck.core.apart_flow import bank_for, carry_on, share
 from collabcheck.core.bank import Bank
@@ -31,7 +39,7 @@ def suggested(found: apart.Look, bank: Bank) -> int:
 
 def agreement_lines(found: apart.Look, bank: Bank) -> list[str]:
     """Where agreeing stands, for `apart status` and after agreeing."""
-    made, _ = agreements(found)
+    made = agreements(found)[0]
     titles = {p.number: p.title for p in bank.practices if p.number is not None}
     return words.agreement_lines(found, made, settle(found, made), titles)
 
@@ -58,10 +66,11 @@ def agree(args: argparse.Namespace, folder: Path, state: Path, default: Bank) ->
     if settle(found, made) is not None:
         say("\n".join(agreement_lines(found, bank)))
         return problem(f"{args.id} is agreed already; an agreement is not changed")
-    if pid in made:
-        return problem(f"{words.who(found, pid)} has already recorded an agreement for {args.id}")
-    practice = args.practice or suggested(found, bank)
     how = CALL if args.together else ACCEPT
+    if how == ACCEPT and pid in accepted(made):
+        return problem(f"{words.who(found, pid)} has already chosen a practice for {args.id}; "
+                       "to record what you all agreed together, add --together")
+    practice = args.practice or suggested(found, bank)
     path = write_agreement(found.folder, Agreement(pid, how, practice, tuple(args.action), now()))
     shared = share([path], f"collabcheck apart: {pid} agreed practice {practice}, {args.id}",
                    folder, push)

@@ -3,9 +3,11 @@
 At one computer the partners agree a practice before the snapshot is saved. Apart, the
 comparison comes first (the combined snapshot, written once every answer is revealed), and
 the partners agree afterwards: each accepting a practice for their part, or one of them
-recording what they all agreed on a call. Each partner writes only their own file,
-`apart/<id>/<partner>.agreed.toml`, so two partners agreeing at the same moment add two
-different files, and git never sees a clash.
+recording what they all agreed on a call. Each partner writes only their own files,
+`apart/<id>/<partner>.agreed.toml` (accepting) and `<partner>.together.toml` (a call's
+agreement, which a partner who accepted a different practice can still record after
+talking), each once; so two partners agreeing at the same moment add different files, and
+git never sees a clash.
 
 What was agreed is decided from those files alone, the same on every computer:
 
@@ -28,11 +30,11 @@ from pathlib import Path
 
 import tomli_w
 
-from collabcheck.core.apart import FORMAT, ApartError, Look, _format_ok, _need, _text, _when
+from collabcheck.core.apart import FORMAT, ApartError, Look, _format_ok, _need, _when
 from collabcheck.core.errors import CollabcheckError
 from collabcheck.core.files import atomic_write_new, read_toml
 
-AGREED_SUFFIX = ".agreed.toml"
+AGREED_SUFFIX, TOGETHER_SUFFIX = ".agreed.toml", ".together.toml"
 ACCEPT, CALL = "accept", "call"
 MAX_ACTIONS, MAX_ACTION_CHARS = 20, 500
 _AGREED_TABLE = re.compile(r"\n\[agreed\]\n(?:(?!\n\[).)*", re.DOTALL)
@@ -63,25 +65,24 @@ class Settled:
     by_call: bool
 
 
-def agreed_path(folder: Path, pid: str) -> Path:
-    return folder / f"{pid}{AGREED_SUFFIX}"
+def agreed_path(folder: Path, pid: str, how: str = ACCEPT) -> Path:
+    return folder / f"{pid}{AGREED_SUFFIX if how == ACCEPT else TOGETHER_SUFFIX}"
 
 
 def write_agreement(folder: Path, agreement: Agreement) -> Path:
-    """Write this partner's file; a partner agrees once (the file is never replaced)."""
-    path = agreed_path(folder, agreement.partner)
+    """Write this partner's file; each kind is written once (the file is never replaced)."""
+    path = agreed_path(folder, agreement.partner, agreement.how)
     if path.exists():
         raise ApartError(path, "already exists; a partner records an agreement once")
     return atomic_write_new(folder, path.name, agreement.to_toml())
 
 
-def read_agreement(path: Path, pid: str) -> Agreement:
+def read_agreement(path: Path, pid: str, how: str) -> Agreement:
     """Read one partner's file, checking every value (it came from the shared repository)."""
     data = read_toml(path, ApartError)
     _format_ok(data, path)
     _need(data.get("partner") == pid, path, f"is not the agreement of '{pid}'")
-    how = _text(data, "how", path)
-    _need(how in (ACCEPT, CALL), path, f"'how' must be '{ACCEPT}' or '{CALL}'")
+    _need(data.get("how") == how, path, f"'how' must be '{how}' in this file")
     practice = data.get("practice")
     _need(type(practice) is int and 1 <= practice <= 5, path,  # type: ignore[operator]
           "'practice' must be a practice number from 1 to 5")
@@ -93,35 +94,41 @@ def read_agreement(path: Path, pid: str) -> Agreement:
                      _when(data, "agreed_at", path))
 
 
-def agreements(found: Look) -> tuple[dict[str, Agreement], list[CollabcheckError]]:
-    """Every partner's agreement file there is, and the problem with each unreadable one
-    (an unreadable file counts as no agreement, never as one)."""
-    out: dict[str, Agreement] = {}
+def agreements(found: Look) -> tuple[list[Agreement], list[CollabcheckError]]:
+    """Every agreement file there is, and the problem with each unreadable one (an
+    unreadable file counts as no agreement, never as one)."""
+    out: list[Agreement] = []
     problems: list[CollabcheckError] = []
     for pid in found.opened.partner_ids:
-        path = agreed_path(found.folder, pid)
-        if not path.exists():
-            continue
-        try:
-            out[pid] = read_agreement(path, pid)
-        except CollabcheckError as exc:
-            problems.append(exc)
+        for how in (ACCEPT, CALL):
+            path = agreed_path(found.folder, pid, how)
+            if not path.exists():
+                continue
+            try:
+                out.append(read_agreement(path, pid, how))
+            except CollabcheckError as exc:
+                problems.append(exc)
     return out, problems
 
 
-def settle(found: Look, made: dict[str, Agreement]) -> Settled | None:
+def accepted(made: list[Agreement]) -> dict[str, Agreement]:
+    """Each partner's acceptance, by partner."""
+    return {a.partner: a for a in made if a.how == ACCEPT}
+
+
+def settle(found: Look, made: list[Agreement]) -> Settled | None:
     """What was agreed, by the rule in the module's docstring; None while it is not settled."""
     order = found.opened.partner_ids
-    calls = sorted((a for a in made.values() if a.how == CALL),
-                   key=lambda a: (a.at, order.index(a.partner)))
+    calls = sorted((a for a in made if a.how == CALL), key=lambda a: (a.at, order.index(a.partner)))
     if calls:
         return Settled(calls[0].practice, calls[0].actions, True)
-    if set(made) != set(order) or len({a.practice for a in made.values()}) != 1:
+    accepts = accepted(made)
+    if set(accepts) != set(order) or len({a.practice for a in accepts.values()}) != 1:
         return None
     actions: list[str] = []
     for pid in order:
-        actions += [a for a in made[pid].actions if a not in actions]
-    return Settled(made[order[0]].practice, tuple(actions), False)
+        actions += [a for a in accepts[pid].actions if a not in actions]
+    return Settled(accepts[order[0]].practice, tuple(actions), False)
 
 
 def without_agreed(text: str) -> str:

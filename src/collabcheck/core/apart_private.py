@@ -34,6 +34,7 @@ from collabcheck.core.snapshot import Partner
 
 SEALED_FILE = "sealed.json"
 SHOWN_FILE = "comparison-shown"
+TOOK_PART_FILE = "took-part"  # left once sealed.json is removed: nothing of the answers
 MAX_BYTES = 4_000_000
 
 
@@ -121,6 +122,26 @@ def sealed_here(state_dir: Path, sitting_id: str) -> list[str]:
     except (OSError, ValueError):
         return []
     return [n for n in names if load_sealed(state_dir, sitting_id, n) is not None]
+
+
+def took_part_here(state_dir: Path, sitting_id: str) -> list[str]:
+    """The partners who answered this sitting on this computer: sealed, or sealed and since
+    revealed and forgotten (see `forget_sealed`)."""
+    try:
+        root = Path(state_dir) / FOLDER / sitting_id
+        names = sorted(p.name for p in root.iterdir() if p.is_dir() and is_slug(p.name))
+    except (OSError, ValueError):
+        return []
+    return [n for n in names if (root / n / TOOK_PART_FILE).is_file()
+            or load_sealed(state_dir, sitting_id, n) is not None]
+
+
+def forget_sealed(state_dir: Path, sitting_id: str, pid: str) -> None:
+    """Once the answers are revealed in the repository, the private copy and its salt are
+    not needed: remove them, leaving only a note that this partner took part here."""
+    folder = private_dir(state_dir, sitting_id, pid)
+    atomic_replace(folder / TOOK_PART_FILE, "", private=True)
+    (folder / SEALED_FILE).unlink(missing_ok=True)
 
 
 def comparison_shown(state_dir: Path, sitting_id: str) -> bool:

@@ -54,20 +54,23 @@ WELCOME = ("[b]Welcome.[/b] Each of you answers questions about your partnership
 
 
 class WelcomeScreen(Screen[str]):
-    """Dismisses with "new", "resume" or "history"."""
+    """Dismisses with "new", "resume", "history" or "apart" (sittings apart, tui/apart.py)."""
 
     BINDINGS = [
         Binding("n", "choose('new')", "New sitting"),
         Binding("r", "choose('resume')", "Carry on"),
         Binding("h", "choose('history')", "Past sittings"),
+        Binding("a", "choose('apart')", "Sitting apart"),
     ]
     PALETTE = [
         ("Start a new sitting", "Enter who is here and begin", "new"),
         ("Carry on the unfinished sitting", "Pick up where you left off", "resume"),
     ]
 
-    def __init__(self, bank: Bank, resumable: Sitting | None, other_bank: Sitting | None = None) -> None:
+    def __init__(self, bank: Bank, resumable: Sitting | None, other_bank: Sitting | None = None,
+                 apart_offer: str = "") -> None:
         super().__init__()
+        self.apart_offer = apart_offer  # sittings apart waiting here (tui/apart_offer.py)
         self.bank = bank
         self.resumable = resumable
         self.other_bank = other_bank
@@ -87,6 +90,8 @@ class WelcomeScreen(Screen[str]):
                     f"'{safe(o.bank)}' version {o.bank_version}. To carry on, start collabcheck "
                     "with those questions (--questions). A new sitting here would replace it.",
                     id="other-bank-note", classes="gap")
+            if self.apart_offer:
+                yield Static(safe(self.apart_offer), id="apart-offer", classes="gap")
             yield Static("[b]The five practices:[/b]", classes="gap")
             for p in self.bank.practices:
                 yield Static(f" {p.number}  {safe(p.title)}", classes="oneline")
