@@ -14,17 +14,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from collabcheck.core import git
-from collabcheck.core.apart import CANCELLED, COMPLETE, SPOILED, Look, look, sitting_ids
-from collabcheck.core.apart_private import answering_here, comparison_shown, took_part_here
+from collabcheck.core.apart import (
+    CANCELLED,
+    COMPLETE,
+    FOLDER,
+    REVEALING,
+    SPOILED,
+    Look,
+    look,
+    sitting_ids,
+)
+from collabcheck.core.apart_private import (
+    answering_here,
+    comparison_shown,
+    sealed_here,
+    took_part_here,
+)
 from collabcheck.core.bank import Bank
 from collabcheck.core.errors import CollabcheckError
 
-ANSWER, CARRY_ON, COMPARISON = "answer", "carry-on", "comparison"
+ANSWER, CARRY_ON, REVEAL, COMPARISON = "answer", "carry-on", "reveal", "comparison"
 
 
 @dataclass(frozen=True)
 class Offer:
-    """One thing to do here: ANSWER or CARRY_ON as `partner`, or see the COMPARISON."""
+    """One thing to do here: ANSWER, CARRY_ON or REVEAL (everyone has sealed: this partner's
+    answers wait to be revealed from here) as `partner`, or see the COMPARISON."""
 
     kind: str
     found: Look
@@ -50,8 +65,11 @@ def offers_for(found: Look, state_dir: Path, me: str) -> list[Offer]:
         mine = took_part_here(state_dir, sid) and not comparison_shown(state_dir, sid)
         return [Offer(COMPARISON, found)] if mine else []
     out = []
+    sealed = sealed_here(state_dir, sid)
     for m in found.opened.partners:
         if m.id in found.seals:
+            if phase == REVEALING and m.id not in found.reveals and m.id in sealed:
+                out.append(Offer(REVEAL, found, m.id))
             continue
         if answering_here(state_dir, sid, m.id):
             out.append(Offer(CARRY_ON, found, m.id))
@@ -71,3 +89,10 @@ def offers(snapshot_dir: Path, state_dir: Path, bank: Bank, me: str | None = Non
         except CollabcheckError:
             continue
     return out
+
+
+def offers_here(snapshot_dir: Path, state_dir: Path, bank: Bank) -> list[Offer]:
+    """`offers`, after one quick look for an `apart/` folder (most folders have none)."""
+    if not (Path(snapshot_dir) / FOLDER).is_dir():
+        return []
+    return offers(snapshot_dir, state_dir, bank)

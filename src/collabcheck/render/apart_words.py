@@ -8,6 +8,7 @@ through colour or symbols alone: a check that failed says "NOT OK" in words.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from collabcheck.core import git
 from collabcheck.core.apart import (
@@ -40,6 +41,9 @@ from collabcheck.core.apart_log import (
     Verification,
 )
 from collabcheck.render.words import display_name
+
+if TYPE_CHECKING:
+    from collabcheck.core.apart_here import Offer
 
 MONTHS = git.MONTHS
 
@@ -264,8 +268,10 @@ def sitting_words(found: Look) -> str:
 
 def offer_words(kind: str, found: Look, pid: str = "") -> str:
     """One thing this computer can do for a sitting apart, as a choice on screen."""
-    from collabcheck.core.apart_here import ANSWER, CARRY_ON, COMPARISON
+    from collabcheck.core.apart_here import ANSWER, CARRY_ON, COMPARISON, REVEAL
 
+    if kind == REVEAL:
+        return f"Reveal {who(found, pid)}'s answers and see the comparison: {sitting_words(found)}"
     if kind == COMPARISON:
         return f"See the comparison: {sitting_words(found)}"
     if kind == CARRY_ON:
@@ -275,14 +281,14 @@ def offer_words(kind: str, found: Look, pid: str = "") -> str:
     return f"Nothing to do here yet: {sitting_words(found)}"
 
 
-def offer_line(offers: list) -> str:  # type: ignore[type-arg]
+def offer_line(offers: list[Offer]) -> str:
     """The first screen's one line about sittings apart waiting here ('' when none)."""
-    from collabcheck.core.apart_here import COMPARISON
+    from collabcheck.core.apart_here import ANSWER, CARRY_ON
 
     if not offers:
         return ""
-    answers = sorted({who(o.found, o.partner) for o in offers if o.kind != COMPARISON})
-    ready = [o for o in offers if o.kind == COMPARISON]
+    answers = sorted({who(o.found, o.partner) for o in offers if o.kind in (ANSWER, CARRY_ON)})
+    ready = [o for o in offers if o.kind not in (ANSWER, CARRY_ON)]
     parts = []
     if answers:
         parts.append(f"waiting for {names(answers)} to answer")
@@ -290,3 +296,23 @@ def offer_line(offers: list) -> str:  # type: ignore[type-arg]
         parts.append(f"{len(ready)} finished, with a comparison to see" if len(ready) > 1
                      else "one finished, with a comparison to see")
     return "Sittings apart: " + "; ".join(parts) + ". Press a to see them."
+
+
+def offer_commands(offers: list[Offer]) -> list[str]:
+    """Plain mode's lines about sittings apart waiting here: each with the command to run."""
+    from collabcheck.core.apart_here import COMPARISON, REVEAL
+
+    lines = []
+    for o in offers:
+        sid = o.found.opened.id
+        if o.kind == REVEAL:
+            lines.append(f"Everyone has sealed in a sitting apart ({sitting_words(o.found)}). "
+                         "Reveal your answers and see the comparison with: collabcheck apart")
+        elif o.kind == COMPARISON:
+            lines.append(f"A sitting apart is finished ({sitting_words(o.found)}). See the "
+                         f"comparison with: collabcheck apart reveal {sid}")
+        else:
+            lines.append(f"A sitting apart waits for {who(o.found, o.partner)}'s answers "
+                         f"({sitting_words(o.found)}). To answer on your own: collabcheck apart "
+                         f"answer {sid} --as {o.partner}")
+    return lines

@@ -30,7 +30,7 @@ from collabcheck.core.apart_agree import (
 )
 from collabcheck.core.apart_combine import combined_sitting
 from collabcheck.core.apart_flow import bank_for, carry_on, seal_now, share
-from collabcheck.core.apart_here import ANSWER, COMPARISON, my_name, offers_for
+from collabcheck.core.apart_here import ANSWER, COMPARISON, REVEAL, my_name, offers_for
 from collabcheck.core.apart_private import (
     answering_here,
     mark_shown,
@@ -102,7 +102,7 @@ async def sit_apart(app: CollabcheckApp) -> None:
         try:
             if choice.kind == OPEN_NEW:
                 note = await open_apart(app)
-            elif choice.kind == COMPARISON:
+            elif choice.kind in (COMPARISON, REVEAL):
                 note = await see_comparison(app, choice.sitting)
             else:
                 note = await answer_apart(app, choice.sitting, choice.partner)

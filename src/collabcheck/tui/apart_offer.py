@@ -18,7 +18,7 @@ def welcome_offer(snapshot_dir: Path, state_dir: Path, bank: Bank) -> str:
     """One sentence about the sittings apart that wait for someone here ('' when none)."""
     if not (Path(snapshot_dir) / APART_FOLDER).is_dir():
         return ""
-    from collabcheck.core.apart_here import offers
+    from collabcheck.core.apart_here import offers_here
     from collabcheck.render.apart_words import offer_line
 
-    return offer_line(offers(snapshot_dir, state_dir, bank))
+    return offer_line(offers_here(snapshot_dir, state_dir, bank))
