@@ -119,7 +119,7 @@ def _saved_as(found: apart.Look, args: argparse.Namespace) -> str:
 def reveal(args: argparse.Namespace) -> int:
     """Carry on now. The comparison of a sitting apart is shown the first time this computer
     finds it complete (if it answered in it), and whenever it is asked for by its id."""
-    from collabcheck.core.apart_private import comparison_shown, mark_shown, sealed_here
+    from collabcheck.core.apart_private import comparison_shown, mark_shown, took_part_here
 
     state = state_dir()
     carried = carry_on(_folder(args), state, _bank(args), _push(args), args.id)
@@ -131,7 +131,7 @@ def reveal(args: argparse.Namespace) -> int:
             "collabcheck apart open --partner NAME --partner NAME")
     for sid, found in carried.looks.items():
         saved = _saved_as(found, args)
-        mine = bool(sealed_here(state, sid)) and not comparison_shown(state, sid)
+        mine = bool(took_part_here(state, sid)) and not comparison_shown(state, sid)
         if saved and (args.id or mine):
             _show_report(args, Path(saved))
             if mine:

@@ -33,12 +33,14 @@ from collabcheck.core.apart_agree import Settled, agreements, settle, without_ag
 from collabcheck.core.apart_combine import combined_name, snapshot_text, write_combined
 from collabcheck.core.apart_log import verify
 from collabcheck.core.apart_private import (
+    forget_sealed,
     keep_sealed,
     load_sealed,
     private_dir,
     seal_sitting,
     sealed_here,
 )
+from collabcheck.core.apart_pull import pull
 from collabcheck.core.bank import Bank, load_bank_for
 from collabcheck.core.errors import CollabcheckError
 from collabcheck.core.files import read_bytes
@@ -97,14 +99,6 @@ def share(paths: list[Path], message: str, folder: Path, push: bool = True) -> S
     return Shared(committed, push_now(folder))
 
 
-def pull(folder: Path, timeout: float = git.PUSH_TIMEOUT) -> git.Outcome:
-    """Bring in the team's latest work (and push anything of ours still waiting)."""
-    place = git.where(folder)
-    if not place.ok:
-        return git.Outcome(place.kind, place.sentence)
-    return git_push.pull_and_push(folder, timeout)
-
-
 def bank_for(found: Look, default: Bank) -> Bank:
     return load_bank_for(found.opened.bank, found.opened.bank_version, default)
 
@@ -122,6 +116,7 @@ def carry_on(snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool = True,
             found = _reveal_mine(found, snapshot_dir, state_dir, bank, push, out.events)
             if found.phase == COMPLETE:
                 _combine(found, snapshot_dir, bank, push, out.events)
+                _forget_revealed(found, state_dir)
         except CollabcheckError as exc:
             out.events.append(Event(UNREADABLE, sid, detail=str(exc)))
             continue
@@ -220,6 +215,15 @@ def _combine(found: Look, snapshot_dir: Path, bank: Bank, push: bool, events: li
         shared = share([path], message, snapshot_dir, push)
     kind = AGREED if had and changed and path == target else COMBINED
     events.append(Event(kind, sid, path=path, shared=shared, detail="new" if changed else ""))
+
+
+def _forget_revealed(found: Look, state_dir: Path) -> None:
+    """Once complete, the answers and salt kept here are in the repository (the reveal,
+    committed): remove the private copy, keeping only a note that this partner took part."""
+    sid = found.opened.id
+    for pid in sealed_here(state_dir, sid):
+        if pid in found.reveals and _committed(reveal_path(found.folder, pid)):
+            forget_sealed(state_dir, sid, pid)
 
 
 def _committed(path: Path) -> bool:

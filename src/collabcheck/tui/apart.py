@@ -38,8 +38,10 @@ from collabcheck.core.apart_private import (
     start_sitting,
     took_part_here,
 )
+from collabcheck.core.apart_pull import EMPTY
 from collabcheck.core.bank import Bank, questions
 from collabcheck.core.errors import CollabcheckError
+from collabcheck.core.git import NO_REMOTE
 from collabcheck.render import apart_words as words
 from collabcheck.tui.screens.apart import (
     OPEN_NEW,
@@ -61,8 +63,11 @@ def gather(snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool = True) -
     then what anyone may do, then opening a new one."""
     carried = carry_on(snapshot_dir, state_dir, bank, push)
     out = Listing()
-    if carried.pulled is not None and not carried.pulled.ok and carried.pulled.kind != "no-remote":
-        out.said.append(f"Could not bring in your team's latest work: {carried.pulled.message}")
+    pulled = carried.pulled
+    if pulled is not None and pulled.kind == EMPTY:
+        out.said.append(pulled.message)
+    elif pulled is not None and not pulled.ok and pulled.kind != NO_REMOTE:
+        out.said.append(f"Could not bring in your team's latest work: {pulled.message}")
     out.said += [words.app_event_line(carried.looks.get(e.sitting), e) for e in carried.events]
     me = my_name(snapshot_dir)
     first, rest = [], []
