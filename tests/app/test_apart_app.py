@@ -19,7 +19,7 @@ from collabcheck.tui.app import create_app
 from ..gitrepo import git
 from ..test_apart_git import BANK, Team, needs_git, reveals, snapshots
 from ..test_apart_git import git_home as git_home  # the fixture
-from .conftest import FROZEN, SIZE, screen_text
+from .conftest import FROZEN, SIZE, background_done, screen_text
 
 pytestmark = needs_git
 
@@ -78,10 +78,11 @@ async def test_the_welcome_screen_offers_the_sitting_apart_that_names_this_compu
         tmp_path, git_home, monkeypatch):
     team, sid = opened(tmp_path, monkeypatch)
     async with app_for(team, "bo").run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert "Sittings apart: waiting for Bo to answer. Press a" in screen_text(pilot.app)
+        await until(pilot, lambda: "Sittings apart: waiting for Bo to answer. Press a"
+                    in screen_text(pilot.app), "the offer")
     git(team.clone["bo"], "config", "user.name", "Someone Else")
     async with app_for(team, "bo").run_test(size=SIZE) as pilot:
+        await background_done(pilot.app)
         await pilot.pause()
         assert "Sittings apart:" not in screen_text(pilot.app)  # nobody here is named
         await press_a(pilot)  # but every open sitting apart is listed on the next screen
@@ -113,7 +114,7 @@ async def test_answering_apart_in_the_app_autosaves_privately_then_shares_only_t
     answered_all(team, sid, "bo")
     async with app_for(team, "bo").run_test(size=SIZE) as pilot:
         app = pilot.app
-        assert "waiting for Bo to answer" in screen_text(app)
+        await until(pilot, lambda: "waiting for Bo to answer" in screen_text(app), "the offer")
         await press_a(pilot)
         await until(pilot, lambda: "Carry on answering as Bo" in screen_text(app), "the list")
         await pilot.press("enter")

@@ -178,10 +178,10 @@ class CollabcheckApp(KeepsState):
         stored = self.load_state()
         resumable = stored if stored is not None and stored.matches(self.bank) else None
         other = stored if stored is not None and resumable is None else None
-        from collabcheck.tui.apart_offer import welcome_offer
+        from collabcheck.tui.apart_offer import offer_finder
 
         return WelcomeScreen(self.bank, resumable, other_bank=other,
-                             apart_offer=welcome_offer(self.snapshot_dir, self.state_dir, self.bank))
+                             apart_offer=offer_finder(self.snapshot_dir, self.state_dir, self.bank))
 
     async def welcome(self) -> bool:
         """The welcome screen, offering to carry on a sitting made with these questions.

@@ -7,6 +7,7 @@ sitting was interrupted, carrying on is the default, so one Enter never throws a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -68,9 +69,9 @@ class WelcomeScreen(Screen[str]):
     ]
 
     def __init__(self, bank: Bank, resumable: Sitting | None, other_bank: Sitting | None = None,
-                 apart_offer: str = "") -> None:
+                 apart_offer: Callable[[], str] | None = None) -> None:
         super().__init__()
-        self.apart_offer = apart_offer  # sittings apart waiting here (tui/apart_offer.py)
+        self.apart_offer = apart_offer  # finds sittings apart waiting here (tui/apart_offer.py)
         self.bank = bank
         self.resumable = resumable
         self.other_bank = other_bank
@@ -90,8 +91,10 @@ class WelcomeScreen(Screen[str]):
                     f"'{safe(o.bank)}' version {o.bank_version}. To carry on, start collabcheck "
                     "with those questions (--questions). A new sitting here would replace it.",
                     id="other-bank-note", classes="gap")
-            if self.apart_offer:
-                yield Static(safe(self.apart_offer), id="apart-offer", classes="gap")
+            if self.apart_offer is not None:
+                from collabcheck.tui.apart_offer import OfferLine
+
+                yield OfferLine(self.apart_offer, id="apart-offer", classes="gap")
             yield Static("[b]The five practices:[/b]", classes="gap")
             for p in self.bank.practices:
                 yield Static(f" {p.number}  {safe(p.title)}", classes="oneline")
