@@ -239,3 +239,18 @@ async def test_no_repository_is_one_sentence(tmp_path, monkeypatch):
         await pilot.press("o")
         await until(pilot, lambda: "shared through git" in screen_text(app), "refused")
         assert screen_name(app) == "ApartScreen"
+
+
+async def test_names_from_the_repository_are_shown_as_written_never_as_markup(
+        tmp_path, git_home, monkeypatch):
+    team = Team(tmp_path, monkeypatch, ["ann", "bo"])
+    code, out, err = team.run("ann", "open", "--partner", "Ann [b]x[/b]", "--partner", "Bo")
+    assert code == 0, err
+    git(team.clone["bo"], "pull", "-q")
+    async with app_for(team, "bo").run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "Sittings apart:" in screen_text(pilot.app), "the offer")
+        await press_a(pilot)
+        await until(pilot, lambda: "Answer as Ann [b]x[/b]" in screen_text(pilot.app), "the list")
+        await pilot.press("enter")  # Bo first
+        await until(pilot, lambda: "until Ann [b]x[/b] has answered" in screen_text(pilot.app),
+                    "the privacy notice")

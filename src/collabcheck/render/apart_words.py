@@ -261,9 +261,11 @@ def open_lines(looks: list[Look]) -> list[str]:
 
 
 def sitting_words(found: Look) -> str:
-    """A sitting apart in a few words: whose, and when it was opened."""
+    """A sitting apart in a few words: whose, and when it was opened (to the minute, so two
+    sittings of one partnership are told apart)."""
     people = [display_name(m.name) for m in found.opened.partners]
-    return f"{names(people)}, opened on {day(found.opened.opened_at)}"
+    when = found.opened.opened_at
+    return f"{names(people)}, opened on {day(when)} at {when:%H:%M}"
 
 
 def offer_words(kind: str, found: Look, pid: str = "") -> str:
