@@ -265,7 +265,7 @@ def sitting_words(found: Look) -> str:
     sittings of one partnership are told apart)."""
     people = [display_name(m.name) for m in found.opened.partners]
     when = found.opened.opened_at
-    return f"{names(people)}, opened on {day(when)} at {when:%H:%M}"
+    return f"{names(people)}, opened {when.day} {MONTHS[when.month - 1][:3]} {when.year}, {when:%H:%M}"
 
 
 def offer_words(kind: str, found: Look, pid: str = "") -> str:
