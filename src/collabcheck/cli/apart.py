@@ -39,7 +39,7 @@ def _bank(args: argparse.Namespace) -> Bank:
 def run_apart(args: argparse.Namespace) -> int:
     """Dispatch `apart ACTION`."""
     action = {"open": open_apart, "status": status, "reveal": reveal, "answer": answer,
-              "verify": verify, "cancel": cancel}[args.apart_command]
+              "verify": verify, "cancel": cancel, "agree": agree}[args.apart_command]
     return action(args)
 
 
@@ -99,6 +99,11 @@ def status(args: argparse.Namespace) -> int:
              "collabcheck apart open --partner NAME --partner NAME")
     for found in carried.looks.values():
         say("\n".join(words.status_lines(found, _saved_as(found, args))))
+        if found.phase == apart.COMPLETE:
+            from collabcheck.cli.apart_agreeing import agreement_lines
+            from collabcheck.core.apart_flow import bank_for
+
+            say("\n".join(agreement_lines(found, bank_for(found, _bank(args)))))
     return EXIT_OK
 
 
@@ -116,7 +121,7 @@ def _saved_as(found: apart.Look, args: argparse.Namespace) -> str:
 def reveal(args: argparse.Namespace) -> int:
     """Carry on now. The comparison of a sitting apart is shown the first time this computer
     finds it complete (if it answered in it), and whenever it is asked for by its id."""
-    from collabcheck.core.apart_private import comparison_shown, mark_shown, sealed_here
+    from collabcheck.core.apart_private import comparison_shown, mark_shown, took_part_here
 
     state = state_dir()
     carried = carry_on(_folder(args), state, _bank(args), _push(args), args.id)
@@ -128,7 +133,7 @@ def reveal(args: argparse.Namespace) -> int:
             "collabcheck apart open --partner NAME --partner NAME")
     for sid, found in carried.looks.items():
         saved = _saved_as(found, args)
-        mine = bool(sealed_here(state, sid)) and not comparison_shown(state, sid)
+        mine = bool(took_part_here(state, sid)) and not comparison_shown(state, sid)
         if saved and (args.id or mine):
             _show_report(args, Path(saved))
             if mine:
@@ -182,6 +187,13 @@ def cancel(args: argparse.Namespace) -> int:
     shared = share([path], f"collabcheck apart: {pid} cancelled {args.id}", folder, _push(args))
     say(f"Cancelled {args.id}. " + words.shared_words(shared, "that"))
     return EXIT_OK if shared.committed.ok else EXIT_PROBLEM
+
+
+def agree(args: argparse.Namespace) -> int:
+    """Accept a practice, or record what was agreed together (cli/apart_agreeing.py)."""
+    from collabcheck.cli.apart_agreeing import agree as record
+
+    return record(args, _folder(args), state_dir(), _bank(args))
 
 
 def answer(args: argparse.Namespace, inp: TextIO | None = None, out: TextIO | None = None) -> int:

@@ -10,18 +10,15 @@ pushed; the answers and salt stay here until every partner has sealed.
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from collabcheck.cli.apart_common import now, partner_id, problem, tell
 from collabcheck.core import apart
 from collabcheck.core import sitting as store
-from collabcheck.core.apart_flow import bank_for, carry_on, share
-from collabcheck.core.apart_private import keep_sealed, load_sealed, private_dir, seal_sitting
+from collabcheck.core.apart_flow import bank_for, carry_on, seal_now
+from collabcheck.core.apart_private import load_sealed, private_dir, start_sitting
 from collabcheck.core.bank import Bank
-from collabcheck.core.sitting import Sitting
-from collabcheck.core.snapshot import Partner
 from collabcheck.plain.answering import BACK, STOP, Answering
 from collabcheck.plain.talk import Conversation, EndOfInput, Stop
 from collabcheck.plain.words import PRIVACY
@@ -56,14 +53,6 @@ class AnsweringApart(Answering):
             self.talk.say("Please press Enter to finish, or type b to go back.")
 
 
-def _start(found: apart.Look, pid: str, bank: Bank, now: datetime) -> Sitting:
-    o = found.opened
-    return Sitting(bank=bank.id, bank_version=bank.version,
-                   partners=[Partner(id=m.id, name=m.name, role=m.role) for m in o.partners],
-                   pair=o.pair, started_at=now, current_partner=o.partner_ids.index(pid),
-                   how_long=o.stage, route=o.route)  # type: ignore[arg-type]
-
-
 def answer_apart(args: argparse.Namespace, folder: Path, state: Path, default: Bank,
                  inp: TextIO, out: TextIO) -> int:
     """The whole of `apart answer`: carry on, check, answer, seal, share, carry on."""
@@ -96,7 +85,7 @@ def answer_apart(args: argparse.Namespace, folder: Path, state: Path, default: B
     if aside is not None:
         talk.say(f"Your unfinished answers could not be read, so they were put aside as {aside}.")
     if sitting is None or not sitting.matches(bank) or sitting.partner.id != pid:
-        sitting = _start(found, pid, bank, now())
+        sitting = start_sitting(found, pid, bank, now())
     others = [words.who(found, p) for p in found.opened.partner_ids if p != pid]
     talk.say(f"collabcheck, a sitting apart: {name}, answering on your own.")
     talk.say(PRIVACY)
@@ -115,11 +104,7 @@ def answer_apart(args: argparse.Namespace, folder: Path, state: Path, default: B
         talk.say(f"Stopped for now; your answers are kept on this computer. To carry on: "
                  f"collabcheck apart answer {args.id} --as {pid}")
         return EXIT_OK
-    sealed = seal_sitting(sitting, args.id, pid, now())
-    keep_sealed(state, sealed)
-    path = apart.write_seal(found.folder, sealed.seal)
-    store.clear(private)  # the sealed answers are kept in sealed.json; nothing typed since counts
-    shared = share([path], f"collabcheck apart: {pid} sealed {args.id}", folder, push)
+    shared = seal_now(found, sitting, pid, folder, state, now(), push)
     talk.say(f"Sealed. {words.shared_words(shared, 'your seal')}")
     after = carry_on(folder, state, default, push, args.id)
     tell(after, out)

@@ -56,7 +56,17 @@ def apart_parser(common: argparse.ArgumentParser,
     c = verbs.add_parser("cancel", parents=[common], help="cancel a sitting apart")
     c.add_argument("id", metavar="ID")
     c.add_argument("--as", dest="who", required=True, metavar="PARTNER")
-    for q in (o, a, c, *(verbs.choices[n] for n in ("status", "reveal", "verify"))):
+    g = verbs.add_parser("agree", parents=[common],
+                         help="agree a practice once you have seen the comparison")
+    g.add_argument("id", metavar="ID")
+    g.add_argument("--as", dest="who", required=True, metavar="PARTNER")
+    g.add_argument("--practice", type=int, choices=range(1, 6), metavar="N",
+                   help="the practice (1-5); default: the suggestion")
+    g.add_argument("--together", action="store_true",
+                   help="record what you all agreed together (on a call), for everyone")
+    g.add_argument("--action", action="append", default=[], metavar="TEXT",
+                   help="an action you will take (give several, one --action each)")
+    for q in (o, a, c, g, *(verbs.choices[n] for n in ("status", "reveal", "verify"))):
         q.add_argument("--no-push", action="store_true", default=argparse.SUPPRESS,
                        help="commit here only: no pull or push (for a folder with no shared copy)")
     return p

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from collabcheck.core import apart, git
 from collabcheck.core.apart_flow import Carried
+from collabcheck.core.apart_pull import EMPTY
 from collabcheck.render import apart_words as words
 from collabcheck.render import git_words
 from collabcheck.render.safe import safe_line, terminal_safe
@@ -38,8 +39,11 @@ def now() -> datetime:
 
 def tell(carried: Carried, out: TextIO | None = None) -> None:
     """Say what carrying on did: a failed pull once, then each step taken."""
-    if carried.pulled is not None and not carried.pulled.ok and carried.pulled.kind != git.NO_REMOTE:
-        say(f"Could not bring in your team's latest work: {git_words.sentence(carried.pulled)}", out)
+    pulled = carried.pulled
+    if pulled is not None and pulled.kind == EMPTY:
+        say(git_words.sentence(pulled), out)
+    elif pulled is not None and not pulled.ok and pulled.kind != git.NO_REMOTE:
+        say(f"Could not bring in your team's latest work: {git_words.sentence(pulled)}", out)
     for e in carried.events:
         say(words.event_line(carried.looks.get(e.sitting), e), out)
 

@@ -13,28 +13,38 @@ from __future__ import annotations
 from pathlib import Path
 
 from collabcheck.core.apart import COMPLETE, FOLDER, Look
+from collabcheck.core.apart_agree import Settled, without_agreed
 from collabcheck.core.bank import Bank
-from collabcheck.core.files import atomic_write_new, read_bytes
+from collabcheck.core.files import atomic_replace, atomic_write_new, read_bytes
 from collabcheck.core.sitting import Note, Sitting
 from collabcheck.core.snapshot import Partner, Snapshot, file_name, parse_snapshot
 
 SAT_APART = "# sat apart: sitting {id}, sealed and revealed in {folder}/{id}/\n"
 
 
-def combined(found: Look, bank: Bank) -> Snapshot:
-    """The snapshot of a complete sitting apart (every reveal matching its seal)."""
+def combined_sitting(found: Look, bank: Bank, settled: Settled | None = None) -> Sitting:
+    """The sitting a complete sitting apart amounts to: every partner's revealed answers, as
+    if they had sat at one computer (what the Together screen shows)."""
     if found.phase != COMPLETE:
         raise ValueError("a sitting apart is combined only once every answer is revealed")
     o = found.opened
+    return Sitting(bank=o.bank, bank_version=o.bank_version,
+                   partners=[Partner(id=m.id, name=m.name, role=m.role) for m in o.partners],
+                   pair=o.pair, started_at=o.opened_at,
+                   answers={pid: dict(r.answers) for pid, r in found.reveals.items()},
+                   notes={pid: {k: Note(text=v) for k, v in r.notes.items()}
+                          for pid, r in found.reveals.items()},
+                   how_long=o.stage, route=o.route,  # type: ignore[arg-type]
+                   stage="together", current_partner=len(o.partners),
+                   agreed_practice=settled.practice if settled else None,
+                   actions=list(settled.actions) if settled else [])
+
+
+def combined(found: Look, bank: Bank, settled: Settled | None = None) -> Snapshot:
+    """The snapshot of a complete sitting apart (every reveal matching its seal), with what
+    the partners agreed once it is settled."""
     taken_at = max(s.sealed_at for s in found.seals.values())
-    sitting = Sitting(bank=o.bank, bank_version=o.bank_version,
-                      partners=[Partner(id=m.id, name=m.name, role=m.role) for m in o.partners],
-                      pair=o.pair, started_at=o.opened_at,
-                      answers={pid: dict(r.answers) for pid, r in found.reveals.items()},
-                      notes={pid: {k: Note(text=v) for k, v in r.notes.items()}
-                             for pid, r in found.reveals.items()},
-                      how_long=o.stage, route=o.route)  # type: ignore[arg-type]
-    return sitting.to_snapshot(bank, taken_at, o.pair)
+    return combined_sitting(found, bank, settled).to_snapshot(bank, taken_at, found.opened.pair)
 
 
 def combined_name(found: Look, bank: Bank) -> str:
@@ -42,9 +52,9 @@ def combined_name(found: Look, bank: Bank) -> str:
     return file_name(combined(found, bank))
 
 
-def snapshot_text(found: Look, bank: Bank) -> tuple[str, str]:
+def snapshot_text(found: Look, bank: Bank, settled: Settled | None = None) -> tuple[str, str]:
     """(file name, text) of the combined snapshot: the ordinary file plus one comment line."""
-    snap = combined(found, bank)
+    snap = combined(found, bank, settled)
     text = snap.to_toml(bank)
     first, rest = text.split("\n", 1)
     text = f"{first}\n{SAT_APART.format(id=found.opened.id, folder=FOLDER)}{rest}"
@@ -52,17 +62,26 @@ def snapshot_text(found: Look, bank: Bank) -> tuple[str, str]:
     return file_name(snap), text
 
 
-def write_combined(found: Look, bank: Bank, snapshot_dir: Path) -> tuple[Path, bool]:
-    """Write the combined snapshot unless it is already there; (path, newly written).
+def write_combined(found: Look, bank: Bank, snapshot_dir: Path,
+                   settled: Settled | None = None) -> tuple[Path, bool]:
+    """Write the combined snapshot unless it is already there; (path, changed).
 
-    A file of that name that holds anything else is left alone, and ours goes beside it
-    (`-2`), as with any snapshot."""
-    name, text = snapshot_text(found, bank)
+    The one change ever made to it: once the partners' agreement is settled, the form
+    without `[agreed]` becomes the form with it (core/apart_agree.py). One that holds an
+    agreement already keeps it. A file of that name that holds anything else is left alone,
+    and ours goes beside it (`-2`), as with any snapshot."""
+    name, text = snapshot_text(found, bank, settled)
+    bare = text if settled is None else snapshot_text(found, bank)[1]
     target = Path(snapshot_dir) / name
     if target.is_file():
         try:
-            if read_bytes(target) == text.encode("utf-8"):
-                return target, False
-        except Exception:
-            pass
+            there = read_bytes(target).decode("utf-8")
+        except Exception:  # an odd file of that name: ours goes beside it
+            there = None
+        if there == text:
+            return target, False
+        if there == bare and settled is not None:
+            return atomic_replace(target, text), True
+        if there is not None and without_agreed(there) == bare:
+            return target, False  # agreed already: an agreement is never replaced
     return atomic_write_new(Path(snapshot_dir), name, text), True

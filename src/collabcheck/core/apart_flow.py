@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from collabcheck.core import git, git_push
+from collabcheck.core import sitting as store
 from collabcheck.core.apart import (
     COMPLETE,
     OPEN,
@@ -27,16 +29,27 @@ from collabcheck.core.apart import (
     write_reveal,
     write_seal,
 )
-from collabcheck.core.apart_combine import combined_name, write_combined
+from collabcheck.core.apart_agree import Settled, agreements, settle, without_agreed
+from collabcheck.core.apart_combine import combined_name, snapshot_text, write_combined
 from collabcheck.core.apart_log import verify
-from collabcheck.core.apart_private import load_sealed, sealed_here
+from collabcheck.core.apart_private import (
+    forget_sealed,
+    keep_sealed,
+    load_sealed,
+    private_dir,
+    seal_sitting,
+    sealed_here,
+)
+from collabcheck.core.apart_pull import pull
 from collabcheck.core.bank import Bank, load_bank_for
 from collabcheck.core.errors import CollabcheckError
+from collabcheck.core.files import read_bytes
+from collabcheck.core.sitting import Sitting
 
 PUSH_TRIES = 4  # others pushing at the same moment: fetch their work and try again
 
-REVEALED, COMBINED, NOT_PROVEN, SEAL_DIFFERS, UNREADABLE, SEALED = (
-    "revealed", "combined", "not-proven", "seal-differs", "unreadable", "sealed")
+REVEALED, COMBINED, NOT_PROVEN, SEAL_DIFFERS, UNREADABLE, SEALED, AGREED = (
+    "revealed", "combined", "not-proven", "seal-differs", "unreadable", "sealed", "agreed")
 
 
 @dataclass(frozen=True)
@@ -86,16 +99,6 @@ def share(paths: list[Path], message: str, folder: Path, push: bool = True) -> S
     return Shared(committed, push_now(folder))
 
 
-def pull(folder: Path, timeout: float = git.PUSH_TIMEOUT) -> git.Outcome:
-    """Bring in the team's latest work (and push anything of ours still waiting)."""
-    place = git.where(folder)
-    if place.kind == git.NO_GIT:
-        return git.Outcome(git.NO_GIT, "no-git-commit")
-    if place.kind == git.NOT_REPO:
-        return git.Outcome(git.NOT_REPO, "push-not-repo")
-    return git_push.pull_and_push(folder, timeout)
-
-
 def bank_for(found: Look, default: Bank) -> Bank:
     return load_bank_for(found.opened.bank, found.opened.bank_version, default)
 
@@ -113,11 +116,24 @@ def carry_on(snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool = True,
             found = _reveal_mine(found, snapshot_dir, state_dir, bank, push, out.events)
             if found.phase == COMPLETE:
                 _combine(found, snapshot_dir, bank, push, out.events)
+                _forget_revealed(found, state_dir)
         except CollabcheckError as exc:
             out.events.append(Event(UNREADABLE, sid, detail=str(exc)))
             continue
         out.looks[sid] = found
     return out
+
+
+def seal_now(found: Look, sitting: Sitting, pid: str, snapshot_dir: Path, state_dir: Path,
+             when: datetime, push: bool = True) -> Shared:
+    """Seal one partner's finished answers: keep them (and the salt) privately, write the
+    seal, forget the answering in progress, and share only the seal."""
+    sid = found.opened.id
+    sealed = seal_sitting(sitting, sid, pid, when)
+    keep_sealed(state_dir, sealed)
+    path = write_seal(found.folder, sealed.seal)
+    store.clear(private_dir(state_dir, sid, pid))  # what is sealed is in sealed.json
+    return share([path], f"collabcheck apart: {pid} sealed {sid}", snapshot_dir, push)
 
 
 def _finish_sealing(found: Look, snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool,
@@ -173,23 +189,54 @@ def _reveal_mine(found: Look, snapshot_dir: Path, state_dir: Path, bank: Bank, p
 
 
 def _combine(found: Look, snapshot_dir: Path, bank: Bank, push: bool, events: list[Event]) -> None:
-    """Write and share the ordinary snapshot, once `git log` shows every seal came first.
+    """Write and share the ordinary snapshot, once `git log` shows every seal came first;
+    then, once the partners' agreement is settled, add it (core/apart_agree.py).
 
     Once it is written and committed there is nothing more to do, and nothing is said."""
     sid = found.opened.id
-    target = Path(snapshot_dir) / combined_name(found, bank_for(found, bank))
-    waiting = git.uncommitted([target]) if target.is_file() else None
-    if target.is_file() and waiting is not None and not waiting:
+    settled = settle(found, agreements(found)[0])
+    bank = bank_for(found, bank)
+    target = Path(snapshot_dir) / combined_name(found, bank)
+    if target.is_file() and _committed(target) and _is_final(target, found, bank, settled):
         return
     proof = verify(snapshot_dir, sid)
     if proof.problem != "not-repo" and not proof.ok:
         events.append(Event(NOT_PROVEN, sid))
         return
-    path, new = write_combined(found, bank_for(found, bank), snapshot_dir)
+    had = target.is_file()
+    path, changed = write_combined(found, bank, snapshot_dir, settled)
     shared = None
-    if proof.problem != "not-repo":
-        waiting = git.uncommitted([path]) or set()
-        if new or Path(os.path.abspath(path)) in waiting:
-            shared = share([path], git.commit_message([(found.opened.pair, found.opened.opened_at)])
-                           + f" (sat apart, {sid})", snapshot_dir, push)
-    events.append(Event(COMBINED, sid, path=path, shared=shared, detail="new" if new else ""))
+    if proof.problem != "not-repo" and (changed or not _committed(path)):
+        if had and changed and path == target:
+            message = f"collabcheck apart: agreed practice {settled.practice if settled else ''}, {sid}"
+        else:
+            message = git.commit_message([(found.opened.pair, found.opened.opened_at)]) \
+                + f" (sat apart, {sid})"
+        shared = share([path], message, snapshot_dir, push)
+    kind = AGREED if had and changed and path == target else COMBINED
+    events.append(Event(kind, sid, path=path, shared=shared, detail="new" if changed else ""))
+
+
+def _forget_revealed(found: Look, state_dir: Path) -> None:
+    """Once complete, the answers and salt kept here are in the repository (the reveal,
+    committed): remove the private copy, keeping only a note that this partner took part."""
+    sid = found.opened.id
+    for pid in sealed_here(state_dir, sid):
+        if pid in found.reveals and _committed(reveal_path(found.folder, pid)):
+            forget_sealed(state_dir, sid, pid)
+
+
+def _committed(path: Path) -> bool:
+    """Whether git has this file as it stands (a folder outside git counts as committed)."""
+    waiting = git.uncommitted([path])
+    return waiting is None or Path(os.path.abspath(path)) not in waiting
+
+
+def _is_final(target: Path, found: Look, bank: Bank, settled: Settled | None) -> bool:
+    """The snapshot there needs no change: it is ours, and holds an agreement or needs none."""
+    try:
+        there = read_bytes(target).decode("utf-8")
+    except Exception:
+        return False
+    bare = snapshot_text(found, bank)[1]
+    return there == bare if settled is None else without_agreed(there) == bare and there != bare

@@ -16,13 +16,25 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from collabcheck.core.apart import _HEX64, FOLDER, Reveal, Seal, canonical, new_salt, seal_of
+from collabcheck.core.apart import (
+    _HEX64,
+    FOLDER,
+    Look,
+    Reveal,
+    Seal,
+    canonical,
+    new_salt,
+    seal_of,
+)
+from collabcheck.core.bank import Bank
 from collabcheck.core.files import atomic_replace, read_bytes
-from collabcheck.core.sitting import Sitting
+from collabcheck.core.sitting import STATE_FILE, Sitting
 from collabcheck.core.slug import is_slug
+from collabcheck.core.snapshot import Partner
 
 SEALED_FILE = "sealed.json"
 SHOWN_FILE = "comparison-shown"
+TOOK_PART_FILE = "took-part"  # left once sealed.json is removed: nothing of the answers
 MAX_BYTES = 4_000_000
 
 
@@ -59,6 +71,23 @@ def seal_sitting(sitting: Sitting, sitting_id: str, pid: str, when: datetime) ->
     return Sealed(sitting_id, Reveal(pid, salt, answers, notes), Seal(pid, digest, when))
 
 
+def start_sitting(found: Look, pid: str, bank: Bank, when: datetime) -> Sitting:
+    """A new answering for one partner of a sitting apart: everyone named, only they answer."""
+    o = found.opened
+    return Sitting(bank=bank.id, bank_version=bank.version,
+                   partners=[Partner(id=m.id, name=m.name, role=m.role) for m in o.partners],
+                   pair=o.pair, started_at=when, current_partner=o.partner_ids.index(pid),
+                   how_long=o.stage, route=o.route)  # type: ignore[arg-type]
+
+
+def answering_here(state_dir: Path, sitting_id: str, pid: str) -> bool:
+    """Whether this partner has answers in progress on this computer (not yet sealed)."""
+    try:
+        return (private_dir(state_dir, sitting_id, pid) / STATE_FILE).is_file()
+    except ValueError:
+        return False
+
+
 def keep_sealed(state_dir: Path, sealed: Sealed) -> Path:
     folder = private_dir(state_dir, sealed.sitting, sealed.reveal.partner)
     return atomic_replace(folder / SEALED_FILE, sealed.to_json(), private=True)
@@ -93,6 +122,26 @@ def sealed_here(state_dir: Path, sitting_id: str) -> list[str]:
     except (OSError, ValueError):
         return []
     return [n for n in names if load_sealed(state_dir, sitting_id, n) is not None]
+
+
+def took_part_here(state_dir: Path, sitting_id: str) -> list[str]:
+    """The partners who answered this sitting on this computer: sealed, or sealed and since
+    revealed and forgotten (see `forget_sealed`)."""
+    try:
+        root = Path(state_dir) / FOLDER / sitting_id
+        names = sorted(p.name for p in root.iterdir() if p.is_dir() and is_slug(p.name))
+    except (OSError, ValueError):
+        return []
+    return [n for n in names if (root / n / TOOK_PART_FILE).is_file()
+            or load_sealed(state_dir, sitting_id, n) is not None]
+
+
+def forget_sealed(state_dir: Path, sitting_id: str, pid: str) -> None:
+    """Once the answers are revealed in the repository, the private copy and its salt are
+    not needed: remove them, leaving only a note that this partner took part here."""
+    folder = private_dir(state_dir, sitting_id, pid)
+    atomic_replace(folder / TOOK_PART_FILE, "", private=True)
+    (folder / SEALED_FILE).unlink(missing_ok=True)
 
 
 def comparison_shown(state_dir: Path, sitting_id: str) -> bool:

@@ -168,6 +168,15 @@ class PlainSitting:
 
     # -- welcome ----------------------------------------------------------------------------------
 
+    def offer_apart(self) -> None:
+        """Sittings apart waiting for someone here, each with its command (core/apart_here.py)."""
+        if (self.snapshot_dir / "apart").is_dir():
+            from collabcheck.core.apart_here import offers_here
+            from collabcheck.render.apart_words import offer_commands
+
+            for line in offer_commands(offers_here(self.snapshot_dir, self.state_dir, self.bank)):
+                self.talk.say(line)
+
     def welcome(self) -> bool:
         """Say what this is; True when an unfinished sitting is carried on (self.sitting set)."""
         t = self.talk
@@ -176,6 +185,7 @@ class PlainSitting:
               "hear your answers side by side and agree one practice to work on next. It takes "
               f"about {minutes_each(self.bank)} minutes each, then 15 to 30 minutes together.")
         t.say(PRIVACY)
+        self.offer_apart()
         stored, aside = (store.load_checked(self.state_dir, self.bank) if paths.has_sitting(self.state_dir)
                          else (None, None))
         if aside is not None:

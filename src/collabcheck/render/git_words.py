@@ -74,6 +74,15 @@ WORDS: dict[str, str] = {
                 "folder, so collabcheck left everything as it was; the sitting is committed "
                 "here."),
     "git-fault": "Something went wrong while running git; the sitting is still saved.",
+    # bringing in the team's work for a sitting apart (core/apart_pull.py)
+    "empty": ("Your team's shared repository has nothing in it yet, so there is nothing to "
+              "bring in; what you share now will be the first thing in it."),
+    "pull-no-remote": "This repository has no shared copy (no remote).",
+    "pull-unreachable": ("The shared repository could not be reached (no network, or the address "
+                         "is wrong); try again later."),
+    "pull-in-the-way": ("Your team's work could not be brought into this folder, because files "
+                        "here are in the way; nothing was changed."),
+    "brought-in": "Brought in your team's work.",
     "rebase-failed": ("Your team's latest work could not be put together with yours, so "
                       "collabcheck left everything as it was; the sitting is committed here."),
 }

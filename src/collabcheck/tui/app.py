@@ -187,7 +187,10 @@ class CollabcheckApp(KeepsState):
         stored = self.load_state()
         resumable = stored if stored is not None and stored.matches(self.bank) else None
         other = stored if stored is not None and resumable is None else None
-        return WelcomeScreen(self.bank, resumable, other_bank=other)
+        from collabcheck.tui.apart_offer import offer_finder
+
+        return WelcomeScreen(self.bank, resumable, other_bank=other,
+                             apart_offer=offer_finder(self.snapshot_dir, self.state_dir, self.bank))
 
     async def welcome(self) -> bool:
         """The welcome screen, offering to carry on a sitting made with these questions.
@@ -201,6 +204,11 @@ class CollabcheckApp(KeepsState):
         if choice == "history":
             if (history := self.history_screen()) is not None:
                 await self.show(history)
+            return False
+        if choice == "apart":  # sittings apart: each partner on their own computer
+            from collabcheck.tui.apart import sit_apart
+
+            await sit_apart(self)
             return False
         if choice == "resume":
             self.sitting = self.load_state()

@@ -11,6 +11,7 @@ the snapshot folder is not ready for the team's repository, says so and offers t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,7 +65,8 @@ WELCOME = ("[b]Welcome.[/b] Each of you answers questions about your partnership
 
 
 class WelcomeScreen(Screen[str]):
-    """Dismisses with "new", "resume" or "history"; shows the demo over itself."""
+    """Dismisses with "new", "resume", "history" or "apart" (sittings apart, tui/apart.py);
+    shows the demo over itself."""
 
     BINDINGS = [
         Binding("n", "choose('new')", "New sitting"),
@@ -72,6 +74,7 @@ class WelcomeScreen(Screen[str]):
         Binding("h", "choose('history')", "Past sittings"),
         Binding("e", "example", "An example"),
         Binding("i", "set_up", "Set up the folder"),
+        Binding("a", "choose('apart')", "Sitting apart"),
     ]
     PALETTE = [
         ("Start a new sitting", "Enter who is here and begin", "new"),
@@ -79,8 +82,10 @@ class WelcomeScreen(Screen[str]):
         ("See an example", "A made-up partnership's reading; nothing is saved", "example"),
     ]
 
-    def __init__(self, bank: Bank, resumable: Sitting | None, other_bank: Sitting | None = None) -> None:
+    def __init__(self, bank: Bank, resumable: Sitting | None, other_bank: Sitting | None = None,
+                 apart_offer: Callable[[], str] | None = None) -> None:
         super().__init__()
+        self.apart_offer = apart_offer  # finds sittings apart waiting here (tui/apart_offer.py)
         self.bank = bank
         self.resumable = resumable
         self.other_bank = other_bank
@@ -102,6 +107,10 @@ class WelcomeScreen(Screen[str]):
                     f"'{safe(o.bank)}' version {o.bank_version}. To carry on, start collabcheck "
                     "with those questions (--questions). A new sitting here would replace it.",
                     id="other-bank-note", classes="gap")
+            if self.apart_offer is not None:
+                from collabcheck.tui.apart_offer import OfferLine
+
+                yield OfferLine(self.apart_offer, id="apart-offer", classes="gap")
             yield Static("[b]The five practices:[/b]", classes="gap")
             for p in self.bank.practices:
                 yield Static(f" {p.number}  {safe(p.title)}", classes="oneline")
