@@ -167,8 +167,7 @@ class SummaryCache:
                 return self._checked(entries)
         return {}
 
-    @staticmethod
-    def _checked(entries: dict[str, Any]) -> dict[str, Any]:
+    def _checked(self, entries: dict[str, Any]) -> dict[str, Any]:
         """Only the entries that pass their model: all at once when all do (the usual case),
         else one by one, so one damaged entry costs only its own file's reading."""
         from pydantic import ValidationError

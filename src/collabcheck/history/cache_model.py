@@ -41,6 +41,7 @@ class SummaryModel(Strict):
     unknown: list[Text]
     mismatched: list[Text]
     warnings: list[Text]
+    form: Literal["full", "quick"] | None = None  # a quick check-in says so (core/forms.py)
 
 
 class RefusedModel(Strict):

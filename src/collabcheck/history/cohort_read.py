@@ -154,6 +154,16 @@ class CohortCache(SummaryCache):
         base = super().path
         return None if base is None else base.with_name(base.name.replace("history-", "cohort-", 1))
 
+    def _checked(self, entries: dict[str, Any]) -> dict[str, Any]:
+        """Only entries of the cache's own shape ([stat key, summary]) whose summary is
+        `well_formed`: a damaged one is read afresh from its snapshot, never trusted."""
+        def fits(raw: Any) -> bool:
+            return (isinstance(raw, list) and len(raw) == 2 and isinstance(raw[0], list)
+                    and len(raw[0]) == 4 and all(type(n) is int for n in raw[0])
+                    and well_formed(raw[1]))
+
+        return {rel: raw for rel, raw in entries.items() if fits(raw)}
+
 
 class CohortScanned(Scanned):
     """A snapshot folder as found on disk, with the cohort's cache opened."""
