@@ -73,10 +73,13 @@ def test_relationship_asks_the_say_apart_from_carrying_responsibility(v2):
     assert len(say) >= 5, "at least 5 questions on who has the say (accountability ones do not count)"
     assert carry, "carrying formal responsibility is asked, apart from the say"
     words = " ".join(f"{i.id} {i.text} {i.short}".lower() for i in say)
-    for shared in ["purpose", "aim|ambition", "agenda|lead", "own", "responsib|makes sure", "disagree"]:
+    for shared in ["purpose", "aim|ambition", "agenda|lead", "own", "disagree"]:
         assert re.search(shared, words), f"no say item about {shared}"
+    # Responsibility (making sure what is agreed happens) is carried, not the say: the guide
+    # lists shared responsibility as part of sharing, and being answerable is not the last word.
+    assert "relationship.takes-responsibility" in {i.id for i in carry}
     for item in carry:
-        assert re.search(r"answer|accountab|blame", f"{item.text} {item.prompt}".lower()), item.id
+        assert re.search(r"answer|accountab|blame|makes sure", f"{item.text} {item.prompt}".lower()), item.id
         assert "not about" in item.prompt, f"{item.id}: the prompt says this is not about the say"
     assert len(rel.of_kind("focus")) >= 3
 

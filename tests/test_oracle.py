@@ -87,8 +87,9 @@ def oracle(snap: Any, bank: Bank) -> tuple[dict[int, Fraction], int]:
         return sum(abs(a.get(p, 0) - b.get(p, 0)) for p in pids)
 
     gaps = []
-    for i in say:
-        vs = [vector(ans[p][i.id]) for p in pids if i.id in ans[p] and ans[p][i.id] != "unsure"]
+    for i in say:  # the gap counts only answers inside the partnership ("outside" is apart)
+        vs = [vector(ans[p][i.id]) for p in pids
+              if i.id in ans[p] and ans[p][i.id] not in ("unsure", "outside")]
         if len(vs) >= 2:
             gaps.append(max(distance(a, b) for a, b in combinations(vs, 2)))
     if gaps and Fraction(sum(gaps), len(gaps)) >= 1:

@@ -72,7 +72,7 @@ def everywhere(c: Comparison, sentence: str, in_json: bool = True) -> None:
     assert sentence in flat(text), "text report"
     assert sentence in flat(md), "Markdown report"
     assert sentence in flat(screen), "Together screen"
-    words = [js["authority"]["pattern"], *js["authority"]["summary"],
+    words = [js["authority"]["pattern"], *js["authority"]["summary"], *js["authority"]["notes"],
              *(i["line"] for i in js["authority"]["items"]), js["focus"]["summary"],
              *js["suggestion"]["reasons"], *js["suggestion"]["tips"]]
     assert not in_json or any(sentence in flat(w or "") for w in words), "JSON"
@@ -134,7 +134,8 @@ def test_formal_accountability_is_not_read_as_power() -> None:
     assert a.divergence == 0.0
     everywhere(c, "Both of you see the say as shared.")
     everywhere(c, "Answering for things that go wrong: both of you said mostly Dr Clin.")
-    everywhere(c, "Carrying formal responsibility is not the same as having the say", in_json=False)
+    everywhere(c, "Carrying responsibility is not the same as having the say", in_json=False)
+    everywhere(c, "being answerable for the work need not mean having the last word", in_json=False)
     nowhere(c, "holding most of the say")
     nowhere(c, "Power looks uneven")
 
@@ -175,7 +176,7 @@ def test_more_on_every_question_is_more_not_most() -> None:
     a = c.authority
     assert a.pattern_id == "same-holder" and a.strength == {"kim": "more", "sam": "more"}
     everywhere(c, "Both of you see Kim holding more of the say.")
-    everywhere(c, "Sam sees Kim holding more of the say (on 6 of the 6 questions they answered).")
+    everywhere(c, "Sam sees Kim holding more of the say (on 5 of the 5 questions they answered).")
     everywhere(c, "Kim sees themselves holding more of the say")
     nowhere(c, "most of the say")
     # Power looks uneven, so practices 1 and 2 are raised, and the reason names exactly why.
@@ -213,8 +214,9 @@ def test_the_say_outside_the_partnership() -> None:
     assert a.pattern_id == "outside" and a.perceived_holder == {"maya": "outside", "dev": "outside"}
     assert not a.hierarchy and all(p.power_boost == 0 for p in c.practices)
     assert a.totals == {"maya": {"maya": 0, "dev": 0}, "dev": {"maya": 0, "dev": 0}}
-    everywhere(c, "Both of you see the say lying mostly outside your partnership.")
-    everywhere(c, "Maya sees the say lying outside your partnership (on 6 of the 6 questions "
+    everywhere(c, "Both of you see the say lying outside your partnership, on more than half of "
+                  "the questions each of you answered.")
+    everywhere(c, "Maya sees the say lying outside your partnership (on 5 of the 5 questions "
                   "they answered).")
     assert "outside" in c.suggestion.findings
     assert any("name who it is" in t for t in c.suggestion.tips)
@@ -223,11 +225,11 @@ def test_the_say_outside_the_partnership() -> None:
 def test_not_sure_is_never_say() -> None:
     sure = {**agree_all(4), **power("unsure"), SAY[0]: "mostly:kim", **balanced()}
     c = compare(sitting({"kim": dict(sure), "sam": dict(sure)}), BANK)
-    # One say question answered (mostly Kim), five "not sure": Kim on 1 of 1 answered.
+    # One say question answered (mostly Kim), four "not sure": Kim on 1 of 1 answered.
     assert c.authority.answered == {"kim": 1, "sam": 1}
-    assert c.authority.unsure == {"kim": 5, "sam": 5}
+    assert c.authority.unsure == {"kim": 4, "sam": 4}
     everywhere(c, "Sam sees Kim holding most of the say (on 1 of the 1 question they answered), "
-                  "and was not sure on five.")
+                  "and was not sure on four.")
 
 
 # -- a partnership just starting ---------------------------------------------------------------
@@ -294,3 +296,77 @@ def test_the_guide_is_credited_in_every_format() -> None:
     assert js["source"] == BANK.source and "Developing collaborative relationships" in js["source"]
     for out in (text, md, screen):
         assert "Developing collaborative relationships" in flat(out)
+
+
+# -- issue 17: the say, told truly -----------------------------------------------------------
+
+def trio_one_left_out() -> Comparison:
+    """Cy answers "less for me: the others share it" on 4 of 5 say questions; Ann and Bo see
+    the say as shared."""
+    cy = {**agree_all(4), **power("less:cy"), SAY[0]: "shared", **balanced()}
+    shared = {**agree_all(4), **power("shared"), **balanced()}
+    return compare(sitting({"ann": dict(shared), "bo": dict(shared), "cy": cy}), BANK)
+
+
+def test_a_left_out_partner_is_never_under_all_shared() -> None:
+    c = trio_one_left_out()
+    a = c.authority
+    assert a.left_out == {"cy": "cy"} and a.pattern_id == "one-left-out"
+    assert report_json(c)["authority"]["pattern_id"] == "one-left-out"
+    everywhere(c, "Not all of you see the say as shared: Cy sees themselves having less say "
+                  "than the others.")
+    everywhere(c, "Cy sees themselves having less say than the others.")
+    nowhere(c, "All three of you see the say as shared.")
+    assert a.hierarchy and c.practice(1).power_boost == 0.5
+    everywhere(c, "The agenda: Ann, shared equally; Bo, shared equally; Cy, less say for Cy.")
+    nowhere(c, "less Cy")
+
+
+def shared_and_outside() -> Comparison:
+    """Maya sees the say as shared; Dev sees it outside the partnership on 4 of 5."""
+    maya = {**agree_all(4), **power("shared"), **balanced()}
+    dev = {**agree_all(4), **power("outside"), SAY[0]: "shared", **balanced()}
+    return compare(sitting({"maya": maya, "dev": dev}, {"maya": "Maya", "dev": "Dev"}), BANK)
+
+
+def test_shared_against_outside_is_no_power_boost() -> None:
+    c = shared_and_outside()
+    a = c.authority
+    assert a.pattern_id == "some-outside"
+    assert a.divergence == 0.0 and not a.divergent and not a.hierarchy
+    assert all(p.power_boost == 0 for p in c.practices)
+    everywhere(c, "One of you sees the say lying outside your partnership; the other does not.")
+    everywhere(c, "The guide asks whose formal authority you could travel on")
+    nowhere(c, "Power looks uneven")
+    nowhere(c, "mostly outside")
+    assert "outside" in c.suggestion.findings and "power" not in c.suggestion.findings
+
+
+def test_outside_on_half_the_questions_is_said_as_half() -> None:
+    half = {SAY[0]: "outside", SAY[1]: "outside", SAY[2]: "shared", SAY[3]: "shared"}
+    ans = {**agree_all(4), **half, **balanced()}
+    c = compare(sitting({"maya": dict(ans), "dev": dict(ans)}, {"maya": "Maya", "dev": "Dev"}), BANK)
+    assert c.authority.pattern_id == "outside"
+    everywhere(c, "Both of you see the say lying outside your partnership, on half of the "
+                  "questions each of you answered.")
+    nowhere(c, "mostly outside")
+
+
+def test_the_holder_who_sees_the_say_as_shared_is_told_plainly() -> None:
+    pro = {**agree_all(4), **power("shared"), **balanced()}
+    pat = {**agree_all(4), **power("mostly:pro"), **balanced()}
+    c = compare(sitting({"pro": pro, "pat": pat}, {"pro": "Dr Amira", "pat": "Tom"}), BANK)
+    assert c.authority.unseen_holders() == {"pro": ["pat"]}
+    everywhere(c, "Tom sees Dr Amira holding most of the say, but Dr Amira sees the say as "
+                  "shared.")
+
+
+def test_making_sure_things_happen_is_carrying_not_the_say() -> None:
+    item = BANK.items_by_id["relationship.takes-responsibility"]
+    assert item.accountability
+    ans = {**agree_all(4), **power("shared"), **power("mostly:clin", CARRY), **balanced()}
+    c = compare(sitting({"clin": dict(ans), "pat": dict(ans)}, {"clin": "Dr Clin", "pat": "Pat"}),
+                BANK)
+    assert not c.authority.hierarchy and c.authority.pattern_id == "all-shared"
+    everywhere(c, "Answers put the carrying of responsibility with Dr Clin. Being answerable "
+                  "for the work need not mean having the last word on it")

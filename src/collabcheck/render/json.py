@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from collabcheck.render.power import item_line, pattern_sentence, view_sentences
+from collabcheck.render.power import item_line, notes, pattern_sentence, view_sentences
 from collabcheck.render.reasons import reasons, working
 from collabcheck.render.view import attention_summary
 from collabcheck.render.words import names_of
@@ -63,7 +63,7 @@ def authority_json(a: AuthorityResult, names: dict[str, str]) -> dict[str, Any]:
         "totals": {k: dict(v) for k, v in a.totals.items()},
         "answered": dict(a.answered), "unsure": dict(a.unsure), "hierarchy": a.hierarchy,
         "accountability_divergence": a.accountability_divergence,
-        "summary": view_sentences(a, names),
+        "summary": view_sentences(a, names), "notes": notes(a, names),
         "items": [_authority_item(i, names) for i in a.items],
     }
 

@@ -169,6 +169,9 @@ def _power(c: Comparison) -> Section:
     views = power.view_sentences(a, names)
     if views:
         blocks.append(Bullets(tuple(views)))
+    blocks += [Para(t) for t in power.unseen_holder_sentences(a, names)]
+    if a.outside:
+        blocks.append(Para(power.OUTSIDE_NOTE))
     gap = power.divergence_sentence(a)
     if gap:
         blocks.append(Para(gap))
@@ -178,8 +181,11 @@ def _power(c: Comparison) -> Section:
                    Bullets(tuple(power.item_line(i, names) for i in say))]
     carrying = power.carrying_items(a)
     if carrying and power.any_answer(carrying):
-        blocks += [Label("Carrying formal responsibility"), Para(power.CARRYING_NOTE),
-                   Bullets(tuple(power.item_line(i, names) for i in carrying))]
+        blocks += [Label("Carrying responsibility"), Para(power.CARRYING_NOTE)]
+        carried = power.carrying_sentence(a, names)
+        if carried:
+            blocks.append(Para(carried))
+        blocks.append(Bullets(tuple(power.item_line(i, names) for i in carrying)))
     return Section("power", heading, tuple(blocks))
 
 
@@ -302,9 +308,11 @@ def _stands(c: Comparison) -> Section | None:
 
 
 def _source(c: Comparison) -> Section:
-    return Section("source", "Source", (Para(
-        f"{c.source or 'The King’s Fund (2016), Developing collaborative relationships.'} "
-        "collabcheck's questions, tips and prompts are its own words, based on the guide's ideas."),))
+    source = c.source or "The King’s Fund (2016), Developing collaborative relationships."
+    if "own words" not in source:  # the shipped banks' citations already say so: say it once
+        source += (" collabcheck's questions, tips and prompts are its own words, based on the "
+                   "guide's ideas.")
+    return Section("source", "Source", (Para(source),))
 
 
 def comparison_view(c: Comparison, bank: Bank) -> dict[str, Section]:

@@ -125,7 +125,7 @@ def agree_words(value: Any) -> str:
 
 
 def authority_words(value: Any, names: dict[str, str]) -> str:
-    """An authority answer: 'Shared equally', 'More Sam', 'Mostly Alice', 'Less Cy',
+    """An authority answer: 'Shared equally', 'More Sam', 'Mostly Alice', 'Less say for Cy',
     'Someone outside', 'Not sure', 'Skipped'."""
     if value is None:
         return "Skipped"
@@ -137,7 +137,9 @@ def authority_words(value: Any, names: dict[str, str]) -> str:
         return "Not sure"
     if isinstance(value, str) and ":" in value:
         how, who = value.split(":", 1)
-        word = {"mostly": "Mostly", "more": "More", "less": "Less"}.get(how, how)
+        if how == "less":
+            return f"Less say for {names.get(who, who)}"
+        word = {"mostly": "Mostly", "more": "More"}.get(how, how)
         return f"{word} {names.get(who, who)}"
     return str(value)
 

@@ -86,6 +86,7 @@ class AuthorityResult:
     unsure: dict[str, int]
     items: list[ItemResult]
     accountability_divergence: float | None = None
+    outside_count: dict[str, int] = field(default_factory=dict)  # say questions answered "outside"
 
     @property
     def hierarchy(self) -> bool:
@@ -97,6 +98,18 @@ class AuthorityResult:
     @property
     def outside(self) -> bool:
         return any(h == "outside" for h in self.perceived_holder.values())
+
+    def unseen_holders(self) -> dict[str, list[str]]:
+        """Partners whom others see holding the say but who see it as shared themselves, with
+        who sees them holding it (the guide: the one with more power may see things as shared
+        when the other does not). In sitting order."""
+        out: dict[str, list[str]] = {}
+        for holder in dict.fromkeys(self.perceived_holder.values()):
+            seers = [p for p, h in self.perceived_holder.items() if h == holder and p != holder]
+            if seers and self.perceived_holder.get(holder) == "shared" \
+                    and holder not in self.left_out:
+                out[holder] = seers
+        return out
 
 
 @dataclass(frozen=True)
