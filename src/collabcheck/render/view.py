@@ -17,6 +17,7 @@ from collabcheck.render.words import (
     UNSURE_NOTE,
     answer_words,
     display_name,
+    figures_of,
     fmt1,
     focus_picture,
     names_of,
@@ -70,10 +71,14 @@ class ScoreRow:
 
 @dataclass(frozen=True)
 class Scores:
-    """One practice's scores: a row per partner and a combined row (text draws bars)."""
+    """One practice's scores: a row per partner and a combined row (text draws bars);
+    `apart` is the divergence as shown and `differ` whether it is seen differently, so no
+    layout ever reads a figure back out of the words."""
 
     title: str
     rows: tuple[ScoreRow, ...]
+    apart: str = "–"
+    differ: bool = False
 
 
 @dataclass(frozen=True)
@@ -150,12 +155,12 @@ def _practices(c: Comparison) -> Section:
                 note = "skipped all"
             rows.append(ScoreRow(name, p.scores[pid], note))
         apart = "apart by " + fmt1(p.divergence)
-        if p.divergence is not None and p.divergence >= 1:
+        if p.seen_differently:
             apart += " (seen differently)"
         rows.append(ScoreRow("Combined", p.combined, apart))
-        blocks.append(Scores(f"{p.number}. {p.title}", tuple(rows)))
-    blocks.append(Para(seen_differently({p.number: p.divergence for p in c.practices},
-                                        len(c.partners))))
+        blocks.append(Scores(f"{p.number}. {p.title}", tuple(rows), fmt1(p.divergence),
+                             p.seen_differently))
+    blocks.append(Para(seen_differently(c.practices, len(c.partners))))
     return Section("practices", "The five practices", tuple(blocks))
 
 
@@ -204,6 +209,9 @@ def attention_summary(c: Comparison) -> str | None:
         leaning = {"task": "leans to the task", "relationship": "leans to your relationship",
                    "balanced": "is balanced"}[f.leaning or "balanced"]
         text = f"Together your attention {leaning} (average {signed(f.mean)})."
+        known = {p: v for p, v in f.positions.items() if v is not None}
+        if len(set(known.values())) > 1:  # each partner's own figure before the average
+            text = f"{figures_of(known, names, signed_=True)}: " + text[0].lower() + text[1:]
     if f.divergence is not None:
         text += (f" Your views are {fmt1(f.divergence)} apart"
                  + (": you see this differently." if f.divergent else "."))
@@ -302,8 +310,6 @@ def _unknown(c: Comparison) -> Section | None:
 
 def _stands(c: Comparison) -> Section | None:
     sentence = context_sentence(c)
-    if sentence is None:
-        return None
     return Section("context", "Where your partnership stands", (Para(sentence),))
 
 

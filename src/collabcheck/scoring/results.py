@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from collabcheck.core.snapshot import Partner
+from collabcheck.scoring.rules import SEEN_DIFFERENTLY
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,24 @@ class PracticeResult:
     @property
     def boost(self) -> float:
         return self.power_boost + self.task_boost
+
+    @property
+    def seen_differently(self) -> bool:
+        """Answers to the same statements are far apart on average (the rule's threshold)."""
+        return self.divergence is not None and self.divergence >= SEEN_DIFFERENTLY
+
+    @property
+    def score_gap(self) -> float | None:
+        """Highest partner score minus the lowest (None under two scores)."""
+        known = [s for s in self.scores.values() if s is not None]
+        return max(known) - min(known) if len(known) >= 2 else None
+
+    @property
+    def apart(self) -> bool:
+        """Partners' views of this practice are far apart: by their statements or their
+        scores. Then every sentence gives each partner's figure before any combined one."""
+        gap = self.score_gap
+        return self.seen_differently or (gap is not None and gap >= SEEN_DIFFERENTLY)
 
 
 @dataclass(frozen=True)

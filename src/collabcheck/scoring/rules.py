@@ -10,7 +10,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 TOP = 5                                 # need = TOP - combined
-SEEN_DIFFERENTLY = 1                    # a practice's divergence from here up is "seen differently"
+STRONG = 4                              # every practice from here up, none seen differently: strong
+SEEN_DIFFERENTLY = 1                    # a practice's divergence, or the gap between partners'
+                                        # scores for it, from here up: "seen differently"
 
 # Power: who has the say.
 HOLDER_SHARE = Fraction(1, 2)           # named on at least this share of the say questions answered
