@@ -195,7 +195,7 @@ def _context_reasons(c: Comparison, best: PracticeResult) -> list[str]:
     if s.stage == "starting" and best.number == 1:
         out.append("You are just starting, so finding your partners and a shared purpose "
                    "(practice 1) counts for more.")
-    if s.stage == "starting" and any(i.later for i in best.items if hasattr(i, "later")):
+    if s.stage == "starting" and any(i.later for i in best.items):
         out.append(LATER_NOTE)
     return out
 

@@ -136,6 +136,8 @@ def _suggestion(c: Comparison) -> Section:
     if s.prompts:
         blocks += [Label("To talk through together"), Bullets(tuple(s.prompts))]
     blocks += [Label("For facilitators: the working"), Bullets(tuple(working(c)))]
+    if s.facilitator_tips:
+        blocks += [Label("For facilitators who run programmes"), Bullets(tuple(s.facilitator_tips))]
     return Section("suggestion", "What to work on next", tuple(blocks))
 
 

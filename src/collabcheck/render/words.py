@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -181,7 +182,7 @@ def position_words(position: float | None) -> str:
     return "all on the relationship"
 
 
-def figures_of(values: dict[str, float | None], names: dict[str, str], signed_: bool = False,
+def figures_of(values: Mapping[str, float | None], names: dict[str, str], signed_: bool = False,
                limit: int | None = None) -> str:
     """'Dr Amira 5.0, Tom 1.7': each partner's own figure, in sitting order, so that an
     average is never the only figure shown for views far apart."""

@@ -32,6 +32,7 @@ class ItemResult:
     category: str | None = None                                    # agree items
     divergence: float | None = None                                # authority items
     accountability: bool = False                                   # authority: carrying, not say
+    later: bool = False                                            # agree: not counted yet (starting)
 
     @property
     def label(self) -> str:
@@ -162,6 +163,7 @@ class Suggestion:
     route: str | None = None
     without_route: int | None = None        # the suggestion had the route not been counted
     without_stage: int | None = None        # ...and had the stage not been counted
+    facilitator_tips: list[str] = field(default_factory=list)  # for programme designers only
 
 
 @dataclass(frozen=True)

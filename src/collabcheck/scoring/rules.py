@@ -40,3 +40,7 @@ STARTING_WEIGHT = Fraction(3, 2)        # ...weighs finding its partner(s) and p
 TALK_MIN = 2                            # an item is worth talking about from this gap up
 TALK_CAP = 5                            # at most this many items
 KIND_RANK = {"authority": 0, "focus": 1, "agree": 2}   # at equal gaps: power, attention, practices
+
+# What is shown for the suggested practice.
+TIPS_CAP = 5                            # at most this many tips
+TALK_POINTS_CAP = 3                     # at most this many talking points
