@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from collabcheck.render import summary
 from collabcheck.render.power import item_line, notes, pattern_sentence, view_sentences
 from collabcheck.render.reasons import reasons, working
 from collabcheck.render.view import attention_summary
@@ -98,6 +99,8 @@ def report_json(c: Comparison) -> dict[str, Any]:
         "authority": authority_json(c.authority, names),
         "focus": focus_json(c.focus, attention_summary(c)),
         "suggestion": suggestion_json(c.suggestion, reasons(c), working(c)),
+        "summary": {"headline": summary.headline(c), "why": summary.why_text(c),
+                    "findings": summary.findings(c)},
         "talk_about_first": list(c.talk_about_first),
         "unknown_answers": list(c.unknown_answers),
         "mismatched_answers": list(c.mismatched_answers),

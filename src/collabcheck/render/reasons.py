@@ -27,6 +27,7 @@ from collabcheck.scoring.suggest import by_priority
 ROUTE_WORDS = {"open": "openly, with backing from those in authority",
                "under-radar": "under the radar for now, going where the energy is",
                "undecided": "without having chosen a route yet"}
+ROUTE_SHORT = {"open": "openly with backing", "under-radar": "under the radar"}
 STAGE_WORDS = {"starting": "You are just starting",
                "under-a-year": "You have worked together for under a year",
                "longer": "You have worked together for a year or more"}

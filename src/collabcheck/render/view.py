@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from collabcheck.core.bank import Bank
-from collabcheck.render import power
+from collabcheck.render import power, summary
 from collabcheck.render.reasons import context_sentence, reasons, working
 from collabcheck.render.words import (
     UNSURE_NOTE,
@@ -323,8 +323,17 @@ def _source(c: Comparison) -> Section:
     return Section("source", "Source", (Para(source),))
 
 
+def summary_section(c: Comparison) -> Section:
+    """The reading at a glance, which every format opens with (`collabcheck.render.summary`)."""
+    found = summary.findings(c)
+    blocks: list[Block] = [Para(summary.headline(c)), Para("Why: " + summary.why_text(c))]
+    if found:
+        blocks += [Label("What stands out"), Bullets(tuple(found))]
+    return Section("summary", "At a glance", tuple(blocks))
+
+
 def comparison_view(c: Comparison, bank: Bank) -> dict[str, Section]:
     """Every section about one sitting, by id, in the order a conversation would take them."""
-    sections = [_stands(c), _practices(c), _power(c), _attention(c), _talk(c, bank),
+    sections = [summary_section(c), _stands(c), _practices(c), _power(c), _attention(c), _talk(c, bank),
                 _notes(c, bank), _suggestion(c), _agreed(c, bank), _unknown(c), _source(c)]
     return {s.id: s for s in sections if s is not None}
