@@ -39,7 +39,7 @@ def scores_table(blocks: list[Scores], suggested: int | None = None) -> RichTabl
         number = s.title.split(".", 1)[0]
         mark = "*" if suggested is not None and number == str(suggested) else " "
         table.add_row(Text(f"{number}{mark}{s.title[len(number) + 1:]}"),
-                      *[fmt(r.value) for r in s.rows], s.apart + (" !" if s.differ else ""))
+                      *[fmt(r.value) for r in s.rows], s.apart)
     return table
 
 

@@ -57,7 +57,7 @@ class TogetherScreen(Screen[int]):
                                     style="bold"),
                                section_renderable(view["summary"])), id="summary")
             yield Static("[b]Next:[/b] press [b]a[/b] to agree what to work on (the suggestion "
-                         "or another) and save, or [b]d[/b] for the details.", classes="gap",
+                         "or another) and save, or [b]d[/b] for the details.", classes="hint gap",
                          id="next")
             with Vertical(id="details"):
                 yield from self._details(view)
