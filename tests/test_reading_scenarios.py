@@ -17,7 +17,7 @@ from collabcheck.core.bank import Bank, load_bank
 from collabcheck.core.snapshot import Context, Partner, Snapshot
 from collabcheck.render.json import report_json
 from collabcheck.render.report import render_markdown, render_text
-from collabcheck.render.view import comparison_view
+from collabcheck.render.view import Bullets, Label, comparison_view
 from collabcheck.scoring.compare import compare
 from collabcheck.scoring.results import Comparison
 
@@ -370,3 +370,220 @@ def test_making_sure_things_happen_is_carrying_not_the_say() -> None:
     assert not c.authority.hierarchy and c.authority.pattern_id == "all-shared"
     everywhere(c, "Answers put the carrying of responsibility with Dr Clin. Being answerable "
                   "for the work need not mean having the last word on it")
+
+
+# -- issue 17: the summary leads, in every format ------------------------------------------
+
+SUMMARY_LINES = 20
+
+
+def summary_everywhere(c: Comparison, sentence: str, bank: Bank = BANK) -> None:
+    """In the first 20 lines of the text and Markdown reports, in the JSON's summary and in
+    the summary section the Together screen opens with."""
+    text, md = render_text(c, bank), render_markdown(c, bank)
+    assert sentence in flat("\n".join(text.splitlines()[:SUMMARY_LINES])), "text summary"
+    assert sentence in flat("\n".join(md.splitlines()[:SUMMARY_LINES])), "Markdown summary"
+    js = report_json(c)["summary"]
+    assert sentence in flat(" ".join([js["headline"], "Why: " + js["why"], *js["findings"]])), \
+        "JSON summary"
+    screen = comparison_view(c, bank)["summary"]
+    assert sentence in flat(" ".join(str(b) for b in screen.blocks)), "Together summary"
+
+
+def test_summary_trio_one_left_out() -> None:
+    c = trio_one_left_out()
+    assert c.suggestion.number == 1
+    summary_everywhere(c, "Work on next: practice 1, Find your collaborative partner(s).")
+    summary_everywhere(c, "Why: Every practice scores the same (4.0), so nothing stands out: "
+                          "choose together which to work on. Power looks uneven between you, "
+                          "so this practice counts for more.")
+    summary_everywhere(c, "Not all of you see the say as shared: Cy sees themselves having less "
+                          "say than the others.")
+
+
+def test_summary_shared_and_outside() -> None:
+    c = shared_and_outside()
+    assert c.authority.pattern_id == "some-outside" and c.suggestion.number == 1
+    summary_everywhere(c, "Why: Every practice scores 4.0 or more and none is seen differently: "
+                          "this is a way to go further, not a gap to fix.")
+    summary_everywhere(c, "One of you sees the say lying outside your partnership; the other "
+                          "does not.")
+    nowhere(c, "Power looks uneven")
+
+
+def professional_and_patient() -> Comparison:
+    """A professional who rates everything 5 and sees the say as shared; a patient partner
+    who rates everything 2 (practice 2: 1), sees the professional holding most of the say,
+    and sees attention going to the task (+0.3 against −1.7)."""
+    pro = {**agree_all(5), **power("shared"),
+           **dict(zip(FOCUS, ["balanced", "balanced", "mostly-relationship"], strict=True))}
+    pat = {**agree_all(2, {2: 1}), **power("mostly:pro"),
+           **dict(zip(FOCUS, ["task", "task", "mostly-task"], strict=True))}
+    return compare(sitting({"pro": pro, "pat": pat}, {"pro": "Dr Amira", "pat": "Tom"},
+                           stage="under-a-year", route="open"), BANK)
+
+
+def test_professional_high_patient_low_gives_each_figure_first() -> None:
+    c = professional_and_patient()
+    assert c.suggestion.number == 2 and c.authority.pattern_id == "shared-and-held"
+    assert c.focus.leaning == "task"
+    why = report_json(c)["suggestion"]["reasons"]
+    assert why[0] == ("Your own scores here: Dr Amira 5.0, Tom 1.0. Combined, that is 3.0 out "
+                      "of 5, the lowest of the five.")
+    everywhere(c, "Dr Amira +0.3, Tom −1.7: together your attention leans to the task "
+                  "(average −0.7).")
+    everywhere(c, "Your attention leans to the task (Dr Amira +0.3, Tom −1.7; −0.7 on average")
+    everywhere(c, "Tom sees Dr Amira holding most of the say, but Dr Amira sees the say as shared.")
+    nowhere(c, "Your combined score here is 3.0")
+    summary_everywhere(c, "Work on next: practice 2, Invest in developing leadership and "
+                          "collaborative relationships.")
+    summary_everywhere(c, "Why: Your own scores here are Dr Amira 5.0, Tom 1.0 (combined 3.0, "
+                          "the lowest). Power looks uneven between you, so this practice counts "
+                          "for more.")
+    summary_everywhere(c, "Tom sees Dr Amira holding most of the say, but Dr Amira sees the say "
+                          "as shared.")
+    summary_everywhere(c, "Attention: Dr Amira +0.3, Tom −1.7; together it leans to the task: "
+                          "you see it differently.")
+    summary_everywhere(c, "Biggest difference: practice 2, where your scores are Dr Amira 5.0, "
+                          "Tom 1.0.")
+
+
+def test_summary_opposite_attention() -> None:
+    kim = {**agree_all(4), **power("shared"),
+           **dict(zip(FOCUS, ["mostly-task", "mostly-task", "mostly-task"], strict=True))}
+    lee = {**agree_all(4), **power("shared"),
+           **dict(zip(FOCUS, ["relationship", "mostly-relationship", "mostly-relationship"],
+                      strict=True))}
+    c = compare(sitting({"kim": kim, "lee": lee}), BANK)
+    assert c.suggestion.number == 1 and c.authority.pattern_id == "all-shared"
+    summary_everywhere(c, "Attention: you see it in opposite ways (Kim −1.0, Lee +1.3), one "
+                          "towards the task and one towards your relationship.")
+    everywhere(c, "You see where your attention goes in opposite ways (Kim −1.0, Lee +1.3), so "
+                  "no average is used")
+    nowhere(c, "is balanced")
+
+
+def test_established_pair_under_the_radar_scoring_5_low_on_purpose() -> None:
+    ans = {**agree_all(4, {5: 1}), **power("shared"), **balanced()}
+    c = compare(sitting({"ngozi": dict(ans), "dev": dict(ans)}, {"ngozi": "Ngozi", "dev": "Dev"},
+                        stage="longer", route="under-radar"), BANK)
+    assert c.suggestion.number == 5 and c.authority.pattern_id == "all-shared"
+    everywhere(c, "the guide says that at some point your work has to become everyone's work "
+                  "if it is to last, and both routes can lead to lasting change")
+    summary_everywhere(c, "Why: Your combined score here is 1.0 out of 5, the lowest. It still "
+                          "comes first at half weight: in time, your work has to become "
+                          "everyone's work.")
+    for phrase in ("strategy and business plans", "clear yes", "Tell the people who decide",
+                   "say openly that your work has their support"):
+        nowhere(c, phrase)
+    tags = {t.text: t for s in BANK.sections for t in s.tagged_tips}
+    assert c.suggestion.tips and all(tags[t].fits(c.suggestion.findings) for t in c.suggestion.tips)
+
+
+def test_a_bank_1_sitting_says_the_route_was_not_given() -> None:
+    from collabcheck.core.bank import load_bank_for
+
+    v1 = load_bank_for(BANK.id, 1, BANK)
+    answers: dict[str, Any] = {}
+    for s in v1.practices:
+        for item in s.of_kind("agree"):
+            want = 2 if s.number == 5 else 4
+            answers[item.id] = 6 - want if item.reverse else want
+    answers |= {i.id: "shared" for i in v1.items_of_kind("authority")}
+    answers |= {i.id: "balanced" for i in v1.items_of_kind("focus")}
+    snap = Snapshot(pair="old-pair", taken_at=datetime(2026, 1, 5, 10, 0, tzinfo=timezone.utc),
+                    bank=v1.id, bank_version=1, schema=1,
+                    partners=[Partner(id="a", name="Ann"), Partner(id="b", name="Bo")],
+                    answers={"a": dict(answers), "b": dict(answers)})
+    c = compare(snap, v1)
+    assert c.suggestion.number == 5 and c.authority.pattern_id == "all-shared"
+    assert c.context == {"stage": None, "route": None}
+    summary_everywhere(c, "You did not say which route you are taking, so 4 and 5 both count "
+                          "fully.", v1)
+    assert any(r.startswith("You did not say which route you are taking (working openly with "
+                            "backing, or under the radar for now)") for r in report_json(c)
+               ["suggestion"]["reasons"])
+    assert "You did not say how long you have worked together or which route you are taking" \
+        in flat(render_text(c, v1))
+
+
+def test_every_practice_equal_invites_a_choice() -> None:
+    ans = {**agree_all(3), **power("shared"), **balanced()}
+    c = compare(sitting({"a": dict(ans), "b": dict(ans)}, stage="longer", route="undecided"), BANK)
+    assert c.suggestion.number == 1 and c.authority.pattern_id == "all-shared"
+    assert report_json(c)["suggestion"]["reasons"][0] == (
+        "Every practice you rated scores the same, 3.0 out of 5, so nothing stands out on scores: "
+        "choose together which to work on; practice 1 is first only because it comes first in "
+        "the guide's order.")
+    summary_everywhere(c, "Why: Every practice scores the same (3.0), so nothing stands out: "
+                          "choose together which to work on.")
+    nowhere(c, "the lowest of the five")
+    nowhere(c, "Before you settle who works on this")   # a tip for pairs just starting
+
+
+def test_every_practice_strong_is_said_and_framed_as_going_further() -> None:
+    ans = {**agree_all(5, {3: 4}), **power("shared"), **balanced()}
+    c = compare(sitting({"a": dict(ans), "b": dict(ans)}), BANK)
+    assert c.suggestion.number == 3 and c.authority.pattern_id == "all-shared"
+    everywhere(c, "Every practice scores 4.0 or more and you see none of them differently: your "
+                  "partnership is strong across the board. Practice 3 is a way to go further, "
+                  "not a gap to fix (it scores 4.0).")
+    summary_everywhere(c, "Why: Every practice scores 4.0 or more and none is seen differently: "
+                          "this is a way to go further, not a gap to fix.")
+
+
+def _display_tie(route: str | None) -> Comparison:
+    """Practice 3 at 17/6 (2.83) and practice 5 at 14/5 (2.8): both shown as 2.8."""
+    ans = agree_all(4, {3: 3, 5: 3})
+    p3 = BANK.practice(3).of_kind("agree")
+    p5 = BANK.practice(5).of_kind("agree")
+    for item in (p3[0], p5[0]):
+        ans[item.id] = 6 - 2 if item.reverse else 2
+    ans[p5[1].id] = "unsure"
+    ans |= {**power("shared"), **balanced()}
+    return compare(sitting({"a": dict(ans), "b": dict(ans)}, stage="under-a-year", route=route),
+                   BANK)
+
+
+def test_a_display_tie_is_joint() -> None:
+    c = _display_tie(None)
+    assert round(c.practice(3).combined or 0, 3) == 2.833 and c.practice(5).combined == 2.8
+    assert c.suggestion.number == 5 and c.authority.pattern_id == "all-shared"
+    everywhere(c, "Your combined score here is 2.8 out of 5, the joint lowest of the five (with "
+                  "practice 3).")
+    summary_everywhere(c, "Why: Your combined score here is 2.8 out of 5, the joint lowest.")
+    nowhere(c, "The lowest is 2.8")
+    radar = _display_tie("under-radar")   # practice 5 at half weight: 3 comes first
+    assert radar.suggestion.number == 3
+    everywhere(radar, "Your combined score here is 2.8 out of 5, the joint lowest of the five "
+                      "(with practice 5, the route you have not chosen, so it counts for less).")
+
+
+def test_no_suggested_practice_shows_more_than_5_tips_or_3_talking_points() -> None:
+    for c in (trio_one_left_out(), shared_and_outside(), professional_and_patient(),
+              _display_tie(None), _display_tie("under-radar")):
+        assert 1 <= len(c.suggestion.tips) <= 5 and 1 <= len(c.suggestion.prompts) <= 3
+        js = report_json(c)["suggestion"]
+        assert not any("design or run a programme" in t for t in js["tips"])
+        blocks = comparison_view(c, BANK)["suggestion"].blocks
+        at = next(n for n, b in enumerate(blocks) if isinstance(b, Label) and b.text == "Tips")
+        tips = blocks[at + 1]
+        assert isinstance(tips, Bullets) and tips.items == tuple(js["tips"])
+    learning = _display_tie("under-radar")      # practice 3 suggested: the designers' tip
+    assert learning.suggestion.number == 3      # is kept for the facilitators' part only
+    assert any("design or run a programme" in t for t in learning.suggestion.facilitator_tips)
+    text = render_text(learning, BANK)
+    assert text.index("For facilitators who run programmes") < \
+        text.index("If you design or run a programme")
+
+
+def test_a_starting_pair_is_not_scored_on_what_it_cannot_have_done_yet() -> None:
+    ans = {**agree_all(4), **power("shared"), **balanced()}
+    for item in BANK.practice(3).of_kind("agree"):
+        if item.later:
+            ans[item.id] = 6 - 1 if item.reverse else 1
+    later = compare(sitting({"a": dict(ans), "b": dict(ans)}, stage="longer"), BANK)
+    early = compare(sitting({"a": dict(ans), "b": dict(ans)}, stage="starting"), BANK)
+    assert later.practice(3).combined is not None and later.practice(3).combined < 4
+    assert early.practice(3).combined == 4.0
+    assert early.suggestion.number == 1 and later.suggestion.number == 3
