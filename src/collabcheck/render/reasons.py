@@ -60,7 +60,8 @@ def _other_route(route: str | None) -> int | None:
 
 def level(c: Comparison) -> str | None:
     """'strong' when every practice scores 4.0 or more and nothing is seen differently;
-    'equal' when every practice rated shows the same score; else None."""
+    'equal' when every practice rated shows the same score and none is seen differently
+    (the same average of views far apart would hide the difference); else None."""
     known = [p for p in c.practices if p.combined is not None]
     if not known:
         return None
@@ -68,7 +69,8 @@ def level(c: Comparison) -> str | None:
             and not any(p.apart for p in known) and not c.authority.divergent
             and not c.focus.divergent):
         return "strong"
-    if len(known) >= 2 and len({fmt1(p.combined) for p in known}) == 1:
+    if (len(known) >= 2 and len({fmt1(p.combined) for p in known}) == 1
+            and not any(p.apart for p in known)):  # equal averages of far-apart views are not "equal"
         return "equal"
     return None
 
