@@ -209,4 +209,22 @@ def test_no_render_module_holds_its_own_threshold() -> None:
 
 
 def test_names_cut_in_the_summary_are_cut_the_same_way_everywhere() -> None:
-    assert display_name("Dr Amira Kaur-Singh", summary.NAME_LIMIT) == "Dr Amira Ka…"
+    assert display_name("Dr Amira Kaur-Singh", summary.NAME_LIMIT) == "Dr Amira Kaur-S…"
+
+
+@banks
+@SETTINGS
+@given(data=st.data(), context=CONTEXTS)
+def test_the_summary_leads_in_at_most_20_lines(bank: Bank, data: st.DataObject,
+                                               context: tuple[Any, Any]) -> None:
+    """For 2–6 partners with any names: why in at most three lines, at most three findings,
+    and the text and Markdown reports' summaries within their first 20 lines."""
+    import textwrap
+
+    c = compare(with_context(data.draw(snapshots(bank)), *context), bank)
+    assert len(textwrap.wrap("Why: " + summary.why_text(c), summary.WHY_WIDTH)) <= 3
+    assert len(summary.findings(c)) <= 3
+    for out in (render_text(c, bank), render_markdown(c, bank)):
+        lines = out.splitlines()
+        end = next(n for n, line in enumerate(lines) if line.startswith("The details follow"))
+        assert end < 20, "\n".join(lines[:end])

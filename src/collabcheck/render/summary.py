@@ -18,7 +18,7 @@ from collabcheck.render.words import figures_of, fmt1, names_of, signed
 from collabcheck.scoring.results import Comparison, PracticeResult
 from collabcheck.scoring.rules import ROUTE_PRACTICE, SEEN_DIFFERENTLY, STRONG
 
-NAME_LIMIT = 12          # a name in the summary is cut to this many characters
+NAME_LIMIT = 16          # a name in the summary is cut to this many characters
 WHY_WIDTH = 74           # the Why paragraph is measured at this width (the screen's, less margins)
 WHY_LINES = 3            # ...and never takes more lines than this
 FINDINGS_CAP = 3
@@ -51,6 +51,8 @@ def why_sentences(c: Comparison) -> list[str]:
                    "out: choose together which to work on.")
     elif best.combined is None:
         out.append("Nobody scored this practice yet, so it is only a place to start.")
+    elif best.apart and len(known := {p: v for p, v in best.scores.items() if v is not None}) > 3:
+        out.append(f"Your own scores here run {_extremes(known, names, False)}: far apart.")
     elif best.apart:
         out.append(f"Your own scores here are {figures_of(best.scores, names)} (combined "
                    f"{fmt1(best.combined)}{_lowest_words(c, best)}).")
