@@ -100,7 +100,7 @@ def _say_finding(c: Comparison) -> str | None:
         return None
     unseen = power.unseen_holder_sentences(a, names)
     if unseen:
-        return unseen[0].split(" The guide", 1)[0]
+        return min(unseen).split(" The guide", 1)[0]
     return power.pattern_sentence(a, names)
 
 

@@ -184,11 +184,13 @@ def position_words(position: float | None) -> str:
 
 def figures_of(values: Mapping[str, float | None], names: dict[str, str], signed_: bool = False,
                limit: int | None = None) -> str:
-    """'Dr Amira 5.0, Tom 1.7': each partner's own figure, in sitting order, so that an
-    average is never the only figure shown for views far apart."""
+    """'Dr Amira 5.0, Tom 1.7': each partner's own figure, so that an average is never the
+    only figure shown for views far apart. In order of name, so the order partners sat in
+    never changes a sentence."""
     show = signed if signed_ else fmt1
-    return ", ".join(f"{display_name(names.get(pid, pid), limit)} {show(v)}"
-                     for pid, v in values.items() if v is not None)
+    shown = sorted((display_name(names.get(pid, pid), limit), pid, v)
+                   for pid, v in values.items() if v is not None)
+    return ", ".join(f"{name} {show(v)}" for name, _, v in shown)
 
 
 def focus_picture(positions: dict[str, float | None], names: dict[str, str]) -> str:
