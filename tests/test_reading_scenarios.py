@@ -587,3 +587,16 @@ def test_a_starting_pair_is_not_scored_on_what_it_cannot_have_done_yet() -> None
     assert later.practice(3).combined is not None and later.practice(3).combined < 4
     assert early.practice(3).combined == 4.0
     assert early.suggestion.number == 1 and later.suggestion.number == 3
+
+
+def test_talk_first_names_what_each_question_is_about() -> None:
+    kim = {**agree_all(4), **power("mostly:kim"), **balanced()}
+    sam = {**agree_all(4), **power("mostly:sam"), **balanced()}
+    c = compare(sitting({"kim": kim, "sam": sam}), BANK)
+    text = flat(render_text(c, BANK))
+    assert "(who has the say)" in text and "(power and attention)" not in text
+    from collabcheck.render.view import where
+
+    assert where(BANK, "relationship.formally-accountable") == "carrying responsibility"
+    assert where(BANK, FOCUS[0]) == "attention" and where(BANK, SAY[0]) == "who has the say"
+    assert where(BANK, "invest.trust") == "practice 2" and where(BANK, "gone.item") == ""

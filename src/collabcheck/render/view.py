@@ -248,13 +248,18 @@ def _sees(names: list[str]) -> str:
 
 
 def where(bank: Bank, item_id: str) -> str:
-    """'practice 2' or 'power and attention', for an item id; '' when the bank lacks it."""
+    """'practice 2', 'who has the say', 'carrying responsibility' or 'attention', for an item
+    id; '' when the bank lacks it."""
     item = bank.items_by_id.get(item_id)
     if item is None:
         return ""
+    if item.kind == "authority":
+        return "carrying responsibility" if item.accountability else "who has the say"
+    if item.kind == "focus":
+        return "attention"
     for s in bank.sections:
-        if s.id == item.section_id:
-            return f"practice {s.number}" if s.number else "power and attention"
+        if s.id == item.section_id and s.number:
+            return f"practice {s.number}"
     return ""
 
 
