@@ -185,7 +185,7 @@ def unseen_holder_sentences(a: AuthorityResult, names: dict[str, str]) -> list[s
         amount = _holding("most" if all(a.strength.get(p) == "most" for p in seers) else "more")
         out.append(f"{join_names(seers, names)} {verb} {names.get(holder, holder)} holding "
                    f"{amount}, but {names.get(holder, holder)} sees the say as shared. The "
-                   "guide notes that the partner with more power often sees things as shared "
+                   "guide notes that the partner with more power may see things as shared "
                    "when others do not.")
     return out
 
