@@ -456,8 +456,7 @@ def test_summary_opposite_attention() -> None:
                       strict=True))}
     c = compare(sitting({"kim": kim, "lee": lee}), BANK)
     assert c.suggestion.number == 1 and c.authority.pattern_id == "all-shared"
-    summary_everywhere(c, "Attention: you see it in opposite ways (Kim −1.0, Lee +1.3), one "
-                          "towards the task and one towards your relationship.")
+    summary_everywhere(c, "Attention: you see it in opposite ways (Kim −1.0, Lee +1.3).")
     everywhere(c, "You see where your attention goes in opposite ways (Kim −1.0, Lee +1.3), so "
                   "no average is used")
     nowhere(c, "is balanced")

@@ -39,7 +39,7 @@ def render_text(c: Comparison, bank: Bank) -> str:
     lines = text.wrap(f"collabcheck report for {c.pair}, {when(c)}")
     for key in TEXT_ORDER:
         if key in view and (key != "agreed" or c.agreed):
-            lines += text.section_lines(view[key])
+            lines += text.section_lines(view[key])[key == "summary":]  # the summary: no gap
         if key == "summary":  # the summary first: who, and what was agreed, follow it
             lines += [""] + text.wrap(DETAILS_FOLLOW)
             lines += [""] + text.wrap(f"Partners: {people(c)}")

@@ -98,15 +98,32 @@ def _say_finding(c: Comparison) -> str | None:
     names = names_of(c, NAME_LIMIT)
     if a.pattern_id == "not-enough-answers":
         return None
-    unseen = power.unseen_holder_sentences(a, names)
+    unseen = a.unseen_holders()
     if unseen:
-        return min(unseen).split(" The guide", 1)[0]
+        holder = min(unseen, key=lambda h: (names.get(h, h), h))
+        seers = unseen[holder]
+        who = power.join_names(seers, names)
+        amount = "most" if all(a.strength.get(p) == "most" for p in seers) else "more"
+        text = (f"{who} {'sees' if len(seers) == 1 else 'see'} {names.get(holder, holder)} "
+                f"holding {amount} of the say, but {names.get(holder, holder)} sees the say as "
+                "shared.")
+        if not _two_lines(text):
+            text = (f"Others see {names.get(holder, holder)} holding {amount} of the say, but "
+                    f"{names.get(holder, holder)} sees the say as shared.")
+        return text
     return power.pattern_sentence(a, names)
 
 
-def _extremes(values: dict[str, float], names: dict[str, str], signed_: bool) -> str:
-    """Each partner's figure for up to three partners; else the lowest and the highest."""
-    if len(values) <= 3:
+def _two_lines(text: str) -> bool:
+    """A finding fits two lines of a bulleted list on the screen."""
+    return len(textwrap.wrap(text, WHY_WIDTH - 2)) <= 2
+
+
+def _extremes(values: dict[str, float], names: dict[str, str], signed_: bool,
+              every: bool = True) -> str:
+    """Each partner's figure for up to three partners (when `every`); else the lowest and the
+    highest."""
+    if every and len(values) <= 3:
         return figures_of(values, names, signed_)
     low = min(values, key=lambda p: (values[p], names.get(p, p)))
     high = max(values, key=lambda p: (values[p], names.get(p, p)))
@@ -121,14 +138,22 @@ def _attention_finding(c: Comparison) -> str | None:
     if len(known) < 2 or f.mean is None:
         return None
     if f.leaning == "split":
-        return (f"Attention: you see it in opposite ways ({_extremes(known, names, True)}), "
-                "one towards the task and one towards your relationship.")
+        for every in (True, False):
+            text = (f"Attention: you see it in opposite ways "
+                    f"({_extremes(known, names, True, every)}).")
+            if _two_lines(text):
+                break
+        return text
     leaning = {"task": "leans to the task", "relationship": "leans to your relationship",
                "balanced": "is balanced"}[f.leaning or "balanced"]
     if len(set(known.values())) == 1:
         return f"Attention: all of you see it the same way ({signed(f.mean)}); it {leaning}."
     differ = ": you see it differently" if f.divergent else ""
-    return f"Attention: {_extremes(known, names, True)}; together it {leaning}{differ}."
+    for every in (True, False):
+        text = f"Attention: {_extremes(known, names, True, every)}; together it {leaning}{differ}."
+        if _two_lines(text):
+            break
+    return text
 
 
 def _difference_finding(c: Comparison) -> str | None:
@@ -140,8 +165,12 @@ def _difference_finding(c: Comparison) -> str | None:
         return f"No practice is seen differently (apart by {fmt1(SEEN_DIFFERENTLY)} or more)."
     widest = max(apart, key=lambda p: (p.score_gap or 0, p.divergence or 0, -p.number))
     known = {p: v for p, v in widest.scores.items() if v is not None}
-    return (f"Biggest difference: practice {widest.number}, where your scores are "
-            f"{_extremes(known, names, False)}.")
+    for every in (True, False):
+        text = (f"Biggest difference: practice {widest.number}, where your scores are "
+                f"{_extremes(known, names, False, every)}.")
+        if _two_lines(text):
+            break
+    return text
 
 
 def findings(c: Comparison) -> list[str]:
