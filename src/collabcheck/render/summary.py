@@ -14,7 +14,7 @@ import textwrap
 
 from collabcheck.render import power
 from collabcheck.render.reasons import ROUTE_SHORT, level
-from collabcheck.render.words import figures_of, fmt1, names_of, signed
+from collabcheck.render.words import all_of, figures_of, fmt1, names_of, signed
 from collabcheck.scoring.results import Comparison, PracticeResult
 from collabcheck.scoring.rules import ROUTE_PRACTICE, SEEN_DIFFERENTLY, STRONG
 
@@ -147,7 +147,8 @@ def _attention_finding(c: Comparison) -> str | None:
     leaning = {"task": "leans to the task", "relationship": "leans to your relationship",
                "balanced": "is balanced"}[f.leaning or "balanced"]
     if len(set(known.values())) == 1:
-        return f"Attention: all of you see it the same way ({signed(f.mean)}); it {leaning}."
+        return (f"Attention: {all_of(len(known))} see it the same way ({signed(f.mean)}); "
+                f"it {leaning}.")
     differ = ": you see it differently" if f.divergent else ""
     for every in (True, False):
         text = f"Attention: {_extremes(known, names, True, every)}; together it {leaning}{differ}."
@@ -163,7 +164,10 @@ def _difference_finding(c: Comparison) -> str | None:
         if all(p.divergence is None for p in c.practices):
             return None
         return f"No practice is seen differently (apart by {fmt1(SEEN_DIFFERENTLY)} or more)."
-    widest = max(apart, key=lambda p: (p.score_gap or 0, p.divergence or 0, -p.number))
+    widest = max(apart, key=lambda p: (max(p.score_gap or 0, p.divergence or 0), -p.number))
+    if (widest.score_gap or 0) < SEEN_DIFFERENTLY:  # close scores, far-apart statements
+        return (f"Biggest difference: practice {widest.number}, where your answers to the same "
+                f"statements are {fmt1(widest.divergence)} apart on average.")
     known = {p: v for p, v in widest.scores.items() if v is not None}
     for every in (True, False):
         text = (f"Biggest difference: practice {widest.number}, where your scores are "
