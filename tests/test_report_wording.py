@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from collabcheck.render.power import item_line
-from collabcheck.scoring.results import PracticeResult
 from collabcheck.render.words import (
     agree_words,
     authority_words,
@@ -24,6 +23,7 @@ from collabcheck.render.words import (
     signed,
     talk_first_empty,
 )
+from collabcheck.scoring.results import PracticeResult
 
 NAMES = {"alice": "Alice", "sam": "Sam"}
 
