@@ -221,7 +221,8 @@ def test_prompts_accountability_tagged_tips_and_ideas_load(bank_copy):
     assert p1.tips == ("Tip one for practice 1.", "Tip two for practice 1.")
     assert p1.tips_when == ((), ("power", "early"))
     assert [t.when for t in p1.tagged_tips] == [(), ("power", "early")]
-    assert p1.tips_for({"power"}) == ["Tip two for practice 1.", "Tip one for practice 1."]
+    assert p1.tips_for({"power", "early"}) == ["Tip two for practice 1.", "Tip one for practice 1."]
+    assert p1.tips_for({"power"}) == ["Tip one for practice 1."]   # tagged early too: AND
     assert p1.tips_for({"task"}) == ["Tip one for practice 1."]
     assert [(i.id, i.status, i.by, i.why) for i in p1.ideas] == [
         ("1.1", "covered", refs, ""),

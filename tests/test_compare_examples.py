@@ -82,7 +82,9 @@ def test_worked_pair_example() -> None:
                          {"number": 5, "priority": 0.0}]
     assert s.number == 1 and s.id == "find-partners"
     # Practice 2 (3.0) is lower than practice 1 (3.17): the gaps and the power finding lift 1.
-    assert reasons(c)[0] == "Your combined score here is 3.2 out of 5. The lowest is 3.0, for practice 2."
+    # Alice 4.3 and Sam 2.0 are far apart: each partner's figure comes before the combined one.
+    assert reasons(c)[0] == ("Your own scores here: Alice 4.3, Sam 2.0. Combined, that is 3.2 "
+                             "out of 5. The lowest is 3.0, for practice 2.")
     assert any("2.0 points apart" in r for r in reasons(c))
     assert any('1 answer here was "not sure"' in r for r in reasons(c))
     assert any(r.startswith("Power looks uneven. Alice sees themselves holding most of the say")
@@ -257,5 +259,6 @@ def test_need_unknown_when_nobody_scored_a_practice() -> None:
     c = compare(make_snapshot(BANK, {"alice": answers, "sam": answers}), BANK)
     assert c.practice(4).combined is None and c.practice(4).need == 0.0
     assert c.suggestion.number == 1  # four-way tie at need 2: lowest number
-    assert reasons(c)[0].endswith("the joint lowest of the four you rated "
-                                            "(with practice 2 and practice 3 and practice 5).")
+    assert reasons(c)[0] == ("Every practice you rated scores the same, 3.0 out of 5, so nothing "
+                             "stands out on scores: choose together which to work on; practice 1 "
+                             "comes first because of the other findings below.")

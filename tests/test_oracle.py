@@ -31,13 +31,16 @@ def oracle(snap: Any, bank: Bank) -> tuple[dict[int, Fraction], int]:
     """Every practice's priority, and the suggested practice, by the README's rule."""
     pids = [p.id for p in snap.partners]
     ans = {pid: snap.answers.get(pid, {}) for pid in pids}
+    stage = snap.context.stage if snap.context else None
+    route = snap.context.route if snap.context else None
     parts: dict[int, tuple[Fraction, Fraction]] = {}
     weights = []
     for s in bank.practices:
         per: dict[str, list[int]] = {pid: [] for pid in pids}
         spreads = []
         for item in s.items:
-            if item.kind != "agree":
+            # A partnership just starting is not scored on what it cannot have done yet.
+            if item.kind != "agree" or (stage == "starting" and item.later):
                 continue
             scores = []
             for pid in pids:
@@ -87,8 +90,9 @@ def oracle(snap: Any, bank: Bank) -> tuple[dict[int, Fraction], int]:
         return sum(abs(a.get(p, 0) - b.get(p, 0)) for p in pids)
 
     gaps = []
-    for i in say:
-        vs = [vector(ans[p][i.id]) for p in pids if i.id in ans[p] and ans[p][i.id] != "unsure"]
+    for i in say:  # the gap counts only answers inside the partnership ("outside" is apart)
+        vs = [vector(ans[p][i.id]) for p in pids
+              if i.id in ans[p] and ans[p][i.id] not in ("unsure", "outside")]
         if len(vs) >= 2:
             gaps.append(max(distance(a, b) for a, b in combinations(vs, 2)))
     if gaps and Fraction(sum(gaps), len(gaps)) >= 1:
@@ -108,8 +112,6 @@ def oracle(snap: Any, bank: Bank) -> tuple[dict[int, Fraction], int]:
         split = spread >= Fraction(3, 2) and min(positions) <= -half and max(positions) >= half
         task = mean <= Fraction(-1, 2) and not split
 
-    stage = snap.context.stage if snap.context else None
-    route = snap.context.route if snap.context else None
     priorities = {}
     for n, (need, div) in parts.items():
         scale = Fraction(1)

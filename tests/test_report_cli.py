@@ -452,7 +452,8 @@ def test_the_working_is_apart_from_the_plain_reasons(bank, data) -> None:
     c = compare(data.draw(snapshots(bank)), bank)
     why, how = reasons(c), working(c)
     assert why and how
-    formula = re.compile(r"\d \+ \d|\d × \d|= \d|\+0\.5|weight|priority|divergence")
+    # (a partner's own attention figure, such as "Kim +0.5", is not a boost)
+    formula = re.compile(r"\d \+ \d|\d × \d|= \d|\+ ?0\.5 (to|\()|weight|priority|divergence")
     assert not [r for r in why if "facilitator" in r.lower() or formula.search(r)]
     if all(p.combined is None for p in c.practices) and c.suggestion.ranking[0]["priority"] == 0:
         return
@@ -497,4 +498,5 @@ def test_close_scores_are_told_apart() -> None:
     assert c.suggestion.number == 1
     # Both show as 3.3 (3.33 and 3.25): equal as shown, so joint, never one "the lowest".
     assert reasons(c)[0] == \
-        "Your combined score here is 3.3 out of 5, the joint lowest of the five (with practice 2)."
+        ("Your own scores here: Alice 3.7, Sam 3.0. Combined, that is 3.3 out of 5, the joint "
+         "lowest of the five (with practice 2).")

@@ -23,6 +23,7 @@ from collabcheck.render.words import (
     signed,
     talk_first_empty,
 )
+from collabcheck.scoring.results import PracticeResult
 
 NAMES = {"alice": "Alice", "sam": "Sam"}
 
@@ -122,14 +123,20 @@ def test_someone_who_names_themselves_is_never_named_twice(name: str, how: str) 
     assert "(themselves)" not in overall[0]
 
 
+def _practices(divergences: dict[int, float | None]) -> list[PracticeResult]:
+    return [PracticeResult(number=n, id=f"p{n}", title="", scores={}, answered={}, unsure=0,
+                           unsure_by_partner={}, combined=None, divergence=d, items=[])
+            for n, d in divergences.items()]
+
+
 def test_no_difference_is_never_claimed_without_a_comparison() -> None:
-    assert seen_differently(dict.fromkeys(range(1, 6)), 2) == \
+    assert seen_differently(_practices(dict.fromkeys(range(1, 6))), 2) == \
         "No practice was scored by you both, so there is not enough to compare yet."
-    assert seen_differently({1: 0.5, 2: 1.0, 3: None, 4: 2.0, 5: 0.0}, 3) == \
+    assert seen_differently(_practices({1: 0.5, 2: 1.0, 3: None, 4: 2.0, 5: 0.0}), 3) == \
         "Seen differently (apart by 1.0 or more): practices 2, 4."
-    assert seen_differently({1: 0.5, 2: 0.0, 3: None, 4: None, 5: None}, 3) == \
+    assert seen_differently(_practices({1: 0.5, 2: 0.0, 3: None, 4: None, 5: None}), 3) == \
         "Of the two practices two or more of you scored, none is seen differently (apart by 1.0 or more)."
-    assert seen_differently(dict.fromkeys(range(1, 6), 0.5), 2) == \
+    assert seen_differently(_practices(dict.fromkeys(range(1, 6), 0.5)), 2) == \
         "No practice is seen differently (apart by 1.0 or more)."
     assert talk_first_empty(0, 2).startswith("There is not enough to compare yet")
     assert talk_first_empty(1, 3) == \

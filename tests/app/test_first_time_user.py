@@ -150,6 +150,8 @@ async def test_together_shows_kept_reflections_never_private_ones(make_app, mini
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, TogetherScreen)
+        await pilot.press("d")  # the details, below the summary
+        await pilot.pause()
         text = screen_text(app)
         assert "What you wrote" in text
         assert "What do you think about practice 1?" in text

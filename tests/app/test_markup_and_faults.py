@@ -66,6 +66,8 @@ async def test_odd_folder_names_and_notes_are_shown_as_typed(tmp_path, mini, mon
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, TogetherScreen)
+        await pilot.press("d")  # the details, below the summary
+        await pilot.pause()
         text = screen_text(app)
         assert "[b]Ann:" in text and "[i]note[/] of b-ann [/]" in text and "[b]Ann: Disagree" in text
         await pilot.press("a")

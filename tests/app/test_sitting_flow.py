@@ -105,6 +105,8 @@ async def test_a_pair_sitting_end_to_end(make_app, mini, tmp_path):
         await pilot.pause()
         together = app.screen
         assert isinstance(together, TogetherScreen)
+        await pilot.press("d")  # the details, with the table of practices
+        await pilot.pause()
         table_text = rendered(together.query_one(".table"))
         suggested = together.comparison.suggestion.number
         other = 4 if suggested != 4 else 5

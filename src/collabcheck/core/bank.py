@@ -68,6 +68,9 @@ class Item:
     prompt: str | None = None
     # An authority item about carrying formal responsibility: shown and compared, never say.
     accountability: bool = False
+    # An agree item about something a partnership just starting cannot have done yet (a
+    # record of learning, a habit of sharing): left out of a starting pair's scores.
+    later: bool = False
 
     @property
     def section_id(self) -> str:
@@ -105,8 +108,9 @@ class Section:
     def tips_for(self, findings: set[str] | frozenset[str]) -> list[str]:
         """The tips that fit what was found: tagged ones that match first, then untagged ones.
 
-        A tagged tip fits when any of its tags is among the findings; a tip whose tags match
-        nothing found is left out, so a pair under the radar is never told to seek sign-off.
+        A tagged tip fits when, for every kind of tag it carries (route, stage, finding), one
+        of its tags of that kind is among the findings; so a pair under the radar is never
+        told to seek sign-off. Tips for people who run programmes never fit a pair.
         """
         tips = self.tagged_tips
         return ([t.text for t in tips if t.when and t.fits(findings)]
@@ -179,6 +183,7 @@ class Bank:
                             **({"short": i.short} if i.short else {}),
                             **({"prompt": i.prompt} if i.prompt else {}),
                             **({"accountability": True} if i.accountability else {}),
+                            **({"later": True} if i.later else {}),
                         }
                         for i in s.items
                     ],
@@ -268,13 +273,19 @@ def _load_item(raw: Any, section_id: str, practice: bool, path: Path, n: int) ->
         raise BankError(path, f"{what}: 'accountability' must be true or false")
     if accountability and kind != "authority":
         raise BankError(path, f"{what}: 'accountability' only makes sense on an authority item")
-    unknown = set(raw) - {"id", "kind", "text", "reverse", "short", "prompt", "accountability"}
+    later = raw.get("later", False)
+    if not isinstance(later, bool):
+        raise BankError(path, f"{what}: 'later' must be true or false")
+    if later and kind != "agree":
+        raise BankError(path, f"{what}: 'later' only makes sense on an agree item")
+    unknown = set(raw) - {"id", "kind", "text", "reverse", "short", "prompt", "accountability",
+                          "later"}
     if unknown:
         raise BankError(path, f"{what}: unknown key(s) {', '.join(sorted(unknown))}")
     return Item(
         id=f"{section_id}.{item_id}", kind=kind, text=text, reverse=reverse,
         short=short.strip() if short else None, prompt=prompt.strip() if prompt else None,
-        accountability=accountability,
+        accountability=accountability, later=later,
     )
 
 

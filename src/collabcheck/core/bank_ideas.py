@@ -30,6 +30,15 @@ TIP_TAGS: dict[str, str] = {
     "open": "the route: working openly with backing",
     "under-radar": "the route: under the radar for now",
     "undecided": "the route is not decided",
+    "designers": "for people who design or run programmes: shown to facilitators, never to a pair",
+}
+# Tags of one kind are alternatives; a tip must match every kind it names (route AND stage
+# AND finding), so a tip for working openly is never shown to a pair under the radar.
+TIP_KINDS: dict[str, frozenset[str]] = {
+    "finding": frozenset({"power", "outside", "task", "split"}),
+    "stage": frozenset({"early", "established"}),
+    "route": frozenset({"open", "under-radar", "undecided"}),
+    "audience": frozenset({"designers"}),
 }
 IDEA_STATUSES = ("covered", "partly", "missed")
 IDEA_KEYS = {"id", "lines", "idea", "status", "by", "why"}
@@ -45,7 +54,10 @@ class Tip:
     when: tuple[str, ...] = ()
 
     def fits(self, findings: Iterable[str]) -> bool:
-        return not self.when or bool(set(self.when) & set(findings))
+        """True when every kind of tag the tip carries has one tag among the findings."""
+        found = set(findings)
+        return all(not (kind & set(self.when)) or bool(kind & set(self.when) & found)
+                   for kind in TIP_KINDS.values())
 
 
 @dataclass(frozen=True)

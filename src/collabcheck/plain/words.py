@@ -80,7 +80,7 @@ HOW = ("How it works: each question is read out with its options as a numbered l
 
 # -- the comparison, read out in parts ---------------------------------------------------------
 
-ORDER = ("context", "practices", "power", "attention", "talk", "notes", "suggestion", "unknown",
+ORDER = ("summary", "context", "practices", "power", "attention", "talk", "notes", "suggestion", "unknown",
          "source")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from collabcheck.render.power import item_line, pattern_sentence, view_sentences
+from collabcheck.render import summary
+from collabcheck.render.power import item_line, notes, pattern_sentence, view_sentences
 from collabcheck.render.reasons import reasons, working
 from collabcheck.render.view import attention_summary
 from collabcheck.render.words import names_of
@@ -63,7 +64,7 @@ def authority_json(a: AuthorityResult, names: dict[str, str]) -> dict[str, Any]:
         "totals": {k: dict(v) for k, v in a.totals.items()},
         "answered": dict(a.answered), "unsure": dict(a.unsure), "hierarchy": a.hierarchy,
         "accountability_divergence": a.accountability_divergence,
-        "summary": view_sentences(a, names),
+        "summary": view_sentences(a, names), "notes": notes(a, names),
         "items": [_authority_item(i, names) for i in a.items],
     }
 
@@ -79,6 +80,7 @@ def suggestion_json(s: Suggestion, why: list[str], how: list[str]) -> dict[str, 
     return {"number": s.number, "id": s.id, "title": s.title,
             "reasons": list(why), "working": list(how), "tips": list(s.tips),
             "prompts": list(s.prompts), "ranking": [dict(r) for r in s.ranking],
+            "facilitator_tips": list(s.facilitator_tips),
             "divergence_weight": s.divergence_weight,
             "findings": {"hierarchy": s.hierarchy, "task_leaning": s.task_leaning,
                          "tags": list(s.findings)},
@@ -97,6 +99,8 @@ def report_json(c: Comparison) -> dict[str, Any]:
         "authority": authority_json(c.authority, names),
         "focus": focus_json(c.focus, attention_summary(c)),
         "suggestion": suggestion_json(c.suggestion, reasons(c), working(c)),
+        "summary": {"headline": summary.headline(c), "why": summary.why_text(c),
+                    "findings": summary.findings(c)},
         "talk_about_first": list(c.talk_about_first),
         "unknown_answers": list(c.unknown_answers),
         "mismatched_answers": list(c.mismatched_answers),

@@ -46,8 +46,7 @@ def _scores_table(blocks: list[Scores]) -> list[str]:
     labels = [r.label for r in blocks[0].rows]
     out = [_row(["Practice", *(md(x) for x in labels), "Apart by"]), "|---" * (len(labels) + 2) + "|"]
     for s in blocks:
-        combined = s.rows[-1]
-        apart = combined.note.removeprefix("apart by ")
+        apart = s.apart + (" (seen differently)" if s.differ else "")
         out.append(_row([md(s.title), *(fmt(r.value) for r in s.rows), md(apart)]))
     return out
 

@@ -30,10 +30,21 @@ def pattern_sentence(a: AuthorityResult, names: dict[str, str]) -> str:
     if a.pattern_id == "all-shared":
         return f"{everyone} see the say as shared."
     if a.pattern_id == "outside":
-        return f"{everyone} see the say lying mostly outside your partnership."
+        return f"{everyone} see the say lying outside your partnership, {_outside_share(a)}."
     if a.pattern_id == "same-left-out":
         who = next(iter(a.left_out.values()))
         return f"{everyone} see {names.get(who, who)} having less say than the others."
+    if a.pattern_id == "one-left-out":
+        who = next(iter(a.left_out.values()))
+        seers = [p for p in views if p in a.left_out]
+        if seers == [who]:
+            return (f"Not all of you see the say as shared: {names.get(who, who)} sees "
+                    "themselves having less say than the others.")
+        return (f"Not all of you see the say as shared: {join_names(seers, names)} "
+                f"{'sees' if len(seers) == 1 else 'see'} {names.get(who, who)} having less say "
+                "than the others.")
+    if a.pattern_id == "left-out-differs":
+        return "Not all of you see the say as shared: you see different partners having less say."
     if a.pattern_id == "same-holder":
         who = next(iter(views.values()))
         most = all(a.strength.get(p) == "most" for p in views)
@@ -54,6 +65,23 @@ def pattern_sentence(a: AuthorityResult, names: dict[str, str]) -> str:
             return f"Each of you sees the other holding {amount}."
         return f"Each of you sees someone else holding {amount}."
     return "You see different people holding the say."
+
+
+def join_names(pids: list[str], names: dict[str, str]) -> str:
+    """'Ann', 'Ann and Bo', 'Ann, Bo and Cy': in order of name, so that the order partners
+    sat in never changes a sentence."""
+    shown = sorted(names.get(p, p) for p in pids)
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _outside_share(a: AuthorityResult) -> str:
+    """'on more than half of the questions' or 'on half of the questions': half is half."""
+    halves = [2 * a.named.get(p, 0) == a.answered.get(p, 0) for p in a.perceived_holder]
+    if all(halves):
+        return "on half of the questions each of you answered"
+    if any(halves):
+        return "on half or more of the questions each of you answered"
+    return "on more than half of the questions each of you answered"
 
 
 def _of(named: int, answered: int) -> str:
@@ -90,7 +118,8 @@ def divergence_sentence(a: AuthorityResult) -> str | None:
         return None
     verdict = "you see this differently" if a.divergent else "your views are close"
     return (f"Your answers on who has the say are {fmt1(a.divergence)} apart on average, "
-            f"{PATTERN_HELP}: {verdict}.")
+            f"{PATTERN_HELP}, counting only answers that place the say inside your partnership: "
+            f"{verdict}.")
 
 
 def item_line(item: ItemResult, names: dict[str, str]) -> str:
@@ -119,8 +148,46 @@ def carrying_items(a: AuthorityResult) -> list[ItemResult]:
     return [i for i in a.items if i.accountability]
 
 
-CARRYING_NOTE = ("Carrying formal responsibility is not the same as having the say: these "
-                 "answers are shown and compared, but never make anyone the one with the say.")
+OUTSIDE_NOTE = ("The say lying outside your partnership is a finding of its own, not uneven "
+               "power between you, so it does not change the suggestion. The guide asks whose "
+               "formal authority you could travel on to make your work legitimate, and who "
+               "could vouch for you.")
+
+CARRYING_NOTE = ("Carrying responsibility is not the same as having the say: these answers "
+                 "are shown and compared, but never make anyone the one with the say. The guide "
+                 "counts responsibility among the things partners share, and being answerable "
+                 "for the work need not mean having the last word on it.")
+
+
+def carrying_sentence(a: AuthorityResult, names: dict[str, str]) -> str | None:
+    """When answers put the carrying on one partner: who, and the guide's point that being
+    answerable need not mean having the last word. None when nobody is seen carrying it."""
+    carriers: dict[str, int] = {}
+    for item in carrying_items(a):
+        for value in item.answers.values():
+            if isinstance(value, str) and value.partition(":")[0] in ("more", "mostly"):
+                who = value.partition(":")[2]
+                carriers[who] = carriers.get(who, 0) + 1
+    if not carriers:
+        return None
+    who = join_names(list(carriers), names)
+    return (f"Answers put the carrying of responsibility with {who}. Being answerable for "
+            "the work need not mean having the last word on it: talk about what it means for "
+            "the say you share.")
+
+
+def unseen_holder_sentences(a: AuthorityResult, names: dict[str, str]) -> list[str]:
+    """'Ann sees Bo holding most of the say, but Bo sees the say as shared.' One per such
+    partner, with the guide's point: the one with more power may not see it."""
+    out = []
+    for holder, seers in a.unseen_holders().items():
+        verb = "sees" if len(seers) == 1 else "see"
+        amount = _holding("most" if all(a.strength.get(p) == "most" for p in seers) else "more")
+        out.append(f"{join_names(seers, names)} {verb} {names.get(holder, holder)} holding "
+                   f"{amount}, but {names.get(holder, holder)} sees the say as shared. The "
+                   "guide notes that the partner with more power may see things as shared "
+                   "when others do not.")
+    return out
 
 
 def power_reason_triggers(a: AuthorityResult, names: dict[str, str]) -> list[str]:
@@ -129,6 +196,7 @@ def power_reason_triggers(a: AuthorityResult, names: dict[str, str]) -> list[str
     views = dict(zip(a.perceived_holder, view_sentences(a, names), strict=True))
     out = sorted(views[p] for p, h in a.perceived_holder.items()
                  if h not in ("shared", "outside") or p in a.left_out)  # in any partner order
+    out += sorted(unseen_holder_sentences(a, names))
     if a.divergent and a.divergence is not None:
         out.append(f"Your answers on who has the say are {fmt1(a.divergence)} apart on average, "
                    "so you see it differently.")
@@ -139,3 +207,13 @@ def any_answer(items: list[ItemResult]) -> bool:
     return any(v is not None for i in items for v in i.answers.values())
 
 
+
+
+def notes(a: AuthorityResult, names: dict[str, str]) -> list[str]:
+    """The say's findings beyond each partner's line, as the reports show them: a holder who
+    sees the say as shared, the say lying outside, who carries responsibility."""
+    out = sorted(unseen_holder_sentences(a, names))
+    if a.outside:
+        out.append(OUTSIDE_NOTE)
+    carried = carrying_sentence(a, names)
+    return out + ([carried] if carried else [])

@@ -14,10 +14,14 @@ from collabcheck.render.view import agreed_sentence, comparison_view
 from collabcheck.render.words import display_name
 from collabcheck.scoring.results import Comparison
 
-TEXT_ORDER = ("context", "practices", "power", "attention", "talk", "notes", "suggestion",
+TEXT_ORDER = ("summary", "context", "practices", "power", "attention", "talk", "notes", "suggestion",
               "agreed", "unknown", "source")
-MARKDOWN_ORDER = ("agreed", "suggestion", "context", "practices", "power", "attention", "talk",
+MARKDOWN_ORDER = ("summary", "agreed", "suggestion", "context", "practices", "power", "attention", "talk",
                   "notes", "unknown", "source")
+
+
+DETAILS_FOLLOW = ("The details follow: each practice, who has the say, where your attention "
+                  "goes, what to talk about first, and the full reasons and tips.")
 
 
 def when(c: Comparison) -> str:
@@ -33,27 +37,30 @@ def render_text(c: Comparison, bank: Bank) -> str:
     """The report for reading in a terminal: no line wider than 80 characters."""
     view = comparison_view(c, bank)
     lines = text.wrap(f"collabcheck report for {c.pair}, {when(c)}")
-    lines += text.wrap(f"Partners: {people(c)}")
-    agreed = agreed_sentence(c, bank)
-    if agreed:
-        lines += text.wrap(agreed + " Actions and reasons are at the end.")
-    else:
-        lines += text.wrap(f"Suggested practice to work on next: {c.suggestion.number}. "
-                           f"{c.suggestion.title} (reasons at the end).")
     for key in TEXT_ORDER:
         if key in view and (key != "agreed" or c.agreed):
-            lines += text.section_lines(view[key])
+            lines += text.section_lines(view[key])[key == "summary":]  # the summary: no gap
+        if key == "summary":  # the summary first: who, and what was agreed, follow it
+            lines += [""] + text.wrap(DETAILS_FOLLOW)
+            lines += [""] + text.wrap(f"Partners: {people(c)}")
+            agreed = agreed_sentence(c, bank)
+            if agreed:
+                lines += text.wrap(agreed + " Actions are at the end.")
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def render_markdown(c: Comparison, bank: Bank) -> str:
     """The report as Markdown, fit to paste into a board paper."""
     view = comparison_view(c, bank)
-    out = [f"# collabcheck report: {markdown.md(c.pair)}", "",
-           f"Taken {when(c)}. Partners: {markdown.md(people(c))}.", ""]
+    out = [f"# collabcheck report: {markdown.md(c.pair)}", ""]
     for key in MARKDOWN_ORDER:
         if key in view:
             section = view[key]
+            if key == "summary":
+                out += markdown.section_lines(section)
+                out += [markdown.md(DETAILS_FOLLOW), "",
+                        f"Taken {when(c)}. Partners: {markdown.md(people(c))}.", ""]
+                continue
             if key == "suggestion":
                 s = c.suggestion
                 out += [f"## collabcheck's suggestion: practice {s.number}. {markdown.md(s.title)}", "",

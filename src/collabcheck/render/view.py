@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from collabcheck.core.bank import Bank
-from collabcheck.render import power
+from collabcheck.render import power, summary
 from collabcheck.render.reasons import context_sentence, reasons, working
 from collabcheck.render.words import (
     UNSURE_NOTE,
     answer_words,
     display_name,
+    figures_of,
     fmt1,
     focus_picture,
     names_of,
@@ -70,10 +71,14 @@ class ScoreRow:
 
 @dataclass(frozen=True)
 class Scores:
-    """One practice's scores: a row per partner and a combined row (text draws bars)."""
+    """One practice's scores: a row per partner and a combined row (text draws bars);
+    `apart` is the divergence as shown and `differ` whether it is seen differently, so no
+    layout ever reads a figure back out of the words."""
 
     title: str
     rows: tuple[ScoreRow, ...]
+    apart: str = "–"
+    differ: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,6 +136,8 @@ def _suggestion(c: Comparison) -> Section:
     if s.prompts:
         blocks += [Label("To talk through together"), Bullets(tuple(s.prompts))]
     blocks += [Label("For facilitators: the working"), Bullets(tuple(working(c)))]
+    if s.facilitator_tips:
+        blocks += [Label("For facilitators who run programmes"), Bullets(tuple(s.facilitator_tips))]
     return Section("suggestion", "What to work on next", tuple(blocks))
 
 
@@ -150,12 +157,12 @@ def _practices(c: Comparison) -> Section:
                 note = "skipped all"
             rows.append(ScoreRow(name, p.scores[pid], note))
         apart = "apart by " + fmt1(p.divergence)
-        if p.divergence is not None and p.divergence >= 1:
+        if p.seen_differently:
             apart += " (seen differently)"
         rows.append(ScoreRow("Combined", p.combined, apart))
-        blocks.append(Scores(f"{p.number}. {p.title}", tuple(rows)))
-    blocks.append(Para(seen_differently({p.number: p.divergence for p in c.practices},
-                                        len(c.partners))))
+        blocks.append(Scores(f"{p.number}. {p.title}", tuple(rows), fmt1(p.divergence),
+                             p.seen_differently))
+    blocks.append(Para(seen_differently(c.practices, len(c.partners))))
     return Section("practices", "The five practices", tuple(blocks))
 
 
@@ -169,6 +176,9 @@ def _power(c: Comparison) -> Section:
     views = power.view_sentences(a, names)
     if views:
         blocks.append(Bullets(tuple(views)))
+    blocks += [Para(t) for t in power.unseen_holder_sentences(a, names)]
+    if a.outside:
+        blocks.append(Para(power.OUTSIDE_NOTE))
     gap = power.divergence_sentence(a)
     if gap:
         blocks.append(Para(gap))
@@ -178,8 +188,11 @@ def _power(c: Comparison) -> Section:
                    Bullets(tuple(power.item_line(i, names) for i in say))]
     carrying = power.carrying_items(a)
     if carrying and power.any_answer(carrying):
-        blocks += [Label("Carrying formal responsibility"), Para(power.CARRYING_NOTE),
-                   Bullets(tuple(power.item_line(i, names) for i in carrying))]
+        blocks += [Label("Carrying responsibility"), Para(power.CARRYING_NOTE)]
+        carried = power.carrying_sentence(a, names)
+        if carried:
+            blocks.append(Para(carried))
+        blocks.append(Bullets(tuple(power.item_line(i, names) for i in carrying)))
     return Section("power", heading, tuple(blocks))
 
 
@@ -198,6 +211,9 @@ def attention_summary(c: Comparison) -> str | None:
         leaning = {"task": "leans to the task", "relationship": "leans to your relationship",
                    "balanced": "is balanced"}[f.leaning or "balanced"]
         text = f"Together your attention {leaning} (average {signed(f.mean)})."
+        known = {p: v for p, v in f.positions.items() if v is not None}
+        if len(set(known.values())) > 1:  # each partner's own figure before the average
+            text = f"{figures_of(known, names, signed_=True)}: " + text[0].lower() + text[1:]
     if f.divergence is not None:
         text += (f" Your views are {fmt1(f.divergence)} apart"
                  + (": you see this differently." if f.divergent else "."))
@@ -232,13 +248,18 @@ def _sees(names: list[str]) -> str:
 
 
 def where(bank: Bank, item_id: str) -> str:
-    """'practice 2' or 'power and attention', for an item id; '' when the bank lacks it."""
+    """'practice 2', 'who has the say', 'carrying responsibility' or 'attention', for an item
+    id; '' when the bank lacks it."""
     item = bank.items_by_id.get(item_id)
     if item is None:
         return ""
+    if item.kind == "authority":
+        return "carrying responsibility" if item.accountability else "who has the say"
+    if item.kind == "focus":
+        return "attention"
     for s in bank.sections:
-        if s.id == item.section_id:
-            return f"practice {s.number}" if s.number else "power and attention"
+        if s.id == item.section_id and s.number:
+            return f"practice {s.number}"
     return ""
 
 
@@ -296,19 +317,28 @@ def _unknown(c: Comparison) -> Section | None:
 
 def _stands(c: Comparison) -> Section | None:
     sentence = context_sentence(c)
-    if sentence is None:
-        return None
     return Section("context", "Where your partnership stands", (Para(sentence),))
 
 
 def _source(c: Comparison) -> Section:
-    return Section("source", "Source", (Para(
-        f"{c.source or 'The King’s Fund (2016), Developing collaborative relationships.'} "
-        "collabcheck's questions, tips and prompts are its own words, based on the guide's ideas."),))
+    source = c.source or "The King’s Fund (2016), Developing collaborative relationships."
+    if "own words" not in source:  # the shipped banks' citations already say so: say it once
+        source += (" collabcheck's questions, tips and prompts are its own words, based on the "
+                   "guide's ideas.")
+    return Section("source", "Source", (Para(source),))
+
+
+def summary_section(c: Comparison) -> Section:
+    """The reading at a glance, which every format opens with (`collabcheck.render.summary`)."""
+    found = summary.findings(c)
+    blocks: list[Block] = [Para(summary.headline(c)), Para("Why: " + summary.why_text(c))]
+    if found:
+        blocks += [Label("What stands out"), Bullets(tuple(found))]
+    return Section("summary", "At a glance", tuple(blocks))
 
 
 def comparison_view(c: Comparison, bank: Bank) -> dict[str, Section]:
     """Every section about one sitting, by id, in the order a conversation would take them."""
-    sections = [_stands(c), _practices(c), _power(c), _attention(c), _talk(c, bank),
+    sections = [summary_section(c), _stands(c), _practices(c), _power(c), _attention(c), _talk(c, bank),
                 _notes(c, bank), _suggestion(c), _agreed(c, bank), _unknown(c), _source(c)]
     return {s.id: s for s in sections if s is not None}

@@ -9,13 +9,15 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collabcheck.scoring.results import Comparison
+    from collabcheck.scoring.results import Comparison, PracticeResult
 
 from collabcheck.core.bank import AGREE_LABELS, FOCUS_LABELS
 from collabcheck.scoring.rounding import round_half_up as _round_half_up
+from collabcheck.scoring.rules import SEEN_DIFFERENTLY
 
 # A big history rounds the same few figures hundreds of thousands of times; rounding depends
 # only on the figure, so each is worked out once.
@@ -125,7 +127,7 @@ def agree_words(value: Any) -> str:
 
 
 def authority_words(value: Any, names: dict[str, str]) -> str:
-    """An authority answer: 'Shared equally', 'More Sam', 'Mostly Alice', 'Less Cy',
+    """An authority answer: 'Shared equally', 'More Sam', 'Mostly Alice', 'Less say for Cy',
     'Someone outside', 'Not sure', 'Skipped'."""
     if value is None:
         return "Skipped"
@@ -137,7 +139,9 @@ def authority_words(value: Any, names: dict[str, str]) -> str:
         return "Not sure"
     if isinstance(value, str) and ":" in value:
         how, who = value.split(":", 1)
-        word = {"mostly": "Mostly", "more": "More", "less": "Less"}.get(how, how)
+        if how == "less":
+            return f"Less say for {names.get(who, who)}"
+        word = {"mostly": "Mostly", "more": "More"}.get(how, how)
         return f"{word} {names.get(who, who)}"
     return str(value)
 
@@ -163,15 +167,30 @@ def position_words(position: float | None) -> str:
     """A focus position (−2 task … +2 relationship) in words."""
     if position is None:
         return "no answer"
-    if position <= -1.5:
+    if position <= -2:
         return "all on the task"
+    if position <= -1.5:
+        return "nearly all on the task"
     if position <= -0.5:
         return "mostly the task"
     if position < 0.5:
         return "balanced"
     if position < 1.5:
         return "mostly the relationship"
+    if position < 2:
+        return "nearly all on the relationship"
     return "all on the relationship"
+
+
+def figures_of(values: Mapping[str, float | None], names: dict[str, str], signed_: bool = False,
+               limit: int | None = None) -> str:
+    """'Dr Amira 5.0, Tom 1.7': each partner's own figure, so that an average is never the
+    only figure shown for views far apart. In order of name, so the order partners sat in
+    never changes a sentence."""
+    show = signed if signed_ else fmt1
+    shown = sorted((display_name(names.get(pid, pid), limit), pid, v)
+                   for pid, v in values.items() if v is not None)
+    return ", ".join(f"{name} {show(v)}" for name, _, v in shown)
 
 
 def focus_picture(positions: dict[str, float | None], names: dict[str, str]) -> str:
@@ -199,26 +218,27 @@ def talk_first_empty(compared: int, partners: int) -> str:
             f"{plural(compared, 'question')} {_two_or_more(partners)} answered.")
 
 
-def seen_differently(divergences: dict[int, float | None], partners: int) -> str:
-    """Which practices are seen differently (apart by 1.0 or more), by practice number.
+def seen_differently(practices: list[PracticeResult], partners: int) -> str:
+    """Which practices are seen differently (apart by the rule's threshold or more).
 
     Says so plainly when no practice was scored by two partners, rather than "none differ".
     """
-    differ = [str(n) for n, d in divergences.items() if d is not None and d >= 1]
-    compared = sum(d is not None for d in divergences.values())
+    differ = [str(p.number) for p in practices if p.seen_differently]
+    compared = sum(p.divergence is not None for p in practices)
+    threshold = fmt1(SEEN_DIFFERENTLY)
     if differ:
-        return (f"Seen differently (apart by 1.0 or more): {plural(len(differ), 'practice')} "
-                f"{', '.join(differ)}.")
+        return (f"Seen differently (apart by {threshold} or more): "
+                f"{plural(len(differ), 'practice')} {', '.join(differ)}.")
     if compared == 0:
         return (f"No practice was scored by {_two_or_more(partners)}, so there is not enough "
                 "to compare yet.")
-    if compared == len(divergences):
-        return "No practice is seen differently (apart by 1.0 or more)."
+    if compared == len(practices):
+        return f"No practice is seen differently (apart by {threshold} or more)."
     if compared == 1:
         return (f"The one practice {_two_or_more(partners)} scored is not seen differently "
-                "(apart by 1.0 or more).")
+                f"(apart by {threshold} or more).")
     return (f"Of the {number_word(compared)} practices {_two_or_more(partners)} scored, none is "
-            "seen differently (apart by 1.0 or more).")
+            f"seen differently (apart by {threshold} or more).")
 
 
 def names_of(c: Comparison, limit: int | None = None) -> dict[str, str]:

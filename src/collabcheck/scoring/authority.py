@@ -3,9 +3,11 @@
 The guide's "them and us" is the heart of what partners see differently, so this part of the
 comparison has a module of its own: an answer becomes a vector of say, each respondent's
 overall view follows from how often they name one partner, and the gap on each question is
-the largest distance between two partners' answers. Carrying responsibility (the
-`accountability` questions) is compared but never read as the say. Thresholds live in
-`rules.py`; the words in `collabcheck.render.power`.
+the largest distance between two partners' answers *inside* the partnership. "Someone
+outside" is a finding of its own, counted apart: it is not a hierarchy between the partners,
+so it never widens the gap, never makes the say "seen differently" and never gives the power
+boost. Carrying responsibility (the `accountability` questions) is compared but never read
+as the say. Thresholds live in `rules.py`; the words in `collabcheck.render.power`.
 """
 
 from __future__ import annotations
@@ -113,7 +115,7 @@ def authority(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
     unsure = dict.fromkeys(pids, 0)
     for item in bank.items_of_kind("authority"):
         raw = {pid: answers[pid].get(item.id) for pid in pids}
-        placed: list[Any] = []      # the answers that place the say somewhere, in sitting order
+        placed: list[Any] = []      # answers placing the say inside the partnership, in sitting order
         for pid, value in raw.items():
             if value is None:
                 continue
@@ -121,7 +123,8 @@ def authority(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
             if vec is None:
                 unsure[pid] += value == "unsure"
                 continue
-            placed.append(value)
+            if vec != OUTSIDE:
+                placed.append(value)   # "outside" is never a gap between the partners
             if item.accountability:
                 continue  # carrying responsibility is compared, but is never the say
             answered[pid] += 1
@@ -172,6 +175,7 @@ def authority(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
         pattern_id=authority_pattern(holders, left_out), perceived_holder=holders,
         strength=strength, left_out=left_out, named=named,
         totals={p: totals[p] for p in holders}, answered=answered, unsure=unsure, items=items,
+        outside_count=outside,
         accountability_divergence=_float(_mean(sum(carry_divs), len(carry_divs))))
 
 
@@ -183,6 +187,8 @@ def authority_pattern(holders: dict[str, str], left_out: dict[str, str] | None =
     views = set(holders.values())
     if len(left_out) == len(holders) and len(set(left_out.values())) == 1:
         return "same-left-out"
+    if left_out:  # never "all shared" while someone sees a partner left with less say
+        return "one-left-out" if len(set(left_out.values())) == 1 else "left-out-differs"
     if views == {"shared"}:
         return "all-shared"
     if views == {OUTSIDE}:

@@ -100,11 +100,12 @@ def _category(scores: list[int]) -> str | None:
 
 
 def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, Any]],
-              detail: bool) -> Raw:
+              detail: bool, starting: bool = False) -> Raw:
     """Scores of one practice on integer sums: its exact figures, and the record a report shows.
 
     Without `detail` the records are skipped (history needs only the figures); every figure
-    is worked out by the same lines either way.
+    is worked out by the same lines either way. For a partnership just `starting`, the
+    statements marked `later` (things it cannot have done yet) are shown but not counted.
     """
     items: list[ItemResult] = []
     books = [answers[pid] for pid in pids]   # positions, not dict keys: the hot loop of history
@@ -117,7 +118,8 @@ def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, An
             continue
         key, reverse = item.id, item.reverse
         low, high, seen = 6, 0, 0
-        for k, book in enumerate(books):
+        skip = starting and item.later
+        for k, book in enumerate(() if skip else books):
             v = book.get(key)
             if type(v) is int:
                 score = 6 - v if reverse else v
@@ -141,7 +143,7 @@ def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, An
                                     reverse=reverse, answers=raw, scores=scores,
                                     unsure=sum(v == "unsure" for v in raw.values()),
                                     spread=high - low if seen >= 2 else None,
-                                    category=_category(nums)))
+                                    category=None if skip else _category(nums), later=skip))
     counted = [(t, c) for t, c in zip(totals, counts, strict=True) if c]
     combined = _mean_of_means(counted)
     divergence = Fraction(spread_sum, spread_n) if spread_n else None
@@ -220,10 +222,10 @@ def compare(snapshot: Snapshot, bank: Bank) -> Comparison:
     """Compare one sitting against a bank: scores, gaps, power, attention and the suggestion."""
     pids = snapshot.partner_ids
     answers, unknown, mismatched = _answers(snapshot, bank)
-    raw = [_practice(s, pids, answers, True) for s in bank.practices]
+    stage, route = _standing(snapshot)
+    raw = [_practice(s, pids, answers, True, stage == "starting") for s in bank.practices]
     authority = _authority(bank, pids, answers)
     focus = _focus(bank, pids, answers)
-    stage, route = _standing(snapshot)
     practices, suggestion = suggest(len(pids), bank, raw, authority, focus, stage, route)
     return Comparison(
         pair=snapshot.pair, taken_at=snapshot.taken_at, bank=snapshot.bank,
@@ -246,10 +248,10 @@ def figures(snapshot: Snapshot, bank: Bank) -> Figures:
     """
     pids = snapshot.partner_ids
     answers, unknown, mismatched = _answers(snapshot, bank)
-    raw = [_practice(s, pids, answers, False) for s in bank.practices]
+    stage, route = _standing(snapshot)
+    raw = [_practice(s, pids, answers, False, stage == "starting") for s in bank.practices]
     authority = _authority(bank, pids, answers, detail=False)
     focus = _focus(bank, pids, answers, detail=False)
-    stage, route = _standing(snapshot)
     return Figures(
         combined={r.number: _float(r.combined) for r in raw},
         divergence={r.number: _float(r.divergence) for r in raw},

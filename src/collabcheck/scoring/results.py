@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from collabcheck.core.snapshot import Partner
+from collabcheck.scoring.rules import SEEN_DIFFERENTLY
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class ItemResult:
     category: str | None = None                                    # agree items
     divergence: float | None = None                                # authority items
     accountability: bool = False                                   # authority: carrying, not say
+    later: bool = False                                            # agree: not counted yet (starting)
 
     @property
     def label(self) -> str:
@@ -63,6 +65,24 @@ class PracticeResult:
     def boost(self) -> float:
         return self.power_boost + self.task_boost
 
+    @property
+    def seen_differently(self) -> bool:
+        """Answers to the same statements are far apart on average (the rule's threshold)."""
+        return self.divergence is not None and self.divergence >= SEEN_DIFFERENTLY
+
+    @property
+    def score_gap(self) -> float | None:
+        """Highest partner score minus the lowest (None under two scores)."""
+        known = [s for s in self.scores.values() if s is not None]
+        return max(known) - min(known) if len(known) >= 2 else None
+
+    @property
+    def apart(self) -> bool:
+        """Partners' views of this practice are far apart: by their statements or their
+        scores. Then every sentence gives each partner's figure before any combined one."""
+        gap = self.score_gap
+        return self.seen_differently or (gap is not None and gap >= SEEN_DIFFERENTLY)
+
 
 @dataclass(frozen=True)
 class AuthorityResult:
@@ -86,6 +106,7 @@ class AuthorityResult:
     unsure: dict[str, int]
     items: list[ItemResult]
     accountability_divergence: float | None = None
+    outside_count: dict[str, int] = field(default_factory=dict)  # say questions answered "outside"
 
     @property
     def hierarchy(self) -> bool:
@@ -97,6 +118,18 @@ class AuthorityResult:
     @property
     def outside(self) -> bool:
         return any(h == "outside" for h in self.perceived_holder.values())
+
+    def unseen_holders(self) -> dict[str, list[str]]:
+        """Partners whom others see holding the say but who see it as shared themselves, with
+        who sees them holding it (the guide: the one with more power may see things as shared
+        when the other does not). In sitting order."""
+        out: dict[str, list[str]] = {}
+        for holder in dict.fromkeys(self.perceived_holder.values()):
+            seers = [p for p, h in self.perceived_holder.items() if h == holder and p != holder]
+            if seers and self.perceived_holder.get(holder) == "shared" \
+                    and holder not in self.left_out:
+                out[holder] = seers
+        return out
 
 
 @dataclass(frozen=True)
@@ -130,6 +163,7 @@ class Suggestion:
     route: str | None = None
     without_route: int | None = None        # the suggestion had the route not been counted
     without_stage: int | None = None        # ...and had the stage not been counted
+    facilitator_tips: list[str] = field(default_factory=list)  # for programme designers only
 
 
 @dataclass(frozen=True)

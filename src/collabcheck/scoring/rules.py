@@ -1,7 +1,7 @@
 """Every threshold and weight of the comparison and the suggestion, named, in one place.
 
 The README ("How the suggestion is made") explains each one and why the rule keeps the
-spec's promises (§5, properties 1–11); change a figure here and the README together. No
+spec's promises (§5, properties 1–15); change a figure here and the README together. No
 sentences live here: `collabcheck.render` says what the figures mean.
 """
 
@@ -10,7 +10,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 TOP = 5                                 # need = TOP - combined
-SEEN_DIFFERENTLY = 1                    # a practice's divergence from here up is "seen differently"
+STRONG = 4                              # every practice from here up, none seen differently: strong
+SEEN_DIFFERENTLY = 1                    # a practice's divergence, or the gap between partners'
+                                        # scores for it, from here up: "seen differently"
 
 # Power: who has the say.
 HOLDER_SHARE = Fraction(1, 2)           # named on at least this share of the say questions answered
@@ -38,3 +40,7 @@ STARTING_WEIGHT = Fraction(3, 2)        # ...weighs finding its partner(s) and p
 TALK_MIN = 2                            # an item is worth talking about from this gap up
 TALK_CAP = 5                            # at most this many items
 KIND_RANK = {"authority": 0, "focus": 1, "agree": 2}   # at equal gaps: power, attention, practices
+
+# What is shown for the suggested practice.
+TIPS_CAP = 5                            # at most this many tips
+TALK_POINTS_CAP = 3                     # at most this many talking points

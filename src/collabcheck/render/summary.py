@@ -1,0 +1,187 @@
+"""The reading at a glance: what to work on next, why in at most three lines, and at most three
+findings (the say, attention, the biggest difference).
+
+A pair should be able to say from one screen what they will work on and why, so every format
+(the Together screen, the text and Markdown reports, the JSON) opens with this same summary,
+built once here from the same figures and sentences as the details. Names are shortened so
+the summary fits one 80×24 screen for up to six partners; views far apart are given with each
+partner's own figure, never an average alone.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from collabcheck.render import power
+from collabcheck.render.reasons import ROUTE_SHORT, level
+from collabcheck.render.words import all_of, figures_of, fmt1, names_of, signed
+from collabcheck.scoring.results import Comparison, PracticeResult
+from collabcheck.scoring.rules import ROUTE_PRACTICE, SEEN_DIFFERENTLY, STRONG
+
+NAME_LIMIT = 16          # a name in the summary is cut to this many characters
+WHY_WIDTH = 74           # the Why paragraph is measured at this width (the screen's, less margins)
+WHY_LINES = 3            # ...and never takes more lines than this
+FINDINGS_CAP = 3
+
+
+def _lowest_words(c: Comparison, best: PracticeResult) -> str:
+    """', the lowest' / ', the joint lowest' / '' by the figures as shown."""
+    known = [p for p in c.practices if p.combined is not None]
+    if len(known) < 2 or best.combined is None:
+        return ""
+    low = min(fmt1(p.combined) for p in known)
+    if fmt1(best.combined) != low:
+        return ""
+    joint = sum(fmt1(p.combined) == low for p in known) > 1
+    return ", the joint lowest" if joint else ", the lowest"
+
+
+def why_sentences(c: Comparison) -> list[str]:
+    """Short reasons, most important first (the full ones are in `reasons`)."""
+    best = c.practice(c.suggestion.number)
+    s = c.suggestion
+    names = names_of(c, NAME_LIMIT)
+    how = level(c)
+    out = []
+    if how == "strong":
+        out.append(f"Every practice scores {fmt1(STRONG)} or more and none is seen differently: "
+                   "this is a way to go further, not a gap to fix.")
+    elif how == "equal":
+        out.append(f"Every practice scores the same ({fmt1(best.combined)}), so nothing stands "
+                   "out: choose together which to work on.")
+    elif best.combined is None:
+        out.append("Nobody scored this practice yet, so it is only a place to start.")
+    elif best.apart and len(known := {p: v for p, v in best.scores.items() if v is not None}) > 3:
+        out.append(f"Your own scores here run {_extremes(known, names, False)}: far apart.")
+    elif best.apart:
+        out.append(f"Your own scores here are {figures_of(best.scores, names)} (combined "
+                   f"{fmt1(best.combined)}{_lowest_words(c, best)}).")
+    else:
+        out.append(f"Your combined score here is {fmt1(best.combined)} out of 5"
+                   f"{_lowest_words(c, best)}.")
+    if best.power_boost:
+        out.append("Power looks uneven between you, so this practice counts for more.")
+    if best.task_boost:
+        out.append("Your attention leans to the task, so this practice counts for more.")
+    route = s.route
+    if route in ROUTE_PRACTICE:
+        other = next(n for r, n in ROUTE_PRACTICE.items() if r != route)
+        if s.without_route is not None and s.without_route != s.number:
+            out.append(f"You are working {ROUTE_SHORT[route]}, so practice {other} counts for less.")
+        if best.number == other and route == "under-radar":
+            out.append("It still comes first at half weight: in time, your work has to become "
+                       "everyone's work.")
+        elif best.number == other:
+            out.append("It still comes first at half weight: both routes can lead to lasting "
+                       "change.")
+    elif best.number in ROUTE_PRACTICE.values():
+        out.append("You did not choose a route, so practices 4 and 5 both count fully."
+                   if route == "undecided" else
+                   "You did not say which route you are taking, so 4 and 5 both count fully.")
+    if s.stage == "starting" and best.number == 1:
+        out.append("You are just starting, so this practice counts for more.")
+    return out
+
+
+def why_text(c: Comparison, width: int = WHY_WIDTH, lines: int = WHY_LINES) -> str:
+    """The short reasons that fit `lines` lines at `width`, most important first."""
+    chosen: list[str] = []
+    for sentence in why_sentences(c):
+        trial = " ".join([*chosen, sentence])
+        if not chosen or len(textwrap.wrap("Why: " + trial, width)) <= lines:
+            chosen.append(sentence)
+    return " ".join(chosen)
+
+
+def _say_finding(c: Comparison) -> str | None:
+    a = c.authority
+    names = names_of(c, NAME_LIMIT)
+    if a.pattern_id == "not-enough-answers":
+        return None
+    unseen = a.unseen_holders()
+    if unseen:
+        holder = min(unseen, key=lambda h: (names.get(h, h), h))
+        seers = unseen[holder]
+        who = power.join_names(seers, names)
+        amount = "most" if all(a.strength.get(p) == "most" for p in seers) else "more"
+        text = (f"{who} {'sees' if len(seers) == 1 else 'see'} {names.get(holder, holder)} "
+                f"holding {amount} of the say, but {names.get(holder, holder)} sees the say as "
+                "shared.")
+        if not _two_lines(text):
+            text = (f"Others see {names.get(holder, holder)} holding {amount} of the say, but "
+                    f"{names.get(holder, holder)} sees the say as shared.")
+        return text
+    return power.pattern_sentence(a, names)
+
+
+def _two_lines(text: str) -> bool:
+    """A finding fits two lines of a bulleted list on the screen."""
+    return len(textwrap.wrap(text, WHY_WIDTH - 2)) <= 2
+
+
+def _extremes(values: dict[str, float], names: dict[str, str], signed_: bool,
+              every: bool = True) -> str:
+    """Each partner's figure for up to three partners (when `every`); else the lowest and the
+    highest."""
+    if every and len(values) <= 3:
+        return figures_of(values, names, signed_)
+    low = min(values, key=lambda p: (values[p], names.get(p, p)))
+    high = max(values, key=lambda p: (values[p], names.get(p, p)))
+    return f"from {figures_of({low: values[low]}, names, signed_)} to " \
+           f"{figures_of({high: values[high]}, names, signed_)}"
+
+
+def _attention_finding(c: Comparison) -> str | None:
+    f = c.focus
+    names = names_of(c, NAME_LIMIT)
+    known = {p: v for p, v in f.positions.items() if v is not None}
+    if len(known) < 2 or f.mean is None:
+        return None
+    if f.leaning == "split":
+        for every in (True, False):
+            text = (f"Attention: you see it in opposite ways "
+                    f"({_extremes(known, names, True, every)}).")
+            if _two_lines(text):
+                break
+        return text
+    leaning = {"task": "leans to the task", "relationship": "leans to your relationship",
+               "balanced": "is balanced"}[f.leaning or "balanced"]
+    if len(set(known.values())) == 1:
+        return (f"Attention: {all_of(len(known))} see it the same way ({signed(f.mean)}); "
+                f"it {leaning}.")
+    differ = ": you see it differently" if f.divergent else ""
+    for every in (True, False):
+        text = f"Attention: {_extremes(known, names, True, every)}; together it {leaning}{differ}."
+        if _two_lines(text):
+            break
+    return text
+
+
+def _difference_finding(c: Comparison) -> str | None:
+    names = names_of(c, NAME_LIMIT)
+    apart = [p for p in c.practices if p.apart]
+    if not apart:
+        if all(p.divergence is None for p in c.practices):
+            return None
+        return f"No practice is seen differently (apart by {fmt1(SEEN_DIFFERENTLY)} or more)."
+    widest = max(apart, key=lambda p: (max(p.score_gap or 0, p.divergence or 0), -p.number))
+    if (widest.score_gap or 0) < SEEN_DIFFERENTLY:  # close scores, far-apart statements
+        return (f"Biggest difference: practice {widest.number}, where your answers to the same "
+                f"statements are {fmt1(widest.divergence)} apart on average.")
+    known = {p: v for p, v in widest.scores.items() if v is not None}
+    for every in (True, False):
+        text = (f"Biggest difference: practice {widest.number}, where your scores are "
+                f"{_extremes(known, names, False, every)}.")
+        if _two_lines(text):
+            break
+    return text
+
+
+def findings(c: Comparison) -> list[str]:
+    """At most three findings: the say, attention, the biggest difference."""
+    out = [f for f in (_say_finding(c), _attention_finding(c), _difference_finding(c)) if f]
+    return out[:FINDINGS_CAP]
+
+
+def headline(c: Comparison) -> str:
+    return f"Work on next: practice {c.suggestion.number}, {c.suggestion.title}."
