@@ -17,6 +17,13 @@ from .conftest import SHIPPED_BANK
 PRACTICE_IDS = ["find-partners", "invest", "learning", "energy", "embed"]
 
 
+def fitting(section, findings):
+    """The tips of a section whose tags all fit the findings (`Tip.fits`, the rule
+    scoring/suggest.py uses), tagged ones first, then untagged ones."""
+    tips = section.tagged_tips
+    return [t.text for t in tips if t.when and t.fits(findings)] + [t.text for t in tips if not t.when]
+
+
 @pytest.fixture(scope="module")
 def shipped():
     return load_bank(SHIPPED_BANK)
@@ -221,9 +228,9 @@ def test_prompts_accountability_tagged_tips_and_ideas_load(bank_copy):
     assert p1.tips == ("Tip one for practice 1.", "Tip two for practice 1.")
     assert p1.tips_when == ((), ("power", "early"))
     assert [t.when for t in p1.tagged_tips] == [(), ("power", "early")]
-    assert p1.tips_for({"power", "early"}) == ["Tip two for practice 1.", "Tip one for practice 1."]
-    assert p1.tips_for({"power"}) == ["Tip one for practice 1."]   # tagged early too: AND
-    assert p1.tips_for({"task"}) == ["Tip one for practice 1."]
+    assert fitting(p1, {"power", "early"}) == ["Tip two for practice 1.", "Tip one for practice 1."]
+    assert fitting(p1, {"power"}) == ["Tip one for practice 1."]   # tagged early too: AND
+    assert fitting(p1, {"task"}) == ["Tip one for practice 1."]
     assert [(i.id, i.status, i.by, i.why) for i in p1.ideas] == [
         ("1.1", "covered", refs, ""),
         ("1.14", "missed", (), "an example")]

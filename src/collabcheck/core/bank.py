@@ -105,17 +105,6 @@ class Section:
         when = self.tips_when or ((),) * len(self.tips)
         return tuple(Tip(text, tags) for text, tags in zip(self.tips, when, strict=True))
 
-    def tips_for(self, findings: set[str] | frozenset[str]) -> list[str]:
-        """The tips that fit what was found: tagged ones that match first, then untagged ones.
-
-        A tagged tip fits when, for every kind of tag it carries (route, stage, finding), one
-        of its tags of that kind is among the findings; so a pair under the radar is never
-        told to seek sign-off. Tips for people who run programmes never fit a pair.
-        """
-        tips = self.tagged_tips
-        return ([t.text for t in tips if t.when and t.fits(findings)]
-                + [t.text for t in tips if not t.when])
-
 
 @dataclass(frozen=True)
 class Bank:

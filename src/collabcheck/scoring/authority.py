@@ -175,7 +175,6 @@ def authority(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
         pattern_id=authority_pattern(holders, left_out), perceived_holder=holders,
         strength=strength, left_out=left_out, named=named,
         totals={p: totals[p] for p in holders}, answered=answered, unsure=unsure, items=items,
-        outside_count=outside,
         accountability_divergence=_float(_mean(sum(carry_divs), len(carry_divs))))
 
 

@@ -106,7 +106,6 @@ class AuthorityResult:
     unsure: dict[str, int]
     items: list[ItemResult]
     accountability_divergence: float | None = None
-    outside_count: dict[str, int] = field(default_factory=dict)  # say questions answered "outside"
 
     @property
     def hierarchy(self) -> bool:
