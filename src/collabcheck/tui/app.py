@@ -309,7 +309,7 @@ class CollabcheckApp(KeepsState):
         from collabcheck.tui.quick import together_screen
 
         while True:
-            await self.show(together_screen(s, self.bank, self.autosave))
+            await self.show(together_screen(s, self.bank, self.autosave, self.snapshot_dir))
             if (saved := self.save_snapshot()) is not None:
                 return saved
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -93,8 +94,9 @@ class QuickTogetherScreen(TogetherScreen):
         self.call_after_refresh(setattr, self, "sub_title", "Together: quick check-in")
 
 
-def together_screen(s: Sitting, bank: Bank, autosave: Callable[[], None]) -> TogetherScreen:
+def together_screen(s: Sitting, bank: Bank, autosave: Callable[[], None],
+                    folder: Path | None = None) -> TogetherScreen:
     """The Together screen for this sitting: a quick one is read with the quick form's bank."""
     if s.form != QUICK:
-        return TogetherScreen(s, bank, autosave)
-    return QuickTogetherScreen(s, bank_for(bank, s), autosave)
+        return TogetherScreen(s, bank, autosave, folder)
+    return QuickTogetherScreen(s, bank_for(bank, s), autosave, folder)

@@ -10,6 +10,7 @@ once every partner has finished.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.console import Group
 from rich.text import Text
@@ -25,6 +26,7 @@ from collabcheck.render.view import Section, comparison_view
 from collabcheck.scoring.compare import compare
 from collabcheck.tui.screens.agree import Agreement
 from collabcheck.tui.view import section_renderable
+from collabcheck.tui.widgets.picture import PictureView
 
 TOGETHER_ORDER = ("context", "practices", "power", "attention", "talk", "notes", "suggestion",
                   "unknown", "source")
@@ -41,8 +43,12 @@ class TogetherScreen(Screen[int]):
     ]
     PALETTE = [("Agree what to work on and save", "Choose a practice and note actions", "agree")]
 
-    def __init__(self, sitting: Sitting, bank: Bank, autosave: Callable[[], None]) -> None:
+    def __init__(self, sitting: Sitting, bank: Bank, autosave: Callable[[], None],
+                 folder: Path | None = None) -> None:
+        """`folder`, where this partnership's sittings are saved: the picture's arrows start
+        where each partner stood at their previous sitting there (none without it)."""
         super().__init__()
+        self.folder = folder
         self.sitting = sitting
         self.bank = bank
         self.autosave = autosave
@@ -67,6 +73,9 @@ class TogetherScreen(Screen[int]):
         """Every section of the reading, as the reports give it, shown on `d`."""
         yield Static("[b]The details[/b]\nRead this together. Differences are not wrong "
                      "answers: they are things to talk about.", classes="title gap")
+        yield Static(Text("Where each of you stands: who has the say, and where attention goes",
+                          style="bold"), classes="heading")
+        yield PictureView(id="picture")
         for key in TOGETHER_ORDER:
             if key == "suggestion" and "notes" not in view:
                 yield Static(Text("What you wrote", style="bold"), classes="heading")
@@ -93,6 +102,7 @@ class TogetherScreen(Screen[int]):
         details.styles.height = "auto"  # grows with its sections inside the scroll
         details.display = False
         self.query_one("#together").focus()
+        self.query_one(PictureView).show_sitting(self.comparison, self.folder, self.bank)
 
     def action_details(self) -> None:
         """Open the details below the summary and move to them; again, back to the summary."""

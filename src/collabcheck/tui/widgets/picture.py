@@ -117,7 +117,7 @@ class PictureView(Static):
         self.picture, self.names = picture, names
         self.update(picture_text(picture, names))
 
-    def show_sitting(self, comparison: Any, snapshot_dir: Path, bank: Any) -> None:
+    def show_sitting(self, comparison: Any, snapshot_dir: Path | None, bank: Any) -> None:
         """Draw a sitting at once, then add the arrows from the partnership's previous sitting
         in `snapshot_dir` when it has been read (in a thread: a programme's folder can hold
         thousands of sittings; they are read through the cohort's cache)."""
@@ -125,7 +125,8 @@ class PictureView(Static):
 
         names = names_of(comparison)
         self.show(picture(comparison), names)
-        self._arrows(comparison, Path(snapshot_dir), bank, names)
+        if snapshot_dir is not None:
+            self._arrows(comparison, Path(snapshot_dir), bank, names)
 
     @work(thread=True, exclusive=True, group="picture")
     def _arrows(self, comparison: Any, snapshot_dir: Path, bank: Any, names: dict[str, str]) -> None:
