@@ -102,7 +102,7 @@ async def test_answering_apart_in_the_app_autosaves_privately_then_shares_only_t
         await until(pilot, lambda: "no anonymity" in screen_text(app), "the privacy notice")
         assert "Your answers stay on this computer until Ann" in screen_text(app)
         await pilot.press("enter")
-        await until(pilot, lambda: screen_name(app) == "QuestionsScreen", "the questions")
+        await until(pilot, lambda: screen_name(app) == "ApartQuestions", "the questions")
         await pilot.press("2")  # the same question screens, the same autosave
         kept = private_dir(state, sid, "bo") / store.STATE_FILE
         await until(pilot, kept.is_file, "the private autosave")
@@ -121,7 +121,7 @@ async def test_answering_apart_in_the_app_autosaves_privately_then_shares_only_t
         await until(pilot, lambda: "You carry on where you stopped" in screen_text(app),
                     "the privacy notice")
         await pilot.press("enter")
-        await until(pilot, lambda: screen_name(app) == "QuestionsScreen", "the questions")
+        await until(pilot, lambda: screen_name(app) == "ApartQuestions", "the questions")
         await pilot.press("enter")  # finish
         await until(pilot, lambda: screen_name(app) == "ConfirmScreen", "seal?")
         assert "seal your answers" in screen_text(app)

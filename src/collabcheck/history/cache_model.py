@@ -78,4 +78,4 @@ def checked_entry(raw: Any) -> tuple[list[int], dict[str, Any]] | None:
         entry = CacheEntryModel.model_validate(raw)
     except ValidationError:
         return None
-    return list(entry.key), entry.summary.model_dump()
+    return list(entry.key), entry.summary.model_dump(exclude_unset=True)

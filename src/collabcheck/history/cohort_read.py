@@ -23,58 +23,44 @@ from collabcheck.history.read import PRACTICES, Scanned, bank_fingerprint
 def summarise_for_cohort(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[str, Any]:
     """History's figures for one sitting plus what a cohort row and the picture need.
 
-    Every figure is worked out by the comparison's own functions (`collabcheck.scoring`),
-    the way `figures` does for history, without the per-question records a report needs: a
-    programme's first cohort compares thousands of sittings. Each partner's practice score
-    is that practice's combined score over that partner alone (the mean of their answers);
-    `test_cohort` checks every figure against `compare` on random sittings.
+    Every figure comes from the rule's one path (`scoring.compare.figures`, with each
+    partner's own scores), without the per-question records a report needs: a programme's
+    first cohort compares thousands of sittings. `test_cohort` checks every figure against
+    `compare` on random sittings.
     """
     from collabcheck.core.bank import load_bank_for
-    from collabcheck.scoring.authority import authority as say_of
-    from collabcheck.scoring.compare import _answers, _focus, _practice, _standing
-    from collabcheck.scoring.rounding import to_float
-    from collabcheck.scoring.suggest import best_practice
+    from collabcheck.scoring.compare import figures
 
     bank = load_bank_for(snapshot.bank, snapshot.bank_version, bank)
     pids = snapshot.partner_ids
-    answers, unknown, mismatched = _answers(snapshot, bank)
-    raw = [_practice(s, pids, answers, False) for s in bank.practices]
-    a = say_of(bank, pids, answers, detail=False)
-    f = _focus(bank, pids, answers, detail=False)
-    stage, route = _standing(snapshot)
-    by_number = {str(r.number): r for r in raw}
-    scores: dict[str, dict[str, float | None]] = {k: {} for k in PRACTICES}
-    for section in bank.practices:
-        k = str(section.number)
-        if k in scores:
-            for pid in pids:
-                scores[k][pid] = to_float(_practice(section, [pid], answers, False).combined)
+    fig = figures(snapshot, bank, per_partner=True)
+    a, f = fig.authority, fig.focus
+    assert a is not None and f is not None and fig.scores is not None  # asked for: per_partner
+    scores: dict[str, dict[str, float | None]] = {
+        k: dict(fig.scores.get(int(k), {})) for k in PRACTICES}
     say_ids = [i.id for i in bank.items_of_kind("authority") if not i.accountability]
     place = {}
     for pid in pids:
-        outside = sum(1 for i in say_ids if answers[pid].get(i) == "outside")
+        given = snapshot.answers.get(pid, {})
+        outside = sum(1 for i in say_ids if given.get(i) == "outside")
         place[pid] = say_place(pid, a.totals.get(pid), a.answered.get(pid, 0), outside,
                                f.positions.get(pid), a.perceived_holder.get(pid)).to_json()
-
-    def of(k: str, attr: str) -> float | None:
-        r = by_number.get(k)
-        return to_float(getattr(r, attr)) if r is not None else None
 
     return {
         "pair": snapshot.pair, "taken_at": snapshot.taken_at.isoformat(),
         "ts": snapshot.taken_at.timestamp(),
         "partners": list(pids), "names": [p.name for p in snapshot.partners],
-        "practices": {k: of(k, "combined") for k in PRACTICES},
-        "divergence": {k: of(k, "divergence") for k in PRACTICES},
+        "practices": {k: fig.combined.get(int(k)) for k in PRACTICES},
+        "divergence": {k: fig.divergence.get(int(k)) for k in PRACTICES},
         "scores": scores,
         "authority_divergence": a.divergence, "focus_divergence": f.divergence,
         "pattern_id": a.pattern_id, "holders": dict(a.perceived_holder),
         "strength": dict(a.strength), "left_out": dict(a.left_out),
         "positions": dict(f.positions), "leaning": f.leaning, "places": place,
-        "suggested": best_practice(len(pids), raw, a, f, stage, route),
+        "suggested": fig.suggested,
         "agreed": snapshot.agreed.practice if snapshot.agreed else None,
         "bank": snapshot.bank, "bank_version": snapshot.bank_version,
-        "unknown": sorted(unknown), "mismatched": sorted(mismatched),
+        "unknown": sorted(fig.unknown_answers), "mismatched": sorted(fig.mismatched_answers),
         "warnings": warnings,
     }
 

@@ -239,9 +239,11 @@ def compare(snapshot: Snapshot, bank: Bank) -> Comparison:
         source=bank.source)
 
 
-def figures(snapshot: Snapshot, bank: Bank) -> Figures:
+def figures(snapshot: Snapshot, bank: Bank, per_partner: bool = False) -> Figures:
     """Only the figures history keeps from a sitting, worked out by the very lines `compare`
-    uses, without the per-question records, tips and reasons a report needs.
+    uses, without the per-question records, tips and reasons a report needs; with
+    `per_partner`, also each partner's own practice scores and the say and attention results
+    (what the cohort and the picture need), by the same lines.
 
     A programme's first history compares thousands of sittings, so this path must cost a
     fraction of a millisecond; a test checks it against `compare` on random sittings.
@@ -249,10 +251,16 @@ def figures(snapshot: Snapshot, bank: Bank) -> Figures:
     pids = snapshot.partner_ids
     answers, unknown, mismatched = _answers(snapshot, bank)
     stage, route = _standing(snapshot)
-    raw = [_practice(s, pids, answers, False, stage == "starting") for s in bank.practices]
+    starting = stage == "starting"
+    raw = [_practice(s, pids, answers, False, starting) for s in bank.practices]
     authority = _authority(bank, pids, answers, detail=False)
     focus = _focus(bank, pids, answers, detail=False)
+    scores = {s.number or 0: {pid: _float(_practice(s, [pid], answers, False, starting).combined)
+                              for pid in pids}
+              for s in bank.practices} if per_partner else None
     return Figures(
+        scores=scores, authority=authority if per_partner else None,
+        focus=focus if per_partner else None,
         combined={r.number: _float(r.combined) for r in raw},
         divergence={r.number: _float(r.divergence) for r in raw},
         authority_divergence=authority.divergence, focus_divergence=focus.divergence,

@@ -223,3 +223,8 @@ class Figures:
     suggested: int
     unknown_answers: list[str]
     mismatched_answers: list[str]
+    # With `per_partner` (the cohort and the picture): each partner's own score for each
+    # practice, and the say and attention as worked out (their figures, no records).
+    scores: dict[int, dict[str, float | None]] | None = None
+    authority: AuthorityResult | None = None
+    focus: FocusResult | None = None
