@@ -68,8 +68,9 @@ def main() -> int:
         csv = [*me, "cohort", str(folder), "--format", "csv"]
         run(baseline, env)
         time.sleep(2.1)  # files written in the last 2 s are never cached
-        times: dict[str, list[tuple[float, float, float]]] = {k: [] for k in
-                                                       ("base", "cold", "warm", "history", "csv")}
+        times: dict[str, list[tuple[float, float, float]]] = {
+            k: [] for k in ("base", "cold", "warm", "history", "csv")
+        }
         for _ in range(args.rounds):
             times["base"].append(run(baseline, env))
             shutil.rmtree(cache, ignore_errors=True)
@@ -82,17 +83,22 @@ def main() -> int:
         def stats(xs: list[float]) -> str:
             return f"{min(xs):>8.2f}{statistics.median(xs):>9.2f}{max(xs):>8.2f}"
 
-        labels = {"base": "tomllib parse (baseline), s", "cold": "cohort, cold (no cache), s",
-                  "warm": "cohort, warm (normal run), s", "history": "history, cold (no cache), s",
-                  "csv": "cohort CSV (warm cache), s"}
+        labels = {
+            "base": "tomllib parse (baseline), s",
+            "cold": "cohort, cold (no cache), s",
+            "warm": "cohort, warm (normal run), s",
+            "history": "history, cold (no cache), s",
+            "csv": "cohort CSV (warm cache), s",
+        }
         goals = {"cold": COLD_GOAL, "warm": WARM_GOAL}
         ratios: dict[str, list[float]] = {}
         for n, what in ((0, "wall"), (1, "CPU")):
             print(f"\n{what + ' time':<30}{'min':>8}{'median':>9}{'max':>8}{'peak MB':>9}")
             for key, label in labels.items():
                 if times[key]:
-                    print(f"{label:<30}{stats([x[n] for x in times[key]])}"
-                          f"{max(x[2] for x in times[key]):>9.0f}")
+                    print(
+                        f"{label:<30}{stats([x[n] for x in times[key]])}{max(x[2] for x in times[key]):>9.0f}"
+                    )
             for key in ("cold", "warm", "history", "csv"):
                 if times[key]:
                     xs = [t[n] / b[n] for t, b in zip(times[key], times["base"], strict=True)]
@@ -101,12 +107,17 @@ def main() -> int:
                     print(f"{'ratio ' + key + ' / tomllib':<30}{stats(xs)}{goal}")
         peak = max(x[2] for k in ("cold", "warm") for x in times[k])
         print(f"peak memory of cohort: {peak:.0f} MB (goal < {PEAK_GOAL_MB} MB)")
-        checks = {"cold": statistics.median(ratios["cold wall"]) <= COLD_GOAL,
-                  "warm": statistics.median(ratios["warm wall"]) <= WARM_GOAL,
-                  "memory": peak < PEAK_GOAL_MB}
+        checks = {
+            "cold": statistics.median(ratios["cold wall"]) <= COLD_GOAL,
+            "warm": statistics.median(ratios["warm wall"]) <= WARM_GOAL,
+            "memory": peak < PEAK_GOAL_MB,
+        }
         ok = all(checks.values())
-        print("within the goals" if ok else
-              "NOT within the goals: " + ", ".join(k for k, v in checks.items() if not v))
+        print(
+            "within the goals"
+            if ok
+            else "NOT within the goals: " + ", ".join(k for k, v in checks.items() if not v)
+        )
         return 0 if ok else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)

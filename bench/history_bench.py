@@ -44,10 +44,35 @@ print(n)
 
 COLD_GOAL, WARM_GOAL, PEAK_GOAL_MB = 0.5, 0.1, 300
 
-ROLES = [("Consultant", "Patient partner"), ("GP", "Carer"), ("Ward sister", "Patient partner"),
-         ("Service manager", "Patient partner"), ("Physiotherapist", "Community member")]
-NAMES = ["Alex", "Bea", "Chidi", "Dana", "Eitan", "Fatima", "Gwen", "Hamid", "Ines", "Jamal",
-         "Kasia", "Luis", "Mei", "Niamh", "Olu", "Pia", "Raj", "Sian", "Tariq", "Uma"]
+ROLES = [
+    ("Consultant", "Patient partner"),
+    ("GP", "Carer"),
+    ("Ward sister", "Patient partner"),
+    ("Service manager", "Patient partner"),
+    ("Physiotherapist", "Community member"),
+]
+NAMES = [
+    "Alex",
+    "Bea",
+    "Chidi",
+    "Dana",
+    "Eitan",
+    "Fatima",
+    "Gwen",
+    "Hamid",
+    "Ines",
+    "Jamal",
+    "Kasia",
+    "Luis",
+    "Mei",
+    "Niamh",
+    "Olu",
+    "Pia",
+    "Raj",
+    "Sian",
+    "Tariq",
+    "Uma",
+]
 
 
 def generate(folder: Path, n: int, seed: int = 5) -> int:
@@ -90,8 +115,16 @@ def generate(folder: Path, n: int, seed: int = 5) -> int:
             agreed = None
             if rng.random() < 0.8:
                 agreed = Agreed(practice=rng.randint(1, 5), actions=["Meet monthly."])
-            snap = Snapshot(pair=pair, taken_at=when, bank=bank.id, bank_version=bank.version,
-                            partners=partners, answers=answers, notes=notes, agreed=agreed)
+            snap = Snapshot(
+                pair=pair,
+                taken_at=when,
+                bank=bank.id,
+                bank_version=bank.version,
+                partners=partners,
+                answers=answers,
+                notes=notes,
+                agreed=agreed,
+            )
             write_snapshot(snap, folder / f"cohort-{pair_no % 20:02d}" / pair, bank)
             written += 1
     return written
@@ -146,8 +179,11 @@ def main() -> int:
             return f"{min(xs):>8.2f}{statistics.median(xs):>9.2f}{max(xs):>8.2f}"
 
         print(f"\n{'':<30}{'min':>8}{'median':>9}{'max':>8}{'peak MB':>9}")
-        for label, xs in (("tomllib parse (baseline), s", base), ("history, cold (no cache), s", cold),
-                          ("history, warm (normal run), s", warm)):
+        for label, xs in (
+            ("tomllib parse (baseline), s", base),
+            ("history, cold (no cache), s", cold),
+            ("history, warm (normal run), s", warm),
+        ):
             print(f"{label:<30}{stats([x[0] for x in xs])}{max(x[1] for x in xs):>9.0f}")
         # Each ratio is taken within one round (baseline, cold and warm run back to back), so
         # a busy machine slows all three alike.
@@ -157,11 +193,17 @@ def main() -> int:
         print(f"{'ratio warm / tomllib':<30}{stats(warm_ratios)}   goal <= {WARM_GOAL}")
         peak = max(x[1] for x in cold + warm)
         print(f"peak memory of history: {peak:.0f} MB (goal < {PEAK_GOAL_MB} MB)")
-        checks = {"cold": statistics.median(cold_ratios) <= COLD_GOAL,
-                  "warm": statistics.median(warm_ratios) <= WARM_GOAL, "memory": peak < PEAK_GOAL_MB}
+        checks = {
+            "cold": statistics.median(cold_ratios) <= COLD_GOAL,
+            "warm": statistics.median(warm_ratios) <= WARM_GOAL,
+            "memory": peak < PEAK_GOAL_MB,
+        }
         ok = all(checks.values())
-        print("within the goals" if ok else
-              "NOT within the goals: " + ", ".join(k for k, v in checks.items() if not v))
+        print(
+            "within the goals"
+            if ok
+            else "NOT within the goals: " + ", ".join(k for k, v in checks.items() if not v)
+        )
         return 0 if ok else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)

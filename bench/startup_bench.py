@@ -55,8 +55,9 @@ def run_in_pty(command: list[str], env: dict[str, str], expect: bytes) -> float:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
-                            close_fds=True, start_new_session=True)
+    proc = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True, start_new_session=True
+    )
     os.close(slave)
     try:
         while True:  # keep reading so the app never blocks on a full terminal buffer
@@ -86,10 +87,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         bare_file = Path(tmp) / "bare_app.py"
         bare_file.write_text(BARE_APP)
-        env = dict(os.environ, TERM="xterm-256color", COLLABCHECK_EXIT_AFTER_FIRST_PAINT="1",
-                   COLLABCHECK_STATE_DIR=str(Path(tmp) / "state"))
-        commands = {"bare": [sys.executable, str(bare_file)],
-                    "collabcheck": [app, "--dir", str(Path(tmp) / "snaps")]}
+        env = dict(
+            os.environ,
+            TERM="xterm-256color",
+            COLLABCHECK_EXIT_AFTER_FIRST_PAINT="1",
+            COLLABCHECK_STATE_DIR=str(Path(tmp) / "state"),
+        )
+        commands = {
+            "bare": [sys.executable, str(bare_file)],
+            "collabcheck": [app, "--dir", str(Path(tmp) / "snaps")],
+        }
         expect = {"bare": b"Hello", "collabcheck": b"privacy"}
         for name, command in commands.items():  # warm-up: disk caches, .pyc files
             run_in_pty(command, env, expect[name])
@@ -99,8 +106,10 @@ def main() -> int:
                 times[name].append(run_in_pty(command, env, expect[name]))
     medians = {name: statistics.median(t) for name, t in times.items()}
     for name, t in times.items():
-        print(f"{name:12} median {medians[name] * 1000:7.1f} ms   "
-              f"min {min(t) * 1000:7.1f}   max {max(t) * 1000:7.1f}   ({len(t)} runs)")
+        print(
+            f"{name:12} median {medians[name] * 1000:7.1f} ms   "
+            f"min {min(t) * 1000:7.1f}   max {max(t) * 1000:7.1f}   ({len(t)} runs)"
+        )
     ratio = medians["collabcheck"] / medians["bare"]
     print(f"ratio collabcheck / bare Textual app: {ratio:.2f}  (goal: at most {GOAL:.2f})")
     return 0

@@ -34,61 +34,100 @@ KEN = Partner(id="ken", name="Ken Morris", role="Service manager")
 # Each sitting: when, how each partner rates each practice (1–5, before noise), who they see
 # holding the say (per authority item, or one answer for all), focus answers, what was agreed.
 PAIR = [
-    dict(when=datetime(2025, 12, 9, 14, 0, tzinfo=UK_WINTER),
-         levels={"amira": [4.0, 3.0, 2.6, 3.4, 2.8], "tom": [3.2, 2.6, 2.0, 3.6, 2.2]},
-         authority={"amira": "shared", "tom": "mostly:amira"},
-         focus={"amira": "mostly-task", "tom": "mostly-task"},
-         agreed=(3, ["Keep the first 15 minutes of every meeting for looking back.",
-                     "Start a shared notebook."]),
-         notes={"tom": {"learning.most-useful-lesson": "I say more when we meet at the café, "
-                                                       "not in Amira's office."}}),
-    dict(when=datetime(2026, 3, 12, 10, 30, tzinfo=UK_WINTER), bank=2,
-         context=("under-a-year", "under-radar"),
-         levels={"amira": [4.1, 3.1, 3.3, 3.5, 2.9], "tom": [3.4, 2.8, 3.0, 3.7, 2.3]},
-         authority={"amira": "shared", "tom": "more:amira"},
-         focus={"amira": "mostly-task", "tom": "balanced"},
-         agreed=(3, ["Ask Helen, our coach, to join one meeting a quarter."]),
-         notes={}),
-    dict(when=datetime(2026, 6, 18, 16, 0, tzinfo=UK_SUMMER), bank=2,
-         context=("under-a-year", "open"),
-         levels={"amira": [4.2, 3.2, 3.9, 3.5, 2.7], "tom": [3.8, 2.9, 3.7, 3.8, 2.5]},
-         authority={"amira": "more:amira", "tom": "more:amira"},
-         focus={"amira": "balanced", "tom": "balanced"},
-         agreed=(5, ["Ask the divisional board for a standing slot on our work.",
-                     "Make sure Tom is paid for his time."]),
-         notes={"amira": {"embed.keep-alive": "Get the board to own it, not just us."}}),
-    dict(when=datetime(2026, 11, 24, 11, 0, tzinfo=UK_WINTER), bank=2,
-         context=("longer", "open"),
-         levels={"amira": [4.3, 3.4, 4.1, 3.6, 3.3], "tom": [4.0, 3.1, 3.9, 3.9, 3.2]},
-         authority={"amira": "shared", "tom": "shared"},
-         focus={"amira": "balanced", "tom": "balanced"},
-         agreed=None, notes={}),
+    dict(
+        when=datetime(2025, 12, 9, 14, 0, tzinfo=UK_WINTER),
+        levels={"amira": [4.0, 3.0, 2.6, 3.4, 2.8], "tom": [3.2, 2.6, 2.0, 3.6, 2.2]},
+        authority={"amira": "shared", "tom": "mostly:amira"},
+        focus={"amira": "mostly-task", "tom": "mostly-task"},
+        agreed=(
+            3,
+            ["Keep the first 15 minutes of every meeting for looking back.", "Start a shared notebook."],
+        ),
+        notes={
+            "tom": {
+                "learning.most-useful-lesson": "I say more when we meet at the café, not in Amira's office."
+            }
+        },
+    ),
+    dict(
+        when=datetime(2026, 3, 12, 10, 30, tzinfo=UK_WINTER),
+        bank=2,
+        context=("under-a-year", "under-radar"),
+        levels={"amira": [4.1, 3.1, 3.3, 3.5, 2.9], "tom": [3.4, 2.8, 3.0, 3.7, 2.3]},
+        authority={"amira": "shared", "tom": "more:amira"},
+        focus={"amira": "mostly-task", "tom": "balanced"},
+        agreed=(3, ["Ask Helen, our coach, to join one meeting a quarter."]),
+        notes={},
+    ),
+    dict(
+        when=datetime(2026, 6, 18, 16, 0, tzinfo=UK_SUMMER),
+        bank=2,
+        context=("under-a-year", "open"),
+        levels={"amira": [4.2, 3.2, 3.9, 3.5, 2.7], "tom": [3.8, 2.9, 3.7, 3.8, 2.5]},
+        authority={"amira": "more:amira", "tom": "more:amira"},
+        focus={"amira": "balanced", "tom": "balanced"},
+        agreed=(
+            5,
+            [
+                "Ask the divisional board for a standing slot on our work.",
+                "Make sure Tom is paid for his time.",
+            ],
+        ),
+        notes={"amira": {"embed.keep-alive": "Get the board to own it, not just us."}},
+    ),
+    dict(
+        when=datetime(2026, 11, 24, 11, 0, tzinfo=UK_WINTER),
+        bank=2,
+        context=("longer", "open"),
+        levels={"amira": [4.3, 3.4, 4.1, 3.6, 3.3], "tom": [4.0, 3.1, 3.9, 3.9, 3.2]},
+        authority={"amira": "shared", "tom": "shared"},
+        focus={"amira": "balanced", "tom": "balanced"},
+        agreed=None,
+        notes={},
+    ),
 ]
 
 TRIO = [
-    dict(when=datetime(2026, 5, 6, 9, 30, tzinfo=UK_SUMMER),
-         levels={"jo": [3.6, 2.4, 3.0, 4.2, 2.4], "priya": [2.6, 2.2, 2.8, 4.0, 2.0],
-                 "ken": [3.8, 3.0, 3.2, 3.6, 3.4]},
-         authority={"jo": "more:jo", "priya": "mostly:ken", "ken": "shared"},
-         focus={"jo": "task", "priya": "mostly-task", "ken": "mostly-task"},
-         agreed=(2, ["Meet once a month somewhere that is nobody's office."]),
-         notes={}),
-    dict(when=datetime(2026, 10, 21, 13, 0, tzinfo=UK_SUMMER), bank=2,
-         context=("under-a-year", "undecided"),
-         levels={"jo": [3.7, 3.2, 3.1, 4.0, 2.6], "priya": [3.0, 3.0, 2.9, 4.1, 2.1],
-                 "ken": [3.8, 3.4, 3.2, 3.7, 3.3]},
-         authority={"jo": "more:ken", "priya": "less:priya", "ken": "shared"},
-         focus={"jo": "mostly-task", "priya": "balanced", "ken": "balanced"},
-         agreed=(5, ["Bring Priya to the next commissioning meeting as a full member."]),
-         notes={}),
+    dict(
+        when=datetime(2026, 5, 6, 9, 30, tzinfo=UK_SUMMER),
+        levels={
+            "jo": [3.6, 2.4, 3.0, 4.2, 2.4],
+            "priya": [2.6, 2.2, 2.8, 4.0, 2.0],
+            "ken": [3.8, 3.0, 3.2, 3.6, 3.4],
+        },
+        authority={"jo": "more:jo", "priya": "mostly:ken", "ken": "shared"},
+        focus={"jo": "task", "priya": "mostly-task", "ken": "mostly-task"},
+        agreed=(2, ["Meet once a month somewhere that is nobody's office."]),
+        notes={},
+    ),
+    dict(
+        when=datetime(2026, 10, 21, 13, 0, tzinfo=UK_SUMMER),
+        bank=2,
+        context=("under-a-year", "undecided"),
+        levels={
+            "jo": [3.7, 3.2, 3.1, 4.0, 2.6],
+            "priya": [3.0, 3.0, 2.9, 4.1, 2.1],
+            "ken": [3.8, 3.4, 3.2, 3.7, 3.3],
+        },
+        authority={"jo": "more:ken", "priya": "less:priya", "ken": "shared"},
+        focus={"jo": "mostly-task", "priya": "balanced", "ken": "balanced"},
+        agreed=(5, ["Bring Priya to the next commissioning meeting as a full member."]),
+        notes={},
+    ),
 ]
 
 
 ACCOUNTABLE = {"amira-and-tom": "mostly:amira", "jo-priya-and-ken": "more:ken"}
 
 
-def answers_for(bank: Bank, levels: list[float], authority: str, focus: str,
-                rng: random.Random, accountable: str = "shared") -> dict[str, int | str]:
+def answers_for(
+    bank: Bank,
+    levels: list[float],
+    authority: str,
+    focus: str,
+    rng: random.Random,
+    accountable: str = "shared",
+) -> dict[str, int | str]:
     """Item answers whose mean is each practice's level, shuffled, with the odd 'not sure'."""
     out: dict[str, int | str] = {}
     for section in bank.practices:
@@ -118,24 +157,40 @@ def answers_for(bank: Bank, levels: list[float], authority: str, focus: str,
     return out
 
 
-def make(banks: dict[int, Bank], pair: str, partners: list[Partner], story: list[dict],
-         seed: int) -> list[Path]:
+def make(
+    banks: dict[int, Bank], pair: str, partners: list[Partner], story: list[dict], seed: int
+) -> list[Path]:
     """Write one partnership's sittings into examples/<pair>/, skipping files already there."""
     rng = random.Random(seed)
     folder = HERE / pair
     written = []
     for sitting in story:
         bank = banks[sitting.get("bank", 1)]
-        answers = {p.id: answers_for(bank, sitting["levels"][p.id], sitting["authority"][p.id],
-                                     sitting["focus"][p.id], rng, ACCOUNTABLE[pair])
-                   for p in partners}
+        answers = {
+            p.id: answers_for(
+                bank,
+                sitting["levels"][p.id],
+                sitting["authority"][p.id],
+                sitting["focus"][p.id],
+                rng,
+                ACCOUNTABLE[pair],
+            )
+            for p in partners
+        }
         agreed = sitting["agreed"]
         stage, route = sitting.get("context", (None, None))
-        snap = Snapshot(schema=1 if bank.version == 1 else 2, pair=pair, taken_at=sitting["when"],
-                        bank=bank.id, bank_version=bank.version,
-                        partners=partners, answers=answers, notes=sitting["notes"],
-                        agreed=Agreed(practice=agreed[0], actions=agreed[1]) if agreed else None,
-                        context=Context(stage=stage, route=route) if stage or route else None)
+        snap = Snapshot(
+            schema=1 if bank.version == 1 else 2,
+            pair=pair,
+            taken_at=sitting["when"],
+            bank=bank.id,
+            bank_version=bank.version,
+            partners=partners,
+            answers=answers,
+            notes=sitting["notes"],
+            agreed=Agreed(practice=agreed[0], actions=agreed[1]) if agreed else None,
+            context=Context(stage=stage, route=route) if stage or route else None,
+        )
         if (folder / file_name(snap)).exists():
             continue
         written.append(write_snapshot(snap, folder, bank))

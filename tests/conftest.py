@@ -12,10 +12,8 @@ from hypothesis import HealthCheck, settings
 # Hypothesis profiles: "ci" (the default, and what .ci/run uses) is thorough enough to find
 # the edge cases the properties are about and fits the suite's time budget; "dev" is quick
 # for the edit-test loop (HYPOTHESIS_PROFILE=dev pytest).
-settings.register_profile("ci", max_examples=60, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("dev", max_examples=15, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]

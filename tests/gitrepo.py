@@ -34,9 +34,19 @@ def isolate_git(env_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(env_home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(env_home / ".config"))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for var in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL",
-                "EMAIL", "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_CONFIG_GLOBAL",
-                "GIT_SSH_COMMAND", "GIT_SSH"):
+    for var in (
+        "GIT_AUTHOR_NAME",
+        "GIT_AUTHOR_EMAIL",
+        "GIT_COMMITTER_NAME",
+        "GIT_COMMITTER_EMAIL",
+        "EMAIL",
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_CONFIG_GLOBAL",
+        "GIT_SSH_COMMAND",
+        "GIT_SSH",
+    ):
         monkeypatch.delenv(var, raising=False)
 
 
@@ -48,8 +58,9 @@ def git_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
-def make_repo(path: Path, who: tuple[str, str] | None = ("Test Person", "test@example.org"),
-              ignore: str = "") -> Path:
+def make_repo(
+    path: Path, who: tuple[str, str] | None = ("Test Person", "test@example.org"), ignore: str = ""
+) -> Path:
     """A new repository with one commit; `who` is set locally unless None."""
     path.mkdir(parents=True, exist_ok=True)
     git(path, "init", "-q", "-b", "main")

@@ -17,8 +17,9 @@ GOOD_FILE = ROOT / "examples" / "amira-and-tom" / "2026-03-12T1030-amira-and-tom
 GOOD = GOOD_FILE.read_text(encoding="utf-8")
 
 # What a terminal acts on: C0 controls but tab and newline, DEL, C1, bidi controls, BOM.
-RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
-                         "\u202a-\u202e\u2066-\u2069\ufeff]")
+RAW_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 
 
 def run(argv: list[str]) -> tuple[int, str, str]:
@@ -37,7 +38,7 @@ def run(argv: list[str]) -> tuple[int, str, str]:
 def assert_no_raw_control(*texts: str) -> None:
     for text in texts:
         m = RAW_CONTROL.search(text)
-        assert m is None, f"raw {m.group()!r} in output: {text[max(0, m.start() - 60):m.end() + 60]!r}"
+        assert m is None, f"raw {m.group()!r} in output: {text[max(0, m.start() - 60) : m.end() + 60]!r}"
 
 
 def history_json(folder: Path, *extra: str) -> dict:

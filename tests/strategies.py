@@ -38,8 +38,10 @@ def answer_values(item: Item, pids: list[str]) -> st.SearchStrategy[Any]:
         return st.one_of(st.integers(1, 5), st.just("unsure"))
     if item.kind == "authority":
         hows = ("more", "mostly", "less") if len(pids) >= 3 else ("more", "mostly")
-        return st.one_of(st.sampled_from(["shared", "outside", "unsure"]),
-                         st.sampled_from([f"{how}:{p}" for how in hows for p in pids]))
+        return st.one_of(
+            st.sampled_from(["shared", "outside", "unsure"]),
+            st.sampled_from([f"{how}:{p}" for how in hows for p in pids]),
+        )
     if item.kind == "focus":
         return st.sampled_from([*FOCUS_VALUES, "unsure"])
     raise ValueError(item.kind)
@@ -64,8 +66,9 @@ def _partner_answers(draw: st.DrawFn, bank: Bank, pids: list[str]) -> dict[str, 
 
 
 @st.composite
-def snapshots(draw: st.DrawFn, bank: Bank, min_partners: int = 2, max_partners: int = 6,
-              identical: bool = False) -> Snapshot:
+def snapshots(
+    draw: st.DrawFn, bank: Bank, min_partners: int = 2, max_partners: int = 6, identical: bool = False
+) -> Snapshot:
     """A valid sitting over `bank`; `identical=True` gives every partner the same answers."""
     n = draw(st.integers(min_partners, max_partners))
     pids = draw(st.permutations(PARTNER_IDS))[:n]
@@ -79,8 +82,10 @@ def snapshots(draw: st.DrawFn, bank: Bank, min_partners: int = 2, max_partners: 
     return replace(snap, context=draw(CONTEXTS))
 
 
-CONTEXTS = st.one_of(st.none(), st.builds(
-    Context, stage=st.sampled_from([None, *STAGES]), route=st.sampled_from([None, *ROUTES])))
+CONTEXTS = st.one_of(
+    st.none(),
+    st.builds(Context, stage=st.sampled_from([None, *STAGES]), route=st.sampled_from([None, *ROUTES])),
+)
 
 
 def with_context(snapshot: Snapshot, stage: str | None, route: str | None) -> Snapshot:
@@ -89,16 +94,20 @@ def with_context(snapshot: Snapshot, stage: str | None, route: str | None) -> Sn
     return replace(snapshot, context=context)
 
 
-def make_snapshot(bank: Bank, answers: dict[str, dict[str, Any]], names: list[str] | None = None,
-                  pair: str = "test-pair") -> Snapshot:
+def make_snapshot(
+    bank: Bank, answers: dict[str, dict[str, Any]], names: list[str] | None = None, pair: str = "test-pair"
+) -> Snapshot:
     """A sitting with the partners in the order of `answers`."""
     pids = list(answers)
     names = names or [pid.capitalize() for pid in pids]
     return Snapshot(
-        pair=pair, taken_at=datetime(2026, 11, 28, 15, 30, tzinfo=timezone.utc) + timedelta(0),
-        bank=bank.id, bank_version=bank.version,
+        pair=pair,
+        taken_at=datetime(2026, 11, 28, 15, 30, tzinfo=timezone.utc) + timedelta(0),
+        bank=bank.id,
+        bank_version=bank.version,
         partners=[Partner(id=pid, name=name) for pid, name in zip(pids, names, strict=True)],
-        answers={pid: dict(a) for pid, a in answers.items() if a})
+        answers={pid: dict(a) for pid, a in answers.items() if a},
+    )
 
 
 def reorder(snapshot: Snapshot, order: list[int]) -> Snapshot:

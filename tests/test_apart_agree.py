@@ -64,8 +64,9 @@ def test_each_accepting_the_suggestion_adds_agreed_to_the_snapshot_once(tmp_path
     head = git(team.bare, "rev-parse", "main")
     assert team.run("ann", "status")[0] == 0 and team.run("bo", "status")[0] == 0
     assert git(team.bare, "rev-parse", "main") == head
-    assert (team.clone["ann"] / "collabcheck" / snapshots(team.shared_files())[0].split("/", 1)[1]
-            ).read_text() == after
+    assert (
+        team.clone["ann"] / "collabcheck" / snapshots(team.shared_files())[0].split("/", 1)[1]
+    ).read_text() == after
     # a settled agreement is not changed
     code, _, err = team.run("ann", "agree", sid, "--as", "ann", "--practice", "1", "--together")
     assert code == 2 and "agreed already" in err
@@ -76,11 +77,12 @@ def test_each_accepting_the_suggestion_adds_agreed_to_the_snapshot_once(tmp_path
 
 def test_one_partner_records_what_was_agreed_on_a_call(tmp_path, git_home, monkeypatch):
     team, sid = complete_pair(tmp_path, monkeypatch)
-    code, out, err = team.run("bo", "agree", sid, "--as", "Bo", "--practice", "4", "--together",
-                              "--action", "Call every fortnight")
+    code, out, err = team.run(
+        "bo", "agree", sid, "--as", "Bo", "--practice", "4", "--together", "--action", "Call every fortnight"
+    )
     assert code == 0, err
     assert "Agreed: practice 4" in out and "agreed together" in out
-    assert 'practice = 4' in shared_snapshot(team)
+    assert "practice = 4" in shared_snapshot(team)
     code, out, _ = team.run("ann", "status", sid)
     assert code == 0 and "Agreed: practice 4" in out and "Action: Call every fortnight" in out
 
@@ -123,8 +125,9 @@ def test_agreeing_before_the_sitting_is_complete_is_refused(tmp_path, git_home, 
 
 
 def _look(tmp_path):
-    o = apart.Opened("2026-12-07-a-and-b-0000", "a-and-b", T0, "b", 1,
-                     (apart.Member("a", "A"), apart.Member("b", "B")))
+    o = apart.Opened(
+        "2026-12-07-a-and-b-0000", "a-and-b", T0, "b", 1, (apart.Member("a", "A"), apart.Member("b", "B"))
+    )
     return apart.Look(o, tmp_path)
 
 
@@ -146,13 +149,16 @@ def test_the_rule_for_what_was_agreed(tmp_path):
 HEAD = 'format = "collabcheck-apart-1"\nagreed_at = 2026-12-07T10:00:00Z\n'
 
 
-@pytest.mark.parametrize("text, problem", [
-    ('partner = "a"\nhow = "accept"\npractice = 1\n', "'how'"),
-    ('partner = "a"\nhow = "call"\npractice = 9\n', "practice number"),
-    ('partner = "b"\nhow = "call"\npractice = 1\n', "not the agreement"),
-    ('partner = "a"\nhow = "call"\npractice = 1\nactions = [1]\n', "'actions'"),
-    ('partner = "a"\nhow = "call"\npractice = true\n', "practice number"),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ('partner = "a"\nhow = "accept"\npractice = 1\n', "'how'"),
+        ('partner = "a"\nhow = "call"\npractice = 9\n', "practice number"),
+        ('partner = "b"\nhow = "call"\npractice = 1\n', "not the agreement"),
+        ('partner = "a"\nhow = "call"\npractice = 1\nactions = [1]\n', "'actions'"),
+        ('partner = "a"\nhow = "call"\npractice = true\n', "practice number"),
+    ],
+)
 def test_a_bad_agreement_file_is_one_sentence(tmp_path, text, problem):
     path = tmp_path / "a.together.toml"
     path.write_text(HEAD + text)

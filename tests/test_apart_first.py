@@ -25,8 +25,9 @@ def empty_team(tmp_path: Path, monkeypatch, names: list[str]) -> Team:
     git(tmp_path, "init", "-q", "--bare", "-b", "main", str(team.bare))
     team.clone = {}
     for name in names:
-        subprocess.run(["git", "clone", "-q", str(team.bare), name], cwd=tmp_path,
-                       capture_output=True, check=True)
+        subprocess.run(
+            ["git", "clone", "-q", str(team.bare), name], cwd=tmp_path, capture_output=True, check=True
+        )
         set_who(tmp_path / name, (name.title(), f"{name}@example.org"))
         team.clone[name] = tmp_path / name
     return team
@@ -35,8 +36,7 @@ def empty_team(tmp_path: Path, monkeypatch, names: list[str]) -> Team:
 EMPTY = "Your team's shared repository has nothing in it yet, so there is nothing to bring in"
 
 
-def test_a_clone_of_an_empty_repository_is_one_plain_sentence_and_works(tmp_path, git_home,
-                                                                        monkeypatch):
+def test_a_clone_of_an_empty_repository_is_one_plain_sentence_and_works(tmp_path, git_home, monkeypatch):
     team = empty_team(tmp_path, monkeypatch, ["ann", "bo"])
     code, out, err = team.run("ann", "status")
     assert code == 0 and err == ""

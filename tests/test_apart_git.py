@@ -37,7 +37,7 @@ def script(seed: int) -> str:
     for n, item in enumerate(questions(BANK)):
         if item.kind == "reflect":
             if item.id == "learning.think":
-                lines += [f"Partner {seed} says: Ça va, \"fine\"", "f"]
+                lines += [f'Partner {seed} says: Ça va, "fine"', "f"]
             elif item.id == "embed.think":
                 lines += [f"SECRET-{seed}", "p"]
             else:
@@ -61,15 +61,34 @@ class Team:
         self.mp.setenv("COLLABCHECK_STATE_DIR", str(self.tmp / f"state-{who}"))
         self.mp.setenv("COLLABCHECK_CACHE_DIR", str(self.tmp / "cache"))
         self.mp.setattr(sys, "stdin", io.StringIO(stdin))
-        code, out, err = hostile.run(["apart", *args, "--dir", str(self.clone[who] / "collabcheck"),
-                                      "--questions", str(MINI_BANK)])
+        code, out, err = hostile.run(
+            ["apart", *args, "--dir", str(self.clone[who] / "collabcheck"), "--questions", str(MINI_BANK)]
+        )
         hostile.assert_no_raw_control(out, err)
         return code, out, err
 
     def open(self, who: str = "ann", *extra: str) -> str:
-        code, out, err = self.run(who, "open", "--partner", "Ann", "--partner", "Bo", "--partner", "Cy",
-                                  "--role", "GP", "--role", "Patient partner", "--side", "professional",
-                                  "--as", who, "--route", "open", *extra)
+        code, out, err = self.run(
+            who,
+            "open",
+            "--partner",
+            "Ann",
+            "--partner",
+            "Bo",
+            "--partner",
+            "Cy",
+            "--role",
+            "GP",
+            "--role",
+            "Patient partner",
+            "--side",
+            "professional",
+            "--as",
+            who,
+            "--route",
+            "open",
+            *extra,
+        )
         assert code == 0, err
         assert "Committed and pushed" in out
         return next(w for w in out.split() if w.startswith("20"))  # the id
@@ -117,8 +136,11 @@ def test_three_partners_in_every_order_one_late(tmp_path, git_home, monkeypatch,
         files = team.shared_files()
         if n < 2:  # nobody's answers are in the shared repository before everyone has sealed
             assert reveals(files) == [] and snapshots(files) == []
-            assert all("SECRET" not in team.shared_text(f) and "Ça va" not in team.shared_text(f)
-                       for f in files if f.startswith("collabcheck/"))
+            assert all(
+                "SECRET" not in team.shared_text(f) and "Ça va" not in team.shared_text(f)
+                for f in files
+                if f.startswith("collabcheck/")
+            )
     # the last one to seal reveals at once; the others reveal on their next run
     assert reveals(team.shared_files()) == [f"collabcheck/apart/{sid}/{order[2]}.reveal.toml"]
     for who in order[:2]:
@@ -131,7 +153,7 @@ def test_three_partners_in_every_order_one_late(tmp_path, git_home, monkeypatch,
     assert len(reveals(files)) == 3 and len(snapshots(files)) == 1
     snap_text = team.shared_text(snapshots(files)[0])
     assert "# sat apart: sitting " + sid in snap_text
-    assert "SECRET" not in snap_text and "Ça va, \\\"fine\\\"" in snap_text
+    assert "SECRET" not in snap_text and 'Ça va, \\"fine\\"' in snap_text
     # everyone's copy reads the same; verify proves the order from a fresh clone
     fresh = tmp_path / "facilitator"
     git(tmp_path, "clone", "-q", str(team.bare), str(fresh))
@@ -157,8 +179,20 @@ def test_three_partners_in_every_order_one_late(tmp_path, git_home, monkeypatch,
 
 def test_combined_snapshot_has_the_form_of_one_made_at_one_computer(tmp_path, git_home, monkeypatch):
     team = Team(tmp_path, monkeypatch, ["ann", "bo"])
-    code, out, err = team.run("ann", "open", "--partner", "Ann", "--partner", "Bo", "--role", "GP",
-                              "--stage", "starting", "--route", "under-radar")
+    code, out, err = team.run(
+        "ann",
+        "open",
+        "--partner",
+        "Ann",
+        "--partner",
+        "Bo",
+        "--role",
+        "GP",
+        "--stage",
+        "starting",
+        "--route",
+        "under-radar",
+    )
     assert code == 0, err
     sid = next(w for w in out.split() if w.startswith("20"))
     team.answer("ann", sid, 0)
@@ -176,14 +210,17 @@ def test_combined_snapshot_has_the_form_of_one_made_at_one_computer(tmp_path, gi
         Answering(Conversation(io.StringIO(script(seed)), io.StringIO()), s, BANK, lambda: None).run()
     one = write_snapshot(s.to_snapshot(BANK, combined.taken_at), tmp_path / "one", BANK)
     apart_lines = apart_file.read_text().splitlines()
-    assert [line for line in apart_lines if not line.startswith("# sat apart: ")] == \
-        one.read_text().splitlines()
+    assert [
+        line for line in apart_lines if not line.startswith("# sat apart: ")
+    ] == one.read_text().splitlines()
     assert len(apart_lines) == len(one.read_text().splitlines()) + 1
     r_apart = hostile.run(["report", str(apart_file), "--questions", str(MINI_BANK)])
     r_one = hostile.run(["report", str(one), "--questions", str(MINI_BANK)])
     assert r_apart[0] == r_one[0] == 0 and r_apart[1] == r_one[1] and r_apart[2] == r_one[2] == ""
-    assert hostile.run(["report", str(apart_file), "--format", "json", "--questions", str(MINI_BANK)])[1] \
+    assert (
+        hostile.run(["report", str(apart_file), "--format", "json", "--questions", str(MINI_BANK)])[1]
         == hostile.run(["report", str(one), "--format", "json", "--questions", str(MINI_BANK)])[1]
+    )
 
 
 def test_a_tampered_reveal_is_refused_naming_the_partner(tmp_path, git_home, monkeypatch):
@@ -191,7 +228,7 @@ def test_a_tampered_reveal_is_refused_naming_the_partner(tmp_path, git_home, mon
     code, out, _ = team.run("ann", "open", "--partner", "Ann", "--partner", "Bo")
     sid = next(w for w in out.split() if w.startswith("20"))
     team.answer("ann", sid, 0)
-    team.answer("bo", sid, 1)          # bo seals last and reveals at once
+    team.answer("bo", sid, 1)  # bo seals last and reveals at once
     bo = team.clone["bo"]
     reveal = bo / "collabcheck" / "apart" / sid / "bo.reveal.toml"
     text = reveal.read_text()
@@ -214,7 +251,7 @@ def test_a_reveal_before_every_seal_is_refused_by_the_others(tmp_path, git_home,
     sid = next(w for w in out.split() if w.startswith("20"))
     team.answer("ann", sid, 0)
     # Ann copies her own answers into the repository by hand, before Bo has sealed
-    sealed = (tmp_path / "state-ann" / "apart" / sid / "ann" / "sealed.json")
+    sealed = tmp_path / "state-ann" / "apart" / sid / "ann" / "sealed.json"
     from collabcheck.core.apart_private import load_sealed
 
     kept = load_sealed(tmp_path / "state-ann", sid, "ann")
@@ -247,10 +284,12 @@ def test_verify_catches_a_reveal_committed_before_the_last_seal(tmp_path, git_ho
         s = Sitting.new(BANK, [("Ann", ""), ("Bo", "")], found.opened.opened_at)
         s.set_answer(pid, questions(BANK)[0], 3)
         kept[pid] = seal_sitting(s, sid, pid, found.opened.opened_at)
-    for step, path in (("ann seal", apart.write_seal(folder, kept["ann"].seal)),
-                       ("ann reveal", apart.write_reveal(folder, kept["ann"].reveal)),
-                       ("bo seal", apart.write_seal(folder, kept["bo"].seal)),
-                       ("bo reveal", apart.write_reveal(folder, kept["bo"].reveal))):
+    for step, path in (
+        ("ann seal", apart.write_seal(folder, kept["ann"].seal)),
+        ("ann reveal", apart.write_reveal(folder, kept["ann"].reveal)),
+        ("bo seal", apart.write_seal(folder, kept["bo"].seal)),
+        ("bo reveal", apart.write_reveal(folder, kept["bo"].reveal)),
+    ):
         git(ann, "add", str(path))
         git(ann, "commit", "-qm", step)
     keep_sealed(tmp_path / "state-ann", kept["ann"])
@@ -274,14 +313,14 @@ def test_a_partner_offline_keeps_the_seal_and_pushes_it_later(tmp_path, git_home
     assert "Committed your seal here, but could not push it" in flat(out)
     assert "collabcheck/apart/" + sid + "/bo.seal" not in team.shared_files()
     assert (tmp_path / "state-bo" / "apart" / sid / "bo" / "sealed.json").is_file()
-    team.answer("ann", sid, 0)       # ann seals, but cannot see bo's seal yet: nothing revealed
+    team.answer("ann", sid, 0)  # ann seals, but cannot see bo's seal yet: nothing revealed
     assert reveals(team.shared_files()) == []
-    git(bo, "remote", "set-url", "origin", str(team.bare))   # back online
+    git(bo, "remote", "set-url", "origin", str(team.bare))  # back online
     code, out, err = team.run("bo", "status")
     assert code == 0, err
     files = team.shared_files()
     assert f"collabcheck/apart/{sid}/bo.seal" in files
-    assert f"collabcheck/apart/{sid}/bo.reveal.toml" in files   # bo saw ann's seal and revealed
+    assert f"collabcheck/apart/{sid}/bo.reveal.toml" in files  # bo saw ann's seal and revealed
     code, out, _ = team.run("ann", "status")
     assert "Complete" in out and len(snapshots(team.shared_files())) == 1
 
@@ -309,10 +348,29 @@ def test_two_partners_sealing_at_once_both_get_in(tmp_path, git_home, monkeypatc
     procs = []
     for who in ("bo", "cy"):
         env = {**env_for_subprocess(git_home), "COLLABCHECK_STATE_DIR": str(tmp_path / f"state-{who}")}
-        procs.append(subprocess.Popen(
-            [sys.executable, "-m", "collabcheck", "apart", "answer", sid, "--as", who,
-             "--dir", str(team.clone[who] / "collabcheck"), "--questions", str(MINI_BANK)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env))
+        procs.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "collabcheck",
+                    "apart",
+                    "answer",
+                    sid,
+                    "--as",
+                    who,
+                    "--dir",
+                    str(team.clone[who] / "collabcheck"),
+                    "--questions",
+                    str(MINI_BANK),
+                ],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+        )
     results = [p.communicate(script(n + 1), timeout=120) for n, p in enumerate(procs)]
     assert [p.returncode for p in procs] == [0, 0], results
     assert all("Committed and pushed your seal" in flat(out) for out, _ in results), results
@@ -341,7 +399,7 @@ def test_history_leaves_the_apart_folder_alone(tmp_path, git_home, monkeypatch):
     code, out, err = hostile.run(["history", str(folder), "--questions", str(MINI_BANK)])
     assert code == 0 and err == "" and "still open" not in out and "ann-and-bo" in out
     code, out, err = hostile.run(["validate", str(folder), "--questions", str(MINI_BANK)])
-    assert code == 0 and "1 checked, 0 invalid" in out, out + err   # only the combined snapshot
+    assert code == 0 and "1 checked, 0 invalid" in out, out + err  # only the combined snapshot
 
 
 def test_verify_catches_a_seal_changed_after_it_was_shared(tmp_path, git_home, monkeypatch):
@@ -365,14 +423,14 @@ def test_two_partners_combining_at_once_make_one_file(tmp_path, git_home, monkey
     code, out, _ = team.run("ann", "open", "--partner", "Ann", "--partner", "Bo")
     sid = next(w for w in out.split() if w.startswith("20"))
     team.answer("ann", sid, 0)
-    team.answer("bo", sid, 1)                       # bo reveals at once
-    code, out, _ = team.run("ann", "status")        # ann reveals; ann combines
-    git(team.bare, "update-ref", "refs/heads/main", "HEAD~1")   # as if ann's last push had not landed
+    team.answer("bo", sid, 1)  # bo reveals at once
+    code, out, _ = team.run("ann", "status")  # ann reveals; ann combines
+    git(team.bare, "update-ref", "refs/heads/main", "HEAD~1")  # as if ann's last push had not landed
     git(team.clone["bo"], "pull", "-q")
-    code, out, err = team.run("bo", "status", "--no-push")      # bo combines too, offline
+    code, out, err = team.run("bo", "status", "--no-push")  # bo combines too, offline
     assert "saved as" in flat(out), out + err
     git(team.bare, "update-ref", "refs/heads/main", git(team.clone["ann"], "rev-parse", "HEAD").strip())
-    code, out, err = team.run("bo", "status")       # bo's push meets ann's identical file
+    code, out, err = team.run("bo", "status")  # bo's push meets ann's identical file
     assert code == 0, err
     files = team.shared_files()
     assert len(snapshots(files)) == 1
@@ -387,8 +445,10 @@ def test_answering_stopped_halfway_carries_on_from_the_autosave(tmp_path, git_ho
     lines = script(0).splitlines(keepends=True)
     code, out, err = team.run("ann", "answer", sid, "--as", "ann", "--no-push", stdin="".join(lines[:5]))
     assert code == 0, err
-    assert f"Stopped for now; your answers are kept on this computer. To carry on: collabcheck apart " \
-           f"answer {sid} --as ann" in flat(out)
+    assert (
+        f"Stopped for now; your answers are kept on this computer. To carry on: collabcheck apart "
+        f"answer {sid} --as ann" in flat(out)
+    )
     autosave = tmp_path / "state-ann" / "apart" / sid / "ann" / "sitting.json"
     seal = team.clone["ann"] / "collabcheck" / "apart" / sid / "ann.seal"
     assert autosave.is_file() and not seal.exists()
@@ -396,9 +456,9 @@ def test_answering_stopped_halfway_carries_on_from_the_autosave(tmp_path, git_ho
     assert code == 0, err
     assert "Question 6 of 24" in out and "Question 5 of 24" not in out and "Question 1 of 24" not in out
     assert "Sealed. Committed your seal here" in flat(out)
-    assert not autosave.exists()    # the sealed answers are kept instead, privately
+    assert not autosave.exists()  # the sealed answers are kept instead, privately
     sealed = tmp_path / "state-ann" / "apart" / sid / "ann" / "sealed.json"
     assert sealed.stat().st_mode & 0o077 == 0
-    assert "SECRET-0" not in sealed.read_text()      # a private reflection is never sealed
+    assert "SECRET-0" not in sealed.read_text()  # a private reflection is never sealed
     code, out, err = team.run("ann", "answer", sid, "--as", "ann", "--no-push")
     assert code == 0 and "Ann has already answered and sealed" in flat(out)

@@ -16,8 +16,9 @@ pytestmark = needs_git
 
 def plain_start(team: Team, who: str) -> str:
     out = io.StringIO()
-    PlainSitting(BANK, team.clone[who] / "collabcheck", team.tmp / f"state-{who}",
-                 inp=io.StringIO("stop\n"), out=out).run()
+    PlainSitting(
+        BANK, team.clone[who] / "collabcheck", team.tmp / f"state-{who}", inp=io.StringIO("stop\n"), out=out
+    ).run()
     return flat(out.getvalue())
 
 

@@ -37,8 +37,13 @@ note_tables = st.dictionaries(item_ids, st.text(max_size=40), max_size=3)
 def test_the_encoding_round_trips_exactly(answers, notes):
     encoded = canonical("2026-12-07-a-and-b-00ff", "alice", answers, notes)
     back = json.loads(encoded.decode("utf-8"))
-    assert back == {"answers": answers, "notes": notes, "format": apart.FORMAT,
-                    "partner": "alice", "sitting": "2026-12-07-a-and-b-00ff"}
+    assert back == {
+        "answers": answers,
+        "notes": notes,
+        "format": apart.FORMAT,
+        "partner": "alice",
+        "sitting": "2026-12-07-a-and-b-00ff",
+    }
     # and it is canonical: the same answers in another order encode to the same bytes
     shuffled = dict(reversed(list(answers.items())))
     assert canonical("2026-12-07-a-and-b-00ff", "alice", shuffled, notes) == encoded
@@ -61,8 +66,13 @@ def test_any_change_to_an_answer_changes_the_seal(answers, data):
 def test_the_seal_is_sha256_of_salt_then_the_encoding():
     salt = bytes(range(32))
     encoded = canonical("s-1", "sam", {"x.a": 4}, {"x.note": "Ça va"})
-    assert encoded == ('{"answers":{"x.a":4},"format":"collabcheck-apart-1","notes":{"x.note":"Ça va"},'
-                       '"partner":"sam","sitting":"s-1"}').encode()
+    assert (
+        encoded
+        == (
+            '{"answers":{"x.a":4},"format":"collabcheck-apart-1","notes":{"x.note":"Ça va"},'
+            '"partner":"sam","sitting":"s-1"}'
+        ).encode()
+    )
     assert seal_of(salt, encoded) == hashlib.sha256(salt + encoded).hexdigest()
 
 
@@ -77,10 +87,17 @@ def test_the_seal_depends_on_partner_sitting_and_salt():
 
 
 def opened(sid: str = "2026-12-07-ann-and-sam-0a0b") -> Opened:
-    return Opened(sid, "ann-and-sam", WHEN, "mini", 1,
-                  (Member("ann", "Ann \"Q\" Lee", "GP", "professional"),
-                   Member("sam", "Sam ✓", "", "patient")),
-                  stage="starting", route="open", opened_by="ann")
+    return Opened(
+        sid,
+        "ann-and-sam",
+        WHEN,
+        "mini",
+        1,
+        (Member("ann", 'Ann "Q" Lee', "GP", "professional"), Member("sam", "Sam ✓", "", "patient")),
+        stage="starting",
+        route="open",
+        opened_by="ann",
+    )
 
 
 def test_files_round_trip_and_a_reveal_is_checked_against_its_seal(tmp_path: Path):
@@ -93,7 +110,7 @@ def test_files_round_trip_and_a_reveal_is_checked_against_its_seal(tmp_path: Pat
     folder = path.parent
     salt = new_salt()
     answers = {"find-partners.a": 4, "relationship.agenda": "mostly:sam"}
-    notes = {"learning.think": "Line\n\"two\""}
+    notes = {"learning.think": 'Line\n"two"'}
     digest = seal_of(salt, canonical(o.id, "ann", answers, notes))
     apart.write_seal(folder, Seal("ann", digest, WHEN))
     with pytest.raises(ApartError, match="never replaced"):
@@ -118,19 +135,24 @@ def test_a_tampered_reveal_and_an_early_reveal_are_refused(tmp_path: Path):
     assert found.reveals == {}
     apart.write_seal(folder, Seal("sam", seal_of(salt, canonical(o.id, "sam", {}, {})), WHEN))
     assert apart.look(tmp_path, o.id).reveals["ann"].answers == {"find-partners.a": 4}
-    (folder / "ann.reveal.toml").write_text(
-        (folder / "ann.reveal.toml").read_text().replace("= 4", "= 5"))
+    (folder / "ann.reveal.toml").write_text((folder / "ann.reveal.toml").read_text().replace("= 4", "= 5"))
     found = apart.look(tmp_path, o.id)
     assert found.problems == [apart.Problem(apart.MISMATCH, "ann")] and found.reveals == {}
 
 
-@pytest.mark.parametrize("text, words", [
-    ("format = 'collabcheck-apart-1'\npartner = 'ann'\nseal = 'abc'\nsealed_at = 2026-12-07T10:00:00Z\n",
-     "64 hex digits"),
-    ("format = 'other'\n", "format must be"),
-    ("format = 'collabcheck-apart-1'\npartner = 'sam'\n", "is not the seal of 'ann'"),
-    ("not toml [", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (
+            "format = 'collabcheck-apart-1'\npartner = 'ann'\nseal = 'abc'\n"
+            "sealed_at = 2026-12-07T10:00:00Z\n",
+            "64 hex digits",
+        ),
+        ("format = 'other'\n", "format must be"),
+        ("format = 'collabcheck-apart-1'\npartner = 'sam'\n", "is not the seal of 'ann'"),
+        ("not toml [", "not valid TOML"),
+    ],
+)
 def test_a_damaged_seal_is_one_line_naming_the_file(tmp_path: Path, text: str, words: str):
     o = opened()
     folder = apart.write_opened(tmp_path, o).parent
@@ -155,13 +177,14 @@ def test_a_damaged_sitting_file_is_one_line_and_hides_no_other(tmp_path: Path, m
 
     good = apart.write_opened(tmp_path, opened())
     bad = apart.write_opened(tmp_path, opened("2026-12-07-ann-and-sam-ffff"))
-    bad.write_text(bad.read_text().replace('bank_version = 1', 'bank_version = "one"'))
+    bad.write_text(bad.read_text().replace("bank_version = 1", 'bank_version = "one"'))
     monkeypatch.setenv("COLLABCHECK_STATE_DIR", str(tmp_path / "state"))
-    code, out, err = hostile.run(["apart", "status", "--no-push", "--dir", str(tmp_path),
-                                  "--questions", str(MINI_BANK)])
+    code, out, err = hostile.run(
+        ["apart", "status", "--no-push", "--dir", str(tmp_path), "--questions", str(MINI_BANK)]
+    )
     assert code == 0, err
     assert f"{bad}: 'bank_version' must be a whole number" in out
-    assert f"{good.parent.name}: Ann \"Q\" Lee and Sam ✓, opened on 7 December 2026." in out
+    assert f'{good.parent.name}: Ann "Q" Lee and Sam ✓, opened on 7 December 2026.' in out
     code, out, err = hostile.run(["apart", "verify", "../x", "--dir", str(tmp_path)])
     assert code == 2 and err.count("\n") == 1 and "is not the id of a sitting apart" in err
 
@@ -169,8 +192,9 @@ def test_a_damaged_sitting_file_is_one_line_and_hides_no_other(tmp_path: Path, m
 def test_open_outside_a_repository_says_so_and_writes_nothing(tmp_path: Path):
     from . import hostile
 
-    code, out, err = hostile.run(["apart", "open", "--partner", "Ann", "--partner", "Sam",
-                                  "--dir", str(tmp_path / "snaps")])
+    code, out, err = hostile.run(
+        ["apart", "open", "--partner", "Ann", "--partner", "Sam", "--dir", str(tmp_path / "snaps")]
+    )
     assert code == 2 and "not inside a git repository" in err and "shared through git" in err
     assert not (tmp_path / "snaps").exists()
     code, out, err = hostile.run(["apart", "open", "--partner", "Ann", "--dir", str(tmp_path)])
@@ -180,8 +204,10 @@ def test_open_outside_a_repository_says_so_and_writes_nothing(tmp_path: Path):
 def test_apart_usage_errors_are_one_line_pointing_at_apart_help():
     from . import hostile
 
-    for argv, words in ((["apart", "bogus"], "there is no action 'bogus' (use open, answer"),
-                        (["apart", "answer", "x"], "missing: --as")):
+    for argv, words in (
+        (["apart", "bogus"], "there is no action 'bogus' (use open, answer"),
+        (["apart", "answer", "x"], "missing: --as"),
+    ):
         code, out, err = hostile.run(argv)
         assert code == 2 and out == "" and err.count("\n") == 1, err
         assert words in err and "(try 'collabcheck apart --help')" in err

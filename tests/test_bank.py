@@ -63,8 +63,14 @@ def test_relationship_section_meets_spec_counts(shipped):
 
 def test_authority_items_cover_everything_the_guide_says_is_shared(shipped):
     words = " ".join(f"{i.id} {i.text} {i.short}".lower() for i in shipped.relationship.of_kind("authority"))
-    for idea in ["purpose", "ambition", "agenda|speak|lead", "budget|resource|decision|own",
-                 "wrong|blame", "disagree"]:
+    for idea in [
+        "purpose",
+        "ambition",
+        "agenda|speak|lead",
+        "budget|resource|decision|own",
+        "wrong|blame",
+        "disagree",
+    ]:
         assert re.search(idea, words), f"no authority item about {idea}"
 
 
@@ -107,43 +113,89 @@ def _replace(path: Path, old: str, new: str) -> None:
 BROKEN = {
     # name: (file, old, new, words expected in the message)
     "bad toml": ("find-partners.toml", 'kind = "agree"', 'kind = "agree', ["not valid TOML"]),
-    "missing text": ("find-partners.toml", 'text = "Statement A of practice 1."\n', "",
-                     ["'a'", "has no 'text'"]),
+    "missing text": (
+        "find-partners.toml",
+        'text = "Statement A of practice 1."\n',
+        "",
+        ["'a'", "has no 'text'"],
+    ),
     "empty text": ("find-partners.toml", '"Statement A of practice 1."', '"  "', ["'a'", "text"]),
     "unknown kind": ("find-partners.toml", 'kind = "agree"', 'kind = "scale"', ["'a'", "unknown kind"]),
     "duplicate id": ("find-partners.toml", 'id = "b"', 'id = "a"', ["'a'", "twice"]),
     "bad id": ("find-partners.toml", 'id = "a"', 'id = "Item A"', ["'Item A'", "slug"]),
-    "reverse on non-agree": ("find-partners.toml", 'kind = "reflect"', 'kind = "reflect"\nreverse = true',
-                             ["'think'", "reverse"]),
+    "reverse on non-agree": (
+        "find-partners.toml",
+        'kind = "reflect"',
+        'kind = "reflect"\nreverse = true',
+        ["'think'", "reverse"],
+    ),
     "reverse not bool": ("find-partners.toml", "reverse = true", 'reverse = "yes"', ["'c'", "reverse"]),
     "wrong practice number": ("find-partners.toml", "number = 1", "number = 7", ["number", "1 to 5"]),
     "practice number as text": ("find-partners.toml", "number = 1", 'number = "1"', ["number"]),
-    "authority in a practice": ("find-partners.toml", 'id = "b"\nkind = "agree"',
-                                'id = "b"\nkind = "authority"', ["'b'", "does not belong"]),
-    "agree in relationship": ("relationship.toml", 'id = "time"\nkind = "focus"',
-                              'id = "time"\nkind = "agree"', ["'time'", "does not belong"]),
+    "authority in a practice": (
+        "find-partners.toml",
+        'id = "b"\nkind = "agree"',
+        'id = "b"\nkind = "authority"',
+        ["'b'", "does not belong"],
+    ),
+    "agree in relationship": (
+        "relationship.toml",
+        'id = "time"\nkind = "focus"',
+        'id = "time"\nkind = "agree"',
+        ["'time'", "does not belong"],
+    ),
     "unknown item key": ("find-partners.toml", 'id = "a"', 'id = "a"\nweight = 2', ["'a'", "weight"]),
     "tips not a list": ("find-partners.toml", 'tips = ["Tip one', 'tips = "Tip" #["Tip one', ["tips"]),
     "missing title": ("invest.toml", 'title = "Practice 2"\n', "", ["title"]),
     # bank version 2: prompts, accountability and tagged tips
-    "prompt on an agree item": ("find-partners.toml", 'id = "a"\nkind = "agree"',
-                                'id = "a"\nkind = "agree"\nprompt = "Who?"', ["'a'", "'prompt' only"]),
-    "empty prompt": ("relationship.toml", 'short = "the agenda"', 'short = "the agenda"\nprompt = " "',
-                     ["'agenda'", "prompt"]),
-    "accountability on focus": ("relationship.toml", 'short = "our time together"',
-                                'short = "our time together"\naccountability = true',
-                                ["'time'", "accountability"]),
-    "accountability not bool": ("relationship.toml", 'short = "the agenda"',
-                                'short = "the agenda"\naccountability = "yes"',
-                                ["'agenda'", "true or false"]),
-    "tip with unknown tag": ("find-partners.toml", '"Tip two for practice 1."',
-                             '{ text = "Tip two.", when = ["bossy"] }', ["tip 2", "'bossy'", "under-radar"]),
-    "tip without text": ("find-partners.toml", '"Tip two for practice 1."', '{ when = ["power"] }',
-                         ["tip 2", "text"]),
-    "tip with empty when": ("find-partners.toml", '"Tip two for practice 1."', '{ text = "T", when = [] }',
-                            ["tip 2", "when"]),
-    "tip with unknown key": ("find-partners.toml", '"Tip two for practice 1."',
-                             '{ text = "T", when = ["power"], weight = 1 }', ["tip 2", "weight"]),
+    "prompt on an agree item": (
+        "find-partners.toml",
+        'id = "a"\nkind = "agree"',
+        'id = "a"\nkind = "agree"\nprompt = "Who?"',
+        ["'a'", "'prompt' only"],
+    ),
+    "empty prompt": (
+        "relationship.toml",
+        'short = "the agenda"',
+        'short = "the agenda"\nprompt = " "',
+        ["'agenda'", "prompt"],
+    ),
+    "accountability on focus": (
+        "relationship.toml",
+        'short = "our time together"',
+        'short = "our time together"\naccountability = true',
+        ["'time'", "accountability"],
+    ),
+    "accountability not bool": (
+        "relationship.toml",
+        'short = "the agenda"',
+        'short = "the agenda"\naccountability = "yes"',
+        ["'agenda'", "true or false"],
+    ),
+    "tip with unknown tag": (
+        "find-partners.toml",
+        '"Tip two for practice 1."',
+        '{ text = "Tip two.", when = ["bossy"] }',
+        ["tip 2", "'bossy'", "under-radar"],
+    ),
+    "tip without text": (
+        "find-partners.toml",
+        '"Tip two for practice 1."',
+        '{ when = ["power"] }',
+        ["tip 2", "text"],
+    ),
+    "tip with empty when": (
+        "find-partners.toml",
+        '"Tip two for practice 1."',
+        '{ text = "T", when = [] }',
+        ["tip 2", "when"],
+    ),
+    "tip with unknown key": (
+        "find-partners.toml",
+        '"Tip two for practice 1."',
+        '{ text = "T", when = ["power"], weight = 1 }',
+        ["tip 2", "weight"],
+    ),
     "tip of the wrong type": ("find-partners.toml", '"Tip two for practice 1."', "2", ["tip 2"]),
 }
 
@@ -162,8 +214,13 @@ def test_broken_bank_gives_one_clear_error_naming_file_and_item(bank_copy, case)
 
 
 def _idea(idea_id: str = "1.1", **fields: str) -> str:
-    values = {"lines": '"L333–337"', "idea": '"a willing partner"', "status": '"covered"',
-              "by": '["item:a"]', **fields}
+    values = {
+        "lines": '"L333–337"',
+        "idea": '"a willing partner"',
+        "status": '"covered"',
+        "by": '["item:a"]',
+        **fields,
+    }
     body = "".join(f"{k} = {v}\n" for k, v in values.items() if v is not None)
     return f'\n[[ideas]]\nid = "{idea_id}"\n{body}'
 
@@ -183,8 +240,10 @@ BROKEN_IDEAS = {
     "unknown key": (_idea(colour='"red"'), ["'1.1'", "colour"]),
     "twice in a file": (_idea() + _idea(), ["'1.1'", "twice"]),
     "no id": ('\n[[ideas]]\nlines = "L1"\n', ["idea 1", "'id'"]),
-    "cross ref to a missing item": (_idea(by='["item:relationship.nope"]'),
-                                    ["'1.1'", "'item:relationship.nope'", "section 'relationship'"]),
+    "cross ref to a missing item": (
+        _idea(by='["item:relationship.nope"]'),
+        ["'1.1'", "'item:relationship.nope'", "section 'relationship'"],
+    ),
     "cross ref to a missing section": (_idea(by='["prompt:nowhere.1"]'), ["'1.1'", "nowhere", "no section"]),
     "cross ref to a missing tip": (_idea(by='["tip:invest.5"]'), ["'1.1'", "'tip:invest.5'", "has 2"]),
 }
@@ -214,26 +273,36 @@ def test_an_idea_mapped_in_two_files_is_refused(bank_copy):
 
 def test_prompts_accountability_tagged_tips_and_ideas_load(bank_copy):
     """A v1-shaped bank gains the version 2 fields without losing anything."""
-    _replace(bank_copy / "find-partners.toml", '"Tip two for practice 1."',
-             '{ text = "Tip two for practice 1.", when = ["power", "early", "power"] }')
-    _replace(bank_copy / "relationship.toml", 'short = "the agenda"',
-             'short = "the agenda"\nprompt = "Who decides what goes on it?"\naccountability = true')
+    _replace(
+        bank_copy / "find-partners.toml",
+        '"Tip two for practice 1."',
+        '{ text = "Tip two for practice 1.", when = ["power", "early", "power"] }',
+    )
+    _replace(
+        bank_copy / "relationship.toml",
+        'short = "the agenda"',
+        'short = "the agenda"\nprompt = "Who decides what goes on it?"\naccountability = true',
+    )
     path = bank_copy / "find-partners.toml"
     refs = ("item:a", "tip:2", "prompt:1", "item:relationship.agenda", "prompt:invest.2")
-    path.write_text(path.read_text(encoding="utf-8")
-                    + _idea(by="[" + ", ".join(f'"{r}"' for r in refs) + "]")
-                    + _idea("1.14", status='"missed"', by=None, why='"an example"'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + _idea(by="[" + ", ".join(f'"{r}"' for r in refs) + "]")
+        + _idea("1.14", status='"missed"', by=None, why='"an example"'),
+        encoding="utf-8",
+    )
     bank = load_bank(bank_copy)
     p1 = bank.practice(1)
     assert p1.tips == ("Tip one for practice 1.", "Tip two for practice 1.")
     assert p1.tips_when == ((), ("power", "early"))
     assert [t.when for t in p1.tagged_tips] == [(), ("power", "early")]
     assert fitting(p1, {"power", "early"}) == ["Tip two for practice 1.", "Tip one for practice 1."]
-    assert fitting(p1, {"power"}) == ["Tip one for practice 1."]   # tagged early too: AND
+    assert fitting(p1, {"power"}) == ["Tip one for practice 1."]  # tagged early too: AND
     assert fitting(p1, {"task"}) == ["Tip one for practice 1."]
     assert [(i.id, i.status, i.by, i.why) for i in p1.ideas] == [
         ("1.1", "covered", refs, ""),
-        ("1.14", "missed", (), "an example")]
+        ("1.14", "missed", (), "an example"),
+    ]
     agenda = bank.items_by_id["relationship.agenda"]
     assert agenda.prompt == "Who decides what goes on it?" and agenda.accountability
     assert bank.items_by_id["relationship.purpose"].prompt is None
@@ -299,8 +368,11 @@ def test_missing_folder(tmp_path):
 def test_broken_bank_on_the_command_line_is_one_line_no_traceback(bank_copy):
     _replace(bank_copy / "find-partners.toml", 'kind = "agree"', 'kind = "scale"')
     for args in (["questions"], ["validate"], ["validate", str(bank_copy)]):
-        run = subprocess.run([sys.executable, "-m", "collabcheck", "--questions", str(bank_copy), *args],
-                             capture_output=True, text=True)
+        run = subprocess.run(
+            [sys.executable, "-m", "collabcheck", "--questions", str(bank_copy), *args],
+            capture_output=True,
+            text=True,
+        )
         assert run.returncode == (1 if args[0] == "validate" else 2), (args, run.stderr)
         assert "Traceback" not in run.stderr
         errors = [line for line in run.stderr.splitlines() if line.strip()]

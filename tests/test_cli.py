@@ -16,8 +16,9 @@ from .conftest import MINI_BANK, SHIPPED_BANK, run_cli
 
 def cc(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The real program, for what only a real process shows (argparse's exits, --version)."""
-    return subprocess.run([sys.executable, "-m", "collabcheck", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "collabcheck", *args], capture_output=True, text=True, cwd=cwd, timeout=60
+    )
 
 
 def test_version_and_help():
@@ -74,7 +75,7 @@ def test_validate_passes_on_the_shipped_bank():
 def test_validate_a_folder_of_snapshots_with_one_broken(tmp_path):
     good = (Path(__file__).parent / "test_snapshot.py").read_text()  # reuse the GOOD text
     start = good.index('GOOD = """') + len('GOOD = """')
-    text = good[start:good.index('"""', start)]
+    text = good[start : good.index('"""', start)]
     (tmp_path / "a.toml").write_text(text, encoding="utf-8")
     (tmp_path / "b.toml").write_text(text.replace("schema = 1", "schema = 9"), encoding="utf-8")
     (tmp_path / "c.toml").write_text("this is = = not toml", encoding="utf-8")
@@ -100,12 +101,26 @@ def test_bad_question_folder_is_exit_2():
     assert run.stderr.strip() == "/no/such/bank: question folder not found"
 
 
-DOMAIN = ["collabcheck", "collabcheck.core.bank", "collabcheck.core.snapshot", "collabcheck.core.errors",
-          "collabcheck.core.slug", "collabcheck.cli", "collabcheck.cli.validate",
-          "collabcheck.render.questions"]
-OPTIONAL_DOMAIN = ["collabcheck.scoring.compare", "collabcheck.render.report", "collabcheck.cli.report",
-                   "collabcheck.history.build", "collabcheck.cli.history", "collabcheck.render.history",
-                   "collabcheck.core.sitting", "collabcheck.render.words"]
+DOMAIN = [
+    "collabcheck",
+    "collabcheck.core.bank",
+    "collabcheck.core.snapshot",
+    "collabcheck.core.errors",
+    "collabcheck.core.slug",
+    "collabcheck.cli",
+    "collabcheck.cli.validate",
+    "collabcheck.render.questions",
+]
+OPTIONAL_DOMAIN = [
+    "collabcheck.scoring.compare",
+    "collabcheck.render.report",
+    "collabcheck.cli.report",
+    "collabcheck.history.build",
+    "collabcheck.cli.history",
+    "collabcheck.render.history",
+    "collabcheck.core.sitting",
+    "collabcheck.render.words",
+]
 
 
 def test_domain_modules_never_import_textual():
@@ -122,8 +137,9 @@ def test_domain_modules_never_import_textual():
     assert run.stdout.strip() == "0"
 
 
-@pytest.mark.parametrize("args", [["questions"], ["questions", "--format", "json"], ["validate"],
-                                  ["--version"], ["--help"]])
+@pytest.mark.parametrize(
+    "args", [["questions"], ["questions", "--format", "json"], ["validate"], ["--version"], ["--help"]]
+)
 def test_commands_other_than_the_app_do_not_import_textual(args):
     code = (
         "import sys\nfrom collabcheck.cli import main\n"
@@ -137,15 +153,14 @@ def test_commands_other_than_the_app_do_not_import_textual(args):
 def _good_snapshot_text() -> str:
     good = (Path(__file__).parent / "test_snapshot.py").read_text()
     start = good.index('GOOD = """') + len('GOOD = """')
-    return good[start:good.index('"""', start)]
+    return good[start : good.index('"""', start)]
 
 
 def test_validate_with_no_paths_checks_the_snapshot_folder_too(tmp_path):
     snaps = tmp_path / "snaps"
     snaps.mkdir()
     (snaps / "a.toml").write_text(_good_snapshot_text(), encoding="utf-8")
-    (snaps / "b.toml").write_text(_good_snapshot_text().replace("schema = 1", "schema = 9"),
-                                  encoding="utf-8")
+    (snaps / "b.toml").write_text(_good_snapshot_text().replace("schema = 1", "schema = 9"), encoding="utf-8")
     run = run_cli("--questions", str(MINI_BANK), "validate", "--dir", str(snaps))
     assert run.returncode == 1
     assert "a.toml: ok" in run.stdout and "3 checked, 1 invalid" in run.stdout
@@ -154,20 +169,24 @@ def test_validate_with_no_paths_checks_the_snapshot_folder_too(tmp_path):
 
 def test_validate_warns_about_answers_to_questions_not_in_the_bank(tmp_path):
     path = tmp_path / "typo.toml"
-    path.write_text(_good_snapshot_text().replace('"find-partners.a" = 4', '"find-partners.aa" = 4'),
-                    encoding="utf-8")
+    path.write_text(
+        _good_snapshot_text().replace('"find-partners.a" = 4', '"find-partners.aa" = 4'), encoding="utf-8"
+    )
     run = run_cli("--questions", str(MINI_BANK), "validate", str(path))
     assert run.returncode == 0  # kept, as the spec says, but named
     (line,) = run.stderr.strip().splitlines()
     assert line.startswith(f"{path}: warning:") and "find-partners.aa" in line
 
 
-@pytest.mark.parametrize("args, words", [
-    (["frob"], "there is no command 'frob'"),
-    (["questions", "--format", "xml"], "there is no format 'xml' (use text, json)"),
-    (["questions", "--bogus"], "not understood: --bogus"),
-    (["report"], "missing: FILE"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["frob"], "there is no command 'frob'"),
+        (["questions", "--format", "xml"], "there is no format 'xml' (use text, json)"),
+        (["questions", "--bogus"], "not understood: --bogus"),
+        (["report"], "missing: FILE"),
+    ],
+)
 def test_usage_errors_are_plain_and_one_line(args, words):
     run = cc(*args)
     assert run.returncode == 2

@@ -72,7 +72,7 @@ def test_examples_figures_are_the_reports_and_historys():
         for p in report["practices"]:
             mine = row["practices"][str(p["number"])]
             assert mine["gap"] == p["divergence"] and mine["combined"] == p["combined"]
-            assert mine["scores"] == p["scores"]      # every partner's figure, not only the mean
+            assert mine["scores"] == p["scores"]  # every partner's figure, not only the mean
         assert row["say"]["pattern_id"] == report["authority"]["pattern_id"]
         assert row["say"]["holders"] == report["authority"]["perceived_holder"]
         assert row["attention"]["leaning"] == report["focus"]["leaning"]
@@ -132,25 +132,50 @@ def test_csv_parses_and_every_figure_equals_the_reports():
 # -- flags at their thresholds ----------------------------------------------------------------
 
 
-def sitting(when: date, say: float | None = 0.0, focus: float | None = 0.0, n: int = 0,
-            committed: bool | None = None, agreed: int | None = None,
-            practices: dict[str, float | None] | None = None) -> Sitting:
+def sitting(
+    when: date,
+    say: float | None = 0.0,
+    focus: float | None = 0.0,
+    n: int = 0,
+    committed: bool | None = None,
+    agreed: int | None = None,
+    practices: dict[str, float | None] | None = None,
+) -> Sitting:
     div = dict.fromkeys(PRACTICES, 0.0)
-    return Sitting(file=f"f{when.isoformat()}-{n}.toml", pair="p", taken_at=iso(when),
-                   ts=datetime.fromisoformat(iso(when)).timestamp(), partners=["a", "b"],
-                   names=["A", "B"], practices=practices or dict.fromkeys(PRACTICES, 3.0),
-                   divergence=div, authority_divergence=say, focus_divergence=focus,
-                   suggested=1, agreed=agreed, bank="b", bank_version=1, committed=committed)
+    return Sitting(
+        file=f"f{when.isoformat()}-{n}.toml",
+        pair="p",
+        taken_at=iso(when),
+        ts=datetime.fromisoformat(iso(when)).timestamp(),
+        partners=["a", "b"],
+        names=["A", "B"],
+        practices=practices or dict.fromkeys(PRACTICES, 3.0),
+        divergence=div,
+        authority_divergence=say,
+        focus_divergence=focus,
+        suggested=1,
+        agreed=agreed,
+        bank="b",
+        bank_version=1,
+        committed=committed,
+    )
 
 
 def pair_of(*sittings: Sitting, name: str = "p") -> PairHistory:
     return PairHistory(name, list(sittings), {k: f"Practice {k}" for k in range(1, 6)})
 
 
-@pytest.mark.parametrize(("before", "after", "fires"), [
-    (1.0, 1.2, True), (1.0, 1.1, False), (1.04, 1.15, True),   # as shown: 1.0 → 1.2
-    (1.05, 1.24, False),                                       # as shown: 1.1 → 1.2
-    (1.2, 1.0, False), (None, 3.0, False)])
+@pytest.mark.parametrize(
+    ("before", "after", "fires"),
+    [
+        (1.0, 1.2, True),
+        (1.0, 1.1, False),
+        (1.04, 1.15, True),  # as shown: 1.0 → 1.2
+        (1.05, 1.24, False),  # as shown: 1.1 → 1.2
+        (1.2, 1.0, False),
+        (None, 3.0, False),
+    ],
+)
 def test_widened_fires_from_two_tenths_as_shown(before: float | None, after: float, fires: bool):
     d = date(2026, 1, 1)
     p = pair_of(sitting(d, say=before), sitting(d + timedelta(days=90), say=after))
@@ -205,7 +230,7 @@ def test_order_puts_what_needs_attention_first():
     old = d - timedelta(days=400)
     pairs = [
         pair_of(sitting(d, say=0.0), name="calm"),
-        pair_of(sitting(d, say=2.0), name="apart-now"),                       # no flag, widest gap
+        pair_of(sitting(d, say=2.0), name="apart-now"),  # no flag, widest gap
         pair_of(sitting(d, committed=False), name="not-committed"),
         pair_of(sitting(old), name="overdue"),
         pair_of(sitting(d - timedelta(days=9), say=0.0), sitting(d, say=1.0), name="widened"),
@@ -213,8 +238,14 @@ def test_order_puts_what_needs_attention_first():
     ]
     history = History("x", pairs, [], "b", 1, {})
     cohort = build_cohort(history, {}, today, 6)
-    assert [r.pair for r in cohort.rows] == ["overdue-and-not-committed", "widened", "overdue",
-                                             "not-committed", "apart-now", "calm"]
+    assert [r.pair for r in cohort.rows] == [
+        "overdue-and-not-committed",
+        "widened",
+        "overdue",
+        "not-committed",
+        "apart-now",
+        "calm",
+    ]
     # codes follow the names, not the order of need, so they do not change as flags come and go
     assert sorted(r.code for r in cohort.rows) == [f"P0{n}" for n in range(1, 7)]
     assert next(r for r in cohort.rows if r.pair == "apart-now").code == "P01"
@@ -232,13 +263,31 @@ def programme(folder: Path) -> dict[str, list[Path]]:
         made.setdefault(s.pair, []).append(save(s, folder))
 
     put(snap("ann-and-bo", iso(recent - timedelta(days=90)), agreed=2))
-    put(snap("ann-and-bo", iso(recent), {1: 3, 2: 4, 3: 3, 4: 3, 5: 3},
-             authority={"ann": "mostly:ann", "bo": "mostly:ann"}))
+    put(
+        snap(
+            "ann-and-bo",
+            iso(recent),
+            {1: 3, 2: 4, 3: 3, 4: 3, 5: 3},
+            authority={"ann": "mostly:ann", "bo": "mostly:ann"},
+        )
+    )
     put(snap("cy-and-dee", iso(long_ago), partners=("cy", "dee")))
-    put(snap("eve-and-flo", iso(recent - timedelta(days=60)), partners=("eve", "flo"),
-             authority={"eve": "mostly:eve", "flo": "mostly:eve"}))
-    put(snap("eve-and-flo", iso(recent), partners=("eve", "flo"),
-             authority={"eve": "mostly:eve", "flo": "more:flo"}))
+    put(
+        snap(
+            "eve-and-flo",
+            iso(recent - timedelta(days=60)),
+            partners=("eve", "flo"),
+            authority={"eve": "mostly:eve", "flo": "mostly:eve"},
+        )
+    )
+    put(
+        snap(
+            "eve-and-flo",
+            iso(recent),
+            partners=("eve", "flo"),
+            authority={"eve": "mostly:eve", "flo": "more:flo"},
+        )
+    )
     return made
 
 
@@ -283,8 +332,15 @@ def test_a_sitting_not_committed_is_flagged(tmp_path: Path, git_home: Path):
 def test_hide_names_leaks_no_name_in_any_format(tmp_path: Path, fmt: str):
     d = tmp_path / "hiddenplace"
     programme(d)
-    save(snap("gus-hal-and-ida", iso(TODAY), partners=("gus", "hal", "ida"),
-              authority={"gus": "less:ida", "hal": "mostly:hal"}), d)
+    save(
+        snap(
+            "gus-hal-and-ida",
+            iso(TODAY),
+            partners=("gus", "hal", "ida"),
+            authority={"gus": "less:ida", "hal": "mostly:hal"},
+        ),
+        d,
+    )
     (d / "nested").mkdir()
     (d / "nested" / "broken-ann-and-bo.toml").write_text("pair = \n")
     ran = run_cli("--questions", str(MINI_BANK), "cohort", str(d), "--format", fmt, "--hide-names")
@@ -304,9 +360,12 @@ def test_hide_names_leaks_no_name_in_any_format(tmp_path: Path, fmt: str):
 
 
 def test_bad_arguments_are_one_line_and_exit_2(tmp_path: Path):
-    for args in (["cohort", str(tmp_path / "nowhere")], ["cohort", str(EXAMPLES), "--overdue-months", "0"],
-                 ["cohort", str(EXAMPLES), "--overdue-months", "six"],
-                 ["cohort", str(EXAMPLES / "make_examples.py")]):
+    for args in (
+        ["cohort", str(tmp_path / "nowhere")],
+        ["cohort", str(EXAMPLES), "--overdue-months", "0"],
+        ["cohort", str(EXAMPLES), "--overdue-months", "six"],
+        ["cohort", str(EXAMPLES / "make_examples.py")],
+    ):
         ran = run_cli(*args)
         assert ran.returncode == 2 and ran.stderr.count("\n") == 1 and "Traceback" not in ran.stderr, args
 
@@ -375,21 +434,30 @@ def test_pictures_are_written_beside_the_board_paper(tmp_path: Path, hide: bool)
     d = tmp_path / "hiddenplace"
     programme(d)
     out = tmp_path / "paper"
-    args = ["--questions", str(MINI_BANK), "cohort", str(d), "--format", "markdown",
-            "--pictures", str(out)] + (["--hide-names"] if hide else [])
+    args = [
+        "--questions",
+        str(MINI_BANK),
+        "cohort",
+        str(d),
+        "--format",
+        "markdown",
+        "--pictures",
+        str(out),
+    ] + (["--hide-names"] if hide else [])
     ran = run_cli(*args)
     assert ran.returncode == 0, ran.stderr
     svgs = sorted(p.name for p in out.glob("*.svg"))
-    expected = ["P01.svg", "P02.svg", "P03.svg"] if hide else [
-        "ann-and-bo.svg", "cy-and-dee.svg", "eve-and-flo.svg"]
+    expected = (
+        ["P01.svg", "P02.svg", "P03.svg"] if hide else ["ann-and-bo.svg", "cy-and-dee.svg", "eve-and-flo.svg"]
+    )
     assert svgs == expected
     for name in svgs:
         assert f"]({name})" in ran.stdout
         root = ET.parse(out / name).getroot()
         title = root.find("{http://www.w3.org/2000/svg}title").text
-        assert title in " ".join(ran.stdout.split())   # the same sentence is in the paper
+        assert title in " ".join(ran.stdout.split())  # the same sentence is in the paper
         if hide:
-            words = " ".join(root.itertext())    # ("cy" is also an SVG attribute: text only)
+            words = " ".join(root.itertext())  # ("cy" is also an SVG attribute: text only)
             assert not re.search(r"(?i)\b(ann|bo|cy|dee|eve|flo)\b", words)
     eve = "P03-A" if hide else "Eve"
     assert f"{eve} still sees the say with themselves" in ran.stdout
@@ -401,9 +469,18 @@ def test_pictures_only_go_with_markdown(tmp_path: Path):
     assert not (tmp_path / "x").exists()
 
 
-@pytest.mark.parametrize("damage", [
-    {"scores": []}, {"scores": {"1": "x"}}, {"places": "here"}, {"ts": "soon"},
-    {"holders": {"ann": 3}}, {"practices": {"1": 3.0}}, {"suggested": None}])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        {"scores": []},
+        {"scores": {"1": "x"}},
+        {"places": "here"},
+        {"ts": "soon"},
+        {"holders": {"ann": 3}},
+        {"practices": {"1": 3.0}},
+        {"suggested": None},
+    ],
+)
 def test_a_damaged_cache_entry_is_read_afresh(tmp_path: Path, _cache: Path, damage: dict[str, Any]):
     d = tmp_path / "programme"
     programme(d)
@@ -422,12 +499,19 @@ def test_cohort_never_loads_textual(tmp_path: Path):
     import subprocess
     import sys
 
-    code = ("import sys, io, contextlib\nfrom collabcheck.cli import main\n"
-            "for fmt in ('text', 'json', 'csv', 'markdown'):\n"
-            "    with contextlib.redirect_stdout(io.StringIO()):\n"
-            f"        assert main(['cohort', {str(EXAMPLES)!r}, '--format', fmt]) == 0\n"
-            "print('textual' in sys.modules)\n")
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                         env={**os.environ, "COLLABCHECK_CACHE_DIR": str(tmp_path)})
+    code = (
+        "import sys, io, contextlib\nfrom collabcheck.cli import main\n"
+        "for fmt in ('text', 'json', 'csv', 'markdown'):\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"        assert main(['cohort', {str(EXAMPLES)!r}, '--format', fmt]) == 0\n"
+        "print('textual' in sys.modules)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLLABCHECK_CACHE_DIR": str(tmp_path)},
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "False"

@@ -29,10 +29,24 @@ def programme(folder: Path) -> Path:
     save(snap("ann-and-bo", "2026-08-01T09:00:00+00:00", agreed=2), folder)
     save(snap("ann-and-bo", "2026-11-10T09:00:00+00:00", {1: 3, 2: 4, 3: 3, 4: 3, 5: 3}), folder)
     save(snap("cy-and-dee", "2026-04-04T09:00:00+00:00", partners=("cy", "dee")), folder)
-    save(snap("eve-and-flo", "2026-08-20T09:00:00+00:00", partners=("eve", "flo"),
-              authority={"eve": "mostly:eve", "flo": "mostly:eve"}), folder)
-    save(snap("eve-and-flo", "2026-11-17T09:00:00+00:00", partners=("eve", "flo"),
-              authority={"eve": "mostly:eve", "flo": "more:flo"}), folder)
+    save(
+        snap(
+            "eve-and-flo",
+            "2026-08-20T09:00:00+00:00",
+            partners=("eve", "flo"),
+            authority={"eve": "mostly:eve", "flo": "mostly:eve"},
+        ),
+        folder,
+    )
+    save(
+        snap(
+            "eve-and-flo",
+            "2026-11-17T09:00:00+00:00",
+            partners=("eve", "flo"),
+            authority={"eve": "mostly:eve", "flo": "more:flo"},
+        ),
+        folder,
+    )
     return folder
 
 
@@ -57,8 +71,9 @@ def _rows(screen: CohortScreen) -> list[str]:
 
 async def test_rows_in_order_of_need_sorting_and_enter(tmp_path: Path):
     folder = programme(tmp_path / "p")
-    screen = CohortScreen(folder, mini(), today=TODAY,
-                          history=lambda pair: HistoryScreen(folder, mini(), pair=pair))
+    screen = CohortScreen(
+        folder, mini(), today=TODAY, history=lambda pair: HistoryScreen(folder, mini(), pair=pair)
+    )
     app = _Host(screen)
     async with app.run_test(size=(80, 24)) as pilot:
         await _loaded(pilot)
@@ -66,9 +81,9 @@ async def test_rows_in_order_of_need_sorting_and_enter(tmp_path: Path):
         detail = str(screen.query_one("#cohort-detail", Static).render())
         assert "Further apart than last time on who has the say (0.0 → 3.0)" in " ".join(detail.split())
         assert screen.query_one(Sparkline).data == [0.0, 3.0]
-        await pilot.press("s")                       # by partnership
+        await pilot.press("s")  # by partnership
         assert _rows(screen) == ["Ann and Bo", "Cy and Dee", "Eve and Flo"]
-        await pilot.press("s")                       # by last sitting, most recent first
+        await pilot.press("s")  # by last sitting, most recent first
         assert _rows(screen) == ["Eve and Flo", "Ann and Bo", "Cy and Dee"]
         await pilot.press("down")
         assert screen.query_one(Sparkline).data == [0.0, 0.0]

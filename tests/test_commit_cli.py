@@ -18,8 +18,14 @@ AMIRA = sorted((EXAMPLES / "amira-and-tom").glob("*.toml"))
 
 
 def cc(home: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "collabcheck", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=60, env=env_for_subprocess(home))
+    return subprocess.run(
+        [sys.executable, "-m", "collabcheck", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        env=env_for_subprocess(home),
+    )
 
 
 def test_commit_from_the_command_line_takes_the_files_and_their_reports(tmp_path, git_home):
@@ -36,7 +42,8 @@ def test_commit_from_the_command_line_takes_the_files_and_their_reports(tmp_path
     assert subject == "collabcheck sittings: amira-and-tom"
     assert "- amira-and-tom, 9 December 2025" in body and "- amira-and-tom, 12 March 2026" in body
     assert sorted(git(repo, "show", "--name-only", "--format=", "HEAD").split()) == sorted(
-        f"sittings/{p.name}" for p in (first, first.with_suffix(".md"), second))
+        f"sittings/{p.name}" for p in (first, first.with_suffix(".md"), second)
+    )
     assert git(repo, "status", "--porcelain") == " M README\n"
     # again: nothing new, said plainly, exit 2
     again = cc(git_home, repo, "commit", str(first))
@@ -101,9 +108,17 @@ def test_push_that_asks_for_a_password_fails_plainly(tmp_path, git_home, passwor
 def test_commit_does_not_import_textual(tmp_path, git_home):
     repo = make_repo(tmp_path / "team")
     snap = Path(shutil.copy(AMIRA[0], repo))
-    code = ("import sys\nfrom collabcheck.cli import main\n"
-            f"main(['commit', {str(snap)!r}])\n"
-            "sys.stderr.write('TEXTUAL=' + str(any(m.split('.')[0] == 'textual' for m in sys.modules)))\n")
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo,
-                         env=env_for_subprocess(git_home), timeout=60)
+    code = (
+        "import sys\nfrom collabcheck.cli import main\n"
+        f"main(['commit', {str(snap)!r}])\n"
+        "sys.stderr.write('TEXTUAL=' + str(any(m.split('.')[0] == 'textual' for m in sys.modules)))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+        env=env_for_subprocess(git_home),
+        timeout=60,
+    )
     assert "TEXTUAL=False" in run.stderr, run.stderr

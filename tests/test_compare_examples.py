@@ -45,7 +45,7 @@ def test_worked_pair_example() -> None:
     assert p1.scores == {"alice": pytest.approx(13 / 3), "sam": 2.0}
     assert p1.answered == {"alice": 3, "sam": 2} and p1.unsure == 1
     assert p1.unsure_by_partner == {"alice": 0, "sam": 1}
-    assert p1.combined == pytest.approx(19 / 6)          # (13/3 + 2) / 2
+    assert p1.combined == pytest.approx(19 / 6)  # (13/3 + 2) / 2
     # Spreads: a |4−2| = 2; b only Alice scored -> none; c |4−2| = 2. Divergence (2+2)/2 = 2.
     assert [i.spread for i in p1.items] == [2, None, 2]
     assert [i.category for i in p1.items] == ["divergent", None, "divergent"]
@@ -64,7 +64,7 @@ def test_worked_pair_example() -> None:
 
     f = c.focus
     assert f.positions == {"alice": -1.5, "sam": 0.0}
-    assert f.divergence == 1.5 and f.divergent          # 0 − (−1.5) = 1.5 >= 1.5
+    assert f.divergence == 1.5 and f.divergent  # 0 − (−1.5) = 1.5 >= 1.5
     # (−1.5 + 0) / 2 = −0.75 <= −0.5, and not split (nobody is at +0.5 or above): the task.
     assert f.mean == -0.75 and f.leaning == "task"
 
@@ -77,31 +77,46 @@ def test_worked_pair_example() -> None:
     # P2: need 5 − 3 = 2, plus 0, plus 1/2 (power) + 1/2 (task) = 3.0  -> a tie; 1 wins.
     # P3: need 0 + 1/2 (task) = 0.5; P4, P5: 0.
     assert c.practice(1).exact_priority == Fraction(3) == c.practice(2).exact_priority
-    assert s.ranking == [{"number": 1, "priority": 3.0}, {"number": 2, "priority": 3.0},
-                         {"number": 3, "priority": 0.5}, {"number": 4, "priority": 0.0},
-                         {"number": 5, "priority": 0.0}]
+    assert s.ranking == [
+        {"number": 1, "priority": 3.0},
+        {"number": 2, "priority": 3.0},
+        {"number": 3, "priority": 0.5},
+        {"number": 4, "priority": 0.0},
+        {"number": 5, "priority": 0.0},
+    ]
     assert s.number == 1 and s.id == "find-partners"
     # Practice 2 (3.0) is lower than practice 1 (3.17): the gaps and the power finding lift 1.
     # Alice 4.3 and Sam 2.0 are far apart: each partner's figure comes before the combined one.
-    assert reasons(c)[0] == ("Your own scores here: Alice 4.3, Sam 2.0. Combined, that is 3.2 "
-                             "out of 5. The lowest is 3.0, for practice 2.")
+    assert reasons(c)[0] == (
+        "Your own scores here: Alice 4.3, Sam 2.0. Combined, that is 3.2 "
+        "out of 5. The lowest is 3.0, for practice 2."
+    )
     assert any("2.0 points apart" in r for r in reasons(c))
     assert any('1 answer here was "not sure"' in r for r in reasons(c))
-    assert any(r.startswith("Power looks uneven. Alice sees themselves holding most of the say")
-               for r in reasons(c))
+    assert any(
+        r.startswith("Power looks uneven. Alice sees themselves holding most of the say") for r in reasons(c)
+    )
     assert "tie" in " ".join(working(c)) and "need 1.83" in working(c)[0]
     assert s.tips == list(BANK.practice(1).tips) and s.prompts == list(BANK.practice(1).prompts)
     # Talk about first, all 2 apart: power first, then attention (`first`: −2 vs 0), then
     # the practice statements in bank order. `time` is only 1 apart.
-    assert c.talk_about_first == ["relationship.purpose", "relationship.first",
-                                  "find-partners.a", "find-partners.c"]
+    assert c.talk_about_first == [
+        "relationship.purpose",
+        "relationship.first",
+        "find-partners.a",
+        "find-partners.c",
+    ]
     assert c.unknown_answers == []
 
 
 def _power(alice: list[str | None], sam: list[str | None], ravi: list[str | None] | None = None):
     def table(values):
-        return {k: v for k, v in zip(("relationship.purpose", "relationship.agenda"), values,
-                                     strict=True) if v is not None}
+        return {
+            k: v
+            for k, v in zip(("relationship.purpose", "relationship.agenda"), values, strict=True)
+            if v is not None
+        }
+
     answers = {"alice": table(alice), "sam": table(sam)}
     if ravi is not None:
         answers["ravi"] = table(ravi)
@@ -178,20 +193,35 @@ def test_pattern_does_not_depend_on_order() -> None:
     assert authority_pattern({"a": "b", "b": "a"}) == authority_pattern({"b": "a", "a": "b"})
 
 
-@pytest.mark.parametrize(("x", "y", "distance"), [
-    ("shared", "shared", 0), ("shared", "more:a", 1), ("shared", "mostly:a", 2),
-    ("more:a", "mostly:a", 1), ("more:a", "more:b", 2), ("mostly:a", "mostly:b", 4),
-    ("more:a", "mostly:b", 3),
-])
+@pytest.mark.parametrize(
+    ("x", "y", "distance"),
+    [
+        ("shared", "shared", 0),
+        ("shared", "more:a", 1),
+        ("shared", "mostly:a", 2),
+        ("more:a", "mostly:a", 1),
+        ("more:a", "more:b", 2),
+        ("mostly:a", "mostly:b", 4),
+        ("more:a", "mostly:b", 3),
+    ],
+)
 def test_authority_distance(x: str, y: str, distance: int) -> None:
     ids = {"a", "b"}
     assert authority_distance(authority_vector(x, ids), authority_vector(y, ids)) == distance
 
 
-@pytest.mark.parametrize(("alice", "sam", "category"), [
-    (4, 5, "shared-strength"), (1, 2, "shared-concern"), (2, 4, "divergent"), (1, 5, "divergent"),
-    (3, 4, "mixed"), (2, 3, "mixed"), (3, "unsure", None),
-])
+@pytest.mark.parametrize(
+    ("alice", "sam", "category"),
+    [
+        (4, 5, "shared-strength"),
+        (1, 2, "shared-concern"),
+        (2, 4, "divergent"),
+        (1, 5, "divergent"),
+        (3, 4, "mixed"),
+        (2, 3, "mixed"),
+        (3, "unsure", None),
+    ],
+)
 def test_item_categories(alice, sam, category) -> None:
     c = compare(make_snapshot(BANK, {"alice": {"invest.a": alice}, "sam": {"invest.a": sam}}), BANK)
     assert c.practice(2).items[0].category == category
@@ -204,15 +234,19 @@ def test_reversed_statement_is_scored_the_other_way() -> None:
     assert c.practice(2).items[2].category == "divergent"
 
 
-@pytest.mark.parametrize(("alice", "sam", "leaning", "divergent"), [
-    ("mostly-task", "balanced", "task", False),            # mean −0.5 -> task; gap 1
-    ("balanced", "mostly-relationship", "relationship", False),
-    ("mostly-task", "mostly-relationship", "split", True),  # opposite sides, gap 2: never balanced
-    ("task", "balanced", "task", True),                     # gap 2 -> divergent
-])
+@pytest.mark.parametrize(
+    ("alice", "sam", "leaning", "divergent"),
+    [
+        ("mostly-task", "balanced", "task", False),  # mean −0.5 -> task; gap 1
+        ("balanced", "mostly-relationship", "relationship", False),
+        ("mostly-task", "mostly-relationship", "split", True),  # opposite sides, gap 2: never balanced
+        ("task", "balanced", "task", True),  # gap 2 -> divergent
+    ],
+)
 def test_focus_leaning_and_gap(alice, sam, leaning, divergent) -> None:
-    c = compare(make_snapshot(BANK, {"alice": {"relationship.time": alice},
-                                     "sam": {"relationship.time": sam}}), BANK)
+    c = compare(
+        make_snapshot(BANK, {"alice": {"relationship.time": alice}, "sam": {"relationship.time": sam}}), BANK
+    )
     assert c.focus.leaning == leaning
     gap = abs(c.focus.positions["alice"] - c.focus.positions["sam"])
     assert c.focus.divergence == gap and c.focus.divergent == divergent  # the table's column
@@ -220,15 +254,24 @@ def test_focus_leaning_and_gap(alice, sam, leaning, divergent) -> None:
 
 def test_focus_gap_of_exactly_one_and_a_half_is_divergent() -> None:
     # Alice: task (−2), mostly-task (−1) -> −1.5.  Sam: balanced (0), balanced (0) -> 0.  Gap 1.5.
-    c = compare(make_snapshot(BANK, {
-        "alice": {"relationship.time": "task", "relationship.first": "mostly-task"},
-        "sam": {"relationship.time": "balanced", "relationship.first": "balanced"}}), BANK)
+    c = compare(
+        make_snapshot(
+            BANK,
+            {
+                "alice": {"relationship.time": "task", "relationship.first": "mostly-task"},
+                "sam": {"relationship.time": "balanced", "relationship.first": "balanced"},
+            },
+        ),
+        BANK,
+    )
     assert c.focus.divergence == 1.5 and c.focus.divergent
 
 
 def test_unsure_is_counted_but_never_scored() -> None:
-    c = compare(make_snapshot(BANK, {"alice": {"energy.a": "unsure", "energy.b": "unsure"},
-                                     "sam": {"energy.a": 1}}), BANK)
+    c = compare(
+        make_snapshot(BANK, {"alice": {"energy.a": "unsure", "energy.b": "unsure"}, "sam": {"energy.a": 1}}),
+        BANK,
+    )
     p = c.practice(4)
     assert p.scores == {"alice": None, "sam": 1.0}
     assert p.unsure == 2 and p.unsure_by_partner == {"alice": 2, "sam": 0}
@@ -237,8 +280,9 @@ def test_unsure_is_counted_but_never_scored() -> None:
 
 
 def test_answers_to_unknown_items_are_listed_not_scored() -> None:
-    snap = make_snapshot(BANK, {"alice": {"invest.gone": 1, "invest.a": 5, "old.thing": "shared"},
-                                "sam": {"invest.a": 5}})
+    snap = make_snapshot(
+        BANK, {"alice": {"invest.gone": 1, "invest.a": 5, "old.thing": "shared"}, "sam": {"invest.a": 5}}
+    )
     c = compare(snap, BANK)
     assert c.unknown_answers == ["invest.gone", "old.thing"]
     assert c.practice(2).scores == {"alice": 5.0, "sam": 5.0}
@@ -246,8 +290,9 @@ def test_answers_to_unknown_items_are_listed_not_scored() -> None:
 
 def test_answers_that_no_longer_fit_their_item_are_not_scored() -> None:
     # A sitting from another bank can use an id that this bank gives to another kind of question.
-    snap = make_snapshot(BANK, {"alice": {"invest.a": "shared", "relationship.time": 3},
-                                "sam": {"invest.a": 2}})
+    snap = make_snapshot(
+        BANK, {"alice": {"invest.a": "shared", "relationship.time": 3}, "sam": {"invest.a": 2}}
+    )
     c = compare(snap, BANK)
     assert c.mismatched_answers == ["invest.a", "relationship.time"]
     assert c.practice(2).scores["alice"] is None and c.focus.positions["alice"] is None
@@ -259,6 +304,8 @@ def test_need_unknown_when_nobody_scored_a_practice() -> None:
     c = compare(make_snapshot(BANK, {"alice": answers, "sam": answers}), BANK)
     assert c.practice(4).combined is None and c.practice(4).need == 0.0
     assert c.suggestion.number == 1  # four-way tie at need 2: lowest number
-    assert reasons(c)[0] == ("Every practice you rated scores the same, 3.0 out of 5, so nothing "
-                             "stands out on scores: choose together which to work on; practice 1 "
-                             "comes first because of the other findings below.")
+    assert reasons(c)[0] == (
+        "Every practice you rated scores the same, 3.0 out of 5, so nothing "
+        "stands out on scores: choose together which to work on; practice 1 "
+        "comes first because of the other findings below."
+    )

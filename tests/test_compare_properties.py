@@ -50,8 +50,13 @@ def test_1_identical_answers_mean_no_divergence(bank: Bank, data: st.DataObject)
     assert c.talk_about_first == []
     # Everyone sees power the same way, so the pattern can never be a disagreement.
     # Identical answers give everyone the same overall view: never a disagreement.
-    assert c.authority.pattern_id in ("all-shared", "same-holder", "not-enough-answers",
-                                      "outside", "same-left-out")
+    assert c.authority.pattern_id in (
+        "all-shared",
+        "same-holder",
+        "not-enough-answers",
+        "outside",
+        "same-left-out",
+    )
     assert len(set(c.authority.perceived_holder.values())) <= 1
 
 
@@ -82,8 +87,11 @@ def _lowest_practice_case(draw: st.DrawFn, bank: Bank) -> tuple[Snapshot, int]:
         forced = draw(st.sampled_from(items))
         scores[section.number] = {}
         for item in items:
-            v = draw(st.integers(1, 5) if item is forced
-                     else st.one_of(st.none(), st.just("unsure"), st.integers(1, 5)))
+            v = draw(
+                st.integers(1, 5)
+                if item is forced
+                else st.one_of(st.none(), st.just("unsure"), st.integers(1, 5))
+            )
             if v == "unsure":
                 extra[item.id] = v
             elif v is not None:
@@ -130,8 +138,12 @@ def test_3_lowest_practice_is_suggested(bank: Bank, data: st.DataObject) -> None
 def test_4_a_lower_answer_never_lowers_priority(bank: Bank, data: st.DataObject) -> None:
     snap = data.draw(snapshots(bank))
     items = bank.items_by_id
-    choices = [(pid, item_id) for pid, table in snap.answers.items() for item_id, v in table.items()
-               if items[item_id].kind == "agree" and v != "unsure" and agree_score(items[item_id], v) > 1]
+    choices = [
+        (pid, item_id)
+        for pid, table in snap.answers.items()
+        for item_id, v in table.items()
+        if items[item_id].kind == "agree" and v != "unsure" and agree_score(items[item_id], v) > 1
+    ]
     assume(choices)
     pid, item_id = data.draw(st.sampled_from(choices))
     item = items[item_id]
@@ -205,16 +217,19 @@ def test_5_holds_for_any_two_practices_the_findings_touch_alike(bank: Bank, data
     rank = [r["number"] for r in c.suggestion.ranking]
     for p in c.practices:
         for q in c.practices:
-            if (p.combined == q.combined and p.boost == q.boost and p.weighting == q.weighting
-                    and (p.divergence or 0) > (q.divergence or 0)):
+            if (
+                p.combined == q.combined
+                and p.boost == q.boost
+                and p.weighting == q.weighting
+                and (p.divergence or 0) > (q.divergence or 0)
+            ):
                 assert rank.index(p.number) < rank.index(q.number)
 
 
 @banks
 @SETTINGS
 @given(data=st.data(), towards=st.sampled_from(["task", "mostly-task"]))
-def test_6_task_leaning_never_lowers_practices_2_and_3(bank: Bank, data: st.DataObject,
-                                                         towards: str) -> None:
+def test_6_task_leaning_never_lowers_practices_2_and_3(bank: Bank, data: st.DataObject, towards: str) -> None:
     snap = data.draw(snapshots(bank))
     focus = [i.id for i in bank.items_of_kind("focus")]
     leaning = snap
@@ -241,7 +256,7 @@ def test_7_a_partner_who_skipped_a_practice_gets_null(bank: Bank, data: st.DataO
     everyone = data.draw(st.booleans())
     section = bank.practice(number)
     dropped = snap
-    for who in (snap.partner_ids if everyone else [pid]):
+    for who in snap.partner_ids if everyone else [pid]:
         dropped = with_answers(dropped, who, dict.fromkeys((i.id for i in section.items), None))
     c = compare(dropped, bank)
     p = c.practice(number)

@@ -31,13 +31,20 @@ def listing(*folders: Path) -> dict[str, tuple[int, int]]:
 @pytest.fixture
 def places(tmp_path, monkeypatch) -> dict[str, Path]:
     """State, snapshot and cache folders (and the user's own defaults) pointed under tmp_path."""
-    p = {name: tmp_path / name for name in ("state", "snaps", "cache", "home", "xdg-cache",
-                                           "xdg-state", "work")}
+    p = {
+        name: tmp_path / name
+        for name in ("state", "snaps", "cache", "home", "xdg-cache", "xdg-state", "work")
+    }
     for name in ("snaps", "home", "work"):
         p[name].mkdir()
-    env = {"COLLABCHECK_STATE_DIR": p["state"], "COLLABCHECK_DIR": p["snaps"],
-           "COLLABCHECK_CACHE_DIR": p["cache"], "HOME": p["home"],
-           "XDG_CACHE_HOME": p["xdg-cache"], "XDG_STATE_HOME": p["xdg-state"]}
+    env = {
+        "COLLABCHECK_STATE_DIR": p["state"],
+        "COLLABCHECK_DIR": p["snaps"],
+        "COLLABCHECK_CACHE_DIR": p["cache"],
+        "HOME": p["home"],
+        "XDG_CACHE_HOME": p["xdg-cache"],
+        "XDG_STATE_HOME": p["xdg-state"],
+    }
     for key, value in env.items():
         monkeypatch.setenv(key, str(value))
     monkeypatch.chdir(p["work"])
@@ -102,12 +109,20 @@ def test_plain_demo_stops_when_the_input_ends(places):
 def test_demo_command_without_a_terminal_is_plain_and_writes_nothing(places):
     """The real program, as a newcomer would run it: no Textual, nothing written anywhere."""
     before = listing(*places.values(), examples_dir())
-    code = ("import sys\nfrom collabcheck.cli import main\nstatus = main(sys.argv[1:])\n"
-            "sys.stderr.write('TEXTUAL=' + str(any(m.split('.')[0] == 'textual' for m in sys.modules)))\n"
-            "sys.exit(status)\n")
-    done = subprocess.run([sys.executable, "-c", code, "demo"], input="agree\nhistory\n",
-                          capture_output=True, text=True, timeout=60, env=dict(os.environ),
-                          cwd=places["work"])
+    code = (
+        "import sys\nfrom collabcheck.cli import main\nstatus = main(sys.argv[1:])\n"
+        "sys.stderr.write('TEXTUAL=' + str(any(m.split('.')[0] == 'textual' for m in sys.modules)))\n"
+        "sys.exit(status)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "demo"],
+        input="agree\nhistory\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ),
+        cwd=places["work"],
+    )
     assert done.returncode == 0, done.stderr
     assert "EXAMPLE." in done.stdout and "History of 1 partnership" in done.stdout
     assert "TEXTUAL=False" in done.stderr
@@ -126,5 +141,7 @@ def test_demo_plain_flag_before_or_after_the_command(places, monkeypatch):
 
 def test_examples_ship_in_the_sdist_and_are_found_from_a_checkout():
     assert (ROOT / "examples" / DEMO_PAIR).is_dir()
-    assert examples_dir().resolve() in (ROOT / "examples", Path(__import__("collabcheck").__file__)
-                                        .resolve().parent / "examples")
+    assert examples_dir().resolve() in (
+        ROOT / "examples",
+        Path(__import__("collabcheck").__file__).resolve().parent / "examples",
+    )

@@ -20,6 +20,7 @@ def mode(path: Path) -> int:
 def test_modes_come_from_the_umask_without_changing_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     old = os.umask(0o027)
     try:
+
         def no_umask(_mask: int) -> int:
             raise AssertionError("the process-wide umask was changed")
 

@@ -27,11 +27,41 @@ FILES = int(os.environ.get("COLLABCHECK_FUZZ_FILES", "1000"))
 CHUNKS = 4  # shared among pytest-xdist workers
 SEEDS = [GOOD] + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").rglob("*.toml"))]
 
-NASTY = ["\x1b[2J", "\x1b]0;title\x07", "\x9b31m", "\u202e", "\x00", "\r", "\x7f", "\u2066",
-         "<script>", "[x](javascript:y)", "\ufeff", "\udcff"]
-VALUES = ['"text"', "4", "-1", "99999999999999999999", "3.5", "nan", "true", "[1, 2]",
-          "{ a = 1 }", "2026-01-01", "10:30:00", "2026-01-01T10:30:00", '"unsure"', '""',
-          '"mostly:nobody"', '"shared"', "[]", "{}", "1979-05-27T07:32:00Z"]
+NASTY = [
+    "\x1b[2J",
+    "\x1b]0;title\x07",
+    "\x9b31m",
+    "\u202e",
+    "\x00",
+    "\r",
+    "\x7f",
+    "\u2066",
+    "<script>",
+    "[x](javascript:y)",
+    "\ufeff",
+    "\udcff",
+]
+VALUES = [
+    '"text"',
+    "4",
+    "-1",
+    "99999999999999999999",
+    "3.5",
+    "nan",
+    "true",
+    "[1, 2]",
+    "{ a = 1 }",
+    "2026-01-01",
+    "10:30:00",
+    "2026-01-01T10:30:00",
+    '"unsure"',
+    '""',
+    '"mostly:nobody"',
+    '"shared"',
+    "[]",
+    "{}",
+    "1979-05-27T07:32:00Z",
+]
 
 
 def _lines(text: str) -> list[str]:
@@ -100,8 +130,7 @@ def control_characters(rng: random.Random, text: str) -> bytes:
     if target == "raw":  # straight into the file: a TOML error
         n = rng.randrange(len(text))
         return (text[:n] + nasty + text[n:]).encode("utf-8", "surrogateescape")
-    escaped = "".join(f"\\u{ord(c):04x}" if ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f else c
-                      for c in nasty)
+    escaped = "".join(f"\\u{ord(c):04x}" if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F else c for c in nasty)
     if "\udcff" in escaped:
         escaped = escaped.replace("\udcff", "")
     if target == "name":
@@ -137,8 +166,17 @@ def other(rng: random.Random, text: str) -> bytes:
     return bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400)))
 
 
-MUTATORS = [flip_bytes, truncate, swap_type, drop_or_repeat_line, deep_nesting, huge_string,
-            control_characters, toml_11, other]
+MUTATORS = [
+    flip_bytes,
+    truncate,
+    swap_type,
+    drop_or_repeat_line,
+    deep_nesting,
+    huge_string,
+    control_characters,
+    toml_11,
+    other,
+]
 
 
 def damaged(seed: int, count: int) -> list[bytes]:
@@ -199,13 +237,20 @@ def test_damaged_snapshots(tmp_path: Path, chunk: int) -> None:
     check_folder(folder, [*names, "good.toml"])
 
 
-@settings(max_examples=200 if os.environ.get("CI") else 60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(name=st.text(max_size=200), item=st.text(max_size=40), value=st.one_of(
-    st.integers(), st.text(max_size=20), st.booleans(), st.floats(allow_nan=True)),
-    cut=st.integers(0, 5000))
-def test_hypothesis_snapshots(tmp_path_factory: pytest.TempPathFactory, name: str, item: str,
-                              value: object, cut: int) -> None:
+@settings(
+    max_examples=200 if os.environ.get("CI") else 60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    name=st.text(max_size=200),
+    item=st.text(max_size=40),
+    value=st.one_of(st.integers(), st.text(max_size=20), st.booleans(), st.floats(allow_nan=True)),
+    cut=st.integers(0, 5000),
+)
+def test_hypothesis_snapshots(
+    tmp_path_factory: pytest.TempPathFactory, name: str, item: str, value: object, cut: int
+) -> None:
     """Any name, any item id, any value of any kind, and any cut of the file."""
     import json
 
@@ -214,8 +259,9 @@ def test_hypothesis_snapshots(tmp_path_factory: pytest.TempPathFactory, name: st
     folder = tmp_path_factory.mktemp("h")
     shown = json.dumps(name, ensure_ascii=False)
     text = with_pair(GOOD, "hyp").replace('name = "Tom Reilly"', f"name = {shown}")
-    text = text.replace('"find-partners.both-committed" = 5',
-                        tomli_w.dumps({item: value}).strip() if item else "", 1)
+    text = text.replace(
+        '"find-partners.both-committed" = 5', tomli_w.dumps({item: value}).strip() if item else "", 1
+    )
     (folder / "a.toml").write_bytes(text.encode("utf-8", "surrogatepass")[: cut or None])
     (folder / "good.toml").write_text(with_pair(GOOD, "hyp-good"), encoding="utf-8")
     check_folder(folder, ["a.toml", "good.toml"])

@@ -45,8 +45,12 @@ def test_commit_message_names_the_partnership_and_the_date():
 def test_where_says_plainly_where_the_folder_stands(tmp_path, git_home):
     repo = make_repo(tmp_path / "team", ignore="/collabcheck/\n")
     inside = g.where(repo / "sittings")  # not made yet: still inside
-    assert inside.ok and inside.root == repo and place_sentence(inside) == (
-        f"Sittings are saved in {repo / 'sittings'}/, inside your git repository {repo}.")
+    assert (
+        inside.ok
+        and inside.root == repo
+        and place_sentence(inside)
+        == (f"Sittings are saved in {repo / 'sittings'}/, inside your git repository {repo}.")
+    )
     ignored = g.where(repo / "collabcheck")
     assert ignored.kind == g.IGNORED and "ignore" in place_sentence(ignored)
     assert "--dir" in place_advice(ignored) and "a folder that git does not ignore" in place_advice(ignored)
@@ -73,10 +77,12 @@ def test_commit_takes_that_file_and_nothing_else(tmp_path, git_home):
     assert words(out) == f"Committed: {MESSAGE}."
     assert log(repo, "-1") == MESSAGE + "\n"
     assert sorted(git(repo, "show", "--name-only", "--format=", "HEAD").split()) == [
-        "collabcheck/2026-11-28T1530-maya-and-dev.md", "collabcheck/2026-11-28T1530-maya-and-dev.toml"]
+        "collabcheck/2026-11-28T1530-maya-and-dev.md",
+        "collabcheck/2026-11-28T1530-maya-and-dev.toml",
+    ]
     status = git(repo, "status", "--porcelain").splitlines()
-    assert "A  staged.txt" in status          # still staged, not committed
-    assert " M README" in status              # still changed, not staged
+    assert "A  staged.txt" in status  # still staged, not committed
+    assert " M README" in status  # still changed, not staged
     assert "?? loose.txt" in status
     assert g.uncommitted([snap, report]) == set()
 
@@ -96,7 +102,7 @@ def test_each_failure_is_one_sentence_and_leaves_the_file(tmp_path, git_home):
     nameless = sitting_file(anon / "sittings")
     out = g.commit_files([nameless], MESSAGE)
     assert out.kind == g.NO_IDENTITY and "name and email" in words(out)
-    assert git(anon, "status", "--porcelain") == "?? sittings/\n"   # nothing left staged
+    assert git(anon, "status", "--porcelain") == "?? sittings/\n"  # nothing left staged
     # ...and setting them, for this repository only, lets the commit through
     assert g.set_identity(anon, "Maya Patel", "not an email").kind == g.FAILED
     assert g.set_identity(anon, "Maya Patel", "maya@example.org").ok
@@ -173,8 +179,10 @@ def test_no_network_is_one_sentence(tmp_path, git_home):
     git(repo, "remote", "add", "origin", f"http://127.0.0.1:{closed_port()}/team.git")
     out = push(repo, timeout=20)
     assert out.kind == g.NETWORK, out
-    assert words(out) == ("The shared repository could not be reached (no network, or the address "
-                           "is wrong); the sitting is committed here, so push it later.")
+    assert words(out) == (
+        "The shared repository could not be reached (no network, or the address "
+        "is wrong); the sitting is committed here, so push it later."
+    )
 
 
 @pytest.mark.skipif(shutil.which("ssh") is None, reason="ssh is not installed")
@@ -226,8 +234,11 @@ def test_a_push_says_when_it_also_sends_earlier_commits(tmp_path, git_home):
     git(maya, "commit", "-q", "-m", "Maya's own commit, not pushed yet")
     assert g.commit_files([sitting_file(maya / "collabcheck")], MESSAGE).ok
     out = push(maya)
-    assert out.ok and words(out) == ("Pushed: your team can now see this sitting in the shared "
-                                      "repository, with 1 earlier commit that was waiting here.")
-    assert g.commit_files([sitting_file(maya / "collabcheck", "2026-12-01T1000-maya-and-dev.toml")],
-                          MESSAGE).ok
+    assert out.ok and words(out) == (
+        "Pushed: your team can now see this sitting in the shared "
+        "repository, with 1 earlier commit that was waiting here."
+    )
+    assert g.commit_files(
+        [sitting_file(maya / "collabcheck", "2026-12-01T1000-maya-and-dev.toml")], MESSAGE
+    ).ok
     assert words(push(maya)).endswith("in the shared repository.")

@@ -104,8 +104,8 @@ def test_no_commit_on_a_detached_head(tmp_path, git_home):
     head = git(repo, "rev-parse", "HEAD")
     out = g.commit_files([snap], MESSAGE)
     assert out.kind == g.DETACHED and "not on a branch" in words(out) and one_sentence(words(out))
-    assert git(repo, "rev-parse", "HEAD") == head           # no commit made
-    assert git(repo, "status", "--porcelain") == "?? collabcheck/\n"   # nothing left staged
+    assert git(repo, "rev-parse", "HEAD") == head  # no commit made
+    assert git(repo, "status", "--porcelain") == "?? collabcheck/\n"  # nothing left staged
     git(repo, "checkout", "-q", "main")
     assert snap.is_file() and g.commit_files([snap], MESSAGE).ok
 
@@ -161,9 +161,16 @@ def test_several_pushes_at_once_all_get_through(tmp_path, git_home):
     procs = []
     for clone, f in zip(clones, files, strict=True):
         snap = Path(shutil.copy(f, clone))
-        procs.append(subprocess.Popen(
-            [sys.executable, "-m", "collabcheck", "commit", snap.name, "--push", "--timeout", "60"],
-            cwd=clone, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "collabcheck", "commit", snap.name, "--push", "--timeout", "60"],
+                cwd=clone,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
     results = [(p.wait(timeout=120), *p.communicate()) for p in procs]
     for code, out, err in results:
         assert code == 0, err
@@ -182,14 +189,20 @@ def locks_bare(bare: Path) -> list[Path]:
 def as_nobody(cwd: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run `collabcheck args` as the unprivileged user `nobody` (root ignores file modes)."""
     env = {**gitrepo.env_for_subprocess(home), "HOME": str(home)}
-    prefix = ([] if os.geteuid() != 0
-              else ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"])
-    return subprocess.run([*prefix, sys.executable, "-m", "collabcheck", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=60)
+    prefix = [] if os.geteuid() != 0 else ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "collabcheck", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and shutil.which("setpriv") is None,
-                    reason="needs a user other than root (setpriv)")
+@pytest.mark.skipif(
+    os.geteuid() == 0 and shutil.which("setpriv") is None, reason="needs a user other than root (setpriv)"
+)
 def test_a_read_only_git_folder_is_reported_as_such(tmp_path, git_home):
     top = Path(tempfile.mkdtemp(prefix="collabcheck-ro-"))  # reachable by `nobody`
     try:
@@ -224,22 +237,35 @@ def test_a_lock_held_by_another_git_is_said_plainly(tmp_path, git_home):
 
 def test_commit_shows_file_names_escaped(tmp_path, git_home):
     repo = make_repo(tmp_path / "team")
-    run = subprocess.run([sys.executable, "-m", "collabcheck", "commit", "\x1b]2;pwned\x07x\x1b[2J.toml"],
-                         cwd=repo, env=gitrepo.env_for_subprocess(git_home), capture_output=True,
-                         text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "collabcheck", "commit", "\x1b]2;pwned\x07x\x1b[2J.toml"],
+        cwd=repo,
+        env=gitrepo.env_for_subprocess(git_home),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 2
     assert "\x1b" not in run.stderr and "\x07" not in run.stderr
     assert "\\x1b]2;pwned\\x07x\\x1b[2J.toml: not found" in run.stderr
     snap = Path(shutil.copy(sorted(EXAMPLES.glob("*/*.toml"))[0], repo / "a\x1b[31mred.toml"))
-    run = subprocess.run([sys.executable, "-m", "collabcheck", "commit", snap.name, "--push"],
-                         cwd=repo, env=gitrepo.env_for_subprocess(git_home), capture_output=True,
-                         text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "collabcheck", "commit", snap.name, "--push"],
+        cwd=repo,
+        env=gitrepo.env_for_subprocess(git_home),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "\x1b" not in run.stderr + run.stdout and "Committed" in run.stdout
 
 
 def test_status_paths_reads_renames_whole():
     assert g.status_paths("R  xyzsits/b.toml\0xyzsits/a.toml\0 M sits/c.toml\0") == {
-        "xyzsits/b.toml", "xyzsits/a.toml", "sits/c.toml"}
+        "xyzsits/b.toml",
+        "xyzsits/a.toml",
+        "sits/c.toml",
+    }
     assert g.status_paths("C  new.toml\0old.toml\0?? x\0") == {"new.toml", "old.toml", "x"}
     assert g.status_paths("") == set()
 
@@ -273,8 +299,18 @@ def test_every_git_outcome_is_worded_in_render_and_none_in_core():
     for kind, code in made:
         key = code or getattr(g, kind)
         assert key == "pushed" or key in git_words.WORDS, key
-        facts = {"path": "p", "folder": "f", "file": "x", "what": "rebase", "subject": "s",
-                 "timeout": 2.0, "doing": "push", "name": "N", "email": "e@x", "waiting": 2}
+        facts = {
+            "path": "p",
+            "folder": "f",
+            "file": "x",
+            "what": "rebase",
+            "subject": "s",
+            "timeout": 2.0,
+            "doing": "push",
+            "name": "N",
+            "email": "e@x",
+            "waiting": 2,
+        }
         said = git_words.sentence(g.Outcome(getattr(g, kind), code, facts))
         assert said.endswith(".") and "\n" not in said
     for sentence_part in ("still saved", "Someone else", "committed here", "Please "):

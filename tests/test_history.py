@@ -36,11 +36,19 @@ def mini() -> Bank:
     return load_bank(MINI_BANK)
 
 
-def snap(pair: str, when: str, levels: dict[int, int] | None = None, *,
-         partners: tuple[str, ...] = ("ann", "bo"), per_partner: dict[str, dict[int, int]] | None = None,
-         authority: dict[str, str] | None = None, focus: dict[str, str] | None = None,
-         agreed: int | None = None, bank: Bank | None = None,
-         extra: dict[str, dict[str, int | str]] | None = None) -> Snapshot:
+def snap(
+    pair: str,
+    when: str,
+    levels: dict[int, int] | None = None,
+    *,
+    partners: tuple[str, ...] = ("ann", "bo"),
+    per_partner: dict[str, dict[int, int]] | None = None,
+    authority: dict[str, str] | None = None,
+    focus: dict[str, str] | None = None,
+    agreed: int | None = None,
+    bank: Bank | None = None,
+    extra: dict[str, dict[str, int | str]] | None = None,
+) -> Snapshot:
     """A sitting in the mini bank where every partner scores practice n exactly `levels[n]`.
 
     Items a and b get the level, reversed item c gets 6 − level, so the practice score (and
@@ -64,14 +72,20 @@ def snap(pair: str, when: str, levels: dict[int, int] | None = None, *,
             a[item.id] = (focus or {}).get(pid, "balanced")
         a.update((extra or {}).get(pid, {}))
         answers[pid] = a
-    return Snapshot(pair=pair, taken_at=datetime.fromisoformat(when), bank=bank.id,
-                    bank_version=bank.version,
-                    partners=[Partner(id=p, name=p.capitalize(), role="") for p in partners],
-                    answers=answers, agreed=Agreed(practice=agreed) if agreed else None)
+    return Snapshot(
+        pair=pair,
+        taken_at=datetime.fromisoformat(when),
+        bank=bank.id,
+        bank_version=bank.version,
+        partners=[Partner(id=p, name=p.capitalize(), role="") for p in partners],
+        answers=answers,
+        agreed=Agreed(practice=agreed) if agreed else None,
+    )
 
 
-def save(snapshot: Snapshot, folder: Path, name: str | None = None, bank: Bank | None = None,
-         old: bool = True) -> Path:
+def save(
+    snapshot: Snapshot, folder: Path, name: str | None = None, bank: Bank | None = None, old: bool = True
+) -> Path:
     """Write with write_snapshot; optionally rename (misleading names) and age the file."""
     path = write_snapshot(snapshot, folder, bank or mini())
     if name is not None:
@@ -106,8 +120,12 @@ def test_orders_by_taken_at_not_by_file_name(tmp_path: Path):
     save(snap("ann-and-bo", "2026-03-01T10:00:00+02:00", {3: 3}), d, "m.toml")  # 08:00 UTC
     save(snap("ann-and-bo", "2026-03-01T09:00:00+00:00", {3: 5}), d, "b.toml")  # later, by UTC
     (pair,) = history(d).pairs
-    assert [Path(s.file).name for s in pair.sittings] == ["zz-last-by-name.toml", "m.toml", "b.toml",
-                                                          "a-first-by-name.toml"]
+    assert [Path(s.file).name for s in pair.sittings] == [
+        "zz-last-by-name.toml",
+        "m.toml",
+        "b.toml",
+        "a-first-by-name.toml",
+    ]
     assert [s.practices["3"] for s in pair.sittings] == [2, 3, 5, 4]
 
 
@@ -122,8 +140,11 @@ def test_same_time_is_ordered_by_file_path(tmp_path: Path):
 def test_groups_by_the_pair_in_the_file_not_the_folder(tmp_path: Path):
     d = tmp_path / "programme"
     save(snap("ann-and-bo", "2026-01-01T09:00:00+00:00"), d, "cohort-1/ann-and-bo/one.toml")
-    save(snap("cy-dee-and-eve", "2026-02-01T09:00:00+00:00", partners=("cy", "dee", "eve")), d,
-         "cohort-1/ann-and-bo/misfiled.toml")
+    save(
+        snap("cy-dee-and-eve", "2026-02-01T09:00:00+00:00", partners=("cy", "dee", "eve")),
+        d,
+        "cohort-1/ann-and-bo/misfiled.toml",
+    )
     save(snap("ann-and-bo", "2026-05-01T09:00:00+00:00"), d, "cohort-2/deep/er/two.toml")
     save(snap("cy-dee-and-eve", "2026-07-01T09:00:00+00:00", partners=("cy", "dee", "eve")), d, "x.toml")
     h = history(d)
@@ -172,8 +193,9 @@ def test_follow_through_says_what_happened_to_the_chosen_practice(tmp_path: Path
     (pair,) = history(d).pairs
     first, last = pair.follow_through
     assert (first.practice, first.before, first.after, first.latest) == (3, 2.0, 4.0, 5.0)
-    assert follow_text(first) == ("You chose practice 3 (Practice 3) on 12 March 2026. "
-                                  "It went from 2.0 to 4.0. It is 5.0 now.")
+    assert follow_text(first) == (
+        "You chose practice 3 (Practice 3) on 12 March 2026. It went from 2.0 to 4.0. It is 5.0 now."
+    )
     assert last.practice == 2 and last.after is None
     assert "next sitting will show" in follow_text(last)
 
@@ -189,11 +211,25 @@ def test_no_agreed_practice_means_no_follow_through(tmp_path: Path):
 
 def test_convergence_closer_then_further_apart(tmp_path: Path):
     d = tmp_path / "s"
-    apart = {"ann": "mostly:ann", "bo": "mostly:bo"}            # each sees themselves holding it: 4
-    save(snap("ann-and-bo", "2026-01-01T09:00:00+00:00", authority=apart,
-              focus={"ann": "task", "bo": "relationship"}), d)
-    save(snap("ann-and-bo", "2026-04-01T09:00:00+00:00", authority={"ann": "shared", "bo": "more:ann"},
-              focus={"ann": "balanced", "bo": "balanced"}), d)
+    apart = {"ann": "mostly:ann", "bo": "mostly:bo"}  # each sees themselves holding it: 4
+    save(
+        snap(
+            "ann-and-bo",
+            "2026-01-01T09:00:00+00:00",
+            authority=apart,
+            focus={"ann": "task", "bo": "relationship"},
+        ),
+        d,
+    )
+    save(
+        snap(
+            "ann-and-bo",
+            "2026-04-01T09:00:00+00:00",
+            authority={"ann": "shared", "bo": "more:ann"},
+            focus={"ann": "balanced", "bo": "balanced"},
+        ),
+        d,
+    )
     (pair,) = history(d).pairs
     trends = pair.trends
     assert trends["authority"].values == [4.0, 1.0]
@@ -229,7 +265,7 @@ def test_older_bank_snapshots_compare_by_item_id(tmp_path: Path):
     (pair,) = h.pairs
     old, new = pair.sittings
     assert old.bank_version == 1 and old.unknown == ["learning.b"] and new.unknown == []
-    assert old.practices["3"] == 2.0          # from learning.a and learning.c, still comparable
+    assert old.practices["3"] == 2.0  # from learning.a and learning.c, still comparable
     assert pair.changes["3"] == 2.0
     text = " ".join(render_text(h).split())
     assert "version 1 of the questions (now 2)" in text
@@ -241,9 +277,12 @@ def test_a_broken_file_never_hides_the_others(tmp_path: Path):
     save(snap("ann-and-bo", "2026-01-01T09:00:00+00:00"), d)
     save(snap("ann-and-bo", "2026-02-01T09:00:00+00:00"), d)
     (d / "bad-syntax.toml").write_text('schema = 1\npair = "ann-and-bo"\ntaken_at = \n')
-    (d / "not-utf8.toml").write_bytes(b"schema = 1\npair = \"\xff\xfe\"\n")
-    (d / "future.toml").write_text(save(snap("ann-and-bo", "2026-03-01T09:00:00+00:00"), tmp_path / "x")
-                                   .read_text().replace("schema = 2", "schema = 99"))
+    (d / "not-utf8.toml").write_bytes(b'schema = 1\npair = "\xff\xfe"\n')
+    (d / "future.toml").write_text(
+        save(snap("ann-and-bo", "2026-03-01T09:00:00+00:00"), tmp_path / "x")
+        .read_text()
+        .replace("schema = 2", "schema = 99")
+    )
     (d / "pyproject.toml").write_text('[project]\nname = "x"\n')
     h = history(d)
     assert h.sitting_count == 2
@@ -300,7 +339,8 @@ def test_cache_is_used_and_never_stale(tmp_path: Path, monkeypatch: pytest.Monke
     calls.clear()
     again = history(d)
     assert calls == [] and [s.practices for s in again.pairs[0].sittings] == [
-        s.practices for s in first.pairs[0].sittings]
+        s.practices for s in first.pairs[0].sittings
+    ]
     # Same size, same modification time, different content: still noticed (change time, inode).
     text = a.read_text()
     a.write_text(text.replace('"learning.a" = 2', '"learning.a" = 4'))
@@ -331,8 +371,9 @@ def test_a_changed_bank_empties_the_cache(tmp_path: Path, monkeypatch: pytest.Mo
     save(snap("ann-and-bo", "2026-01-01T09:00:00+00:00"), d)
     calls = _count_reads(monkeypatch)
     history(d, load_bank(bank_copy))
-    (bank_copy / "learning.toml").write_text((bank_copy / "learning.toml").read_text()
-                                             .replace('title = "Practice 3"', 'title = "Learning"'))
+    (bank_copy / "learning.toml").write_text(
+        (bank_copy / "learning.toml").read_text().replace('title = "Practice 3"', 'title = "Learning"')
+    )
     h = history(d, load_bank(bank_copy))
     assert len(calls) == 2 and "Learning" in render_text(h)
 
@@ -371,12 +412,26 @@ def test_order_never_depends_on_the_order_files_are_found(order):
     bank = mini()
     recs = []
     for n in range(6):
-        recs.append((f"f{5 - n}.toml", {
-            "pair": "p", "taken_at": f"2026-0{n + 1}-01T09:00:00+00:00",
-            "ts": float(n), "partners": ["a", "b"], "names": ["A", "B"],
-            "practices": dict.fromkeys("12345", float(n % 5 + 1)), "divergence": dict.fromkeys("12345", 0.0),
-            "authority_divergence": 0.0, "focus_divergence": 0.0, "suggested": 1, "agreed": None,
-            "bank": "mini", "bank_version": 1}))
+        recs.append(
+            (
+                f"f{5 - n}.toml",
+                {
+                    "pair": "p",
+                    "taken_at": f"2026-0{n + 1}-01T09:00:00+00:00",
+                    "ts": float(n),
+                    "partners": ["a", "b"],
+                    "names": ["A", "B"],
+                    "practices": dict.fromkeys("12345", float(n % 5 + 1)),
+                    "divergence": dict.fromkeys("12345", 0.0),
+                    "authority_divergence": 0.0,
+                    "focus_divergence": 0.0,
+                    "suggested": 1,
+                    "agreed": None,
+                    "bank": "mini",
+                    "bank_version": 1,
+                },
+            )
+        )
     h = build_history("x", [recs[i] for i in order], bank)
     assert [s.ts for s in h.pairs[0].sittings] == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
 
@@ -406,7 +461,7 @@ def test_figures_round_half_up_as_people_expect(tmp_path: Path):
     save(snap("ann-and-bo", "2026-01-01T09:00:00+00:00", extra=half), d)
     save(snap("ann-and-bo", "2026-02-01T09:00:00+00:00"), d)
     h = load_history(d, mini())
-    assert h.pairs[0].sittings[0].practices["1"] == 3.25           # JSON keeps the full figure
+    assert h.pairs[0].sittings[0].practices["1"] == 3.25  # JSON keeps the full figure
     text = render_text(h)
     row = next(line for line in text.splitlines() if line.strip().startswith("1 "))
     assert row.split()[-4:] == ["3.3", "3.0", "-0.3", "down"]

@@ -44,8 +44,16 @@ def test_json_has_every_spec_key(tmp_path: Path, capsys: pytest.CaptureFixture[s
         assert set(p) >= {"pair", "sittings", "changes"}
         assert set(p["changes"]) == {"1", "2", "3", "4", "5"}
         for s in p["sittings"]:
-            assert set(s) >= {"file", "taken_at", "partners", "practices", "authority_divergence",
-                              "focus_divergence", "suggested", "agreed"}
+            assert set(s) >= {
+                "file",
+                "taken_at",
+                "partners",
+                "practices",
+                "authority_divergence",
+                "focus_divergence",
+                "suggested",
+                "agreed",
+            }
             assert set(s["practices"]) == {"1", "2", "3", "4", "5"}
             assert all(v is None or isinstance(v, float) for v in s["practices"].values())
             assert isinstance(s["suggested"], int) and 1 <= s["suggested"] <= 5
@@ -53,8 +61,10 @@ def test_json_has_every_spec_key(tmp_path: Path, capsys: pytest.CaptureFixture[s
             assert all(isinstance(pid, str) for pid in s["partners"])
             assert Path(s["file"]).exists()
     ann = out["pairs"][0]
-    assert [s["taken_at"] for s in ann["sittings"]] == ["2026-01-01T09:00:00+00:00",
-                                                        "2026-04-01T09:00:00+01:00"]
+    assert [s["taken_at"] for s in ann["sittings"]] == [
+        "2026-01-01T09:00:00+00:00",
+        "2026-04-01T09:00:00+01:00",
+    ]
     assert ann["sittings"][0]["agreed"] == 3
     assert ann["changes"] == {"1": 1.0, "2": 1.0, "3": 2.0, "4": 1.0, "5": 0.0}
     assert ann["follow_through"][0]["from"] == 2.0 and ann["follow_through"][0]["to"] == 4.0
@@ -77,8 +87,10 @@ def test_text_lists_skipped_files_on_stderr(tmp_path: Path, capsys: pytest.Captu
 
 def test_pair_filter(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     d = programme(tmp_path)
-    assert main(["--questions", str(MINI_BANK), "history", str(d), "--pair", "ann-and-bo",
-                 "--format", "json"]) == 0
+    assert (
+        main(["--questions", str(MINI_BANK), "history", str(d), "--pair", "ann-and-bo", "--format", "json"])
+        == 0
+    )
     out = json.loads(capsys.readouterr().out)
     assert [p["pair"] for p in out["pairs"]] == ["ann-and-bo"]
     assert main(["--questions", str(MINI_BANK), "history", str(d), "--pair", "nobody"]) == 0
@@ -94,8 +106,13 @@ def test_missing_folder_is_one_line_and_exit_2(tmp_path: Path):
 
 
 def test_missing_default_folder_says_which_folder(tmp_path: Path):
-    run = subprocess.run([sys.executable, "-m", "collabcheck", "history"], capture_output=True,
-                         text=True, cwd=tmp_path, env={**os.environ, "COLLABCHECK_DIR": ""})
+    run = subprocess.run(
+        [sys.executable, "-m", "collabcheck", "history"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "COLLABCHECK_DIR": ""},
+    )
     assert run.returncode == 2
     (line,) = run.stderr.strip().splitlines()
     assert "no snapshot folder 'collabcheck' here" in line and "examples/" in line
@@ -117,8 +134,9 @@ def test_empty_folder_is_friendly(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert data["pairs"] == [] and data["skipped"] == []
 
 
-def test_default_folder_is_the_snapshot_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                              monkeypatch: pytest.MonkeyPatch):
+def test_default_folder_is_the_snapshot_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
     d = tmp_path / "mine"
     save(snap("ann-and-bo", "2026-01-01T09:00:00+00:00"), d)
     monkeypatch.setenv("COLLABCHECK_DIR", str(d))
@@ -131,10 +149,17 @@ def test_default_folder_is_the_snapshot_folder(tmp_path: Path, capsys: pytest.Ca
 
 
 def test_history_does_not_import_textual(tmp_path: Path):
-    code = ("import sys; from collabcheck.cli import main; rc = main(['history', sys.argv[1], "
-            "'--format', 'json']); print('textual' in sys.modules, rc, file=sys.stderr)")
-    run = subprocess.run([sys.executable, "-c", code, str(EXAMPLES)], capture_output=True, text=True,
-                         timeout=120, env={**os.environ, "COLLABCHECK_CACHE_DIR": str(tmp_path / "c")})
+    code = (
+        "import sys; from collabcheck.cli import main; rc = main(['history', sys.argv[1], "
+        "'--format', 'json']); print('textual' in sys.modules, rc, file=sys.stderr)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(EXAMPLES)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLLABCHECK_CACHE_DIR": str(tmp_path / "c")},
+    )
     assert run.stderr.strip().splitlines()[-1] == "False 0"
 
 
@@ -149,8 +174,10 @@ def test_examples_tell_a_story(tmp_path: Path):
     assert "You chose practice 3 (Make time for learning) on 9 December 2025. It went from" in flat
     assert all(len(line) <= 80 for line in out.splitlines())
     # Each story's first sitting used question bank 1: history says the questions changed.
-    assert ("The questions for practice 1, practice 2, practice 3, practice 4 and practice 5 "
-            "changed between 9 December 2025 and 12 March 2026") in flat
+    assert (
+        "The questions for practice 1, practice 2, practice 3, practice 4 and practice 5 "
+        "changed between 9 December 2025 and 12 March 2026"
+    ) in flat
     assert "Source: The King's Fund (2016). Developing collaborative relationships." in flat
     md = run_cli(*v1, "history", str(EXAMPLES), "--format", "markdown")
     assert md.returncode == 0 and "## Dr Amira Haddad and Tom Reilly" in md.stdout
@@ -159,9 +186,9 @@ def test_examples_tell_a_story(tmp_path: Path):
     assert [len(p["sittings"]) for p in data["pairs"]] == [4, 2] and data["skipped"] == []
     amira = data["pairs"][0]
     learning = [s["practices"]["3"] for s in amira["sittings"]]
-    assert learning == sorted(learning) and learning[-1] - learning[0] >= 1     # the story: it improved
+    assert learning == sorted(learning) and learning[-1] - learning[0] >= 1  # the story: it improved
     authority = [s["authority_divergence"] for s in amira["sittings"]]
-    assert authority[-1] < authority[0]                                       # and views converged
+    assert authority[-1] < authority[0]  # and views converged
 
 
 def test_examples_are_what_the_script_writes(tmp_path: Path):
@@ -171,8 +198,9 @@ def test_examples_are_what_the_script_writes(tmp_path: Path):
     copy = tmp_path / "examples"
     copy.mkdir()
     shutil.copy(EXAMPLES / "make_examples.py", copy)
-    run = subprocess.run([sys.executable, str(copy / "make_examples.py")], capture_output=True, text=True,
-                         timeout=120)
+    run = subprocess.run(
+        [sys.executable, str(copy / "make_examples.py")], capture_output=True, text=True, timeout=120
+    )
     assert run.returncode == 0, run.stderr
     made = sorted(p.relative_to(copy) for p in copy.rglob("*.toml"))
     assert made == sorted(p.relative_to(EXAMPLES) for p in EXAMPLES.rglob("*.toml"))

@@ -53,13 +53,13 @@ async def test_shows_each_pair_with_trends_follow_through_and_skipped(tmp_path: 
         screen = app.history_screen
         text = _text(screen)
         assert "Ann and Bo (ann-and-bo)" in text and "Cy and Dee (cy-and-dee)" in text
-        assert "▃▆" in text                                   # practice 3 drawn going up…
-        assert "+2.0 up" in text                              # …and said in numbers and words
+        assert "▃▆" in text  # practice 3 drawn going up…
+        assert "+2.0 up" in text  # …and said in numbers and words
         assert "You chose practice 3 (Practice 3) on 12 March 2026." in text
         assert "broken.toml" in text and "could not be read" in text
-        assert "Escape" in text                               # says how to go back
+        assert "Escape" in text  # says how to go back
         body = screen.query_one("#history-body")
-        assert body.has_focus and body.max_scroll_y > 0       # longer than the screen: it scrolls
+        assert body.has_focus and body.max_scroll_y > 0  # longer than the screen: it scrolls
         await pilot.press("end")
         await pilot.pause()
         assert body.scroll_y > 0

@@ -34,8 +34,10 @@ EDGES: dict[str, tuple[str, bool]] = {
     "lowercase-t-and-z": (GOOD.replace("T10:30:00+00:00", "t10:30:00z"), True),
     "space-for-t": (GOOD.replace("T10:30:00+00:00", " 10:30:00Z"), True),
     "unknown-key-ignored": (GOOD + "\nextra = 1\n", True),
-    "duplicate-key": (GOOD.replace('pair = "amira-and-tom"\n', 'pair = "amira-and-tom"\npair = "x"\n'),
-                      False),
+    "duplicate-key": (
+        GOOD.replace('pair = "amira-and-tom"\n', 'pair = "amira-and-tom"\npair = "x"\n'),
+        False,
+    ),
     "control-in-string": (GOOD.replace('name = "Tom Reilly"', 'name = "Tom\x01"'), False),
     "escaped-control-in-string": (GOOD.replace('name = "Tom Reilly"', 'name = "Tom\\u001b[2J"'), True),
     "not-utf8": (GOOD.replace("Tom Reilly", "Tom \udcff"), False),
@@ -175,8 +177,13 @@ def test_history_of_an_unreadable_folder_is_one_line(tmp_path: Path, monkeypatch
 
 def test_a_huge_name_stays_quick_and_short(tmp_path: Path) -> None:
     name = "Tom " + "x" * 450_000  # name and role: just under the size limit together
-    path = _write(tmp_path, "huge", GOOD.replace('name = "Tom Reilly"', f'name = "{name}"')
-                  .replace('role = "Patient partner, lives with COPD"', f'role = "{name}"'))
+    path = _write(
+        tmp_path,
+        "huge",
+        GOOD.replace('name = "Tom Reilly"', f'name = "{name}"').replace(
+            'role = "Patient partner, lives with COPD"', f'role = "{name}"'
+        ),
+    )
     for fmt in ("text", "markdown", "json"):
         start = time.monotonic()
         code, out, _ = run(["report", str(path), "--format", fmt])

@@ -16,8 +16,11 @@ pytestmark = [needs_git, pytest.mark.usefixtures("git_home")]
 
 def tree(root: Path) -> dict[str, str | None]:
     """Every path under root (but .git) with its content (None for a folder)."""
-    return {str(p.relative_to(root)): (p.read_text() if p.is_file() else None)
-            for p in sorted(root.rglob("*")) if ".git" not in p.relative_to(root).parts}
+    return {
+        str(p.relative_to(root)): (p.read_text() if p.is_file() else None)
+        for p in sorted(root.rglob("*"))
+        if ".git" not in p.relative_to(root).parts
+    }
 
 
 def test_in_a_fresh_git_init_it_makes_the_folder_and_the_note(tmp_path, monkeypatch):
@@ -87,9 +90,11 @@ def test_outside_a_repository_it_says_so_plainly(tmp_path, monkeypatch):
     monkeypatch.chdir(here)
     ran = run_cli("init")
     assert ran.returncode == 2
-    assert ran.stderr.strip() == ("collabcheck: The folder collabcheck is not inside a git repository. Run "
-                                  "collabcheck init in your team's repository (the folder you "
-                                  "cloned), or make this folder one first with git init.")
+    assert ran.stderr.strip() == (
+        "collabcheck: The folder collabcheck is not inside a git repository. Run "
+        "collabcheck init in your team's repository (the folder you "
+        "cloned), or make this folder one first with git init."
+    )
     assert not (here / "collabcheck").exists()
 
 

@@ -21,8 +21,18 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "collabcheck"
 LAYERS = {"core": 0, "scoring": 1, "history": 2, "render": 3, "tui": 4, "plain": 4, "cli": 5}
 SIDE_BY_SIDE = {"tui": "plain", "plain": "tui"}  # the same level; neither imports the other
 NO_UI = {"core", "scoring", "history", "render", "plain"}
-UI_PACKAGES = {"textual", "textual_serve", "textual_dev", "rich", "prompt_toolkit", "urwid",
-               "blessed", "curses", "asciimatics", "npyscreen"}
+UI_PACKAGES = {
+    "textual",
+    "textual_serve",
+    "textual_dev",
+    "rich",
+    "prompt_toolkit",
+    "urwid",
+    "blessed",
+    "curses",
+    "asciimatics",
+    "npyscreen",
+}
 DYNAMIC = "<a name worked out while running>"  # what an import_module(variable) imports
 
 
@@ -97,14 +107,16 @@ def _layer(module: str) -> str | None:
     return parts[1] if len(parts) > 1 and parts[0] == "collabcheck" and parts[1] in LAYERS else None
 
 
-GRAPH = {name: {m for m in _imports(name, path) if m in MODULES and m != name}
-         for name, path in MODULES.items()}
+GRAPH = {
+    name: {m for m in _imports(name, path) if m in MODULES and m != name} for name, path in MODULES.items()
+}
 RAW = {name: _imports(name, path) for name, path in MODULES.items()}
 
 
 def test_every_module_lives_in_a_layer() -> None:
-    loose = [m for m in MODULES if m.count(".") >= 1 and _layer(m) is None
-             and m not in ("collabcheck.__main__",)]
+    loose = [
+        m for m in MODULES if m.count(".") >= 1 and _layer(m) is None and m not in ("collabcheck.__main__",)
+    ]
     assert not loose, f"modules outside core/scoring/history/render/tui/plain/cli: {loose}"
 
 
@@ -113,8 +125,7 @@ def _upward(module: str, imports: set[str]) -> list[str]:
     mine = _layer(module)
     if mine is None:
         return []
-    return sorted(m for m in imports if (other := _layer(m)) is not None
-                  and LAYERS[other] > LAYERS[mine])
+    return sorted(m for m in imports if (other := _layer(m)) is not None and LAYERS[other] > LAYERS[mine])
 
 
 def _sibling(module: str, imports: set[str]) -> list[str]:
@@ -204,31 +215,42 @@ def test_the_checker_sees_dynamic_imports(tmp_path: Path) -> None:
     """`importlib.import_module` and `__import__` count as imports, the packages on the way
     included; a name worked out while running is flagged rather than missed."""
     src = tmp_path / "m.py"
-    src.write_text("import importlib\nfrom importlib import import_module\n"
-                   "def f(name):\n"
-                   "    importlib.import_module('collabcheck.tui.app')\n"
-                   "    __import__('textual_serve.server')\n"
-                   "    import_module(name)\n")
+    src.write_text(
+        "import importlib\nfrom importlib import import_module\n"
+        "def f(name):\n"
+        "    importlib.import_module('collabcheck.tui.app')\n"
+        "    __import__('textual_serve.server')\n"
+        "    import_module(name)\n"
+    )
     found = _imports("collabcheck.core.m", src)
-    assert {"collabcheck.tui", "collabcheck.tui.app", "textual_serve", "textual_serve.server",
-            DYNAMIC} <= found
+    assert {
+        "collabcheck.tui",
+        "collabcheck.tui.app",
+        "textual_serve",
+        "textual_serve.server",
+        DYNAMIC,
+    } <= found
 
 
 def test_the_rules_catch_each_kind_of_break(tmp_path: Path) -> None:
     """Each rule, applied to a made-up module that breaks it, fails it."""
+
     def imports_of(name: str, source: str) -> set[str]:
         path = tmp_path / f"{name.replace('.', '_')}.py"
         path.write_text(source)
         return _imports(name, path)
 
-    hidden = imports_of("collabcheck.core.m", "import importlib\n"
-                        "importlib.import_module('collabcheck.tui.app')\n")
+    hidden = imports_of(
+        "collabcheck.core.m", "import importlib\nimportlib.import_module('collabcheck.tui.app')\n"
+    )
     assert _upward("collabcheck.core.m", hidden) == ["collabcheck.tui", "collabcheck.tui.app"]
     for a, b in (("plain", "tui"), ("tui", "plain")):
         crossed = imports_of(f"collabcheck.{a}.m", f"from collabcheck.{b} import flow\n")
         assert f"collabcheck.{b}" in _sibling(f"collabcheck.{a}.m", crossed)
         assert _upward(f"collabcheck.{a}.m", crossed) == []  # the same level, so only this rule
-    served = imports_of("collabcheck.render.m", "def f():\n    __import__('textual_serve')\n"
-                        "    from rich.table import Table\n")
+    served = imports_of(
+        "collabcheck.render.m",
+        "def f():\n    __import__('textual_serve')\n    from rich.table import Table\n",
+    )
     assert _ui("collabcheck.render.m", served) == ["rich.table", "textual_serve"]
     assert _ui("collabcheck.tui.m", served) == []  # the Textual app may use them

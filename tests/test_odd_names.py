@@ -38,8 +38,9 @@ def odd_folder(tmp_path: Path) -> Path:
 
 def cc(tmp_path: Path, extra: dict[str, str], *args: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "COLLABCHECK_CACHE_DIR": str(tmp_path / "cache"), **extra}
-    return subprocess.run([sys.executable, "-m", "collabcheck", *args], capture_output=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "collabcheck", *args], capture_output=True, env=env, timeout=120
+    )
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -48,7 +49,7 @@ def test_history_json_stays_valid_json_in_every_locale(tmp_path: Path, locale: s
     for _ in ("cold", "cached"):
         run = cc(tmp_path, LOCALES[locale], "history", str(folder), "--format", "json")
         assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
-        data = json.loads(run.stdout.decode("utf-8"))          # strict: a raw 0xe9 would fail
+        data = json.loads(run.stdout.decode("utf-8"))  # strict: a raw 0xe9 would fail
         skipped = {s["file"]: s["error"] for s in data["skipped"]}
         assert skipped.keys() == {f"{folder}/caf\\xe9.toml", f"{folder}/d\\xff"}
         assert all("not UTF-8" in e for e in skipped.values())

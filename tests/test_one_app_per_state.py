@@ -23,7 +23,7 @@ from .test_real_terminal import APP, TMUX, start_ann_and_bo, state_when, termina
 def test_the_lock_is_held_once_and_freed_by_release(tmp_path: Path):
     first = lock.hold(tmp_path / "state")
     assert first is not None and first.fd >= 0
-    assert lock.hold(tmp_path / "state") is None            # even from the same process
+    assert lock.hold(tmp_path / "state") is None  # even from the same process
     first.release()
     again = lock.hold(tmp_path / "state")
     assert again is not None and again.fd >= 0
@@ -33,9 +33,15 @@ def test_the_lock_is_held_once_and_freed_by_release(tmp_path: Path):
 def test_a_process_killed_outright_leaves_no_lock_behind(tmp_path: Path):
     state = tmp_path / "state"
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from collabcheck.core import lock; "
-         f"h = lock.hold({str(state)!r}); print('held' if h else 'not', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from collabcheck.core import lock; "
+            f"h = lock.hold({str(state)!r}); print('held' if h else 'not', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         assert lock.hold(state) is None

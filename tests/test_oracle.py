@@ -91,8 +91,9 @@ def oracle(snap: Any, bank: Bank) -> tuple[dict[int, Fraction], int]:
 
     gaps = []
     for i in say:  # the gap counts only answers inside the partnership ("outside" is apart)
-        vs = [vector(ans[p][i.id]) for p in pids
-              if i.id in ans[p] and ans[p][i.id] not in ("unsure", "outside")]
+        vs = [
+            vector(ans[p][i.id]) for p in pids if i.id in ans[p] and ans[p][i.id] not in ("unsure", "outside")
+        ]
         if len(vs) >= 2:
             gaps.append(max(distance(a, b) for a, b in combinations(vs, 2)))
     if gaps and Fraction(sum(gaps), len(gaps)) >= 1:
@@ -100,8 +101,7 @@ def oracle(snap: Any, bank: Bank) -> tuple[dict[int, Fraction], int]:
 
     positions = []
     for pid in pids:
-        vals = [FOCUS[ans[pid][i.id]] for i in bank.items_of_kind("focus")
-                if ans[pid].get(i.id) in FOCUS]
+        vals = [FOCUS[ans[pid][i.id]] for i in bank.items_of_kind("focus") if ans[pid].get(i.id) in FOCUS]
         if vals:
             positions.append(Fraction(sum(vals), len(vals)))
     task = False
@@ -125,8 +125,11 @@ def oracle(snap: Any, bank: Bank) -> tuple[dict[int, Fraction], int]:
     return priorities, best
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(data=st.data())
 def test_the_rule_as_written_matches_report_json(tmp_path: Path, data: st.DataObject) -> None:
     snap = data.draw(snapshots(BANK, min_partners=2, max_partners=3))

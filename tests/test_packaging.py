@@ -15,11 +15,31 @@ from .conftest import ROOT, SHIPPED_BANK
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git to copy the tracked files")
 def test_wheel_contains_the_question_bank(tmp_path):
     src = tmp_path / "src"
-    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".git", ".venv", "venv", "*.egg-info",
-                                                              "__pycache__", ".pytest_cache", "dist"))
+    shutil.copytree(
+        ROOT,
+        src,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "venv", "*.egg-info", "__pycache__", ".pytest_cache", "dist"
+        ),
+    )
     out = tmp_path / "dist"
-    run = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                          "--quiet", "-w", str(out), str(src)], capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            str(out),
+            str(src),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     wheel = next(out.glob("collabcheck-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())

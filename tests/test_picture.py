@@ -69,8 +69,11 @@ def test_places_are_the_reports_figures(data: st.DataObject):
     report = report_json(c)
     for pid, place in places(c).items():
         assert place.attention == report["focus"]["positions"][pid]
-        assert place.say == pytest.approx(expected_say(report, pid)) if place.say is not None \
+        assert (
+            place.say == pytest.approx(expected_say(report, pid))
+            if place.say is not None
             else expected_say(report, pid) is None
+        )
         assert place.holder == report["authority"]["perceived_holder"].get(pid)
         if place.say is not None:
             assert -2 <= place.say <= 2
@@ -80,9 +83,11 @@ def shifted(before: dict[str, Place], pids: list[str]) -> dict[str, Place]:
     """Another sitting's places given to these partners, by position (holders renamed too)."""
     old = list(before)
     rename = dict(zip(old, pids, strict=False))
-    return {rename[p]: replace(pl, pid=rename[p], holder=rename.get(pl.holder, pl.holder)
-                               if pl.holder else None)
-            for p, pl in before.items() if p in rename}
+    return {
+        rename[p]: replace(pl, pid=rename[p], holder=rename.get(pl.holder, pl.holder) if pl.holder else None)
+        for p, pl in before.items()
+        if p in rename
+    }
 
 
 ORDER = {"task": -1, "balanced": 0, "relationship": 1}
@@ -99,8 +104,11 @@ def check_words(move: Any, names: dict[str, str]) -> None:
         assert "moved from seeing" not in text and "moved towards" not in text
     elif "moved from seeing" not in text:
         assert ("towards having more of it themselves" in text) is (move.across > 0)
-    m = re.search(r"attention moved from (the task|a balance|the relationship) to "
-                  r"(the task|a balance|the relationship)", text)
+    m = re.search(
+        r"attention moved from (the task|a balance|the relationship) to "
+        r"(the task|a balance|the relationship)",
+        text,
+    )
     nouns = {v[1]: k for k, v in BANDS.items()}
     if move.up == 0:
         assert "attention is still" in text and not m
@@ -157,8 +165,12 @@ def test_svg_is_xml_with_no_text_beyond_the_sentence(data: st.DataObject):
     for a in pic.arrows:
         if a.now.on_plane:
             x, y = to_xy(a.now.say, a.now.attention)  # type: ignore[arg-type]
-            assert any(t.text == mark[a.pid] and float(t.get("x")) == pytest.approx(x, abs=0.06)
-                       and float(t.get("y")) == pytest.approx(y + 4, abs=0.06) for t in texts)
+            assert any(
+                t.text == mark[a.pid]
+                and float(t.get("x")) == pytest.approx(x, abs=0.06)
+                and float(t.get("y")) == pytest.approx(y + 4, abs=0.06)
+                for t in texts
+            )
 
 
 def example(name: str) -> tuple[Any, dict[str, Place]]:
@@ -178,8 +190,9 @@ def test_examples_arrows_come_from_the_previous_sitting():
     assert "On who has the say you are now 1.8 steps apart" in said
     first, none = example("2025-12-09T1400-amira-and-tom.toml")
     assert none == {}
-    assert "There is no earlier sitting to draw arrows from." in sentence(picture(first, none),
-                                                                          names_of(first))
+    assert "There is no earlier sitting to draw arrows from." in sentence(
+        picture(first, none), names_of(first)
+    )
 
 
 def test_the_say_outside_is_shown_apart():
@@ -187,8 +200,9 @@ def test_the_say_outside_is_shown_apart():
     from .strategies import make_snapshot
 
     say = [i.id for i in bank.items_of_kind("authority") if not i.accountability]
-    snap = make_snapshot(bank, {"ann": {say[0]: "outside", say[1]: "shared"},
-                                "bo": {i: "shared" for i in say}})
+    snap = make_snapshot(
+        bank, {"ann": {say[0]: "outside", say[1]: "shared"}, "bo": {i: "shared" for i in say}}
+    )
     c = compare(snap, bank)
     pic = picture(c)
     assert [p.pid for p in pic.outside] == ["ann"]

@@ -38,16 +38,20 @@ from tests.strategies import BANKS, ROOT, snapshots, with_answers, with_context
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 banks = pytest.mark.parametrize("bank", BANKS, ids=[f"{b.id}-v{b.version}" for b in BANKS])
-CONTEXTS = st.tuples(st.sampled_from([None, "starting", "under-a-year", "longer"]),
-                     st.sampled_from([None, "open", "under-radar", "undecided"]))
+CONTEXTS = st.tuples(
+    st.sampled_from([None, "starting", "under-a-year", "longer"]),
+    st.sampled_from([None, "open", "under-radar", "undecided"]),
+)
 
 
 def outputs(c: Comparison, bank: Bank) -> dict[str, str]:
     view = comparison_view(c, bank)
-    return {"text": " ".join(render_text(c, bank).split()),
-            "markdown": " ".join(render_markdown(c, bank).replace("\\", "").split()),
-            "json": str(report_json(c)),
-            "screen": " ".join(" ".join(str(b) for b in s.blocks) for s in view.values())}
+    return {
+        "text": " ".join(render_text(c, bank).split()),
+        "markdown": " ".join(render_markdown(c, bank).replace("\\", "").split()),
+        "json": str(report_json(c)),
+        "screen": " ".join(" ".join(str(b) for b in s.blocks) for s in view.values()),
+    }
 
 
 def say_items(bank: Bank) -> list[str]:
@@ -75,8 +79,10 @@ def test_12_the_pattern_never_contradicts_a_partners_line(bank: Bank, data: st.D
     names = names_of(c)
     lines = power.view_sentences(a, names)
     everyone_shared = f"{all_of(len(a.perceived_holder)).capitalize()} see the say as shared."
-    if not all(line.startswith(f"{names[p]} sees the say as shared overall")
-               for p, line in zip(a.perceived_holder, lines, strict=True)):
+    if not all(
+        line.startswith(f"{names[p]} sees the say as shared overall")
+        for p, line in zip(a.perceived_holder, lines, strict=True)
+    ):
         for name, out in outputs(c, bank).items():
             assert everyone_shared not in out, name
 
@@ -84,8 +90,9 @@ def test_12_the_pattern_never_contradicts_a_partners_line(bank: Bank, data: st.D
 @banks
 @SETTINGS
 @given(data=st.data(), context=CONTEXTS)
-def test_13_shared_against_outside_is_never_a_power_boost(bank: Bank, data: st.DataObject,
-                                                          context: tuple[Any, Any]) -> None:
+def test_13_shared_against_outside_is_never_a_power_boost(
+    bank: Bank, data: st.DataObject, context: tuple[Any, Any]
+) -> None:
     snap = with_context(data.draw(snapshots(bank)), *context)
     for pid in snap.partner_ids:
         for item in say_items(bank):
@@ -111,8 +118,9 @@ def _kind_tags(sitting_tags: set[str], when: tuple[str, ...]) -> bool:
 @banks
 @SETTINGS
 @given(data=st.data(), context=CONTEXTS)
-def test_14_tips_fit_route_stage_and_findings(bank: Bank, data: st.DataObject,
-                                              context: tuple[Any, Any]) -> None:
+def test_14_tips_fit_route_stage_and_findings(
+    bank: Bank, data: st.DataObject, context: tuple[Any, Any]
+) -> None:
     stage, route = context
     c = compare(with_context(data.draw(snapshots(bank)), stage, route), bank)
     a, f = c.authority, c.focus
@@ -137,8 +145,9 @@ def _before(sentence: str, figures: list[str], marker: str) -> bool:
 @banks
 @SETTINGS
 @given(data=st.data(), context=CONTEXTS)
-def test_15_no_average_without_each_partners_figure(bank: Bank, data: st.DataObject,
-                                                    context: tuple[Any, Any]) -> None:
+def test_15_no_average_without_each_partners_figure(
+    bank: Bank, data: st.DataObject, context: tuple[Any, Any]
+) -> None:
     c = compare(with_context(data.draw(snapshots(bank)), *context), bank)
     best = c.practice(c.suggestion.number)
     why = reasons(c)
@@ -151,8 +160,9 @@ def test_15_no_average_without_each_partners_figure(bank: Bank, data: st.DataObj
                 assert _before(sentence, figures, "ombined"), sentence
         if "combined" in short:
             cut = names_of(c, summary.NAME_LIMIT)
-            assert _before(short, [f"{cut[p]} {fmt1(v)}" for p, v in best.scores.items()
-                                   if v is not None], "combined"), short
+            assert _before(
+                short, [f"{cut[p]} {fmt1(v)}" for p, v in best.scores.items() if v is not None], "combined"
+            ), short
     f = c.focus
     known = {p: v for p, v in f.positions.items() if v is not None}
     if len(set(known.values())) > 1:
@@ -185,8 +195,9 @@ assert reasons(c)[0].startswith("Your combined score here is 3.0"), reasons(c)[0
 assert "No practice is seen differently (apart by 5.0 or more)." in summary.findings(c)
 print("mutated")
 """
-    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                         text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0 and "mutated" in out.stdout, out.stderr[-2000:]
     # ...and with the threshold as shipped, the same sitting is seen differently everywhere.
     from tests.test_reading_scenarios import BANK, professional_and_patient
@@ -215,8 +226,9 @@ def test_names_cut_in_the_summary_are_cut_the_same_way_everywhere() -> None:
 @banks
 @SETTINGS
 @given(data=st.data(), context=CONTEXTS)
-def test_the_summary_leads_in_at_most_20_lines(bank: Bank, data: st.DataObject,
-                                               context: tuple[Any, Any]) -> None:
+def test_the_summary_leads_in_at_most_20_lines(
+    bank: Bank, data: st.DataObject, context: tuple[Any, Any]
+) -> None:
     """For 2–6 partners with any names: why in at most three lines, at most three findings,
     and the text and Markdown reports' summaries within their first 20 lines."""
     import textwrap

@@ -27,8 +27,7 @@ def _private(name: str) -> bool:
 def textual_private_names() -> set[str]:
     """Every single-underscore name on Textual's app, screens and the widgets the app uses."""
     names: set[str] = set()
-    for cls in (App, Screen, ModalScreen, Widget, Button, Footer, Header, OptionList, Static,
-                TextArea):
+    for cls in (App, Screen, ModalScreen, Widget, Button, Footer, Header, OptionList, Static, TextArea):
         names.update(n for n in dir(cls) if _private(n))
     for instance in (App(), Screen(), Static(), TextArea()):
         names.update(n for n in vars(instance) if _private(n))
@@ -38,15 +37,26 @@ def textual_private_names() -> set[str]:
 def _own_names(tree: ast.AST) -> set[int]:
     """Nodes that are plainly not Textual's: `os._exit` on an imported module, and
     `self._x` inside a class with no base class (so nothing of Textual's to shadow)."""
-    modules = {(a.asname or a.name).split(".")[0] for node in ast.walk(tree)
-               if isinstance(node, ast.Import) for a in node.names}
-    own = {id(node) for node in ast.walk(tree) if isinstance(node, ast.Attribute)
-           and isinstance(node.value, ast.Name) and node.value.id in modules}
+    modules = {
+        (a.asname or a.name).split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for a in node.names
+    }
+    own = {
+        id(node)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules
+    }
     for cls in ast.walk(tree):
         if isinstance(cls, ast.ClassDef) and not cls.bases:
-            own.update(id(node) for node in ast.walk(cls)
-                       if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-                       and node.value.id == "self")
+            own.update(
+                id(node)
+                for node in ast.walk(cls)
+                if isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "self"
+            )
     return own
 
 
@@ -80,27 +90,47 @@ PRIVATE = textual_private_names()
 
 def test_the_list_of_textual_private_names_is_real() -> None:
     """The list really holds what the fault path once used, so the check below can fail."""
-    assert {"_handle_exception", "_exit_renderables", "_return_code", "_exception",
-            "_close_messages_no_wait", "_loop"} <= PRIVATE
+    assert {
+        "_handle_exception",
+        "_exit_renderables",
+        "_return_code",
+        "_exception",
+        "_close_messages_no_wait",
+        "_loop",
+    } <= PRIVATE
 
 
 def test_the_checker_finds_each_kind_of_private_use() -> None:
-    source = ("class A(App):\n"
-              "    def _handle_exception(self, error):\n"
-              "        self._return_code = 1\n"
-              "        getattr(self, '_exit_renderables').clear()\n")
+    source = (
+        "class A(App):\n"
+        "    def _handle_exception(self, error):\n"
+        "        self._return_code = 1\n"
+        "        getattr(self, '_exit_renderables').clear()\n"
+    )
     assert [use.split(": ")[1] for use in private_uses(source, PRIVATE)] == [
-        "_handle_exception", "_return_code", "_exit_renderables"]
-    assert private_uses("import os\nos._exit(0)\nclass B:\n    def f(self):\n        self._closed = 1\n"
-                        "self.exit(return_code=1)\n", PRIVATE) == []
+        "_handle_exception",
+        "_return_code",
+        "_exit_renderables",
+    ]
+    assert (
+        private_uses(
+            "import os\nos._exit(0)\nclass B:\n    def f(self):\n        self._closed = 1\n"
+            "self.exit(return_code=1)\n",
+            PRIVATE,
+        )
+        == []
+    )
 
 
 def test_no_module_uses_textual_private_api() -> None:
     offenders = {}
     for path in sorted(p for layer in UI for p in (SRC / layer).rglob("*.py")):
         where = path.relative_to(SRC).as_posix()
-        uses = [u for u in private_uses(path.read_text(encoding="utf-8"), PRIVATE)
-                if u.split(": ")[1] not in KNOWN.get(where, set())]
+        uses = [
+            u
+            for u in private_uses(path.read_text(encoding="utf-8"), PRIVATE)
+            if u.split(": ")[1] not in KNOWN.get(where, set())
+        ]
         if uses:
             offenders[where] = uses
     assert not offenders, f"Textual's private API used (find a public way): {offenders}"

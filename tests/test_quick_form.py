@@ -42,8 +42,8 @@ def test_quick_bank_at_most_15_at_least_2_per_practice_say_and_attention_no_writ
         n = sum(1 for i in items if i.section_id == practice.id and i.kind == "agree")
         assert n >= 2, f"practice {practice.number} has {n}"
     assert any(i.kind == "authority" and not i.accountability for i in items)  # the say
-    assert any(i.kind == "focus" for i in items)                                # attention
-    assert not any(i.kind == "reflect" for i in items)                          # no writing
+    assert any(i.kind == "focus" for i in items)  # attention
+    assert not any(i.kind == "reflect" for i in items)  # no writing
 
 
 def test_every_quick_item_carries_a_guide_idea_the_bank_maps_to_it_and_says_why():
@@ -64,19 +64,25 @@ def test_the_quick_form_is_not_read_as_a_section_of_the_bank():
     assert len(questions(BANK)) > MAX_QUICK
 
 
-@pytest.mark.parametrize("change,problem", [
-    (lambda t: t.replace('id = "embed.would-fade"', 'id = "embed.keep-alive"'),
-     "is a written question"),
-    (lambda t: t.replace('id = "embed.would-fade"', 'id = "embed.nonsense"'), "is not in the bank"),
-    (lambda t: t.replace('id = "embed.would-fade"', 'id = "invest.trust"'),
-     "the bank does not map idea '5.13' to it"),
-    (lambda t: t.replace('idea = "1.8"', 'idea = "9.9"'), "does not map idea '9.9'"),
-    (lambda t: t.split('[[items]]\nid = "embed.approved"')[0], "each practice needs at least 2"),
-    (lambda t: t + '\n[[items]]\nid = "invest.trust"\nidea = "2.8"\nwhy = "x"\n',
-     "at most 15"),
-    (lambda t: t.replace("bank_version = 2", "bank_version = 1"), "is for bank"),
-    (lambda t: t.replace('why = "A purpose', 'whyy = "A purpose'), "needs exactly 'id', 'idea' and 'why'"),
-])
+@pytest.mark.parametrize(
+    "change,problem",
+    [
+        (lambda t: t.replace('id = "embed.would-fade"', 'id = "embed.keep-alive"'), "is a written question"),
+        (lambda t: t.replace('id = "embed.would-fade"', 'id = "embed.nonsense"'), "is not in the bank"),
+        (
+            lambda t: t.replace('id = "embed.would-fade"', 'id = "invest.trust"'),
+            "the bank does not map idea '5.13' to it",
+        ),
+        (lambda t: t.replace('idea = "1.8"', 'idea = "9.9"'), "does not map idea '9.9'"),
+        (lambda t: t.split('[[items]]\nid = "embed.approved"')[0], "each practice needs at least 2"),
+        (lambda t: t + '\n[[items]]\nid = "invest.trust"\nidea = "2.8"\nwhy = "x"\n', "at most 15"),
+        (lambda t: t.replace("bank_version = 2", "bank_version = 1"), "is for bank"),
+        (
+            lambda t: t.replace('why = "A purpose', 'whyy = "A purpose'),
+            "needs exactly 'id', 'idea' and 'why'",
+        ),
+    ],
+)
 def test_a_form_that_breaks_a_rule_is_one_line_naming_the_file(tmp_path, change, problem):
     path = tmp_path / "quick.toml"
     path.write_text(change(quick_form_path().read_text(encoding="utf-8")), encoding="utf-8")
@@ -102,8 +108,15 @@ def test_form_bank_keeps_the_sections_in_order_with_only_the_forms_items():
 
 def snapshot(pair: str, when: datetime, form: str | None = None) -> Snapshot:
     answers = {"ann": {"find-partners.shared-purpose": 4}, "bo": {"find-partners.shared-purpose": 2}}
-    return Snapshot(pair=pair, taken_at=when, bank=BANK.id, bank_version=BANK.version,
-                    partners=[Partner("ann", "Ann"), Partner("bo", "Bo")], answers=answers, form=form)
+    return Snapshot(
+        pair=pair,
+        taken_at=when,
+        bank=BANK.id,
+        bank_version=BANK.version,
+        partners=[Partner("ann", "Ann"), Partner("bo", "Bo")],
+        answers=answers,
+        form=form,
+    )
 
 
 def test_a_quick_snapshot_says_so_and_reads_back():
@@ -134,13 +147,13 @@ def test_a_quick_sitting_is_kept_as_quick_in_the_state_file():
 
 def test_offered_within_six_months_of_a_full_sitting_only(tmp_path: Path):
     folder = tmp_path / "snaps"
-    assert offer_quick(folder, "ann-and-bo", BANK, WHEN) is None          # no folder
+    assert offer_quick(folder, "ann-and-bo", BANK, WHEN) is None  # no folder
     write_snapshot(snapshot("ann-and-bo", WHEN - timedelta(days=200)), folder, BANK)
-    assert offer_quick(folder, "ann-and-bo", BANK, WHEN) is None          # too long ago
+    assert offer_quick(folder, "ann-and-bo", BANK, WHEN) is None  # too long ago
     recent = WHEN - timedelta(days=60)
     write_snapshot(snapshot("ann-and-bo", recent), folder, BANK)
     assert offer_quick(folder, "ann-and-bo", BANK, WHEN) == recent
-    assert offer_quick(folder, "cy-and-di", BANK, WHEN) is None           # another partnership
+    assert offer_quick(folder, "cy-and-di", BANK, WHEN) is None  # another partnership
     assert offer_quick(folder, "ann-and-bo", load_bank(MINI_BANK), WHEN) is None  # no form
     # a quick sitting since does not count as a full one, and never hides the full one
     write_snapshot(snapshot("ann-and-bo", WHEN - timedelta(days=10), "quick"), folder, BANK)
@@ -166,9 +179,15 @@ def test_the_report_of_a_quick_sitting_says_what_a_quick_form_can_and_cannot_tel
     assert form is not None
     kinds = {"agree": 4, "authority": "shared", "focus": "balanced"}
     answers = {pid: {i: kinds[BANK.items_by_id[i].kind] for i in form.ids} for pid in ("ann", "bo")}
-    quick = Snapshot(pair="ann-and-bo", taken_at=WHEN, bank=BANK.id, bank_version=BANK.version,
-                     partners=[Partner("ann", "Ann"), Partner("bo", "Bo")], answers=answers,  # type: ignore[arg-type]
-                     form="quick")
+    quick = Snapshot(
+        pair="ann-and-bo",
+        taken_at=WHEN,
+        bank=BANK.id,
+        bank_version=BANK.version,
+        partners=[Partner("ann", "Ann"), Partner("bo", "Bo")],
+        answers=answers,  # type: ignore[arg-type]
+        form="quick",
+    )
     path = write_snapshot(quick, tmp_path, BANK)
     text = run_cli("report", str(path))
     assert text.returncode == 0 and " ".join(QUICK_READING.split()) in " ".join(text.stdout.split())

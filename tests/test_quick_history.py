@@ -25,13 +25,23 @@ T0 = datetime(2026, 3, 1, 10, 0, tzinfo=timezone.utc)
 ANSWER = st.one_of(st.integers(1, 5), st.just("unsure"), st.none())
 
 
-def sitting(when: datetime, answers: dict[str, dict[str, object]], quick: bool,
-            agreed: int | None = None) -> Snapshot:
-    kept = {pid: {k: v for k, v in table.items() if v is not None and (not quick or k in FORM.ids)}
-            for pid, table in answers.items()}
-    return Snapshot(pair="ann-and-bo", taken_at=when, bank=BANK.id, bank_version=BANK.version,
-                    partners=PARTNERS, answers=kept, form="quick" if quick else None,  # type: ignore[arg-type]
-                    agreed=Agreed(agreed) if agreed else None)
+def sitting(
+    when: datetime, answers: dict[str, dict[str, object]], quick: bool, agreed: int | None = None
+) -> Snapshot:
+    kept = {
+        pid: {k: v for k, v in table.items() if v is not None and (not quick or k in FORM.ids)}
+        for pid, table in answers.items()
+    }
+    return Snapshot(
+        pair="ann-and-bo",
+        taken_at=when,
+        bank=BANK.id,
+        bank_version=BANK.version,
+        partners=PARTNERS,
+        answers=kept,
+        form="quick" if quick else None,  # type: ignore[arg-type]
+        agreed=Agreed(agreed) if agreed else None,
+    )
 
 
 def by_hand(snap: Snapshot, practice: int, asked: set[str]) -> float | None:
@@ -39,20 +49,29 @@ def by_hand(snap: Snapshot, practice: int, asked: set[str]) -> float | None:
     `practice` in `asked` they scored (6 − answer when worded the other way), then the mean."""
     means = []
     for table in snap.answers.values():
-        scores = [6 - v if item.reverse else v for item in STATEMENTS
-                  if item.section_id == BANK.practice(practice).id and item.id in asked
-                  and type(v := table.get(item.id)) is int]
+        scores = [
+            6 - v if item.reverse else v
+            for item in STATEMENTS
+            if item.section_id == BANK.practice(practice).id
+            and item.id in asked
+            and type(v := table.get(item.id)) is int
+        ]
         if scores:
             means.append(Fraction(sum(scores), len(scores)))
     return float(sum(means, Fraction(0)) / len(means)) if means else None
 
 
-answers_st = st.fixed_dictionaries({p.id: st.fixed_dictionaries({i.id: ANSWER for i in STATEMENTS})
-                                    for p in PARTNERS})
+answers_st = st.fixed_dictionaries(
+    {p.id: st.fixed_dictionaries({i.id: ANSWER for i in STATEMENTS}) for p in PARTNERS}
+)
 
 
-@given(first=answers_st, second=answers_st, noise=answers_st,
-       kinds=st.sampled_from([(False, True), (True, False), (True, True)]))
+@given(
+    first=answers_st,
+    second=answers_st,
+    noise=answers_st,
+    kinds=st.sampled_from([(False, True), (True, False), (True, True)]),
+)
 def test_a_change_is_read_only_from_statements_asked_in_both(first, second, noise, kinds):
     """Whatever either sitting answered outside the questions both asked, the change reported
     for each practice is the change over the questions both asked, worked out by hand."""
@@ -104,17 +123,22 @@ def test_full_sittings_compare_as_before_and_a_quick_one_says_how_it_is_compared
         before, after = pair.compared(pair.sittings[-2], last, k)
         assert pair.changes[k] is not None and abs(pair.changes[k] - (after - before)) < 1e-9
     # not the whole-practice scores of the full sitting, which count statements not asked now
-    assert any(abs(pair.changes[k] - ((last.practices[k] or 0) - (pair.sittings[-2].practices[k] or 0)))
-               > 0.5 for k in "12345")
+    assert any(
+        abs(pair.changes[k] - ((last.practices[k] or 0) - (pair.sittings[-2].practices[k] or 0))) > 0.5
+        for k in "12345"
+    )
     assert not pair.questions_changed  # a quick form is not a change of the questions
     text = render_text(history)
-    assert "a quick check-in, so each practice's change to or from it counts only the questions " \
-           "asked in both sittings" in " ".join(text.split())
+    assert (
+        "a quick check-in, so each practice's change to or from it counts only the questions "
+        "asked in both sittings" in " ".join(text.split())
+    )
 
 
 def test_follow_through_to_a_quick_sitting_uses_the_questions_asked_in_both(tmp_path):
-    high_outside = {p.id: {i.id: (3 if i.id in FORM.ids else 5) for i in STATEMENTS
-                           if not i.reverse} for p in PARTNERS}
+    high_outside = {
+        p.id: {i.id: (3 if i.id in FORM.ids else 5) for i in STATEMENTS if not i.reverse} for p in PARTNERS
+    }
     write_snapshot(sitting(T0, high_outside, False, agreed=3), tmp_path, BANK)
     later = {p.id: {i.id: 4 for i in STATEMENTS if not i.reverse} for p in PARTNERS}
     write_snapshot(sitting(T0 + timedelta(days=30), later, True), tmp_path, BANK)

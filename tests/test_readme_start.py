@@ -9,7 +9,7 @@ from .conftest import ROOT
 
 def start_section() -> str:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    return text[text.index("## Start here"):text.index("### Three ways in")]
+    return text[text.index("## Start here") : text.index("### Three ways in")]
 
 
 def test_exactly_two_commands_the_first_installs_once_and_shows_the_example():

@@ -26,8 +26,9 @@ TMUX = shutil.which("tmux")
 APP = shutil.which("collabcheck") or shutil.which("collabcheck", path=str(Path(sys.executable).parent))
 pytestmark = [
     pytest.mark.skipif(TMUX is None, reason="tmux is not installed, so there is no real terminal to test in"),
-    pytest.mark.skipif(APP is None, reason="the collabcheck console script is not installed "
-                       "(pip install -e .)"),
+    pytest.mark.skipif(
+        APP is None, reason="the collabcheck console script is not installed (pip install -e .)"
+    ),
 ]
 
 
@@ -41,8 +42,9 @@ class Terminal:
         self.tmux("new-session", "-d", "-s", "cc", "-x", "80", "-y", "24", shell)
 
     def tmux(self, *args: str) -> str:
-        out = subprocess.run([TMUX, "-L", self.socket, *args], capture_output=True, text=True,
-                             timeout=10, check=True)
+        out = subprocess.run(
+            [TMUX, "-L", self.socket, *args], capture_output=True, text=True, timeout=10, check=True
+        )
         return out.stdout
 
     def screen(self) -> str:
@@ -82,8 +84,12 @@ def terminals(tmp_path: Path):
     started: list[Terminal] = []
 
     def start(*args: str) -> Terminal:
-        env = {"COLLABCHECK_STATE_DIR": str(tmp_path / "state"), "TERM": "xterm-256color",
-               "HOME": os.environ.get("HOME", str(tmp_path)), "PATH": os.environ.get("PATH", "")}
+        env = {
+            "COLLABCHECK_STATE_DIR": str(tmp_path / "state"),
+            "TERM": "xterm-256color",
+            "HOME": os.environ.get("HOME", str(tmp_path)),
+            "PATH": os.environ.get("PATH", ""),
+        }
         t = Terminal([str(APP), *args], env, tmp_path)
         started.append(t)
         return t
@@ -228,8 +234,11 @@ def test_answers_typed_in_a_burst_are_all_kept_in_order(terminal, tmp_path):
     t.tmux("send-keys", "-t", "cc", "4", "n", "5")  # one burst, as a quick typist would
     t.wait_for("Question 4 of", timeout=10)
     state = state_when(tmp_path, lambda s: len(s["answers"]["ann"]) == 3)
-    assert state["answers"]["ann"] == {"find-partners.a": 4, "find-partners.b": "unsure",
-                                       "find-partners.c": 5}
+    assert state["answers"]["ann"] == {
+        "find-partners.a": 4,
+        "find-partners.b": "unsure",
+        "find-partners.c": 5,
+    }
 
 
 def test_names_typed_in_a_burst_land_in_the_right_boxes(terminal, tmp_path):
@@ -238,8 +247,19 @@ def test_names_typed_in_a_burst_land_in_the_right_boxes(terminal, tmp_path):
     t.wait_for("Before you start")
     t.keys("n")
     t.wait_for("Who is here")
-    t.tmux("send-keys", "-t", "cc", "Alice Jones", "Tab", "Consultant", "Enter", "Sam", "Tab",
-           "Patient partner", "Tab")  # one burst
+    t.tmux(
+        "send-keys",
+        "-t",
+        "cc",
+        "Alice Jones",
+        "Tab",
+        "Consultant",
+        "Enter",
+        "Sam",
+        "Tab",
+        "Patient partner",
+        "Tab",
+    )  # one burst
     t.wait_for("alice-jones-and-sam")
     t.keys("C-n")
     t.wait_for("Where your partnership stands")
@@ -247,7 +267,9 @@ def test_names_typed_in_a_burst_land_in_the_right_boxes(terminal, tmp_path):
     t.wait_for("Pass the keyboard to Alice Jones")
     state = state_when(tmp_path, lambda s: s["stage"] == "answering")
     assert [(p["name"], p["role"]) for p in state["partners"]] == [
-        ("Alice Jones", "Consultant"), ("Sam", "Patient partner")]
+        ("Alice Jones", "Consultant"),
+        ("Sam", "Patient partner"),
+    ]
 
 
 def test_closing_the_terminal_keeps_the_words_being_typed(terminal, tmp_path):
@@ -260,8 +282,11 @@ def test_closing_the_terminal_keeps_the_words_being_typed(terminal, tmp_path):
     t.type("closing the lid now")
     t.wait_for("closing the lid now")
     shell = t.tmux("display-message", "-p", "-t", "cc", "#{pane_pid}").strip()
-    app = (subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()
-           if shutil.which("pgrep") else [])
+    app = (
+        subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()
+        if shutil.which("pgrep")
+        else []
+    )
     t.tmux("kill-server")  # the window is closed: the app gets SIGHUP
     state = tmp_path / "state" / "sitting.json"
     for _ in range(50):

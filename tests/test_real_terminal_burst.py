@@ -41,7 +41,7 @@ def at_the_written_question(t: Terminal) -> None:
     t.keys("4", "4", "4")
     t.wait_for("to start writing")
     t.keys("Enter")
-    t.wait_for("Esc")   # writing: the footer offers Esc to stop
+    t.wait_for("Esc")  # writing: the footer offers Esc to stop
 
 
 def test_a_burst_of_1000_characters_survives_kill_9(terminal, tmp_path: Path):
@@ -49,8 +49,8 @@ def test_a_burst_of_1000_characters_survives_kill_9(terminal, tmp_path: Path):
     t = start_ann_and_bo(terminal)
     at_the_written_question(t)
     sent = time.monotonic()
-    t.tmux("send-keys", "-t", "cc", "-l", BURST)   # one burst, as fast as tmux can send it
-    kill_app(t)                                    # SIGKILL 0.6 s after
+    t.tmux("send-keys", "-t", "cc", "-l", BURST)  # one burst, as fast as tmux can send it
+    kill_app(t)  # SIGKILL 0.6 s after
     assert time.monotonic() - sent < 1.5
     assert written(tmp_path) == BURST
 
@@ -59,7 +59,7 @@ def test_a_paste_survives_kill_9_and_goes_in_once(terminal, tmp_path: Path):
     t = start_ann_and_bo(terminal)
     at_the_written_question(t)
     t.tmux("set-buffer", "-b", "cc-paste", BURST)
-    t.tmux("paste-buffer", "-p", "-b", "cc-paste", "-t", "cc")   # bracketed, as a terminal pastes
+    t.tmux("paste-buffer", "-p", "-b", "cc-paste", "-t", "cc")  # bracketed, as a terminal pastes
     kill_app(t)
     assert written(tmp_path) == BURST
 

@@ -22,8 +22,9 @@ def finished_sitting_in(state: Path) -> None:
     from datetime import datetime
 
     bank = load_bank(MINI_BANK)
-    s = store.Sitting.new(bank, [("Maya", "GP"), ("Dev", "Patient partner")],
-                          datetime.now().astimezone().replace(microsecond=0))
+    s = store.Sitting.new(
+        bank, [("Maya", "GP"), ("Dev", "Patient partner")], datetime.now().astimezone().replace(microsecond=0)
+    )
     for n, p in enumerate(s.partners):
         for item in bank.items_of_kind("agree"):
             s.set_answer(p.id, item, 2 + n)
@@ -34,8 +35,13 @@ def finished_sitting_in(state: Path) -> None:
 def saved_screen_in(repo: Path, tmp_path: Path, home: Path) -> Terminal:
     """Start the app in `repo` on a finished sitting and save it: the Saved screen."""
     finished_sitting_in(tmp_path / "state")
-    env = {"COLLABCHECK_STATE_DIR": str(tmp_path / "state"), "TERM": "xterm-256color",
-           "HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1", "PATH": os.environ.get("PATH", "")}
+    env = {
+        "COLLABCHECK_STATE_DIR": str(tmp_path / "state"),
+        "TERM": "xterm-256color",
+        "HOME": str(home),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "PATH": os.environ.get("PATH", ""),
+    }
     t = Terminal([str(APP), "--questions", str(MINI_BANK), "--dir", "sittings"], env, repo)
     t.wait_for("Unfinished sitting found")
     t.keys("r")

@@ -26,6 +26,7 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("pgrep") is None, reason="pgrep is needed to find the app"),
 ]
 
+
 @pytest.fixture
 def terminal(tmp_path: Path):
     yield from terminals(tmp_path)
@@ -86,9 +87,9 @@ def test_names_on_who_is_here_survive_kill_9(terminal):
     type_steadily(t, "Sam Okafor")
     kill_app(t)
     t = terminal("--questions", str(MINI_BANK), "--dir", "snaps")
-    t.wait_for("Alice Jones and Sam Okafor")      # named on the welcome screen
+    t.wait_for("Alice Jones and Sam Okafor")  # named on the welcome screen
     t.keys("r")
-    screen = t.wait_for("Role ideas")            # and back on "Who is here", as typed
+    screen = t.wait_for("Role ideas")  # and back on "Who is here", as typed
     assert "Alice Jones" in screen and "Consultant" in screen and "Sam Okafor" in screen
 
 
@@ -110,7 +111,7 @@ def test_agreed_actions_survive_kill_9(terminal, tmp_path: Path):
     t.wait_for("How you each see your partnership")
     t.keys("a")
     t.wait_for("Which practice will you work on next")
-    t.tmux("send-keys", "-t", "cc", "3", "Tab", "m")   # one burst: the m lands in the box
+    t.tmux("send-keys", "-t", "cc", "3", "Tab", "m")  # one burst: the m lands in the box
     type_steadily(t, "eet monthly with Bo")
     t.keys("Enter")
     type_steadily(t, "share the agenda")

@@ -55,11 +55,19 @@ role = "Patient partner"
 """
 
 # Every key spec §4 requires, written out from the spec.
-TOP_KEYS = {"pair", "taken_at", "partners", "practices", "authority", "focus", "suggestion",
-            "talk_about_first", "unknown_answers"}
+TOP_KEYS = {
+    "pair",
+    "taken_at",
+    "partners",
+    "practices",
+    "authority",
+    "focus",
+    "suggestion",
+    "talk_about_first",
+    "unknown_answers",
+}
 PARTNER_KEYS = {"id", "name", "role"}
-PRACTICE_KEYS = {"number", "id", "title", "scores", "answered", "unsure", "combined", "divergence",
-                 "items"}
+PRACTICE_KEYS = {"number", "id", "title", "scores", "answered", "unsure", "combined", "divergence", "items"}
 PRACTICE_ITEM_KEYS = {"id", "text", "answers", "spread", "category"}
 AUTHORITY_KEYS = {"divergence", "divergent", "pattern", "perceived_holder", "items"}
 AUTHORITY_ITEM_KEYS = {"id", "text", "answers", "divergence"}
@@ -69,8 +77,9 @@ RANKING_KEYS = {"number", "priority"}
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([PY, "-m", "collabcheck", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=60)
+    return subprocess.run(
+        [PY, "-m", "collabcheck", *args], capture_output=True, text=True, cwd=cwd, timeout=60
+    )
 
 
 def write(tmp_path: Path, text: str, name: str = "sitting.toml") -> Path:
@@ -146,11 +155,12 @@ def test_text_report_reads_well(tmp_path: Path) -> None:
     assert "1. Practice 1" in out and "2.5  2 answers" in out and "█" in out
     flat = " ".join(out.split())  # sentences may wrap
     assert "The agenda: Alice, mostly Alice; Sam, shared equally." in flat
-    assert ("Alice sees themselves holding most of the say (on 1 of the 1 question they answered)."
-            in flat) and "Alice sees Alice" not in flat
+    assert (
+        "Alice sees themselves holding most of the say (on 1 of the 1 question they answered)." in flat
+    ) and "Alice sees Alice" not in flat
     assert "Alice: mostly the task (−1.0); Sam: balanced (0.0)." in flat
     assert "Alice: Strongly disagree (1); Sam: Not sure" not in flat  # b is not 2+ apart
-    assert "Alice: Agree (4); Sam: Disagree (2)" in flat               # a is 2 apart
+    assert "Alice: Agree (4); Sam: Disagree (2)" in flat  # a is 2 apart
     assert "1 not sure" in out
     assert "WHAT TO WORK ON NEXT" in out and "Tip one for practice" in out
 
@@ -181,7 +191,8 @@ def test_report_with_the_shipped_bank(tmp_path: Path) -> None:
 
 def test_changed_bank_lists_unknown_answers_and_warns_once(tmp_path: Path) -> None:
     text = GOOD.replace('bank = "mini"', 'bank = "mini-2025"').replace(
-        '"find-partners.b" = 1', '"find-partners.b" = 1\n"find-partners.retired" = 5')
+        '"find-partners.b" = 1', '"find-partners.b" = 1\n"find-partners.retired" = 5'
+    )
     path = write(tmp_path, text)
     r = run("report", str(path), "--format", "json", "--questions", MINI)
     assert r.returncode == 0
@@ -204,10 +215,11 @@ BAD = {
     "newer-schema": (GOOD.replace("schema = 1", "schema = 99"), "newer"),
     "unknown-partner": (GOOD + '\n[answers.zoe]\n"find-partners.a" = 3\n', "zoe"),
     "authority-unknown-partner": (GOOD.replace('"mostly:alice"', '"mostly:zoe"'), "zoe"),
-    "wrong-kind": (GOOD.replace('"relationship.time" = "balanced"', '"relationship.time" = 3'),
-                   "relationship.time"),
-    "out-of-range": (GOOD.replace('"find-partners.a" = 4', '"find-partners.a" = 6'),
-                     "find-partners.a"),
+    "wrong-kind": (
+        GOOD.replace('"relationship.time" = "balanced"', '"relationship.time" = 3'),
+        "relationship.time",
+    ),
+    "out-of-range": (GOOD.replace('"find-partners.a" = 4', '"find-partners.a" = 6'), "find-partners.a"),
     "not-utf8": (None, "UTF-8"),
 }
 
@@ -234,11 +246,13 @@ def test_bad_file_is_one_line_and_exit_2(tmp_path: Path, case: str) -> None:
 
 def test_report_never_imports_textual(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD)
-    code = ("import sys, io, contextlib\nfrom collabcheck.cli import main\n"
-            "with contextlib.redirect_stdout(io.StringIO()):\n"
-            f"    rc = main(['report', {str(path)!r}, '--questions', {MINI!r}])\n"
-            "assert rc == 0\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n")
+    code = (
+        "import sys, io, contextlib\nfrom collabcheck.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    rc = main(['report', {str(path)!r}, '--questions', {MINI!r}])\n"
+        "assert rc == 0\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
+    )
     r = subprocess.run([PY, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "[]"
@@ -253,11 +267,14 @@ def test_in_process_report_matches_compare(tmp_path: Path, capsys) -> None:
     assert j["suggestion"]["number"] in range(1, 6)
 
 
-AGREED = GOOD + """
+AGREED = (
+    GOOD
+    + """
 [agreed]
 practice = 3
 actions = ["Book a monthly *reflection* | half an hour", "Ask Sam to chair"]
 """
+)
 
 
 def test_markdown_leads_with_what_the_partners_agreed(tmp_path: Path) -> None:
@@ -270,7 +287,7 @@ def test_markdown_leads_with_what_the_partners_agreed(tmp_path: Path) -> None:
     assert number != 3  # the agreement differs from the suggestion, so a mix-up would show
     agreed_at = out.index("## What you agreed")
     assert agreed_at < out.index("## collabcheck's suggestion") < out.index("## The five practices")
-    top = out[agreed_at:out.index("## collabcheck's suggestion")]
+    top = out[agreed_at : out.index("## collabcheck's suggestion")]
     assert "You agreed to work on practice 3: Practice 3." in top
     assert f"collabcheck suggested practice {number}" in top
     assert "- Book a monthly \\*reflection\\* \\| half an hour" in top and "- Ask Sam to chair" in top
@@ -288,10 +305,15 @@ def test_markdown_says_when_nothing_was_agreed(tmp_path: Path) -> None:
 def test_json_carries_the_agreement(tmp_path: Path) -> None:
     r = run("report", str(write(tmp_path, AGREED)), "--format", "json", "--questions", MINI)
     j = json.loads(r.stdout)
-    assert j["agreed"] == {"practice": 3, "actions": ["Book a monthly *reflection* | half an hour",
-                                                      "Ask Sam to chair"]}
-    j = json.loads(run("report", str(write(tmp_path, GOOD, "plain.toml")), "--format", "json",
-                       "--questions", MINI).stdout)
+    assert j["agreed"] == {
+        "practice": 3,
+        "actions": ["Book a monthly *reflection* | half an hour", "Ask Sam to chair"],
+    }
+    j = json.loads(
+        run(
+            "report", str(write(tmp_path, GOOD, "plain.toml")), "--format", "json", "--questions", MINI
+        ).stdout
+    )
     assert j["agreed"] is None
 
 
@@ -312,7 +334,9 @@ def test_every_shown_figure_rounds_half_up() -> None:
     assert [cell.strip(" |") for cell in row.split(" | ")[3:5]] == ["3.3", "0.5"]
 
 
-NOTES = GOOD + """
+NOTES = (
+    GOOD
+    + """
 [notes.sam]
 "learning.think" = "We never stop to look back.\\n\\n  - but when we do, it *helps*\\n# not a heading"
 "old.gone" = "From an older bank"
@@ -320,33 +344,46 @@ NOTES = GOOD + """
 [notes.alice]
 "find-partners.think" = "Short one."
 """
+)
 
 
 def test_kept_reflections_are_shown_in_every_format(tmp_path: Path) -> None:
     path = write(tmp_path, NOTES)
     text = run("report", str(path), "--questions", MINI).stdout
     assert max(len(line) for line in text.splitlines()) <= 80
-    wrote = text[text.index("WHAT YOU WROTE"):text.index("WHAT TO WORK ON NEXT")]
+    wrote = text[text.index("WHAT YOU WROTE") : text.index("WHAT TO WORK ON NEXT")]
     lines = wrote.splitlines()
     # Per partner, in sitting order; under the question; each line of the note indented.
     assert lines.index("Alice:") < lines.index("Sam:")
     q = lines.index("What do you think about practice 3?")
-    assert lines[q + 1:q + 5] == ["    We never stop to look back.", "",
-                                  "    - but when we do, it *helps*", "    # not a heading"]
+    assert lines[q + 1 : q + 5] == [
+        "    We never stop to look back.",
+        "",
+        "    - but when we do, it *helps*",
+        "    # not a heading",
+    ]
     assert "old.gone (not in the questions used for this report)" in lines
     assert "    Short one." in lines
     markdown = run("report", str(path), "--format", "markdown", "--questions", MINI).stdout
-    part = markdown[markdown.index("## What you wrote"):]
+    part = markdown[markdown.index("## What you wrote") :]
     assert "**Sam**" in part and "\nWhat do you think about practice 3?\n" in part
-    assert ("> We never stop to look back.\n>\n"
-            "> \\- but when we do, it \\*helps\\*\\\n> \\# not a heading") in part
+    assert (
+        "> We never stop to look back.\n>\n> \\- but when we do, it \\*helps\\*\\\n> \\# not a heading"
+    ) in part
     assert "old.gone (not in the questions used for this report)" in part
     j = json.loads(run("report", str(path), "--format", "json", "--questions", MINI).stdout)
-    assert j["notes"] == {"alice": {"find-partners.think": "Short one."},
-                          "sam": {"learning.think": "We never stop to look back.\n\n  - but when we "
-                                  "do, it *helps*\n# not a heading", "old.gone": "From an older bank"}}
-    assert "WHAT YOU WROTE" not in run("report", str(write(tmp_path, GOOD, "b.toml")),
-                                       "--questions", MINI).stdout
+    assert j["notes"] == {
+        "alice": {"find-partners.think": "Short one."},
+        "sam": {
+            "learning.think": "We never stop to look back.\n\n  - but when we "
+            "do, it *helps*\n# not a heading",
+            "old.gone": "From an older bank",
+        },
+    }
+    assert (
+        "WHAT YOU WROTE"
+        not in run("report", str(write(tmp_path, GOOD, "b.toml")), "--questions", MINI).stdout
+    )
 
 
 def _blockquote_text(tokens: list) -> list[str]:
@@ -355,8 +392,9 @@ def _blockquote_text(tokens: list) -> list[str]:
     for t in tokens:
         depth += {"blockquote_open": 1, "blockquote_close": -1}.get(t.type, 0)
         if t.type == "inline" and depth:
-            out.append("".join({"softbreak": "\n", "hardbreak": "\n"}.get(c.type, c.content)
-                               for c in t.children))
+            out.append(
+                "".join({"softbreak": "\n", "hardbreak": "\n"}.get(c.type, c.content) for c in t.children)
+            )
     return out
 
 
@@ -373,8 +411,7 @@ def test_a_reflection_can_never_break_the_markdown(note: str) -> None:
     assert all(len(line) <= 80 for line in render_text(c, MINI_BANK).splitlines())
     parser = MarkdownIt("commonmark").enable("table")
     tokens = parser.parse(render_markdown(c, MINI_BANK))
-    plain = parser.parse(render_markdown(compare(replace(snap, notes={}), MINI_BANK),
-                                         MINI_BANK))
+    plain = parser.parse(render_markdown(compare(replace(snap, notes={}), MINI_BANK), MINI_BANK))
     kinds = [t.type for t in tokens if t.level == 0 and not t.type.startswith("blockquote")]
     lines = [line.strip() for line in text_lines(note)]
     paragraphs = "\n".join(lines).split("\n\n") if lines else []
@@ -392,8 +429,12 @@ def test_a_reflection_can_never_break_the_markdown(note: str) -> None:
     assert _blockquote_text(tokens) == paragraphs
 
 
-CONFIDENT = ("much the same way", "No answers are two or more points apart",
-             "No practice is seen differently", "Priority 0.00 =")
+CONFIDENT = (
+    "much the same way",
+    "No answers are two or more points apart",
+    "No practice is seen differently",
+    "Priority 0.00 =",
+)
 
 
 def _all_reports(c) -> str:
@@ -414,15 +455,19 @@ def test_nothing_answered_says_there_is_nothing_to_compare(n: int) -> None:
 
 
 def test_one_partner_answering_alone_is_not_agreement() -> None:
-    alice = {item.id: (3 if item.kind == "agree" else "shared" if item.kind == "authority"
-                       else "mostly-task")
-             for s in MINI_BANK.sections for item in s.items if item.kind != "reflect"}
+    alice = {
+        item.id: (3 if item.kind == "agree" else "shared" if item.kind == "authority" else "mostly-task")
+        for s in MINI_BANK.sections
+        for item in s.items
+        if item.kind != "reflect"
+    }
     c = compare(make_snapshot(MINI_BANK, {"alice": alice, "sam": {}}), MINI_BANK)
     assert c.compared_count == 0
     out = _all_reports(c)
     assert not [claim for claim in CONFIDENT if claim in out]
-    assert "No statement was rated by two or more of you, so there is not enough to compare yet" \
-        in " ".join(reasons(c))
+    assert "No statement was rated by two or more of you, so there is not enough to compare yet" in " ".join(
+        reasons(c)
+    )
     assert "Your attention leans to the task (only one of you answered)" in out
     assert "Only one of you answered these questions, so there is nothing to compare here yet." in out
     assert "Together your attention" not in out
@@ -430,8 +475,7 @@ def test_one_partner_answering_alone_is_not_agreement() -> None:
 
 def test_close_answers_say_how_much_was_compared() -> None:
     # Both answer practice 1 (a, b, c) and one power question the same way: 4 questions compared.
-    same = {"find-partners.a": 4, "find-partners.b": 4, "find-partners.c": 2,
-            "relationship.agenda": "shared"}
+    same = {"find-partners.a": 4, "find-partners.b": 4, "find-partners.c": 2, "relationship.agenda": "shared"}
     c = compare(make_snapshot(MINI_BANK, {"alice": same, "sam": same}), MINI_BANK)
     assert c.compared_count == 4
     out = _all_reports(c)
@@ -440,9 +484,11 @@ def test_close_answers_say_how_much_was_compared() -> None:
     assert "much the same way" not in out
 
 
-WORKING = re.compile(r"^Practice [1-5]: priority (\d+\.\d\d) = (?:(\d+\.\d\d) \([a-z ]+\) × \()?"
-                     r"need (\d+\.\d\d) \+ (\d+\.\d\d) × gap (\d+\.\d\d)\)?"
-                     r"(?: \+ (\d+\.\d\d) \(power\))?(?: \+ (\d+\.\d\d) \(attention on the task\))?\.$")
+WORKING = re.compile(
+    r"^Practice [1-5]: priority (\d+\.\d\d) = (?:(\d+\.\d\d) \([a-z ]+\) × \()?"
+    r"need (\d+\.\d\d) \+ (\d+\.\d\d) × gap (\d+\.\d\d)\)?"
+    r"(?: \+ (\d+\.\d\d) \(power\))?(?: \+ (\d+\.\d\d) \(attention on the task\))?\.$"
+)
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.id for b in BANKS])
@@ -478,9 +524,16 @@ def test_not_sure_is_worded_the_same_everywhere(tmp_path: Path) -> None:
         assert "counted apart" not in out
     # Sam is not sure of one statement in practice 1; make it the suggestion by scoring the rest 5.
     top = {f"{s.id}.{x}": v for s in MINI_BANK.practices[1:] for x, v in (("a", 5), ("b", 5), ("c", 1))}
-    c = compare(make_snapshot(MINI_BANK, {"alice": {**top, "find-partners.a": 2},
-                                          "sam": {**top, "find-partners.a": 2,
-                                                  "find-partners.b": "unsure"}}), MINI_BANK)
+    c = compare(
+        make_snapshot(
+            MINI_BANK,
+            {
+                "alice": {**top, "find-partners.a": 2},
+                "sam": {**top, "find-partners.a": 2, "find-partners.b": "unsure"},
+            },
+        ),
+        MINI_BANK,
+    )
     assert c.suggestion.number == 1
     assert '1 answer here was "not sure": counted, but left out of the scores.' in reasons(c)
 
@@ -490,13 +543,26 @@ def test_close_scores_are_told_apart() -> None:
     # Practice 2: Alice 4, 3 = 3.5; Sam 3, 3 = 3 -> 3.25. Both show as 3.3 to one place, so the
     # reason uses two places rather than say "3.3; the lowest is 3.3".
     top = {f"{s.id}.{x}": v for s in MINI_BANK.practices[2:] for x, v in (("a", 5), ("b", 5), ("c", 1))}
-    alice = {**top, "find-partners.a": 5, "find-partners.b": 5, "find-partners.c": 5,
-             "invest.a": 4, "invest.b": 3}
-    sam = {**top, "find-partners.a": 1, "find-partners.b": 3, "find-partners.c": 1,
-           "invest.a": 3, "invest.b": 3}
+    alice = {
+        **top,
+        "find-partners.a": 5,
+        "find-partners.b": 5,
+        "find-partners.c": 5,
+        "invest.a": 4,
+        "invest.b": 3,
+    }
+    sam = {
+        **top,
+        "find-partners.a": 1,
+        "find-partners.b": 3,
+        "find-partners.c": 1,
+        "invest.a": 3,
+        "invest.b": 3,
+    }
     c = compare(make_snapshot(MINI_BANK, {"alice": alice, "sam": sam}), MINI_BANK)
     assert c.suggestion.number == 1
     # Both show as 3.3 (3.33 and 3.25): equal as shown, so joint, never one "the lowest".
-    assert reasons(c)[0] == \
-        ("Your own scores here: Alice 3.7, Sam 3.0. Combined, that is 3.3 out of 5, the joint "
-         "lowest of the five (with practice 2).")
+    assert reasons(c)[0] == (
+        "Your own scores here: Alice 3.7, Sam 3.0. Combined, that is 3.3 out of 5, the joint "
+        "lowest of the five (with practice 2)."
+    )

@@ -61,33 +61,57 @@ def test_answers_in_words() -> None:
 def test_signs_and_positions() -> None:
     assert signed(-1.0) == "−1.0" and signed(0.5) == "+0.5" and signed(-0.0) == "0.0"
     assert [position_words(x) for x in (-2, -1, 0, 1, 2)] == [
-        "all on the task", "mostly the task", "balanced", "mostly the relationship",
-        "all on the relationship"]
-    assert focus_picture({"alice": -1.0, "sam": 0.0}, NAMES) == \
-        "Alice: mostly the task (−1.0); Sam: balanced (0.0)"
+        "all on the task",
+        "mostly the task",
+        "balanced",
+        "mostly the relationship",
+        "all on the relationship",
+    ]
+    assert (
+        focus_picture({"alice": -1.0, "sam": 0.0}, NAMES)
+        == "Alice: mostly the task (−1.0); Sam: balanced (0.0)"
+    )
 
 
 def _item(answers: dict, accountability: bool = False):
     from collabcheck.scoring.results import ItemResult
 
-    return ItemResult(id="relationship.agenda", kind="authority", text="Who sets the agenda?",
-                      short="the agenda", reverse=False, answers=answers,
-                      accountability=accountability)
+    return ItemResult(
+        id="relationship.agenda",
+        kind="authority",
+        text="Who sets the agenda?",
+        short="the agenda",
+        reverse=False,
+        answers=answers,
+        accountability=accountability,
+    )
 
 
 def test_authority_sentences() -> None:
-    assert item_line(_item({"alice": "mostly:alice", "sam": "shared"}), NAMES) \
+    assert (
+        item_line(_item({"alice": "mostly:alice", "sam": "shared"}), NAMES)
         == "The agenda: Alice, mostly Alice; Sam, shared equally."
-    assert item_line(_item({"alice": "shared", "sam": "shared"}), NAMES) \
+    )
+    assert (
+        item_line(_item({"alice": "shared", "sam": "shared"}), NAMES)
         == "The agenda: both of you said shared equally."
-    assert item_line(_item({"alice": "outside", "sam": "unsure"}), NAMES) \
+    )
+    assert (
+        item_line(_item({"alice": "outside", "sam": "unsure"}), NAMES)
         == "The agenda: Alice, someone outside; Sam, not sure."
+    )
     assert item_line(_item({"alice": None, "sam": None}), NAMES) == "The agenda: nobody answered."
 
 
 def test_halves_round_up_as_people_expect() -> None:
-    assert [fmt1(x) for x in (3.25, 0.25, 0.05, 2.45, 3.15, 4.75)] == \
-        ["3.3", "0.3", "0.1", "2.5", "3.2", "4.8"]
+    assert [fmt1(x) for x in (3.25, 0.25, 0.05, 2.45, 3.15, 4.75)] == [
+        "3.3",
+        "0.3",
+        "0.1",
+        "2.5",
+        "3.2",
+        "4.8",
+    ]
     assert fmt2(2.675) == "2.68" and fmt2(1.125) == "1.13" and fmt2(0.0) == "0.00"
     assert fmt1(-0.04) == "0.0" and fmt1(None) == "–" and fmt1(19 / 6) == "3.2"
     assert signed(-0.25) == "−0.3" and signed(0.25) == "+0.3" and signed(-0.04) == "0.0"
@@ -97,7 +121,7 @@ def test_halves_round_up_as_people_expect() -> None:
 def test_any_average_of_answers_rounds_half_up(num: int, den: int, places: int) -> None:
     # Scores and gaps are averages of whole numbers: exact fractions with small denominators.
     exact = Fraction(num, den)
-    step = Fraction(1, 10 ** places)
+    step = Fraction(1, 10**places)
     expected = Decimal((exact / step).numerator) / Decimal((exact / step).denominator)
     expected = expected.quantize(Decimal(1), ROUND_HALF_UP) * Decimal(step.numerator) / step.denominator
     shown = fmt(float(exact), places)
@@ -112,32 +136,64 @@ def test_someone_who_names_themselves_is_never_named_twice(name: str, how: str) 
 
     names = {"p": display_name(name), "q": "Sam"}
     strength = "most" if how == "mostly" else "more"
-    a = AuthorityResult(divergence=0.0, divergent=False, pattern_id="same-holder",
-                        perceived_holder={"p": "p", "q": "p"}, strength={"p": strength, "q": strength},
-                        left_out={}, named={"p": 1, "q": 1}, totals={}, answered={"p": 1, "q": 1},
-                        unsure={}, items=[])
+    a = AuthorityResult(
+        divergence=0.0,
+        divergent=False,
+        pattern_id="same-holder",
+        perceived_holder={"p": "p", "q": "p"},
+        strength={"p": strength, "q": strength},
+        left_out={},
+        named={"p": 1, "q": 1},
+        totals={},
+        answered={"p": 1, "q": 1},
+        unsure={},
+        items=[],
+    )
     overall = view_sentences(a, names)
-    assert overall[0] == (f"{names['p']} sees themselves holding {strength} of the say "
-                          "(on 1 of the 1 question they answered).")
+    assert overall[0] == (
+        f"{names['p']} sees themselves holding {strength} of the say (on 1 of the 1 question they answered)."
+    )
     assert overall[1].startswith(f"Sam sees {names['p']} holding {strength} of the say")
     assert "(themselves)" not in overall[0]
 
 
 def _practices(divergences: dict[int, float | None]) -> list[PracticeResult]:
-    return [PracticeResult(number=n, id=f"p{n}", title="", scores={}, answered={}, unsure=0,
-                           unsure_by_partner={}, combined=None, divergence=d, items=[])
-            for n, d in divergences.items()]
+    return [
+        PracticeResult(
+            number=n,
+            id=f"p{n}",
+            title="",
+            scores={},
+            answered={},
+            unsure=0,
+            unsure_by_partner={},
+            combined=None,
+            divergence=d,
+            items=[],
+        )
+        for n, d in divergences.items()
+    ]
 
 
 def test_no_difference_is_never_claimed_without_a_comparison() -> None:
-    assert seen_differently(_practices(dict.fromkeys(range(1, 6))), 2) == \
-        "No practice was scored by you both, so there is not enough to compare yet."
-    assert seen_differently(_practices({1: 0.5, 2: 1.0, 3: None, 4: 2.0, 5: 0.0}), 3) == \
-        "Seen differently (apart by 1.0 or more): practices 2, 4."
-    assert seen_differently(_practices({1: 0.5, 2: 0.0, 3: None, 4: None, 5: None}), 3) == \
-        "Of the two practices two or more of you scored, none is seen differently (apart by 1.0 or more)."
-    assert seen_differently(_practices(dict.fromkeys(range(1, 6), 0.5)), 2) == \
-        "No practice is seen differently (apart by 1.0 or more)."
+    assert (
+        seen_differently(_practices(dict.fromkeys(range(1, 6))), 2)
+        == "No practice was scored by you both, so there is not enough to compare yet."
+    )
+    assert (
+        seen_differently(_practices({1: 0.5, 2: 1.0, 3: None, 4: 2.0, 5: 0.0}), 3)
+        == "Seen differently (apart by 1.0 or more): practices 2, 4."
+    )
+    assert (
+        seen_differently(_practices({1: 0.5, 2: 0.0, 3: None, 4: None, 5: None}), 3)
+        == "Of the two practices two or more of you scored, none is seen differently (apart by 1.0 or more)."
+    )
+    assert (
+        seen_differently(_practices(dict.fromkeys(range(1, 6), 0.5)), 2)
+        == "No practice is seen differently (apart by 1.0 or more)."
+    )
     assert talk_first_empty(0, 2).startswith("There is not enough to compare yet")
-    assert talk_first_empty(1, 3) == \
-        "No answers are two or more points apart, on the 1 question two or more of you answered."
+    assert (
+        talk_first_empty(1, 3)
+        == "No answers are two or more points apart, on the 1 question two or more of you answered."
+    )

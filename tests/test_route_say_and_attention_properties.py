@@ -36,8 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 @banks
 @SETTINGS
 @given(data=st.data(), stage=st.sampled_from([None, "starting", "under-a-year", "longer"]))
-def test_8_under_the_radar_never_lifts_5_or_lowers_4(bank: Bank, data: st.DataObject,
-                                                      stage: str | None) -> None:
+def test_8_under_the_radar_never_lifts_5_or_lowers_4(
+    bank: Bank, data: st.DataObject, stage: str | None
+) -> None:
     snap = data.draw(snapshots(bank))
     radar = compare(with_context(snap, stage, "under-radar"), bank)
     open_ = compare(with_context(snap, stage, "open"), bank)
@@ -51,18 +52,17 @@ def test_8_under_the_radar_never_lifts_5_or_lowers_4(bank: Bank, data: st.DataOb
 @banks
 @SETTINGS
 @given(data=st.data())
-def test_8_no_context_and_undecided_weigh_every_practice_the_same(bank: Bank,
-                                                                  data: st.DataObject) -> None:
+def test_8_no_context_and_undecided_weigh_every_practice_the_same(bank: Bank, data: st.DataObject) -> None:
     snap = data.draw(snapshots(bank))
     plain = compare(with_context(snap, None, None), bank)
     undecided = compare(with_context(snap, "under-a-year", "undecided"), bank)
-    assert [p.exact_priority for p in plain.practices] == \
-        [p.exact_priority for p in undecided.practices]
+    assert [p.exact_priority for p in plain.practices] == [p.exact_priority for p in undecided.practices]
     assert all(p.weighting == 1 for p in plain.practices)
 
 
-SAY = {b.id + str(b.version): [i.id for i in b.items_of_kind("authority") if not i.accountability]
-       for b in BANKS}
+SAY = {
+    b.id + str(b.version): [i.id for i in b.items_of_kind("authority") if not i.accountability] for b in BANKS
+}
 
 
 @banks
@@ -89,7 +89,7 @@ def test_9_mostly_on_under_half_is_not_the_holder(bank: Bank, data: st.DataObjec
     assume(len(say) >= 2)
     pid = data.draw(st.sampled_from(snap.partner_ids))
     holder = data.draw(st.sampled_from(snap.partner_ids))
-    k = data.draw(st.integers(0, (len(say) - 1) // 2))     # fewer than half
+    k = data.draw(st.integers(0, (len(say) - 1) // 2))  # fewer than half
     named = data.draw(st.permutations(say))[:k]
     answers = {i: (f"mostly:{holder}" if i in named else "shared") for i in say}
     a = compare(with_answers(snap, pid, answers), bank).authority
@@ -97,20 +97,26 @@ def test_9_mostly_on_under_half_is_not_the_holder(bank: Bank, data: st.DataObjec
     assert a.perceived_holder[pid] == "shared"
 
 
-OPPOSITE = [("task", "relationship"), ("mostly-task", "relationship"),
-            ("task", "mostly-relationship"), ("mostly-task", "mostly-relationship")]
+OPPOSITE = [
+    ("task", "relationship"),
+    ("mostly-task", "relationship"),
+    ("task", "mostly-relationship"),
+    ("mostly-task", "mostly-relationship"),
+]
 
 
 @banks
 @SETTINGS
 @given(data=st.data(), pair=st.sampled_from(OPPOSITE))
-def test_10_opposite_attention_is_never_balanced(bank: Bank, data: st.DataObject,
-                                                 pair: tuple[str, str]) -> None:
+def test_10_opposite_attention_is_never_balanced(
+    bank: Bank, data: st.DataObject, pair: tuple[str, str]
+) -> None:
     snap = data.draw(snapshots(bank, min_partners=2))
     focus = [i.id for i in bank.items_of_kind("focus")]
     a, b = data.draw(st.permutations(snap.partner_ids))[:2]
-    changed = with_answers(with_answers(snap, a, dict.fromkeys(focus, pair[0])), b,
-                           dict.fromkeys(focus, pair[1]))
+    changed = with_answers(
+        with_answers(snap, a, dict.fromkeys(focus, pair[0])), b, dict.fromkeys(focus, pair[1])
+    )
     c = compare(changed, bank)
     assert c.focus.leaning == "split"
     view = comparison_view(c, bank)
@@ -142,8 +148,11 @@ def test_11_schema_1_snapshots_report_and_appear_in_history(tmp_path: Path) -> N
 
 def test_11_an_old_sitting_reports_with_the_questions_its_partners_saw() -> None:
     v1 = load_bank(ROOT / "questions" / "v1")
-    old = next(p for p in sorted((ROOT / "examples").rglob("*.toml"))
-               if "bank_version = 1" in p.read_text(encoding="utf-8"))
+    old = next(
+        p
+        for p in sorted((ROOT / "examples").rglob("*.toml"))
+        if "bank_version = 1" in p.read_text(encoding="utf-8")
+    )
     out = io.StringIO()
     with redirect_stdout(out):
         assert main(["report", str(old), "--format", "json"]) == 0
@@ -157,8 +166,11 @@ def test_11_an_old_sitting_reports_with_the_questions_its_partners_saw() -> None
 def test_11_validate_judges_an_old_sitting_by_its_own_questions() -> None:
     """A bank-1 sitting is valid and has no 'questions not in the bank' warning: it is checked
     against bank 1, which ships beside bank 2."""
-    old = next(p for p in sorted((ROOT / "examples").rglob("*.toml"))
-               if "bank_version = 1" in p.read_text(encoding="utf-8"))
+    old = next(
+        p
+        for p in sorted((ROOT / "examples").rglob("*.toml"))
+        if "bank_version = 1" in p.read_text(encoding="utf-8")
+    )
     out, err = io.StringIO(), io.StringIO()
     from contextlib import redirect_stderr
 

@@ -34,8 +34,14 @@ def save_sitting(folder: Path, people: list[tuple[str, str]], pair: str, when: d
 
 def cc(home: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**env_for_subprocess(home), "COLLABCHECK_CACHE_DIR": str(home / "cache")}
-    return subprocess.run([sys.executable, "-m", "collabcheck", *args, "--questions", str(MINI_BANK)],
-                          capture_output=True, text=True, cwd=cwd, timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "collabcheck", *args, "--questions", str(MINI_BANK)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        env=env,
+    )
 
 
 def test_two_clones_commit_in_the_same_minute_and_a_third_sees_both(tmp_path, git_home):
@@ -51,7 +57,7 @@ def test_two_clones_commit_in_the_same_minute_and_a_third_sees_both(tmp_path, gi
 
     third = tmp_path / "facilitator"
     git(tmp_path, "clone", "-q", str(bare), str(third))
-    save_sitting(third / "collabcheck", [("Jo", ""), ("Ken", "")], "jo-and-ken")   # not committed
+    save_sitting(third / "collabcheck", [("Jo", ""), ("Ken", "")], "jo-and-ken")  # not committed
     run = cc(git_home, third, "history", "--format", "json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)

@@ -18,16 +18,35 @@ from .conftest import MINI_BANK, ROOT, SHIPPED_BANK
 # kept with the tests so the check does not depend on a folder outside the repository.
 IDEAS_MD = ROOT / "tests" / "fixtures" / "guide-ideas.md"
 PRACTICE_FILES = {1: "find-partners", 2: "invest", 3: "learning", 4: "energy", 5: "embed"}
-JARGON = ["usual rules", "home turf", "front-line", "front line", "frontline", "stakeholder",
-          "governance", "co-produc", "paradigm", "pathway", "commissioner", "the managers"]
+JARGON = [
+    "usual rules",
+    "home turf",
+    "front-line",
+    "front line",
+    "frontline",
+    "stakeholder",
+    "governance",
+    "co-produc",
+    "paradigm",
+    "pathway",
+    "commissioner",
+    "the managers",
+]
 # Phrases a patient partner cannot answer for a whole organisation, or that name one side only.
-NOT_FOR_EVERYONE = ["across the organisation", "the managers the work depends on", "my team",
-                    "my staff", "my patients", "my clinician"]
+NOT_FOR_EVERYONE = [
+    "across the organisation",
+    "the managers the work depends on",
+    "my team",
+    "my staff",
+    "my patients",
+    "my clinician",
+]
 # " and " inside one idea (a fixed phrase), allowed in agree items.
 ONE_IDEA_AND: list[str] = []
 # Feelings or wishes claimed for every partner at once: one partner cannot answer for another.
-WE_FEEL = re.compile(r"^(we|each of us) (all |truly )?(feel|felt|want|wants|know each other|trust|believe)\b",
-                     re.I)
+WE_FEEL = re.compile(
+    r"^(we|each of us) (all |truly )?(feel|felt|want|wants|know each other|trust|believe)\b", re.I
+)
 
 
 def fitting(section, findings):
@@ -55,10 +74,11 @@ def test_shipped_bank_is_version_2_and_credits_the_guide(v2):
 
 @pytest.mark.parametrize("people", [2, 3, 6])
 def test_each_partner_answers_at_most_45_questions_and_5_written(v2, people):
-    sitting = Sitting.new(v2, [(f"Partner {n}", "") for n in range(people)],
-                          datetime(2026, 11, 29, tzinfo=timezone.utc))
+    sitting = Sitting.new(
+        v2, [(f"Partner {n}", "") for n in range(people)], datetime(2026, 11, 29, tzinfo=timezone.utc)
+    )
     assert len(sitting.partners) == people
-    asked = questions(v2)            # every partner is asked the same questions, whatever the number
+    asked = questions(v2)  # every partner is asked the same questions, whatever the number
     assert len(asked) <= 45
     assert sum(i.kind == "reflect" for i in asked) <= 5
 
@@ -212,8 +232,11 @@ def test_tips_for_puts_matching_tips_first_and_leaves_out_the_rest(v2):
             shown = fitting(section, {tag})
             # a tip tagged with one kind only (route, stage or finding) fits its own tag
             tagged = [t.text for t in section.tagged_tips if tag in t.when and t.fits({tag})]
-            assert all(len({k for k, v in TIP_KINDS.items() if v & set(t.when)}) > 1
-                       for t in section.tagged_tips if tag in t.when and not t.fits({tag}))
+            assert all(
+                len({k for k, v in TIP_KINDS.items() if v & set(t.when)}) > 1
+                for t in section.tagged_tips
+                if tag in t.when and not t.fits({tag})
+            )
             untagged = [t.text for t in section.tagged_tips if not t.when]
             assert shown == tagged + untagged
     rel = v2.relationship
@@ -291,8 +314,8 @@ def test_load_bank_for_picks_the_bank_a_sitting_used(v1, v2):
     mini = load_bank(MINI_BANK)
     assert load_bank_for("kings-fund-2016", 1, v2) == v1
     assert load_bank_for("kings-fund-2016", 2, v2) is v2
-    assert load_bank_for("kings-fund-2016", 1, mini) == v1       # a facilitator's own bank as default
-    assert load_bank_for("kings-fund-2016", 9, v2) is v2         # not shipped: the default
+    assert load_bank_for("kings-fund-2016", 1, mini) == v1  # a facilitator's own bank as default
+    assert load_bank_for("kings-fund-2016", 9, v2) is v2  # not shipped: the default
     assert load_bank_for("someone-elses", 1, v2) is v2
     assert load_bank_for("mini", 1, mini) is mini
     assert load_bank_for("kings-fund-2016", 0, mini) is mini
@@ -328,20 +351,30 @@ def test_no_two_tips_are_near_duplicates(v2):
     from collabcheck.scoring.suggest import near_duplicate
 
     tips = [(s.id, t) for s in v2.sections for t in s.tips]
-    pairs = [(a, b) for n, a in enumerate(tips) for b in tips[n + 1:] if near_duplicate(a[1], b[1])]
+    pairs = [(a, b) for n, a in enumerate(tips) for b in tips[n + 1 :] if near_duplicate(a[1], b[1])]
     assert not pairs
     # The check itself catches the pair that once sat side by side.
-    assert near_duplicate("Open each meeting with a few minutes on how each of you is doing and "
-                          "how you are working together, before the task takes over.",
-                          "Give the first part of each meeting to how you are working together, "
-                          "before the task takes over.")
+    assert near_duplicate(
+        "Open each meeting with a few minutes on how each of you is doing and "
+        "how you are working together, before the task takes over.",
+        "Give the first part of each meeting to how you are working together, before the task takes over.",
+    )
 
 
 def test_tips_for_programme_designers_are_tagged_and_never_fit_a_pair(v2):
     designers = [t for s in v2.sections for t in s.tagged_tips if "designers" in t.when]
     assert designers and all("programme" in t.text for t in designers)
-    everything = {"power", "outside", "task", "split", "early", "established", "open",
-                  "under-radar", "undecided"}
+    everything = {
+        "power",
+        "outside",
+        "task",
+        "split",
+        "early",
+        "established",
+        "open",
+        "under-radar",
+        "undecided",
+    }
     assert not any(t.fits(everything) for t in designers)
 
 
@@ -362,14 +395,14 @@ def test_statements_a_starting_pair_cannot_have_done_are_marked(v2):
 
 
 def test_no_tip_repeats_seven_words_of_the_guide(v2):
-    guide = (ROOT.parent.parent / "shared" / "guide" / "developing-collaborative-relationships.txt")
+    guide = ROOT.parent.parent / "shared" / "guide" / "developing-collaborative-relationships.txt"
     if not guide.exists():
         pytest.skip("the guide's text is not beside this worktree")
     text = guide.read_text().lower().replace("’", "'")
     words = "".join(c if c.isalpha() or c in " '" else " " for c in text).split()
-    runs = {" ".join(words[i:i + 7]) for i in range(len(words) - 6)}
+    runs = {" ".join(words[i : i + 7]) for i in range(len(words) - 6)}
     for s in v2.sections:
         for tip in s.tips:
             w = "".join(c if c.isalpha() or c in " '" else " " for c in tip.lower().replace("’", "'")).split()
             for i in range(len(w) - 6):
-                assert " ".join(w[i:i + 7]) not in runs, (s.id, tip)
+                assert " ".join(w[i : i + 7]) not in runs, (s.id, tip)

@@ -54,8 +54,13 @@ def test_set_answer_checks_kinds():
     s.set_answer("alice", items["agree"], 4)
     s.set_answer("alice", items["authority"], "mostly:sam")
     s.set_answer("alice", items["focus"], "balanced")
-    for kind, bad in [("agree", 6), ("agree", "shared"), ("authority", "mostly:bob"),
-                      ("focus", "lots"), ("authority", 3)]:
+    for kind, bad in [
+        ("agree", 6),
+        ("agree", "shared"),
+        ("authority", "mostly:bob"),
+        ("focus", "lots"),
+        ("authority", 3),
+    ]:
         with pytest.raises(ValueError):
             s.set_answer("alice", items[kind], bad)
     s.set_answer("alice", items["agree"], None)
@@ -91,8 +96,11 @@ def test_snapshot_round_trips_through_the_reader(tmp_path):
     path = write_snapshot(snap, tmp_path, BANK)
     back = read_snapshot(path, BANK)
     assert back.pair == "the-three"
-    assert back.answers == {"alice": {items[0].id: 5}, "sam": {items[0].id: "unsure", auth.id: "more:bo"},
-                            "bo": {items[1].id: 2}}
+    assert back.answers == {
+        "alice": {items[0].id: 5},
+        "sam": {items[0].id: "unsure", auth.id: "more:bo"},
+        "bo": {items[1].id: 2},
+    }
     assert back.agreed.practice == 3 and back.agreed.actions == ["Meet monthly"]
     assert [p.name for p in back.partners] == ["Alice", "Sam", "Bo"]
 
@@ -154,9 +162,17 @@ def sittings(draw):
             elif item.kind == "focus":
                 value = draw(st.one_of(st.none(), st.sampled_from(list(FOCUS_VALUES))))
             elif item.kind == "authority":
-                value = draw(st.one_of(st.none(), st.just("shared"), st.builds(
-                    lambda k, p: f"{k}:{p}", st.sampled_from(["more", "mostly"]),
-                    st.sampled_from(s.partner_ids))))
+                value = draw(
+                    st.one_of(
+                        st.none(),
+                        st.just("shared"),
+                        st.builds(
+                            lambda k, p: f"{k}:{p}",
+                            st.sampled_from(["more", "mostly"]),
+                            st.sampled_from(s.partner_ids),
+                        ),
+                    )
+                )
             else:
                 s.set_note(pid, item.id, draw(st.text(max_size=30)), draw(st.booleans()))
                 continue
@@ -195,13 +211,20 @@ def test_set_aside_never_overwrites_an_earlier_one(tmp_path):
         (tmp_path / "sitting.json").write_text(text)
         sitting, aside = load_checked(tmp_path)
         assert sitting is None and aside is not None and aside.read_text() == text
-    assert sorted(p.read_text() for p in tmp_path.glob("sitting-unreadable-*.json")) == [
-        "{first", "{second"]
+    assert sorted(p.read_text() for p in tmp_path.glob("sitting-unreadable-*.json")) == ["{first", "{second"]
 
 
-@pytest.mark.parametrize("change", [
-    {"partners": []}, {"current_partner": 9}, {"current_item": -1}, {"agreed_practice": 7},
-    {"stage": "who", "draft_people": []}, {"format": "1"}])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"partners": []},
+        {"current_partner": 9},
+        {"current_item": -1},
+        {"agreed_practice": 7},
+        {"stage": "who", "draft_people": []},
+        {"format": "1"},
+    ],
+)
 def test_states_the_app_could_not_carry_on_from_are_set_aside(tmp_path, change):
     data = json.loads(make().to_json())
     data.update(change)

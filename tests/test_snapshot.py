@@ -42,8 +42,10 @@ def snapshots(draw) -> Snapshot:
     n = draw(st.integers(2, 6))
     partner_names = draw(st.lists(names, min_size=n, max_size=n))
     ids = unique_slugs(partner_names)
-    partners = [Partner(id=i, name=nm, role=draw(st.one_of(st.just(""), names)))
-                for i, nm in zip(ids, partner_names, strict=True)]
+    partners = [
+        Partner(id=i, name=nm, role=draw(st.one_of(st.just(""), names)))
+        for i, nm in zip(ids, partner_names, strict=True)
+    ]
     answers: dict[str, dict[str, int | str]] = {}
     notes: dict[str, dict[str, str]] = {}
     authority_values = ["shared"] + [f"{k}:{p}" for k in ("more", "mostly") for p in ids]
@@ -63,11 +65,21 @@ def snapshots(draw) -> Snapshot:
         notes[pid] = {item: draw(names) for item in REFLECT_IDS if draw(st.booleans())}
     offset = timezone(timedelta(minutes=draw(st.integers(-12 * 60, 14 * 60))))
     taken = draw(st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1)))
-    agreed = draw(st.one_of(st.none(), st.builds(Agreed, practice=st.integers(1, 5),
-                                                 actions=st.lists(names, max_size=3))))
-    return Snapshot(pair=pair_slug(partner_names), taken_at=taken.replace(microsecond=0, tzinfo=offset),
-                    bank=BANK.id, bank_version=BANK.version, partners=partners,
-                    answers=answers, notes=notes, agreed=agreed)
+    agreed = draw(
+        st.one_of(
+            st.none(), st.builds(Agreed, practice=st.integers(1, 5), actions=st.lists(names, max_size=3))
+        )
+    )
+    return Snapshot(
+        pair=pair_slug(partner_names),
+        taken_at=taken.replace(microsecond=0, tzinfo=offset),
+        bank=BANK.id,
+        bank_version=BANK.version,
+        partners=partners,
+        answers=answers,
+        notes=notes,
+        agreed=agreed,
+    )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -83,19 +95,27 @@ def test_any_valid_snapshot_round_trips_exactly(tmp_path, snap):
 
 
 def test_answers_are_written_in_bank_order(tmp_path):
-    snap = _snap(answers={"alice": {"relationship.agenda": "shared", "find-partners.b": 3,
-                                    "find-partners.a": 4}})
+    snap = _snap(
+        answers={"alice": {"relationship.agenda": "shared", "find-partners.b": 3, "find-partners.a": 4}}
+    )
     text = write_snapshot(snap, tmp_path, BANK).read_text(encoding="utf-8")
-    assert text.index('"find-partners.a"') < text.index('"find-partners.b"') < text.index(
-        '"relationship.agenda"')
+    assert (
+        text.index('"find-partners.a"')
+        < text.index('"find-partners.b"')
+        < text.index('"relationship.agenda"')
+    )
     assert text.startswith("# collabcheck snapshot")
     assert "[[partners]]" in text and "taken_at = 2026-11-28T15:30:00+00:00" in text
 
 
 def _snap(**changes) -> Snapshot:
-    base = dict(pair="alice-and-sam", taken_at=datetime(2026, 11, 28, 15, 30, tzinfo=timezone.utc),
-                bank="mini", bank_version=1,
-                partners=[Partner(id="alice", name="Alice"), Partner(id="sam", name="Sam")])
+    base = dict(
+        pair="alice-and-sam",
+        taken_at=datetime(2026, 11, 28, 15, 30, tzinfo=timezone.utc),
+        bank="mini",
+        bank_version=1,
+        partners=[Partner(id="alice", name="Alice"), Partner(id="sam", name="Sam")],
+    )
     base.update(changes)
     return Snapshot(**base)
 
@@ -135,22 +155,30 @@ INVALID = {
     "pair with a trailing newline": (('pair = "alice-and-sam"', 'pair = "alice-and-sam\\n"'), "slug"),
     "partner id with a trailing newline": (('id = "sam"', 'id = "sam\\n"'), "partners[2].id"),
     "name empty": (('name = "Sam"', 'name = "  "'), "partners[2].name"),
-    "note not text": (("[answers.sam]", "[notes.sam]\n\"learning.x\" = 3\n\n[answers.sam]"),
-                      'notes.sam."learning.x" must be text'),
-    "agreed practice out of range": (("[answers.sam]", "[agreed]\npractice = 9\n\n[answers.sam]"),
-                                     "agreed.practice must be a practice number from 1 to 5"),
+    "note not text": (
+        ("[answers.sam]", '[notes.sam]\n"learning.x" = 3\n\n[answers.sam]'),
+        'notes.sam."learning.x" must be text',
+    ),
+    "agreed practice out of range": (
+        ("[answers.sam]", "[agreed]\npractice = 9\n\n[answers.sam]"),
+        "agreed.practice must be a practice number from 1 to 5",
+    ),
     "taken_at a date only": (("2026-11-28T15:30:00+00:00", "2026-11-28"), "offset"),
     "no schema": (("schema = 1\n", ""), "schema"),
-    "answer for unlisted partner": (('[answers.sam]', '[answers.bob]'), "bob"),
+    "answer for unlisted partner": (("[answers.sam]", "[answers.bob]"), "bob"),
     "agree value out of range": (('"find-partners.a" = 4', '"find-partners.a" = 6'), "1 to 5"),
     "agree value zero": (('"find-partners.a" = 4', '"find-partners.a" = 0'), "1 to 5"),
     "agree value as float": (('"find-partners.a" = 4', '"find-partners.a" = 4.0'), "find-partners.a"),
     "agree value as bool": (('"find-partners.a" = 4', '"find-partners.a" = true'), "find-partners.a"),
     "wrong kind on agree item": (('"find-partners.a" = 4', '"find-partners.a" = "shared"'), "1 to 5"),
-    "wrong kind on focus item": (('"relationship.time" = "mostly-task"', '"relationship.time" = 3'),
-                                 "relationship.time"),
-    "wrong kind on authority item": (('"relationship.agenda" = "mostly:alice"',
-                                      '"relationship.agenda" = "balanced"'), "relationship.agenda"),
+    "wrong kind on focus item": (
+        ('"relationship.time" = "mostly-task"', '"relationship.time" = 3'),
+        "relationship.time",
+    ),
+    "wrong kind on authority item": (
+        ('"relationship.agenda" = "mostly:alice"', '"relationship.agenda" = "balanced"'),
+        "relationship.agenda",
+    ),
     "authority names unknown partner": (('"mostly:alice"', '"mostly:bob"'), "unknown partner 'bob'"),
     "unknown value on unknown item": (('"find-partners.a" = 4', '"gone.item" = "maybe"'), "gone.item"),
     "taken_at without offset": (("2026-11-28T15:30:00+00:00", "2026-11-28T15:30:00"), "offset"),
@@ -202,6 +230,7 @@ def test_key_order_does_not_matter():
 
 # --- safe names ----------------------------------------------------------------------------
 
+
 @settings(max_examples=200)
 @given(st.lists(names, min_size=2, max_size=6))
 def test_any_names_give_safe_slugs(partner_names):
@@ -211,12 +240,28 @@ def test_any_names_give_safe_slugs(partner_names):
     assert len(set(unique_slugs(partner_names))) == len(partner_names)
 
 
-@pytest.mark.parametrize("name", ["../../x", "..", "/etc/passwd", 'Bob "the" \n Builder', "🙂🙂",
-                                  "Zoë", "山田", "محمد", "a" * 500, "CON", "x/../../y"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../x",
+        "..",
+        "/etc/passwd",
+        'Bob "the" \n Builder',
+        "🙂🙂",
+        "Zoë",
+        "山田",
+        "محمد",
+        "a" * 500,
+        "CON",
+        "x/../../y",
+    ],
+)
 def test_hostile_names_cannot_escape_the_snapshot_folder(tmp_path, name):
     folder = tmp_path / "snaps"
-    snap = _snap(pair=pair_slug([name, "Sam"]),
-                 partners=[Partner(id=slugify(name), name=name), Partner(id="sam", name="Sam")])
+    snap = _snap(
+        pair=pair_slug([name, "Sam"]),
+        partners=[Partner(id=slugify(name), name=name), Partner(id="sam", name="Sam")],
+    )
     path = write_snapshot(snap, folder, BANK)
     assert path.resolve().parent == folder.resolve()
     assert len(path.name) < 120
@@ -231,6 +276,7 @@ def test_file_name_follows_the_spec():
 
 
 # --- atomic, never overwriting -------------------------------------------------------------
+
 
 def test_existing_file_is_never_overwritten(tmp_path):
     first = write_snapshot(_snap(), tmp_path, BANK)
@@ -315,14 +361,32 @@ def test_without_hard_links_the_name_is_claimed_exclusively(tmp_path, monkeypatc
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([first.name, second.name])
 
 
-SAY_WORDS = st.sampled_from(["shared", "outside", "unsure", "more:", "mostly:", "less:", "task",
-                             "balanced", "relationship", "mostly-task", "Shared", ""])
+SAY_WORDS = st.sampled_from(
+    [
+        "shared",
+        "outside",
+        "unsure",
+        "more:",
+        "mostly:",
+        "less:",
+        "task",
+        "balanced",
+        "relationship",
+        "mostly-task",
+        "Shared",
+        "",
+    ]
+)
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(ids=st.sets(st.sampled_from(["ann", "bo", "cy", "dee"]), min_size=2, max_size=4),
-       word=SAY_WORDS, who=st.sampled_from(["", "ann", "bo", "cy", "dee", "zed"]),
-       schema=st.sampled_from([1, 2]), kind=st.sampled_from(["agree", "focus", "authority"]))
+@given(
+    ids=st.sets(st.sampled_from(["ann", "bo", "cy", "dee"]), min_size=2, max_size=4),
+    word=SAY_WORDS,
+    who=st.sampled_from(["", "ann", "bo", "cy", "dee", "zed"]),
+    schema=st.sampled_from([1, 2]),
+    kind=st.sampled_from(["agree", "focus", "authority"]),
+)
 def test_the_quick_list_of_words_agrees_with_check_value(ids, word, who, schema, kind):
     """The reader looks text answers up in `words_that_fit` before asking `check_value`: the
     two must give the same verdict on every word, or history and validate would disagree."""

@@ -53,8 +53,9 @@ def _hostile_folder(tmp_path: Path) -> Path:
     folder.mkdir()
     text = GOOD.replace('"Tom Reilly"', _toml_string(NASTY))
     text = text.replace('"Patient partner, lives with COPD"', _toml_string(NASTY))
-    text = text.replace('"find-partners.both-committed" = 5',
-                        f'{_toml_string("x" + NASTY)} = 5', 1)  # an item id not in the bank
+    text = text.replace(
+        '"find-partners.both-committed" = 5', f"{_toml_string('x' + NASTY)} = 5", 1
+    )  # an item id not in the bank
     text = text.replace('bank = "kings-fund-2016"', f"bank = {_toml_string('kf' + NASTY)}")
     text += f"\n{_toml_string('odd' + NASTY)} = 1\n"  # an unknown key: a warning names it
     (folder / "nasty\x1b]8;;http:x\x07.toml").write_text(with_pair(text, "nasty"), encoding="utf-8")

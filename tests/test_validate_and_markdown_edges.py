@@ -44,15 +44,17 @@ def test_validate_a_folder_it_may_not_read_is_one_line(tmp_path: Path, monkeypat
     monkeypatch.setattr(os, "scandir", no_listing)
     code, out, err = run(["validate", str(folder)])
     assert code == 1 and "Traceback" not in err
-    assert err == (f"{folder}: folder cannot be read (Permission denied), so the files in it "
-                   "were not checked\n")
+    assert err == (
+        f"{folder}: folder cannot be read (Permission denied), so the files in it were not checked\n"
+    )
     code, out, err = run(["validate", str(folder / "a.toml")])
     assert code == 1 and "Traceback" not in err
     assert err == f"{folder / 'a.toml'}: cannot be reached (permission denied), so it was not checked\n"
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and shutil.which("setpriv") is None,
-                    reason="needs a user other than root")
+@pytest.mark.skipif(
+    os.geteuid() == 0 and shutil.which("setpriv") is None, reason="needs a user other than root"
+)
 def test_validate_a_chmod_000_folder_as_an_ordinary_user():
     top = Path(tempfile.mkdtemp(prefix="collabcheck-000-"))
     try:
@@ -63,9 +65,13 @@ def test_validate_a_chmod_000_folder_as_an_ordinary_user():
         folder.chmod(0)
         prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
         for target, words in ((folder, "folder cannot be read"), (folder / "x.toml", "cannot be reached")):
-            r = subprocess.run([*prefix, sys.executable, "-m", "collabcheck", "validate", str(target)],
-                               capture_output=True, text=True, timeout=60,
-                               env={**os.environ, "HOME": str(top)})
+            r = subprocess.run(
+                [*prefix, sys.executable, "-m", "collabcheck", "validate", str(target)],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                env={**os.environ, "HOME": str(top)},
+            )
             assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
             assert len(r.stderr.strip().splitlines()) == 1 and words in r.stderr
     finally:
@@ -80,21 +86,24 @@ def _blocks(html: str) -> list[str]:
 def test_md_escape_keeps_rules_lists_and_links_out():
     md = MarkdownIt("commonmark").enable("table")
     for text in ("---", "===", "- a", "+ b", "  ---", "***", "___"):
-        assert _blocks(md.render(f"- {md_escape(text)}\n")) == ["ul"], text      # one list, no more
-        assert _blocks(md.render(f"Before\n{md_escape(text)}\n")) == [], text    # no heading
+        assert _blocks(md.render(f"- {md_escape(text)}\n")) == ["ul"], text  # one list, no more
+        assert _blocks(md.render(f"Before\n{md_escape(text)}\n")) == [], text  # no heading
         assert _blocks(md.render(f"{md_escape(text)}\n")) == [], text
         assert _blocks(md.render(f"| a |\n|---|\n| {md_escape(text)} |\n")) == [], text
     for text in ("see https://evil.example/x", "www.evil.example", "mail me@evil.example", "HTTP://x"):
         out = md_escape(text)
         assert not re.search(r"(?<!\\)://|(?<!\\)@|www(?!\\)\.", out, re.IGNORECASE), out
-        assert md.render(out) == f"<p>{text}</p>\n"       # shown exactly as typed
+        assert md.render(out) == f"<p>{text}</p>\n"  # shown exactly as typed
     assert md_escape("-0.5 down") == "-0.5 down" and md_escape("a - b") == "a - b"
 
 
 def test_an_answer_id_of_dashes_and_a_name_with_a_link_in_a_markdown_report(tmp_path: Path):
     snap = tmp_path / "2026-03-12T1030-amira-and-tom.toml"
-    snap.write_text(GOOD.replace("[answers.tom]\n", '[answers.tom]\n"---" = 3\n')
-                    .replace('name = "Tom Reilly"', 'name = "Tom https://evil.example"'))
+    snap.write_text(
+        GOOD.replace("[answers.tom]\n", '[answers.tom]\n"---" = 3\n').replace(
+            'name = "Tom Reilly"', 'name = "Tom https://evil.example"'
+        )
+    )
     code, out, err = run(["report", str(snap), "--format", "markdown"])
     assert code == 0, err
     html = MarkdownIt("commonmark").enable("table").render(out)

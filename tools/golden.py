@@ -24,8 +24,22 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-NAMES = ["Alice", "Sam", "Dr Clin", "Kim", "Ngozi O'Brien", "Zoë", "李华", "Pat \"PJ\" Jones",
-         "Ravi", "Mei", "Tom", "Jo", "a|b*c_", "<b>x</b>"]
+NAMES = [
+    "Alice",
+    "Sam",
+    "Dr Clin",
+    "Kim",
+    "Ngozi O'Brien",
+    "Zoë",
+    "李华",
+    'Pat "PJ" Jones',
+    "Ravi",
+    "Mei",
+    "Tom",
+    "Jo",
+    "a|b*c_",
+    "<b>x</b>",
+]
 FOCUS = ["task", "mostly-task", "balanced", "mostly-relationship", "relationship"]
 
 
@@ -64,8 +78,9 @@ def make_snapshots(folder: Path, n: int = 200, seed: int = 7, questions: str | N
                         table[item.id] = rng.choice(FOCUS)
                     elif item.kind == "authority":
                         r = rng.random()
-                        table[item.id] = "shared" if r < 0.4 else \
-                            f"{rng.choice(['more', 'mostly'])}:{rng.choice(ids)}"
+                        table[item.id] = (
+                            "shared" if r < 0.4 else f"{rng.choice(['more', 'mostly'])}:{rng.choice(ids)}"
+                        )
             if mode == "none":
                 table = {}
             if mode == "same" and answers:
@@ -75,14 +90,21 @@ def make_snapshots(folder: Path, n: int = 200, seed: int = 7, questions: str | N
         reflect = [i for i in bank.items_by_id.values() if i.kind == "reflect"]
         if reflect and rng.random() < 0.4:
             notes = {ids[0]: {reflect[0].id: "We learnt *a lot*.\n\n- even <this>"}}
-        agreed = Agreed(practice=rng.randint(1, 5), actions=["Meet monthly"]) \
-            if rng.random() < 0.5 else None
+        agreed = Agreed(practice=rng.randint(1, 5), actions=["Meet monthly"]) if rng.random() < 0.5 else None
         pair = rng.choice(["alpha", "beta", "gamma", "delta"]) + f"-{k % 17}"
-        snap = Snapshot(pair=pair, taken_at=start + timedelta(days=3 * k, minutes=k),
-                        bank=bank.id, bank_version=bank.version,
-                        partners=[Partner(id=i, name=nm, role=rng.choice(["", "GP", "Carer"]))
-                                  for i, nm in zip(ids, names, strict=True)],
-                        answers={p: t for p, t in answers.items() if t}, notes=notes, agreed=agreed)
+        snap = Snapshot(
+            pair=pair,
+            taken_at=start + timedelta(days=3 * k, minutes=k),
+            bank=bank.id,
+            bank_version=bank.version,
+            partners=[
+                Partner(id=i, name=nm, role=rng.choice(["", "GP", "Carer"]))
+                for i, nm in zip(ids, names, strict=True)
+            ],
+            answers={p: t for p, t in answers.items() if t},
+            notes=notes,
+            agreed=agreed,
+        )
         write_snapshot(snap, folder, bank)
 
 

@@ -33,8 +33,7 @@ def make_app(tmp_path: Path, mini: Bank, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
 
     def make(bank: Bank | None = None) -> CollabcheckApp:
-        return create_app(bank or mini, Path("snaps"), state_dir=tmp_path / "state",
-                          now=lambda: FROZEN)
+        return create_app(bank or mini, Path("snaps"), state_dir=tmp_path / "state", now=lambda: FROZEN)
 
     return make
 

@@ -38,16 +38,18 @@ async def until(pilot, check, what: str, seconds: float = 30) -> None:
 def opened(tmp_path, monkeypatch) -> tuple[Team, str]:
     """Ann opens a sitting apart for Ann and Bo (command line); Bo's clone has pulled it."""
     team = Team(tmp_path, monkeypatch, ["ann", "bo"])
-    code, out, err = team.run("ann", "open", "--partner", "Ann", "--partner", "Bo",
-                              "--role", "GP", "--role", "Patient partner")
+    code, out, err = team.run(
+        "ann", "open", "--partner", "Ann", "--partner", "Bo", "--role", "GP", "--role", "Patient partner"
+    )
     assert code == 0, err
     git(team.clone["bo"], "pull", "-q")
     return team, next(w for w in out.split() if w.startswith("20"))
 
 
 def app_for(team: Team, who: str):
-    return create_app(BANK, team.clone[who] / "collabcheck", state_dir=team.tmp / f"state-{who}",
-                      now=lambda: FROZEN)
+    return create_app(
+        BANK, team.clone[who] / "collabcheck", state_dir=team.tmp / f"state-{who}", now=lambda: FROZEN
+    )
 
 
 async def press_a(pilot) -> None:
@@ -67,19 +69,22 @@ def answered_all(team: Team, sid: str, pid: str) -> None:
     s = start_sitting(found, pid, BANK, FROZEN)
     for item in questions(BANK):
         if item.kind != "reflect":
-            value = next(v for v in (4, pid, "unsure")
-                         if check_value(v, {"ann", "bo"}, item.kind) is None)
+            value = next(v for v in (4, pid, "unsure") if check_value(v, {"ann", "bo"}, item.kind) is None)
             s.answers.setdefault(pid, {})[item.id] = value
     s.current_item = len(questions(BANK))
     store.save(s, private_dir(team.tmp / f"state-{pid}", sid, pid))
 
 
 async def test_the_welcome_screen_offers_the_sitting_apart_that_names_this_computers_partner(
-        tmp_path, git_home, monkeypatch):
+    tmp_path, git_home, monkeypatch
+):
     team, sid = opened(tmp_path, monkeypatch)
     async with app_for(team, "bo").run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: "Sittings apart: waiting for Bo to answer. Press a"
-                    in screen_text(pilot.app), "the offer")
+        await until(
+            pilot,
+            lambda: "Sittings apart: waiting for Bo to answer. Press a" in screen_text(pilot.app),
+            "the offer",
+        )
     git(team.clone["bo"], "config", "user.name", "Someone Else")
     async with app_for(team, "bo").run_test(size=SIZE) as pilot:
         await background_done(pilot.app)
@@ -91,7 +96,8 @@ async def test_the_welcome_screen_offers_the_sitting_apart_that_names_this_compu
 
 
 async def test_answering_apart_in_the_app_autosaves_privately_then_shares_only_the_seal(
-        tmp_path, git_home, monkeypatch):
+    tmp_path, git_home, monkeypatch
+):
     team, sid = opened(tmp_path, monkeypatch)
     state = team.tmp / "state-bo"
     async with app_for(team, "bo").run_test(size=SIZE) as pilot:
@@ -118,16 +124,14 @@ async def test_answering_apart_in_the_app_autosaves_privately_then_shares_only_t
         await press_a(pilot)
         await until(pilot, lambda: "Carry on answering as Bo" in screen_text(app), "the list")
         await pilot.press("enter")
-        await until(pilot, lambda: "You carry on where you stopped" in screen_text(app),
-                    "the privacy notice")
+        await until(pilot, lambda: "You carry on where you stopped" in screen_text(app), "the privacy notice")
         await pilot.press("enter")
         await until(pilot, lambda: screen_name(app) == "ApartQuestions", "the questions")
         await pilot.press("enter")  # finish
         await until(pilot, lambda: screen_name(app) == "ConfirmScreen", "seal?")
         assert "seal your answers" in screen_text(app)
         await pilot.press("y")
-        await until(pilot, lambda: "Sealed. Committed and pushed your seal" in screen_text(app),
-                    "sealed")
+        await until(pilot, lambda: "Sealed. Committed and pushed your seal" in screen_text(app), "sealed")
     files = team.shared_files()
     assert f"collabcheck/apart/{sid}/bo.seal" in files and reveals(files) == []
     assert "bo" not in team.shared_text(f"collabcheck/apart/{sid}/bo.seal").split("seal =")[1]
@@ -135,7 +139,8 @@ async def test_answering_apart_in_the_app_autosaves_privately_then_shares_only_t
 
 
 async def test_the_comparison_opens_on_together_and_agreeing_there_is_recorded(
-        tmp_path, git_home, monkeypatch):
+    tmp_path, git_home, monkeypatch
+):
     team, sid = opened(tmp_path, monkeypatch)
     team.answer("ann", sid, 0)
     team.answer("bo", sid, 1)  # Bo seals last and reveals; Ann's reveal waits for her next run
@@ -191,8 +196,7 @@ async def test_leaving_the_comparison_without_agreeing(tmp_path, git_home, monke
     team.answer("ann", sid, 0)  # Ann seals last and reveals; Bo's waits for his next run
     async with app_for(team, "ann").run_test(size=SIZE) as pilot:
         await press_a(pilot)  # Ann can only wait: nothing to do, and it says where it stands
-        await until(pilot, lambda: "Nothing waits for you here now" in screen_text(pilot.app),
-                    "the list")
+        await until(pilot, lambda: "Nothing waits for you here now" in screen_text(pilot.app), "the list")
         assert "Waiting for Bo to reveal" in screen_text(pilot.app)
     async with app_for(team, "bo").run_test(size=SIZE) as pilot:
         app = pilot.app
@@ -221,8 +225,7 @@ async def test_opening_a_sitting_apart_in_the_app(tmp_path, git_home, monkeypatc
         await pilot.press("ctrl+n")
         await until(pilot, lambda: screen_name(app) == "ContextScreen", "where you stand")
         await pilot.press("1", "enter")
-        await until(pilot, lambda: "Opened a sitting apart for Ann and Bo" in screen_text(app),
-                    "opened")
+        await until(pilot, lambda: "Opened a sitting apart for Ann and Bo" in screen_text(app), "opened")
         assert "Committed and pushed it" in screen_text(app)
         await until(pilot, lambda: "Answer as Ann" in screen_text(app), "listed")
     files = [f for f in team.shared_files() if f.endswith("/sitting.toml")]
@@ -242,7 +245,8 @@ async def test_no_repository_is_one_sentence(tmp_path, monkeypatch):
 
 
 async def test_names_from_the_repository_are_shown_as_written_never_as_markup(
-        tmp_path, git_home, monkeypatch):
+    tmp_path, git_home, monkeypatch
+):
     team = Team(tmp_path, monkeypatch, ["ann", "bo"])
     code, out, err = team.run("ann", "open", "--partner", "Ann [b]x[/b]", "--partner", "Bo")
     assert code == 0, err
@@ -252,5 +256,6 @@ async def test_names_from_the_repository_are_shown_as_written_never_as_markup(
         await press_a(pilot)
         await until(pilot, lambda: "Answer as Ann [b]x[/b]" in screen_text(pilot.app), "the list")
         await pilot.press("enter")  # Bo first
-        await until(pilot, lambda: "until Ann [b]x[/b] has answered" in screen_text(pilot.app),
-                    "the privacy notice")
+        await until(
+            pilot, lambda: "until Ann [b]x[/b] has answered" in screen_text(pilot.app), "the privacy notice"
+        )

@@ -16,9 +16,14 @@ WHEN = datetime(2026, 12, 7, 9, 30, tzinfo=timezone(timedelta(hours=0)))
 
 
 def look(sid: str, sealed: tuple[str, ...] = ()) -> apart.Look:
-    o = apart.Opened(sid, "priya-and-tom", WHEN, "kings-fund-2016", 2,
-                     (apart.Member("priya", "Priya Shah", "GP"),
-                      apart.Member("tom", "Tom Reed", "Patient partner")))
+    o = apart.Opened(
+        sid,
+        "priya-and-tom",
+        WHEN,
+        "kings-fund-2016",
+        2,
+        (apart.Member("priya", "Priya Shah", "GP"), apart.Member("tom", "Tom Reed", "Patient partner")),
+    )
     found = apart.Look(o, Path("."))
     for pid in sealed:
         found.seals[pid] = apart.Seal(pid, "0" * 64, WHEN)
@@ -28,9 +33,11 @@ def look(sid: str, sealed: tuple[str, ...] = ()) -> apart.Look:
 def listing() -> Listing:
     waiting, done = look("2026-12-07-priya-and-tom-0a1b", ("priya",)), look("2026-11-02-priya-and-tom-9f9f")
     out = Listing(said=["Priya Shah and Tom Reed: every answer is in, and the comparison is ready."])
-    out.choices = [(Choice(ANSWER, waiting.opened.id, "tom"), words.offer_words(ANSWER, waiting, "tom")),
-                   (Choice(COMPARISON, done.opened.id), words.offer_words(COMPARISON, done)),
-                   (Choice(OPEN_NEW), "Open a new sitting apart")]
+    out.choices = [
+        (Choice(ANSWER, waiting.opened.id, "tom"), words.offer_words(ANSWER, waiting, "tom")),
+        (Choice(COMPARISON, done.opened.id), words.offer_words(COMPARISON, done)),
+        (Choice(OPEN_NEW), "Open a new sitting apart"),
+    ]
     out.status = {waiting.opened.id: words.status_lines(waiting, commands=False)}
     return out
 

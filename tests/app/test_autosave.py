@@ -27,7 +27,7 @@ def test_a_continuous_burst_is_written_while_it_goes_on():
 
     saver = Autosaver(write, lambda exc: None)
     n, give_up = 0, time.monotonic() + 20
-    while not three_written.is_set():            # a key every 5 ms, never a pause
+    while not three_written.is_set():  # a key every 5 ms, never a pause
         assert time.monotonic() < give_up, "nothing was written while typing went on"
         n += 1
         saver.submit(f"state {n}")
@@ -37,8 +37,8 @@ def test_a_continuous_burst_is_written_while_it_goes_on():
     times = [t for t, _ in written]
     assert all(b - a >= INTERVAL * 0.99 for a, b in zip(times, times[1:], strict=False))
     saver.flush()
-    assert written[-1][1] == f"state {n}"       # the newest state always wins
-    assert len(written) < n                     # keys typed meanwhile are written together
+    assert written[-1][1] == f"state {n}"  # the newest state always wins
+    assert len(written) < n  # keys typed meanwhile are written together
 
 
 def test_flush_writes_at_once_in_order_and_clear_is_in_order_too():
@@ -51,7 +51,7 @@ def test_flush_writes_at_once_in_order_and_clear_is_in_order_too():
 
     saver = Autosaver(slow_write, lambda exc: None, interval=5)
     saver.submit("one")
-    time.sleep(0.05)                 # the thread is now writing "one", slowly
+    time.sleep(0.05)  # the thread is now writing "one", slowly
     saver.submit("two")
     saver.submit(CLEAR)
     gate.set()

@@ -57,8 +57,16 @@ def corrupt(kind: str, state: Path, mini) -> None:
         raise AssertionError(kind)
 
 
-KINDS = ["bad bytes", "not json", "wrong types", "empty partners", "deep nesting", "huge",
-         "place out of range", "a folder"]
+KINDS = [
+    "bad bytes",
+    "not json",
+    "wrong types",
+    "empty partners",
+    "deep nesting",
+    "huge",
+    "place out of range",
+    "a folder",
+]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -72,9 +80,8 @@ async def test_a_broken_state_file_is_set_aside_and_the_app_starts(kind, make_ap
         messages = [n.message for n in app._notifications]
         aside = list(app.state_dir.glob("sitting-unreadable-*.json"))
         assert len(aside) == 1 and not (app.state_dir / STATE_FILE).exists()
-        assert any("could not be read, so it was put aside as" in m and str(aside[0]) in m
-                   for m in messages)
-        await pilot.press("n")              # and a new sitting can start
+        assert any("could not be read, so it was put aside as" in m and str(aside[0]) in m for m in messages)
+        await pilot.press("n")  # and a new sitting can start
         await pilot.pause()
         assert app.screen.sub_title == "Who is here"
     assert not app.return_code and not app.crash_message
@@ -87,7 +94,7 @@ async def test_a_fault_keeps_the_words_and_shows_no_traceback(make_app, mini, mo
     monkeypatch.setattr(QuestionsScreen, "action_next", broken)
     app = make_app()
     save(stored_sitting(mini), app.state_dir)
-    with pytest.raises(RuntimeError):      # Pilot re-raises the app's first error for tests
+    with pytest.raises(RuntimeError):  # Pilot re-raises the app's first error for tests
         async with app.run_test(size=SIZE) as pilot:
             q = await carry_on(pilot)
             await pilot.press("enter", *keys_for("kept words"))
@@ -95,7 +102,7 @@ async def test_a_fault_keeps_the_words_and_shows_no_traceback(make_app, mini, mo
             await pilot.press("escape", "right")
             await pilot.pause()
     assert app.return_code == 1
-    out, err = capsys.readouterr()         # Textual's traceback is printed nowhere
+    out, err = capsys.readouterr()  # Textual's traceback is printed nowhere
     assert "Traceback" not in out + err and "private" not in out + err
     assert str(app.state_dir) in app.crash_message and "carry on" in app.crash_message
     assert "private" not in app.crash_message
@@ -105,13 +112,15 @@ async def test_a_fault_keeps_the_words_and_shows_no_traceback(make_app, mini, mo
 
 def test_run_app_prints_one_plain_line_and_exits_non_zero(tmp_path, mini, monkeypatch, capsys):
     """The real entry point, headless: a fault while drawing the first screen."""
+
     def broken(self):
         raise ValueError("secret words from a reflection")
 
     monkeypatch.setattr(WelcomeScreen, "compose", broken)
     run = app_module.CollabcheckApp.run
-    monkeypatch.setattr(app_module.CollabcheckApp, "run",
-                        lambda self, **kw: run(self, headless=True, size=SIZE))
+    monkeypatch.setattr(
+        app_module.CollabcheckApp, "run", lambda self, **kw: run(self, headless=True, size=SIZE)
+    )
     save(stored_sitting(mini), tmp_path / "state")
     status = app_module.run_app(mini, tmp_path / "snaps", tmp_path / "state")
     out, err = capsys.readouterr()
@@ -119,4 +128,4 @@ def test_run_app_prints_one_plain_line_and_exits_non_zero(tmp_path, mini, monkey
     assert "Traceback" not in out + err and "secret" not in out + err
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1 and str(tmp_path / "state") in lines[0]
-    assert (tmp_path / "state" / STATE_FILE).exists()   # the sitting is still there
+    assert (tmp_path / "state" / STATE_FILE).exists()  # the sitting is still there

@@ -26,8 +26,9 @@ pytestmark = needs_git
 MESSAGE = "collabcheck sitting: maya-and-dev, 28 November 2026"
 
 
-def finished_sitting(bank: Bank, state: Path, people=(("Maya", "GP"), ("Dev", "Patient partner")),
-                     pair: str = "maya-and-dev") -> None:
+def finished_sitting(
+    bank: Bank, state: Path, people=(("Maya", "GP"), ("Dev", "Patient partner")), pair: str = "maya-and-dev"
+) -> None:
     """A sitting where everyone has answered, waiting on the Together screen."""
     s = store.Sitting.new(bank, list(people), FROZEN, pair=pair)
     for n, p in enumerate(s.partners):
@@ -73,7 +74,7 @@ async def test_commit_and_push_from_the_saved_screen(tmp_path, git_home, mini):
         await to_saved(pilot)
         text = screen_text(app)
         assert "inside your git repository" in text and "Press c to commit" in text
-        await pilot.press("m")          # the Markdown report goes with it
+        await pilot.press("m")  # the Markdown report goes with it
         await pilot.pause()
         await pilot.press("c")
         await settled(pilot)
@@ -86,8 +87,10 @@ async def test_commit_and_push_from_the_saved_screen(tmp_path, git_home, mini):
     saved = app.saved_path
     assert log(clone, "-1") == MESSAGE + "\n"
     assert sorted(git(clone, "show", "--name-only", "--format=", "HEAD").split()) == [
-        f"sittings/{saved.stem}.md", f"sittings/{saved.name}"]
-    assert git(clone, "status", "--porcelain") == "A  notes.txt\n"   # untouched
+        f"sittings/{saved.stem}.md",
+        f"sittings/{saved.name}",
+    ]
+    assert git(clone, "status", "--porcelain") == "A  notes.txt\n"  # untouched
     assert log(bare, "-1") == MESSAGE + "\n"
 
 
@@ -99,7 +102,7 @@ async def test_an_ignored_folder_is_said_plainly_and_nothing_is_committed(tmp_pa
         text = screen_text(app)
         assert "! Sittings are saved in" in text and "set to ignore" in text
         assert "--dir and a folder that git does not ignore" in text
-        assert not app.screen.check_action("commit", ())   # no commit key offered
+        assert not app.screen.check_action("commit", ())  # no commit key offered
         await pilot.press("c")
         await settled(pilot)
     assert app.saved_path.is_file()
@@ -200,8 +203,9 @@ async def test_who_is_here_says_where_the_file_will_go(tmp_path, git_home, mini,
         assert "start again with --dir and a folder git does not ignore" in screen_text(app)
 
 
-async def test_a_slow_push_shows_progress_and_the_screen_keeps_working(tmp_path, git_home, mini,
-                                                                       silent_server):
+async def test_a_slow_push_shows_progress_and_the_screen_keeps_working(
+    tmp_path, git_home, mini, silent_server
+):
     repo = make_repo(tmp_path / "team")
     git(repo, "remote", "add", "origin", silent_server)
     app = app_in(repo / "sittings", mini, tmp_path / "state")
@@ -214,10 +218,10 @@ async def test_a_slow_push_shows_progress_and_the_screen_keeps_working(tmp_path,
         await pilot.pause(0.6)
         assert panel.busy == "Pushing"
         assert "Pushing…" in screen_text(app) and "(stops after 3 s)" in screen_text(app)
-        await pilot.press("m")       # the screen still answers while git works
+        await pilot.press("m")  # the screen still answers while git works
         await pilot.pause()
         assert app.screen.report_path is not None
-        await pilot.press("q")       # finishing now would leave git half done: asked to wait
+        await pilot.press("q")  # finishing now would leave git half done: asked to wait
         await pilot.pause()
         assert isinstance(app.screen, SaveScreen)
         await settled(pilot)
@@ -246,4 +250,3 @@ async def test_past_sittings_in_the_app_say_which_are_not_committed(tmp_path, gi
         text = " ".join(screen_text(app).split())
         assert "27 November 2026: not committed to the repository yet" in text
         assert "30 August 2026: not committed" not in text
-

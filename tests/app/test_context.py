@@ -34,7 +34,7 @@ async def test_context_is_asked_after_who_and_kept(make_app, tmp_path):
 async def test_context_can_be_left_and_is_not_asked_again(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await enter_people(pilot, [("Ann", ""), ("Bo", "")])   # leaves both with Enter
+        await enter_people(pilot, [("Ann", ""), ("Bo", "")])  # leaves both with Enter
         assert isinstance(app.screen, HandoverScreen)
         assert app.sitting.context_asked and app.sitting.how_long is None
         snap = app.sitting.to_snapshot(app.bank, app.now())

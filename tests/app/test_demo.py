@@ -38,12 +38,15 @@ async def test_demo_opens_on_together_marked_as_an_example_and_saves_nothing(pla
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, DemoTogetherScreen)
-        await _until(pilot, lambda: any("This example saves nothing" in str(t.render())
-                                        for t in app.screen.query("Toast")))
+        await _until(
+            pilot,
+            lambda: any("This example saves nothing" in str(t.render()) for t in app.screen.query("Toast")),
+        )
         # their history, read without the cache
         await pilot.press("h")
-        await _until(pilot, lambda: isinstance(app.screen, DemoHistoryScreen)
-                     and app.screen.history is not None)
+        await _until(
+            pilot, lambda: isinstance(app.screen, DemoHistoryScreen) and app.screen.history is not None
+        )
         history = screen_text(app)
         assert "Amira and Tom's 4 sittings (made up)" in history and "Amira Haddad" in history
         await pilot.press("escape")
@@ -75,6 +78,7 @@ async def test_welcome_offers_the_demo_and_comes_back(make_app, tmp_path):
 
 def test_the_demo_at_80x24(snap_compare):
     """(Drawn from the shipped examples by the Together screen: regenerate when either changes.)"""
+
     async def settle(pilot) -> None:
         await pilot.pause()
         await pilot.pause()

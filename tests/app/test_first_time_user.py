@@ -79,21 +79,21 @@ async def test_digits_never_spill_into_a_reflection(make_app):
     async with app.run_test(size=SIZE) as pilot:
         q = await to_reflection(pilot)
         box = q.query_one("#note", TextArea)
-        assert box.has_focus and not box.writing   # every key reaches the box, which edits nothing yet
+        assert box.has_focus and not box.writing  # every key reaches the box, which edits nothing yet
         assert "Press Enter or just type to start writing, or → to move on" in screen_text(app)
         await pilot.press("2", "2", "4", "3", "3")
         await pilot.pause()
         assert box.text == "" and q.item.kind == "reflect"
         assert "words, not a number" in screen_text(app)
         assert app.sitting.answers["alice"] == {f"find-partners.{x}": 4 for x in "abc"}
-        await pilot.press("enter")          # now clearly writing
+        await pilot.press("enter")  # now clearly writing
         await pilot.pause()
         assert box.writing
         await pilot.press("2", "space", "o", "k")
-        await pilot.press("escape")         # stop writing: the words stay
+        await pilot.press("escape")  # stop writing: the words stay
         await pilot.pause()
         assert not box.writing and box.text == "2 ok"
-        await pilot.press("right")          # → moves on once not writing
+        await pilot.press("right")  # → moves on once not writing
         await pilot.pause()
         assert q.item.id == "invest.a"
         assert app.sitting.note_of("alice", "find-partners.think").text == "2 ok"
@@ -119,13 +119,17 @@ async def test_the_footer_on_a_reflection_shows_what_works(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await to_reflection(pilot)
         await pilot.pause()
-        shown = {b.binding.description for b in app.screen.active_bindings.values()
-                 if b.binding.show and b.enabled}
+        shown = {
+            b.binding.description for b in app.screen.active_bindings.values() if b.binding.show and b.enabled
+        }
         assert {"Start writing", "Next", "Back"} <= shown and "Answer" not in shown
         await pilot.press("enter")
         await pilot.pause()
-        shown = {(b.binding.key, b.binding.description)
-                 for b in app.screen.active_bindings.values() if b.binding.show and b.enabled}
+        shown = {
+            (b.binding.key, b.binding.description)
+            for b in app.screen.active_bindings.values()
+            if b.binding.show and b.enabled
+        }
         assert ("ctrl+n", "Next") in shown and ("escape", "Stop writing") in shown
         assert ("right", "Next") not in shown
 
@@ -168,8 +172,9 @@ async def test_who_refuses_the_same_name_twice(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await enter_people(pilot, [("Sam", ""), (" sam ", "")])
         assert isinstance(app.screen, WhoScreen)
-        assert ("Two people are both called sam. Please add something to tell them apart, "
-                "like an initial.") in screen_text(app)
+        assert (
+            "Two people are both called sam. Please add something to tell them apart, like an initial."
+        ) in screen_text(app)
         assert app.screen.query_one("#name-2", Input).has_focus
         app.screen.query_one("#name-2", Input).value = "Sam K"
         await pilot.press("ctrl+n")
@@ -191,8 +196,8 @@ async def test_throwing_an_unfinished_sitting_away_removes_it(make_app, tmp_path
         assert "will be thrown away" in screen_text(again)
         await pilot.press("y")
         await pilot.pause()
-        assert not state.exists()           # thrown away, as the dialog said
-        await pilot.press("escape")         # back from Who is here: nothing to carry on
+        assert not state.exists()  # thrown away, as the dialog said
+        await pilot.press("escape")  # back from Who is here: nothing to carry on
         await pilot.pause()
         assert "Unfinished sitting" not in screen_text(again)
 
@@ -211,11 +216,19 @@ async def test_the_command_palette_offers_only_our_commands(make_app):
         palette = app.screen
         assert isinstance(palette, CommandPalette)
         shown = palette.query_one(OptionList)
-        titles = sorted(plain(shown.get_option_at_index(i).prompt).splitlines()[0]
-                        for i in range(shown.option_count))
-        assert titles == sorted(["Help: the five practices", "Light or dark colours",
-                                 "Past sittings", "Stop for now",
-                                 "Back to the previous question", "Skip this question"])
+        titles = sorted(
+            plain(shown.get_option_at_index(i).prompt).splitlines()[0] for i in range(shown.option_count)
+        )
+        assert titles == sorted(
+            [
+                "Help: the five practices",
+                "Light or dark colours",
+                "Past sittings",
+                "Stop for now",
+                "Back to the previous question",
+                "Skip this question",
+            ]
+        )
         await pilot.press("escape")
         await pilot.pause()
         # "Stop for now" asks first, unlike Textual's own Quit
@@ -230,8 +243,10 @@ async def test_the_last_person_is_told_the_results_come_next(make_app, mini):
 
     from .conftest import FROZEN
 
-    for partner, said, not_said in [(0, "the keyboard goes to the next person", "results"),
-                                    (1, "next you all look at the results together", "next person")]:
+    for partner, said, not_said in [
+        (0, "the keyboard goes to the next person", "results"),
+        (1, "next you all look at the results together", "next person"),
+    ]:
         app = make_app()
         s = Sitting.new(mini, [("Ann", ""), ("Bo", "")], FROZEN)
         s.current_partner = partner
@@ -240,9 +255,9 @@ async def test_the_last_person_is_told_the_results_come_next(make_app, mini):
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("r")
             await pilot.pause()
-            await pilot.press("enter")      # the hand-over
+            await pilot.press("enter")  # the hand-over
             await pilot.pause()
-            await pilot.press("3")          # the last question: now at the end
+            await pilot.press("3")  # the last question: now at the end
             await pilot.pause()
             text = screen_text(app)
             assert said in text and not_said not in text
@@ -288,9 +303,9 @@ async def test_labels_fit_on_one_line_at_80_columns(make_app):
 
     from .test_markup_and_faults import finished
 
-    shipped = load_bank()        # the shipped bank has the longest practice titles
+    shipped = load_bank()  # the shipped bank has the longest practice titles
     app = make_app(shipped)
-    save(finished(shipped), app.state_dir)   # not the sitting above: one ready to compare
+    save(finished(shipped), app.state_dir)  # not the sitting above: one ready to compare
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r")
         await pilot.pause()
@@ -323,8 +338,10 @@ def test_together_screen_rounds_as_the_report_does():
     from collabcheck.render.view import ScoreRow, Scores
     from collabcheck.tui.view import scores_table
 
-    block = Scores("1. Practice 1", (ScoreRow("Ann", 3.25, ""), ScoreRow("Bo", None, ""),
-                                     ScoreRow("Combined", 3.25, "apart by 0.5")))
+    block = Scores(
+        "1. Practice 1",
+        (ScoreRow("Ann", 3.25, ""), ScoreRow("Bo", None, ""), ScoreRow("Combined", 3.25, "apart by 0.5")),
+    )
     console = Console(width=80, record=True)
     console.print(scores_table([block]))
     drawn = console.export_text()
@@ -346,6 +363,6 @@ async def test_a_state_folder_that_cannot_be_written_does_not_crash_the_app(tmp_
         app.sitting = Sitting.new(bank, [("Ann", ""), ("Bo", "")], app.now())
         app.autosave()
         app.autosave()
-        app.saver.flush()   # the writer thread has tried, and failed
+        app.saver.flush()  # the writer thread has tried, and failed
         await pilot.pause()
         assert len(app._notifications) == 1

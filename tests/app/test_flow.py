@@ -37,7 +37,7 @@ async def at(pilot, kind: type, *keys: str):
         await pilot.press(*keys)
     await pilot.pause()
     assert isinstance(app.screen, kind), f"expected {kind.__name__}, the screen is {app.screen!r}"
-    assert len(app.screen_stack) == 2, app.screen_stack   # no screen left behind underneath
+    assert len(app.screen_stack) == 2, app.screen_stack  # no screen left behind underneath
     assert app.flow is flow and flow.state == WorkerState.RUNNING
     return app.screen
 
@@ -54,10 +54,10 @@ async def test_every_stage_in_order_then_round_again(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await at(pilot, WelcomeScreen)
-        await at(pilot, HistoryScreen, "h")                 # past sittings, and back
+        await at(pilot, HistoryScreen, "h")  # past sittings, and back
         await at(pilot, WelcomeScreen, "escape")
         await at(pilot, WhoScreen, "n")
-        await at(pilot, WelcomeScreen, "escape")            # nothing typed: straight back
+        await at(pilot, WelcomeScreen, "escape")  # nothing typed: straight back
         await enter_people(pilot, [("Ann", ""), ("Bo", "")])  # Who is here, where you stand
         assert app.sitting.context_asked
         await at(pilot, HandoverScreen)
@@ -72,12 +72,12 @@ async def test_every_stage_in_order_then_round_again(make_app):
         assert app.sitting.stage == "together"
         await pilot.press("a")
         await pilot.pause()
-        assert isinstance(app.screen, AgreeScreen)          # the Together screen's own dialog
+        assert isinstance(app.screen, AgreeScreen)  # the Together screen's own dialog
         saved = await at(pilot, SaveScreen, "ctrl+s")
         assert app.saved_path is not None and app.saved_path.exists()
         assert not (app.state_dir / store.STATE_FILE).exists()
         assert saved.path == app.saved_path
-        await at(pilot, WelcomeScreen, "n")                 # another sitting
+        await at(pilot, WelcomeScreen, "n")  # another sitting
         assert app.sitting is None and app.saved_path is None
         assert "Unfinished sitting" not in screen_text(app)
         await at(pilot, WhoScreen, "n")
@@ -89,7 +89,7 @@ async def test_every_stage_in_order_then_round_again(make_app):
         await pilot.press("y")
         await pilot.pause()
     assert app.return_value == 0
-    assert app.flow.state == WorkerState.CANCELLED   # quitting ends the flow with the app
+    assert app.flow.state == WorkerState.CANCELLED  # quitting ends the flow with the app
 
 
 async def test_finish_on_the_saved_screen_ends_the_app_and_the_flow(make_app):
@@ -119,7 +119,7 @@ async def test_names_typed_before_a_stop_come_back_and_the_sitting_goes_on(make_
         assert who.query_one("#name-1", Input).value == "Ann"
         assert who.query_one("#role-1", Input).value == "Nurse"
         who.query_one("#name-2", Input).value = "Bo"
-        await at(pilot, ContextScreen, "ctrl+n")            # asked after Who, as for a new one
+        await at(pilot, ContextScreen, "ctrl+n")  # asked after Who, as for a new one
         await at(pilot, HandoverScreen, "enter", "enter")
     kept = store.load(app.state_dir)
     assert [p.name for p in kept.partners] == ["Ann", "Bo"] and kept.context_asked
@@ -133,13 +133,13 @@ async def test_stopping_then_keeping_going_leaves_the_flow_where_it_was(make_app
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        q = await at(pilot, QuestionsScreen, "n")           # keep going
+        q = await at(pilot, QuestionsScreen, "n")  # keep going
         await pilot.press("4")
         await pilot.pause()
         assert q.index == 1 and app.sitting.answers == {"ann": {"find-partners.a": 4}}
-        await pilot.press("f1")                             # help over the flow's screen…
+        await pilot.press("f1")  # help over the flow's screen…
         await pilot.pause()
-        await at(pilot, QuestionsScreen, "escape")          # …and back to the same question
+        await at(pilot, QuestionsScreen, "escape")  # …and back to the same question
         assert q.index == 1
     state = json.loads((tmp_path / "state" / "sitting.json").read_text())
     assert state["answers"]["ann"] == {"find-partners.a": 4}
@@ -184,8 +184,7 @@ async def test_keys_wait_for_a_slow_step_of_the_flow(make_app):
         assert app.sitting.answers == {"ann": {"find-partners.a": 5}}
 
 
-async def test_a_fault_in_the_flow_keeps_the_sitting_and_says_one_plain_line(make_app,
-                                                                              monkeypatch, capsys):
+async def test_a_fault_in_the_flow_keeps_the_sitting_and_says_one_plain_line(make_app, monkeypatch, capsys):
     """A fault in the flow's own steps (here, writing the snapshot) is handled like any
     other: the sitting kept, exit status 1, the real fault named and no private words."""
     import collabcheck.core.snapshot as snapshot

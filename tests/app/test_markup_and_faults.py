@@ -52,12 +52,12 @@ async def test_odd_folder_names_and_notes_are_shown_as_typed(tmp_path, mini, mon
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "[b]Ann and Bo[/]" in screen_text(app)
-        await pilot.press("ctrl+p")                 # the palette names the folder
+        await pilot.press("ctrl+p")  # the palette names the folder
         await pilot.pause()
         await pilot.press(*"past")
         await pilot.pause(0.3)
         await pilot.press("escape")
-        await pilot.press("h")                      # past sittings: none yet in snap[/]
+        await pilot.press("h")  # past sittings: none yet in snap[/]
         await pilot.pause(0.3)
         assert isinstance(app.screen, HistoryScreen)
         assert f"No sittings saved yet in {ODD_DIR}" in screen_text(app)
@@ -76,10 +76,10 @@ async def test_odd_folder_names_and_notes_are_shown_as_typed(tmp_path, mini, mon
         await pilot.pause()
         assert isinstance(app.screen, SaveScreen)
         assert ODD_DIR in screen_text(app)
-        await pilot.press("m")                      # the report line names the odd folder too
+        await pilot.press("m")  # the report line names the odd folder too
         await pilot.pause()
         assert f"Markdown report written: {ODD_DIR}/" in screen_text(app)
-        await pilot.click("#history")               # the button really opens past sittings
+        await pilot.click("#history")  # the button really opens past sittings
         await pilot.pause(0.5)
         assert isinstance(app.screen, HistoryScreen)
         assert f"saved in {ODD_DIR}" in screen_text(app)
@@ -118,8 +118,8 @@ async def test_a_failed_save_names_keys_that_really_retry(tmp_path, mini, monkey
         await pilot.pause()
         message = [n.message for n in app._notifications][-1]
         assert "Could not save in blocked" in message and "press a and Ctrl+S" in message
-        Path("blocked").unlink()                    # the folder is fixed…
-        await pilot.press("a")                      # …and the keys named do retry
+        Path("blocked").unlink()  # the folder is fixed…
+        await pilot.press("a")  # …and the keys named do retry
         await pilot.pause()
         assert isinstance(app.screen, AgreeScreen)
         await pilot.press("ctrl+s")
@@ -135,7 +135,7 @@ async def test_escape_on_who_is_here_asks_before_throwing_names_away(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press("escape")                 # nothing typed: straight back
+        await pilot.press("escape")  # nothing typed: straight back
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("n")
@@ -145,19 +145,18 @@ async def test_escape_on_who_is_here_asks_before_throwing_names_away(make_app):
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert "names and roles typed here will be thrown away" in screen_text(app)
-        await pilot.press("n")                      # keep typing: nothing lost
+        await pilot.press("n")  # keep typing: nothing lost
         await pilot.pause()
         assert isinstance(app.screen, WhoScreen)
         assert app.screen.query_one("#name-1", Input).value == "Ann"
-        await pilot.press("escape", "y")            # throw them away, on purpose
+        await pilot.press("escape", "y")  # throw them away, on purpose
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         app.saver.flush()
         assert not (app.state_dir / "sitting.json").exists()
 
 
-async def test_the_agree_dialog_buttons_show_at_80x24_for_every_practice(tmp_path, shipped,
-                                                                          monkeypatch):
+async def test_the_agree_dialog_buttons_show_at_80x24_for_every_practice(tmp_path, shipped, monkeypatch):
     monkeypatch.chdir(tmp_path)
     app = create_app(shipped, Path("snaps"), state_dir=tmp_path / "state", now=lambda: FROZEN)
     save(finished(shipped), app.state_dir)
@@ -174,7 +173,7 @@ async def test_the_agree_dialog_buttons_show_at_80x24_for_every_practice(tmp_pat
             assert f"Chosen: {number}." in screen_text(app)
             for button in ("#save", "#cancel"):
                 widget = dialog.query_one(button)
-                shown, _ = dialog.get_widget_at(*widget.region.center)   # what is drawn there
+                shown, _ = dialog.get_widget_at(*widget.region.center)  # what is drawn there
                 assert shown is widget, (number, button)
             await pilot.press("shift+tab")
 
@@ -193,13 +192,13 @@ async def test_help_is_readable_at_60x20(make_app):
         dialog = help_screen.query_one(".dialog")
         assert dialog.region.right <= 60 and dialog.region.bottom <= 20
         body = help_screen.query_one("#help-body")
-        for static in body.query(Static):       # nothing cut off at the right edge
+        for static in body.query(Static):  # nothing cut off at the right edge
             assert static.region.right <= body.content_region.right
         await pilot.press("end")
         await pilot.pause()
         source = body.query(Static).last()
         shown, _ = help_screen.get_widget_at(*source.region.center)
-        assert shown is source                  # the last line can be scrolled into view
+        assert shown is source  # the last line can be scrolled into view
         assert "never picks one for you" in screen_text(app)
 
 
@@ -212,8 +211,17 @@ def test_the_welcome_screen_and_the_readme_give_the_same_time(shipped):
     assert f"about {minutes_each(shipped)} minutes each, then 15 to 30 minutes together" in readme
 
 
-@pytest.mark.parametrize("name", ["Dev [GP]", "[b]bold[/b]", "x [/] y", "[@click=app.quit]q[/]",
-                                  "[link=https://x]y[/link]", "Ann [Carer] [1]"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Dev [GP]",
+        "[b]bold[/b]",
+        "x [/] y",
+        "[@click=app.quit]q[/]",
+        "[link=https://x]y[/link]",
+        "Ann [Carer] [1]",
+    ],
+)
 def test_any_bracketed_name_shows_exactly_as_typed(name: str) -> None:
     """Textual's own escape leaves "[GP]" alone and then drops it as a tag; `safe` never does."""
     from textual.content import Content
@@ -241,8 +249,7 @@ def test_a_bracketed_name_is_whole_in_the_power_options() -> None:
     assert "Mostly Dev [GP]" in labels and "More Dev [GP]" in labels
 
 
-async def test_digits_in_the_actions_box_are_words_and_every_line_is_kept(tmp_path, mini,
-                                                                            monkeypatch):
+async def test_digits_in_the_actions_box_are_words_and_every_line_is_kept(tmp_path, mini, monkeypatch):
     from textual import events
     from textual.widgets import TextArea
 
@@ -254,7 +261,7 @@ async def test_digits_in_the_actions_box_are_words_and_every_line_is_kept(tmp_pa
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
-        for key in ["4", "tab", "m", "e", "e", "t", "space", "2"]:   # one burst, none handled yet
+        for key in ["4", "tab", "m", "e", "e", "t", "space", "2"]:  # one burst, none handled yet
             app.post_message(events.Key(key, {"tab": None, "space": " "}.get(key, key)))
         await pilot.pause(0.3)
         dialog = app.screen

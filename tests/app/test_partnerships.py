@@ -62,11 +62,12 @@ async def test_choosing_a_partnership_fills_names_roles_and_keeps_its_name(make_
         await pilot.pause()
         assert isinstance(app.screen, PartnershipScreen)
         text = screen_text(app)
-        assert ("maya-and-dev: Maya (GP partner) and Dev (Patient partner); last sat "
-                "20 August 2026, 2 sittings") in text
+        assert (
+            "maya-and-dev: Maya (GP partner) and Dev (Patient partner); last sat 20 August 2026, 2 sittings"
+        ) in text
         assert "ann-bo-and-cy: Ann, Bo (Carer) and Cy; last sat 1 February 2026" in text
         assert "broken" not in text
-        await pilot.press("down", "enter")   # the trio: a third row appears
+        await pilot.press("down", "enter")  # the trio: a third row appears
         await pilot.pause()
         assert who.count == 3
         assert [who.query_one(f"#name-{n}", Input).value for n in (1, 2, 3)] == ["Ann", "Bo", "Cy"]
@@ -107,7 +108,7 @@ async def test_a_new_folder_offers_nothing(make_app):
         who = await on_who(pilot)
         offer = who.query_one(PartnershipOffer)
         assert offer.known == [] and not offer.display
-        assert not who.check_action("partnerships", ())   # F5 is not offered
+        assert not who.check_action("partnerships", ())  # F5 is not offered
         await pilot.press("f5")
         await pilot.pause()
         assert app.screen is who
@@ -120,6 +121,6 @@ def test_pair_names_ending_in_digits_stay_apart(mini, tmp_path):
     folder = tmp_path / "snaps"
     sat(mini, folder, [("Ann", ""), ("Bo", "")], "team-2", 50)
     sat(mini, folder, [("Cy", ""), ("Di", "")], "team-3", 40)
-    sat(mini, folder, [("Cy", ""), ("Di", "")], "team-3", 40)   # the same minute: saved as …-team-3-2
+    sat(mini, folder, [("Cy", ""), ("Di", "")], "team-3", 40)  # the same minute: saved as …-team-3-2
     found = {p.pair: p.sittings for p in find_partnerships(folder)}
     assert found == {"team-2": 1, "team-3": 2}

@@ -22,7 +22,7 @@ async def test_a_paste_into_a_note_not_yet_started_goes_in_once():
     async with app.run_test(size=(80, 24)) as pilot:
         note = app.query_one(NoteArea)
         assert not note.writing
-        app.post_message(events.Paste("hello"))   # as the terminal delivers it: to the app
+        app.post_message(events.Paste("hello"))  # as the terminal delivers it: to the app
         await pilot.pause()
         assert note.text == "hello" and note.writing
 

@@ -14,8 +14,9 @@ from .conftest import FROZEN, SIZE, enter_people, screen_text
 
 async def test_begun_in_plain_mode_carried_on_in_the_app_and_back(make_app, tmp_path, mini):
     typed = "\n".join(["", "Ann", "", "Bo", "", "", "", "", "", "", "", "4", "2", "stop"]) + "\n"
-    run_plain(mini, tmp_path / "snaps", tmp_path / "state", io.StringIO(typed), io.StringIO(),
-              now=lambda: FROZEN)
+    run_plain(
+        mini, tmp_path / "snaps", tmp_path / "state", io.StringIO(typed), io.StringIO(), now=lambda: FROZEN
+    )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -30,8 +31,9 @@ async def test_begun_in_plain_mode_carried_on_in_the_app_and_back(make_app, tmp_
     assert s.answers["ann"] == {items[0].id: 4, items[1].id: 2, items[2].id: 5}
 
     out = io.StringIO()
-    run_plain(mini, tmp_path / "snaps", tmp_path / "state", io.StringIO("c\n\nstop\n"), out,
-              now=lambda: FROZEN)
+    run_plain(
+        mini, tmp_path / "snaps", tmp_path / "state", io.StringIO("c\n\nstop\n"), out, now=lambda: FROZEN
+    )
     said = " ".join(out.getvalue().split())
     assert "Ann's turn, question 4 of 24" in said
     assert "You carry on from question 4." in said
@@ -46,8 +48,9 @@ async def test_begun_in_the_app_carried_on_in_plain_mode(make_app, tmp_path, min
         await pilot.press("3")
         await pilot.pause()
     out = io.StringIO()
-    run_plain(mini, tmp_path / "snaps", tmp_path / "state", io.StringIO("c\n\nb\n\nstop\n"), out,
-              now=lambda: FROZEN)
+    run_plain(
+        mini, tmp_path / "snaps", tmp_path / "state", io.StringIO("c\n\nb\n\nstop\n"), out, now=lambda: FROZEN
+    )
     said = " ".join(out.getvalue().split())
     assert "An unfinished sitting was found: Cy and Di" in said
     assert "Your answer so far: Neither agree nor disagree. Press Enter to keep it." in said
@@ -62,8 +65,14 @@ async def test_names_half_typed_in_the_app_are_offered_in_plain_mode(make_app, t
         await pilot.press("C", "y", "tab", "C", "a", "r", "e", "r")
         await pilot.pause()
     out = io.StringIO()
-    run_plain(mini, tmp_path / "snaps", tmp_path / "state", io.StringIO("c\n\n\nDi\n\n\n\n\nstop\n"),
-              out, now=lambda: FROZEN)
+    run_plain(
+        mini,
+        tmp_path / "snaps",
+        tmp_path / "state",
+        io.StringIO("c\n\n\nDi\n\n\n\n\nstop\n"),
+        out,
+        now=lambda: FROZEN,
+    )
     said = " ".join(out.getvalue().split())
     assert "the names were still being typed" in said
     assert "Typed before: Cy." in said and "Typed before: Carer." in said

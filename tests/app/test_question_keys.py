@@ -32,8 +32,16 @@ def test_writing_is_writing() -> None:
     """While writing, ← → move the cursor and no one-key answer works; Ctrl+N moves on,
     shown in the Footer; not writing, → is shown and Ctrl+N works unshown."""
     writing = showing("reflect", writing=True)
-    for action, params in [("pick", (0,)), ("unsure", ()), ("skip", ()), ("back", ("b",)),
-                           ("back", ()), ("next", ()), ("write", ()), ("not_a_number", ())]:
+    for action, params in [
+        ("pick", (0,)),
+        ("unsure", ()),
+        ("skip", ()),
+        ("back", ("b",)),
+        ("back", ()),
+        ("next", ()),
+        ("write", ()),
+        ("not_a_number", ()),
+    ]:
         assert keys.allowed(action, params, writing) is False, action
     assert keys.allowed("next", ("writing",), writing) is True
     assert keys.allowed("leave_box", (), writing) is True

@@ -22,9 +22,14 @@ from .test_flow import at
 
 def full_sitting_before(bank, days: int, folder: Path) -> Path:
     answers = {pid: {i.id: 3 for i in bank.items_of_kind("agree")} for pid in ("alice", "sam")}
-    snap = Snapshot(pair="alice-and-sam", taken_at=FROZEN - timedelta(days=days), bank=bank.id,
-                    bank_version=bank.version, partners=[Partner("alice", "Alice"), Partner("sam", "Sam")],
-                    answers=answers)  # type: ignore[arg-type]
+    snap = Snapshot(
+        pair="alice-and-sam",
+        taken_at=FROZEN - timedelta(days=days),
+        bank=bank.id,
+        bank_version=bank.version,
+        partners=[Partner("alice", "Alice"), Partner("sam", "Sam")],
+        answers=answers,
+    )  # type: ignore[arg-type]
     return write_snapshot(snap, folder, bank)
 
 
@@ -73,8 +78,7 @@ async def answer_turn_from_questions(pilot) -> None:
     await pilot.press("enter")
 
 
-async def test_full_is_kept_when_they_choose_it_and_not_offered_after_six_months(make_app, shipped,
-                                                                                tmp_path):
+async def test_full_is_kept_when_they_choose_it_and_not_offered_after_six_months(make_app, shipped, tmp_path):
     full_sitting_before(shipped, 50, tmp_path / "snaps")
     app = make_app(shipped)
     async with app.run_test(size=SIZE) as pilot:

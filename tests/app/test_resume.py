@@ -24,7 +24,7 @@ async def test_every_answer_is_back_after_the_app_is_torn_down(make_app, tmp_pat
         await pilot.press("5", "n", "s")
         await pilot.pause()
         await pilot.press("enter", *keys_for("half a thought"))
-        await pilot.press("tab", "space")   # keep it private
+        await pilot.press("tab", "space")  # keep it private
         await pilot.pause()
         # no Ctrl+Q, no save: the test harness simply tears the app down here
     state = json.loads((tmp_path / "state" / "sitting.json").read_text())
@@ -100,7 +100,7 @@ async def test_starting_afresh_asks_before_throwing_answers_away(make_app, tmp_p
         await pilot.press("n")
         await pilot.pause()
         assert "will be thrown away" in screen_text(again)
-        await pilot.press("n")   # no: keep it
+        await pilot.press("n")  # no: keep it
         await pilot.pause()
         assert isinstance(again.screen, WelcomeScreen)
         assert (tmp_path / "state" / "sitting.json").exists()
@@ -123,7 +123,8 @@ async def test_ctrl_q_offers_a_safe_stop(make_app, tmp_path):
 
 
 async def test_a_sitting_from_other_questions_is_named_and_never_silently_replaced(
-        make_app, shipped, tmp_path):
+    make_app, shipped, tmp_path
+):
     app = make_app()  # the mini bank
     async with app.run_test(size=SIZE) as pilot:
         await enter_people(pilot, [("Ann", ""), ("Bo", "")])

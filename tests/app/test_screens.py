@@ -41,6 +41,7 @@ def at(steps):
         await steps(pilot)
         await background_done(pilot.app)  # git and the folder are read in threads
         await pilot.pause()
+
     return run_before
 
 
@@ -125,8 +126,7 @@ SCREENS = {
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_screen_at_80x24(name, snap_compare, make_app):
     steps = SCREENS[name]
-    assert snap_compare(make_app(), terminal_size=SIZE,
-                        run_before=at(steps) if steps else None)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=at(steps) if steps else None)
 
 
 def test_welcome_offering_to_resume(snap_compare, make_app):
@@ -175,12 +175,19 @@ async def test_command_palette_offers_the_main_actions(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await to_questions(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for wanted in ("Help: the five practices", "Light or dark colours", "Past sittings",
-                       "Stop for now", "Back to the previous question", "Skip this question"):
+        for wanted in (
+            "Help: the five practices",
+            "Light or dark colours",
+            "Past sittings",
+            "Stop for now",
+            "Back to the previous question",
+            "Skip this question",
+        ):
             assert wanted in titles
         await pilot.press("1")
-        command = next(c for c in app.get_system_commands(app.screen)
-                       if c.title == "Back to the previous question")
+        command = next(
+            c for c in app.get_system_commands(app.screen) if c.title == "Back to the previous question"
+        )
         command.callback()
         await pilot.pause()
         assert app.screen.item.id == "find-partners.a"
@@ -215,9 +222,9 @@ async def test_the_mouse_answers_questions_and_presses_buttons(make_app):
         app.screen.query_one("#name-2", Input).value = "Bo"
         await pilot.click("#done")
         await pilot.pause()
-        await pilot.click("#stage", offset=(10, 2))   # "Less than a year", by the mouse
+        await pilot.click("#stage", offset=(10, 2))  # "Less than a year", by the mouse
         await pilot.pause()
-        await pilot.click("#route", offset=(10, 1))   # "Openly, with backing"
+        await pilot.click("#route", offset=(10, 1))  # "Openly, with backing"
         await pilot.pause()
         await pilot.click("#ready")
         await pilot.pause()

@@ -88,6 +88,7 @@ async def test_a_new_sitting_from_the_list_leaves_the_waiting_one_alone(tmp_path
 
 # -- each tab its own (no --shared-tabs) ---------------------------------------------------------
 
+
 def codes(root):
     from collabcheck.tui import tab_code
 

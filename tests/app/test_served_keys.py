@@ -18,7 +18,7 @@ from .conftest import FROZEN, SIZE, screen_text
 def footer_keys(app) -> dict[str, str]:
     """What the footer shows: each shown binding's description and the key it names."""
     out = {}
-    for (_node, binding, enabled, _tip) in app.screen.active_bindings.values():
+    for _node, binding, enabled, _tip in app.screen.active_bindings.values():
         if binding.show and enabled:
             out[binding.description] = app.get_key_display(binding)
     return out

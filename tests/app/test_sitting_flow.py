@@ -53,8 +53,10 @@ async def answer_rest(pilot, agree: str, authority: list[str], focus: list[str])
         if kind == "reflect":
             await pilot.press("ctrl+n")
         else:
-            await pilot.press({"agree": agree, "authority": None, "focus": None}[kind]
-                              or next(auth if kind == "authority" else foc))
+            await pilot.press(
+                {"agree": agree, "authority": None, "focus": None}[kind]
+                or next(auth if kind == "authority" else foc)
+            )
     assert "That is every question" in screen_text(pilot.app)
     await pilot.press("enter")
     await pilot.pause()
@@ -72,20 +74,20 @@ async def test_a_pair_sitting_end_to_end(make_app, mini, tmp_path):
         q = app.screen
         assert isinstance(q, QuestionsScreen)
         assert "Question 1 of 24" in screen_text(app) and "Practice 1 of 5" in screen_text(app)
-        await pilot.press("4")          # find-partners.a, moves on by itself
-        await pilot.press("n")          # find-partners.b: not sure
-        await pilot.press("s")          # find-partners.c: skip
+        await pilot.press("4")  # find-partners.a, moves on by itself
+        await pilot.press("n")  # find-partners.b: not sure
+        await pilot.press("s")  # find-partners.c: skip
         await pilot.pause()
         await write_note(pilot, "We share a purpose")
-        await pilot.press("2", "3")     # invest.a, invest.b
+        await pilot.press("2", "3")  # invest.a, invest.b
         await pilot.pause()
-        await pilot.press("left", "left")   # back to invest.a ...
+        await pilot.press("left", "left")  # back to invest.a ...
         await pilot.pause()
         assert q.item.id == "invest.a"
         assert "● 2  Disagree   (your answer)" in screen_text(app)
-        await pilot.press("5")          # ... and change it
-        await pilot.press("right")      # keep invest.b as it was
-        await pilot.press("1")          # invest.c
+        await pilot.press("5")  # ... and change it
+        await pilot.press("right")  # keep invest.b as it was
+        await pilot.press("1")  # invest.c
         await pilot.pause()
         await write_note(pilot, "Only for me", private=True)
         await answer_rest(pilot, "3", authority=["1", "4"], focus=["2", "5"])
@@ -119,7 +121,7 @@ async def test_a_pair_sitting_end_to_end(make_app, mini, tmp_path):
         assert isinstance(app.screen, SaveScreen)
         saved = app.saved_path
         assert saved is not None and str(saved) in screen_text(app)
-        await background_done(app)   # git is asked where the folder stands
+        await background_done(app)  # git is asked where the folder stands
         await pilot.pause()
         assert "which is not inside a git repository" in screen_text(app)
 
@@ -127,17 +129,32 @@ async def test_a_pair_sitting_end_to_end(make_app, mini, tmp_path):
     assert snap.pair == "alice-and-sam"
     assert snap.taken_at == FROZEN
     assert [(p.id, p.name, p.role) for p in snap.partners] == [
-        ("alice", "Alice", "Consultant"), ("sam", "Sam", "Patient partner")]
+        ("alice", "Alice", "Consultant"),
+        ("sam", "Sam", "Patient partner"),
+    ]
     agree_ids = [i.id for i in items if i.kind == "agree"]
     alice = {i: 3 for i in agree_ids}
-    alice.update({"find-partners.a": 4, "find-partners.b": "unsure", "invest.a": 5, "invest.b": 3,
-                  "invest.c": 1})
+    alice.update(
+        {"find-partners.a": 4, "find-partners.b": "unsure", "invest.a": 5, "invest.b": 3, "invest.c": 1}
+    )
     del alice["find-partners.c"]
-    alice.update({"relationship.purpose": "mostly:alice", "relationship.agenda": "more:sam",
-                  "relationship.time": "mostly-task", "relationship.first": "relationship"})
+    alice.update(
+        {
+            "relationship.purpose": "mostly:alice",
+            "relationship.agenda": "more:sam",
+            "relationship.time": "mostly-task",
+            "relationship.first": "relationship",
+        }
+    )
     sam = {i: 2 for i in agree_ids}
-    sam.update({"relationship.purpose": "mostly:sam", "relationship.agenda": "shared",
-                "relationship.time": "balanced", "relationship.first": "task"})
+    sam.update(
+        {
+            "relationship.purpose": "mostly:sam",
+            "relationship.agenda": "shared",
+            "relationship.time": "balanced",
+            "relationship.first": "task",
+        }
+    )
     assert snap.answers == {"alice": alice, "sam": sam}
     assert snap.notes == {"alice": {"find-partners.think": "We share a purpose"}}
     assert "Only for me" not in saved.read_text()
@@ -181,11 +198,18 @@ async def test_a_trio_sitting_with_named_authority_options(make_app, mini, tmp_p
             q = app.screen
             assert q.item.kind == "authority"
             text = screen_text(app)
-            for label in ["1  Shared equally", "2  More Ann", "3  Mostly Ann", "4  More Bo",
-                          "5  Mostly Bo", "6  More Cy", "7  Mostly Cy"]:
+            for label in [
+                "1  Shared equally",
+                "2  More Ann",
+                "3  Mostly Ann",
+                "4  More Bo",
+                "5  Mostly Bo",
+                "6  More Cy",
+                "7  Mostly Cy",
+            ]:
                 assert label in text
-            await pilot.press(["1", "5", "6"][n])   # shared / mostly Bo / more Cy
-            await pilot.press("s")                  # skip the second authority item
+            await pilot.press(["1", "5", "6"][n])  # shared / mostly Bo / more Cy
+            await pilot.press("s")  # skip the second authority item
             await pilot.pause()
             while q.item is not None:
                 await pilot.press("3")
@@ -199,7 +223,7 @@ async def test_a_trio_sitting_with_named_authority_options(make_app, mini, tmp_p
         suggested = app.screen.comparison.suggestion.number
         await pilot.press("a")
         await pilot.pause()
-        await pilot.press("enter")     # accept the highlighted suggestion
+        await pilot.press("enter")  # accept the highlighted suggestion
         await pilot.press("ctrl+s")
         await pilot.pause()
         saved = app.saved_path
@@ -283,7 +307,7 @@ async def test_the_shipped_bank_sitting_saves_a_valid_snapshot(make_app, shipped
         saved = app.saved_path
     snap = read_snapshot(tmp_path / saved, shipped)
     rated = [i for i in questions(shipped) if i.kind != "reflect"]
-    assert len(snap.answers["sam"]) == len(rated)   # every question took its key
+    assert len(snap.answers["sam"]) == len(rated)  # every question took its key
     n_agree = len(shipped.items_of_kind("agree"))
     assert sum(1 for v in snap.answers["sam"].values() if v == 2) == n_agree
     assert snap.agreed.practice == compare(snap, shipped).suggestion.number

@@ -19,8 +19,11 @@ from .conftest import FROZEN, SIZE, carry_on_from, drawn, screen_text
 
 def _sitting(bank: Bank, case: str) -> Sitting:
     """Answers given as the screens would store them, for the two cases the issue names."""
-    people = ([("Ann", "Ward manager"), ("Bo", "Carer"), ("Cy", "Patient partner")]
-              if case == "trio" else [("Dr Amira", "Consultant"), ("Tom", "Patient partner")])
+    people = (
+        [("Ann", "Ward manager"), ("Bo", "Carer"), ("Cy", "Patient partner")]
+        if case == "trio"
+        else [("Dr Amira", "Consultant"), ("Tom", "Patient partner")]
+    )
     s = Sitting.new(bank, people, FROZEN)
     pids = [p.id for p in s.partners]
     say = [i for i in bank.items_of_kind("authority") if not i.accountability]
@@ -47,6 +50,7 @@ def _at(case: str):
     async def run_before(pilot) -> None:
         await carry_on_from(pilot, _sitting(pilot.app.bank, case))
         await pilot.pause()
+
     return run_before
 
 
@@ -56,8 +60,7 @@ def test_the_summary_at_80x24(case, snap_compare, make_app, shipped):
 
 
 @pytest.mark.parametrize("case", ["trio", "pair"])
-async def test_the_summary_fits_one_screen_and_the_details_are_a_key_away(case, make_app,
-                                                                           shipped):
+async def test_the_summary_fits_one_screen_and_the_details_are_a_key_away(case, make_app, shipped):
     from collabcheck.tui.screens.together import TogetherScreen
 
     app = make_app(shipped)
@@ -87,9 +90,10 @@ async def test_the_summary_fits_one_screen_and_the_details_are_a_key_away(case, 
         assert not screen.query_one("#details").display and scroll.scroll_y == 0
         if case == "trio":
             assert c.authority.pattern_id == "one-left-out"
-            assert "Not all of you see the say as shared: Cy sees themselves having less say " \
-                   "than the others." in shown
+            assert (
+                "Not all of you see the say as shared: Cy sees themselves having less say "
+                "than the others." in shown
+            )
         else:
             assert "Your own scores here are Dr Amira 5.0, Tom 2.0" in shown
-            assert "Tom sees Dr Amira holding most of the say, but Dr Amira sees the say as " \
-                   "shared." in shown
+            assert "Tom sees Dr Amira holding most of the say, but Dr Amira sees the say as shared." in shown

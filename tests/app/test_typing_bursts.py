@@ -62,8 +62,19 @@ async def test_keys_in_a_burst_keep_their_order_around_enter_and_pastes(make_app
         q = await carry_on(pilot)
         await pilot.press("enter")
         await pilot.pause()
-        post_all(app, [key("a", "a"), key("b", "b"), key("enter"), key("c", "c"),
-                       events.Paste("XY"), key("d", "d"), events.Paste("Z"), key("e", "e")])
+        post_all(
+            app,
+            [
+                key("a", "a"),
+                key("b", "b"),
+                key("enter"),
+                key("c", "c"),
+                events.Paste("XY"),
+                key("d", "d"),
+                events.Paste("Z"),
+                key("e", "e"),
+            ],
+        )
         for _ in range(20):
             await pilot.pause(0.02)
         assert q.query_one("#note", NoteArea).text == "ab\ncXYdZe"
@@ -90,5 +101,5 @@ async def test_ctrl_n_straight_after_a_burst_keeps_every_letter(make_app, mini):
         post_all(app, [*(key(c, c) for c in "every word"), key("ctrl+n")])
         for _ in range(20):
             await pilot.pause(0.02)
-        assert q.item.id != THINK                       # moved on…
-        assert app.sitting.note_of("alice", THINK).text == "every word"   # …with every letter
+        assert q.item.id != THINK  # moved on…
+        assert app.sitting.note_of("alice", THINK).text == "every word"  # …with every letter

@@ -43,8 +43,7 @@ async def test_welcome_offers_to_set_up_the_folder_and_does(tmp_path, mini, monk
 
 @needs_git
 @pytest.mark.usefixtures("git_home")
-async def test_a_ready_folder_says_nothing_and_an_ignored_one_says_why(tmp_path, mini,
-                                                                      monkeypatch):
+async def test_a_ready_folder_says_nothing_and_an_ignored_one_says_why(tmp_path, mini, monkeypatch):
     repo = make_repo(tmp_path / "team", ignore="/ignored/\n")
     monkeypatch.chdir(repo)
     for folder, expected in (("collabcheck", ""), ("ignored", "git ignores ignored here")):

@@ -27,8 +27,12 @@ def stored_sitting(bank, at: str = THINK) -> Sitting:
     """Alice and Sam, Alice part way through with rated answers before and after `at`."""
     s = Sitting.new(bank, [("Alice", "Nurse"), ("Sam", "Patient")], FROZEN)
     items = {i.id: i for i in questions(bank)}
-    for item_id, value in [("find-partners.a", 4), ("find-partners.b", "unsure"),
-                           ("find-partners.c", 2), ("invest.a", 5)]:
+    for item_id, value in [
+        ("find-partners.a", 4),
+        ("find-partners.b", "unsure"),
+        ("find-partners.c", 2),
+        ("invest.a", 5),
+    ]:
         s.set_answer("alice", items[item_id], value)
     s.current_item = [i.id for i in questions(bank)].index(at)
     return s
@@ -58,16 +62,16 @@ async def after_palette(pilot):
 
 
 async def after_dialog(pilot):
-    await pilot.press("ctrl+q")   # "Stop for now?"
+    await pilot.press("ctrl+q")  # "Stop for now?"
     await pilot.pause()
-    await pilot.press("n")        # Keep going
+    await pilot.press("n")  # Keep going
 
 
 async def after_going_back(pilot):
-    await pilot.press("right")    # on to a rated question
+    await pilot.press("right")  # on to a rated question
     await pilot.pause()
     assert pilot.app.screen.item.kind != "reflect"
-    await pilot.press("left")     # and back
+    await pilot.press("left")  # and back
 
 
 async def after_help_while_writing(pilot):
@@ -81,16 +85,23 @@ async def nothing(pilot):
     """Carrying on an interrupted sitting, through the hand-over screen."""
 
 
-WAYS = {"resume": nothing, "help": after_help, "palette": after_palette, "dialog": after_dialog,
-        "going back": after_going_back, "help while writing": after_help_while_writing}
+WAYS = {
+    "resume": nothing,
+    "help": after_help,
+    "palette": after_palette,
+    "dialog": after_dialog,
+    "going back": after_going_back,
+    "help while writing": after_help_while_writing,
+}
 
 
-@pytest.mark.parametrize(("way", "start"), [(way, "enter") for way in WAYS]
-                         + [("resume", "a letter"), ("dialog", "a letter")])
+@pytest.mark.parametrize(
+    ("way", "start"), [(way, "enter") for way in WAYS] + [("resume", "a letter"), ("dialog", "a letter")]
+)
 async def test_a_sentence_goes_in_the_box_and_no_answer_changes(way, start, make_app, mini):
     app = make_app()
     s = stored_sitting(mini)
-    s.set_note("alice", THINK, "Kept from before. ", False)   # carry on after these words
+    s.set_note("alice", THINK, "Kept from before. ", False)  # carry on after these words
     save(s, app.state_dir)
     async with app.run_test(size=SIZE) as pilot:
         q = await carry_on(pilot)
@@ -123,7 +134,7 @@ async def test_after_tab_to_a_button_letters_do_nothing(make_app, mini):
         await pilot.pause()
         assert q.item.id == THINK and app.sitting.answers == before
         assert q.query_one("#note", TextArea).text == "ok"
-        await pilot.press("space")          # the private box's own key still works
+        await pilot.press("space")  # the private box's own key still works
         await pilot.pause()
         assert q.query_one("#private", Checkbox).value is True
 
@@ -133,18 +144,18 @@ async def test_rated_questions_keep_their_one_key_answers(make_app, mini):
     save(stored_sitting(mini, at="find-partners.b"), app.state_dir)
     async with app.run_test(size=SIZE) as pilot:
         q = await carry_on(pilot)
-        await pilot.press("1")              # b: strongly disagree, on to c
+        await pilot.press("1")  # b: strongly disagree, on to c
         await pilot.pause()
-        await pilot.press("b")              # b goes back on a rated question
+        await pilot.press("b")  # b goes back on a rated question
         await pilot.pause()
         assert q.item.id == "find-partners.b"
-        await pilot.press("n")              # not sure, on to c
-        await pilot.press("s")              # skip c, on to the written question
+        await pilot.press("n")  # not sure, on to c
+        await pilot.press("s")  # skip c, on to the written question
         await pilot.pause()
         assert q.item.id == THINK
         assert app.sitting.answers["alice"]["find-partners.b"] == "unsure"
         assert "find-partners.c" not in app.sitting.answers["alice"]
-        await pilot.press("b")              # a letter here: it starts writing
+        await pilot.press("b")  # a letter here: it starts writing
         await pilot.pause()
         assert q.item.id == THINK and q.query_one("#note", TextArea).text == "b"
         assert "Writing." in screen_text(app)
@@ -160,9 +171,8 @@ async def test_a_burst_of_letters_all_lands_in_the_box_in_order(make_app, mini):
     async with app.run_test(size=SIZE) as pilot:
         q = await carry_on(pilot)
         before = copy.deepcopy(app.sitting.answers)
-        for ch in "being seen by the board, 5 times":   # all queued at once, none handled yet
-            app.post_message(events.Key(ch if ch.isalnum() else
-                                        {" ": "space", ",": "comma"}[ch], ch))
+        for ch in "being seen by the board, 5 times":  # all queued at once, none handled yet
+            app.post_message(events.Key(ch if ch.isalnum() else {" ": "space", ",": "comma"}[ch], ch))
         await pilot.pause(0.3)
         box = q.query_one("#note", TextArea)
         assert box.text == "being seen by the board, 5 times"

@@ -32,13 +32,21 @@ def test_plain_is_chosen_when_asked_or_when_there_is_no_full_terminal():
 
 
 def run(args: list[str], typed: str, tmp_path) -> subprocess.CompletedProcess[str]:
-    code = ("import sys\nfrom collabcheck.cli import main\nstatus = main(sys.argv[1:])\n"
-            "sys.stderr.write('TEXTUAL=' + str(any(m.split('.')[0] == 'textual' for m in sys.modules)))\n"
-            "sys.exit(status)\n")
+    code = (
+        "import sys\nfrom collabcheck.cli import main\nstatus = main(sys.argv[1:])\n"
+        "sys.stderr.write('TEXTUAL=' + str(any(m.split('.')[0] == 'textual' for m in sys.modules)))\n"
+        "sys.exit(status)\n"
+    )
     env = dict(os.environ, COLLABCHECK_STATE_DIR=str(tmp_path / "state"), TERM="xterm-256color")
-    return subprocess.run([sys.executable, "-c", code, *args, "--questions", str(MINI_BANK),
-                           "--dir", str(tmp_path / "snaps")], input=typed, capture_output=True,
-                          text=True, env=env, timeout=60, cwd=tmp_path)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args, "--questions", str(MINI_BANK), "--dir", str(tmp_path / "snaps")],
+        input=typed,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        cwd=tmp_path,
+    )
 
 
 def test_plain_never_imports_textual(tmp_path):

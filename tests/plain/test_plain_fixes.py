@@ -30,27 +30,31 @@ def whole(people=(("Ann", ""), ("Bo", "")), pair: str = "") -> list[str]:
 def play(typed: list[str], snaps: Path, state: Path, out: io.StringIO | None = None) -> str:
     out = out or io.StringIO()
     # no newline after the last line: the input ends right there, as Ctrl+D at a prompt
-    run_plain(BANK, snaps, state, io.StringIO("".join(line + "\n" for line in typed)), out,
-              now=lambda: WHEN)
+    run_plain(BANK, snaps, state, io.StringIO("".join(line + "\n" for line in typed)), out, now=lambda: WHEN)
     return out.getvalue()
 
 
 def make_repo(path: Path) -> None:
-    for args in (["init", "-q", str(path)], ["-C", str(path), "config", "user.name", "Ann"],
-                 ["-C", str(path), "config", "user.email", "ann@example.org"],
-                 ["-C", str(path), "commit", "-q", "--allow-empty", "-m", "start"]):
+    for args in (
+        ["init", "-q", str(path)],
+        ["-C", str(path), "config", "user.name", "Ann"],
+        ["-C", str(path), "config", "user.email", "ann@example.org"],
+        ["-C", str(path), "commit", "-q", "--allow-empty", "-m", "start"],
+    ):
         subprocess.run(["git", *args], check=True, capture_output=True)
 
 
-@pytest.mark.parametrize("after", [
-    [],              # at "Type m to write a Markdown report"
-    ["m"],           # at "Type c … to commit" (in a repository)
-    ["m", "c"],      # at "Type p … to push"
-    [""],            # no report; at "Type c … to commit"
-    ["stop"],        # "stop" instead of the end of input
-])
-def test_the_end_of_input_after_saving_leaves_one_snapshot_and_no_working_copy(
-        tmp_path, monkeypatch, after):
+@pytest.mark.parametrize(
+    "after",
+    [
+        [],  # at "Type m to write a Markdown report"
+        ["m"],  # at "Type c … to commit" (in a repository)
+        ["m", "c"],  # at "Type p … to push"
+        [""],  # no report; at "Type c … to commit"
+        ["stop"],  # "stop" instead of the end of input
+    ],
+)
+def test_the_end_of_input_after_saving_leaves_one_snapshot_and_no_working_copy(tmp_path, monkeypatch, after):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     repo = tmp_path / "repo"
     make_repo(repo)
@@ -124,8 +128,12 @@ def test_after_m_the_words_say_what_c_does(tmp_path, monkeypatch):
     said = flat(play(whole() + ["m", "c", ""], repo / "collabcheck", tmp_path / "state"))
     assert "git add" not in said  # c commits the report too: nothing to do by hand
     assert "(this file and its Markdown report)" in said
-    log = subprocess.run(["git", "-C", str(repo), "log", "--name-only", "--format=%s", "-1"],
-                         capture_output=True, text=True, check=True).stdout
+    log = subprocess.run(
+        ["git", "-C", str(repo), "log", "--name-only", "--format=%s", "-1"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert ".toml" in log and ".md" in log
     said = flat(play(whole() + ["", ""], repo / "other", tmp_path / "state2"))
     assert "(this file only)" in said

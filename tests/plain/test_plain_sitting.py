@@ -61,7 +61,7 @@ def partner_answers(n: int, authority: list[str]) -> tuple[list[str], dict, dict
             typed.append(str(pick + 1))
             answers[item.id] = values[pick]
         else:
-            text = f"Partner {n} on {item.id}: \"quotes\" and ünïcode"
+            text = f'Partner {n} on {item.id}: "quotes" and ünïcode'
             private = (k + n) % 3 == 0
             if (k + n) % 4 == 1:
                 typed.append("")  # left empty
@@ -85,8 +85,14 @@ def expected(people, pair, all_answers, all_notes, practice, actions) -> Sitting
 
 def run(typed: list[str], tmp_path: Path) -> tuple[int, str]:
     out = io.StringIO()
-    status = run_plain(BANK, tmp_path / "snaps", tmp_path / "state", io.StringIO("\n".join(typed) + "\n"),
-                       out, now=lambda: WHEN)
+    status = run_plain(
+        BANK,
+        tmp_path / "snaps",
+        tmp_path / "state",
+        io.StringIO("\n".join(typed) + "\n"),
+        out,
+        now=lambda: WHEN,
+    )
     return status, out.getvalue()
 
 
@@ -106,12 +112,20 @@ def saved_file(tmp_path: Path) -> Path:
     return files[0]
 
 
-@pytest.mark.parametrize("people,authority", [
-    ([("Ann", "Nurse"), ("Bo", "Patient partner")],
-     ["mostly:ann", "more:ann", "shared", "more:bo", "mostly:bo"]),
-    ([("Ann", ""), ("Bo", "Carer"), ("Cy", "Commissioner")],
-     ["shared", "more:ann", "mostly:ann", "more:bo", "mostly:bo", "more:cy", "mostly:cy"]),
-], ids=["pair", "trio"])
+@pytest.mark.parametrize(
+    "people,authority",
+    [
+        (
+            [("Ann", "Nurse"), ("Bo", "Patient partner")],
+            ["mostly:ann", "more:ann", "shared", "more:bo", "mostly:bo"],
+        ),
+        (
+            [("Ann", ""), ("Bo", "Carer"), ("Cy", "Commissioner")],
+            ["shared", "more:ann", "mostly:ann", "more:bo", "mostly:bo", "more:cy", "mostly:cy"],
+        ),
+    ],
+    ids=["pair", "trio"],
+)
 def test_a_whole_sitting_writes_the_snapshot_the_app_would(tmp_path, people, authority):
     typed = who(people, "")
     answers, notes = [], []
@@ -154,8 +168,11 @@ def test_the_options_are_the_apps(tmp_path):
         for item in ITEMS:
             if item.kind == "reflect":
                 continue
-            app = [(v, label.replace("\\[", "[")) for v, label in app_choices(item, s)
-                   if v not in (None, "unsure")]
+            app = [
+                (v, label.replace("\\[", "["))
+                for v, label in app_choices(item, s)
+                if v not in (None, "unsure")
+            ]
             assert choices(item, s) == app
 
 
@@ -193,7 +210,7 @@ def test_stopping_part_way_keeps_the_autosave_and_carrying_on_finishes_it(tmp_pa
     assert "The input has ended. Your answers are kept on this computer." in flat(said)
     kept = store.load(tmp_path / "state")
     assert kept is not None and kept.current_partner == 0
-    typed_ids = [i.id for i in ITEMS[:kept.current_item]]
+    typed_ids = [i.id for i in ITEMS[: kept.current_item]]
     assert kept.answers["ann"] == {k: v for k, v in a_answers.items() if k in typed_ids}
     assert (tmp_path / "state" / "sitting.json").exists()
 
@@ -308,9 +325,12 @@ def test_a_sitting_is_committed_from_plain_mode(tmp_path, monkeypatch):
 
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     repo = tmp_path / "repo"
-    for args in (["init", "-q", str(repo)], ["-C", str(repo), "config", "user.name", "Ann"],
-                 ["-C", str(repo), "config", "user.email", "ann@example.org"],
-                 ["-C", str(repo), "commit", "-q", "--allow-empty", "-m", "start"]):
+    for args in (
+        ["init", "-q", str(repo)],
+        ["-C", str(repo), "config", "user.name", "Ann"],
+        ["-C", str(repo), "config", "user.email", "ann@example.org"],
+        ["-C", str(repo), "commit", "-q", "--allow-empty", "-m", "start"],
+    ):
         subprocess.run(["git", *args], check=True, capture_output=True)
     people = [("Ann", ""), ("Bo", "")]
     typed = who(people, "")
@@ -318,12 +338,22 @@ def test_a_sitting_is_committed_from_plain_mode(tmp_path, monkeypatch):
         typed += partner_answers(n, ["mostly:ann", "more:ann", "shared", "more:bo", "mostly:bo"])[0]
     typed += together("2", [])[:-1] + ["m", "c", ""]  # a Markdown report, commit, no push
     out = io.StringIO()
-    status = run_plain(BANK, repo / "collabcheck", tmp_path / "state",
-                       io.StringIO("\n".join(typed) + "\n"), out, now=lambda: WHEN)
+    status = run_plain(
+        BANK,
+        repo / "collabcheck",
+        tmp_path / "state",
+        io.StringIO("\n".join(typed) + "\n"),
+        out,
+        now=lambda: WHEN,
+    )
     said = flat(out.getvalue())
     assert status == 0, said[-500:]
     assert "inside your git repository" in said
-    log = subprocess.run(["git", "-C", str(repo), "log", "--name-only", "--format=%s", "-1"],
-                         capture_output=True, text=True, check=True).stdout
+    log = subprocess.run(
+        ["git", "-C", str(repo), "log", "--name-only", "--format=%s", "-1"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert log.startswith("collabcheck sitting: ann-and-bo, 29 November 2026")
     assert ".toml" in log and ".md" in log

@@ -21,15 +21,30 @@ FORM = quick_form(BANK)
 
 def earlier_full(folder: Path, days: int) -> None:
     answers = {pid: {i.id: 3 for i in BANK.items_of_kind("agree")} for pid in ("ann", "bo")}
-    write_snapshot(Snapshot(pair="ann-and-bo", taken_at=WHEN - timedelta(days=days), bank=BANK.id,
-                            bank_version=BANK.version, partners=[Partner("ann", "Ann"), Partner("bo", "Bo")],
-                            answers=answers), folder, BANK)  # type: ignore[arg-type]
+    write_snapshot(
+        Snapshot(
+            pair="ann-and-bo",
+            taken_at=WHEN - timedelta(days=days),
+            bank=BANK.id,
+            bank_version=BANK.version,
+            partners=[Partner("ann", "Ann"), Partner("bo", "Bo")],
+            answers=answers,
+        ),
+        folder,
+        BANK,
+    )  # type: ignore[arg-type]
 
 
 def run(typed: list[str], tmp_path: Path) -> str:
     out = io.StringIO()
-    status = run_plain(BANK, tmp_path / "snaps", tmp_path / "state",
-                       io.StringIO("\n".join(typed) + "\n"), out, now=lambda: WHEN)
+    status = run_plain(
+        BANK,
+        tmp_path / "snaps",
+        tmp_path / "state",
+        io.StringIO("\n".join(typed) + "\n"),
+        out,
+        now=lambda: WHEN,
+    )
     assert status == 0
     return out.getvalue()
 

@@ -17,8 +17,9 @@ def named_keys() -> set[str]:
     owners: list[type] = [CollabcheckApp]
     for info in pkgutil.iter_modules(screens.__path__):
         module = importlib.import_module(f"{screens.__name__}.{info.name}")
-        owners += [v for v in vars(module).values() if isinstance(v, type)
-                   and v.__module__ == module.__name__]
+        owners += [
+            v for v in vars(module).values() if isinstance(v, type) and v.__module__ == module.__name__
+        ]
     keys: set[str] = set()
     for owner in owners:
         for binding in vars(owner).get("BINDINGS", []):  # its own, not a widget's defaults

@@ -40,9 +40,26 @@ def serving(tmp: Path, host: str = "127.0.0.1", *extra: str) -> Iterator[Served]
     assert APP is not None
     port = free_port()
     env = dict(os.environ, COLLABCHECK_STATE_DIR=str(tmp / "state"))
-    proc = subprocess.Popen([APP, "serve", "--host", host, "--port", str(port), "--questions",
-                             str(MINI_BANK), "--dir", str(tmp / "snaps"), *extra], env=env,
-                            cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [
+            APP,
+            "serve",
+            "--host",
+            host,
+            "--port",
+            str(port),
+            "--questions",
+            str(MINI_BANK),
+            "--dir",
+            str(tmp / "snaps"),
+            *extra,
+        ],
+        env=env,
+        cwd=tmp,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         lines = []
         assert proc.stdout is not None

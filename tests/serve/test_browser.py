@@ -27,18 +27,29 @@ from ..conftest import MINI_BANK
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 APP = shutil.which("collabcheck") or shutil.which("collabcheck", path=str(Path(sys.executable).parent))
-playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed "
-                                     "(pip install '.[test]')")
+playwright_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is not installed (pip install '.[test]')"
+)
 pytest.importorskip("textual_serve", reason="textual-serve is not installed (pip install .)")
 pytestmark = [
-    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed and could not be "
-                       "(apt-get install chromium; .ci/run installs it)"),
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="chromium is not installed and could not be (apt-get install chromium; .ci/run installs it)",
+    ),
     pytest.mark.skipif(APP is None, reason="the collabcheck console script is not installed"),
 ]
 BANK = load_bank(MINI_BANK)
 ITEMS = questions(BANK)
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def free_port() -> int:
@@ -71,9 +82,14 @@ def autosaves(state: Path) -> dict[Path, dict]:
 def server(tmp_path):
     port = free_port()
     env = dict(os.environ, COLLABCHECK_STATE_DIR=str(tmp_path / "state"))
-    proc = subprocess.Popen([APP, "serve", "--port", str(port), "--questions", str(MINI_BANK),
-                             "--dir", str(tmp_path / "snaps")], env=env, cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [APP, "serve", "--port", str(port), "--questions", str(MINI_BANK), "--dir", str(tmp_path / "snaps")],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     line = proc.stdout.readline()
     assert f"http://127.0.0.1:{port}" in line, line
     yield f"http://127.0.0.1:{port}/", tmp_path
@@ -89,8 +105,11 @@ class Tab:
         self.page = context.new_page()
         self.page.goto(url, wait_until="domcontentloaded")
         # polled from here: the page's Content-Security-Policy forbids playwright's eval
-        wait_until(lambda: self.page.evaluate("document.body.classList.contains('-first-byte')"),
-                   "the first screen", 15)
+        wait_until(
+            lambda: self.page.evaluate("document.body.classList.contains('-first-byte')"),
+            "the first screen",
+            15,
+        )
         self.page.focus("textarea.xterm-helper-textarea")  # where a click would put the keys
         time.sleep(0.5)
 
@@ -129,8 +148,10 @@ def start(tab: Tab, names: tuple[str, str]) -> None:
 
 
 def sitting_of(state: Path, name: str) -> tuple[Path, dict]:
-    return wait_until(lambda: next(((f, s) for f, s in autosaves(state).items()
-                                    if s["partners"][0]["name"] == name), None), f"{name}'s autosave")
+    return wait_until(
+        lambda: next(((f, s) for f, s in autosaves(state).items() if s["partners"][0]["name"] == name), None),
+        f"{name}'s autosave",
+    )
 
 
 def test_two_tabs_two_sittings_and_a_whole_sitting_in_the_browser(server):
@@ -138,8 +159,12 @@ def test_two_tabs_two_sittings_and_a_whole_sitting_in_the_browser(server):
     state = tmp / "state"
     with playwright_api.sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
-            str(tmp / "chromium-profile"), executable_path=CHROMIUM, headless=True, args=ARGS,
-            viewport={"width": 1000, "height": 760})
+            str(tmp / "chromium-profile"),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=ARGS,
+            viewport={"width": 1000, "height": 760},
+        )
         try:
             one, two = Tab(context, url), Tab(context, url)
             start(one, ("Ann", "Bo"))
@@ -171,9 +196,13 @@ def test_two_tabs_two_sittings_and_a_whole_sitting_in_the_browser(server):
             typed = {ITEMS[0].id: 4, ITEMS[1].id: 2}
 
             def reached(n: int, who: str) -> None:
-                wait_until(lambda: autosaves(state)[folder_one].get("current_item") == n
-                           and autosaves(state)[folder_one].get("current_partner") == who,
-                           f"question {n + 1} for partner {who}")
+                wait_until(
+                    lambda: (
+                        autosaves(state)[folder_one].get("current_item") == n
+                        and autosaves(state)[folder_one].get("current_partner") == who
+                    ),
+                    f"question {n + 1} for partner {who}",
+                )
 
             for who, partner in enumerate(("ann", "bo")):
                 for n, item in enumerate(ITEMS):

@@ -10,9 +10,13 @@ from collabcheck.cli.plain_page import page, step_from, title_of
 from collabcheck.cli.plain_web import Channel
 from collabcheck.plain.talk import CLEAR
 
-RATED = ["Question 3 of 24, practice 1: Practice 1.\n", "Statement <b>A</b>.\n",
-         "How much do you agree?\n", "1. Strongly disagree\n2. Disagree\n3. Agree\n",
-         "Type a number from 1 to 3, n for not sure, s to skip, or b to go back.\n"]
+RATED = [
+    "Question 3 of 24, practice 1: Practice 1.\n",
+    "Statement <b>A</b>.\n",
+    "How much do you agree?\n",
+    "1. Strongly disagree\n2. Disagree\n3. Agree\n",
+    "Type a number from 1 to 3, n for not sure, s to skip, or b to go back.\n",
+]
 
 
 def test_a_rated_question_becomes_a_fieldset_of_radio_buttons_and_a_heading():
@@ -30,8 +34,12 @@ def test_a_rated_question_becomes_a_fieldset_of_radio_buttons_and_a_heading():
 
 
 def test_a_hand_over_leaves_nothing_said_before_it_and_names_are_escaped():
-    chunks = ["You chose: Agree.\n", CLEAR, "Ann: your answers are hidden now.\n",
-              "Pass the keyboard to <script>Bo</script>. Press Enter when ready.\n"]
+    chunks = [
+        "You chose: Agree.\n",
+        CLEAR,
+        "Ann: your answers are hidden now.\n",
+        "Pass the keyboard to <script>Bo</script>. Press Enter when ready.\n",
+    ]
     step = step_from(chunks, True, "", "/s/x")
     html = page(step)
     assert "You chose" not in html and "Ann: your answers are hidden now." in html

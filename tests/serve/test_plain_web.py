@@ -24,8 +24,10 @@ from .running import APP, serving
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-axe_api = pytest.importorskip("axe_playwright_python.sync_playwright",
-                              reason="axe-playwright-python is not installed (pip install '.[test]')")
+axe_api = pytest.importorskip(
+    "axe_playwright_python.sync_playwright",
+    reason="axe-playwright-python is not installed (pip install '.[test]')",
+)
 pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)"),
     pytest.mark.skipif(APP is None, reason="the collabcheck console script is not installed"),
@@ -53,8 +55,13 @@ def kind_of(page) -> str:
         return "choices"
     label = page.evaluate("(document.querySelector('label[for=line]') || {}).textContent || ''")
     said = page.evaluate("document.getElementById('said') ? document.getElementById('said').textContent : ''")
-    for words, kind in (("written question", "written"), ("Pass the keyboard", "hand-over"),
-                        ("Partner", "who"), ("Part ", "together"), ("Press Enter to start", "welcome")):
+    for words, kind in (
+        ("written question", "written"),
+        ("Pass the keyboard", "hand-over"),
+        ("Partner", "who"),
+        ("Part ", "together"),
+        ("Press Enter to start", "welcome"),
+    ):
         if words in label or words in said:
             return kind
     return "other" if page.query_selector("#line") else "finished"
@@ -86,13 +93,20 @@ def test_a_whole_sitting_in_plain_web_pages_by_keyboard_with_no_axe_violations(t
     typed += together("2", ["Meet monthly"])  # ends with Enter at "Type m …": no report
     checked = Checked()
     with serving(tmp_path, "127.0.0.1", "--plain") as served, playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
+        )
         try:
             page = browser.new_page()
             outside: list[str] = []
-            page.route("**/*", lambda route: route.continue_() if "//127.0.0.1:" in route.request.url
-                       else (outside.append(route.request.url), route.abort()))
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.continue_()
+                    if "//127.0.0.1:" in route.request.url
+                    else (outside.append(route.request.url), route.abort())
+                ),
+            )
             page.goto(served.url)
             assert page.title() == "Welcome – collabcheck"
             checked.check(page, "start")
@@ -124,22 +138,24 @@ def test_a_whole_sitting_in_plain_web_pages_by_keyboard_with_no_axe_violations(t
             browser.close()
     assert rated_by_radio
     assert code and len(code) == 9
-    assert {"start", "welcome", "who", "choices", "written", "hand-over", "together",
-            "finished"} <= set(checked.seen), checked.seen
+    assert {"start", "welcome", "who", "choices", "written", "hand-over", "together", "finished"} <= set(
+        checked.seen
+    ), checked.seen
     assert all(v == [] for v in checked.seen.values()), checked.seen
     files = list((tmp_path / "snaps").glob("*.toml"))
     assert len(files) == 1
-    want = expected(people, "", answers, notes, 2, ["Meet monthly"]).to_snapshot(BANK, read_snapshot(
-        files[0], BANK).taken_at)
+    want = expected(people, "", answers, notes, 2, ["Meet monthly"]).to_snapshot(
+        BANK, read_snapshot(files[0], BANK).taken_at
+    )
     assert read_snapshot(files[0], BANK) == want
     assert not list((tmp_path / "state").rglob("sitting.json"))  # the working copy is gone
 
 
-def test_a_sitting_left_part_way_is_carried_on_with_its_code_and_forms_from_elsewhere_are_refused(
-        tmp_path):
+def test_a_sitting_left_part_way_is_carried_on_with_its_code_and_forms_from_elsewhere_are_refused(tmp_path):
     with serving(tmp_path, "127.0.0.1", "--plain") as served, playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
+        )
         try:
             page = browser.new_page()
             page.goto(served.url)
@@ -153,8 +169,9 @@ def test_a_sitting_left_part_way_is_carried_on_with_its_code_and_forms_from_else
             folder = next((tmp_path / "state").rglob("sitting.json")).parent
             assert json.loads((folder / "sitting.json").read_text())["answers"]["ann"] == {ITEMS[0].id: 4}
             # a form posted by another site is refused
-            request = urllib.request.Request(served.url + "new", data=b"code=", method="POST",
-                                             headers={"Origin": "http://evil.example"})
+            request = urllib.request.Request(
+                served.url + "new", data=b"code=", method="POST", headers={"Origin": "http://evil.example"}
+            )
             with pytest.raises(urllib.error.HTTPError) as refused:
                 urllib.request.urlopen(request, timeout=10)
             assert refused.value.code == 403

@@ -32,13 +32,34 @@ pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)"),
     pytest.mark.skipif(APP is None, reason="the collabcheck console script is not installed"),
 ]
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-position=0,0", "--window-size=1000,760"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-position=0,0",
+    "--window-size=1000,760",
+]
 # What the page sends for each key (xterm's bytes): a key the app names reaches it.
-XDOTOOL_NAME = {"ctrl+q": "ctrl+q", "ctrl+s": "ctrl+s", "ctrl+p": "ctrl+p", "ctrl+n": "ctrl+n",
-                "f1": "F1", "f2": "F2", "f3": "F3", "f4": "F4", "f5": "F5", "f6": "F6",
-                "escape": "Escape", "tab": "Tab", "shift+tab": "shift+Tab", "enter": "Return"}
+XDOTOOL_NAME = {
+    "ctrl+q": "ctrl+q",
+    "ctrl+s": "ctrl+s",
+    "ctrl+p": "ctrl+p",
+    "ctrl+n": "ctrl+n",
+    "f1": "F1",
+    "f2": "F2",
+    "f3": "F3",
+    "f4": "F4",
+    "f5": "F5",
+    "f6": "F6",
+    "escape": "Escape",
+    "tab": "Tab",
+    "shift+tab": "shift+Tab",
+    "enter": "Return",
+}
 SENT = """(() => { window.__sent = []; const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (data) {
     try { const m = JSON.parse(data); if (m[0] === "stdin") window.__sent.push(m[1]); } catch (e) {}
@@ -59,10 +80,16 @@ def wait_until(check, what: str, timeout: float = 30.0):
 def display():
     if XVFB is None or XDOTOOL is None:
         pytest.skip("real key presses need Xvfb and xdotool (apt-get install xvfb xdotool)")
-    number = next(n for n in range(140, 240) if not Path(f"/tmp/.X11-unix/X{n}").exists()
-                  and not Path(f"/tmp/.X{n}-lock").exists())
-    proc = subprocess.Popen([XVFB, f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    number = next(
+        n
+        for n in range(140, 240)
+        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists()
+    )
+    proc = subprocess.Popen(
+        [XVFB, f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_until(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), "Xvfb", 10)
         yield f":{number}"
@@ -76,13 +103,21 @@ def first_screen_drawn(page) -> bool:
 
 
 def press(display: str, key: str) -> None:
-    subprocess.run([XDOTOOL, "key", "--clearmodifiers", key], env=dict(os.environ, DISPLAY=display),
-                   check=True, timeout=10)
+    subprocess.run(
+        [XDOTOOL, "key", "--clearmodifiers", key],
+        env=dict(os.environ, DISPLAY=display),
+        check=True,
+        timeout=10,
+    )
 
 
 def type_text(display: str, text: str) -> None:
-    subprocess.run([XDOTOOL, "type", "--delay", "40", text], env=dict(os.environ, DISPLAY=display),
-                   check=True, timeout=10)
+    subprocess.run(
+        [XDOTOOL, "type", "--delay", "40", text],
+        env=dict(os.environ, DISPLAY=display),
+        check=True,
+        timeout=10,
+    )
 
 
 def autosave(state: Path) -> dict:
@@ -96,8 +131,9 @@ def autosave(state: Path) -> dict:
 
 def test_real_keys_reach_the_app_from_the_moment_the_page_opens(tmp_path, display):
     with serving(tmp_path) as served, playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=False, args=ARGS,
-                                    env=dict(os.environ, DISPLAY=display))
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, headless=False, args=ARGS, env=dict(os.environ, DISPLAY=display)
+        )
         try:
             context = browser.new_context(viewport={"width": 1000, "height": 700})
             context.add_init_script(SENT)
@@ -106,26 +142,39 @@ def test_real_keys_reach_the_app_from_the_moment_the_page_opens(tmp_path, displa
             wait_until(lambda: first_screen_drawn(page), "the first screen")
             assert page.title() == "collabcheck"
             # No click: the terminal already has the keyboard.
-            wait_until(lambda: page.evaluate(
-                "document.activeElement && document.activeElement.classList.contains("
-                "'xterm-helper-textarea')"), "the terminal to have the keys", 20)
+            wait_until(
+                lambda: page.evaluate(
+                    "document.activeElement && document.activeElement.classList.contains("
+                    "'xterm-helper-textarea')"
+                ),
+                "the terminal to have the keys",
+                20,
+            )
             time.sleep(0.5)
             title_line = page.screenshot(clip={"x": 0, "y": 0, "width": 1000, "height": 17})
             press(display, "Return")  # "Press Enter or n to start"
             wait_until(lambda: "\r" in page.evaluate("window.__sent"), "Enter to reach the app")
-            wait_until(lambda: page.screenshot(clip={"x": 0, "y": 0, "width": 1000, "height": 17})
-                       != title_line, "Who is here")  # the screen's name changes
+            wait_until(
+                lambda: page.screenshot(clip={"x": 0, "y": 0, "width": 1000, "height": 17}) != title_line,
+                "Who is here",
+            )  # the screen's name changes
             time.sleep(1.0)  # the first name box takes the focus
             type_text(display, "Ann")
             press(display, "Tab")
             press(display, "Tab")
             type_text(display, "Bo")
-            wait_until(lambda: autosave(tmp_path / "state").get("draft_people")
-                       == [["Ann", ""], ["Bo", ""]], "both names typed", 20)
+            wait_until(
+                lambda: autosave(tmp_path / "state").get("draft_people") == [["Ann", ""], ["Bo", ""]],
+                "both names typed",
+                20,
+            )
             assert autosave(tmp_path / "state")["stage"] == "who"
             press(display, "F6")  # Ctrl+N's stand-in: Continue
-            wait_until(lambda: [p["name"] for p in autosave(tmp_path / "state")["partners"]]
-                       == ["Ann", "Bo"], "Continue to move on from Who is here", 20)
+            wait_until(
+                lambda: [p["name"] for p in autosave(tmp_path / "state")["partners"]] == ["Ann", "Bo"],
+                "Continue to move on from Who is here",
+                20,
+            )
 
             # Every key the app names, pressed for real: it reaches the app, or (a key the
             # browser keeps) its stand-in does; no new window or tab opens.
@@ -136,8 +185,11 @@ def test_real_keys_reach_the_app_from_the_moment_the_page_opens(tmp_path, displa
                 real = BROWSER_KEEPS.get(key, key)
                 page.evaluate("window.__sent = []")
                 press(display, XDOTOOL_NAME[real])
-                wait_until(lambda: page.evaluate("window.__sent.length") > 0,
-                           f"{real} (for {key}) to reach the app", 15)
+                wait_until(
+                    lambda: page.evaluate("window.__sent.length") > 0,
+                    f"{real} (for {key}) to reach the app",
+                    15,
+                )
                 assert len(context.pages) == windows, f"{real} opened a window"
                 press(display, "Escape")  # close whatever it opened (help, a question)
                 time.sleep(0.3)
@@ -165,9 +217,14 @@ def test_real_keys_reach_the_app_from_the_moment_the_page_opens(tmp_path, displa
             press(display, "Return")
             page.wait_for_load_state()
             wait_until(lambda: first_screen_drawn(page), "collabcheck again", 30)
-            wait_until(lambda: page.evaluate(
-                "document.activeElement && document.activeElement.classList.contains("
-                "'xterm-helper-textarea')"), "the terminal to have the keys again", 20)
+            wait_until(
+                lambda: page.evaluate(
+                    "document.activeElement && document.activeElement.classList.contains("
+                    "'xterm-helper-textarea')"
+                ),
+                "the terminal to have the keys again",
+                20,
+            )
         finally:
             browser.close()
 
@@ -184,8 +241,7 @@ def test_the_page_needs_nothing_from_outside_this_computer(tmp_path):
             route.abort()
 
     with serving(tmp_path) as served, playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=[*ARGS, "--headless"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[*ARGS, "--headless"])
         try:
             page = browser.new_page(viewport={"width": 1000, "height": 700})
             page.route("**/*", only_here)
@@ -195,14 +251,17 @@ def test_the_page_needs_nothing_from_outside_this_computer(tmp_path):
             took = time.monotonic() - started
             assert outside == [], outside
             assert page.evaluate("document.fonts.check('16px \"Roboto Mono\"')")
-            assert page.evaluate("[...document.fonts].some(f => f.family.includes('Roboto Mono') "
-                                 "&& f.status === 'loaded')")
+            assert page.evaluate(
+                "[...document.fonts].some(f => f.family.includes('Roboto Mono') && f.status === 'loaded')"
+            )
             assert took < 10, took
             assert page.title() == "collabcheck"
             # 400 pixels wide: a smaller font keeps enough columns for the comparison's names
             narrow = browser.new_page(viewport={"width": 400, "height": 700})
-            narrow.add_init_script("const W = window.WebSocket; window.WebSocket = function (u, p) {"
-                                   " window.__url = u; return new W(u, p); };")
+            narrow.add_init_script(
+                "const W = window.WebSocket; window.WebSocket = function (u, p) {"
+                " window.__url = u; return new W(u, p); };"
+            )
             narrow.goto(served.url)
             wait_until(lambda: first_screen_drawn(narrow), "the first screen, narrow", 15)
             columns = int(narrow.evaluate("new URL(window.__url).searchParams.get('width')"))

@@ -33,8 +33,9 @@ async def _socket(port: int, path: str, headers: dict[str, str]) -> int | str:
     """The HTTP status a websocket handshake gets, or 'open' with the app's first bytes."""
     async with aiohttp.ClientSession() as session:
         try:
-            async with session.ws_connect(f"http://127.0.0.1:{port}{path}", headers=headers,
-                                          timeout=aiohttp.ClientWSTimeout(ws_close=5)) as ws:
+            async with session.ws_connect(
+                f"http://127.0.0.1:{port}{path}", headers=headers, timeout=aiohttp.ClientWSTimeout(ws_close=5)
+            ) as ws:
                 msg = await asyncio.wait_for(ws.receive(), 20)
                 await ws.close()
                 drawn = msg.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT)
@@ -63,8 +64,7 @@ def test_on_loopback_only_this_servers_own_page_reaches_a_sitting(tmp_path):
         assert socket_status(port, Origin="http://evil.example") == 403
         assert socket_status(port, Origin=f"http://{here}.evil.example") == 403
         assert socket_status(port) == 403
-        assert socket_status(port, Host=f"evil.example:{port}",
-                             Origin=f"http://evil.example:{port}") == 403
+        assert socket_status(port, Host=f"evil.example:{port}", Origin=f"http://evil.example:{port}") == 403
         assert socket_status(port, "/download/anything", Origin="http://evil.example") == 403
         # the page's own websocket starts a sitting
         assert socket_status(port, Origin=f"http://{here}") == "open"
@@ -92,21 +92,24 @@ def test_off_loopback_the_printed_secret_is_needed(tmp_path):
         assert socket_status(port, Origin=f"http://{here}", Cookie=f"{COOKIE}={secret}") == "open"
 
 
-@pytest.mark.parametrize(("host", "header", "ok"), [
-    ("127.0.0.1", "127.0.0.1:8000", True),
-    ("127.0.0.1", "LOCALHOST:8000", True),
-    ("127.0.0.1", "[::1]:8000", True),
-    ("127.0.0.1", "127.0.0.1", False),  # port 80 implied
-    ("127.0.0.1", "127.0.0.1:8000.evil", False),
-    ("127.0.0.1", "evil.example:8000", False),
-    ("127.0.0.1", "", False),
-    ("127.0.0.1", "[::1", False),
-    ("::1", "[::1]:8000", True),
-    ("0.0.0.0", "192.168.1.20:8000", True),
-    ("0.0.0.0", "evil.example:8000", False),
-    ("192.168.1.20", "192.168.1.20:8000", True),
-    ("192.168.1.20", "127.0.0.1:8000", False),
-])
+@pytest.mark.parametrize(
+    ("host", "header", "ok"),
+    [
+        ("127.0.0.1", "127.0.0.1:8000", True),
+        ("127.0.0.1", "LOCALHOST:8000", True),
+        ("127.0.0.1", "[::1]:8000", True),
+        ("127.0.0.1", "127.0.0.1", False),  # port 80 implied
+        ("127.0.0.1", "127.0.0.1:8000.evil", False),
+        ("127.0.0.1", "evil.example:8000", False),
+        ("127.0.0.1", "", False),
+        ("127.0.0.1", "[::1", False),
+        ("::1", "[::1]:8000", True),
+        ("0.0.0.0", "192.168.1.20:8000", True),
+        ("0.0.0.0", "evil.example:8000", False),
+        ("192.168.1.20", "192.168.1.20:8000", True),
+        ("192.168.1.20", "127.0.0.1:8000", False),
+    ],
+)
 def test_host_names_this_server_only(host, header, ok):
     guard = Guard(host, 8000, None if host in ("127.0.0.1", "::1") else "s" * 22)
     assert guard.host_ok(header) is ok

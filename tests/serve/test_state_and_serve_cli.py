@@ -58,9 +58,11 @@ def test_a_held_sitting_is_not_offered_and_cannot_be_taken_twice(tmp_path):
 
 
 def test_a_process_that_ends_lets_go_of_its_sitting(tmp_path):
-    code = ("import sys, time\nfrom pathlib import Path\nfrom collabcheck.core import state\n"
-            "c = state.new_claim(Path(sys.argv[1]))\n(c.folder / 'sitting.json').write_text('{}')\n"
-            "print(c.folder, flush=True)\ntime.sleep(60)\n")
+    code = (
+        "import sys, time\nfrom pathlib import Path\nfrom collabcheck.core import state\n"
+        "c = state.new_claim(Path(sys.argv[1]))\n(c.folder / 'sitting.json').write_text('{}')\n"
+        "print(c.folder, flush=True)\ntime.sleep(60)\n"
+    )
     proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
     try:
         folder = Path(proc.stdout.readline().strip())
@@ -93,8 +95,7 @@ def test_serve_words_and_addresses(tmp_path):
     assert warning("127.0.0.1", 8000) is None
     assert "anyone on this network who has the address" in warning("0.0.0.0", 8000)
     assert address("::1", 8000) == "http://[::1]:8000"
-    assert ready_lines(guard_for("127.0.0.1", 8000))[0].endswith(
-        "in a web browser: http://127.0.0.1:8000/")
+    assert ready_lines(guard_for("127.0.0.1", 8000))[0].endswith("in a web browser: http://127.0.0.1:8000/")
     guard = guard_for("0.0.0.0", 8123)
     everywhere = " ".join(ready_lines(guard))
     assert guard.secret and len(guard.secret) >= 20
@@ -113,9 +114,22 @@ def test_a_taken_port_is_one_plain_line(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        run = subprocess.run([sys.executable, "-m", "collabcheck", "serve", "--port", str(port),
-                              "--questions", str(MINI_BANK)], capture_output=True, text=True,
-                             timeout=30, cwd=tmp_path)
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "collabcheck",
+                "serve",
+                "--port",
+                str(port),
+                "--questions",
+                str(MINI_BANK),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            cwd=tmp_path,
+        )
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and "try another --port" in run.stderr, run.stderr
     assert "Traceback" not in run.stderr + run.stdout

@@ -41,11 +41,12 @@ def plain_usage_error(message: str) -> str:
     import re
 
     if m := re.match(r"argument COMMAND: invalid choice: '([^']*)'", message):
-        return (f"there is no command '{m.group(1)}' "
-                "(use report, history, cohort, questions, validate, commit, serve, apart, demo or init)")
+        return (
+            f"there is no command '{m.group(1)}' "
+            "(use report, history, cohort, questions, validate, commit, serve, apart, demo or init)"
+        )
     if m := re.match(r"argument ACTION: invalid choice: '([^']*)'", message):
-        return (f"there is no action '{m.group(1)}' "
-                "(use open, answer, status, reveal, verify or cancel)")
+        return f"there is no action '{m.group(1)}' (use open, answer, status, reveal, verify or cancel)"
     if m := re.match(r"argument --format: invalid choice: '([^']*)' \(choose from (.*)\)", message):
         return f"there is no format '{m.group(1)}' (use {m.group(2).replace(chr(39), '')})"
     if message.startswith("unrecognized arguments: "):
@@ -58,10 +59,18 @@ def plain_usage_error(message: str) -> str:
 def _common(suppress: bool) -> _Parser:
     default = argparse.SUPPRESS if suppress else None
     p = _Parser(add_help=False)
-    p.add_argument("--questions", metavar="DIR", default=default,
-                   help="use the question bank in DIR instead of the one that ships")
-    p.add_argument("--dir", metavar="DIR", default=default,
-                   help="snapshot folder (default: $COLLABCHECK_DIR or ./collabcheck)")
+    p.add_argument(
+        "--questions",
+        metavar="DIR",
+        default=default,
+        help="use the question bank in DIR instead of the one that ships",
+    )
+    p.add_argument(
+        "--dir",
+        metavar="DIR",
+        default=default,
+        help="snapshot folder (default: $COLLABCHECK_DIR or ./collabcheck)",
+    )
     return p
 
 
@@ -76,13 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
         prog="collabcheck",
         parents=[_common(False)],
         description="Partners answer unseen, then see where they see their partnership "
-                    "differently. With no command, starts a new sitting in the terminal app.",
+        "differently. With no command, starts a new sitting in the terminal app.",
         epilog="Based on The King's Fund guide 'Developing collaborative relationships' (2016).",
     )
     parser.add_argument("--version", action="version", version=f"collabcheck {__version__}")
-    parser.add_argument("--plain", action="store_true",
-                        help="ask the questions as plain sentences, one at a time, for screen "
-                             "readers (chosen by itself when there is no full terminal)")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="ask the questions as plain sentences, one at a time, for screen "
+        "readers (chosen by itself when there is no full terminal)",
+    )
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--served-shared", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -93,59 +105,104 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
 
     p = sub.add_parser("history", parents=[common], help="sittings over time")
-    p.add_argument("folder", metavar="DIR", nargs="?", default=None,
-                   help="folder of snapshots, read recursively (default: the snapshot folder)")
+    p.add_argument(
+        "folder",
+        metavar="DIR",
+        nargs="?",
+        default=None,
+        help="folder of snapshots, read recursively (default: the snapshot folder)",
+    )
     p.add_argument("--pair", metavar="PAIR", help="only this partnership")
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
 
-    p = sub.add_parser("cohort", parents=[common],
-                       help="a programme at a glance: one row per partnership, needing attention first")
-    p.add_argument("folder", metavar="DIR", nargs="?", default=None,
-                   help="folder of snapshots, read recursively (default: the snapshot folder)")
+    p = sub.add_parser(
+        "cohort",
+        parents=[common],
+        help="a programme at a glance: one row per partnership, needing attention first",
+    )
+    p.add_argument(
+        "folder",
+        metavar="DIR",
+        nargs="?",
+        default=None,
+        help="folder of snapshots, read recursively (default: the snapshot folder)",
+    )
     p.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
-    p.add_argument("--hide-names", action="store_true",
-                   help="show partnerships and partners as codes (P01, P01-A), for a board paper")
-    p.add_argument("--overdue-months", type=int, default=6, metavar="N",
-                   help="flag a partnership with no sitting for longer than N months (default 6)")
-    p.add_argument("--pictures", metavar="DIR",
-                   help="with --format markdown: write each partnership's picture as an SVG in "
-                        "DIR and show it (write the Markdown into DIR too, so the links work)")
+    p.add_argument(
+        "--hide-names",
+        action="store_true",
+        help="show partnerships and partners as codes (P01, P01-A), for a board paper",
+    )
+    p.add_argument(
+        "--overdue-months",
+        type=int,
+        default=6,
+        metavar="N",
+        help="flag a partnership with no sitting for longer than N months (default 6)",
+    )
+    p.add_argument(
+        "--pictures",
+        metavar="DIR",
+        help="with --format markdown: write each partnership's picture as an SVG in "
+        "DIR and show it (write the Markdown into DIR too, so the links work)",
+    )
 
     p = sub.add_parser("questions", parents=[common], help="list the question bank")
     p.add_argument("--format", choices=["text", "json"], default="text")
 
-    p = sub.add_parser("serve", parents=[common],
-                       help="run the app for web browsers, one sitting per browser tab")
-    p.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default 127.0.0.1: this computer only)")
+    p = sub.add_parser(
+        "serve", parents=[common], help="run the app for web browsers, one sitting per browser tab"
+    )
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)"
+    )
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-    p.add_argument("--plain", action="store_true",
-                   help="serve plain mode as simple web pages (for screen readers and keyboards)")
-    p.add_argument("--shared-tabs", action="store_true",
-                   help="let every tab list and carry on any pair's unfinished sitting, and see "
-                        "partnerships and past sittings (only for one group you trust)")
+    p.add_argument(
+        "--plain",
+        action="store_true",
+        help="serve plain mode as simple web pages (for screen readers and keyboards)",
+    )
+    p.add_argument(
+        "--shared-tabs",
+        action="store_true",
+        help="let every tab list and carry on any pair's unfinished sitting, and see "
+        "partnerships and past sittings (only for one group you trust)",
+    )
 
-    p = sub.add_parser("validate", parents=[common],
-                       help="check bank and snapshot files; exit 1 if any is invalid")
-    p.add_argument("paths", metavar="PATH", nargs="*",
-                   help="files or folders (default: the question bank)")
+    p = sub.add_parser(
+        "validate", parents=[common], help="check bank and snapshot files; exit 1 if any is invalid"
+    )
+    p.add_argument("paths", metavar="PATH", nargs="*", help="files or folders (default: the question bank)")
 
-    p = sub.add_parser("init", parents=[common],
-                       help="set up your team's git repository for sittings (safe to run again)")
-    p.add_argument("folder", metavar="FOLDER", nargs="?", default=None,
-                   help="the snapshot folder to make (default: $COLLABCHECK_DIR or ./collabcheck)")
+    p = sub.add_parser(
+        "init", parents=[common], help="set up your team's git repository for sittings (safe to run again)"
+    )
+    p.add_argument(
+        "folder",
+        metavar="FOLDER",
+        nargs="?",
+        default=None,
+        help="the snapshot folder to make (default: $COLLABCHECK_DIR or ./collabcheck)",
+    )
 
-    p = sub.add_parser("demo", parents=[common],
-                       help="see a made-up partnership's reading; nothing is saved")
-    p.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
-                   help="read it as plain sentences (chosen by itself with no full terminal)")
+    p = sub.add_parser("demo", parents=[common], help="see a made-up partnership's reading; nothing is saved")
+    p.add_argument(
+        "--plain",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="read it as plain sentences (chosen by itself with no full terminal)",
+    )
 
-    p = sub.add_parser("commit", parents=[common],
-                       help="commit snapshot files (and their Markdown reports) to the repository")
+    p = sub.add_parser(
+        "commit",
+        parents=[common],
+        help="commit snapshot files (and their Markdown reports) to the repository",
+    )
     p.add_argument("files", metavar="FILE", nargs="+", help="snapshot files to commit")
     p.add_argument("--push", action="store_true", help="then push, within --timeout seconds")
-    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
-                   help="time limit for the push (default 30)")
+    p.add_argument(
+        "--timeout", type=float, default=30.0, metavar="SECONDS", help="time limit for the push (default 30)"
+    )
 
     from collabcheck.cli.apart_args import add_apart_command
 
@@ -216,8 +273,11 @@ def cmd_apart(args: argparse.Namespace) -> int:
     class _ApartParser(_Parser):
         hint = "collabcheck apart --help"
 
-    rest = [*(["--help"] if args.apart_help else []), *(["--no-push"] if args.apart_no_push else []),
-            *args.rest]
+    rest = [
+        *(["--help"] if args.apart_help else []),
+        *(["--no-push"] if args.apart_no_push else []),
+        *args.rest,
+    ]
     full = apart_parser(_common(True), _ApartParser).parse_args(rest)
     for key in ("dir", "questions"):  # given before `apart` or after it
         setattr(full, key, getattr(full, key, None) or getattr(args, key, None))
@@ -274,8 +334,11 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(terminal_safe(line))
     for command in result.commands:
         print(terminal_safe(f"    {command}"))
-    start = ("collabcheck" if os.path.abspath(folder) == os.path.abspath(default)
-             else f"collabcheck --dir {shown(folder)}")
+    start = (
+        "collabcheck"
+        if os.path.abspath(folder) == os.path.abspath(default)
+        else f"collabcheck --dir {shown(folder)}"
+    )
     print(terminal_safe(f"{'Then' if result.missing else 'Next'}: start a sitting here with {start}"))
     return EXIT_OK
 
@@ -294,8 +357,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from collabcheck.tui.demo import run_demo_app
 
     status = run_demo_app(example)
-    print("collabcheck: that was an example. For your own sitting, go to your team's git "
-          "repository and run collabcheck init, then collabcheck.")
+    print(
+        "collabcheck: that was an example. For your own sitting, go to your team's git "
+        "repository and run collabcheck init, then collabcheck."
+    )
     return status
 
 

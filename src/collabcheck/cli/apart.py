@@ -38,8 +38,15 @@ def _bank(args: argparse.Namespace) -> Bank:
 
 def run_apart(args: argparse.Namespace) -> int:
     """Dispatch `apart ACTION`."""
-    action = {"open": open_apart, "status": status, "reveal": reveal, "answer": answer,
-              "verify": verify, "cancel": cancel, "agree": agree}[args.apart_command]
+    action = {
+        "open": open_apart,
+        "status": status,
+        "reveal": reveal,
+        "answer": answer,
+        "verify": verify,
+        "cancel": cancel,
+        "agree": agree,
+    }[args.apart_command]
     return action(args)
 
 
@@ -62,8 +69,9 @@ def open_apart(args: argparse.Namespace) -> int:
     roles = [*args.role, *[""] * (len(names) - len(args.role))]
     sides = [*args.side, *[""] * (len(names) - len(args.side))]
     ids = unique_slugs(names)
-    members = tuple(apart.Member(i, n, r.strip(), s) for i, n, r, s in zip(ids, names, roles, sides,
-                                                                           strict=True))
+    members = tuple(
+        apart.Member(i, n, r.strip(), s) for i, n, r, s in zip(ids, names, roles, sides, strict=True)
+    )
     from collabcheck.core.slug import pair_slug
 
     pair = slugify(args.pair, fallback="") if args.pair else pair_slug(names)
@@ -71,18 +79,28 @@ def open_apart(args: argparse.Namespace) -> int:
     opener = partner_id(members, args.who) if args.who else ""
     if args.who and not opener:
         return problem(f"'{args.who}' is not one of the partners named")
-    opened = apart.Opened(apart.new_id(pair or "our-partnership", when), pair or "our-partnership",
-                          when, bank.id, bank.version, members, args.stage, args.route, opener)
+    opened = apart.Opened(
+        apart.new_id(pair or "our-partnership", when),
+        pair or "our-partnership",
+        when,
+        bank.id,
+        bank.version,
+        members,
+        args.stage,
+        args.route,
+        opener,
+    )
     place = git.where(folder)
     if not place.ok:
-        return problem(f"{git_words.place_sentence(place)} {git_words.place_advice(place)} "
-                       "A sitting apart is shared through git.")
+        return problem(
+            f"{git_words.place_sentence(place)} {git_words.place_advice(place)} "
+            "A sitting apart is shared through git."
+        )
     path = apart.write_opened(folder, opened)
     shared = share([path], f"collabcheck apart: opened {opened.id}", folder, _push(args))
     say(f"Opened a sitting apart for {words.names([m.name for m in members])}: {opened.id}")
     say(words.shared_words(shared, "it"))
-    say("Each partner answers on their own computer (collabcheck brings in the team's latest "
-        "work first):")
+    say("Each partner answers on their own computer (collabcheck brings in the team's latest work first):")
     for m in members:
         say(f"  collabcheck apart answer {opened.id} --as {m.id}")
     return EXIT_OK if shared.committed.ok else EXIT_PROBLEM
@@ -95,8 +113,10 @@ def status(args: argparse.Namespace) -> int:
     if args.id and args.id not in carried.looks:
         return problem(f"there is no sitting apart '{args.id}' in {_folder(args)}")
     if not carried.looks:
-        say(f"There are no sittings apart in {_folder(args)}. Open one with: "
-             "collabcheck apart open --partner NAME --partner NAME")
+        say(
+            f"There are no sittings apart in {_folder(args)}. Open one with: "
+            "collabcheck apart open --partner NAME --partner NAME"
+        )
     for found in carried.looks.values():
         say("\n".join(words.status_lines(found, _saved_as(found, args))))
         if found.phase == apart.COMPLETE:
@@ -129,8 +149,10 @@ def reveal(args: argparse.Namespace) -> int:
     if args.id and args.id not in carried.looks:
         return problem(f"there is no sitting apart '{args.id}' in {_folder(args)}")
     if not carried.looks:
-        say(f"There are no sittings apart in {_folder(args)}. Open one with: "
-            "collabcheck apart open --partner NAME --partner NAME")
+        say(
+            f"There are no sittings apart in {_folder(args)}. Open one with: "
+            "collabcheck apart open --partner NAME --partner NAME"
+        )
     for sid, found in carried.looks.items():
         saved = _saved_as(found, args)
         mine = bool(took_part_here(state, sid)) and not comparison_shown(state, sid)
@@ -157,7 +179,7 @@ def verify(args: argparse.Namespace) -> int:
 
     folder = apart.folder_of(_folder(args), args.id)
     if _push(args):  # the latest history, with nothing of ours changed
-        from collabcheck.core.apart_flow import pull
+        from collabcheck.core.apart_pull import pull
 
         pulled = pull(_folder(args))
         if not pulled.ok and pulled.kind != git.NO_REMOTE:
@@ -200,5 +222,4 @@ def answer(args: argparse.Namespace, inp: TextIO | None = None, out: TextIO | No
     """Answer as one partner in plain mode, then seal and share the seal."""
     from collabcheck.cli.apart_answer import answer_apart
 
-    return answer_apart(args, _folder(args), state_dir(), _bank(args), inp or sys.stdin,
-                        out or sys.stdout)
+    return answer_apart(args, _folder(args), state_dir(), _bank(args), inp or sys.stdin, out or sys.stdout)

@@ -57,8 +57,10 @@ def agree(args: argparse.Namespace, folder: Path, state: Path, default: Bank) ->
     if not pid:
         return problem(f"'{args.who}' is not one of the partners of {args.id}")
     if found.phase != apart.COMPLETE:
-        return problem(f"{args.id} is not complete yet: you agree a practice once every "
-                       "partner's answers are revealed and you have seen the comparison")
+        return problem(
+            f"{args.id} is not complete yet: you agree a practice once every "
+            "partner's answers are revealed and you have seen the comparison"
+        )
     bank = bank_for(found, default)
     made, unreadable = agreements(found)
     for exc in unreadable:
@@ -68,12 +70,13 @@ def agree(args: argparse.Namespace, folder: Path, state: Path, default: Bank) ->
         return problem(f"{args.id} is agreed already; an agreement is not changed")
     how = CALL if args.together else ACCEPT
     if how == ACCEPT and pid in accepted(made):
-        return problem(f"{words.who(found, pid)} has already chosen a practice for {args.id}; "
-                       "to record what you all agreed together, add --together")
+        return problem(
+            f"{words.who(found, pid)} has already chosen a practice for {args.id}; "
+            "to record what you all agreed together, add --together"
+        )
     practice = args.practice or suggested(found, bank)
     path = write_agreement(found.folder, Agreement(pid, how, practice, tuple(args.action), now()))
-    shared = share([path], f"collabcheck apart: {pid} agreed practice {practice}, {args.id}",
-                   folder, push)
+    shared = share([path], f"collabcheck apart: {pid} agreed practice {practice}, {args.id}", folder, push)
     what = "what you agreed together" if how == CALL else "your agreement"
     say(f"Recorded {what}: practice {practice}. " + words.shared_words(shared, "it"))
     after = carry_on(folder, state, default, push, args.id)

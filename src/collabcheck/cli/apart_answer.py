@@ -36,13 +36,16 @@ class AnsweringApart(Answering):
         total = len(self.items)
         answered = self.sitting.answered_count(self.partner.id)
         self.talk.say("")
-        self.talk.say(f"That is every question, {name}. You answered {answered} of {total}. When "
-                      "you finish, your answers are sealed: only the seal is shared now, and your "
-                      "answers stay on this computer until every partner has sealed theirs. After "
-                      "that they cannot be changed.")
+        self.talk.say(
+            f"That is every question, {name}. You answered {answered} of {total}. When "
+            "you finish, your answers are sealed: only the seal is shared now, and your "
+            "answers stay on this computer until every partner has sealed theirs. After "
+            "that they cannot be changed."
+        )
         while True:
-            said = self.talk.enter("Press Enter to finish and seal, or type b to go back and "
-                                   "change an answer.")
+            said = self.talk.enter(
+                "Press Enter to finish and seal, or type b to go back and change an answer."
+            )
             if said in STOP:
                 raise Stop
             if said == "":
@@ -53,8 +56,9 @@ class AnsweringApart(Answering):
             self.talk.say("Please press Enter to finish, or type b to go back.")
 
 
-def answer_apart(args: argparse.Namespace, folder: Path, state: Path, default: Bank,
-                 inp: TextIO, out: TextIO) -> int:
+def answer_apart(
+    args: argparse.Namespace, folder: Path, state: Path, default: Bank, inp: TextIO, out: TextIO
+) -> int:
     """The whole of `apart answer`: carry on, check, answer, seal, share, carry on."""
     talk = Conversation(inp, out)
     push = not getattr(args, "no_push", False)
@@ -71,15 +75,16 @@ def answer_apart(args: argparse.Namespace, folder: Path, state: Path, default: B
         talk.say("\n".join(words.status_lines(found)))
         return problem(f"{args.id} is {found.phase}, so it cannot be answered")
     if pid in found.seals or load_sealed(state, args.id, pid) is not None:
-        talk.say(f"{name} has already answered and sealed {args.id}; answers cannot change "
-                 "once sealed.")
+        talk.say(f"{name} has already answered and sealed {args.id}; answers cannot change once sealed.")
         talk.say("\n".join(words.status_lines(found)))
         return EXIT_OK
     bank = bank_for(found, default)
     if (bank.id, bank.version) != (found.opened.bank, found.opened.bank_version):
-        return problem(f"{args.id} uses question bank '{found.opened.bank}' version "
-                        f"{found.opened.bank_version}; start collabcheck with those questions "
-                        "(--questions DIR)")
+        return problem(
+            f"{args.id} uses question bank '{found.opened.bank}' version "
+            f"{found.opened.bank_version}; start collabcheck with those questions "
+            "(--questions DIR)"
+        )
     private = private_dir(state, args.id, pid)
     sitting, aside = store.load_checked(private)
     if aside is not None:
@@ -89,9 +94,11 @@ def answer_apart(args: argparse.Namespace, folder: Path, state: Path, default: B
     others = [words.who(found, p) for p in found.opened.partner_ids if p != pid]
     talk.say(f"collabcheck, a sitting apart: {name}, answering on your own.")
     talk.say(PRIVACY)
-    talk.say(f"Your answers stay on this computer until {words.names(others)} "
-             f"{'has' if len(others) == 1 else 'have'} answered too. Only a seal is shared now: "
-             "it proves later that your answers were not changed, and shows nothing of them.")
+    talk.say(
+        f"Your answers stay on this computer until {words.names(others)} "
+        f"{'has' if len(others) == 1 else 'have'} answered too. Only a seal is shared now: "
+        "it proves later that your answers were not changed, and shows nothing of them."
+    )
 
     def autosave() -> None:
         store.save(sitting, private)
@@ -101,8 +108,10 @@ def answer_apart(args: argparse.Namespace, folder: Path, state: Path, default: B
         AnsweringApart(talk, sitting, bank, autosave).run()
     except (Stop, EndOfInput, KeyboardInterrupt):
         autosave()
-        talk.say(f"Stopped for now; your answers are kept on this computer. To carry on: "
-                 f"collabcheck apart answer {args.id} --as {pid}")
+        talk.say(
+            f"Stopped for now; your answers are kept on this computer. To carry on: "
+            f"collabcheck apart answer {args.id} --as {pid}"
+        )
         return EXIT_OK
     shared = seal_now(found, sitting, pid, folder, state, now(), push)
     talk.say(f"Sealed. {words.shared_words(shared, 'your seal')}")

@@ -45,11 +45,15 @@ def _folder(args: argparse.Namespace) -> Path:
     if not folder.exists():
         if getattr(args, "folder", None):
             raise CollabcheckError(folder, "folder not found (give the folder that holds your snapshots)")
-        raise CollabcheckError(None, f"no snapshot folder '{folder}' here; name one, for example "
-                                     "'collabcheck cohort examples/', or use --dir")
+        raise CollabcheckError(
+            None,
+            f"no snapshot folder '{folder}' here; name one, for example "
+            "'collabcheck cohort examples/', or use --dir",
+        )
     if not folder.is_dir():
-        raise CollabcheckError(folder, "is a file, not a folder (use 'collabcheck report FILE' "
-                                       "for one sitting)")
+        raise CollabcheckError(
+            folder, "is a file, not a folder (use 'collabcheck report FILE' for one sitting)"
+        )
     try:
         with os.scandir(folder):
             pass
@@ -68,12 +72,14 @@ def _run(args: argparse.Namespace) -> int:
 
     months = getattr(args, "overdue_months", 6)
     if months is None or months < 1 or months > 1200:
-        raise CollabcheckError(None, f"--overdue-months must be a whole number of months from 1 "
-                                     f"to 1200, not {months}")
+        raise CollabcheckError(
+            None, f"--overdue-months must be a whole number of months from 1 to 1200, not {months}"
+        )
     pictures = getattr(args, "pictures", None)
     if pictures and fmt_of(args) != "markdown":
-        raise CollabcheckError(None, "--pictures goes with --format markdown (the pictures are "
-                                     "for a board paper)")
+        raise CollabcheckError(
+            None, "--pictures goes with --format markdown (the pictures are for a board paper)"
+        )
     folder = _folder(args)
     questions = getattr(args, "questions", None)
     bank = load_bank(Path(questions) if questions else None)
@@ -83,8 +89,9 @@ def _run(args: argparse.Namespace) -> int:
     today = datetime.now(timezone.utc).date()
     scanned = CohortScanned(folder, bank)
     # The output depends on the day (overdue) and on what is committed, so both are in the key.
-    state = scanned.state("cohort", fmt, str(hide), str(months), today.isoformat(), str(folder),
-                          state_of(folder))
+    state = scanned.state(
+        "cohort", fmt, str(hide), str(months), today.isoformat(), str(folder), state_of(folder)
+    )
     kept = None if pictures or fmt == "csv" else scanned.cache.output(state)
     if kept is not None:  # nothing in the folder, the bank, collabcheck or the day has changed
         sys.stdout.write(kept)
@@ -126,7 +133,7 @@ def write_pictures(cohort: Any, folder: Path, hide: bool) -> dict[str, str]:
     names = Names(hide)
     out = {}
     for row in cohort.rows:
-        name = f"{row.code if hide else row.pair}.svg"   # a pair is a slug: safe as a file name
+        name = f"{row.code if hide else row.pair}.svg"  # a pair is a slug: safe as a file name
         try:
             atomic_replace(folder / name, svg(row.picture(), picture_names(row, names), you=False))
         except OSError as exc:
@@ -157,8 +164,11 @@ def write_csv(cohort: Any, bank: Any, hide: bool, workers: int = 1) -> None:
     from collabcheck.render.cohort import CSV_COLUMNS
     from collabcheck.render.cohort import csv_rows as rows_of
 
-    jobs = [(row.code if hide else row.pair, row.partner_codes if hide else None, s.file)
-            for row in cohort.rows for s in row.history.sittings]
+    jobs = [
+        (row.code if hide else row.pair, row.partner_codes if hide else None, s.file)
+        for row in cohort.rows
+        for s in row.history.sittings
+    ]
 
     def one(job: tuple[str, dict[str, str] | None, str]) -> list[list[Any]]:
         comparison = compare_file(job[2], bank)
@@ -167,7 +177,7 @@ def write_csv(cohort: Any, bank: Any, hide: bool, workers: int = 1) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for start in range(0, len(jobs), CSV_PIECE):
-        for rows in fork_map(one, jobs[start:start + CSV_PIECE], workers):
+        for rows in fork_map(one, jobs[start : start + CSV_PIECE], workers):
             for r in rows:  # a file name is the one cell from outside collabcheck: shown safe
                 r[-1] = terminal_safe(r[-1])
             writer.writerows(rows)

@@ -61,9 +61,11 @@ def run_commit(args: argparse.Namespace) -> int:
     out = git.commit_files(files, git.commit_message(sittings))
     if not out.ok and not (out.kind == git.NOTHING and args.push):
         if out.kind == git.NO_IDENTITY:
-            return _problem(sentence(out)[:-1] + ": set them for this repository with "
-                            "git config user.name \"Your Name\" and git config user.email "
-                            "you@example.org, then try again.")
+            return _problem(
+                sentence(out)[:-1] + ": set them for this repository with "
+                'git config user.name "Your Name" and git config user.email '
+                "you@example.org, then try again."
+            )
         return _problem(sentence(out))
     if out.ok:
         n = len(files)
@@ -74,8 +76,10 @@ def run_commit(args: argparse.Namespace) -> int:
     if not args.push:
         return EXIT_OK
     pushed = git_push.push_until_through(
-        files[0].parent, timeout=args.timeout,
-        turned_away=lambda: _say("Someone else pushed first; fetching their work and pushing again."))
+        files[0].parent,
+        timeout=args.timeout,
+        turned_away=lambda: _say("Someone else pushed first; fetching their work and pushing again."),
+    )
     if not pushed.ok:
         return _problem(sentence(pushed))
     _say(sentence(pushed))

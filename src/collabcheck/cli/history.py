@@ -56,11 +56,15 @@ def _run_history(args: argparse.Namespace) -> int:
     if not folder.exists():
         if getattr(args, "folder", None):
             raise CollabcheckError(folder, "folder not found (give the folder that holds your snapshots)")
-        raise CollabcheckError(None, f"no snapshot folder '{folder}' here; name one, for example "
-                                     "'collabcheck history examples/', or use --dir")
+        raise CollabcheckError(
+            None,
+            f"no snapshot folder '{folder}' here; name one, for example "
+            "'collabcheck history examples/', or use --dir",
+        )
     if not folder.is_dir():
-        raise CollabcheckError(folder, "is a file, not a folder (use 'collabcheck report FILE' "
-                                       "for one sitting)")
+        raise CollabcheckError(
+            folder, "is a file, not a folder (use 'collabcheck report FILE' for one sitting)"
+        )
     try:
         with os.scandir(folder):
             pass
@@ -125,8 +129,9 @@ def json_text(history: Any, workers: int = 1) -> str:
         return json.dumps(value, ensure_ascii=False, check_circular=False)
 
     pairs = history.pairs
-    pieces = [pairs[i:i + PAIRS_PER_PIECE] for i in range(0, len(pairs), PAIRS_PER_PIECE)]
-    laid_out = fork_map(lambda piece: ", ".join(dumps(pair_json(p)) for p in piece), pieces,
-                        workers, min_items=4)
+    pieces = [pairs[i : i + PAIRS_PER_PIECE] for i in range(0, len(pairs), PAIRS_PER_PIECE)]
+    laid_out = fork_map(
+        lambda piece: ", ".join(dumps(pair_json(p)) for p in piece), pieces, workers, min_items=4
+    )
     shell = dumps(render_json(history, pairs=[]))
     return shell.replace('"pairs": []', '"pairs": [' + ", ".join(laid_out) + "]", 1)

@@ -91,19 +91,22 @@ def _said_html(lines: list[str]) -> str:
 
 def _form_html(step: Step) -> str:
     if step.busy:
-        return (f'<p id="answer">Still working on that. <a href="{html.escape(step.action)}">'
-                "Show the next step</a> in a moment.</p>")
+        return (
+            f'<p id="answer">Still working on that. <a href="{html.escape(step.action)}">'
+            "Show the next step</a> in a moment.</p>"
+        )
     if step.prompt is None:
-        return ('<p id="answer">This sitting has finished. '
-                '<a href="/">Start another sitting</a>.</p>')
+        return '<p id="answer">This sitting has finished. <a href="/">Start another sitting</a>.</p>'
     parts = [f'<form id="answer" method="post" action="{html.escape(step.action)}">']
     if step.choices:
         parts.append(f"<fieldset><legend>{html.escape(step.legend)}</legend>")
         for number, label in step.choices:
-            parts.append(f'<div class="choice"><input type="radio" name="choice" '
-                         f'id="choice-{html.escape(number)}" value="{html.escape(number)}">'
-                         f'<label for="choice-{html.escape(number)}">{html.escape(number)}. '
-                         f"{html.escape(label)}</label></div>")
+            parts.append(
+                f'<div class="choice"><input type="radio" name="choice" '
+                f'id="choice-{html.escape(number)}" value="{html.escape(number)}">'
+                f'<label for="choice-{html.escape(number)}">{html.escape(number)}. '
+                f"{html.escape(label)}</label></div>"
+            )
         parts.append("</fieldset>")
         box_label = "Or type your answer (a number, or a word such as skip or back)"
         parts.append(f'<p class="prompt" id="prompt">{html.escape(step.prompt)}</p>')
@@ -112,8 +115,7 @@ def _form_html(step: Step) -> str:
     else:
         parts.append(f'<label for="line">{html.escape(step.prompt)}</label>')
         described = ""
-    parts.append(f'<input type="text" id="line" name="line" autocomplete="off"{described} '
-                 'autofocus>')
+    parts.append(f'<input type="text" id="line" name="line" autocomplete="off"{described} autofocus>')
     parts.append('<button type="submit">Send</button></form>')
     return "\n".join(parts)
 
@@ -160,8 +162,10 @@ def page(step: Step) -> str:
     """The whole page for one step of the conversation."""
     code = ""
     if step.code:
-        code = (f'<p class="code">To carry on later in a new tab or window, use this code: '
-                f"<strong>{html.escape(step.code)}</strong></p>")
+        code = (
+            f'<p class="code">To carry on later in a new tab or window, use this code: '
+            f"<strong>{html.escape(step.code)}</strong></p>"
+        )
     return f"""<!DOCTYPE html>
 <html lang="en-GB">
 <head>

@@ -111,8 +111,9 @@ class Visit:
         self.claim = claim
         self.code = tab_code.code_for(tab_code.state_key(state_root), claim.folder)
         self.channel = Channel()
-        self.thread = threading.Thread(target=self._run, args=(bank, snapshot_dir), daemon=True,
-                                       name=f"plain-{self.id[:6]}")
+        self.thread = threading.Thread(
+            target=self._run, args=(bank, snapshot_dir), daemon=True, name=f"plain-{self.id[:6]}"
+        )
 
     def _run(self, bank: Bank, snapshot_dir: Path) -> None:
         from collabcheck.plain.flow import PlainSitting
@@ -143,8 +144,14 @@ class PlainWeb:
         from aiohttp import web
 
         app = web.Application(client_max_size=64 * 1024)
-        app.add_routes([web.get("/", self.start), web.post("/new", self.new),
-                        web.get("/s/{id}", self.show), web.post("/s/{id}", self.send)])
+        app.add_routes(
+            [
+                web.get("/", self.start),
+                web.post("/new", self.new),
+                web.get("/s/{id}", self.show),
+                web.post("/s/{id}", self.send),
+            ]
+        )
         app.on_shutdown.append(self.shutdown)
         return app
 
@@ -153,8 +160,7 @@ class PlainWeb:
 
         headers, query, cookies = dict(request.headers), dict(request.query), dict(request.cookies)
         reason = self.guard.refuse_page(headers, query, cookies)
-        if reason is None and form and not self.guard.origin_ok(headers.get("Origin"),
-                                                                   headers.get("Host")):
+        if reason is None and form and not self.guard.origin_ok(headers.get("Origin"), headers.get("Host")):
             reason = "Only a page from this collabcheck server may send answers."
         if reason:
             raise web.HTTPForbidden(text=reason + "\n")
@@ -167,7 +173,8 @@ class PlainWeb:
         response.headers["Cache-Control"] = "no-store"
         response.headers["Content-Security-Policy"] = (
             "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-            "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+            "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        )
         return response
 
     def _waiting(self) -> list[Path]:
@@ -189,16 +196,22 @@ class PlainWeb:
         if claim is None:
             who = request.remote or "?"
             self.tries[who] = self.tries.get(who, 0) + 1
-            problem = ("No unfinished sitting has that code. Check it, or start a new sitting."
-                       if self.tries[who] < tab_code.TRIES else
-                       "That code was not found. Please start a new sitting.")
+            problem = (
+                "No unfinished sitting has that code. Check it, or start a new sitting."
+                if self.tries[who] < tab_code.TRIES
+                else "That code was not found. Please start a new sitting."
+            )
             return self._html(start_page(self.tries[who] < tab_code.TRIES, problem), status=200)
         if len(self.visits) >= MAX_SESSIONS:
             self._tidy()
         if len(self.visits) >= MAX_SESSIONS:
             claim.release()
-            return self._html(start_page(False, "Too many sittings are open at once on this "
-                                         "computer. Please try again later."), status=503)
+            return self._html(
+                start_page(
+                    False, "Too many sittings are open at once on this computer. Please try again later."
+                ),
+                status=503,
+            )
         visit = Visit(self.bank, self.snapshot_dir, self.state_root, claim)
         self.visits[visit.id] = visit
         visit.thread.start()
@@ -221,8 +234,10 @@ class PlainWeb:
         for key, visit in self.visits.items():
             if hmac.compare_digest(key.encode(), wanted.encode()):
                 return visit
-        raise web.HTTPNotFound(text="This sitting's page is no longer open. Open the first "
-                                    "page again and carry on with your code.\n")
+        raise web.HTTPNotFound(
+            text="This sitting's page is no longer open. Open the first "
+            "page again and carry on with your code.\n"
+        )
 
     async def show(self, request):
         self._refuse(request)
@@ -256,8 +271,7 @@ class PlainWeb:
             await asyncio.to_thread(visit.thread.join, 10)
 
 
-def serve_plain(bank: Bank, snapshot_dir: Path, state_root: Path, guard: Guard,
-                ready: list[str]) -> None:
+def serve_plain(bank: Bank, snapshot_dir: Path, state_root: Path, guard: Guard, ready: list[str]) -> None:
     """Run the plain web pages until Ctrl+C."""
     import logging
 

@@ -16,16 +16,21 @@ from collabcheck.cli.exits import EXIT_OK
 from collabcheck.render.safe import json_safe, safe_line, terminal_safe
 
 
-def bank_warning(path: Path, snapshot_bank: str, snapshot_version: int, bank_id: str,
-                 bank_version: int) -> str | None:
+def bank_warning(
+    path: Path, snapshot_bank: str, snapshot_version: int, bank_id: str, bank_version: int
+) -> str | None:
     """One line when the sitting used other questions than this report does, else None."""
     if snapshot_bank != bank_id:
-        return (f"{path}: warning: answered with question bank '{snapshot_bank}' version "
-                f"{snapshot_version}, reported with '{bank_id}' version {bank_version}; answers "
-                "are matched by question id and the rest are listed as unknown")
+        return (
+            f"{path}: warning: answered with question bank '{snapshot_bank}' version "
+            f"{snapshot_version}, reported with '{bank_id}' version {bank_version}; answers "
+            "are matched by question id and the rest are listed as unknown"
+        )
     if snapshot_version != bank_version:
-        return (f"{path}: warning: answered with version {snapshot_version} of the questions, "
-                f"reported with version {bank_version}; questions that changed are listed as unknown")
+        return (
+            f"{path}: warning: answered with version {snapshot_version} of the questions, "
+            f"reported with version {bank_version}; questions that changed are listed as unknown"
+        )
     return None
 
 
@@ -82,6 +87,5 @@ def _with_note(report: str, quick: bool, prefix: str) -> str:
     import textwrap
 
     title, _, rest = report.partition("\n\n")
-    note = textwrap.fill(_quick_note(), 80 - len(prefix), initial_indent=prefix,
-                         subsequent_indent=prefix)
+    note = textwrap.fill(_quick_note(), 80 - len(prefix), initial_indent=prefix, subsequent_indent=prefix)
     return f"{title}\n\n{note}\n\n{rest}"

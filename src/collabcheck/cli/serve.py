@@ -64,10 +64,12 @@ def ready_lines(guard: Guard) -> list[str]:
     except ValueError:
         anywhere = False
     if anywhere:  # 0.0.0.0 or ::, every address this computer has
-        lines = [f"collabcheck is ready. On this computer, open this address in a web browser: "
-                 f"{guard.link('127.0.0.1')}",
-                 f"From another computer, use this computer's name or network address in its "
-                 f"place, for example {guard.link('<this-computer>')}"]
+        lines = [
+            f"collabcheck is ready. On this computer, open this address in a web browser: "
+            f"{guard.link('127.0.0.1')}",
+            f"From another computer, use this computer's name or network address in its "
+            f"place, for example {guard.link('<this-computer>')}",
+        ]
     else:
         lines = [f"collabcheck is ready. Open this address in a web browser: {guard.link()}"]
     if guard.secret:
@@ -78,9 +80,11 @@ def ready_lines(guard: Guard) -> list[str]:
 def warning(host: str, port: int) -> str | None:
     if is_loopback(host):
         return None
-    return (f"Warning: anyone on this network who has the address printed below can open a "
-            f"sitting on port {port}. Use this only on a network you trust, and stop it "
-            "(Ctrl+C) when you have finished.")
+    return (
+        f"Warning: anyone on this network who has the address printed below can open a "
+        f"sitting on port {port}. Use this only on a network you trust, and stop it "
+        "(Ctrl+C) when you have finished."
+    )
 
 
 def make_server(command: str, guard: Guard):  # textual_serve.Server
@@ -132,7 +136,8 @@ def make_server(command: str, guard: Guard):  # textual_serve.Server
             response.headers["Content-Security-Policy"] = (
                 "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' "
                 "'unsafe-inline'; font-src 'self'; img-src 'self' data:; "
-                f"connect-src 'self' ws://{request.host}; frame-ancestors 'none'")
+                f"connect-src 'self' ws://{request.host}; frame-ancestors 'none'"
+            )
             if guard.secret:
                 response.set_cookie(COOKIE_NAME, guard.secret, httponly=True, samesite="Strict")
             return response
@@ -149,8 +154,9 @@ def make_server(command: str, guard: Guard):  # textual_serve.Server
                 raise refused(reason)
             return await super().handle_download(request)
 
-    return PlainServer(command, host=guard.host, port=guard.port, title="collabcheck",
-                       templates_path=PAGE_FOLDER)
+    return PlainServer(
+        command, host=guard.host, port=guard.port, title="collabcheck", templates_path=PAGE_FOLDER
+    )
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -163,14 +169,18 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         import textual_serve  # noqa: F401
     except ImportError:
-        raise CollabcheckError(None, "the browser version needs textual-serve "
-                                     "(pip install textual-serve)") from None
+        raise CollabcheckError(
+            None, "the browser version needs textual-serve (pip install textual-serve)"
+        ) from None
     note = warning(host, port)
     if note:
         print(note, flush=True)
     if getattr(args, "shared_tabs", False):
-        print("Every tab can list and carry on any pair's unfinished sitting, and see past "
-              "sittings (--shared-tabs).", flush=True)
+        print(
+            "Every tab can list and carry on any pair's unfinished sitting, and see past "
+            "sittings (--shared-tabs).",
+            flush=True,
+        )
     guard = guard_for(host, port)
     try:
         if getattr(args, "plain", False):  # plain mode as web pages, for screen readers
@@ -181,11 +191,10 @@ def run_serve(args: argparse.Namespace) -> int:
             lines.insert(-1, "Plain pages: each step is a simple web page, for screen readers.")
             serve_plain(bank, snapshot_dir(args.dir), state_dir(None), guard, lines)
             return 0
-        command = tab_command(args.questions, snapshot_dir(args.dir),
-                              getattr(args, "shared_tabs", False))
+        command = tab_command(args.questions, snapshot_dir(args.dir), getattr(args, "shared_tabs", False))
         make_server(command, guard).serve()
     except OSError as exc:
-        raise CollabcheckError(None, f"cannot listen on {address(host, port)} "
-                                     f"({exc.strerror or exc}); try another --port") from None
+        raise CollabcheckError(
+            None, f"cannot listen on {address(host, port)} ({exc.strerror or exc}); try another --port"
+        ) from None
     return 0
-

@@ -96,8 +96,9 @@ class Guard:
         given = query.get("secret") or cookies.get(COOKIE) or ""
         return hmac.compare_digest(given.encode(), self.secret.encode())
 
-    def refuse_page(self, headers: Mapping[str, str], query: Mapping[str, str],
-                    cookies: Mapping[str, str]) -> str | None:
+    def refuse_page(
+        self, headers: Mapping[str, str], query: Mapping[str, str], cookies: Mapping[str, str]
+    ) -> str | None:
         """Why a request for the page (or a download) is refused, or None to serve it."""
         if not self.host_ok(headers.get("Host")):
             return "This is not the address collabcheck is serving."
@@ -105,12 +106,12 @@ class Guard:
         if origin is not None and not self.origin_ok(origin, headers.get("Host")):
             return "Only a page from this collabcheck server may ask for that."
         if not self.secret_ok(query, cookies):
-            return ("This page needs the whole address collabcheck printed when it started, "
-                    "secret included.")
+            return "This page needs the whole address collabcheck printed when it started, secret included."
         return None
 
-    def refuse_socket(self, headers: Mapping[str, str], query: Mapping[str, str],
-                      cookies: Mapping[str, str]) -> str | None:
+    def refuse_socket(
+        self, headers: Mapping[str, str], query: Mapping[str, str], cookies: Mapping[str, str]
+    ) -> str | None:
         """Why a websocket is refused: the page's rules, and it must come from that page."""
         if not self.origin_ok(headers.get("Origin"), headers.get("Host")):
             return "Only a page from this collabcheck server may open a sitting."

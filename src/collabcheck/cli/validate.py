@@ -39,10 +39,14 @@ def _walk(folder: Path, unreadable: list[tuple[Path, str]]) -> tuple[list[Path],
     """Every .toml file and every bank folder under `folder`; folders that cannot be listed,
     and names that are not UTF-8 text, go into `unreadable` (path, what is wrong), so nothing
     is left out without a word."""
+
     def failed(exc: OSError) -> None:
-        unreadable.append((Path(exc.filename or folder),
-                           f"folder cannot be read ({exc.strerror or exc}), so the files in it "
-                           "were not checked"))
+        unreadable.append(
+            (
+                Path(exc.filename or folder),
+                f"folder cannot be read ({exc.strerror or exc}), so the files in it were not checked",
+            )
+        )
 
     files: list[Path] = []
     bank_dirs: list[Path] = []
@@ -72,8 +76,9 @@ def _targets(paths: list[Path], unreadable: list[tuple[Path, str]] | None = None
     for path in paths:
         kind = _kind(path)
         if kind == "unreadable":
-            problems.append((path, f"cannot be reached ({_REASONS.get(path, 'not allowed')}), "
-                                   "so it was not checked"))
+            problems.append(
+                (path, f"cannot be reached ({_REASONS.get(path, 'not allowed')}), so it was not checked")
+            )
         elif kind == "dir":
             if _kind(path / "bank.toml") == "file":
                 out.append(("bank", path))
@@ -81,8 +86,11 @@ def _targets(paths: list[Path], unreadable: list[tuple[Path, str]] | None = None
             files, found_banks = _walk(path, problems)
             bank_dirs = set(found_banks)
             out += [("bank", d) for d in sorted(bank_dirs)]
-            out += [("file", f) for f in sorted(files)
-                    if not any(d == f.parent or d in f.parents for d in bank_dirs)]
+            out += [
+                ("file", f)
+                for f in sorted(files)
+                if not any(d == f.parent or d in f.parents for d in bank_dirs)
+            ]
         elif path.name == "bank.toml":
             out.append(("bank", path.parent))
         elif not name_is_text(path.name):
@@ -117,9 +125,10 @@ def check_file(path: Path, bank: Bank | None, warnings: list[str]) -> str:
         ids = [i for t in snap.answers.values() for i in t] + [i for t in snap.notes.values() for i in t]
         unknown = sorted({i for i in ids if i not in known})
         if unknown:
-            warnings.append(f"{path}: warning: answers to questions not in the bank "
-                            f"'{bank.id}' (version {bank.version}), kept but not scored: "
-                            + ", ".join(unknown))
+            warnings.append(
+                f"{path}: warning: answers to questions not in the bank "
+                f"'{bank.id}' (version {bank.version}), kept but not scored: " + ", ".join(unknown)
+            )
     return "snapshot"
 
 
@@ -149,8 +158,13 @@ def validate_paths(raw_paths: list[str], questions: str | None, snapshots: Path 
         if snapshots is not None and _kind(snapshots) in ("dir", "unreadable"):
             targets += _targets([snapshots], unreadable)
         elif snapshots is not None and _kind(snapshots) != "missing":
-            sys.stderr.write(safe_line(f"{snapshots}: is a file, not a folder; the snapshot folder "
-                                       "(--dir or COLLABCHECK_DIR) must be a folder") + "\n")
+            sys.stderr.write(
+                safe_line(
+                    f"{snapshots}: is a file, not a folder; the snapshot folder "
+                    "(--dir or COLLABCHECK_DIR) must be a folder"
+                )
+                + "\n"
+            )
             return EXIT_USAGE
     invalid = checked = 0
     for where, what in unreadable:

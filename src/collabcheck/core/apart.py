@@ -63,13 +63,18 @@ class ApartError(CollabcheckError):
 # -- the seal --------------------------------------------------------------------------------
 
 
-def canonical(sitting_id: str, partner_id: str, answers: dict[str, Answer],
-              notes: dict[str, str]) -> bytes:
+def canonical(sitting_id: str, partner_id: str, answers: dict[str, Answer], notes: dict[str, str]) -> bytes:
     """The one encoding a seal is taken of (see the module's docstring)."""
-    data = {"answers": answers, "format": FORMAT, "notes": notes,
-            "partner": partner_id, "sitting": sitting_id}
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False).encode("utf-8")
+    data = {
+        "answers": answers,
+        "format": FORMAT,
+        "notes": notes,
+        "partner": partner_id,
+        "sitting": sitting_id,
+    }
+    return json.dumps(
+        data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
 
 
 def new_salt() -> bytes:
@@ -117,18 +122,27 @@ class Opened:
         return next(p for p in self.partners if p.id == pid)
 
     def to_toml(self) -> str:
-        head: dict[str, Any] = {"format": FORMAT, "id": self.id, "pair": self.pair,
-                                "opened_at": self.opened_at, "bank": self.bank,
-                                "bank_version": self.bank_version}
+        head: dict[str, Any] = {
+            "format": FORMAT,
+            "id": self.id,
+            "pair": self.pair,
+            "opened_at": self.opened_at,
+            "bank": self.bank,
+            "bank_version": self.bank_version,
+        }
         if self.opened_by:
             head["opened_by"] = self.opened_by
         context = {k: v for k, v in (("stage", self.stage), ("route", self.route)) if v}
         if context:
             head["context"] = context
-        head["partners"] = [{k: v for k, v in (("id", p.id), ("name", p.name), ("role", p.role),
-                                               ("side", p.side)) if v} for p in self.partners]
-        return "# collabcheck: a sitting apart (each partner answers on their own computer)\n" \
+        head["partners"] = [
+            {k: v for k, v in (("id", p.id), ("name", p.name), ("role", p.role), ("side", p.side)) if v}
+            for p in self.partners
+        ]
+        return (
+            "# collabcheck: a sitting apart (each partner answers on their own computer)\n"
             + tomli_w.dumps(head)
+        )
 
 
 @dataclass(frozen=True)
@@ -202,16 +216,24 @@ def write_opened(snapshot_dir: Path, opened: Opened) -> Path:
 
 
 def write_seal(folder: Path, seal: Seal) -> Path:
-    text = tomli_w.dumps({"format": FORMAT, "partner": seal.partner, "seal": seal.digest,
-                          "sealed_at": seal.sealed_at})
+    text = tomli_w.dumps(
+        {"format": FORMAT, "partner": seal.partner, "seal": seal.digest, "sealed_at": seal.sealed_at}
+    )
     if seal_path(folder, seal.partner).exists():
         raise ApartError(seal_path(folder, seal.partner), "already exists; a seal is never replaced")
     return atomic_write_new(folder, seal_path(folder, seal.partner).name, text)
 
 
 def write_reveal(folder: Path, reveal: Reveal) -> Path:
-    text = tomli_w.dumps({"format": FORMAT, "partner": reveal.partner, "salt": reveal.salt.hex(),
-                          "answers": reveal.answers, "notes": reveal.notes})
+    text = tomli_w.dumps(
+        {
+            "format": FORMAT,
+            "partner": reveal.partner,
+            "salt": reveal.salt.hex(),
+            "answers": reveal.answers,
+            "notes": reveal.notes,
+        }
+    )
     if reveal_path(folder, reveal.partner).exists():
         raise ApartError(reveal_path(folder, reveal.partner), "already exists")
     return atomic_write_new(folder, reveal_path(folder, reveal.partner).name, text)
@@ -231,8 +253,11 @@ def _need(ok: bool, path: Path, message: str) -> None:
 
 
 def _format_ok(data: dict[str, Any], path: Path) -> None:
-    _need(data.get("format") == FORMAT, path,
-          f"is not a collabcheck sitting-apart file this version knows (format must be {FORMAT})")
+    _need(
+        data.get("format") == FORMAT,
+        path,
+        f"is not a collabcheck sitting-apart file this version knows (format must be {FORMAT})",
+    )
 
 
 def _text(data: dict[str, Any], key: str, path: Path, optional: bool = False) -> str:
@@ -243,8 +268,11 @@ def _text(data: dict[str, Any], key: str, path: Path, optional: bool = False) ->
 
 def _when(data: dict[str, Any], key: str, path: Path) -> datetime:
     value = data.get(key)
-    _need(isinstance(value, datetime) and value.tzinfo is not None, path,
-          f"'{key}' must be a date and time with an offset")
+    _need(
+        isinstance(value, datetime) and value.tzinfo is not None,
+        path,
+        f"'{key}' must be a date and time with an offset",
+    )
     return value  # type: ignore[return-value]
 
 
@@ -263,8 +291,11 @@ def read_opened(path: Path) -> Opened:
     for p in raw:
         _need(isinstance(p, dict), path, "a partner is not a table")
         pid = _text(p, "id", path)
-        _need(is_slug(pid) and pid not in {m.id for m in members}, path,
-              "every partner's 'id' must be a slug used once")
+        _need(
+            is_slug(pid) and pid not in {m.id for m in members},
+            path,
+            "every partner's 'id' must be a slug used once",
+        )
         side = _text(p, "side", path, optional=True)
         _need(side in ("", *SIDES), path, f"partner '{pid}': 'side' must be one of {', '.join(SIDES)}")
         name = _text(p, "name", path)
@@ -274,10 +305,22 @@ def read_opened(path: Path) -> Opened:
     _need(isinstance(context, dict), path, "[context] must be a table")
     stage, route = context.get("stage"), context.get("route")
     _need(stage is None or stage in STAGES, path, f"context.stage must be one of {', '.join(STAGES)}")
-    _need(route is None or route in ROUTES_APART, path,
-          f"context.route must be one of {', '.join(ROUTES_APART)}")
-    return Opened(sid, pair, _when(data, "opened_at", path), bank, data["bank_version"],
-                  tuple(members), stage, route, _text(data, "opened_by", path, optional=True))
+    _need(
+        route is None or route in ROUTES_APART,
+        path,
+        f"context.route must be one of {', '.join(ROUTES_APART)}",
+    )
+    return Opened(
+        sid,
+        pair,
+        _when(data, "opened_at", path),
+        bank,
+        data["bank_version"],
+        tuple(members),
+        stage,
+        route,
+        _text(data, "opened_by", path, optional=True),
+    )
 
 
 def read_seal(path: Path, pid: str) -> Seal:
@@ -298,24 +341,22 @@ def read_reveal(path: Path, pid: str, opened: Opened, bank: Bank | None) -> Reve
     return reveal_from(read_toml(path, ApartError), path, pid, opened, bank)
 
 
-def reveal_from(data: dict[str, Any], path: Path, pid: str, opened: Opened,
-                bank: Bank | None) -> Reveal:
+def reveal_from(data: dict[str, Any], path: Path, pid: str, opened: Opened, bank: Bank | None) -> Reveal:
     """A reveal from parsed TOML (a file on disk, or as committed)."""
     _format_ok(data, path)
     _need(data.get("partner") == pid, path, f"is not the reveal of '{pid}'")
     salt = _text(data, "salt", path)
     _need(bool(_HEX64.match(salt)), path, "'salt' must be 64 hex digits")
     answers, notes = data.get("answers", {}), data.get("notes", {})
-    _need(isinstance(answers, dict) and isinstance(notes, dict), path,
-          "[answers] and [notes] must be tables")
+    _need(isinstance(answers, dict) and isinstance(notes, dict), path, "[answers] and [notes] must be tables")
     ids = set(opened.partner_ids)
     items = bank.items_by_id if bank is not None and bank.id == opened.bank else {}
     for item_id, value in answers.items():
         item = items.get(item_id)
         problem = check_value(value, ids, item.kind if item else None)
-        _need(problem is None, path, f"answers: \"{item_id[:60]}\" {problem}")
+        _need(problem is None, path, f'answers: "{item_id[:60]}" {problem}')
     for item_id, value in notes.items():
-        _need(isinstance(value, str), path, f"notes: \"{item_id[:60]}\" must be text")
+        _need(isinstance(value, str), path, f'notes: "{item_id[:60]}" must be text')
     return Reveal(pid, bytes.fromhex(salt), dict(answers), dict(notes))
 
 

@@ -51,9 +51,16 @@ class Agreement:
     at: datetime
 
     def to_toml(self) -> str:
-        return tomli_w.dumps({"format": FORMAT, "partner": self.partner, "how": self.how,
-                              "practice": self.practice, "actions": list(self.actions),
-                              "agreed_at": self.at})
+        return tomli_w.dumps(
+            {
+                "format": FORMAT,
+                "partner": self.partner,
+                "how": self.how,
+                "practice": self.practice,
+                "actions": list(self.actions),
+                "agreed_at": self.at,
+            }
+        )
 
 
 @dataclass(frozen=True)
@@ -84,14 +91,24 @@ def read_agreement(path: Path, pid: str, how: str) -> Agreement:
     _need(data.get("partner") == pid, path, f"is not the agreement of '{pid}'")
     _need(data.get("how") == how, path, f"'how' must be '{how}' in this file")
     practice = data.get("practice")
-    _need(type(practice) is int and 1 <= practice <= 5, path,
-          "'practice' must be a practice number from 1 to 5")
+    _need(
+        type(practice) is int and 1 <= practice <= 5, path, "'practice' must be a practice number from 1 to 5"
+    )
     actions = data.get("actions", [])
-    _need(isinstance(actions, list) and len(actions) <= MAX_ACTIONS
-          and all(isinstance(a, str) and len(a) <= MAX_ACTION_CHARS for a in actions), path,
-          f"'actions' must be a list of at most {MAX_ACTIONS} short texts")
-    return Agreement(pid, how, practice, tuple(a.strip() for a in actions if a.strip()),  # type: ignore[arg-type]
-                     _when(data, "agreed_at", path))
+    _need(
+        isinstance(actions, list)
+        and len(actions) <= MAX_ACTIONS
+        and all(isinstance(a, str) and len(a) <= MAX_ACTION_CHARS for a in actions),
+        path,
+        f"'actions' must be a list of at most {MAX_ACTIONS} short texts",
+    )
+    return Agreement(
+        pid,
+        how,
+        practice,  # type: ignore[arg-type]
+        tuple(a.strip() for a in actions if a.strip()),
+        _when(data, "agreed_at", path),
+    )
 
 
 def agreements(found: Look) -> tuple[list[Agreement], list[CollabcheckError]]:

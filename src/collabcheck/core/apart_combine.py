@@ -28,16 +28,21 @@ def combined_sitting(found: Look, bank: Bank, settled: Settled | None = None) ->
     if found.phase != COMPLETE:
         raise ValueError("a sitting apart is combined only once every answer is revealed")
     o = found.opened
-    return Sitting(bank=o.bank, bank_version=o.bank_version,
-                   partners=[Partner(id=m.id, name=m.name, role=m.role) for m in o.partners],
-                   pair=o.pair, started_at=o.opened_at,
-                   answers={pid: dict(r.answers) for pid, r in found.reveals.items()},
-                   notes={pid: {k: Note(text=v) for k, v in r.notes.items()}
-                          for pid, r in found.reveals.items()},
-                   how_long=o.stage, route=o.route,  # type: ignore[arg-type]
-                   stage="together", current_partner=len(o.partners),
-                   agreed_practice=settled.practice if settled else None,
-                   actions=list(settled.actions) if settled else [])
+    return Sitting(
+        bank=o.bank,
+        bank_version=o.bank_version,
+        partners=[Partner(id=m.id, name=m.name, role=m.role) for m in o.partners],
+        pair=o.pair,
+        started_at=o.opened_at,
+        answers={pid: dict(r.answers) for pid, r in found.reveals.items()},
+        notes={pid: {k: Note(text=v) for k, v in r.notes.items()} for pid, r in found.reveals.items()},
+        how_long=o.stage,  # type: ignore[arg-type]
+        route=o.route,  # type: ignore[arg-type]
+        stage="together",
+        current_partner=len(o.partners),
+        agreed_practice=settled.practice if settled else None,
+        actions=list(settled.actions) if settled else [],
+    )
 
 
 def combined(found: Look, bank: Bank, settled: Settled | None = None) -> Snapshot:
@@ -62,8 +67,9 @@ def snapshot_text(found: Look, bank: Bank, settled: Settled | None = None) -> tu
     return file_name(snap), text
 
 
-def write_combined(found: Look, bank: Bank, snapshot_dir: Path,
-                   settled: Settled | None = None) -> tuple[Path, bool]:
+def write_combined(
+    found: Look, bank: Bank, snapshot_dir: Path, settled: Settled | None = None
+) -> tuple[Path, bool]:
     """Write the combined snapshot unless it is already there; (path, changed).
 
     The one change ever made to it: once the partners' agreement is settled, the form

@@ -49,7 +49,14 @@ from collabcheck.core.sitting import Sitting
 PUSH_TRIES = 4  # others pushing at the same moment: fetch their work and try again
 
 REVEALED, COMBINED, NOT_PROVEN, SEAL_DIFFERS, UNREADABLE, SEALED, AGREED = (
-    "revealed", "combined", "not-proven", "seal-differs", "unreadable", "sealed", "agreed")
+    "revealed",
+    "combined",
+    "not-proven",
+    "seal-differs",
+    "unreadable",
+    "sealed",
+    "agreed",
+)
 
 
 @dataclass(frozen=True)
@@ -103,8 +110,9 @@ def bank_for(found: Look, default: Bank) -> Bank:
     return load_bank_for(found.opened.bank, found.opened.bank_version, default)
 
 
-def carry_on(snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool = True,
-             only: str | None = None) -> Carried:
+def carry_on(
+    snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool = True, only: str | None = None
+) -> Carried:
     """Pull, then for every sitting apart (or `only` that one) reveal and combine what can be."""
     out = Carried(pulled=pull(snapshot_dir) if push else None)
     for sid in sitting_ids(snapshot_dir):
@@ -124,8 +132,15 @@ def carry_on(snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool = True,
     return out
 
 
-def seal_now(found: Look, sitting: Sitting, pid: str, snapshot_dir: Path, state_dir: Path,
-             when: datetime, push: bool = True) -> Shared:
+def seal_now(
+    found: Look,
+    sitting: Sitting,
+    pid: str,
+    snapshot_dir: Path,
+    state_dir: Path,
+    when: datetime,
+    push: bool = True,
+) -> Shared:
     """Seal one partner's finished answers: keep them (and the salt) privately, write the
     seal, forget the answering in progress, and share only the seal."""
     sid = found.opened.id
@@ -136,8 +151,9 @@ def seal_now(found: Look, sitting: Sitting, pid: str, snapshot_dir: Path, state_
     return share([path], f"collabcheck apart: {pid} sealed {sid}", snapshot_dir, push)
 
 
-def _finish_sealing(found: Look, snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool,
-                    events: list[Event]) -> Look:
+def _finish_sealing(
+    found: Look, snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool, events: list[Event]
+) -> Look:
     """A seal made here but not yet in a commit (git failed last time): commit it now."""
     if found.phase not in (OPEN, REVEALING):
         return found
@@ -161,8 +177,9 @@ def _finish_sealing(found: Look, snapshot_dir: Path, state_dir: Path, bank: Bank
     return look(snapshot_dir, sid, bank) if waiting else found
 
 
-def _reveal_mine(found: Look, snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool,
-                 events: list[Event]) -> Look:
+def _reveal_mine(
+    found: Look, snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool, events: list[Event]
+) -> Look:
     """Reveal what this computer sealed, only once every partner's seal is in."""
     if found.phase != REVEALING:
         return found
@@ -181,8 +198,7 @@ def _reveal_mine(found: Look, snapshot_dir: Path, state_dir: Path, bank: Bank, p
     if not written:
         return found
     who = ", ".join(pid for pid, _ in written)
-    shared = share([p for _, p in written], f"collabcheck apart: {who} revealed, {sid}",
-                   snapshot_dir, push)
+    shared = share([p for _, p in written], f"collabcheck apart: {who} revealed, {sid}", snapshot_dir, push)
     for pid, path in written:
         events.append(Event(REVEALED, sid, pid, path, shared))
     return look(snapshot_dir, sid, bank)
@@ -210,8 +226,9 @@ def _combine(found: Look, snapshot_dir: Path, bank: Bank, push: bool, events: li
         if had and changed and path == target:
             message = f"collabcheck apart: agreed practice {settled.practice if settled else ''}, {sid}"
         else:
-            message = git.commit_message([(found.opened.pair, found.opened.opened_at)]) \
-                + f" (sat apart, {sid})"
+            message = (
+                git.commit_message([(found.opened.pair, found.opened.opened_at)]) + f" (sat apart, {sid})"
+            )
         shared = share([path], message, snapshot_dir, push)
     kind = AGREED if had and changed and path == target else COMBINED
     events.append(Event(kind, sid, path=path, shared=shared, detail="new" if changed else ""))

@@ -52,7 +52,7 @@ class Check:
 class Verification:
     opened: Opened | None
     checks: list[Check] = field(default_factory=list)
-    problem: str = ""            # why nothing could be checked ('' when something was)
+    problem: str = ""  # why nothing could be checked ('' when something was)
     commits: int = 0
 
     @property
@@ -62,8 +62,20 @@ class Verification:
 
 def _history(root: Path, rel: str) -> list[tuple[str, list[tuple[str, str]]]]:
     """Commits touching `rel`, oldest first: (hash, [(status letter, path)])."""
-    r = run_git(["log", "--reverse", "--topo-order", "--no-renames", "--format=%x01%H",
-                 "--name-status", "-z", "--", rel], root)
+    r = run_git(
+        [
+            "log",
+            "--reverse",
+            "--topo-order",
+            "--no-renames",
+            "--format=%x01%H",
+            "--name-status",
+            "-z",
+            "--",
+            rel,
+        ],
+        root,
+    )
     if r.code != 0:
         raise CollabcheckError(rel, "its history could not be read from git")
     out: list[tuple[str, list[tuple[str, str]]]] = []
@@ -121,12 +133,16 @@ def verify(snapshot_dir: Path, sitting_id: str) -> Verification:
         if pid not in reveal_commit:
             continue
         commit = reveal_commit[pid]
-        before = all(pid_ in seal_commits and seal_commits[pid_] != commit
-                     and _is_ancestor(root, seal_commits[pid_], f"{commit}^")
-                     for pid_ in opened.partner_ids)
+        before = all(
+            pid_ in seal_commits
+            and seal_commits[pid_] != commit
+            and _is_ancestor(root, seal_commits[pid_], f"{commit}^")
+            for pid_ in opened.partner_ids
+        )
         result.checks.append(Check(REVEAL_AFTER, pid, before, commit))
-        result.checks.append(Check(REVEAL_MATCHES, pid, _matches(root, rel, pid, opened,
-                                                                  seal_commits.get(pid)), commit))
+        result.checks.append(
+            Check(REVEAL_MATCHES, pid, _matches(root, rel, pid, opened, seal_commits.get(pid)), commit)
+        )
     return result
 
 
@@ -140,8 +156,9 @@ def _matches(root: Path, rel: str, pid: str, opened: Opened, seal_commit: str | 
         return False
     try:
         seal = seal_from(parse_toml(seal_bytes, seal_rel, ApartError), Path(seal_rel), pid)
-        reveal = reveal_from(parse_toml(reveal_bytes, reveal_rel, ApartError), Path(reveal_rel),
-                             pid, opened, None)
+        reveal = reveal_from(
+            parse_toml(reveal_bytes, reveal_rel, ApartError), Path(reveal_rel), pid, opened, None
+        )
     except CollabcheckError:
         return False
     return reveal.matches(opened.id, seal)

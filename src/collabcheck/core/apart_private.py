@@ -28,7 +28,8 @@ from collabcheck.core.apart import (
 )
 from collabcheck.core.bank import Bank
 from collabcheck.core.files import atomic_replace, read_bytes
-from collabcheck.core.sitting import STATE_FILE, Sitting
+from collabcheck.core.paths import STATE_FILE
+from collabcheck.core.sitting import Sitting
 from collabcheck.core.slug import is_slug
 from collabcheck.core.snapshot import Partner
 
@@ -47,11 +48,19 @@ class Sealed:
     seal: Seal
 
     def to_json(self) -> str:
-        return json.dumps({"sitting": self.sitting, "partner": self.reveal.partner,
-                           "salt": self.reveal.salt.hex(), "answers": self.reveal.answers,
-                           "notes": self.reveal.notes, "seal": self.seal.digest,
-                           "sealed_at": self.seal.sealed_at.isoformat()},
-                          ensure_ascii=False, indent=1)
+        return json.dumps(
+            {
+                "sitting": self.sitting,
+                "partner": self.reveal.partner,
+                "salt": self.reveal.salt.hex(),
+                "answers": self.reveal.answers,
+                "notes": self.reveal.notes,
+                "seal": self.seal.digest,
+                "sealed_at": self.seal.sealed_at.isoformat(),
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
 
 
 def private_dir(state_dir: Path, sitting_id: str, pid: str) -> Path:
@@ -64,8 +73,7 @@ def private_dir(state_dir: Path, sitting_id: str, pid: str) -> Path:
 def seal_sitting(sitting: Sitting, sitting_id: str, pid: str, when: datetime) -> Sealed:
     """Seal what this partner's snapshot would hold: answers, and notes not kept private."""
     answers = dict(sitting.answers.get(pid, {}))
-    notes = {k: n.text for k, n in sitting.notes.get(pid, {}).items()
-             if not n.private and n.text.strip()}
+    notes = {k: n.text for k, n in sitting.notes.get(pid, {}).items() if not n.private and n.text.strip()}
     salt = new_salt()
     digest = seal_of(salt, canonical(sitting_id, pid, answers, notes))
     return Sealed(sitting_id, Reveal(pid, salt, answers, notes), Seal(pid, digest, when))
@@ -74,10 +82,16 @@ def seal_sitting(sitting: Sitting, sitting_id: str, pid: str, when: datetime) ->
 def start_sitting(found: Look, pid: str, bank: Bank, when: datetime) -> Sitting:
     """A new answering for one partner of a sitting apart: everyone named, only they answer."""
     o = found.opened
-    return Sitting(bank=bank.id, bank_version=bank.version,
-                   partners=[Partner(id=m.id, name=m.name, role=m.role) for m in o.partners],
-                   pair=o.pair, started_at=when, current_partner=o.partner_ids.index(pid),
-                   how_long=o.stage, route=o.route)  # type: ignore[arg-type]
+    return Sitting(
+        bank=bank.id,
+        bank_version=bank.version,
+        partners=[Partner(id=m.id, name=m.name, role=m.role) for m in o.partners],
+        pair=o.pair,
+        started_at=when,
+        current_partner=o.partner_ids.index(pid),
+        how_long=o.stage,  # type: ignore[arg-type]
+        route=o.route,  # type: ignore[arg-type]
+    )
 
 
 def answering_here(state_dir: Path, sitting_id: str, pid: str) -> bool:
@@ -99,17 +113,27 @@ def load_sealed(state_dir: Path, sitting_id: str, pid: str) -> Sealed | None:
     try:
         data: Any = json.loads(read_bytes(path, limit=MAX_BYTES).decode("utf-8"))
         salt, digest = data["salt"], data["seal"]
-        if not (isinstance(salt, str) and _HEX64.match(salt) and isinstance(digest, str)
-                and _HEX64.match(digest)) or data["sitting"] != sitting_id or data["partner"] != pid:
+        if (
+            not (
+                isinstance(salt, str)
+                and _HEX64.match(salt)
+                and isinstance(digest, str)
+                and _HEX64.match(digest)
+            )
+            or data["sitting"] != sitting_id
+            or data["partner"] != pid
+        ):
             return None
         answers, notes = data["answers"], data["notes"]
-        if not (isinstance(answers, dict) and isinstance(notes, dict)
-                and all(type(v) in (int, str) for v in answers.values())
-                and all(type(v) is str for v in notes.values())):
+        if not (
+            isinstance(answers, dict)
+            and isinstance(notes, dict)
+            and all(type(v) in (int, str) for v in answers.values())
+            and all(type(v) is str for v in notes.values())
+        ):
             return None
         when = datetime.fromisoformat(data["sealed_at"])
-        return Sealed(sitting_id, Reveal(pid, bytes.fromhex(salt), answers, notes),
-                      Seal(pid, digest, when))
+        return Sealed(sitting_id, Reveal(pid, bytes.fromhex(salt), answers, notes), Seal(pid, digest, when))
     except Exception:
         return None
 
@@ -132,8 +156,11 @@ def took_part_here(state_dir: Path, sitting_id: str) -> list[str]:
         names = sorted(p.name for p in root.iterdir() if p.is_dir() and is_slug(p.name))
     except (OSError, ValueError):
         return []
-    return [n for n in names if (root / n / TOOK_PART_FILE).is_file()
-            or load_sealed(state_dir, sitting_id, n) is not None]
+    return [
+        n
+        for n in names
+        if (root / n / TOOK_PART_FILE).is_file() or load_sealed(state_dir, sitting_id, n) is not None
+    ]
 
 
 def forget_sealed(state_dir: Path, sitting_id: str, pid: str) -> None:

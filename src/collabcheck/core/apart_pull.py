@@ -58,8 +58,9 @@ def first_pull(root: Path, timeout: float = git.PUSH_TIMEOUT) -> git.Outcome:
     taken = git.run_git(["checkout", "--quiet", "-B", branch, "FETCH_HEAD"], root)
     if taken.code != 0:
         return git.Outcome(git.FAILED, "pull-in-the-way", detail=taken.err.strip())
-    git.run_git(["branch", "--quiet", f"--set-upstream-to={remote}/{target.removeprefix('refs/heads/')}"],
-                root)
+    git.run_git(
+        ["branch", "--quiet", f"--set-upstream-to={remote}/{target.removeprefix('refs/heads/')}"], root
+    )
     return git.Outcome(git.OK, "brought-in")
 
 

@@ -232,15 +232,12 @@ def _load_item(raw: Any, section_id: str, practice: bool, path: Path, n: int) ->
         raise BankError(path, f"{what}: id must be a lower-case slug (a-z, 0-9, single '-')")
     kind = raw.get("kind")
     if kind not in KINDS:
-        raise BankError(
-            path, f"{what}: unknown kind {kind!r} (use one of {', '.join(KINDS)})"
-        )
+        raise BankError(path, f"{what}: unknown kind {kind!r} (use one of {', '.join(KINDS)})")
     allowed = PRACTICE_KINDS if practice else RELATIONSHIP_KINDS
     if kind not in allowed:
         place = "a practice" if practice else "the relationship section"
         raise BankError(
-            path, f"{what}: kind '{kind}' does not belong in {place} "
-            f"(use {' or '.join(sorted(allowed))})"
+            path, f"{what}: kind '{kind}' does not belong in {place} (use {' or '.join(sorted(allowed))})"
         )
     text = _text(raw, "text", path, what)
     reverse = raw.get("reverse", False)
@@ -267,14 +264,18 @@ def _load_item(raw: Any, section_id: str, practice: bool, path: Path, n: int) ->
         raise BankError(path, f"{what}: 'later' must be true or false")
     if later and kind != "agree":
         raise BankError(path, f"{what}: 'later' only makes sense on an agree item")
-    unknown = set(raw) - {"id", "kind", "text", "reverse", "short", "prompt", "accountability",
-                          "later"}
+    unknown = set(raw) - {"id", "kind", "text", "reverse", "short", "prompt", "accountability", "later"}
     if unknown:
         raise BankError(path, f"{what}: unknown key(s) {', '.join(sorted(unknown))}")
     return Item(
-        id=f"{section_id}.{item_id}", kind=kind, text=text, reverse=reverse,
-        short=short.strip() if short else None, prompt=prompt.strip() if prompt else None,
-        accountability=accountability, later=later,
+        id=f"{section_id}.{item_id}",
+        kind=kind,
+        text=text,
+        reverse=reverse,
+        short=short.strip() if short else None,
+        prompt=prompt.strip() if prompt else None,
+        accountability=accountability,
+        later=later,
     )
 
 
@@ -295,8 +296,7 @@ def load_section(path: Path) -> Section:
     raw_items = data.get("items", [])
     if not isinstance(raw_items, list) or not raw_items:
         raise BankError(path, f"{what} has no items (add [[items]] tables)")
-    items = [_load_item(r, section_id, number is not None, path, n)
-             for n, r in enumerate(raw_items, 1)]
+    items = [_load_item(r, section_id, number is not None, path, n) for n, r in enumerate(raw_items, 1)]
     seen: set[str] = set()
     for item in items:
         if item.id in seen:
@@ -307,12 +307,21 @@ def load_section(path: Path) -> Section:
         raise BankError(path, f"{what} has no agree items, so it cannot be scored")
     if number is None and not ({"authority", "focus"} & kinds):
         raise BankError(path, f"{what} has no authority or focus items")
-    ideas = parse_ideas(data.get("ideas"), path, {i.id.split(".", 1)[1] for i in items},
-                        len(tips), len(prompts))
+    ideas = parse_ideas(
+        data.get("ideas"), path, {i.id.split(".", 1)[1] for i in items}, len(tips), len(prompts)
+    )
     tips_when = tuple(t.when for t in tips) if any(t.when for t in tips) else ()
-    return Section(id=section_id, number=number, title=title, summary=summary,
-                   tips=tuple(t.text for t in tips), prompts=prompts, items=tuple(items),
-                   tips_when=tips_when, ideas=ideas)
+    return Section(
+        id=section_id,
+        number=number,
+        title=title,
+        summary=summary,
+        tips=tuple(t.text for t in tips),
+        prompts=prompts,
+        items=tuple(items),
+        tips_when=tips_when,
+        ideas=ideas,
+    )
 
 
 _LOADED: dict[tuple[Any, ...], Bank] = {}  # banks read in this process, by their files' stat keys
@@ -387,8 +396,9 @@ def _read_bank(directory: Path) -> Bank:
         raise BankError(directory, f"need exactly one relationship section (without 'number'); found {names}")
     assert len(numbers) == 5
     idea_files: dict[str, str] = {}
-    targets = {s.id: ({i.id.split(".", 1)[1] for i in s.items}, len(s.tips), len(s.prompts))
-               for s in sections}
+    targets = {
+        s.id: ({i.id.split(".", 1)[1] for i in s.items}, len(s.tips), len(s.prompts)) for s in sections
+    }
     for s in sections:
         check_idea_refs(s.ideas, files[s.id], targets)
         for idea in s.ideas:

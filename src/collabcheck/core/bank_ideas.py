@@ -56,8 +56,9 @@ class Tip:
     def fits(self, findings: Iterable[str]) -> bool:
         """True when every kind of tag the tip carries has one tag among the findings."""
         found = set(findings)
-        return all(not (kind & set(self.when)) or bool(kind & set(self.when) & found)
-                   for kind in TIP_KINDS.values())
+        return all(
+            not (kind & set(self.when)) or bool(kind & set(self.when) & found) for kind in TIP_KINDS.values()
+        )
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,7 @@ def parse_tips(value: Any, path: Path, what: str) -> tuple[Tip, ...]:
             raise BankError(path, f"{what}: tip {n}: 'when' must be a non-empty list of tags")
         unknown = [t for t in when if t not in TIP_TAGS]
         if unknown:
-            raise BankError(path, f"{what}: tip {n}: unknown tag '{unknown[0]}' "
-                                  f"(use {', '.join(TIP_TAGS)})")
+            raise BankError(path, f"{what}: tip {n}: unknown tag '{unknown[0]}' (use {', '.join(TIP_TAGS)})")
         extra = set(raw) - {"text", "when"}
         if extra:
             raise BankError(path, f"{what}: tip {n}: unknown key(s) {', '.join(sorted(extra))}")
@@ -135,7 +135,7 @@ def parse_ideas(value: Any, path: Path, item_ids: set[str], n_tips: int, n_promp
                 raise BankError(path, f"{what}: '{key}' must be text")
             texts[key] = v.strip()
         if not _LINES.fullmatch(texts["lines"]):
-            raise BankError(path, f"{what}: 'lines' must look like \"L333–337\" or \"L282, L286–302\"")
+            raise BankError(path, f'{what}: \'lines\' must look like "L333–337" or "L282, L286–302"')
         if not texts["idea"]:
             raise BankError(path, f"{what} has no 'idea' (say it in a few words)")
         status = texts["status"]
@@ -145,7 +145,7 @@ def parse_ideas(value: Any, path: Path, item_ids: set[str], n_tips: int, n_promp
             raise BankError(path, f"{what} is {status}: say 'why'")
         by = raw.get("by", [])
         if not isinstance(by, list) or not all(isinstance(r, str) for r in by):
-            raise BankError(path, f"{what}: 'by' must be a list like [\"item:real-task\", \"tip:2\"]")
+            raise BankError(path, f'{what}: \'by\' must be a list like ["item:real-task", "tip:2"]')
         if status != "missed" and not by:
             raise BankError(path, f"{what} is {status} but 'by' names nothing")
         for ref in by:
@@ -154,8 +154,16 @@ def parse_ideas(value: Any, path: Path, item_ids: set[str], n_tips: int, n_promp
     return tuple(ideas)
 
 
-def _check_ref(ref: str, path: Path, what: str, item_ids: set[str], n_tips: int, n_prompts: int,
-               place: str = "this file", shown: str | None = None) -> None:
+def _check_ref(
+    ref: str,
+    path: Path,
+    what: str,
+    item_ids: set[str],
+    n_tips: int,
+    n_prompts: int,
+    place: str = "this file",
+    shown: str | None = None,
+) -> None:
     shown = shown or ref
     m = _REF.fullmatch(ref)
     if m is None:
@@ -169,8 +177,9 @@ def _check_ref(ref: str, path: Path, what: str, item_ids: set[str], n_tips: int,
         return
     count = n_tips if kind == "tip" else n_prompts
     if not target.isdigit() or not 1 <= int(target) <= count:
-        raise BankError(path, f"{what}: '{shown}' names no {kind} in {place} "
-                              f"(it has {count}, numbered from 1)")
+        raise BankError(
+            path, f"{what}: '{shown}' names no {kind} in {place} (it has {count}, numbered from 1)"
+        )
 
 
 SectionTargets = dict[str, tuple[set[str], int, int]]
@@ -190,5 +199,13 @@ def check_idea_refs(ideas: Iterable[Idea], path: Path, sections: SectionTargets)
             if section_id not in sections:
                 raise BankError(path, f"idea '{idea.id}': '{ref}' names no section in the bank")
             items, n_tips, n_prompts = sections[section_id]
-            _check_ref(f"{kind}:{local}", path, f"idea '{idea.id}'", items, n_tips, n_prompts,
-                       place=f"section '{section_id}'", shown=ref)
+            _check_ref(
+                f"{kind}:{local}",
+                path,
+                f"idea '{idea.id}'",
+                items,
+                n_tips,
+                n_prompts,
+                place=f"section '{section_id}'",
+                shown=ref,
+            )

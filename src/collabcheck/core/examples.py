@@ -18,8 +18,7 @@ from collabcheck.core.sitting import Note, Sitting
 from collabcheck.core.snapshot import Snapshot, read_snapshot
 
 DEMO_PAIR = "amira-and-tom"  # a consultant and a patient partner, four sittings over a year
-EXAMPLE_NOTICE = ("This is an example: Amira and Tom are made up. Nothing you do here is "
-                  "saved anywhere.")
+EXAMPLE_NOTICE = "This is an example: Amira and Tom are made up. Nothing you do here is saved anywhere."
 
 
 def examples_dir() -> Path:
@@ -46,18 +45,25 @@ def sitting_from_snapshot(snap: Snapshot) -> Sitting:
     The Together screen and the plain reading take a sitting in progress; this builds one
     in memory, at the point where everyone has finished, with what the partners agreed.
     """
-    notes = {pid: {item: Note(text=text) for item, text in table.items()}
-             for pid, table in snap.notes.items()}
+    notes = {
+        pid: {item: Note(text=text) for item, text in table.items()} for pid, table in snap.notes.items()
+    }
     context = snap.context
-    return Sitting(bank=snap.bank, bank_version=snap.bank_version, partners=list(snap.partners),
-                   pair=snap.pair, started_at=snap.taken_at, stage="together",
-                   current_partner=len(snap.partners),
-                   answers={pid: dict(table) for pid, table in snap.answers.items()},
-                   notes=notes,
-                   agreed_practice=snap.agreed.practice if snap.agreed else None,
-                   actions=list(snap.agreed.actions) if snap.agreed else [],
-                   how_long=context.stage if context else None,  # type: ignore[arg-type]
-                   route=context.route if context else None)  # type: ignore[arg-type]
+    return Sitting(
+        bank=snap.bank,
+        bank_version=snap.bank_version,
+        partners=list(snap.partners),
+        pair=snap.pair,
+        started_at=snap.taken_at,
+        stage="together",
+        current_partner=len(snap.partners),
+        answers={pid: dict(table) for pid, table in snap.answers.items()},
+        notes=notes,
+        agreed_practice=snap.agreed.practice if snap.agreed else None,
+        actions=list(snap.agreed.actions) if snap.agreed else [],
+        how_long=context.stage if context else None,  # type: ignore[arg-type]
+        route=context.route if context else None,  # type: ignore[arg-type]
+    )
 
 
 def load_example(default: Bank, pair: str = DEMO_PAIR, root: Path | None = None) -> Example:

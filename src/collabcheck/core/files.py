@@ -43,16 +43,25 @@ def name_is_text(name: str) -> bool:
 def shown_name(name: str) -> str:
     """A name with each byte that was not UTF-8 shown as `\\xe9`, so it can be printed,
     put in JSON or in Markdown in any locale."""
-    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF
-                   else f"\\u{ord(c):04x}" if 0xD800 <= ord(c) <= 0xDFFF else c for c in name)
+    return "".join(
+        f"\\x{ord(c) - 0xDC00:02x}"
+        if 0xDC80 <= ord(c) <= 0xDCFF
+        else f"\\u{ord(c):04x}"
+        if 0xD800 <= ord(c) <= 0xDFFF
+        else c
+        for c in name
+    )
 
 
-NOT_TEXT = ("its name is not UTF-8 text (it was saved in another encoding), so it was left "
-            "out; give it a new name to include it")
+NOT_TEXT = (
+    "its name is not UTF-8 text (it was saved in another encoding), so it was left "
+    "out; give it a new name to include it"
+)
 
 
-def read_bytes(path: str | Path, error: type[CollabcheckError] = CollabcheckError,
-               limit: int = MAX_BYTES) -> bytes:
+def read_bytes(
+    path: str | Path, error: type[CollabcheckError] = CollabcheckError, limit: int = MAX_BYTES
+) -> bytes:
     """A file's bytes, refusing anything that is not a regular file or is larger than `limit`.
 
     The file is opened without blocking (a named pipe with no writer would otherwise wait for
@@ -60,13 +69,15 @@ def read_bytes(path: str | Path, error: type[CollabcheckError] = CollabcheckErro
     cannot slip a pipe or a device (such as /dev/zero) past the check. At most limit + 1 bytes
     are ever read.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
-        | getattr(os, "O_CLOEXEC", 0)
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    )
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise error(path, "is a link to a file that does not exist" if os.path.islink(path)
-                    else "no such file") from None
+        raise error(
+            path, "is a link to a file that does not exist" if os.path.islink(path) else "no such file"
+        ) from None
     except IsADirectoryError:
         raise error(path, "is a folder, not a file") from None
     except OSError as exc:
@@ -76,8 +87,9 @@ def read_bytes(path: str | Path, error: type[CollabcheckError] = CollabcheckErro
         if stat.S_ISDIR(st.st_mode):
             raise error(path, "is a folder, not a file")
         if not stat.S_ISREG(st.st_mode):
-            raise error(path, "is not a regular file (it is a pipe, a device or a socket), "
-                              "so it was not read")
+            raise error(
+                path, "is not a regular file (it is a pipe, a device or a socket), so it was not read"
+            )
         if st.st_size > limit:
             raise error(path, _too_big(st.st_size, limit))
         chunks: list[bytes] = []
@@ -105,8 +117,7 @@ def read_bytes(path: str | Path, error: type[CollabcheckError] = CollabcheckErro
 
 def _too_big(size: int, limit: int) -> str:
     shown = f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{size:,} bytes"
-    return (f"is too large to be a snapshot ({shown}; the limit is {limit // 1000:,} kB), "
-            "so it was not read")
+    return f"is too large to be a snapshot ({shown}; the limit is {limit // 1000:,} kB), so it was not read"
 
 
 def read_toml(path: Path, error: type[CollabcheckError] = CollabcheckError) -> dict[str, Any]:
@@ -131,8 +142,10 @@ def parse_toml(
         raise error(path, "is not UTF-8 text") from None
     depth = nesting_depth(text)
     if depth > MAX_DEPTH:
-        raise error(path, f"is nested {depth} deep in brackets; collabcheck reads at most "
-                          f"{MAX_DEPTH} (a snapshot needs 2)")
+        raise error(
+            path,
+            f"is nested {depth} deep in brackets; collabcheck reads at most {MAX_DEPTH} (a snapshot needs 2)",
+        )
     import toml_rs
 
     try:
@@ -141,8 +154,9 @@ def parse_toml(
         raise error(path, f"not valid TOML: {_short(exc)}{_hint(path)}", line=_line(exc)) from None
     except ValueError as exc:
         # The parser's checks after parsing (a time with second 60, say) name no line.
-        raise error(path, f"not valid TOML: {_plain_value_error(exc)}{_hint(path)}",
-                    line=_leap_second_line(text)) from None
+        raise error(
+            path, f"not valid TOML: {_plain_value_error(exc)}{_hint(path)}", line=_leap_second_line(text)
+        ) from None
     except (OverflowError, RecursionError, MemoryError) as exc:
         raise error(path, f"not valid TOML: {type(exc).__name__}{_hint(path)}") from None
 
@@ -184,8 +198,13 @@ def _short(exc: Exception) -> str:
 
 
 # Comments, the four kinds of string, and brackets: brackets inside strings do not nest.
-_NEST = re.compile(r'#[^\n]*|"""(?:[^\\]|\\.)*?"""|' r"'''.*?'''|"
-                   r'"(?:[^"\\\n]|\\.)*"|' r"'[^'\n]*'|[\[\]{}]", re.DOTALL)
+_NEST = re.compile(
+    r'#[^\n]*|"""(?:[^\\]|\\.)*?"""|'
+    r"'''.*?'''|"
+    r'"(?:[^"\\\n]|\\.)*"|'
+    r"'[^'\n]*'|[\[\]{}]",
+    re.DOTALL,
+)
 
 
 def nesting_depth(text: str) -> int:
@@ -215,8 +234,7 @@ def _written_temp(directory: Path, prefix: str, text: str, shared: bool, durable
     process-wide umask, so the app's writer thread and its screens never race on it.
     """
     directory.mkdir(parents=True, exist_ok=True)
-    flags = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-             | getattr(os, "O_NOFOLLOW", 0))
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
     while True:
         tmp_name = os.path.join(directory, f"{prefix}{secrets.token_hex(6)}.tmp")
         try:

@@ -22,9 +22,9 @@ from collabcheck.core.files import read_toml
 
 QUICK = "quick"
 FULL = "full"
-MAX_QUICK = 15                 # questions per partner
-MIN_PER_PRACTICE = 2           # statements per practice, so each practice still has a score
-RECENT = timedelta(days=183)   # "sat in full within the last six months"
+MAX_QUICK = 15  # questions per partner
+MIN_PER_PRACTICE = 2  # statements per practice, so each practice still has a score
+RECENT = timedelta(days=183)  # "sat in full within the last six months"
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,7 @@ def _idea_items(bank: Bank) -> dict[str, set[str]]:
             for ref in idea.by:
                 kind, _, target = ref.partition(":")
                 if kind == "item":
-                    out.setdefault(idea.id, set()).add(target if "." in target
-                                                      else f"{section.id}.{target}")
+                    out.setdefault(idea.id, set()).add(target if "." in target else f"{section.id}.{target}")
     return out
 
 
@@ -80,16 +79,22 @@ def read_form(path: Path, bank: Bank) -> Form:
     if type(data.get("bank_version")) is not int:
         raise BankError(path, "'bank_version' is missing or not a whole number")
     if (data["bank"], data["bank_version"]) != (bank.id, bank.version):
-        raise BankError(path, f"is for bank '{data['bank']}' version {data['bank_version']}, "
-                              f"not '{bank.id}' version {bank.version}")
+        raise BankError(
+            path,
+            f"is for bank '{data['bank']}' version {data['bank_version']}, "
+            f"not '{bank.id}' version {bank.version}",
+        )
     raw = data.get("items")
     if not isinstance(raw, list) or not raw:
         raise BankError(path, "has no [[items]]")
     carried = _idea_items(bank)
     items: list[FormItem] = []
     for n, entry in enumerate(raw, 1):
-        if not isinstance(entry, dict) or set(entry) != {"id", "idea", "why"} or not all(
-                isinstance(v, str) and v.strip() for v in entry.values()):
+        if (
+            not isinstance(entry, dict)
+            or set(entry) != {"id", "idea", "why"}
+            or not all(isinstance(v, str) and v.strip() for v in entry.values())
+        ):
             raise BankError(path, f"item {n} needs exactly 'id', 'idea' and 'why', each as text")
         item = bank.items_by_id.get(entry["id"])
         if item is None:
@@ -97,8 +102,7 @@ def read_form(path: Path, bank: Bank) -> Form:
         if item.kind == "reflect":
             raise BankError(path, f"item '{entry['id']}' is a written question; a quick form has none")
         if entry["id"] not in carried.get(entry["idea"], set()):
-            raise BankError(path, f"item '{entry['id']}': the bank does not map idea "
-                                  f"'{entry['idea']}' to it")
+            raise BankError(path, f"item '{entry['id']}': the bank does not map idea '{entry['idea']}' to it")
         if any(i.id == entry["id"] for i in items):
             raise BankError(path, f"item '{entry['id']}' is listed twice")
         items.append(FormItem(entry["id"], entry["idea"], entry["why"].strip()))
@@ -113,14 +117,21 @@ def _check_shape(form: Form, bank: Bank, path: Path) -> None:
     for practice in bank.practices:
         n = sum(1 for i in practice.of_kind("agree") if i.id in form.ids)
         if n < MIN_PER_PRACTICE:
-            raise BankError(path, f"has {n} statement(s) for practice {practice.number}; "
-                                  f"each practice needs at least {MIN_PER_PRACTICE}")
+            raise BankError(
+                path,
+                f"has {n} statement(s) for practice {practice.number}; "
+                f"each practice needs at least {MIN_PER_PRACTICE}",
+            )
     kinds = {bank.items_by_id[i].kind for i in form.ids}
-    say = [i for i in form.ids if bank.items_by_id[i].kind == "authority"
-           and not bank.items_by_id[i].accountability]
+    say = [
+        i
+        for i in form.ids
+        if bank.items_by_id[i].kind == "authority" and not bank.items_by_id[i].accountability
+    ]
     if not say or "focus" not in kinds:
-        raise BankError(path, "needs at least one question on who has the say and one on "
-                              "where attention goes")
+        raise BankError(
+            path, "needs at least one question on who has the say and one on where attention goes"
+        )
 
 
 @cache
@@ -141,8 +152,7 @@ def quick_form(bank: Bank) -> Form | None:
 def form_bank(bank: Bank, form: Form) -> Bank:
     """The bank a sitting on `form` is asked from: the same sections, in the same order, with
     only the form's items (tips, prompts and the guide's ideas as they are)."""
-    sections = tuple(replace(s, items=tuple(i for i in s.items if i.id in form.ids))
-                     for s in bank.sections)
+    sections = tuple(replace(s, items=tuple(i for i in s.items if i.id in form.ids)) for s in bank.sections)
     return replace(bank, sections=sections)
 
 
@@ -167,8 +177,11 @@ def last_full_sitting(folder: str | Path, pair: str) -> datetime | None:
     folder = Path(folder)
     if not pair or not folder.is_dir():
         return None
-    mine = [p for p in _snapshot_files(folder)
-            if (m := NAME.match(p.name)) is not None and m.group("pair") == pair]
+    mine = [
+        p
+        for p in _snapshot_files(folder)
+        if (m := NAME.match(p.name)) is not None and m.group("pair") == pair
+    ]
     for path in sorted(mine, key=lambda p: p.name, reverse=True):
         try:
             snap = read_snapshot(path)
@@ -188,4 +201,3 @@ def offer_quick(folder: str | Path, pair: str, bank: Bank, now: datetime) -> dat
     if last is None or not timedelta(0) <= now - last <= RECENT:
         return None
     return last
-

@@ -33,9 +33,21 @@ from collabcheck.core.git_run import git_env as git_env
 from collabcheck.core.git_run import leftover_locks as leftover_locks
 from collabcheck.core.git_run import run_git as run_git
 
-PUSH_TIMEOUT = 30.0    # a push or pull over the network
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+PUSH_TIMEOUT = 30.0  # a push or pull over the network
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 # -- the kinds of result ---------------------------------------------------------------------
 
@@ -84,7 +96,7 @@ class Place:
     """Where the snapshot folder stands with git: in a repository and not ignored, or not."""
 
     folder: Path
-    kind: str            # OK, NO_GIT, NOT_REPO or IGNORED
+    kind: str  # OK, NO_GIT, NOT_REPO or IGNORED
     root: Path | None = None
 
     @property
@@ -138,6 +150,7 @@ def where(folder: str | Path) -> Place:
 
 def identity(root: Path) -> tuple[str, str]:
     """The name and email git would record here ('' for whichever is not set)."""
+
     def get(key: str, *envs: str) -> str:
         for e in envs:
             if os.environ.get(e, "").strip():
@@ -199,9 +212,14 @@ def _common_root(paths: list[Path]) -> tuple[Path | None, Outcome | None]:
 
 
 # What git leaves in its folder while an operation waits to be finished, and its plain name.
-IN_PROGRESS = (("rebase-merge", "rebase"), ("rebase-apply", "rebase"), ("MERGE_HEAD", "merge"),
-               ("CHERRY_PICK_HEAD", "cherry-pick"), ("REVERT_HEAD", "revert"),
-               ("BISECT_LOG", "bisect"))
+IN_PROGRESS = (
+    ("rebase-merge", "rebase"),
+    ("rebase-apply", "rebase"),
+    ("MERGE_HEAD", "merge"),
+    ("CHERRY_PICK_HEAD", "cherry-pick"),
+    ("REVERT_HEAD", "revert"),
+    ("BISECT_LOG", "bisect"),
+)
 
 
 def not_on_a_branch(root: Path) -> Outcome | None:
@@ -223,8 +241,7 @@ def not_on_a_branch(root: Path) -> Outcome | None:
     return None
 
 
-def commit_files(paths: Sequence[str | Path], message: str,
-                 timeout: float = LOCAL_TIMEOUT) -> Outcome:
+def commit_files(paths: Sequence[str | Path], message: str, timeout: float = LOCAL_TIMEOUT) -> Outcome:
     """Commit exactly these files (new or changed) and nothing else.
 
     `git add` stages only these paths, then `git commit --only` records only them: other
@@ -270,8 +287,15 @@ def _commit_failure(r: Run) -> Outcome:
     if "tell me who you are" in err or "auto-detect email" in err or "empty ident" in err:
         return Outcome(NO_IDENTITY, detail=err)
     low = err.lower()
-    if any(s in low for s in ("permission denied", "read-only file system",
-                              "insufficient permission", "operation not permitted")):
+    if any(
+        s in low
+        for s in (
+            "permission denied",
+            "read-only file system",
+            "insufficient permission",
+            "operation not permitted",
+        )
+    ):
         return Outcome(READ_ONLY, detail=err)
     if ".lock" in err and "exists" in low:
         return Outcome(LOCKED, detail=err)
@@ -398,8 +422,7 @@ def uncommitted(paths: Iterable[str | Path], timeout: float = LOCAL_TIMEOUT) -> 
         assert root is not None
         rel = [os.path.relpath(d, root) for d, r in folders.items() if r == root]
         tracked = run_git(["ls-files", "-z", "--", *rel], root, timeout)
-        changed = run_git(["status", "--porcelain", "-z", "--untracked-files=no", "--", *rel],
-                          root, timeout)
+        changed = run_git(["status", "--porcelain", "-z", "--untracked-files=no", "--", *rel], root, timeout)
         if tracked.code != 0 or changed.code != 0:
             return None
         # Entries are "XY path"; a staged new file ("A ") is in the index but in no commit.

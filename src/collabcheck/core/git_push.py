@@ -69,18 +69,48 @@ def _network_failure(r: Run, doing: str, timeout: float) -> Outcome:
         return Outcome(TIMEOUT, "network-timeout", {"timeout": timeout, "doing": doing})
     # "cannot lock ref" and "failed to update ref": another push was updating the same
     # branch at that very moment, which a fetch and a second try gets past like a rejection.
-    if any(s in low for s in ("rejected", "non-fast-forward", "fetch first", "cannot lock ref",
-                              "failed to update ref", "failed to lock", "incorrect old value")):
+    if any(
+        s in low
+        for s in (
+            "rejected",
+            "non-fast-forward",
+            "fetch first",
+            "cannot lock ref",
+            "failed to update ref",
+            "failed to lock",
+            "incorrect old value",
+        )
+    ):
         return Outcome(REJECTED, detail=err.strip())
-    if any(s in low for s in ("could not read username", "could not read password",
-                              "terminal prompts disabled", "authentication failed",
-                              "permission denied", "host key verification failed",
-                              "returned error: 403", "returned error: 401",
-                              "access denied", "askpass")):
+    if any(
+        s in low
+        for s in (
+            "could not read username",
+            "could not read password",
+            "terminal prompts disabled",
+            "authentication failed",
+            "permission denied",
+            "host key verification failed",
+            "returned error: 403",
+            "returned error: 401",
+            "access denied",
+            "askpass",
+        )
+    ):
         return Outcome(AUTH, detail=err.strip())
-    if any(s in low for s in ("could not resolve", "unable to access", "connection refused",
-                              "network is unreachable", "could not read from remote",
-                              "connection timed out", "no route to host", "does not appear to be")):
+    if any(
+        s in low
+        for s in (
+            "could not resolve",
+            "unable to access",
+            "connection refused",
+            "network is unreachable",
+            "could not read from remote",
+            "connection timed out",
+            "no route to host",
+            "does not appear to be",
+        )
+    ):
         return Outcome(NETWORK, detail=err.strip())
     return Outcome(FAILED, "network-failed", {"doing": doing}, err.strip())
 
@@ -135,8 +165,7 @@ def pull_and_push(folder: str | Path, timeout: float = PUSH_TIMEOUT) -> Outcome:
     if stuck is not None:  # never start a rebase inside someone's unfinished one
         return stuck
     started = time.monotonic()
-    fetched = run_git(["fetch", "--quiet", remote, _target(root, branch)], root, timeout,
-                      _net_env(root))
+    fetched = run_git(["fetch", "--quiet", remote, _target(root, branch)], root, timeout, _net_env(root))
     if fetched.code != 0:
         return _network_failure(fetched, "fetch", timeout)
     status = run_git(["status", "--porcelain", "-z", "--untracked-files=no"], root)
@@ -151,8 +180,9 @@ def pull_and_push(folder: str | Path, timeout: float = PUSH_TIMEOUT) -> Outcome:
     return push(folder, max(5.0, timeout - (time.monotonic() - started)))
 
 
-def push_until_through(folder: str | Path, timeout: float = PUSH_TIMEOUT,
-                       turned_away: Callable[[], None] | None = None) -> Outcome:
+def push_until_through(
+    folder: str | Path, timeout: float = PUSH_TIMEOUT, turned_away: Callable[[], None] | None = None
+) -> Outcome:
     """Push; while someone else's push gets in first, fetch their work and try again, until
     it goes through or `timeout` seconds have passed in all.
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-LOCAL_TIMEOUT = 15.0   # commands that only touch this computer
+LOCAL_TIMEOUT = 15.0  # commands that only touch this computer
 
 
 def git_env() -> dict[str, str]:
@@ -33,17 +33,26 @@ def git_env() -> dict[str, str]:
     """
     env = dict(os.environ)
     fail = shutil.which("false") or "false"
-    env.update({
-        "GIT_TERMINAL_PROMPT": "0", "GIT_ASKPASS": fail, "SSH_ASKPASS": fail,
-        "SSH_ASKPASS_REQUIRE": "never", "GCM_INTERACTIVE": "never", "GIT_EDITOR": "true",
-        "GIT_SEQUENCE_EDITOR": "true", "GIT_MERGE_AUTOEDIT": "no", "LC_ALL": "C", "LANGUAGE": "C",
-    })
+    env.update(
+        {
+            "GIT_TERMINAL_PROMPT": "0",
+            "GIT_ASKPASS": fail,
+            "SSH_ASKPASS": fail,
+            "SSH_ASKPASS_REQUIRE": "never",
+            "GCM_INTERACTIVE": "never",
+            "GIT_EDITOR": "true",
+            "GIT_SEQUENCE_EDITOR": "true",
+            "GIT_MERGE_AUTOEDIT": "no",
+            "LC_ALL": "C",
+            "LANGUAGE": "C",
+        }
+    )
     return env
 
 
 @dataclass(frozen=True)
 class Run:
-    code: int            # -1 when it ran out of time, -2 when git could not be started
+    code: int  # -1 when it ran out of time, -2 when git could not be started
     out: str
     err: str
 
@@ -52,8 +61,9 @@ class Run:
         return self.code == -1
 
 
-def run_git(args: Sequence[str], cwd: Path, timeout: float = LOCAL_TIMEOUT,
-            env: dict[str, str] | None = None) -> Run:
+def run_git(
+    args: Sequence[str], cwd: Path, timeout: float = LOCAL_TIMEOUT, env: dict[str, str] | None = None
+) -> Run:
     """Run `git args` in `cwd` with no terminal input and a time limit.
 
     git is started in a session of its own so that, when time runs out, the whole group
@@ -66,9 +76,15 @@ def run_git(args: Sequence[str], cwd: Path, timeout: float = LOCAL_TIMEOUT,
     """
     started = time.time()
     try:
-        proc = subprocess.Popen(["git", *args], cwd=cwd, env=env or git_env(),
-                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, start_new_session=True)
+        proc = subprocess.Popen(
+            ["git", *args],
+            cwd=cwd,
+            env=env or git_env(),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
     except OSError as exc:
         return Run(-2, "", str(exc))
     try:
@@ -80,7 +96,7 @@ def run_git(args: Sequence[str], cwd: Path, timeout: float = LOCAL_TIMEOUT,
     return Run(proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"))
 
 
-STOP_GRACE = 5.0   # seconds a git asked to stop has to clean up before it is killed
+STOP_GRACE = 5.0  # seconds a git asked to stop has to clean up before it is killed
 
 
 def _stop_group(proc: subprocess.Popen[bytes]) -> None:

@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-MIN_ITEMS = 200   # fewer than this: not worth starting processes
-MAX_CHUNK = 100   # small chunks, so no core sits idle while another finishes a big one
+MIN_ITEMS = 200  # fewer than this: not worth starting processes
+MAX_CHUNK = 100  # small chunks, so no core sits idle while another finishes a big one
 
 _JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # inherited by the workers
 
@@ -25,11 +25,10 @@ _JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # inherited by t
 def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
     assert _JOB is not None
     fn, items = _JOB
-    return [fn(x) for x in items[bounds[0]:bounds[1]]]
+    return [fn(x) for x in items[bounds[0] : bounds[1]]]
 
 
-def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int,
-             min_items: int = MIN_ITEMS) -> list[R]:
+def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int, min_items: int = MIN_ITEMS) -> list[R]:
     """[fn(x) for x in items], in order, shared among `workers` forked processes when safe.
 
     `fn` may be any callable (a closure too): the workers inherit it by forking, and only

@@ -28,7 +28,7 @@ class Partnership:
     """A partnership as it was at its latest sitting."""
 
     pair: str
-    people: tuple[tuple[str, str], ...]   # (name, role), in the order they answered
+    people: tuple[tuple[str, str], ...]  # (name, role), in the order they answered
     last: datetime
     sittings: int
 
@@ -39,6 +39,7 @@ class Partnership:
 
 def same_people(a: list[str], b: list[str]) -> bool:
     """The same names, in any order, ignoring case and spacing."""
+
     def key(names: list[str]) -> list[str]:
         return sorted(" ".join(n.split()).casefold() for n in names)
 
@@ -74,15 +75,18 @@ def find_partnerships(folder: str | Path) -> list[Partnership]:
                 snap = read_snapshot(path)
             except Exception:  # any file the reader refuses is simply skipped
                 continue
-            found = Partnership(snap.pair, tuple((p.name, p.role or "") for p in snap.partners),
-                                snap.taken_at, len(files))
+            found = Partnership(
+                snap.pair, tuple((p.name, p.role or "") for p in snap.partners), snap.taken_at, len(files)
+            )
             known = latest.get(snap.pair)
             if known is None or found.last > known.last:
-                latest[snap.pair] = Partnership(found.pair, found.people, found.last,
-                                                found.sittings + (known.sittings if known else 0))
+                latest[snap.pair] = Partnership(
+                    found.pair, found.people, found.last, found.sittings + (known.sittings if known else 0)
+                )
             elif known is not None:
-                latest[snap.pair] = Partnership(known.pair, known.people, known.last,
-                                                known.sittings + found.sittings)
+                latest[snap.pair] = Partnership(
+                    known.pair, known.people, known.last, known.sittings + found.sittings
+                )
             break
     return sorted(latest.values(), key=lambda p: p.last.timestamp(), reverse=True)
 

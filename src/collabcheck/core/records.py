@@ -19,8 +19,8 @@ import tomli_w
 from collabcheck import __version__
 from collabcheck.core.bank import FOCUS_VALUES, Bank
 
-SCHEMA = 3            # the newest schema this collabcheck reads (and writes, when a side is given)
-WRITTEN_SCHEMA = 2    # what a sitting with no sides is written as, so older readers still read it
+SCHEMA = 3  # the newest schema this collabcheck reads (and writes, when a side is given)
+WRITTEN_SCHEMA = 2  # what a sitting with no sides is written as, so older readers still read it
 Answer = int | str
 # Where the partnership stands (spec §2 `[context]`, schema 2): asked once, together.
 STAGES = ("starting", "under-a-year", "longer")
@@ -79,8 +79,7 @@ class Snapshot:
     # The (bank id, version) every answer was checked against when the file was read, so the
     # comparison need not check each answer a second time. Not part of the file, nor of ==;
     # a copy made with `dataclasses.replace` (changed answers, say) is checked afresh.
-    checked_with: tuple[str, int] | None = field(default=None, init=False, repr=False,
-                                                 compare=False)
+    checked_with: tuple[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A partner with no answers has no table in the file; keep the model the same shape.
@@ -108,10 +107,14 @@ class Snapshot:
 
         # A side is only in schema 3: a file that names one says so.
         schema = max(self.schema, 3) if any(p.side for p in self.partners) else self.schema
-        out = [f"# collabcheck snapshot, written by collabcheck {__version__}\n",
-               line("schema", schema), line("pair", self.pair),
-               line("taken_at", self.taken_at), line("bank", self.bank),
-               line("bank_version", self.bank_version)]
+        out = [
+            f"# collabcheck snapshot, written by collabcheck {__version__}\n",
+            line("schema", schema),
+            line("pair", self.pair),
+            line("taken_at", self.taken_at),
+            line("bank", self.bank),
+            line("bank_version", self.bank_version),
+        ]
         if self.form is not None:
             out.append(line("form", self.form))
         for p in self.partners:
@@ -131,13 +134,15 @@ class Snapshot:
                 out.append(line("actions", list(self.agreed.actions)))
         if self.context is not None and (self.context.stage or self.context.route):
             out.append("\n[context]\n")
-            out += [line(k, v) for k, v in (("stage", self.context.stage),
-                                             ("route", self.context.route)) if v]
+            out += [
+                line(k, v) for k, v in (("stage", self.context.stage), ("route", self.context.route)) if v
+            ]
         return "".join(out)
 
 
-def check_value(value: Any, partner_ids: set[str] | frozenset[str], kind: str | None,
-                schema: int = SCHEMA) -> str | None:
+def check_value(
+    value: Any, partner_ids: set[str] | frozenset[str], kind: str | None, schema: int = SCHEMA
+) -> str | None:
     """Why an answer value is not allowed (None when it is); `kind` None means item unknown.
 
     The one rule for what fits a question: the reader, the sitting in progress and the
@@ -155,20 +160,23 @@ def check_value(value: Any, partner_ids: set[str] | frozenset[str], kind: str | 
             if who not in partner_ids:
                 return f"names unknown partner '{who}'"
             if value.startswith("less:") and len(partner_ids) < 3:
-                return "\"less:\" is only for three or more partners"
+                return '"less:" is only for three or more partners'
             authority_ok = True
     if kind == "agree":
-        return None if agree_ok else "must be a whole number from 1 to 5 or \"unsure\""
+        return None if agree_ok else 'must be a whole number from 1 to 5 or "unsure"'
     if kind == "focus":
-        return None if focus_ok else "must be one of " + ", ".join(
-            [*FOCUS_VALUES, *(["unsure"] if new else [])])
+        return (
+            None if focus_ok else "must be one of " + ", ".join([*FOCUS_VALUES, *(["unsure"] if new else [])])
+        )
     if kind == "authority":
         if authority_ok:
             return None
         if new:
-            return ("must be \"shared\", \"more:<partner>\", \"mostly:<partner>\", "
-                    "\"less:<partner>\", \"outside\" or \"unsure\"")
-        return "must be \"shared\", \"more:<partner>\" or \"mostly:<partner>\" (schema 1)"
+            return (
+                'must be "shared", "more:<partner>", "mostly:<partner>", '
+                '"less:<partner>", "outside" or "unsure"'
+            )
+        return 'must be "shared", "more:<partner>" or "mostly:<partner>" (schema 1)'
     if kind == "reflect":
         return "is a reflection: it belongs under [notes], not [answers]"
     return None if (agree_ok or focus_ok or authority_ok) else "is not a value collabcheck knows"
@@ -186,8 +194,10 @@ def words_that_fit(partner_ids: frozenset[str], schema: int = SCHEMA) -> dict[st
     words = {"shared", "outside", "unsure", *FOCUS_VALUES}
     for who in partner_ids:
         words |= {f"more:{who}", f"mostly:{who}", f"less:{who}"}
-    return {kind: frozenset(w for w in words if check_value(w, partner_ids, kind, schema) is None)
-            for kind in ("agree", "focus", "authority")}
+    return {
+        kind: frozenset(w for w in words if check_value(w, partner_ids, kind, schema) is None)
+        for kind in ("agree", "focus", "authority")
+    }
 
 
 def brief(value: Any, limit: int = 60) -> str:

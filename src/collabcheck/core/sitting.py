@@ -102,23 +102,36 @@ class Sitting:
 
         m = checked(data, bank)
         return cls(
-            format=m.format, bank=m.bank, bank_version=m.bank_version,
+            format=m.format,
+            bank=m.bank,
+            bank_version=m.bank_version,
             partners=[Partner(id=p.id, name=p.name, role=p.role, side=p.side) for p in m.partners],
-            pair=m.pair, started_at=m.started_at, stage=m.stage,
-            current_partner=m.current_partner, current_item=m.current_item,
+            pair=m.pair,
+            started_at=m.started_at,
+            stage=m.stage,
+            current_partner=m.current_partner,
+            current_item=m.current_item,
             answers={pid: dict(t) for pid, t in m.answers.items()},
-            notes={pid: {i: Note(text=n.text, private=n.private) for i, n in t.items()}
-                   for pid, t in m.notes.items()},
-            agreed_practice=m.agreed_practice, actions=list(m.actions),
-            context_asked=m.context_asked, how_long=m.how_long, route=m.route,
-            draft_people=[(n, r) for n, r in m.draft_people], draft_pair=m.draft_pair,
-            form=m.form)
+            notes={
+                pid: {i: Note(text=n.text, private=n.private) for i, n in t.items()}
+                for pid, t in m.notes.items()
+            },
+            agreed_practice=m.agreed_practice,
+            actions=list(m.actions),
+            context_asked=m.context_asked,
+            how_long=m.how_long,
+            route=m.route,
+            draft_people=[(n, r) for n, r in m.draft_people],
+            draft_pair=m.draft_pair,
+            form=m.form,
+        )
 
     # -- building -------------------------------------------------------------------------
 
     @classmethod
-    def new(cls, bank: Bank, people: list[tuple[str, str]], started_at: datetime,
-            pair: str | None = None) -> Sitting:
+    def new(
+        cls, bank: Bank, people: list[tuple[str, str]], started_at: datetime, pair: str | None = None
+    ) -> Sitting:
         """Start a sitting for (name, role) pairs; ids and the pair name come from the names."""
         names = [name.strip() for name, _ in people]
         if not MIN_PARTNERS <= len(names) <= MAX_PARTNERS:
@@ -126,19 +139,33 @@ class Sitting:
         if any(not n for n in names):
             raise ValueError("every partner needs a name")
         ids = unique_slugs(names)
-        partners = [Partner(id=pid, name=name, role=role.strip())
-                    for pid, name, (_, role) in zip(ids, names, people, strict=True)]
+        partners = [
+            Partner(id=pid, name=name, role=role.strip())
+            for pid, name, (_, role) in zip(ids, names, people, strict=True)
+        ]
         pair_name = slugify(pair, fallback="") if pair else ""
-        return cls(bank=bank.id, bank_version=bank.version, partners=partners,
-                   pair=pair_name or pair_slug(names), started_at=started_at, context_asked=False)
+        return cls(
+            bank=bank.id,
+            bank_version=bank.version,
+            partners=partners,
+            pair=pair_name or pair_slug(names),
+            started_at=started_at,
+            context_asked=False,
+        )
 
     @classmethod
-    def draft(cls, bank: Bank, people: list[tuple[str, str]], pair: str,
-              started_at: datetime) -> Sitting:
+    def draft(cls, bank: Bank, people: list[tuple[str, str]], pair: str, started_at: datetime) -> Sitting:
         """Who is here, as typed so far: kept so a crash while typing names loses nothing."""
-        return cls(bank=bank.id, bank_version=bank.version, partners=[], pair="",
-                   started_at=started_at, stage="who", draft_people=people or [("", "")],
-                   draft_pair=pair)
+        return cls(
+            bank=bank.id,
+            bank_version=bank.version,
+            partners=[],
+            pair="",
+            started_at=started_at,
+            stage="who",
+            draft_people=people or [("", "")],
+            draft_pair=pair,
+        )
 
     @property
     def names(self) -> list[str]:
@@ -193,7 +220,8 @@ class Sitting:
 
     def answered_count(self, pid: str) -> int:
         return len(self.answers.get(pid, {})) + sum(
-            1 for n in self.notes.get(pid, {}).values() if n.text.strip())
+            1 for n in self.notes.get(pid, {}).values() if n.text.strip()
+        )
 
     # -- saving as a snapshot -------------------------------------------------------------
 
@@ -202,25 +230,36 @@ class Sitting:
         order = bank.order
         answers = {
             pid: dict(sorted(table.items(), key=lambda kv: order.get(kv[0], len(order))))
-            for pid, table in self.answers.items() if table
+            for pid, table in self.answers.items()
+            if table
         }
         notes = {
-            pid: {item_id: n.text for item_id, n in sorted(
-                table.items(), key=lambda kv: order.get(kv[0], len(order)))
-                  if not n.private and n.text.strip()}
+            pid: {
+                item_id: n.text
+                for item_id, n in sorted(table.items(), key=lambda kv: order.get(kv[0], len(order)))
+                if not n.private and n.text.strip()
+            }
             for pid, table in self.notes.items()
         }
         notes = {pid: table for pid, table in notes.items() if table}
-        agreed = (Agreed(practice=self.agreed_practice,
-                         actions=[a.strip() for a in self.actions if a.strip()])
-                  if self.agreed_practice is not None else None)
-        context = (Context(stage=self.how_long, route=self.route)
-                   if self.how_long or self.route else None)
-        return Snapshot(pair=slugify(pair or self.pair, fallback="our-partnership"),
-                        taken_at=taken_at, bank=self.bank, bank_version=self.bank_version,
-                        partners=list(self.partners), answers=answers, notes=notes,
-                        agreed=agreed, context=context,
-                        form="quick" if self.form == "quick" else None)
+        agreed = (
+            Agreed(practice=self.agreed_practice, actions=[a.strip() for a in self.actions if a.strip()])
+            if self.agreed_practice is not None
+            else None
+        )
+        context = Context(stage=self.how_long, route=self.route) if self.how_long or self.route else None
+        return Snapshot(
+            pair=slugify(pair or self.pair, fallback="our-partnership"),
+            taken_at=taken_at,
+            bank=self.bank,
+            bank_version=self.bank_version,
+            partners=list(self.partners),
+            answers=answers,
+            notes=notes,
+            agreed=agreed,
+            context=context,
+            form="quick" if self.form == "quick" else None,
+        )
 
 
 def check_answer(item: Item, value: Answer, partner_ids: list[str]) -> None:
@@ -233,6 +272,7 @@ def check_answer(item: Item, value: Answer, partner_ids: list[str]) -> None:
 
 
 # -- the autosave file --------------------------------------------------------------------
+
 
 def save(sitting: Sitting, directory: Path) -> Path:
     """Write the sitting atomically (temporary file, flush, rename), readable only by the user."""

@@ -33,13 +33,29 @@ from collabcheck.core.slug import is_slug
 
 # The records are part of this module's API (they moved to core/records.py to break an
 # import cycle), so the readers and the writer are found in one place.
-__all__ = ["ROUTES", "SCHEMA", "STAGES", "WRITTEN_SCHEMA", "Agreed", "Answer", "Context",
-           "Partner", "Snapshot", "brief", "check_value", "words_that_fit",
-           "check_snapshot", "parse_snapshot", "read_snapshot", "write_snapshot"]
+__all__ = [
+    "ROUTES",
+    "SCHEMA",
+    "STAGES",
+    "WRITTEN_SCHEMA",
+    "Agreed",
+    "Answer",
+    "Context",
+    "Partner",
+    "Snapshot",
+    "brief",
+    "check_value",
+    "words_that_fit",
+    "check_snapshot",
+    "parse_snapshot",
+    "read_snapshot",
+    "write_snapshot",
+]
 
 
-def check_snapshot(data: Any, path: str | Path, bank: Bank | None = None,
-                   warnings: list[str] | None = None) -> Snapshot:
+def check_snapshot(
+    data: Any, path: str | Path, bank: Bank | None = None, warnings: list[str] | None = None
+) -> Snapshot:
     """Parsed TOML through the snapshot's model (`core/models.py`): the checked record, or
     one SnapshotError line naming the file, the place in it and what is wrong.
 
@@ -58,8 +74,7 @@ def check_snapshot(data: Any, path: str | Path, bank: Bank | None = None,
     return snapshot
 
 
-def read_snapshot(path: str | Path, bank: Bank | None = None,
-                  warnings: list[str] | None = None) -> Snapshot:
+def read_snapshot(path: str | Path, bank: Bank | None = None, warnings: list[str] | None = None) -> Snapshot:
     """Read and check one snapshot file; with a bank, values are checked against item kinds."""
     path = Path(path)
     return check_snapshot(read_toml(path, SnapshotError), path, bank, warnings)
@@ -95,14 +110,14 @@ def write_snapshot(snapshot: Snapshot, directory: str | Path, bank: Bank | None 
     try:
         parse_snapshot(data, name, bank)
     except SnapshotError as exc:
-        raise SnapshotError(directory, f"the snapshot would not read back as valid ({exc.message}), "
-                                       "so it was not written") from None
+        raise SnapshotError(
+            directory, f"the snapshot would not read back as valid ({exc.message}), so it was not written"
+        ) from None
     path = atomic_write_new(Path(directory), name, text)
     try:
         read_snapshot(path, bank)
     except SnapshotError as exc:
         with contextlib.suppress(OSError):
             path.unlink()
-        raise SnapshotError(path, f"did not read back as valid ({exc.message}), so it was "
-                                  "removed") from None
+        raise SnapshotError(path, f"did not read back as valid ({exc.message}), so it was removed") from None
     return path

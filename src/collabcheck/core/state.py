@@ -128,8 +128,9 @@ def is_held(folder: Path) -> bool:
     return False
 
 
-def unfinished(state_root: Path, bank_id: str | None = None, bank_version: int | None = None,
-               bank: Bank | None = None) -> list[tuple[Path, Sitting]]:
+def unfinished(
+    state_root: Path, bank_id: str | None = None, bank_version: int | None = None, bank: Bank | None = None
+) -> list[tuple[Path, Sitting]]:
     """Unfinished sittings that nobody holds, oldest first; optionally only for one bank.
 
     With `bank`, each state is also checked against its questions (the place reached, and

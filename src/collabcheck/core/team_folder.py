@@ -53,9 +53,9 @@ class Setup:
 
     folder: Path
     ready: bool
-    done: list[str] = field(default_factory=list)     # what was made, or found already there
+    done: list[str] = field(default_factory=list)  # what was made, or found already there
     missing: list[str] = field(default_factory=list)  # what the person still needs to do
-    problem: str = ""                                 # why nothing was done (ready is False)
+    problem: str = ""  # why nothing was done (ready is False)
     commit_note: str = ""  # the git command that shares a note just written, said after `done`
     commands: list[str] = field(default_factory=list)  # git commands `missing` refers to
     kind: str = git.OK  # why it is not ready: git.NO_GIT, git.NOT_REPO, git.IGNORED or git.MISSING
@@ -84,8 +84,12 @@ def check(folder: Path) -> Setup:
     if not folder.is_dir():
         return Setup(folder, False, missing=[f"{shown(folder)} is not made yet."], kind=git.MISSING)
     if not (folder / NOTE_NAME).exists():
-        return Setup(folder, False, missing=[f"{shown(folder)} has no note for your team "
-                                             f"({NOTE_NAME}) yet."], kind=git.MISSING)
+        return Setup(
+            folder,
+            False,
+            missing=[f"{shown(folder)} has no note for your team ({NOTE_NAME}) yet."],
+            kind=git.MISSING,
+        )
     return Setup(folder, True)
 
 
@@ -101,41 +105,56 @@ def set_up(folder: Path) -> Setup:
     name = shown(folder)
     result = Setup(folder, True)
     if folder.is_dir():
-        result.done.append(f"The folder {name} for your sittings is already there, inside your "
-                           f"git repository {place.root}.")
+        result.done.append(
+            f"The folder {name} for your sittings is already there, inside your git repository {place.root}."
+        )
     else:
         try:
             folder.mkdir(parents=True)
         except OSError as exc:
-            return Setup(folder, False, problem=f"The folder {name} could not be made "
-                                                f"({exc.strerror or exc}).")
-        result.done.append(f"Made the folder {name} for your sittings, inside your git "
-                           f"repository {place.root}.")
+            return Setup(
+                folder, False, problem=f"The folder {name} could not be made ({exc.strerror or exc})."
+            )
+        result.done.append(
+            f"Made the folder {name} for your sittings, inside your git repository {place.root}."
+        )
     user, email = git.identity(place.root)
     if user and email:
         result.done.append(f"git will record commits as {user} <{email}>.")
     else:
         lacking = " and ".join(w for w, v in (("your name", user), ("your email", email)) if not v)
         both = not user and not email
-        result.missing.append(f"git does not know {lacking} yet, so nothing can be committed. "
-                              "The app asks when you first commit a sitting, or you can set "
-                              f"{'them' if both else 'it'} now.")
-        result.commands += [c for c, have in (("git config user.name \"Your Name\"", user),
-                                              ("git config user.email you@example.org", email))
-                            if not have]
+        result.missing.append(
+            f"git does not know {lacking} yet, so nothing can be committed. "
+            "The app asks when you first commit a sitting, or you can set "
+            f"{'them' if both else 'it'} now."
+        )
+        result.commands += [
+            c
+            for c, have in (
+                ('git config user.name "Your Name"', user),
+                ("git config user.email you@example.org", email),
+            )
+            if not have
+        ]
     note = folder / NOTE_NAME
     if note.exists():
-        result.done.append(f"The note for your team, {shown(note)}, is already there and was "
-                           "left as it is.")
+        result.done.append(f"The note for your team, {shown(note)}, is already there and was left as it is.")
     else:
         try:
             atomic_write_new(folder, NOTE_NAME, NOTE)
         except (OSError, FileExistsError) as exc:
-            return Setup(folder, False, problem=f"The note {shown(note)} could not be written "
-                                                f"({getattr(exc, 'strerror', None) or exc}).")
-        result.done.append(f"Wrote {shown(note)}, a short note for your team on what the files "
-                           "are and how privacy works. Commit it so your team sees it.")
-        result.commit_note = f"git add {shown(note)} && git commit -m \"collabcheck folder\""
+            return Setup(
+                folder,
+                False,
+                problem=f"The note {shown(note)} could not be written "
+                f"({getattr(exc, 'strerror', None) or exc}).",
+            )
+        result.done.append(
+            f"Wrote {shown(note)}, a short note for your team on what the files "
+            "are and how privacy works. Commit it so your team sees it."
+        )
+        result.commit_note = f'git add {shown(note)} && git commit -m "collabcheck folder"'
     return result
 
 
@@ -143,12 +162,18 @@ def _refusal(place: git.Place) -> str:
     """Why a folder cannot be set up, and what to do instead, in plain sentences."""
     name = shown(place.folder)
     if place.kind == git.NO_GIT:
-        return (f"git is not installed on this computer, so the folder {name} cannot be set up "
-                "for sharing. "
-                "Install git, then run collabcheck init again.")
+        return (
+            f"git is not installed on this computer, so the folder {name} cannot be set up "
+            "for sharing. "
+            "Install git, then run collabcheck init again."
+        )
     if place.kind == git.IGNORED:
-        return (f"Your git repository {place.root} is set to ignore the folder {name}, so "
-                "sittings saved there could not be shared. Nothing was made. Choose another "
-                "folder, for example: collabcheck init sittings")
-    return (f"The folder {name} is not inside a git repository. Run collabcheck init in your team's "
-            "repository (the folder you cloned), or make this folder one first with git init.")
+        return (
+            f"Your git repository {place.root} is set to ignore the folder {name}, so "
+            "sittings saved there could not be shared. Nothing was made. Choose another "
+            "folder, for example: collabcheck init sittings"
+        )
+    return (
+        f"The folder {name} is not inside a git repository. Run collabcheck init in your team's "
+        "repository (the folder you cloned), or make this folder one first with git init."
+    )

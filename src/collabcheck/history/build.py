@@ -62,8 +62,15 @@ class Sitting:
     def overall_divergence(self) -> float | None:
         """One figure for 'how far apart': mean of authority, focus and the practices' mean."""
         practice = [v for v in self.divergence.values() if v is not None]
-        parts = [v for v in (self.authority_divergence, self.focus_divergence,
-                             sum(practice) / len(practice) if practice else None) if v is not None]
+        parts = [
+            v
+            for v in (
+                self.authority_divergence,
+                self.focus_divergence,
+                sum(practice) / len(practice) if practice else None,
+            )
+            if v is not None
+        ]
         return sum(parts) / len(parts) if parts else None
 
 
@@ -190,8 +197,11 @@ class PairHistory:
             before, after = self.sittings[i - 1], self.sittings[i]
             if before.quick or after.quick:
                 continue  # a quick form asks fewer questions: compared on those asked in both
-            changed = [k for k in PRACTICES if before.questions and after.questions
-                       and before.questions.get(k) != after.questions.get(k)]
+            changed = [
+                k
+                for k in PRACTICES
+                if before.questions and after.questions and before.questions.get(k) != after.questions.get(k)
+            ]
             if changed:
                 out.append((i, before.taken_at, after.taken_at, changed))
         return out
@@ -203,8 +213,10 @@ class PairHistory:
     @cached_property
     def trends(self) -> dict[str, Trend]:
         """Divergence over time: authority, focus, each practice and all taken together."""
-        out = {"authority": Trend("Who has the say", [s.authority_divergence for s in self.sittings]),
-               "focus": Trend("Task or relationship", [s.focus_divergence for s in self.sittings])}
+        out = {
+            "authority": Trend("Who has the say", [s.authority_divergence for s in self.sittings]),
+            "focus": Trend("Task or relationship", [s.focus_divergence for s in self.sittings]),
+        }
         for k in PRACTICES:
             out[k] = Trend(f"Practice {k}", [s.divergence.get(k) for s in self.sittings])
         out["overall"] = Trend("All taken together", [s.overall_divergence for s in self.sittings])
@@ -249,8 +261,9 @@ def direction(delta: float | None) -> str | None:
     return "closer" if delta < 0 else "further apart"
 
 
-def follow_through(sittings: list[Sitting], titles: dict[int, str],
-                   compared: Any = None) -> list[FollowThrough]:
+def follow_through(
+    sittings: list[Sitting], titles: dict[int, str], compared: Any = None
+) -> list[FollowThrough]:
     """For each sitting where the partners agreed a practice, its score then, at the next
     sitting and now (the words are `collabcheck.render.history.follow_text`). `compared`
     (PairHistory.compared) puts a quick sitting and the one it is set against on the
@@ -270,14 +283,22 @@ def follow_through(sittings: list[Sitting], titles: dict[int, str],
             before, after = compared(s, nxt, key)
         if compared is not None and latest is not None and (s.quick or last.quick):
             latest = compared(s, last, key)[1]
-        out.append(FollowThrough(p, titles.get(p, ""), s.taken_at, s.file, before, after,
-                                 nxt.taken_at if nxt else None, latest))
+        out.append(
+            FollowThrough(
+                p, titles.get(p, ""), s.taken_at, s.file, before, after, nxt.taken_at if nxt else None, latest
+            )
+        )
     return out
 
 
-def load_history(folder: str | Path, bank: Bank, pair: str | None = None,
-                 cache_dir: Path | None | bool = True, workers: int = 1,
-                 scanned: Scanned | None = None) -> History:
+def load_history(
+    folder: str | Path,
+    bank: Bank,
+    pair: str | None = None,
+    cache_dir: Path | None | bool = True,
+    workers: int = 1,
+    scanned: Scanned | None = None,
+) -> History:
     """Read every snapshot under `folder` (recursively) into a History.
 
     `cache_dir` True means the default cache folder, False or None no cache. `workers` > 1
@@ -289,12 +310,15 @@ def load_history(folder: str | Path, bank: Bank, pair: str | None = None,
     return build_history(str(folder), scanned.records(workers), bank, pair)
 
 
-QUICK_NOTE = ("a quick check-in, so each practice's change to or from it counts only the "
-              "questions asked in both sittings")
+QUICK_NOTE = (
+    "a quick check-in, so each practice's change to or from it counts only the "
+    "questions asked in both sittings"
+)
 
 
-def _quick_questions(full: dict[str, list[str]], bank_id: Any, version: Any,
-                     bank: Bank) -> dict[str, list[str]]:
+def _quick_questions(
+    full: dict[str, list[str]], bank_id: Any, version: Any, bank: Bank
+) -> dict[str, list[str]]:
     """The statements a quick sitting asked, per practice: the quick form's (core/forms.py)."""
     from collabcheck.core.bank import load_bank_for
     from collabcheck.core.forms import quick_form
@@ -317,8 +341,9 @@ def mark_committed(history: History) -> None:
             s.committed = os.path.abspath(s.file) not in waiting
 
 
-def build_history(folder: str, records: list[tuple[str, dict[str, Any]]], bank: Bank,
-                  pair: str | None = None) -> History:
+def build_history(
+    folder: str, records: list[tuple[str, dict[str, Any]]], bank: Bank, pair: str | None = None
+) -> History:
     """Group summaries by pair and order each pair's sittings by taken_at, then by file."""
     titles = {s.number: s.title for s in bank.practices if s.number is not None}
     skipped: list[Skipped] = []

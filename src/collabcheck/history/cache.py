@@ -61,13 +61,15 @@ def scan(root: Path, problems: dict[str, str] | None = None) -> list[tuple[str, 
                 entries = list(it)
         except OSError as exc:
             if rel_dir and problems is not None:
-                problems[rel_dir] = (f"folder cannot be read ({exc.strerror or exc}), so the "
-                                     "snapshots in it were left out")
+                problems[rel_dir] = (
+                    f"folder cannot be read ({exc.strerror or exc}), so the snapshots in it were left out"
+                )
             continue
         if rel_dir and any(e.name == "bank.toml" for e in entries):
             continue
         if os.path.basename(os.path.dirname(abs_dir)) == "apart" and any(
-                e.name == "sitting.toml" for e in entries):
+            e.name == "sitting.toml" for e in entries
+        ):
             continue  # a sitting apart's seals and reveals; its snapshot is written beside them
         for e in entries:
             if e.name.startswith("."):
@@ -225,7 +227,10 @@ class SummaryCache:
         path = self.path
         if path is None or not (self.changed or len(self.fresh) != len(self._entries or {})):
             return
-        data = json.dumps({"fingerprint": self.fingerprint, "entries": self.fresh},
-                          separators=(",", ":"), ensure_ascii=False)
+        data = json.dumps(
+            {"fingerprint": self.fingerprint, "entries": self.fresh},
+            separators=(",", ":"),
+            ensure_ascii=False,
+        )
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed
             atomic_replace(path, data, private=True, durable=False)

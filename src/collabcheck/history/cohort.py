@@ -22,9 +22,9 @@ from collabcheck.core.bank import Bank
 from collabcheck.history.build import History, PairHistory, Sitting, build_history, shown_delta
 from collabcheck.history.cohort_read import CohortScanned
 
-OVERDUE_MONTHS = 6      # no sitting for longer than this many months: overdue
-ROSE = 0.2              # a chosen practice "rose" (or fell) by at least this, as shown
-WIDENED = ("authority", "focus", "overall")   # the gaps whose widening raises a flag
+OVERDUE_MONTHS = 6  # no sitting for longer than this many months: overdue
+ROSE = 0.2  # a chosen practice "rose" (or fell) by at least this, as shown
+WIDENED = ("authority", "focus", "overall")  # the gaps whose widening raises a flag
 FLAG_ORDER = ("widened", "overdue", "uncommitted")
 
 
@@ -35,7 +35,7 @@ FLAG_ORDER = ("widened", "overdue", "uncommitted")
 class Flag:
     """Something that needs a facilitator's attention, with the figures that raised it."""
 
-    id: str                       # "widened" | "overdue" | "uncommitted"
+    id: str  # "widened" | "overdue" | "uncommitted"
     facts: dict[str, Any]
 
 
@@ -48,7 +48,7 @@ class Chosen:
     chosen_at: str
     before: float | None
     now: float | None
-    measured: bool                # have they sat since choosing it?
+    measured: bool  # have they sat since choosing it?
 
     @property
     def change(self) -> float | None:
@@ -78,7 +78,7 @@ class Row:
     chosen: Chosen | None
     code: str = ""
     partner_codes: dict[str, str] = field(default_factory=dict)
-    previous: dict[str, Any] = field(default_factory=dict)   # the sitting before's summary
+    previous: dict[str, Any] = field(default_factory=dict)  # the sitting before's summary
 
     def picture(self) -> Any:
         """The picture of the latest sitting, with arrows from the one before (see
@@ -87,8 +87,12 @@ class Row:
 
         now = places_from_record(self.latest)
         now = {pid: now[pid] for pid in self.last.partners if pid in now}
-        return picture_from_places(now, places_from_record(self.previous) or None,
-                                   self.last.authority_divergence, self.last.focus_divergence)
+        return picture_from_places(
+            now,
+            places_from_record(self.previous) or None,
+            self.last.authority_divergence,
+            self.last.focus_divergence,
+        )
 
     @property
     def pair(self) -> str:
@@ -113,8 +117,13 @@ class Row:
         sitting; then the partnership's name."""
         ids = {f.id for f in self.flags}
         overall = self.history.trends["overall"].latest
-        return (-len(ids), *(fid not in ids for fid in FLAG_ORDER),
-                -(overall if overall is not None else -1.0), self.last.ts, self.pair)
+        return (
+            -len(ids),
+            *(fid not in ids for fid in FLAG_ORDER),
+            -(overall if overall is not None else -1.0),
+            self.last.ts,
+            self.pair,
+        )
 
 
 @dataclass
@@ -158,15 +167,26 @@ def flags_of(p: PairHistory, today: date, overdue_months: int) -> list[Flag]:
     """
     out: list[Flag] = []
     trends = p.trends
-    wider = [{"gap": k, "before": trends[k].previous, "now": trends[k].latest,
-              "change": shown_delta(trends[k].latest, trends[k].previous)}
-             for k in WIDENED if trends[k].trend == "further apart"]
+    wider = [
+        {
+            "gap": k,
+            "before": trends[k].previous,
+            "now": trends[k].latest,
+            "change": shown_delta(trends[k].latest, trends[k].previous),
+        }
+        for k in WIDENED
+        if trends[k].trend == "further apart"
+    ]
     if wider:
         out.append(Flag("widened", {"gaps": wider}))
     last = sitting_date(p.sittings[-1])
     if today > add_months(last, overdue_months):
-        out.append(Flag("overdue", {"last": last.isoformat(), "months": months_between(last, today),
-                                    "limit": overdue_months}))
+        out.append(
+            Flag(
+                "overdue",
+                {"last": last.isoformat(), "months": months_between(last, today), "limit": overdue_months},
+            )
+        )
     pending = [s for s in p.sittings if s.committed is False]
     if pending:
         out.append(Flag("uncommitted", {"count": len(pending), "files": [s.file for s in pending]}))
@@ -184,17 +204,25 @@ def chosen_of(p: PairHistory) -> Chosen | None:
     return Chosen(f.practice, f.title, f.chosen_at, f.before, now, bool(measured))
 
 
-def build_cohort(history: History, records: dict[str, dict[str, Any]], today: date,
-                 overdue_months: int = OVERDUE_MONTHS) -> Cohort:
+def build_cohort(
+    history: History, records: dict[str, dict[str, Any]], today: date, overdue_months: int = OVERDUE_MONTHS
+) -> Cohort:
     """Rows for every partnership of `history` (committed marks already set, if wanted);
     `records` are the cohort summaries by file as shown."""
     rows = []
     for p in history.pairs:
         latest = records.get(p.sittings[-1].file, {})
         previous = records.get(p.sittings[-2].file, {}) if len(p.sittings) > 1 else {}
-        rows.append(Row(p, latest, flags_of(p, today, overdue_months),
-                        months_between(sitting_date(p.sittings[-1]), today), chosen_of(p),
-                        previous=previous))
+        rows.append(
+            Row(
+                p,
+                latest,
+                flags_of(p, today, overdue_months),
+                months_between(sitting_date(p.sittings[-1]), today),
+                chosen_of(p),
+                previous=previous,
+            )
+        )
     for n, row in enumerate(sorted(rows, key=lambda r: r.pair), start=1):
         row.code = f"P{n:02d}"
         ids = list(dict.fromkeys(pid for s in row.history.sittings for pid in s.partners))
@@ -213,10 +241,16 @@ def _letter(k: int) -> str:
     return out
 
 
-def load_cohort(folder: str | Path, bank: Bank, today: date | None = None,
-                overdue_months: int = OVERDUE_MONTHS, cache_dir: Path | None | bool = True,
-                workers: int = 1, committed: bool = True,
-                scanned: CohortScanned | None = None) -> Cohort:
+def load_cohort(
+    folder: str | Path,
+    bank: Bank,
+    today: date | None = None,
+    overdue_months: int = OVERDUE_MONTHS,
+    cache_dir: Path | None | bool = True,
+    workers: int = 1,
+    committed: bool = True,
+    scanned: CohortScanned | None = None,
+) -> Cohort:
     """Read every snapshot under `folder` through the cohort's cache into a Cohort."""
     if scanned is None:
         scanned = CohortScanned(folder, bank, cache_dir)
@@ -228,4 +262,3 @@ def load_cohort(folder: str | Path, bank: Bank, today: date | None = None,
         mark_committed(history)
     today = today or datetime.now(timezone.utc).date()
     return build_cohort(history, dict(records), today, overdue_months)
-

@@ -36,31 +36,45 @@ def summarise_for_cohort(snapshot: Any, bank: Bank, warnings: list[str]) -> dict
     fig = figures(snapshot, bank, per_partner=True)
     a, f = fig.authority, fig.focus
     assert a is not None and f is not None and fig.scores is not None  # asked for: per_partner
-    scores: dict[str, dict[str, float | None]] = {
-        k: dict(fig.scores.get(int(k), {})) for k in PRACTICES}
+    scores: dict[str, dict[str, float | None]] = {k: dict(fig.scores.get(int(k), {})) for k in PRACTICES}
     say_ids = [i.id for i in bank.items_of_kind("authority") if not i.accountability]
     place = {}
     for pid in pids:
         given = snapshot.answers.get(pid, {})
         outside = sum(1 for i in say_ids if given.get(i) == "outside")
-        place[pid] = say_place(pid, a.totals.get(pid), a.answered.get(pid, 0), outside,
-                               f.positions.get(pid), a.perceived_holder.get(pid)).to_json()
+        place[pid] = say_place(
+            pid,
+            a.totals.get(pid),
+            a.answered.get(pid, 0),
+            outside,
+            f.positions.get(pid),
+            a.perceived_holder.get(pid),
+        ).to_json()
 
     return {
-        "pair": snapshot.pair, "taken_at": snapshot.taken_at.isoformat(),
+        "pair": snapshot.pair,
+        "taken_at": snapshot.taken_at.isoformat(),
         "ts": snapshot.taken_at.timestamp(),
-        "partners": list(pids), "names": [p.name for p in snapshot.partners],
+        "partners": list(pids),
+        "names": [p.name for p in snapshot.partners],
         "practices": {k: fig.combined.get(int(k)) for k in PRACTICES},
         "divergence": {k: fig.divergence.get(int(k)) for k in PRACTICES},
         "scores": scores,
-        "authority_divergence": a.divergence, "focus_divergence": f.divergence,
-        "pattern_id": a.pattern_id, "holders": dict(a.perceived_holder),
-        "strength": dict(a.strength), "left_out": dict(a.left_out),
-        "positions": dict(f.positions), "leaning": f.leaning, "places": place,
+        "authority_divergence": a.divergence,
+        "focus_divergence": f.divergence,
+        "pattern_id": a.pattern_id,
+        "holders": dict(a.perceived_holder),
+        "strength": dict(a.strength),
+        "left_out": dict(a.left_out),
+        "positions": dict(f.positions),
+        "leaning": f.leaning,
+        "places": place,
         "suggested": fig.suggested,
         "agreed": snapshot.agreed.practice if snapshot.agreed else None,
-        "bank": snapshot.bank, "bank_version": snapshot.bank_version,
-        "unknown": sorted(fig.unknown_answers), "mismatched": sorted(fig.mismatched_answers),
+        "bank": snapshot.bank,
+        "bank_version": snapshot.bank_version,
+        "unknown": sorted(fig.unknown_answers),
+        "mismatched": sorted(fig.mismatched_answers),
         "warnings": warnings,
     }
 
@@ -77,14 +91,20 @@ def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
     except CollabcheckError as exc:
         return {"error": exc.message, "line": exc.line}
     except (RecursionError, MemoryError, ValueError, TypeError) as exc:
-        return {"error": f"could not be read ({type(exc).__name__}); please report this",
-                "line": None, "internal": True}
+        return {
+            "error": f"could not be read ({type(exc).__name__}); please report this",
+            "line": None,
+            "internal": True,
+        }
     warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
     try:
         return summarise_for_cohort(snapshot, bank, warnings)
     except Exception as exc:
-        return {"error": f"could not be compared ({type(exc).__name__}: {exc}); please report this",
-                "line": None, "internal": True}
+        return {
+            "error": f"could not be compared ({type(exc).__name__}: {exc}); please report this",
+            "line": None,
+            "internal": True,
+        }
 
 
 def _num(v: Any) -> bool:
@@ -104,19 +124,30 @@ def _practice_table(v: Any, value: Any) -> bool:
 
 
 SHAPE = {  # every field a cohort summary must have, and what it must hold
-    "pair": lambda v: isinstance(v, str), "taken_at": lambda v: isinstance(v, str),
-    "ts": lambda v: type(v) in (int, float), "partners": _strs, "names": _strs,
-    "practices": lambda v: _practice_table(v, _num), "divergence": lambda v: _practice_table(v, _num),
+    "pair": lambda v: isinstance(v, str),
+    "taken_at": lambda v: isinstance(v, str),
+    "ts": lambda v: type(v) in (int, float),
+    "partners": _strs,
+    "names": _strs,
+    "practices": lambda v: _practice_table(v, _num),
+    "divergence": lambda v: _practice_table(v, _num),
     "scores": lambda v: _practice_table(v, lambda t: _table(t, _num)),
-    "authority_divergence": _num, "focus_divergence": _num,
-    "pattern_id": lambda v: isinstance(v, str), "leaning": lambda v: v is None or isinstance(v, str),
+    "authority_divergence": _num,
+    "focus_divergence": _num,
+    "pattern_id": lambda v: isinstance(v, str),
+    "leaning": lambda v: v is None or isinstance(v, str),
     "holders": lambda v: _table(v, lambda x: isinstance(x, str)),
     "strength": lambda v: _table(v, lambda x: isinstance(x, str)),
     "left_out": lambda v: _table(v, lambda x: isinstance(x, str)),
-    "positions": lambda v: _table(v, _num), "places": lambda v: _table(v, lambda x: isinstance(x, dict)),
-    "suggested": lambda v: type(v) is int, "agreed": lambda v: v is None or type(v) is int,
-    "bank": lambda v: isinstance(v, str), "bank_version": lambda v: type(v) is int,
-    "unknown": _strs, "mismatched": _strs, "warnings": _strs,
+    "positions": lambda v: _table(v, _num),
+    "places": lambda v: _table(v, lambda x: isinstance(x, dict)),
+    "suggested": lambda v: type(v) is int,
+    "agreed": lambda v: v is None or type(v) is int,
+    "bank": lambda v: isinstance(v, str),
+    "bank_version": lambda v: type(v) is int,
+    "unknown": _strs,
+    "mismatched": _strs,
+    "warnings": _strs,
 }
 
 
@@ -126,8 +157,9 @@ def well_formed(summary: Any) -> bool:
     if not isinstance(summary, dict):
         return False
     if "error" in summary:
-        return isinstance(summary["error"], str) and (summary.get("line") is None
-                                                      or type(summary.get("line")) is int)
+        return isinstance(summary["error"], str) and (
+            summary.get("line") is None or type(summary.get("line")) is int
+        )
     return all(key in summary and check(summary[key]) for key, check in SHAPE.items())
 
 
@@ -143,10 +175,16 @@ class CohortCache(SummaryCache):
     def _checked(self, entries: dict[str, Any]) -> dict[str, Any]:
         """Only entries of the cache's own shape ([stat key, summary]) whose summary is
         `well_formed`: a damaged one is read afresh from its snapshot, never trusted."""
+
         def fits(raw: Any) -> bool:
-            return (isinstance(raw, list) and len(raw) == 2 and isinstance(raw[0], list)
-                    and len(raw[0]) == 4 and all(type(n) is int for n in raw[0])
-                    and well_formed(raw[1]))
+            return (
+                isinstance(raw, list)
+                and len(raw) == 2
+                and isinstance(raw[0], list)
+                and len(raw[0]) == 4
+                and all(type(n) is int for n in raw[0])
+                and well_formed(raw[1])
+            )
 
         return {rel: raw for rel, raw in entries.items() if fits(raw)}
 
@@ -158,8 +196,11 @@ class CohortScanned(Scanned):
         super().__init__(folder, bank, None)
         if cache_dir is True:
             cache_dir = default_cache_dir()
-        self.cache = CohortCache(self.root, ["cohort", *bank_fingerprint(bank), *code_fingerprint()],
-                                 cache_dir if isinstance(cache_dir, Path) else None)
+        self.cache = CohortCache(
+            self.root,
+            ["cohort", *bank_fingerprint(bank), *code_fingerprint()],
+            cache_dir if isinstance(cache_dir, Path) else None,
+        )
 
     def records(self, workers: int = 1) -> list[tuple[str, dict[str, Any]]]:
         """(file as shown, summary) for every file, from the cache when it is fresh; uncached
@@ -171,8 +212,11 @@ class CohortScanned(Scanned):
         summaries = [s if s is None or well_formed(s) else None for s in summaries]
         misses = [n for n, s in enumerate(summaries) if s is None]
         bank = self.bank
-        fresh = fork_map(lambda path: summarise_file(path, bank),
-                         [os.path.join(self.root, found[n][0]) for n in misses], workers)
+        fresh = fork_map(
+            lambda path: summarise_file(path, bank),
+            [os.path.join(self.root, found[n][0]) for n in misses],
+            workers,
+        )
         for n, summary in zip(misses, fresh, strict=True):
             summaries[n] = summary
             self.cache.put(found[n][0], found[n][1], summary)
@@ -180,12 +224,15 @@ class CohortScanned(Scanned):
         for rel, message in self.problems.items():
             found.append((rel, [-1, -1, -1, -1]))
             summaries.append({"error": message, "line": None})
-        return [(os.path.join(str(self.folder), rel), s)  # type: ignore[misc]
-                for (rel, _), s in zip(found, summaries, strict=True)]
+        return [
+            (os.path.join(str(self.folder), rel), s)  # type: ignore[misc]
+            for (rel, _), s in zip(found, summaries, strict=True)
+        ]
 
 
-def previous_places(folder: str | Path, bank: Bank, pair: str, before_ts: float,
-                    cache_dir: Path | None | bool = True) -> dict[str, Any]:
+def previous_places(
+    folder: str | Path, bank: Bank, pair: str, before_ts: float, cache_dir: Path | None | bool = True
+) -> dict[str, Any]:
     """The places (see `collabcheck.history.picture`) of `pair`'s latest sitting before
     `before_ts` in `folder`, read through the cohort's cache; {} when there is none (or the
     folder cannot be read: a picture without arrows is still a picture)."""
@@ -195,8 +242,14 @@ def previous_places(folder: str | Path, bank: Bank, pair: str, before_ts: float,
         records = CohortScanned(folder, bank, cache_dir).records()
     except OSError:
         return {}
-    earlier = [r for _, r in records if "error" not in r and r.get("pair") == pair
-               and isinstance(r.get("ts"), (int, float)) and r["ts"] < before_ts]
+    earlier = [
+        r
+        for _, r in records
+        if "error" not in r
+        and r.get("pair") == pair
+        and isinstance(r.get("ts"), (int, float))
+        and r["ts"] < before_ts
+    ]
     if not earlier:
         return {}
     return places_from_record(max(earlier, key=lambda r: r["ts"]))

@@ -28,19 +28,24 @@ class Place:
     """One partner's point on the plane at one sitting (None where they gave no answer)."""
 
     pid: str
-    say: float | None          # −2 the other partner(s) … 0 shared … +2 themselves
-    attention: float | None    # −2 task … +2 relationship
-    outside: int               # say questions they answered "outside the partnership"
-    placed: int                # say questions they answered inside it (counted in `say`)
-    holder: str | None         # the report's perceived holder for them, None if no answer
+    say: float | None  # −2 the other partner(s) … 0 shared … +2 themselves
+    attention: float | None  # −2 task … +2 relationship
+    outside: int  # say questions they answered "outside the partnership"
+    placed: int  # say questions they answered inside it (counted in `say`)
+    holder: str | None  # the report's perceived holder for them, None if no answer
 
     @property
     def on_plane(self) -> bool:
         return self.say is not None and self.attention is not None
 
     def to_json(self) -> dict[str, Any]:
-        return {"say": self.say, "attention": self.attention, "outside": self.outside,
-                "placed": self.placed, "holder": self.holder}
+        return {
+            "say": self.say,
+            "attention": self.attention,
+            "outside": self.outside,
+            "placed": self.placed,
+            "holder": self.holder,
+        }
 
     @classmethod
     def from_json(cls, pid: str, data: Any) -> Place | None:
@@ -58,8 +63,14 @@ class Place:
         return cls(pid, say, att, outside, placed, holder)
 
 
-def say_place(pid: str, totals: dict[str, int] | None, answered: int, outside: int,
-              attention: float | None, holder: str | None) -> Place:
+def say_place(
+    pid: str,
+    totals: dict[str, int] | None,
+    answered: int,
+    outside: int,
+    attention: float | None,
+    holder: str | None,
+) -> Place:
     """A partner's place from the report's figures: their `authority.totals` (say given to
     each partner, summed over the say questions), the say questions they `answered`, how
     many of those were "outside", their focus position and their perceived holder."""
@@ -75,10 +86,17 @@ def places(c: Comparison) -> dict[str, Place]:
     """Every partner's place at this sitting, from the comparison's own figures."""
     a = c.authority
     say_items = [i for i in a.items if not i.accountability]
-    return {p.id: say_place(p.id, a.totals.get(p.id), a.answered.get(p.id, 0),
-                            sum(1 for i in say_items if i.answers.get(p.id) == "outside"),
-                            c.focus.positions.get(p.id), a.perceived_holder.get(p.id))
-            for p in c.partners}
+    return {
+        p.id: say_place(
+            p.id,
+            a.totals.get(p.id),
+            a.answered.get(p.id, 0),
+            sum(1 for i in say_items if i.answers.get(p.id) == "outside"),
+            c.focus.positions.get(p.id),
+            a.perceived_holder.get(p.id),
+        )
+        for p in c.partners
+    }
 
 
 @dataclass(frozen=True)
@@ -96,16 +114,20 @@ class Arrow:
         moved = self.moved
         if moved is None:
             return None
-        return (_sign(self.now.say, self.before.say),             # type: ignore[union-attr]
-                _sign(self.now.attention, self.before.attention))  # type: ignore[union-attr]
+        return (
+            _sign(self.now.say, self.before.say),  # type: ignore[union-attr]
+            _sign(self.now.attention, self.before.attention),  # type: ignore[union-attr]
+        )
 
     @property
     def moved(self) -> tuple[float, float] | None:
         """(across, up) from before to now, when both places are on the plane."""
         if self.before is None or not self.before.on_plane or not self.now.on_plane:
             return None
-        return (self.now.say - self.before.say,                   # type: ignore[operator]
-                self.now.attention - self.before.attention)       # type: ignore[operator]
+        return (
+            self.now.say - self.before.say,  # type: ignore[operator]
+            self.now.attention - self.before.attention,  # type: ignore[operator]
+        )
 
 
 def _sign(now: float | None, before: float | None) -> int:
@@ -142,8 +164,9 @@ def picture(c: Comparison, before: dict[str, Place] | None = None) -> Picture:
     return Picture(arrows, c.authority.divergence, c.focus.divergence, bool(before))
 
 
-def picture_from_places(now: dict[str, Place], before: dict[str, Place] | None,
-                        say_gap: float | None, attention_gap: float | None) -> Picture:
+def picture_from_places(
+    now: dict[str, Place], before: dict[str, Place] | None, say_gap: float | None, attention_gap: float | None
+) -> Picture:
     """A picture from places already worked out (a cohort's cached sittings), partners in
     the order of `now`."""
     arrows = [Arrow(pid, place, (before or {}).get(pid)) for pid, place in now.items()]

@@ -33,17 +33,22 @@ def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[s
     practices = {str(k): v for k, v in f.combined.items()}
     divergence = {str(k): v for k, v in f.divergence.items()}
     return {
-        "pair": snapshot.pair, "taken_at": snapshot.taken_at.isoformat(),
+        "pair": snapshot.pair,
+        "taken_at": snapshot.taken_at.isoformat(),
         "ts": snapshot.taken_at.timestamp(),
-        "partners": [p.id for p in snapshot.partners], "names": [p.name for p in snapshot.partners],
+        "partners": [p.id for p in snapshot.partners],
+        "names": [p.name for p in snapshot.partners],
         "practices": {k: practices.get(k) for k in PRACTICES},
         "divergence": {k: divergence.get(k) for k in PRACTICES},
-        "authority_divergence": f.authority_divergence, "focus_divergence": f.focus_divergence,
+        "authority_divergence": f.authority_divergence,
+        "focus_divergence": f.focus_divergence,
         "suggested": f.suggested,
         "agreed": snapshot.agreed.practice if snapshot.agreed else None,
-        "bank": snapshot.bank, "bank_version": snapshot.bank_version,
+        "bank": snapshot.bank,
+        "bank_version": snapshot.bank_version,
         "form": getattr(snapshot, "form", None),
-        "unknown": sorted(f.unknown_answers), "mismatched": sorted(f.mismatched_answers),
+        "unknown": sorted(f.unknown_answers),
+        "mismatched": sorted(f.mismatched_answers),
         "warnings": warnings,
     }
 
@@ -70,14 +75,20 @@ def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
     except CollabcheckError as exc:
         return {"error": exc.message, "line": exc.line}
     except (RecursionError, MemoryError, ValueError, TypeError) as exc:
-        return {"error": f"could not be read ({type(exc).__name__}); please report this",
-                "line": None, "internal": True}
+        return {
+            "error": f"could not be read ({type(exc).__name__}); please report this",
+            "line": None,
+            "internal": True,
+        }
     warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
     try:
         return summarise_snapshot(snapshot, bank, warnings)
     except Exception as exc:  # one odd file must not hide the others
-        return {"error": f"could not be compared ({type(exc).__name__}: {exc}); please report this",
-                "line": None, "internal": True}
+        return {
+            "error": f"could not be compared ({type(exc).__name__}: {exc}); please report this",
+            "line": None,
+            "internal": True,
+        }
 
 
 def bank_fingerprint(bank: Bank) -> list[Any]:
@@ -102,8 +113,11 @@ class Scanned:
         self.root = Path(folder)
         if cache_dir is True:
             cache_dir = default_cache_dir()
-        self.cache = SummaryCache(self.root, [*bank_fingerprint(bank), *code_fingerprint()],
-                                  cache_dir if isinstance(cache_dir, Path) else None)
+        self.cache = SummaryCache(
+            self.root,
+            [*bank_fingerprint(bank), *code_fingerprint()],
+            cache_dir if isinstance(cache_dir, Path) else None,
+        )
         self.problems: dict[str, str] = {}
         self.found = scan(self.root, self.problems)
 
@@ -111,14 +125,23 @@ class Scanned:
         """A digest of everything history's output depends on: every file's stat key, the
         bank, collabcheck's code (rendering included) and `extra` (format, pair, folder as
         named). None when any file is too new or odd to be sure a change would show."""
-        if self.cache.dir is None or any(key[0] < 0 or key[1] > self.cache.started_ns - RACY_NS
-                                         for _, key in self.found):
+        if self.cache.dir is None or any(
+            key[0] < 0 or key[1] > self.cache.started_ns - RACY_NS for _, key in self.found
+        ):
             return None
         import hashlib
         import json
 
-        text = json.dumps([self.cache.fingerprint, code_fingerprint(("render", "cli")), extra,
-                           self.found, sorted(self.problems.items())], separators=(",", ":"))
+        text = json.dumps(
+            [
+                self.cache.fingerprint,
+                code_fingerprint(("render", "cli")),
+                extra,
+                self.found,
+                sorted(self.problems.items()),
+            ],
+            separators=(",", ":"),
+        )
         return hashlib.sha256(text.encode()).hexdigest()
 
     def records(self, workers: int = 1) -> list[tuple[str, dict[str, Any]]]:

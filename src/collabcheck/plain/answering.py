@@ -29,8 +29,9 @@ STOP = {"stop", "quit", "exit"}
 class Answering:
     """Walks one partner through the bank from `sitting.current_item`, autosaving each change."""
 
-    def __init__(self, talk: Conversation, sitting: Sitting, bank: Bank,
-                 autosave: Callable[[], None]) -> None:
+    def __init__(
+        self, talk: Conversation, sitting: Sitting, bank: Bank, autosave: Callable[[], None]
+    ) -> None:
         self.talk = talk
         self.sitting = sitting
         self.bank = bank
@@ -69,8 +70,9 @@ class Answering:
 
     def rated_help(self, item: Item, options: list[tuple[Answer, str]]) -> str:
         unsure = ", n for not sure"
-        return (f"Type a number from 1 to {len(options)}{unsure}, s to skip, or b to go back. "
-                "Then press Enter.")
+        return (
+            f"Type a number from 1 to {len(options)}{unsure}, s to skip, or b to go back. Then press Enter."
+        )
 
     def ask_rated(self, item: Item) -> int:
         """Ask one rated question; returns +1 to move on, -1 to go back, 0 to stay."""
@@ -81,8 +83,9 @@ class Answering:
         self.talk.numbered([label for _, label in options])
         current = self.sitting.answer_of(pid, item.id)
         if current is not None:
-            self.talk.say(f"Your answer so far: {answer_label(item, self.sitting, current)}. "
-                          "Press Enter to keep it.")
+            self.talk.say(
+                f"Your answer so far: {answer_label(item, self.sitting, current)}. Press Enter to keep it."
+            )
         prompt = self.rated_help(item, options)
         while True:
             said = word(self.talk.ask(prompt))
@@ -99,13 +102,19 @@ class Answering:
                 return 1
             value, known = self.read_rated(said, item, options)
             if not known:
-                self.talk.say(f"Sorry, \"{said}\" is not one of the choices." if said
-                              else "Please choose an answer, or type s to skip.")
+                self.talk.say(
+                    f'Sorry, "{said}" is not one of the choices.'
+                    if said
+                    else "Please choose an answer, or type s to skip."
+                )
                 continue
             self.sitting.set_answer(pid, item, value)
             self.autosave()
-            self.talk.say("You skipped this question." if value is None
-                          else f"You chose: {answer_label(item, self.sitting, value)}.")
+            self.talk.say(
+                "You skipped this question."
+                if value is None
+                else f"You chose: {answer_label(item, self.sitting, value)}."
+            )
             return 1
 
     @staticmethod
@@ -132,12 +141,16 @@ class Answering:
         if note.text.strip():
             kept = "kept private" if note.private else "going in the file"
             self.talk.say(f"You wrote before ({kept}): {display_name(note.text)}")
-            prompt = ("Press Enter to keep it, or type new words to replace it. Type the word "
-                      "clear to empty it, back to go back, or stop to stop for now.")
+            prompt = (
+                "Press Enter to keep it, or type new words to replace it. Type the word "
+                "clear to empty it, back to go back, or stop to stop for now."
+            )
         else:
-            prompt = ("This is a written question. Type your answer on one line and press Enter, "
-                      "or press Enter on its own to leave it empty. Type the word back to go back, "
-                      "or stop to stop for now.")
+            prompt = (
+                "This is a written question. Type your answer on one line and press Enter, "
+                "or press Enter on its own to leave it empty. Type the word back to go back, "
+                "or stop to stop for now."
+            )
         said = self.talk.ask(prompt)
         command = word(said)
         if command in STOP:
@@ -165,8 +178,11 @@ class Answering:
         private = self.ask_private(note.private if note.text.strip() else False)
         self.sitting.set_note(pid, item.id, text, private)
         self.autosave()
-        self.talk.say("Kept private: it will not be in the saved file." if private
-                      else "Noted. It will go in the saved file.")
+        self.talk.say(
+            "Kept private: it will not be in the saved file."
+            if private
+            else "Noted. It will go in the saved file."
+        )
         return 1
 
     def meant_as_command(self, letter: str) -> str | None:
@@ -174,8 +190,10 @@ class Answering:
         the words themselves? Asked, never guessed. None keeps the letter as the answer."""
         action = "skip this question" if letter == "s" else "go back to the previous question"
         while True:
-            said = self.talk.enter(f'You typed only "{letter}". Did you mean to {action}? Type '
-                                   f'yes to {action}, or no to keep "{letter}" as your answer.')
+            said = self.talk.enter(
+                f'You typed only "{letter}". Did you mean to {action}? Type '
+                f'yes to {action}, or no to keep "{letter}" as your answer.'
+            )
             if said in STOP:
                 raise Stop
             if said in ("y", "yes"):
@@ -188,8 +206,10 @@ class Answering:
         """Ask whether a reflection stays out of the file; Enter keeps the earlier choice."""
         now = "It is private now." if was_private else "It goes in the file now."
         while True:
-            said = self.talk.enter("Keep this private, out of the saved file? Type p for private, "
-                                   f"or f for the file. {now} Press Enter to leave it so.")
+            said = self.talk.enter(
+                "Keep this private, out of the saved file? Type p for private, "
+                f"or f for the file. {now} Press Enter to leave it so."
+            )
             if said in STOP:
                 raise Stop
             if said == "":
@@ -208,11 +228,12 @@ class Answering:
         total = len(self.items)
         answered = self.sitting.answered_count(self.partner.id)
         last = self.sitting.current_partner >= len(self.sitting.partners) - 1
-        after = ("next you all hear the results together" if last
-                 else "the keyboard goes to the next person")
+        after = "next you all hear the results together" if last else "the keyboard goes to the next person"
         self.talk.say("")
-        self.talk.say(f"That is every question, {name}. You answered {answered} of {total}. "
-                      f"When you finish, your answers are hidden and {after}.")
+        self.talk.say(
+            f"That is every question, {name}. You answered {answered} of {total}. "
+            f"When you finish, your answers are hidden and {after}."
+        )
         while True:
             said = self.talk.enter("Press Enter to finish, or type b to go back and change an answer.")
             if said in STOP:

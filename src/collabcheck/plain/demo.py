@@ -14,12 +14,17 @@ from collabcheck.core.examples import EXAMPLE_NOTICE, Example
 from collabcheck.plain.talk import Conversation, EndOfInput, Stop, word
 from collabcheck.plain.together import read_comparison
 
-INTRO = ("Amira, a hospital consultant, and Tom, a patient partner, have each answered the "
-         "questions on their own. This is what they hear together afterwards.")
-AFTER = ("In a real sitting you would now agree which practice to work on, and the sitting "
-         "would be saved. This example saves nothing.")
-GOODBYE = ("That was the example. To start your own sitting, run collabcheck --plain in your "
-           "team's git repository.")
+INTRO = (
+    "Amira, a hospital consultant, and Tom, a patient partner, have each answered the "
+    "questions on their own. This is what they hear together afterwards."
+)
+AFTER = (
+    "In a real sitting you would now agree which practice to work on, and the sitting "
+    "would be saved. This example saves nothing."
+)
+GOODBYE = (
+    "That was the example. To start your own sitting, run collabcheck --plain in your team's git repository."
+)
 
 
 def run_plain_demo(example: Example, inp: TextIO | None = None, out: TextIO | None = None) -> int:
@@ -34,11 +39,11 @@ def run_plain_demo(example: Example, inp: TextIO | None = None, out: TextIO | No
         read_comparison(talk, example.sitting, example.bank)
         talk.say("")
         talk.say(AFTER)
-        said = word(talk.ask("Type history to hear how Amira and Tom moved over a year, or "
-                             "press Enter to finish."))
+        said = word(
+            talk.ask("Type history to hear how Amira and Tom moved over a year, or press Enter to finish.")
+        )
         if said in ("history", "h"):
-            history = load_history(example.folder, example.bank, pair=example.snapshot.pair,
-                                   cache_dir=False)
+            history = load_history(example.folder, example.bank, pair=example.snapshot.pair, cache_dir=False)
             talk.say("")
             talk.say(render_text(history, 78), width=80)
     except (Stop, EndOfInput):

@@ -54,8 +54,15 @@ def local_now() -> datetime:
 class PlainSitting:
     """One run of plain mode; `run` returns the exit status."""
 
-    def __init__(self, bank: Bank, snapshot_dir: Path, state_dir: Path | None = None,
-                 inp: TextIO | None = None, out: TextIO | None = None, now: Clock | None = None) -> None:
+    def __init__(
+        self,
+        bank: Bank,
+        snapshot_dir: Path,
+        state_dir: Path | None = None,
+        inp: TextIO | None = None,
+        out: TextIO | None = None,
+        now: Clock | None = None,
+    ) -> None:
         self.bank = bank
         self.snapshot_dir = Path(snapshot_dir)
         self.state_dir = paths.state_dir(state_dir)
@@ -74,9 +81,11 @@ class PlainSitting:
         except OSError as exc:
             if not self._autosave_warned:
                 self._autosave_warned = True
-                self.talk.say(f"Warning: answers cannot be kept in {self.state_dir} "
-                              f"({exc.strerror or exc}), so stopping now would lose them. "
-                              "You can still finish and save.")
+                self.talk.say(
+                    f"Warning: answers cannot be kept in {self.state_dir} "
+                    f"({exc.strerror or exc}), so stopping now would lose them. "
+                    "You can still finish and save."
+                )
 
     def run(self) -> int:
         """The sitting; a stop or the end of input keeps it, unless it is already saved (then
@@ -119,8 +128,10 @@ class PlainSitting:
             self.autosave()
         if s.stage != "together":
             self.talk.say("")
-            self.talk.say("Everyone has answered. Now sit together where you can all hear. Next "
-                          "you hear your answers side by side, and agree what to work on.")
+            self.talk.say(
+                "Everyone has answered. Now sit together where you can all hear. Next "
+                "you hear your answers side by side, and agree what to work on."
+            )
             if self.talk.enter("Press Enter when everyone is ready.") in ("stop", "quit"):
                 _stop()
             s.stage = "together"
@@ -143,8 +154,10 @@ class PlainSitting:
         """Where the partnership stands: two quick questions, answered together (the app's)."""
         t = self.talk
         t.say("")
-        t.say("Where your partnership stands. Answer these two together; they help collabcheck "
-              "suggest what fits where you are. Press Enter on its own to leave one.")
+        t.say(
+            "Where your partnership stands. Answer these two together; they help collabcheck "
+            "suggest what fits where you are. Press Enter on its own to leave one."
+        )
         for question, choices_ in ((STAGE_QUESTION, STAGE_OPTIONS), (ROUTE_QUESTION, ROUTE_OPTIONS)):
             t.say(question)
             t.numbered([label for _, label in choices_])
@@ -181,32 +194,44 @@ class PlainSitting:
         """Say what this is; True when an unfinished sitting is carried on (self.sitting set)."""
         t = self.talk
         t.say("collabcheck, plain mode.")
-        t.say("Each of you answers questions about your partnership, in turn and unseen. Then you "
-              "hear your answers side by side and agree one practice to work on next. It takes "
-              f"about {minutes_each(self.bank)} minutes each, then 15 to 30 minutes together.")
+        t.say(
+            "Each of you answers questions about your partnership, in turn and unseen. Then you "
+            "hear your answers side by side and agree one practice to work on next. It takes "
+            f"about {minutes_each(self.bank)} minutes each, then 15 to 30 minutes together."
+        )
         t.say(PRIVACY)
         self.offer_apart()
-        stored, aside = (store.load_checked(self.state_dir, self.bank) if paths.has_sitting(self.state_dir)
-                         else (None, None))
+        stored, aside = (
+            store.load_checked(self.state_dir, self.bank)
+            if paths.has_sitting(self.state_dir)
+            else (None, None)
+        )
         if aside is not None:
-            t.say(f"An unfinished sitting could not be read, so it was put aside as {aside}. "
-                  "You can start a new sitting.")
+            t.say(
+                f"An unfinished sitting could not be read, so it was put aside as {aside}. "
+                "You can start a new sitting."
+            )
         if stored is None:
             t.say(HOW)
             if t.enter("Press Enter to start, or type stop to leave.") in ("stop", "quit"):
                 _stop()
             return False
         if not stored.matches(self.bank):
-            t.say(f"An unfinished sitting of {names_list(shown_names(stored))} "
-                  f"used other questions: bank '{display_name(stored.bank)}' version "
-                  f"{stored.bank_version}. To carry it on, start collabcheck with those questions "
-                  "(--questions). A new sitting here would replace it.")
+            t.say(
+                f"An unfinished sitting of {names_list(shown_names(stored))} "
+                f"used other questions: bank '{display_name(stored.bank)}' version "
+                f"{stored.bank_version}. To carry it on, start collabcheck with those questions "
+                "(--questions). A new sitting here would replace it."
+            )
         else:
             t.say("An unfinished sitting was found: " + describe(stored, self.bank))
         while True:
             can_carry_on = stored.matches(self.bank)
-            said = t.enter("Type c to carry it on, or n to start a new sitting." if can_carry_on
-                           else "Type n to start a new sitting, or stop to leave.")
+            said = t.enter(
+                "Type c to carry it on, or n to start a new sitting."
+                if can_carry_on
+                else "Type n to start a new sitting, or stop to leave."
+            )
             if said in ("stop", "quit"):
                 _stop()
             if can_carry_on and said in ("c", "carry on", ""):
@@ -215,9 +240,11 @@ class PlainSitting:
                 return True
             if said in ("n", "new"):
                 names = names_list(shown_names(stored))
-                sure = t.enter(f"Start a new sitting? The unfinished sitting of {names} will be "
-                               "thrown away, with all its answers. Type yes to throw it away, or "
-                               "press Enter to go back.")
+                sure = t.enter(
+                    f"Start a new sitting? The unfinished sitting of {names} will be "
+                    "thrown away, with all its answers. Type yes to throw it away, or "
+                    "press Enter to go back."
+                )
                 if sure in ("yes", "y"):
                     store.clear(self.state_dir)
                     t.say("Thrown away.")
@@ -232,8 +259,7 @@ class PlainSitting:
         """Who is here (carrying on the names of a draft), then the sitting itself."""
         earlier = draft.draft_people if draft is not None else None
         earlier_pair = draft.draft_pair if draft is not None else ""
-        people, pair = ask_who(self.talk, self.keep_draft, earlier, earlier_pair,
-                               known=self.partnerships())
+        people, pair = ask_who(self.talk, self.keep_draft, earlier, earlier_pair, known=self.partnerships())
         return Sitting.new(self.bank, people, self.now(), pair=pair)
 
     def partnerships(self) -> list[Partnership]:
@@ -260,19 +286,26 @@ class PlainSitting:
         done = [display_name(p.name) for p in s.partners[: s.current_partner]]
         t.say("")
         if done and t.clear():
-            t.say(f"{names_list(done)}: your answers are hidden now, and the window has been "
-                  "cleared. Nobody hears anyone's answers until everyone has finished.")
+            t.say(
+                f"{names_list(done)}: your answers are hidden now, and the window has been "
+                "cleared. Nobody hears anyone's answers until everyone has finished."
+            )
         elif done:
-            t.say(f"{names_list(done)}: your answers are hidden now. Nobody hears anyone's answers "
-                  "until everyone has finished. Earlier lines in this window show them, so "
-                  "please do not scroll back up.")
+            t.say(
+                f"{names_list(done)}: your answers are hidden now. Nobody hears anyone's answers "
+                "until everyone has finished. Earlier lines in this window show them, so "
+                "please do not scroll back up."
+            )
         else:
-            t.say("Nobody hears anyone's answers until everyone has finished, so the others may "
-                  "like to look away, or take the headphones off.")
+            t.say(
+                "Nobody hears anyone's answers until everyone has finished, so the others may "
+                "like to look away, or take the headphones off."
+            )
         carry_on = f" You carry on from question {s.current_item + 1}." if s.current_item else ""
-        t.say(f"{name} answers next (partner {s.current_partner + 1} of {len(s.partners)}). "
-              "Answer as you see things; there are no right answers. You can skip any question."
-              + carry_on)
+        t.say(
+            f"{name} answers next (partner {s.current_partner + 1} of {len(s.partners)}). "
+            "Answer as you see things; there are no right answers. You can skip any question." + carry_on
+        )
         said = t.enter(f"Pass the keyboard to {name}. Press Enter when {name} is ready.")
         if said in ("stop", "quit"):
             _stop()
@@ -282,7 +315,13 @@ def _stop() -> None:
     raise Stop
 
 
-def run_plain(bank: Bank, snapshot_dir: Path, state_dir: Path | None = None,
-              inp: TextIO | None = None, out: TextIO | None = None, now: Clock | None = None) -> int:
+def run_plain(
+    bank: Bank,
+    snapshot_dir: Path,
+    state_dir: Path | None = None,
+    inp: TextIO | None = None,
+    out: TextIO | None = None,
+    now: Clock | None = None,
+) -> int:
     """Run a sitting as a conversation on standard input and output (or the given streams)."""
     return PlainSitting(bank, snapshot_dir, state_dir, inp, out, now).run()

@@ -14,8 +14,14 @@ from collabcheck.plain.talk import Conversation, Stop, word
 from collabcheck.render.quick import QUICK_READING, offer_text
 
 
-def choose_form(talk: Conversation, s: Sitting, bank: Bank, snapshot_dir: Path, now: datetime,
-                autosave: Callable[[], None]) -> None:
+def choose_form(
+    talk: Conversation,
+    s: Sitting,
+    bank: Bank,
+    snapshot_dir: Path,
+    now: datetime,
+    autosave: Callable[[], None],
+) -> None:
     """Ask a partnership that sat in full lately whether to do the quick check-in today."""
     last = offer_quick(snapshot_dir, s.pair, bank, now)
     form = quick_form(bank)
@@ -23,8 +29,12 @@ def choose_form(talk: Conversation, s: Sitting, bank: Bank, snapshot_dir: Path, 
         return
     talk.say("")
     talk.say("A quick check-in? " + offer_text(last, len(form.items), len(questions(bank))))
-    talk.numbered([f"Quick check-in: {len(form.items)} questions each",
-                   f"Full sitting: {len(questions(bank))} questions each"])
+    talk.numbered(
+        [
+            f"Quick check-in: {len(form.items)} questions each",
+            f"Full sitting: {len(questions(bank))} questions each",
+        ]
+    )
     while True:
         said = word(talk.ask("Type 1 or 2, then press Enter."))
         if said in ("stop", "quit"):

@@ -69,8 +69,9 @@ class Conversation:
                 continue
             indent = re.match(r"\s*(?:[-•]\s|\d+\.\s)?", para)
             lead = " " * len(indent.group(0)) if indent else ""
-            lines += textwrap.wrap(para, width, subsequent_indent=lead, break_long_words=False,
-                                   break_on_hyphens=False) or [""]
+            lines += textwrap.wrap(
+                para, width, subsequent_indent=lead, break_long_words=False, break_on_hyphens=False
+            ) or [""]
         self.out.write("\n".join(lines) + "\n")
         self.out.flush()
 

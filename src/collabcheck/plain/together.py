@@ -37,23 +37,28 @@ def read_comparison(talk: Conversation, sitting: Sitting, bank: Bank) -> None:
     snap = sitting.to_snapshot(bank, sitting.started_at)
     parts = comparison_sections(snap, bank)
     talk.say("")
-    talk.say("How you each see your partnership. Listen together: differences are not wrong "
-             f"answers, they are things to talk about. The comparison has {len(parts)} parts:")
+    talk.say(
+        "How you each see your partnership. Listen together: differences are not wrong "
+        f"answers, they are things to talk about. The comparison has {len(parts)} parts:"
+    )
     talk.numbered([heading for heading, _ in parts])
     nxt = 0
     told = False
     while True:
         if nxt < len(parts) and not told:
-            prompt = (f"Press Enter to hear part {nxt + 1}, {parts[nxt][0]}. Or type a part's "
-                      "number, skip to pass over it, list to hear the parts again, or agree to "
-                      "agree what to work on.")
+            prompt = (
+                f"Press Enter to hear part {nxt + 1}, {parts[nxt][0]}. Or type a part's "
+                "number, skip to pass over it, list to hear the parts again, or agree to "
+                "agree what to work on."
+            )
             told = True
         elif nxt < len(parts):  # said once in full; after that, short (a listener hears it all)
-            prompt = (f"Enter for part {nxt + 1}, {parts[nxt][0]}. Or a number, skip, list, "
-                      "or agree.")
+            prompt = f"Enter for part {nxt + 1}, {parts[nxt][0]}. Or a number, skip, list, or agree."
         else:
-            prompt = ("That was the last part. Type agree (or press Enter) to agree what to work "
-                      "on, a part's number to hear it again, or list for the parts.")
+            prompt = (
+                "That was the last part. Type agree (or press Enter) to agree what to work "
+                "on, a part's number to hear it again, or list for the parts."
+            )
         said = word(talk.ask(prompt))
         if said in STOP:
             raise Stop
@@ -68,7 +73,7 @@ def read_comparison(talk: Conversation, sitting: Sitting, bank: Bank) -> None:
         if said.isdigit() and 1 <= int(said) <= len(parts):
             nxt = int(said) - 1
         elif said != "":
-            talk.say(f"Sorry, \"{said}\" is not understood here.")
+            talk.say(f'Sorry, "{said}" is not understood here.')
             continue
         heading, body = parts[nxt]
         talk.say("")
@@ -86,11 +91,16 @@ def agree(talk: Conversation, sitting: Sitting, bank: Bank, autosave: Callable[[
     start = sitting.agreed_practice or suggested
     talk.say("")
     talk.say("Which practice will you work on next? The suggestion is only a starting point.")
-    talk.numbered([display_name(p.title) + (" (suggested)" if p.number == suggested else "")
-                   for p in bank.practices])
+    talk.numbered(
+        [display_name(p.title) + (" (suggested)" if p.number == suggested else "") for p in bank.practices]
+    )
     while True:
-        said = word(talk.ask(f"Type a number from 1 to 5, or press Enter for practice {start}. "
-                             "Type back to hear the comparison again."))
+        said = word(
+            talk.ask(
+                f"Type a number from 1 to 5, or press Enter for practice {start}. "
+                "Type back to hear the comparison again."
+            )
+        )
         if said in STOP:
             raise Stop
         if said in ("back", "b"):
@@ -110,8 +120,9 @@ def agree(talk: Conversation, sitting: Sitting, bank: Bank, autosave: Callable[[
     sitting.actions = actions
     autosave()
     while True:
-        said = word(talk.ask("Press Enter to save the sitting now, or type back to hear the "
-                             "comparison again first."))
+        said = word(
+            talk.ask("Press Enter to save the sitting now, or type back to hear the comparison again first.")
+        )
         if said in STOP:
             raise Stop
         if said == "":
@@ -131,8 +142,10 @@ def ask_actions(talk: Conversation, actions: list[str]) -> list[str]:
         if said not in ("new", "n"):
             talk.say(f"Kept {len(actions)} action{'s' if len(actions) != 1 else ''}.")
             return actions
-    talk.say("Now the actions you agree, if any: type one action per line, pressing Enter after "
-             "each. Press Enter on an empty line when you have finished.")
+    talk.say(
+        "Now the actions you agree, if any: type one action per line, pressing Enter after "
+        "each. Press Enter on an empty line when you have finished."
+    )
     out: list[str] = []
     while True:
         line = talk.ask(f"Action {len(out) + 1}, or Enter on its own to finish:")
@@ -144,8 +157,9 @@ def ask_actions(talk: Conversation, actions: list[str]) -> list[str]:
     return out
 
 
-def save(talk: Conversation, sitting: Sitting, bank: Bank, snapshot_dir: Path,
-         now: datetime) -> tuple[Path, Snapshot] | None:
+def save(
+    talk: Conversation, sitting: Sitting, bank: Bank, snapshot_dir: Path, now: datetime
+) -> tuple[Path, Snapshot] | None:
     """Write the snapshot as the app does; None (and a plain sentence) if the folder refuses."""
     from collabcheck.core.errors import CollabcheckError
     from collabcheck.core.snapshot import write_snapshot
@@ -154,21 +168,29 @@ def save(talk: Conversation, sitting: Sitting, bank: Bank, snapshot_dir: Path,
     try:
         path = write_snapshot(snap, snapshot_dir, bank)
     except (OSError, CollabcheckError) as exc:
-        talk.say(f"Could not save in {snapshot_dir}: {exc}. Your answers are still kept on this "
-                 "computer; fix the folder, then run collabcheck --plain again to save.")
+        talk.say(
+            f"Could not save in {snapshot_dir}: {exc}. Your answers are still kept on this "
+            "computer; fix the folder, then run collabcheck --plain again to save."
+        )
         return None
     talk.say("")
     talk.say("Saved. Your sitting is in this file:")
     talk.say(shown_path(path))
-    talk.say("Private reflections were not saved in this file, and the working copy of this "
-             "sitting has been removed from this computer.")
+    talk.say(
+        "Private reflections were not saved in this file, and the working copy of this "
+        "sitting has been removed from this computer."
+    )
     return path, snap
 
 
 def offer_markdown(talk: Conversation, path: Path, snapshot: Snapshot, bank: Bank) -> None:
     """As on the app's Saved screen: a Markdown report beside the snapshot, if they want one."""
-    said = word(talk.ask("Type m to write a Markdown report beside it (easy to read on the web or "
-                         "print for a meeting), or press Enter to finish."))
+    said = word(
+        talk.ask(
+            "Type m to write a Markdown report beside it (easy to read on the web or "
+            "print for a meeting), or press Enter to finish."
+        )
+    )
     if said not in ("m", "markdown"):
         return
     from collabcheck.core.files import atomic_write_new
@@ -176,8 +198,9 @@ def offer_markdown(talk: Conversation, path: Path, snapshot: Snapshot, bank: Ban
     from collabcheck.scoring.compare import compare
 
     try:
-        report = atomic_write_new(path.parent, path.stem + ".md",
-                                  render_markdown(compare(snapshot, bank), bank))
+        report = atomic_write_new(
+            path.parent, path.stem + ".md", render_markdown(compare(snapshot, bank), bank)
+        )
     except OSError as exc:
         talk.say(f"Could not write the report: {exc.strerror or exc}.")
         return
@@ -186,6 +209,7 @@ def offer_markdown(talk: Conversation, path: Path, snapshot: Snapshot, bank: Ban
 
 
 # -- commit to git: THE HOOK ----------------------------------------------------------------------
+
 
 def commit_after_save(talk: Conversation, path: Path, snapshot: Snapshot) -> None:
     """Say where the file is with git, then offer to commit it (that file only) and push, as
@@ -201,16 +225,28 @@ def commit_after_save(talk: Conversation, path: Path, snapshot: Snapshot) -> Non
     report = path.with_suffix(".md")
     files = [path, *([report] if report.exists() else [])]
     what = "this file and its Markdown report" if len(files) == 2 else "this file only"
-    said = talk.ask(f"Type c and press Enter to commit this sitting to your repository ({what}), "
-                    "or just press Enter to leave it.").strip().lower()
+    said = (
+        talk.ask(
+            f"Type c and press Enter to commit this sitting to your repository ({what}), "
+            "or just press Enter to leave it."
+        )
+        .strip()
+        .lower()
+    )
     if said not in ("c", "commit"):
         return
     outcome = commit_files(files, commit_message([(snapshot.pair, snapshot.taken_at)]))
     talk.say(sentence(outcome))
     if not outcome.ok:
         return
-    said = talk.ask("Type p and press Enter to push it to your team's shared repository "
-                    "(at most 30 seconds), or just press Enter to finish.").strip().lower()
+    said = (
+        talk.ask(
+            "Type p and press Enter to push it to your team's shared repository "
+            "(at most 30 seconds), or just press Enter to finish."
+        )
+        .strip()
+        .lower()
+    )
     if said in ("p", "push"):
         talk.say("Pushing…")
         talk.say(sentence(push(path.parent)))

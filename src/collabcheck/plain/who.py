@@ -24,22 +24,34 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def ask_who(talk: Conversation, keep: Callable[[People, str], None], earlier: People | None = None,
-            earlier_pair: str = "", known: list[Partnership] | None = None) -> tuple[People, str]:
+def ask_who(
+    talk: Conversation,
+    keep: Callable[[People, str], None],
+    earlier: People | None = None,
+    earlier_pair: str = "",
+    known: list[Partnership] | None = None,
+) -> tuple[People, str]:
     """Two to six (name, role) pairs and the partnership name; `keep` is called after each line.
     The name suggested is the one these people sat under before (`known`), in any order."""
     earlier = [(n, r) for n, r in (earlier or []) if n.strip() or r.strip()]
     while True:
         talk.say("")
-        talk.say(f"Who is here? {MIN_PARTNERS} to {MAX_PARTNERS} people. Type each name, then a "
-                 "role in your own words if you like.")
+        talk.say(
+            f"Who is here? {MIN_PARTNERS} to {MAX_PARTNERS} people. Type each name, then a "
+            "role in your own words if you like."
+        )
         people = _names(talk, keep, earlier, earlier_pair)
         if len(people) == MAX_PARTNERS:
             talk.say(f"That is {MAX_PARTNERS} people, the most for one sitting.")
         typed = [n for n, _ in people]
         suggested = earlier_pair or known_pair(typed, known or []) or pair_slug(typed)
-        pair = talk.ask(f"The partnership name goes in the file name. Suggested: {suggested}. "
-                        "Press Enter to use it, or type another.") or suggested
+        pair = (
+            talk.ask(
+                f"The partnership name goes in the file name. Suggested: {suggested}. "
+                "Press Enter to use it, or type another."
+            )
+            or suggested
+        )
         keep(people, pair)
         names = names_list([display_name(n) for n, _ in people])
         talk.say(f"Here today: {names}. Partnership name: {display_name(pair)}.")
@@ -51,17 +63,19 @@ def ask_who(talk: Conversation, keep: Callable[[People, str], None], earlier: Pe
         earlier, earlier_pair = people, pair
 
 
-def _names(talk: Conversation, keep: Callable[[People, str], None], earlier: People,
-           earlier_pair: str) -> People:
+def _names(
+    talk: Conversation, keep: Callable[[People, str], None], earlier: People, earlier_pair: str
+) -> People:
     people: People = []
     while len(people) < MAX_PARTNERS:
         n = len(people) + 1
         before_name, before_role = earlier[n - 1] if n <= len(earlier) else ("", "")
         enough = len(people) >= MIN_PARTNERS
         if before_name:
-            prompt = (f"Partner {n}'s name. Typed before: {display_name(before_name)}. Press Enter "
-                      "to keep it, or type another name" + (", or done if everyone is here." if enough
-                                                           else "."))
+            prompt = (
+                f"Partner {n}'s name. Typed before: {display_name(before_name)}. Press Enter "
+                "to keep it, or type another name" + (", or done if everyone is here." if enough else ".")
+            )
         else:
             prompt = f"Partner {n}'s name" + (", or press Enter if everyone is here:" if enough else ":")
         name = talk.ask(prompt)
@@ -74,17 +88,22 @@ def _names(talk: Conversation, keep: Callable[[People, str], None], earlier: Peo
             talk.say(f"A sitting needs at least {MIN_PARTNERS} people. Please type a name.")
             continue
         if any(_same(p, name) for p, _ in people):
-            talk.say(f"Two people are both called {display_name(name)}. Please add something to "
-                     "tell them apart, like an initial.")
+            talk.say(
+                f"Two people are both called {display_name(name)}. Please add something to "
+                "tell them apart, like an initial."
+            )
             continue
         keep(people + [(name, "")], earlier_pair)
         if before_role and _same(name, before_name):
-            role = talk.ask(f"{display_name(name)}'s role. Typed before: {display_name(before_role)}. "
-                            "Press Enter to keep it, type another, or type none to leave it out.")
+            role = talk.ask(
+                f"{display_name(name)}'s role. Typed before: {display_name(before_role)}. "
+                "Press Enter to keep it, type another, or type none to leave it out."
+            )
             role = "" if word(role) == "none" else (role or before_role)
         else:
-            role = talk.ask(f"{display_name(name)}'s role, for example Patient partner, or press "
-                            "Enter to leave it out:")
+            role = talk.ask(
+                f"{display_name(name)}'s role, for example Patient partner, or press Enter to leave it out:"
+            )
         people.append((name, role))
         keep(people, earlier_pair)
         talk.say(f"Added {display_name(name)}" + (f", {display_name(role)}." if role else "."))

@@ -60,28 +60,46 @@ def describe(s: Sitting, bank: Bank) -> str:
     """One sentence about an unfinished sitting, so partners recognise it."""
     names = names_list(shown_names(s))
     when = f"{s.started_at:%A %d %B at %H:%M}"
-    now = where_a_sitting_stopped(s.stage, s.everyone_finished,
-                                  s.partner.name if s.partners else "", s.current_item,
-                                  len(questions(bank)))
+    now = where_a_sitting_stopped(
+        s.stage,
+        s.everyone_finished,
+        s.partner.name if s.partners else "",
+        s.current_item,
+        len(questions(bank)),
+    )
     return f"{names}, started {when}: {now}."
 
 
-PRIVACY = ("Before you start, about privacy. In a pair or a small group there is no anonymity: "
-           "when you hear the results together, each of you will hear the others' answers. "
-           "The saved file holds your names and roles, every rated answer, the written "
-           "reflections you choose to keep, and what you agree. You may commit it to a shared "
-           "repository. A reflection you keep private is never written to it.")
+PRIVACY = (
+    "Before you start, about privacy. In a pair or a small group there is no anonymity: "
+    "when you hear the results together, each of you will hear the others' answers. "
+    "The saved file holds your names and roles, every rated answer, the written "
+    "reflections you choose to keep, and what you agree. You may commit it to a shared "
+    "repository. A reflection you keep private is never written to it."
+)
 
-HOW = ("How it works: each question is read out with its options as a numbered list. Type a "
-       "number and press Enter. At any question you can also type n for not sure (where it is "
-       "offered), s to skip, b to go back, help to hear the choices again, or stop to stop "
-       "for now. Your answers are kept after every one, so you can carry on later.")
+HOW = (
+    "How it works: each question is read out with its options as a numbered list. Type a "
+    "number and press Enter. At any question you can also type n for not sure (where it is "
+    "offered), s to skip, b to go back, help to hear the choices again, or stop to stop "
+    "for now. Your answers are kept after every one, so you can carry on later."
+)
 
 
 # -- the comparison, read out in parts ---------------------------------------------------------
 
-ORDER = ("summary", "context", "practices", "power", "attention", "talk", "notes", "suggestion", "unknown",
-         "source")
+ORDER = (
+    "summary",
+    "context",
+    "practices",
+    "power",
+    "attention",
+    "talk",
+    "notes",
+    "suggestion",
+    "unknown",
+    "source",
+)
 
 
 def _heard(block: Block) -> list[str]:

@@ -72,24 +72,32 @@ def shared_words(shared: Shared | None, what: str = "it") -> str:
     if shared is None:
         return ""
     if not shared.committed.ok:
-        return (f"It could not be committed: {git_words.sentence(shared.committed)} It is saved "
-                "in the folder, and collabcheck apart tries again next time.")
+        return (
+            f"It could not be committed: {git_words.sentence(shared.committed)} It is saved "
+            "in the folder, and collabcheck apart tries again next time."
+        )
     if shared.pushed is None:
         return f"Committed {what} here; push it when you are ready."
     if shared.pushed.ok:
         return f"Committed and pushed {what}: your team can see it now."
-    return (f"Committed {what} here, but could not push it: {git_words.sentence(shared.pushed)} It goes with "
-            "the next push, which collabcheck apart tries every time it runs.")
+    return (
+        f"Committed {what} here, but could not push it: {git_words.sentence(shared.pushed)} It goes with "
+        "the next push, which collabcheck apart tries every time it runs."
+    )
 
 
 def problem_words(found: Look, problem: Problem) -> str:
     name = who(found, problem.partner) if problem.partner else ""
     if problem.kind == MISMATCH:
-        return (f"{name}'s revealed answers do not match the seal committed for them, so they were "
-                "refused; the answers are not combined.")
+        return (
+            f"{name}'s revealed answers do not match the seal committed for them, so they were "
+            "refused; the answers are not combined."
+        )
     if problem.kind == EARLY:
-        return (f"{name}'s answers were revealed before every partner had sealed, so they were "
-                "refused; please cancel this sitting apart and open a new one.")
+        return (
+            f"{name}'s answers were revealed before every partner had sealed, so they were "
+            "refused; please cancel this sitting apart and open a new one."
+        )
     return problem.detail
 
 
@@ -106,13 +114,21 @@ def status_lines(found: Look, saved_as: str = "", commands: bool = True) -> list
         if m.id in found.reveals:
             lines.append(f"  {name}: answered, sealed and revealed.")
         elif m.id in found.seals:
-            lines.append(f"  {name}: answered and sealed on {day(found.seals[m.id].sealed_at)}; "
-                         + ("waiting for everyone else to seal." if phase == OPEN
-                            else "waiting for their collabcheck to reveal." if phase == REVEALING
-                            else "not revealed."))
+            lines.append(
+                f"  {name}: answered and sealed on {day(found.seals[m.id].sealed_at)}; "
+                + (
+                    "waiting for everyone else to seal."
+                    if phase == OPEN
+                    else "waiting for their collabcheck to reveal."
+                    if phase == REVEALING
+                    else "not revealed."
+                )
+            )
         else:
-            lines.append(f"  {name}: not answered yet"
-                         + (f" (collabcheck apart answer {o.id} --as {m.id})." if commands else "."))
+            lines.append(
+                f"  {name}: not answered yet"
+                + (f" (collabcheck apart answer {o.id} --as {m.id})." if commands else ".")
+            )
     if phase == CANCELLED and found.cancelled is not None:
         by = who(found, found.cancelled.by) if found.cancelled.by else "a partner"
         lines.append(f"  Cancelled by {by} on {day(found.cancelled.at)}.")
@@ -120,13 +136,16 @@ def status_lines(found: Look, saved_as: str = "", commands: bool = True) -> list
         lines += [f"  {problem_words(found, p)}" for p in found.problems]
     elif phase == OPEN:
         waiting = [who(found, p) for p in o.partner_ids if p not in found.seals]
-        lines.append(f"  Waiting for {names(waiting)} to answer. Nobody's answers can be seen "
-                     "until everyone has sealed.")
+        lines.append(
+            f"  Waiting for {names(waiting)} to answer. Nobody's answers can be seen "
+            "until everyone has sealed."
+        )
     elif phase == REVEALING:
         waiting = [who(found, p) for p in o.partner_ids if p not in found.reveals]
-        lines.append(f"  Everyone has sealed. Waiting for {names(waiting)} to reveal: their "
-                     "collabcheck does it the next time they run "
-                     + ("collabcheck apart." if commands else "it."))
+        lines.append(
+            f"  Everyone has sealed. Waiting for {names(waiting)} to reveal: their "
+            "collabcheck does it the next time they run " + ("collabcheck apart." if commands else "it.")
+        )
     elif phase == COMPLETE:
         lines.append("  Complete: every answer is revealed and matches its seal.")
         if saved_as:
@@ -138,30 +157,47 @@ def event_line(found: Look | None, event: Event) -> str:
     """What collabcheck apart just did for a sitting, in one or two sentences."""
     name = who(found, event.partner) if found is not None and event.partner else event.partner
     if event.kind == REVEALED:
-        return (f"{event.sitting}: every partner has sealed, so {name}'s answers are revealed. "
-                + shared_words(event.shared, "the reveal"))
+        return (
+            f"{event.sitting}: every partner has sealed, so {name}'s answers are revealed. "
+            + shared_words(event.shared, "the reveal")
+        )
     if event.kind == SEALED:
         return f"{event.sitting}: {name}'s seal, made earlier. " + shared_words(event.shared, "it")
     if event.kind == COMBINED:
-        return (f"{event.sitting}: every answer is revealed and matches its seal. The sitting is "
-                f"saved as {event.path}. " + shared_words(event.shared, "the sitting")
-                + f" See the comparison with: collabcheck apart reveal {event.sitting}")
+        return (
+            f"{event.sitting}: every answer is revealed and matches its seal. The sitting is "
+            f"saved as {event.path}. "
+            + shared_words(event.shared, "the sitting")
+            + f" See the comparison with: collabcheck apart reveal {event.sitting}"
+        )
     if event.kind == AGREED:
-        return (f"{event.sitting}: what you agreed is added to the sitting saved as {event.path}. "
-                + shared_words(event.shared, "it"))
+        return (
+            f"{event.sitting}: what you agreed is added to the sitting saved as {event.path}. "
+            + shared_words(event.shared, "it")
+        )
     if event.kind == NOT_PROVEN:
-        return (f"{event.sitting}: every answer is revealed, but the repository's history does not "
-                "show every seal committed before the first reveal, so the answers were not "
-                f"combined. See why with: collabcheck apart verify {event.sitting}")
+        return (
+            f"{event.sitting}: every answer is revealed, but the repository's history does not "
+            "show every seal committed before the first reveal, so the answers were not "
+            f"combined. See why with: collabcheck apart verify {event.sitting}"
+        )
     if event.kind == SEAL_DIFFERS:
-        return (f"{event.sitting}: the seal in the repository for {name} is not the one made on this "
-                f"computer, so {name}'s answers were not revealed; please ask your team who changed it.")
+        return (
+            f"{event.sitting}: the seal in the repository for {name} is not the one made on this "
+            f"computer, so {name}'s answers were not revealed; please ask your team who changed it."
+        )
     return event.detail
 
 
-def agreement_lines(found: Look, made: list[Agreement], settled: Settled | None,
-                    title_of: dict[int, str], commands: bool = True) -> list[str]:
+def agreement_lines(
+    found: Look,
+    made: list[Agreement],
+    settled: Settled | None,
+    title_of: dict[int, str],
+    commands: bool = True,
+) -> list[str]:
     """Where agreeing stands after a sitting apart: what is agreed, or who chose what so far."""
+
     def practice(n: int) -> str:
         return f"{n}. {title_of.get(n, '')}".rstrip(". ")
 
@@ -171,18 +207,27 @@ def agreement_lines(found: Look, made: list[Agreement], settled: Settled | None,
         lines += [f"    Action: {a}" for a in settled.actions]
         return lines
     if not made:
-        return ["  Not agreed yet. " + (f"Agree a practice with: collabcheck apart agree "
-                                          f"{found.opened.id} --as NAME" if commands else
-                                          "See the comparison, then agree a practice.")]
+        return [
+            "  Not agreed yet. "
+            + (
+                f"Agree a practice with: collabcheck apart agree {found.opened.id} --as NAME"
+                if commands
+                else "See the comparison, then agree a practice."
+            )
+        ]
     lines = []
     accepts = accepted(made)
     for pid in found.opened.partner_ids:
         a = accepts.get(pid)
-        lines.append(f"  {who(found, pid)}: " + (f"accepts practice {practice(a.practice)}."
-                                                   if a is not None else "has not chosen yet."))
+        lines.append(
+            f"  {who(found, pid)}: "
+            + (f"accepts practice {practice(a.practice)}." if a is not None else "has not chosen yet.")
+        )
     if len({a.practice for a in accepts.values()}) > 1:
-        lines.append("  You chose different practices. Talk it through, then one of you records "
-                     "what you agreed together" + (" (--together)." if commands else "."))
+        lines.append(
+            "  You chose different practices. Talk it through, then one of you records "
+            "what you agreed together" + (" (--together)." if commands else ".")
+        )
     return lines
 
 
@@ -213,17 +258,29 @@ def verify_lines(v: Verification, shown_folder: str) -> list[str]:
         mark = "ok:    " if c.ok else "NOT OK:"
         name, short = names_of.get(c.partner, c.partner), c.commit[:10]
         if c.what == SEAL_ONCE:
-            text = (f"{name}'s seal was committed once ({short}) and never changed." if c.ok
-                    else f"{name}'s seal was committed ({short}) and then changed.")
+            text = (
+                f"{name}'s seal was committed once ({short}) and never changed."
+                if c.ok
+                else f"{name}'s seal was committed ({short}) and then changed."
+            )
         elif c.what == REVEAL_AFTER:
-            text = (f"{name}'s reveal ({short}) was committed after every partner's seal." if c.ok
-                    else f"{name}'s reveal ({short}) was committed before every partner's seal was in.")
+            text = (
+                f"{name}'s reveal ({short}) was committed after every partner's seal."
+                if c.ok
+                else f"{name}'s reveal ({short}) was committed before every partner's seal was in."
+            )
         elif c.what == REVEAL_MATCHES:
-            text = (f"{name}'s revealed answers match their seal." if c.ok
-                    else f"{name}'s revealed answers do not match their seal.")
+            text = (
+                f"{name}'s revealed answers match their seal."
+                if c.ok
+                else f"{name}'s revealed answers do not match their seal."
+            )
         elif c.what == NOT_COMMITTED:
-            text = (f"{name} has not sealed yet, and nothing of theirs is revealed." if c.ok
-                    else f"{name}'s answers were revealed without a seal.")
+            text = (
+                f"{name} has not sealed yet, and nothing of theirs is revealed."
+                if c.ok
+                else f"{name}'s answers were revealed without a seal."
+            )
         else:
             text = c.what
         lines.append(f"{mark} {text}")
@@ -231,11 +288,15 @@ def verify_lines(v: Verification, shown_folder: str) -> list[str]:
         sealed = [c for c in v.checks if c.what == SEAL_ONCE]
         revealed = [c for c in v.checks if c.what == REVEAL_MATCHES]
         if revealed and len(revealed) == len(v.opened.partners):
-            lines.append("Proved: every seal was committed before any reveal, and every reveal "
-                         "matches its seal, so nobody could change an answer after seeing another's.")
+            lines.append(
+                "Proved: every seal was committed before any reveal, and every reveal "
+                "matches its seal, so nobody could change an answer after seeing another's."
+            )
         else:
-            lines.append(f"So far so good: {len(sealed)} of {len(v.opened.partners)} partners have "
-                         "sealed, and nothing has been revealed out of turn.")
+            lines.append(
+                f"So far so good: {len(sealed)} of {len(v.opened.partners)} partners have "
+                "sealed, and nothing has been revealed out of turn."
+            )
     else:
         lines.append("Not proved: see the lines marked NOT OK above.")
     return lines
@@ -250,11 +311,17 @@ def open_lines(looks: list[Look]) -> list[str]:
         o = found.opened
         people = names([display_name(m.name) for m in o.partners])
         if found.phase == OPEN:
-            waiting = "waiting for " + names([who(found, p) for p in o.partner_ids
-                                              if p not in found.seals]) + " to answer"
+            waiting = (
+                "waiting for "
+                + names([who(found, p) for p in o.partner_ids if p not in found.seals])
+                + " to answer"
+            )
         elif found.phase == REVEALING:
-            waiting = "waiting for " + names([who(found, p) for p in o.partner_ids
-                                              if p not in found.reveals]) + " to reveal"
+            waiting = (
+                "waiting for "
+                + names([who(found, p) for p in o.partner_ids if p not in found.reveals])
+                + " to reveal"
+            )
         else:
             waiting = "something is wrong: see collabcheck apart status"
         lines.append(f"- {o.id}: {people}, opened on {day(o.opened_at)}; {waiting}.")
@@ -296,8 +363,11 @@ def offer_line(offers: list[Offer]) -> str:
     if answers:
         parts.append(f"waiting for {names(answers)} to answer")
     if ready:
-        parts.append(f"{len(ready)} finished, with a comparison to see" if len(ready) > 1
-                     else "one finished, with a comparison to see")
+        parts.append(
+            f"{len(ready)} finished, with a comparison to see"
+            if len(ready) > 1
+            else "one finished, with a comparison to see"
+        )
     return "Sittings apart: " + "; ".join(parts) + ". Press a to see them."
 
 
@@ -309,13 +379,19 @@ def offer_commands(offers: list[Offer]) -> list[str]:
     for o in offers:
         sid = o.found.opened.id
         if o.kind == REVEAL:
-            lines.append(f"Everyone has sealed in a sitting apart ({sitting_words(o.found)}). "
-                         "Reveal your answers and see the comparison with: collabcheck apart")
+            lines.append(
+                f"Everyone has sealed in a sitting apart ({sitting_words(o.found)}). "
+                "Reveal your answers and see the comparison with: collabcheck apart"
+            )
         elif o.kind == COMPARISON:
-            lines.append(f"A sitting apart is finished ({sitting_words(o.found)}). See the "
-                         f"comparison with: collabcheck apart reveal {sid}")
+            lines.append(
+                f"A sitting apart is finished ({sitting_words(o.found)}). See the "
+                f"comparison with: collabcheck apart reveal {sid}"
+            )
         else:
-            lines.append(f"A sitting apart waits for {who(o.found, o.partner)}'s answers "
-                         f"({sitting_words(o.found)}). To answer on your own: collabcheck apart "
-                         f"answer {sid} --as {o.partner}")
+            lines.append(
+                f"A sitting apart waits for {who(o.found, o.partner)}'s answers "
+                f"({sitting_words(o.found)}). To answer on your own: collabcheck apart "
+                f"answer {sid} --as {o.partner}"
+            )
     return lines

@@ -20,13 +20,22 @@ from collabcheck.render.history import long_date, short_title, sparkline
 from collabcheck.render.safe import md_escape
 from collabcheck.render.words import display_name, fmt1
 
-GAP_NOTE = ("Gaps run from 0 (the partners see it the same way) upwards; who has the say from 0 "
-            "to 4. Each flag's rule is in the README (A programme at a glance).")
-LEANING = {"task": "leans to the task", "relationship": "leans to the relationship",
-           "balanced": "balanced", "split": "split (one to the task, another to the relationship)",
-           None: "no answers"}
-GAP_NAMES = {"authority": "who has the say", "focus": "attention (task or relationship)",
-             "overall": "all taken together"}
+GAP_NOTE = (
+    "Gaps run from 0 (the partners see it the same way) upwards; who has the say from 0 "
+    "to 4. Each flag's rule is in the README (A programme at a glance)."
+)
+LEANING = {
+    "task": "leans to the task",
+    "relationship": "leans to the relationship",
+    "balanced": "balanced",
+    "split": "split (one to the task, another to the relationship)",
+    None: "no answers",
+}
+GAP_NAMES = {
+    "authority": "who has the say",
+    "focus": "attention (task or relationship)",
+    "overall": "all taken together",
+}
 
 
 class Names:
@@ -77,13 +86,14 @@ def pattern_words(row: Row, names: Names) -> str:
     if pid == "same-left-out":
         who = next(iter((latest.get("left_out") or {}).values()), "?")
         return f"{everyone} see {names.partner(row, who)} with less say"
-    return {"outside": f"{everyone} see it outside the partnership",
-            "some-outside": "some see it outside the partnership, others do not",
-            "shared-and-held": "one sees it as shared, another does not",
-            "each-self": "each sees themselves holding more of it",
-            "each-other": "each sees another holding more of it",
-            "mixed": "they see different people holding it",
-            }.get(str(pid), "not enough answers to compare")
+    return {
+        "outside": f"{everyone} see it outside the partnership",
+        "some-outside": "some see it outside the partnership, others do not",
+        "shared-and-held": "one sees it as shared, another does not",
+        "each-self": "each sees themselves holding more of it",
+        "each-other": "each sees another holding more of it",
+        "mixed": "they see different people holding it",
+    }.get(str(pid), "not enough answers to compare")
 
 
 def flag_words(flag: Flag, row: Row) -> str:
@@ -93,11 +103,15 @@ def flag_words(flag: Flag, row: Row) -> str:
         parts = [f"{GAP_NAMES[g['gap']]} ({fmt1(g['before'])} → {fmt1(g['now'])})" for g in f["gaps"]]
         return f"Further apart than last time on {_join(parts)}."
     if flag.id == "overdue":
-        return (f"No sitting for {_plural(f['months'], 'month')} (last on {long_date(f['last'])}; "
-                f"the limit is {f['limit']}).")
+        return (
+            f"No sitting for {_plural(f['months'], 'month')} (last on {long_date(f['last'])}; "
+            f"the limit is {f['limit']})."
+        )
     n = f["count"]
-    return (f"{_plural(n, 'sitting')} not committed to the repository yet, so the team cannot "
-            f"see {'them' if n > 1 else 'it'}.")
+    return (
+        f"{_plural(n, 'sitting')} not committed to the repository yet, so the team cannot "
+        f"see {'them' if n > 1 else 'it'}."
+    )
 
 
 def chosen_words(row: Row) -> str:
@@ -128,17 +142,24 @@ def practice_rows(row: Row) -> list[tuple[str, list[float | None], float | None]
     out = []
     for k in PRACTICES:
         by = scores.get(k) or {}
-        out.append((f"{k} {short_title(row.history.titles.get(int(k), ''))}",
-                    [by.get(pid) for pid in row.last.partners], row.last.divergence.get(k)))
+        out.append(
+            (
+                f"{k} {short_title(row.history.titles.get(int(k), ''))}",
+                [by.get(pid) for pid in row.last.partners],
+                row.last.divergence.get(k),
+            )
+        )
     return out
 
 
 def _head(cohort: Cohort, names: Names) -> list[str]:
     n, s = len(cohort.rows), cohort.history.sitting_count
     where = "" if names.hide else f" in {cohort.history.folder}"
-    return [f"{_plural(n, 'partnership')}, {_plural(s, 'sitting')}{where}.",
-            f"As of {long_date(cohort.today.isoformat())}; those needing attention first are at "
-            f"the top. A sitting is overdue after {_plural(cohort.overdue_months, 'month')}."]
+    return [
+        f"{_plural(n, 'partnership')}, {_plural(s, 'sitting')}{where}.",
+        f"As of {long_date(cohort.today.isoformat())}; those needing attention first are at "
+        f"the top. A sitting is overdue after {_plural(cohort.overdue_months, 'month')}.",
+    ]
 
 
 def _skipped_line(cohort: Cohort, names: Names) -> str | None:
@@ -153,27 +174,37 @@ def render_text(cohort: Cohort, hide: bool = False, width: int = 80) -> str:
     """The programme as plain text: a table of every partnership, then each one's detail."""
     names = Names(hide)
     wrap = textwrap.TextWrapper(width=width, subsequent_indent="   ")
-    out = ["A programme at a glance", *(line for h in _head(cohort, names)
-                                       for line in textwrap.wrap(h, width)),
-           *textwrap.wrap(GAP_NOTE, width), ""]
+    out = [
+        "A programme at a glance",
+        *(line for h in _head(cohort, names) for line in textwrap.wrap(h, width)),
+        *textwrap.wrap(GAP_NOTE, width),
+        "",
+    ]
     if not cohort.rows:
         out.append("No sittings here yet.")
     else:
         out.append(f"{'#':>3}  {'Partnership':<30} {'Last sat':<12} {'Sat':>3}  {'Say gap':>7}  Flags")
         for n, row in enumerate(cohort.rows, start=1):
             flags = ", ".join(f.id for f in row.flags) or "none"
-            out.append(f"{n:>3}  {_cut(names.pair(row), 30):<30} {_short_date(row.last.taken_at):<12} "
-                       f"{len(row.history.sittings):>3}  {fmt1(row.last.authority_divergence):>7}  {flags}")
+            out.append(
+                f"{n:>3}  {_cut(names.pair(row), 30):<30} {_short_date(row.last.taken_at):<12} "
+                f"{len(row.history.sittings):>3}  {fmt1(row.last.authority_divergence):>7}  {flags}"
+            )
     for n, row in enumerate(cohort.rows, start=1):
         out += ["", *wrap.wrap(f"{n}. {names.pair(row)}")]
         for f in row.flags:
-            out += textwrap.wrap("! " + flag_words(f, row), width, initial_indent="   ",
-                                 subsequent_indent="     ")
-        out += wrap.wrap(f"   Last sat on {long_date(row.last.taken_at)}; "
-                         f"{_plural(len(row.history.sittings), 'sitting')}; {committed_words(row)}.")
-        out += wrap.wrap(f"   Who has the say: {pattern_words(row, names)}; gap "
-                         f"{fmt1(row.last.authority_divergence)} (over time: "
-                         f"{sparkline(row.say_gaps, 0, 4)}).")
+            out += textwrap.wrap(
+                "! " + flag_words(f, row), width, initial_indent="   ", subsequent_indent="     "
+            )
+        out += wrap.wrap(
+            f"   Last sat on {long_date(row.last.taken_at)}; "
+            f"{_plural(len(row.history.sittings), 'sitting')}; {committed_words(row)}."
+        )
+        out += wrap.wrap(
+            f"   Who has the say: {pattern_words(row, names)}; gap "
+            f"{fmt1(row.last.authority_divergence)} (over time: "
+            f"{sparkline(row.say_gaps, 0, 4)})."
+        )
         out += wrap.wrap(f"   Attention: {attention_words(row)}.")
         people = names.partners(row)
         legend = ", ".join(f"{_letter(k)} {nm}" for k, (_, nm) in enumerate(people))
@@ -214,41 +245,52 @@ def render_markdown(cohort: Cohort, hide: bool = False, pictures: dict[str, str]
     """For a board paper: one table row per partnership, then each partnership's detail, with
     its picture where `pictures` names an SVG file for it (by partnership)."""
     from collabcheck.render.picture import sentence
+
     names = Names(hide)
-    out = ["# A programme at a glance", "", *(md_escape(h) for h in _head(cohort, names)), "",
-           GAP_NOTE, ""]
+    out = ["# A programme at a glance", "", *(md_escape(h) for h in _head(cohort, names)), "", GAP_NOTE, ""]
     if cohort.rows:
-        out += ["| # | Partnership | Last sat | Sittings | Who has the say | Attention | "
-                "Gap by practice (1–5) | Chosen | Committed | Flags |",
-                "|---|---|---|---|---|---|---|---|---|---|"]
+        out += [
+            "| # | Partnership | Last sat | Sittings | Who has the say | Attention | "
+            "Gap by practice (1–5) | Chosen | Committed | Flags |",
+            "|---|---|---|---|---|---|---|---|---|---|",
+        ]
     for n, row in enumerate(cohort.rows, start=1):
         gaps = " / ".join(fmt1(row.last.divergence.get(k)) for k in PRACTICES)
-        chosen = "–" if row.chosen is None else (
-            f"{row.chosen.practice}: {row.chosen.direction or 'no sitting since'}")
+        chosen = (
+            "–"
+            if row.chosen is None
+            else (f"{row.chosen.practice}: {row.chosen.direction or 'no sitting since'}")
+        )
         flags = "; ".join(flag_words(f, row) for f in row.flags) or "none"
-        out.append(f"| {n} | {md_escape(names.pair(row))} | {long_date(row.last.taken_at)} | "
-                   f"{len(row.history.sittings)} | {md_escape(pattern_words(row, names))}, gap "
-                   f"{fmt1(row.last.authority_divergence)} | {attention_words(row)} | {gaps} | "
-                   f"{chosen} | {committed_words(row)} | {md_escape(flags)} |")
+        out.append(
+            f"| {n} | {md_escape(names.pair(row))} | {long_date(row.last.taken_at)} | "
+            f"{len(row.history.sittings)} | {md_escape(pattern_words(row, names))}, gap "
+            f"{fmt1(row.last.authority_divergence)} | {attention_words(row)} | {gaps} | "
+            f"{chosen} | {committed_words(row)} | {md_escape(flags)} |"
+        )
     for n, row in enumerate(cohort.rows, start=1):
         people = names.partners(row)
         out += ["", f"## {n}. {md_escape(names.pair(row))}", ""]
         out += [f"- **{md_escape(flag_words(f, row))}**" for f in row.flags]
-        out += [f"- Last sat on {long_date(row.last.taken_at)}; "
-                f"{_plural(len(row.history.sittings), 'sitting')}; {committed_words(row)}.",
-                f"- Who has the say: {md_escape(pattern_words(row, names))}; gap "
-                f"{fmt1(row.last.authority_divergence)} (over time: "
-                f"{' → '.join(fmt1(v) for v in row.say_gaps)}).",
-                f"- Attention: {attention_words(row)}.",
-                f"- {md_escape(chosen_words(row))}", ""]
+        out += [
+            f"- Last sat on {long_date(row.last.taken_at)}; "
+            f"{_plural(len(row.history.sittings), 'sitting')}; {committed_words(row)}.",
+            f"- Who has the say: {md_escape(pattern_words(row, names))}; gap "
+            f"{fmt1(row.last.authority_divergence)} (over time: "
+            f"{' → '.join(fmt1(v) for v in row.say_gaps)}).",
+            f"- Attention: {attention_words(row)}.",
+            f"- {md_escape(chosen_words(row))}",
+            "",
+        ]
         if pictures and row.pair in pictures:
             said = md_escape(sentence(row.picture(), picture_names(row, names), you=False))
             out += [f"![{PICTURE_ALT}]({pictures[row.pair]})", "", said, ""]
-        out += ["| Practice | " + " | ".join(md_escape(nm) for _, nm in people) + " | Gap |",
-                "|---|" + "---|" * (len(people) + 1)]
+        out += [
+            "| Practice | " + " | ".join(md_escape(nm) for _, nm in people) + " | Gap |",
+            "|---|" + "---|" * (len(people) + 1),
+        ]
         for label, scores, gap in practice_rows(row):
-            out.append(f"| {md_escape(label)} | " + " | ".join(fmt1(v) for v in scores)
-                       + f" | {fmt1(gap)} |")
+            out.append(f"| {md_escape(label)} | " + " | ".join(fmt1(v) for v in scores) + f" | {fmt1(gap)} |")
     skipped = _skipped_line(cohort, names)
     if skipped:
         out += ["", md_escape(skipped)]
@@ -269,55 +311,102 @@ def row_json(row: Row, names: Names) -> dict[str, Any]:
     c = row.chosen
     scores = latest.get("scores") or {}
     return {
-        "pair": row.code if code else row.pair, "code": row.code,
+        "pair": row.code if code else row.pair,
+        "code": row.code,
         "names": [] if code else list(row.history.names),
         "partners": [{"id": key(pid), "name": ids[pid]} for pid in last.partners],
-        "sittings": len(row.history.sittings), "first_taken_at": row.history.sittings[0].taken_at,
-        "last_taken_at": last.taken_at, "months_since": row.months_since,
-        "practices": {k: {"combined": last.practices.get(k), "gap": last.divergence.get(k),
-                          "scores": {key(p): v for p, v in (scores.get(k) or {}).items()}}
-                      for k in PRACTICES},
-        "say": {"pattern_id": latest.get("pattern_id"), "pattern": pattern_words(row, names),
-                "gap": last.authority_divergence, "gaps": row.say_gaps,
-                "holders": {key(p): (key(h) if h not in ("shared", "outside") else h)
-                            for p, h in (latest.get("holders") or {}).items()}},
-        "attention": {"leaning": latest.get("leaning"), "gap": last.focus_divergence,
-                      "positions": {key(p): v for p, v in (latest.get("positions") or {}).items()}},
+        "sittings": len(row.history.sittings),
+        "first_taken_at": row.history.sittings[0].taken_at,
+        "last_taken_at": last.taken_at,
+        "months_since": row.months_since,
+        "practices": {
+            k: {
+                "combined": last.practices.get(k),
+                "gap": last.divergence.get(k),
+                "scores": {key(p): v for p, v in (scores.get(k) or {}).items()},
+            }
+            for k in PRACTICES
+        },
+        "say": {
+            "pattern_id": latest.get("pattern_id"),
+            "pattern": pattern_words(row, names),
+            "gap": last.authority_divergence,
+            "gaps": row.say_gaps,
+            "holders": {
+                key(p): (key(h) if h not in ("shared", "outside") else h)
+                for p, h in (latest.get("holders") or {}).items()
+            },
+        },
+        "attention": {
+            "leaning": latest.get("leaning"),
+            "gap": last.focus_divergence,
+            "positions": {key(p): v for p, v in (latest.get("positions") or {}).items()},
+        },
         "suggested": last.suggested,
-        "chosen": None if c is None else {
-            "practice": c.practice, "chosen_at": c.chosen_at, "from": c.before, "now": c.now,
-            "change": c.change, "direction": c.direction, "text": chosen_words(row)},
+        "chosen": None
+        if c is None
+        else {
+            "practice": c.practice,
+            "chosen_at": c.chosen_at,
+            "from": c.before,
+            "now": c.now,
+            "change": c.change,
+            "direction": c.direction,
+            "text": chosen_words(row),
+        },
         "committed": None if any(s.committed is None for s in row.history.sittings) else not row.uncommitted,
         "uncommitted": row.uncommitted,
-        "flags": [{"id": f.id, "text": flag_words(f, row),
-                   **({k: v for k, v in f.facts.items() if k != "files"} if code else f.facts)}
-                  for f in row.flags],
+        "flags": [
+            {
+                "id": f.id,
+                "text": flag_words(f, row),
+                **({k: v for k, v in f.facts.items() if k != "files"} if code else f.facts),
+            }
+            for f in row.flags
+        ],
     }
 
 
 def render_json(cohort: Cohort, hide: bool = False) -> dict[str, Any]:
     names = Names(hide)
     h = cohort.history
-    return {"folder": None if hide else h.folder, "today": cohort.today.isoformat(),
-            "overdue_months": cohort.overdue_months,
-            "partnerships": [row_json(r, names) for r in cohort.rows],
-            "skipped": (len(h.skipped) if hide else
-                        [{"file": s.file, "error": s.error, "line": s.line} for s in h.skipped]),
-            "source": h.source}
+    return {
+        "folder": None if hide else h.folder,
+        "today": cohort.today.isoformat(),
+        "overdue_months": cohort.overdue_months,
+        "partnerships": [row_json(r, names) for r in cohort.rows],
+        "skipped": (
+            len(h.skipped)
+            if hide
+            else [{"file": s.file, "error": s.error, "line": s.line} for s in h.skipped]
+        ),
+        "source": h.source,
+    }
 
 
 PICTURE_ALT = "Where each partner stands (the next paragraph says the same)"
 
-CSV_COLUMNS = ["pair", "taken_at", "partner", "question", "kind", "answer", "score", "gap",
-               "category", "accountability", "file"]
+CSV_COLUMNS = [
+    "pair",
+    "taken_at",
+    "partner",
+    "question",
+    "kind",
+    "answer",
+    "score",
+    "gap",
+    "category",
+    "accountability",
+    "file",
+]
 
 
-def csv_rows(comparison: Any, pair: str, partner_codes: dict[str, str] | None,
-             file: str) -> list[list[Any]]:
+def csv_rows(comparison: Any, pair: str, partner_codes: dict[str, str] | None, file: str) -> list[list[Any]]:
     """Tidy rows for one sitting: one per partner and compared question, with the report's
     own figures (`answer`, `score` after reversal or the attention position, `gap`).
     With `partner_codes`, partner ids (also inside answers like 'mostly:sam') become codes
     and the file is left out."""
+
     def who(pid: str) -> str:
         return partner_codes.get(pid, "?") if partner_codes is not None else pid
 
@@ -335,10 +424,21 @@ def csv_rows(comparison: Any, pair: str, partner_codes: dict[str, str] | None,
         gap = item.divergence if item.kind == "authority" else item.spread
         for p in comparison.partners:
             score = item.scores.get(p.id) if item.kind != "authority" else None
-            out.append([pair, when, who(p.id), item.id, item.kind, answer(item.answers.get(p.id)),
-                        "" if score is None else score, "" if gap is None else gap,
-                        item.category or "", "true" if item.accountability else "",
-                        "" if partner_codes is not None else file])
+            out.append(
+                [
+                    pair,
+                    when,
+                    who(p.id),
+                    item.id,
+                    item.kind,
+                    answer(item.answers.get(p.id)),
+                    "" if score is None else score,
+                    "" if gap is None else gap,
+                    item.category or "",
+                    "true" if item.accountability else "",
+                    "" if partner_codes is not None else file,
+                ]
+            )
     return out
 
 

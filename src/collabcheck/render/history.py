@@ -28,8 +28,21 @@ from collabcheck.render.safe import md_escape
 from collabcheck.render.words import display_name
 from collabcheck.render.words import fmt1 as fmt
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
 
 @lru_cache(maxsize=4096)
 def long_date(iso: str) -> str:
@@ -60,10 +73,12 @@ def convergence_summary(p: PairHistory) -> str:
     names.update({k: f"practice {k} ({short_title(titles.get(int(k), ''))})" for k in PRACTICES})
     closer = [names[k] for k in names if trends[k].trend == "closer"]
     further = [names[k] for k in names if trends[k].trend == "further apart"]
-    lead = {"closer": "Overall, your views are closer than last time.",
-            "further apart": "Overall, your views are further apart than last time.",
-            "about the same": "Overall, your views are about as far apart as last time.",
-            None: "There is not enough to compare with last time."}[overall.trend]
+    lead = {
+        "closer": "Overall, your views are closer than last time.",
+        "further apart": "Overall, your views are further apart than last time.",
+        "about the same": "Overall, your views are about as far apart as last time.",
+        None: "There is not enough to compare with last time.",
+    }[overall.trend]
     parts = [lead]
     if closer:
         parts.append(f"Closer on {_join(closer)}.")
@@ -116,7 +131,7 @@ def _cut(text: str, width: int) -> str:
     if len(text) <= width:
         return text
     head = text[: width - 1]
-    if text[width - 1].isalnum() and head[-1].isalnum() and " " in head[width // 2:]:
+    if text[width - 1].isalnum() and head[-1].isalnum() and " " in head[width // 2 :]:
         head = head.rsplit(" ", 1)[0]  # do not break a word in two
     return head.rstrip() + "…"
 
@@ -142,8 +157,7 @@ def span(p: PairHistory) -> str:
     n = len(p.sittings)
     if n == 1:
         return f"1 sitting, on {long_date(p.sittings[0].taken_at)}."
-    return (f"{n} sittings, from {long_date(p.sittings[0].taken_at)} "
-            f"to {long_date(p.sittings[-1].taken_at)}.")
+    return f"{n} sittings, from {long_date(p.sittings[0].taken_at)} to {long_date(p.sittings[-1].taken_at)}."
 
 
 def score_rows(p: PairHistory) -> list[tuple[str, list[float | None], str]]:
@@ -152,8 +166,9 @@ def score_rows(p: PairHistory) -> list[tuple[str, list[float | None], str]]:
     for k in PRACTICES:
         values = [s.practices.get(k) for s in p.sittings]
         change = shown_delta(values[-1], values[-2]) if len(values) > 1 else None
-        rows.append((f"{k} {short_title(p.titles.get(int(k), ''))}", values,
-                     _signed(change, "up", "down", "same")))
+        rows.append(
+            (f"{k} {short_title(p.titles.get(int(k), ''))}", values, _signed(change, "up", "down", "same"))
+        )
     return rows
 
 
@@ -163,8 +178,10 @@ def spread_rows(p: PairHistory) -> list[tuple[str, Trend, str]]:
     rows = [("Who has the say", trends["authority"]), ("Task or relationship", trends["focus"])]
     rows += [(f"{k} {short_title(p.titles.get(int(k), ''))}", trends[k]) for k in PRACTICES]
     rows.append(("All taken together", trends["overall"]))
-    return [(label, t, _signed(shown_delta(t.latest, t.previous), "further apart", "closer", "same"))
-            for label, t in rows]
+    return [
+        (label, t, _signed(shown_delta(t.latest, t.previous), "further apart", "closer", "same"))
+        for label, t in rows
+    ]
 
 
 def notes(p: PairHistory, history: History) -> list[str]:
@@ -173,25 +190,34 @@ def notes(p: PairHistory, history: History) -> list[str]:
     out = []
     for _, before, after, changed in p.questions_changed:
         which = _join([f"practice {k}" for k in changed])
-        out.append(f"The questions for {which} changed between {long_date(before)} and "
-                   f"{long_date(after)} (collabcheck's questions were revised), so compare "
-                   f"{'its' if len(changed) == 1 else 'their'} scores across that change with care.")
+        out.append(
+            f"The questions for {which} changed between {long_date(before)} and "
+            f"{long_date(after)} (collabcheck's questions were revised), so compare "
+            f"{'its' if len(changed) == 1 else 'their'} scores across that change with care."
+        )
     for s in p.sittings:
         when = long_date(s.taken_at)
         if s.bank != history.bank_id:
-            out.append(f"{when}: made with question bank '{s.bank}', not '{history.bank_id}'; "
-                       "questions were matched by their id.")
+            out.append(
+                f"{when}: made with question bank '{s.bank}', not '{history.bank_id}'; "
+                "questions were matched by their id."
+            )
         elif s.bank_version != history.bank_version:
-            out.append(f"{when}: made with version {s.bank_version} of the questions "
-                       f"(now {history.bank_version}); practice scores still compare.")
+            out.append(
+                f"{when}: made with version {s.bank_version} of the questions "
+                f"(now {history.bank_version}); practice scores still compare."
+            )
         if s.unknown:
             n = len(s.unknown)
             what = f"{n} answers to questions" if n > 1 else "1 answer to a question"
-            out.append(f"{when}: {what} no longer in the bank {'were' if n > 1 else 'was'} "
-                       f"noted, not scored: {', '.join(s.unknown)}.")
+            out.append(
+                f"{when}: {what} no longer in the bank {'were' if n > 1 else 'was'} "
+                f"noted, not scored: {', '.join(s.unknown)}."
+            )
         if s.mismatched:
-            out.append(f"{when}: answers that no longer fit their question were left out: "
-                       f"{', '.join(s.mismatched)}.")
+            out.append(
+                f"{when}: answers that no longer fit their question were left out: {', '.join(s.mismatched)}."
+            )
         out += [f"{when}: {w}." for w in s.warnings]
         if s.committed is False:
             out.append(f"{when}: not committed to the repository yet ({os.path.basename(s.file)}).")
@@ -202,8 +228,10 @@ def _suggested(p: PairHistory) -> str:
     last = p.sittings[-1]
     text = ""
     if last.suggested is not None:
-        text = (f"At your latest sitting collabcheck suggested practice {last.suggested} "
-                f"({short_title(p.titles.get(last.suggested, ''))}).")
+        text = (
+            f"At your latest sitting collabcheck suggested practice {last.suggested} "
+            f"({short_title(p.titles.get(last.suggested, ''))})."
+        )
     if last.agreed is not None:
         text += f" You agreed to work on practice {last.agreed}."
     return text.strip()
@@ -214,18 +242,30 @@ def pair_text(p: PairHistory, history: History, width: int = 80) -> str:
     label_w = max(16, width - 34 - TREND_WIDTH)
     wrap = textwrap.TextWrapper(width=width - 2, initial_indent="  ", subsequent_indent="  ")
     bullet = textwrap.TextWrapper(width=width - 2, initial_indent="  - ", subsequent_indent="    ")
-    lines = [_cut(pair_title(p), width), span(p), "", SCORE_LABEL,
-             f"  {'Practice':<{label_w}} {'Trend':<{TREND_WIDTH}} {'First':>5} {'Now':>4}  Since last"]
+    lines = [
+        _cut(pair_title(p), width),
+        span(p),
+        "",
+        SCORE_LABEL,
+        f"  {'Practice':<{label_w}} {'Trend':<{TREND_WIDTH}} {'First':>5} {'Now':>4}  Since last",
+    ]
     for label, values, change in score_rows(p):
         first = fmt(values[0]) if len(values) > 1 else ""
-        lines.append(f"  {_cut(label, label_w):<{label_w}} {sparkline(values, 1, 5):<{TREND_WIDTH}} "
-                     f"{first:>5} {fmt(values[-1]):>4}  {change}")
-    lines += ["", _cut(SPREAD_LABEL, width),
-              f"  {'':<{label_w}} {'Trend':<{TREND_WIDTH}} {'First':>5} {'Now':>4}  Since last"]
+        lines.append(
+            f"  {_cut(label, label_w):<{label_w}} {sparkline(values, 1, 5):<{TREND_WIDTH}} "
+            f"{first:>5} {fmt(values[-1]):>4}  {change}"
+        )
+    lines += [
+        "",
+        _cut(SPREAD_LABEL, width),
+        f"  {'':<{label_w}} {'Trend':<{TREND_WIDTH}} {'First':>5} {'Now':>4}  Since last",
+    ]
     for label, t, change in spread_rows(p):
         first = fmt(t.values[0]) if len(t.values) > 1 else ""
-        lines.append(f"  {_cut(label, label_w):<{label_w}} {sparkline(t.values, 0, 4):<{TREND_WIDTH}} "
-                     f"{first:>5} {fmt(t.latest):>4}  {change}")
+        lines.append(
+            f"  {_cut(label, label_w):<{label_w}} {sparkline(t.values, 0, 4):<{TREND_WIDTH}} "
+            f"{first:>5} {fmt(t.latest):>4}  {change}"
+        )
     lines += ["", *wrap.wrap(convergence_summary(p))]
     follow = p.follow_through
     lines += ["", "What you chose to work on"]
@@ -233,8 +273,10 @@ def pair_text(p: PairHistory, history: History, width: int = 80) -> str:
         for f in follow:
             lines += bullet.wrap(follow_text(f))
     else:
-        lines += wrap.wrap("No practice was agreed at these sittings. When you agree one, "
-                           "the next sitting shows how it went.")
+        lines += wrap.wrap(
+            "No practice was agreed at these sittings. When you agree one, "
+            "the next sitting shows how it went."
+        )
     suggested = _suggested(p)
     if suggested:
         lines += ["", *textwrap.wrap(suggested, width)]
@@ -249,8 +291,10 @@ def pair_text(p: PairHistory, history: History, width: int = 80) -> str:
 def render_text(history: History, width: int = 80) -> str:
     """The whole folder's story; skipped files are only counted here (listed on stderr)."""
     n_pairs, n_sit = len(history.pairs), history.sitting_count
-    head = (f"History of {n_pairs} partnership{'s' if n_pairs != 1 else ''} "
-            f"({n_sit} sitting{'s' if n_sit != 1 else ''}) in:\n{history.folder}")
+    head = (
+        f"History of {n_pairs} partnership{'s' if n_pairs != 1 else ''} "
+        f"({n_sit} sitting{'s' if n_sit != 1 else ''}) in:\n{history.folder}"
+    )
     parts = [head]
     if not history.pairs:
         parts.append(textwrap.fill(empty_message(history), width))
@@ -260,8 +304,13 @@ def render_text(history: History, width: int = 80) -> str:
         parts.append(textwrap.fill(uncommitted_line(history), width))
     if history.skipped:
         n = len(history.skipped)
-        parts.append(textwrap.fill(f"{n} file{'s' if n > 1 else ''} could not be read and "
-                                   f"{'were' if n > 1 else 'was'} left out (listed on stderr).", width))
+        parts.append(
+            textwrap.fill(
+                f"{n} file{'s' if n > 1 else ''} could not be read and "
+                f"{'were' if n > 1 else 'was'} left out (listed on stderr).",
+                width,
+            )
+        )
     if history.source:
         parts.append(textwrap.fill(f"Source: {history.source}", width))
     return "\n\n".join(parts) + "\n"
@@ -272,16 +321,20 @@ def uncommitted_line(history: History) -> str:
     n = sum(s.committed is False for p in history.pairs for s in p.sittings)
     if not n:
         return ""
-    return (f"{n} sitting{'s are' if n > 1 else ' is'} not committed to the repository yet, so "
-            "your team cannot see {0}; commit from the app's Saved screen or with "
-            "'collabcheck commit FILE'.".format("them" if n > 1 else "it"))
+    return (
+        f"{n} sitting{'s are' if n > 1 else ' is'} not committed to the repository yet, so "
+        "your team cannot see {0}; commit from the app's Saved screen or with "
+        "'collabcheck commit FILE'.".format("them" if n > 1 else "it")
+    )
 
 
 def empty_message(history: History) -> str:
     if history.skipped:
         return "No snapshot here could be read, so there is no history to show yet."
-    return ("No snapshots yet. Each sitting you save in collabcheck adds one, and after two "
-            "sittings you can see how things are changing.")
+    return (
+        "No snapshots yet. Each sitting you save in collabcheck adds one, and after two "
+        "sittings you can see how things are changing."
+    )
 
 
 def _md_cell(text: str) -> str:
@@ -291,20 +344,36 @@ def _md_cell(text: str) -> str:
 
 def render_markdown(history: History) -> str:
     """For a shared repository or a programme report: tables, trends and the same sentences."""
-    out = [f"# History: {_md_cell(history.folder)}", "",
-           f"{len(history.pairs)} partnership(s), {history.sitting_count} sitting(s).", ""]
+    out = [
+        f"# History: {_md_cell(history.folder)}",
+        "",
+        f"{len(history.pairs)} partnership(s), {history.sitting_count} sitting(s).",
+        "",
+    ]
     if not history.pairs:
         out += [empty_message(history), ""]
     for p in history.pairs:
-        out += [f"## {_md_cell(pair_title(p))}", "", span(p), "", f"### {SCORE_LABEL}", "",
-                "| Practice | Trend | Over time | Since last |", "|---|---|---|---|"]
+        out += [
+            f"## {_md_cell(pair_title(p))}",
+            "",
+            span(p),
+            "",
+            f"### {SCORE_LABEL}",
+            "",
+            "| Practice | Trend | Over time | Since last |",
+            "|---|---|---|---|",
+        ]
         for label, values, change in score_rows(p):
-            out.append(f"| {_md_cell(label)} | {sparkline(values, 1, 5, len(values))} | "
-                       f"{' → '.join(fmt(v) for v in values)} | {change} |")
+            out.append(
+                f"| {_md_cell(label)} | {sparkline(values, 1, 5, len(values))} | "
+                f"{' → '.join(fmt(v) for v in values)} | {change} |"
+            )
         out += ["", f"### {SPREAD_LABEL}", "", "| | Trend | Over time | Since last |", "|---|---|---|---|"]
         for label, t, change in spread_rows(p):
-            out.append(f"| {_md_cell(label)} | {sparkline(t.values, 0, 4, len(t.values))} | "
-                       f"{' → '.join(fmt(v) for v in t.values)} | {change} |")
+            out.append(
+                f"| {_md_cell(label)} | {sparkline(t.values, 0, 4, len(t.values))} | "
+                f"{' → '.join(fmt(v) for v in t.values)} | {change} |"
+            )
         out += ["", convergence_summary(p), "", "### What you chose to work on", ""]
         follow = p.follow_through
         out += [f"- {follow_text(f)}" for f in follow] or ["No practice was agreed at these sittings."]
@@ -319,8 +388,10 @@ def render_markdown(history: History) -> str:
         out += [uncommitted_line(history), ""]
     if history.skipped:
         out += ["## Files that could not be read", ""]
-        out += [f"- {_md_cell(s.file)}{f' (line {s.line})' if s.line else ''}: {_md_cell(s.error)}"
-                for s in history.skipped]
+        out += [
+            f"- {_md_cell(s.file)}{f' (line {s.line})' if s.line else ''}: {_md_cell(s.error)}"
+            for s in history.skipped
+        ]
         out.append("")
     if history.source:
         out += [f"Source: {_md_cell(history.source)}", ""]
@@ -330,19 +401,35 @@ def render_markdown(history: History) -> str:
 def sitting_json(s: Sitting) -> dict[str, Any]:
     """Spec §6 keys first, then extras (names, divergence per practice, bank, unknown answers)."""
     return {
-        "file": s.file, "taken_at": s.taken_at, "partners": s.partners,
-        "practices": s.practices, "authority_divergence": s.authority_divergence,
-        "focus_divergence": s.focus_divergence, "suggested": s.suggested, "agreed": s.agreed,
-        "partner_names": dict(zip(s.partners, s.names, strict=False)), "divergence": s.divergence,
-        "bank": s.bank, "bank_version": s.bank_version, "unknown_answers": s.unknown,
+        "file": s.file,
+        "taken_at": s.taken_at,
+        "partners": s.partners,
+        "practices": s.practices,
+        "authority_divergence": s.authority_divergence,
+        "focus_divergence": s.focus_divergence,
+        "suggested": s.suggested,
+        "agreed": s.agreed,
+        "partner_names": dict(zip(s.partners, s.names, strict=False)),
+        "divergence": s.divergence,
+        "bank": s.bank,
+        "bank_version": s.bank_version,
+        "unknown_answers": s.unknown,
         "mismatched_answers": s.mismatched,
-        "warnings": s.warnings, "committed": s.committed,
+        "warnings": s.warnings,
+        "committed": s.committed,
     }
 
 
 def _trend_json(t: Trend) -> dict[str, Any]:
-    return {"values": t.values, "first": t.first, "previous": t.previous, "latest": t.latest,
-            "since_previous": t.since_previous, "since_first": t.since_first, "trend": t.trend}
+    return {
+        "values": t.values,
+        "first": t.first,
+        "previous": t.previous,
+        "latest": t.latest,
+        "since_previous": t.since_previous,
+        "since_first": t.since_first,
+        "trend": t.trend,
+    }
 
 
 def pair_json(p: PairHistory) -> dict[str, Any]:
@@ -352,15 +439,27 @@ def pair_json(p: PairHistory) -> dict[str, Any]:
         "pair": p.pair,
         "sittings": [sitting_json(s) for s in p.sittings],
         "changes": p.changes,
-        "follow_through": [{"practice": f.practice, "title": short_title(f.title),
-                            "chosen_at": f.chosen_at,
-                            "file": f.file, "from": f.before, "to": f.after,
-                            "next_taken_at": f.next_taken_at, "change": f.change,
-                            "latest": f.latest, "text": follow_text(f)} for f in p.follow_through],
+        "follow_through": [
+            {
+                "practice": f.practice,
+                "title": short_title(f.title),
+                "chosen_at": f.chosen_at,
+                "file": f.file,
+                "from": f.before,
+                "to": f.after,
+                "next_taken_at": f.next_taken_at,
+                "change": f.change,
+                "latest": f.latest,
+                "text": follow_text(f),
+            }
+            for f in p.follow_through
+        ],
         "convergence": {
-            "authority": _trend_json(trends["authority"]), "focus": _trend_json(trends["focus"]),
+            "authority": _trend_json(trends["authority"]),
+            "focus": _trend_json(trends["focus"]),
             "practices": {k: _trend_json(trends[k]) for k in PRACTICES},
-            "overall": _trend_json(trends["overall"]), "summary": convergence_summary(p),
+            "overall": _trend_json(trends["overall"]),
+            "summary": convergence_summary(p),
         },
     }
 
@@ -371,7 +470,10 @@ def render_json(history: History, pairs: list[dict[str, Any]] | None = None) -> 
     `pairs` may be given already laid out (an empty list, to be filled in as text by a
     caller that lays a big programme's pairs out in several processes).
     """
-    return {"folder": history.folder, "bank": {"id": history.bank_id, "version": history.bank_version},
-            "source": history.source,
-            "pairs": [pair_json(p) for p in history.pairs] if pairs is None else pairs,
-            "skipped": [{"file": s.file, "error": s.error, "line": s.line} for s in history.skipped]}
+    return {
+        "folder": history.folder,
+        "bank": {"id": history.bank_id, "version": history.bank_version},
+        "source": history.source,
+        "pairs": [pair_json(p) for p in history.pairs] if pairs is None else pairs,
+        "skipped": [{"file": s.file, "error": s.error, "line": s.line} for s in history.skipped],
+    }

@@ -21,15 +21,19 @@ from collabcheck.scoring.results import (
 
 
 def item_json(item: ItemResult) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": item.id, "kind": item.kind, "text": item.text,
-                           "answers": dict(item.answers)}
+    out: dict[str, Any] = {"id": item.id, "kind": item.kind, "text": item.text, "answers": dict(item.answers)}
     if item.short:
         out["short"] = item.short
     if item.unsure:
         out["unsure"] = item.unsure
     if item.kind == "agree":
-        out.update(reverse=item.reverse, scores=dict(item.scores), unsure=item.unsure,
-                   spread=item.spread, category=item.category)
+        out.update(
+            reverse=item.reverse,
+            scores=dict(item.scores),
+            unsure=item.unsure,
+            spread=item.spread,
+            category=item.category,
+        )
     elif item.kind == "focus":
         out.update(positions=dict(item.scores), spread=item.spread)
     else:
@@ -39,13 +43,24 @@ def item_json(item: ItemResult) -> dict[str, Any]:
 
 def practice_json(p: PracticeResult) -> dict[str, Any]:
     return {
-        "number": p.number, "id": p.id, "title": p.title,
-        "scores": dict(p.scores), "answered": dict(p.answered),
-        "unsure": p.unsure, "unsure_by_partner": dict(p.unsure_by_partner),
-        "combined": p.combined, "divergence": p.divergence,
-        "priority": {"need": p.need, "divergence_part": p.divergence_part,
-                     "weighting": p.weighting, "power_boost": p.power_boost,
-                     "task_boost": p.task_boost, "boost": p.boost, "total": p.priority},
+        "number": p.number,
+        "id": p.id,
+        "title": p.title,
+        "scores": dict(p.scores),
+        "answered": dict(p.answered),
+        "unsure": p.unsure,
+        "unsure_by_partner": dict(p.unsure_by_partner),
+        "combined": p.combined,
+        "divergence": p.divergence,
+        "priority": {
+            "need": p.need,
+            "divergence_part": p.divergence_part,
+            "weighting": p.weighting,
+            "power_boost": p.power_boost,
+            "task_boost": p.task_boost,
+            "boost": p.boost,
+            "total": p.priority,
+        },
         "items": [item_json(i) for i in p.items],
     }
 
@@ -56,51 +71,75 @@ def _authority_item(item: ItemResult, names: dict[str, str]) -> dict[str, Any]:
 
 def authority_json(a: AuthorityResult, names: dict[str, str]) -> dict[str, Any]:
     return {
-        "divergence": a.divergence, "divergent": a.divergent,
+        "divergence": a.divergence,
+        "divergent": a.divergent,
         "pattern": pattern_sentence(a, names),
         "pattern_id": a.pattern_id,
         "perceived_holder": dict(a.perceived_holder),
-        "strength": dict(a.strength), "left_out": dict(a.left_out), "named": dict(a.named),
+        "strength": dict(a.strength),
+        "left_out": dict(a.left_out),
+        "named": dict(a.named),
         "totals": {k: dict(v) for k, v in a.totals.items()},
-        "answered": dict(a.answered), "unsure": dict(a.unsure), "hierarchy": a.hierarchy,
+        "answered": dict(a.answered),
+        "unsure": dict(a.unsure),
+        "hierarchy": a.hierarchy,
         "accountability_divergence": a.accountability_divergence,
-        "summary": view_sentences(a, names), "notes": notes(a, names),
+        "summary": view_sentences(a, names),
+        "notes": notes(a, names),
         "items": [_authority_item(i, names) for i in a.items],
     }
 
 
 def focus_json(f: FocusResult, summary: str | None) -> dict[str, Any]:
-    return {"positions": dict(f.positions), "mean": f.mean, "summary": summary,
-            "divergence": f.divergence, "divergent": f.divergent,
-            "leaning": f.leaning, "unsure": dict(f.unsure),
-            "items": [item_json(i) for i in f.items]}
+    return {
+        "positions": dict(f.positions),
+        "mean": f.mean,
+        "summary": summary,
+        "divergence": f.divergence,
+        "divergent": f.divergent,
+        "leaning": f.leaning,
+        "unsure": dict(f.unsure),
+        "items": [item_json(i) for i in f.items],
+    }
 
 
 def suggestion_json(s: Suggestion, why: list[str], how: list[str]) -> dict[str, Any]:
-    return {"number": s.number, "id": s.id, "title": s.title,
-            "reasons": list(why), "working": list(how), "tips": list(s.tips),
-            "prompts": list(s.prompts), "ranking": [dict(r) for r in s.ranking],
-            "facilitator_tips": list(s.facilitator_tips),
-            "divergence_weight": s.divergence_weight,
-            "findings": {"hierarchy": s.hierarchy, "task_leaning": s.task_leaning,
-                         "tags": list(s.findings)},
-            "without_route": s.without_route, "without_stage": s.without_stage}
+    return {
+        "number": s.number,
+        "id": s.id,
+        "title": s.title,
+        "reasons": list(why),
+        "working": list(how),
+        "tips": list(s.tips),
+        "prompts": list(s.prompts),
+        "ranking": [dict(r) for r in s.ranking],
+        "facilitator_tips": list(s.facilitator_tips),
+        "divergence_weight": s.divergence_weight,
+        "findings": {"hierarchy": s.hierarchy, "task_leaning": s.task_leaning, "tags": list(s.findings)},
+        "without_route": s.without_route,
+        "without_stage": s.without_stage,
+    }
 
 
 def report_json(c: Comparison) -> dict[str, Any]:
     """The report JSON of spec §4, with extra keys for hand-checking."""
     names = names_of(c)
     return {
-        "pair": c.pair, "taken_at": c.taken_at.isoformat(),
-        "bank": c.bank, "bank_version": c.bank_version,
+        "pair": c.pair,
+        "taken_at": c.taken_at.isoformat(),
+        "bank": c.bank,
+        "bank_version": c.bank_version,
         "compared_with": dict(c.compared_with),
         "partners": [{"id": p.id, "name": p.name, "role": p.role} for p in c.partners],
         "practices": [practice_json(p) for p in c.practices],
         "authority": authority_json(c.authority, names),
         "focus": focus_json(c.focus, attention_summary(c)),
         "suggestion": suggestion_json(c.suggestion, reasons(c), working(c)),
-        "summary": {"headline": summary.headline(c), "why": summary.why_text(c),
-                    "findings": summary.findings(c)},
+        "summary": {
+            "headline": summary.headline(c),
+            "why": summary.why_text(c),
+            "findings": summary.findings(c),
+        },
         "talk_about_first": list(c.talk_about_first),
         "unknown_answers": list(c.unknown_answers),
         "mismatched_answers": list(c.mismatched_answers),

@@ -64,8 +64,12 @@ def block_lines(block: Block) -> list[str]:
                 out.append(f"   {md(block.notes[n - 1])}")
         return out + [""]
     if isinstance(block, Table):
-        return [_row([md(h) for h in block.header]), "|---" * len(block.header) + "|",
-                *(_row([md(c) for c in r]) for r in block.rows), ""]
+        return [
+            _row([md(h) for h in block.header]),
+            "|---" * len(block.header) + "|",
+            *(_row([md(c) for c in r]) for r in block.rows),
+            "",
+        ]
     if isinstance(block, Quote):
         return md_quote(block.lines) + [""]
     return _scores_table([block]) + [""]

@@ -14,7 +14,7 @@ from collabcheck.render.words import display_name
 
 ASK = {
     "agree": "How much do you agree?",
-    "authority": "Who has the most say? (\"More\" means a bit more; \"Mostly\" means most of it.)",
+    "authority": 'Who has the most say? ("More" means a bit more; "Mostly" means most of it.)',
     "focus": "Where does the attention go?",
     "reflect": "Write as much or as little as you like, or leave it empty.",
 }
@@ -51,9 +51,12 @@ def options(item: Item, partners: list[Partner]) -> list[tuple[Answer, str]]:
     if len(partners) == 2:
         a, b = partners
         opts: list[tuple[Answer, str]] = [
-            (f"mostly:{a.id}", f"Mostly {names[a.id]}"), (f"more:{a.id}", f"More {names[a.id]}"),
+            (f"mostly:{a.id}", f"Mostly {names[a.id]}"),
+            (f"more:{a.id}", f"More {names[a.id]}"),
             ("shared", "Shared equally"),
-            (f"more:{b.id}", f"More {names[b.id]}"), (f"mostly:{b.id}", f"Mostly {names[b.id]}")]
+            (f"more:{b.id}", f"More {names[b.id]}"),
+            (f"mostly:{b.id}", f"Mostly {names[b.id]}"),
+        ]
     else:
         opts = [("shared", "Shared equally")]
         for p in partners:

@@ -20,8 +20,8 @@ from collabcheck.render.safe import md_escape
 from collabcheck.render.words import display_name, fmt1
 from collabcheck.scoring.rules import LEANING
 
-ACROSS = ("The other partner(s)", "Shared", "Me")     # the say, left to right
-UP = ("Task", "Relationship")                         # attention, bottom to top
+ACROSS = ("The other partner(s)", "Shared", "Me")  # the say, left to right
+UP = ("Task", "Relationship")  # attention, bottom to top
 OUTSIDE_LABEL = "Outside the partnership"
 SHAPES = ("circle", "square", "triangle", "diamond", "hexagon", "star")
 
@@ -46,8 +46,11 @@ class Move:
     text: str
 
 
-BANDS = {"task": ("on the task", "the task"), "balanced": ("balanced", "a balance"),
-         "relationship": ("on the relationship", "the relationship")}
+BANDS = {
+    "task": ("on the task", "the task"),
+    "balanced": ("balanced", "a balance"),
+    "relationship": ("on the relationship", "the relationship"),
+}
 
 
 def _attention_band(x: float | None) -> str | None:
@@ -140,15 +143,27 @@ def sentence(pic: Picture, names: dict[str, str], you: bool = True) -> str:
     parts = [m.text for m in moves(pic, names)]
     for p in pic.outside:
         total = p.outside + p.placed
-        parts.append(f"{names.get(p.pid, p.pid)} put the say outside the partnership on "
-                     f"{p.outside} of {total} question{'s' if total != 1 else ''}.")
+        parts.append(
+            f"{names.get(p.pid, p.pid)} put the say outside the partnership on "
+            f"{p.outside} of {total} question{'s' if total != 1 else ''}."
+        )
     if pic.say_gap is not None:
         now = " now" if pic.has_before else ""
         who, are = ("you", "are") if you else ("they", "are")
-        gap = (f"{who}{now} see who has the say the same way" if fmt1(pic.say_gap) == "0.0"
-               else f"on who has the say {who} {are}{now} {_steps(pic.say_gap)} apart")
-        parts.append(gap[0].upper() + gap[1:] + (
-            f", and {fmt1(pic.attention_gap)} apart on attention." if pic.attention_gap is not None else "."))
+        gap = (
+            f"{who}{now} see who has the say the same way"
+            if fmt1(pic.say_gap) == "0.0"
+            else f"on who has the say {who} {are}{now} {_steps(pic.say_gap)} apart"
+        )
+        parts.append(
+            gap[0].upper()
+            + gap[1:]
+            + (
+                f", and {fmt1(pic.attention_gap)} apart on attention."
+                if pic.attention_gap is not None
+                else "."
+            )
+        )
     if not pic.has_before:
         parts.append("There is no earlier sitting to draw arrows from.")
     return " ".join(parts)
@@ -156,7 +171,7 @@ def sentence(pic: Picture, names: dict[str, str], you: bool = True) -> str:
 
 # -- SVG ------------------------------------------------------------------------------------
 
-SIZE, LEFT, TOP, PLANE = 440, 90, 20, 240       # canvas width; the plane's corner and side
+SIZE, LEFT, TOP, PLANE = 440, 90, 20, 240  # canvas width; the plane's corner and side
 
 
 def to_xy(say: float, attention: float) -> tuple[float, float]:
@@ -169,11 +184,23 @@ def _shape(kind: str, x: float, y: float, r: float, extra: str) -> str:
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {extra}/>'
     if kind == "square":
         return f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r:.1f}" height="{2 * r:.1f}" {extra}/>'
-    corners = {"triangle": [(0, -1.2), (1.1, 0.8), (-1.1, 0.8)],
-               "diamond": [(0, -1.3), (1.3, 0), (0, 1.3), (-1.3, 0)],
-               "hexagon": [(1, 0), (0.5, 0.9), (-0.5, 0.9), (-1, 0), (-0.5, -0.9), (0.5, -0.9)],
-               "star": [(0, -1.3), (0.4, -0.4), (1.3, -0.3), (0.6, 0.3), (0.8, 1.2), (0, 0.7),
-                        (-0.8, 1.2), (-0.6, 0.3), (-1.3, -0.3), (-0.4, -0.4)]}[kind]
+    corners = {
+        "triangle": [(0, -1.2), (1.1, 0.8), (-1.1, 0.8)],
+        "diamond": [(0, -1.3), (1.3, 0), (0, 1.3), (-1.3, 0)],
+        "hexagon": [(1, 0), (0.5, 0.9), (-0.5, 0.9), (-1, 0), (-0.5, -0.9), (0.5, -0.9)],
+        "star": [
+            (0, -1.3),
+            (0.4, -0.4),
+            (1.3, -0.3),
+            (0.6, 0.3),
+            (0.8, 1.2),
+            (0, 0.7),
+            (-0.8, 1.2),
+            (-0.6, 0.3),
+            (-1.3, -0.3),
+            (-0.4, -0.4),
+        ],
+    }[kind]
     points = " ".join(f"{x + dx * r:.1f},{y + dy * r:.1f}" for dx, dy in corners)
     return f'<polygon points="{points}" {extra}/>'
 
@@ -190,22 +217,28 @@ def svg(pic: Picture, names: dict[str, str], you: bool = True) -> str:
     mark = letters(names)
     key = key_lines(names)
     height = TOP + PLANE + 56 + 16 * len(key)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{SIZE}" height="{height}" '
-           f'viewBox="0 0 {SIZE} {height}" role="img" aria-labelledby="t d" '
-           'font-family="sans-serif" font-size="12">',
-           f'<title id="t">{escape(said)}</title><desc id="d">{escape(said)}</desc>',
-           '<defs><marker id="head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-           'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
-           'fill="black"/></marker></defs>',
-           f'<rect x="{LEFT}" y="{TOP}" width="{PLANE}" height="{PLANE}" fill="white" stroke="black"/>',
-           f'<line x1="{LEFT + PLANE / 2}" y1="{TOP}" x2="{LEFT + PLANE / 2}" y2="{TOP + PLANE}" '
-           'stroke="grey" stroke-dasharray="4 3"/>',
-           f'<line x1="{LEFT}" y1="{TOP + PLANE / 2}" x2="{LEFT + PLANE}" y2="{TOP + PLANE / 2}" '
-           'stroke="grey" stroke-dasharray="4 3"/>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{SIZE}" height="{height}" '
+        f'viewBox="0 0 {SIZE} {height}" role="img" aria-labelledby="t d" '
+        'font-family="sans-serif" font-size="12">',
+        f'<title id="t">{escape(said)}</title><desc id="d">{escape(said)}</desc>',
+        '<defs><marker id="head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+        'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
+        'fill="black"/></marker></defs>',
+        f'<rect x="{LEFT}" y="{TOP}" width="{PLANE}" height="{PLANE}" fill="white" stroke="black"/>',
+        f'<line x1="{LEFT + PLANE / 2}" y1="{TOP}" x2="{LEFT + PLANE / 2}" y2="{TOP + PLANE}" '
+        'stroke="grey" stroke-dasharray="4 3"/>',
+        f'<line x1="{LEFT}" y1="{TOP + PLANE / 2}" x2="{LEFT + PLANE}" y2="{TOP + PLANE / 2}" '
+        'stroke="grey" stroke-dasharray="4 3"/>',
+    ]
     below = TOP + PLANE + 16
-    for label, lx, ly, anchor in zip(ACROSS, (LEFT, LEFT + PLANE / 2, LEFT + PLANE),
-                                     (below, below + 16, below), ("start", "middle", "end"),
-                                     strict=True):
+    for label, lx, ly, anchor in zip(
+        ACROSS,
+        (LEFT, LEFT + PLANE / 2, LEFT + PLANE),
+        (below, below + 16, below),
+        ("start", "middle", "end"),
+        strict=True,
+    ):
         out.append(f'<text x="{lx}" y="{ly}" text-anchor="{anchor}">{escape(label)}</text>')
     out.append(f'<text x="{LEFT - 6}" y="{TOP + 12}" text-anchor="end">{UP[1]}</text>')
     out.append(f'<text x="{LEFT - 6}" y="{TOP + PLANE}" text-anchor="end">{UP[0]}</text>')
@@ -220,19 +253,27 @@ def svg(pic: Picture, names: dict[str, str], you: bool = True) -> str:
             length = math.hypot(x - bx, y - by)
             if length > 24:  # the arrow stops at the edge of the shape, so its head shows
                 ex, ey = x - (x - bx) * 15 / length, y - (y - by) * 15 / length
-                out.append(f'<line x1="{bx:.1f}" y1="{by:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" '
-                           'stroke="black" stroke-width="1.5" marker-end="url(#head)"/>')
+                out.append(
+                    f'<line x1="{bx:.1f}" y1="{by:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" '
+                    'stroke="black" stroke-width="1.5" marker-end="url(#head)"/>'
+                )
         out.append(_shape(shape, x, y, 11, 'fill="white" stroke="black" stroke-width="2"'))
-        out.append(f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-weight="bold">'
-                   f'{escape(letter)}</text>')
+        out.append(
+            f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-weight="bold">'
+            f"{escape(letter)}</text>"
+        )
     if pic.outside:
         bx = LEFT + PLANE + 12
-        out.append(f'<rect x="{bx}" y="{TOP}" width="{SIZE - bx - 4}" height="{PLANE}" fill="white" '
-                   'stroke="black" stroke-dasharray="6 3"/>')
+        out.append(
+            f'<rect x="{bx}" y="{TOP}" width="{SIZE - bx - 4}" height="{PLANE}" fill="white" '
+            'stroke="black" stroke-dasharray="6 3"/>'
+        )
         out.append(f'<text x="{bx + 4}" y="{TOP + 16}" font-size="10">Outside</text>')
         for n, p in enumerate(pic.outside):
-            out.append(f'<text x="{bx + 4}" y="{TOP + 36 + 16 * n}" font-size="10">'
-                       f'{escape(mark.get(p.pid, "?"))} {p.outside} of {p.outside + p.placed}</text>')
+            out.append(
+                f'<text x="{bx + 4}" y="{TOP + 36 + 16 * n}" font-size="10">'
+                f"{escape(mark.get(p.pid, '?'))} {p.outside} of {p.outside + p.placed}</text>"
+            )
     for n, line in enumerate(key):
         out.append(f'<text x="{LEFT}" y="{below + 38 + 16 * n}">{escape(line)}</text>')
     out.append("</svg>")

@@ -38,11 +38,15 @@ def pattern_sentence(a: AuthorityResult, names: dict[str, str]) -> str:
         who = next(iter(a.left_out.values()))
         seers = [p for p in views if p in a.left_out]
         if seers == [who]:
-            return (f"Not all of you see the say as shared: {names.get(who, who)} sees "
-                    "themselves having less say than the others.")
-        return (f"Not all of you see the say as shared: {join_names(seers, names)} "
-                f"{'sees' if len(seers) == 1 else 'see'} {names.get(who, who)} having less say "
-                "than the others.")
+            return (
+                f"Not all of you see the say as shared: {names.get(who, who)} sees "
+                "themselves having less say than the others."
+            )
+        return (
+            f"Not all of you see the say as shared: {join_names(seers, names)} "
+            f"{'sees' if len(seers) == 1 else 'see'} {names.get(who, who)} having less say "
+            "than the others."
+        )
     if a.pattern_id == "left-out-differs":
         return "Not all of you see the say as shared: you see different partners having less say."
     if a.pattern_id == "same-holder":
@@ -98,8 +102,10 @@ def view_sentences(a: AuthorityResult, names: dict[str, str]) -> list[str]:
             text = f"{name} sees the say lying outside your partnership ({_of(a.named[pid], answered)})."
         elif who != "shared":
             holder = "themselves" if who == pid else names.get(who, who)
-            text = (f"{name} sees {holder} holding {_holding(a.strength.get(pid))} "
-                    f"({_of(a.named[pid], answered)}).")
+            text = (
+                f"{name} sees {holder} holding {_holding(a.strength.get(pid))} "
+                f"({_of(a.named[pid], answered)})."
+            )
         elif pid in a.left_out:
             low = a.left_out[pid]
             who = "themselves" if low == pid else names.get(low, low)
@@ -117,9 +123,11 @@ def divergence_sentence(a: AuthorityResult) -> str | None:
     if a.divergence is None:
         return None
     verdict = "you see this differently" if a.divergent else "your views are close"
-    return (f"Your answers on who has the say are {fmt1(a.divergence)} apart on average, "
-            f"{PATTERN_HELP}, counting only answers that place the say inside your partnership: "
-            f"{verdict}.")
+    return (
+        f"Your answers on who has the say are {fmt1(a.divergence)} apart on average, "
+        f"{PATTERN_HELP}, counting only answers that place the say inside your partnership: "
+        f"{verdict}."
+    )
 
 
 def item_line(item: ItemResult, names: dict[str, str]) -> str:
@@ -148,15 +156,19 @@ def carrying_items(a: AuthorityResult) -> list[ItemResult]:
     return [i for i in a.items if i.accountability]
 
 
-OUTSIDE_NOTE = ("The say lying outside your partnership is a finding of its own, not uneven "
-               "power between you, so it does not change the suggestion. The guide asks whose "
-               "formal authority you could travel on to make your work legitimate, and who "
-               "could vouch for you.")
+OUTSIDE_NOTE = (
+    "The say lying outside your partnership is a finding of its own, not uneven "
+    "power between you, so it does not change the suggestion. The guide asks whose "
+    "formal authority you could travel on to make your work legitimate, and who "
+    "could vouch for you."
+)
 
-CARRYING_NOTE = ("Carrying responsibility is not the same as having the say: these answers "
-                 "are shown and compared, but never make anyone the one with the say. The guide "
-                 "counts responsibility among the things partners share, and being answerable "
-                 "for the work need not mean having the last word on it.")
+CARRYING_NOTE = (
+    "Carrying responsibility is not the same as having the say: these answers "
+    "are shown and compared, but never make anyone the one with the say. The guide "
+    "counts responsibility among the things partners share, and being answerable "
+    "for the work need not mean having the last word on it."
+)
 
 
 def carrying_sentence(a: AuthorityResult, names: dict[str, str]) -> str | None:
@@ -171,9 +183,11 @@ def carrying_sentence(a: AuthorityResult, names: dict[str, str]) -> str | None:
     if not carriers:
         return None
     who = join_names(list(carriers), names)
-    return (f"Answers put the carrying of responsibility with {who}. Being answerable for "
-            "the work need not mean having the last word on it: talk about what it means for "
-            "the say you share.")
+    return (
+        f"Answers put the carrying of responsibility with {who}. Being answerable for "
+        "the work need not mean having the last word on it: talk about what it means for "
+        "the say you share."
+    )
 
 
 def unseen_holder_sentences(a: AuthorityResult, names: dict[str, str]) -> list[str]:
@@ -183,10 +197,12 @@ def unseen_holder_sentences(a: AuthorityResult, names: dict[str, str]) -> list[s
     for holder, seers in a.unseen_holders().items():
         verb = "sees" if len(seers) == 1 else "see"
         amount = _holding("most" if all(a.strength.get(p) == "most" for p in seers) else "more")
-        out.append(f"{join_names(seers, names)} {verb} {names.get(holder, holder)} holding "
-                   f"{amount}, but {names.get(holder, holder)} sees the say as shared. The "
-                   "guide notes that the partner with more power may see things as shared "
-                   "when others do not.")
+        out.append(
+            f"{join_names(seers, names)} {verb} {names.get(holder, holder)} holding "
+            f"{amount}, but {names.get(holder, holder)} sees the say as shared. The "
+            "guide notes that the partner with more power may see things as shared "
+            "when others do not."
+        )
     return out
 
 
@@ -194,19 +210,20 @@ def power_reason_triggers(a: AuthorityResult, names: dict[str, str]) -> list[str
     """Exactly what made power look uneven, one sentence each, for the reason that names it:
     the views that give one partner the say (or leave one out), and a wide gap between views."""
     views = dict(zip(a.perceived_holder, view_sentences(a, names), strict=True))
-    out = sorted(views[p] for p, h in a.perceived_holder.items()
-                 if h not in ("shared", "outside") or p in a.left_out)  # in any partner order
+    out = sorted(
+        views[p] for p, h in a.perceived_holder.items() if h not in ("shared", "outside") or p in a.left_out
+    )  # in any partner order
     out += sorted(unseen_holder_sentences(a, names))
     if a.divergent and a.divergence is not None:
-        out.append(f"Your answers on who has the say are {fmt1(a.divergence)} apart on average, "
-                   "so you see it differently.")
+        out.append(
+            f"Your answers on who has the say are {fmt1(a.divergence)} apart on average, "
+            "so you see it differently."
+        )
     return out
 
 
 def any_answer(items: list[ItemResult]) -> bool:
     return any(v is not None for i in items for v in i.answers.values())
-
-
 
 
 def notes(a: AuthorityResult, names: dict[str, str]) -> list[str]:

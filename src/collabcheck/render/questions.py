@@ -16,8 +16,11 @@ KIND_NOTE = {
 
 def bank_as_text(bank: Bank, width: int = 80) -> str:
     """Every section and item, numbered, wrapped to `width`; reversed items are marked."""
-    lines = [f"{bank.title} (bank {bank.id}, version {bank.version})",
-             *textwrap.wrap(f"Source: {bank.source}", width), ""]
+    lines = [
+        f"{bank.title} (bank {bank.id}, version {bank.version})",
+        *textwrap.wrap(f"Source: {bank.source}", width),
+        "",
+    ]
     for section in bank.sections:
         head = f"{section.number}. {section.title}" if section.number else section.title
         lines += [head, "-" * min(len(head), width)]
@@ -26,11 +29,11 @@ def bank_as_text(bank: Bank, width: int = 80) -> str:
         for n, item in enumerate(section.items, 1):
             note = "who carries it, not the say" if item.accountability else KIND_NOTE[item.kind]
             note += ", reversed" if item.reverse else ""
-            lines += textwrap.wrap(f"{n:>2}. {item.text} [{note}]", width,
-                                   subsequent_indent="    ")
+            lines += textwrap.wrap(f"{n:>2}. {item.text} [{note}]", width, subsequent_indent="    ")
             if item.prompt:
-                lines += textwrap.wrap(f"asks: {item.prompt}", width, initial_indent="    ",
-                                       subsequent_indent="    ")
+                lines += textwrap.wrap(
+                    f"asks: {item.prompt}", width, initial_indent="    ", subsequent_indent="    "
+                )
             lines.append(f"    id: {item.id}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -22,9 +22,12 @@ QUICK_READING = (
     "or so."
 )
 
+
 def offer_text(last_full: datetime, quick_count: int, full_count: int) -> str:
     """Why the quick form is offered, and what choosing it means, in a few sentences."""
-    return (f"You last sat in full on {long_date(last_full.isoformat())}. Today you could do a quick "
-            f"check-in instead: {quick_count} questions each (a few minutes) rather than "
-            f"{full_count}. It shows how you are moving on the main points; a full sitting "
-            "gives the whole picture.")
+    return (
+        f"You last sat in full on {long_date(last_full.isoformat())}. Today you could do a quick "
+        f"check-in instead: {quick_count} questions each (a few minutes) rather than "
+        f"{full_count}. It shows how you are moving on the main points; a full sitting "
+        "gives the whole picture."
+    )

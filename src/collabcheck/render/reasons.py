@@ -24,13 +24,17 @@ from collabcheck.scoring.results import Comparison, PracticeResult
 from collabcheck.scoring.rules import ROUTE_PRACTICE, STRONG
 from collabcheck.scoring.suggest import by_priority
 
-ROUTE_WORDS = {"open": "openly, with backing from those in authority",
-               "under-radar": "under the radar for now, going where the energy is",
-               "undecided": "without having chosen a route yet"}
+ROUTE_WORDS = {
+    "open": "openly, with backing from those in authority",
+    "under-radar": "under the radar for now, going where the energy is",
+    "undecided": "without having chosen a route yet",
+}
 ROUTE_SHORT = {"open": "openly with backing", "under-radar": "under the radar"}
-STAGE_WORDS = {"starting": "You are just starting",
-               "under-a-year": "You have worked together for under a year",
-               "longer": "You have worked together for a year or more"}
+STAGE_WORDS = {
+    "starting": "You are just starting",
+    "under-a-year": "You have worked together for under a year",
+    "longer": "You have worked together for a year or more",
+}
 
 
 def _lowest(known: list[PracticeResult]) -> tuple[str, list[PracticeResult]]:
@@ -43,12 +47,18 @@ def _lowest(known: list[PracticeResult]) -> tuple[str, list[PracticeResult]]:
 def _numbers(practices: list[PracticeResult], route: str | None) -> str:
     """'practice 3', 'practices 3 and 5 (5 is the route you have not chosen)'."""
     nums = [p.number for p in practices]
-    text = (f"practice {nums[0]}" if len(nums) == 1
-            else "practices " + ", ".join(map(str, nums[:-1])) + f" and {nums[-1]}")
+    text = (
+        f"practice {nums[0]}"
+        if len(nums) == 1
+        else "practices " + ", ".join(map(str, nums[:-1])) + f" and {nums[-1]}"
+    )
     other = _other_route(route)
     if other in nums:
-        text += f" ({other} is the route you have not chosen, so it counts for less)" \
-            if len(nums) > 1 else ", the route you have not chosen, so it counts for less"
+        text += (
+            f" ({other} is the route you have not chosen, so it counts for less)"
+            if len(nums) > 1
+            else ", the route you have not chosen, so it counts for less"
+        )
     return text
 
 
@@ -65,12 +75,17 @@ def level(c: Comparison) -> str | None:
     known = [p for p in c.practices if p.combined is not None]
     if not known:
         return None
-    if (len(known) == len(c.practices) and all((p.combined or 0) >= STRONG for p in known)
-            and not any(p.apart for p in known) and not c.authority.divergent
-            and not c.focus.divergent):
+    if (
+        len(known) == len(c.practices)
+        and all((p.combined or 0) >= STRONG for p in known)
+        and not any(p.apart for p in known)
+        and not c.authority.divergent
+        and not c.focus.divergent
+    ):
         return "strong"
-    if (len(known) >= 2 and len({fmt1(p.combined) for p in known}) == 1
-            and not any(p.apart for p in known)):  # equal averages of far-apart views are not "equal"
+    if (
+        len(known) >= 2 and len({fmt1(p.combined) for p in known}) == 1 and not any(p.apart for p in known)
+    ):  # equal averages of far-apart views are not "equal"
         return "equal"
     return None
 
@@ -89,34 +104,46 @@ def _level_reason(c: Comparison, best: PracticeResult) -> str | None:
     known = [p for p in c.practices if p.combined is not None]
     if how == "strong":
         same = len({fmt1(p.combined) for p in known}) == 1
-        text = (f"Every practice scores {fmt1(STRONG)} or more and you see none of them "
-                "differently: your partnership is strong across the board. ")
+        text = (
+            f"Every practice scores {fmt1(STRONG)} or more and you see none of them "
+            "differently: your partnership is strong across the board. "
+        )
         if same:
-            text += (f"All five score the same ({fmt1(best.combined)}), so choose together which "
-                     f"to take further; {_first_only(c, best)}.")
+            text += (
+                f"All five score the same ({fmt1(best.combined)}), so choose together which "
+                f"to take further; {_first_only(c, best)}."
+            )
         else:
-            text += (f"Practice {best.number} is a way to go further, not a gap to fix "
-                     f"(it scores {fmt1(best.combined)}).")
+            text += (
+                f"Practice {best.number} is a way to go further, not a gap to fix "
+                f"(it scores {fmt1(best.combined)})."
+            )
         return text
     if how == "equal":
-        return (f"Every practice you rated scores the same, {fmt1(best.combined)} out of 5, so "
-                f"nothing stands out on scores: choose together which to work on; "
-                f"{_first_only(c, best)}.")
+        return (
+            f"Every practice you rated scores the same, {fmt1(best.combined)} out of 5, so "
+            f"nothing stands out on scores: choose together which to work on; "
+            f"{_first_only(c, best)}."
+        )
     return None
 
 
 def _need_reason(c: Comparison, best: PracticeResult, practices: list[PracticeResult]) -> str:
     known = [p for p in practices if p.combined is not None]
     if not known:
-        return ("Nobody rated any of the statements, so there is nothing to compare yet and no "
-                "scores to go on. This practice is only a place to start, chosen from the other "
-                "findings below (if any) and the order of the practices.")
+        return (
+            "Nobody rated any of the statements, so there is nothing to compare yet and no "
+            "scores to go on. This practice is only a place to start, chosen from the other "
+            "findings below (if any) and the order of the practices."
+        )
     if best.combined is None:
         return "Nobody rated the statements for this practice, so there is no score for it."
     shown = fmt1(best.combined)
     if best.apart:
-        text = (f"Your own scores here: {figures_of(best.scores, names_of(c))}. "
-                f"Combined, that is {shown} out of 5")
+        text = (
+            f"Your own scores here: {figures_of(best.scores, names_of(c))}. "
+            f"Combined, that is {shown} out of 5"
+        )
     else:
         text = f"Your combined score here is {shown} out of 5"
     if len(known) == 1:
@@ -142,19 +169,27 @@ def reasons(c: Comparison) -> list[str]:
     names = names_of(c)
     out = [_level_reason(c, best) or _need_reason(c, best, ranked)]
     if any(p.combined is not None for p in ranked) and all(p.divergence is None for p in ranked):
-        out.append("No statement was rated by two or more of you, so there is not enough to "
-                   "compare yet: these scores are separate views, and say nothing about "
-                   "whether you see things the same way.")
+        out.append(
+            "No statement was rated by two or more of you, so there is not enough to "
+            "compare yet: these scores are separate views, and say nothing about "
+            "whether you see things the same way."
+        )
     if best.seen_differently:
-        out.append(f"You see this practice differently: your scores for the same statement "
-                   f"are {fmt1(best.divergence)} points apart on average.")
+        out.append(
+            f"You see this practice differently: your scores for the same statement "
+            f"are {fmt1(best.divergence)} points apart on average."
+        )
     if best.unsure:
-        out.append(f"{best.unsure} {plural(best.unsure, 'answer')} here "
-                   f"{'was' if best.unsure == 1 else 'were'} \"not sure\": {UNSURE_WORDS}.")
+        out.append(
+            f"{best.unsure} {plural(best.unsure, 'answer')} here "
+            f'{"was" if best.unsure == 1 else "were"} "not sure": {UNSURE_WORDS}.'
+        )
     if best.power_boost:
         triggers = " ".join(power_reason_triggers(c.authority, names))
-        out.append(f"Power looks uneven. {triggers} The guide puts a shared purpose and a shared "
-                   "say at the heart of practices 1 and 2, so they count for more.")
+        out.append(
+            f"Power looks uneven. {triggers} The guide puts a shared purpose and a shared "
+            "say at the heart of practices 1 and 2, so they count for more."
+        )
     if c.authority.outside:
         out.append(OUTSIDE_NOTE)
     if best.task_boost and focus.mean is not None:
@@ -162,15 +197,19 @@ def reasons(c: Comparison) -> list[str]:
         each = ""
         if not one and len({p for p in focus.positions.values() if p is not None}) > 1:
             each = f"{figures_of(focus.positions, names, signed_=True)}; "
-        out.append(f"Your attention leans to the task{' (only one of you answered)' if one else ''}"
-                   f" ({each}{signed(focus.mean)} on average, on a scale from −2, all on the task, "
-                   "to +2, all on your relationship). Practices 2 and 3 make room for the "
-                   "relationship, so they count for more.")
+        out.append(
+            f"Your attention leans to the task{' (only one of you answered)' if one else ''}"
+            f" ({each}{signed(focus.mean)} on average, on a scale from −2, all on the task, "
+            "to +2, all on your relationship). Practices 2 and 3 make room for the "
+            "relationship, so they count for more."
+        )
     if focus.leaning == "split":
-        out.append(f"You see where your attention goes in opposite ways "
-                   f"({figures_of(focus.positions, names, signed_=True)}), so no average is "
-                   "used and no attention boost is given: talk about where your time together "
-                   "really goes.")
+        out.append(
+            f"You see where your attention goes in opposite ways "
+            f"({figures_of(focus.positions, names, signed_=True)}), so no average is "
+            "used and no attention boost is given: talk about where your time together "
+            "really goes."
+        )
     out += _context_reasons(c, best)
     return out
 
@@ -184,43 +223,56 @@ def _context_reasons(c: Comparison, best: PracticeResult) -> list[str]:
         other = _other_route(route)
         changed = s.without_route is not None and s.without_route != s.number
         if best.number == ROUTE_PRACTICE[route] and not changed:
-            out.append(f"You are working {ROUTE_WORDS[route]}: this practice is about the route "
-                       "you chose.")
+            out.append(f"You are working {ROUTE_WORDS[route]}: this practice is about the route you chose.")
         if changed:
-            out.append(f"You are working {ROUTE_WORDS[route]}, so practice {other} counts for "
-                       f"less: the guide offers practices 4 and 5 as two routes that can both "
-                       f"lead to lasting change, and you have chosen one. Had you not, practice "
-                       f"{s.without_route} would have come first.")
+            out.append(
+                f"You are working {ROUTE_WORDS[route]}, so practice {other} counts for "
+                f"less: the guide offers practices 4 and 5 as two routes that can both "
+                f"lead to lasting change, and you have chosen one. Had you not, practice "
+                f"{s.without_route} would have come first."
+            )
         if best.number == other:
             out.append(OTHER_ROUTE_STILL[route])
     elif best.number in ROUTE_PRACTICE.values():
         out.append(NO_ROUTE[route or ""] if route in NO_ROUTE else NO_ROUTE[""])
     if s.stage == "starting" and best.number == 1:
-        out.append("You are just starting, so finding your partners and a shared purpose "
-                   "(practice 1) counts for more.")
+        out.append(
+            "You are just starting, so finding your partners and a shared purpose "
+            "(practice 1) counts for more."
+        )
     if s.stage == "starting" and any(i.later for i in best.items):
         out.append(LATER_NOTE)
     return out
 
 
 OTHER_ROUTE_STILL = {
-    "under-radar": ("Practice 5 still comes first, even counting for half, because its scores "
-                    "are low. Working under the radar is a real route, but the guide says that "
-                    "at some point your work has to become everyone's work if it is to last, "
-                    "and both routes can lead to lasting change: this is about when and how "
-                    "you bring others in, not a push to change route."),
-    "open": ("Practice 4 still comes first, even counting for half, because its scores are low. "
-             "Working openly is a real route; the guide says both routes can lead to lasting "
-             "change, and going where the energy is can help you try things out within it."),
+    "under-radar": (
+        "Practice 5 still comes first, even counting for half, because its scores "
+        "are low. Working under the radar is a real route, but the guide says that "
+        "at some point your work has to become everyone's work if it is to last, "
+        "and both routes can lead to lasting change: this is about when and how "
+        "you bring others in, not a push to change route."
+    ),
+    "open": (
+        "Practice 4 still comes first, even counting for half, because its scores are low. "
+        "Working openly is a real route; the guide says both routes can lead to lasting "
+        "change, and going where the energy is can help you try things out within it."
+    ),
 }
 NO_ROUTE = {
-    "": ("You did not say which route you are taking (working openly with backing, or under "
-         "the radar for now), so practices 4 and 5 both count fully."),
-    "undecided": ("You have not chosen a route yet (working openly with backing, or under the "
-                  "radar for now), so practices 4 and 5 both count fully."),
+    "": (
+        "You did not say which route you are taking (working openly with backing, or under "
+        "the radar for now), so practices 4 and 5 both count fully."
+    ),
+    "undecided": (
+        "You have not chosen a route yet (working openly with backing, or under the "
+        "radar for now), so practices 4 and 5 both count fully."
+    ),
 }
-LATER_NOTE = ("You are just starting, so statements about things a new partnership cannot "
-              "have done yet (such as a record of what you have learnt) are not counted.")
+LATER_NOTE = (
+    "You are just starting, so statements about things a new partnership cannot "
+    "have done yet (such as a record of what you have learnt) are not counted."
+)
 
 
 def working(c: Comparison) -> list[str]:
@@ -229,16 +281,23 @@ def working(c: Comparison) -> list[str]:
     ranked = by_priority(c.practices)
     best = c.practice(c.suggestion.number)
     if all(p.combined is None and p.exact_priority == 0 for p in ranked):
-        return ["Every practice's priority is 0.00, as there is nothing to go on, so the lowest "
-                "practice number goes first."]
+        return [
+            "Every practice's priority is 0.00, as there is nothing to go on, so the lowest "
+            "practice number goes first."
+        ]
     out = [f"Practice {best.number}: {_sum(best, c.suggestion.divergence_weight)}."]
     if len(ranked) > 1:
         nxt = ranked[1]
         tie = " (a tie: the lower number goes first)" if nxt.exact_priority == best.exact_priority else ""
-        out.append(f"Next: practice {nxt.number} at {fmt2(nxt.priority)}{tie}: "
-                   f"{_sum(nxt, c.suggestion.divergence_weight)}.")
-    out.append("Every practice's priority: " + ", ".join(
-        f"{r['number']}:\u00a0{fmt2(r['priority'])}" for r in c.suggestion.ranking) + ".")
+        out.append(
+            f"Next: practice {nxt.number} at {fmt2(nxt.priority)}{tie}: "
+            f"{_sum(nxt, c.suggestion.divergence_weight)}."
+        )
+    out.append(
+        "Every practice's priority: "
+        + ", ".join(f"{r['number']}:\u00a0{fmt2(r['priority'])}" for r in c.suggestion.ranking)
+        + "."
+    )
     return out
 
 
@@ -247,8 +306,9 @@ def _sum(p: PracticeResult, weight: float) -> str:
     inner = f"need {fmt2(p.need)} + {fmt2(weight)} × gap {fmt2(p.divergence or 0)}"
     text = f"priority {fmt2(p.priority)} = "
     if p.weighting != 1:
-        why = "route not chosen" if p.number in ROUTE_PRACTICE.values() and p.weighting < 1 \
-            else "just starting"
+        why = (
+            "route not chosen" if p.number in ROUTE_PRACTICE.values() and p.weighting < 1 else "just starting"
+        )
         text += f"{fmt2(p.weighting)} ({why}) × ({inner})"
     else:
         text += inner
@@ -269,9 +329,13 @@ def context_sentence(c: Comparison) -> str:
     if route in ROUTE_WORDS:
         parts.append(("and you are working " if parts else "You are working ") + ROUTE_WORDS[route])
     text = (", ".join(parts) + ".") if parts else ""
-    missing = [w for w, v in (("how long you have worked together", stage),
-                              ("which route you are taking", route)) if v is None]
+    missing = [
+        w
+        for w, v in (("how long you have worked together", stage), ("which route you are taking", route))
+        if v is None
+    ]
     if missing:
-        text += (" " if text else "") + f"You did not say {' or '.join(missing)}, so the " \
-            "suggestion does not count it."
+        text += (
+            " " if text else ""
+        ) + f"You did not say {' or '.join(missing)}, so the suggestion does not count it."
     return text

@@ -14,14 +14,38 @@ from collabcheck.render.view import agreed_sentence, comparison_view
 from collabcheck.render.words import display_name
 from collabcheck.scoring.results import Comparison
 
-TEXT_ORDER = ("summary", "context", "practices", "power", "attention", "talk", "notes", "suggestion",
-              "agreed", "unknown", "source")
-MARKDOWN_ORDER = ("summary", "agreed", "suggestion", "context", "practices", "power", "attention", "talk",
-                  "notes", "unknown", "source")
+TEXT_ORDER = (
+    "summary",
+    "context",
+    "practices",
+    "power",
+    "attention",
+    "talk",
+    "notes",
+    "suggestion",
+    "agreed",
+    "unknown",
+    "source",
+)
+MARKDOWN_ORDER = (
+    "summary",
+    "agreed",
+    "suggestion",
+    "context",
+    "practices",
+    "power",
+    "attention",
+    "talk",
+    "notes",
+    "unknown",
+    "source",
+)
 
 
-DETAILS_FOLLOW = ("The details follow: each practice, who has the say, where your attention "
-                  "goes, what to talk about first, and the full reasons and tips.")
+DETAILS_FOLLOW = (
+    "The details follow: each practice, who has the say, where your attention "
+    "goes, what to talk about first, and the full reasons and tips."
+)
 
 
 def when(c: Comparison) -> str:
@@ -29,8 +53,9 @@ def when(c: Comparison) -> str:
 
 
 def people(c: Comparison) -> str:
-    return ", ".join(display_name(p.name) + (f" ({display_name(p.role)})" if p.role.strip() else "")
-                     for p in c.partners)
+    return ", ".join(
+        display_name(p.name) + (f" ({display_name(p.role)})" if p.role.strip() else "") for p in c.partners
+    )
 
 
 def render_text(c: Comparison, bank: Bank) -> str:
@@ -39,7 +64,7 @@ def render_text(c: Comparison, bank: Bank) -> str:
     lines = text.wrap(f"collabcheck report for {c.pair}, {when(c)}")
     for key in TEXT_ORDER:
         if key in view and (key != "agreed" or c.agreed):
-            lines += text.section_lines(view[key])[key == "summary":]  # the summary: no gap
+            lines += text.section_lines(view[key])[key == "summary" :]  # the summary: no gap
         if key == "summary":  # the summary first: who, and what was agreed, follow it
             lines += [""] + text.wrap(DETAILS_FOLLOW)
             lines += [""] + text.wrap(f"Partners: {people(c)}")
@@ -58,14 +83,23 @@ def render_markdown(c: Comparison, bank: Bank) -> str:
             section = view[key]
             if key == "summary":
                 out += markdown.section_lines(section)
-                out += [markdown.md(DETAILS_FOLLOW), "",
-                        f"Taken {when(c)}. Partners: {markdown.md(people(c))}.", ""]
+                out += [
+                    markdown.md(DETAILS_FOLLOW),
+                    "",
+                    f"Taken {when(c)}. Partners: {markdown.md(people(c))}.",
+                    "",
+                ]
                 continue
             if key == "suggestion":
                 s = c.suggestion
-                out += [f"## collabcheck's suggestion: practice {s.number}. {markdown.md(s.title)}", "",
-                        "This is what collabcheck suggested from your answers, before you agreed."
-                        if c.agreed else "This is what collabcheck suggests from your answers.", ""]
+                out += [
+                    f"## collabcheck's suggestion: practice {s.number}. {markdown.md(s.title)}",
+                    "",
+                    "This is what collabcheck suggested from your answers, before you agreed."
+                    if c.agreed
+                    else "This is what collabcheck suggests from your answers.",
+                    "",
+                ]
                 for block in section.blocks[1:]:
                     out += markdown.block_lines(block)
                 continue

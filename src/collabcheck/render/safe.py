@@ -16,8 +16,9 @@ import re
 # paragraph separators, and the byte-order mark: characters a terminal acts on, or that
 # change how the text around them reads. Then lone surrogates: how Python holds the bytes of
 # a file name that is not UTF-8, which no UTF-8 output can carry.
-_UNSAFE = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
-           "\ud800-\udfff")
+_UNSAFE = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff"
+)
 _UNSAFE_RE = re.compile(f"[{_UNSAFE}]")
 _UNSAFE_LINE_RE = re.compile(f"[{_UNSAFE}\t\n]")
 

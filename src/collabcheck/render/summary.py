@@ -18,9 +18,9 @@ from collabcheck.render.words import all_of, figures_of, fmt1, names_of, signed
 from collabcheck.scoring.results import Comparison, PracticeResult
 from collabcheck.scoring.rules import ROUTE_PRACTICE, SEEN_DIFFERENTLY, STRONG
 
-NAME_LIMIT = 16          # a name in the summary is cut to this many characters
-WHY_WIDTH = 74           # the Why paragraph is measured at this width (the screen's, less margins)
-WHY_LINES = 3            # ...and never takes more lines than this
+NAME_LIMIT = 16  # a name in the summary is cut to this many characters
+WHY_WIDTH = 74  # the Why paragraph is measured at this width (the screen's, less margins)
+WHY_LINES = 3  # ...and never takes more lines than this
 FINDINGS_CAP = 3
 
 
@@ -44,21 +44,26 @@ def why_sentences(c: Comparison) -> list[str]:
     how = level(c)
     out = []
     if how == "strong":
-        out.append(f"Every practice scores {fmt1(STRONG)} or more and none is seen differently: "
-                   "this is a way to go further, not a gap to fix.")
+        out.append(
+            f"Every practice scores {fmt1(STRONG)} or more and none is seen differently: "
+            "this is a way to go further, not a gap to fix."
+        )
     elif how == "equal":
-        out.append(f"Every practice scores the same ({fmt1(best.combined)}), so nothing stands "
-                   "out: choose together which to work on.")
+        out.append(
+            f"Every practice scores the same ({fmt1(best.combined)}), so nothing stands "
+            "out: choose together which to work on."
+        )
     elif best.combined is None:
         out.append("Nobody scored this practice yet, so it is only a place to start.")
     elif best.apart and len(known := {p: v for p, v in best.scores.items() if v is not None}) > 3:
         out.append(f"Your own scores here run {_extremes(known, names, False)}: far apart.")
     elif best.apart:
-        out.append(f"Your own scores here are {figures_of(best.scores, names)} (combined "
-                   f"{fmt1(best.combined)}{_lowest_words(c, best)}).")
+        out.append(
+            f"Your own scores here are {figures_of(best.scores, names)} (combined "
+            f"{fmt1(best.combined)}{_lowest_words(c, best)})."
+        )
     else:
-        out.append(f"Your combined score here is {fmt1(best.combined)} out of 5"
-                   f"{_lowest_words(c, best)}.")
+        out.append(f"Your combined score here is {fmt1(best.combined)} out of 5{_lowest_words(c, best)}.")
     if best.power_boost:
         out.append("Power looks uneven between you, so this practice counts for more.")
     if best.task_boost:
@@ -69,15 +74,17 @@ def why_sentences(c: Comparison) -> list[str]:
         if s.without_route is not None and s.without_route != s.number:
             out.append(f"You are working {ROUTE_SHORT[route]}, so practice {other} counts for less.")
         if best.number == other and route == "under-radar":
-            out.append("It still comes first at half weight: in time, your work has to become "
-                       "everyone's work.")
+            out.append(
+                "It still comes first at half weight: in time, your work has to become everyone's work."
+            )
         elif best.number == other:
-            out.append("It still comes first at half weight: both routes can lead to lasting "
-                       "change.")
+            out.append("It still comes first at half weight: both routes can lead to lasting change.")
     elif best.number in ROUTE_PRACTICE.values():
-        out.append("You did not choose a route, so practices 4 and 5 both count fully."
-                   if route == "undecided" else
-                   "You did not say which route you are taking, so 4 and 5 both count fully.")
+        out.append(
+            "You did not choose a route, so practices 4 and 5 both count fully."
+            if route == "undecided"
+            else "You did not say which route you are taking, so 4 and 5 both count fully."
+        )
     if s.stage == "starting" and best.number == 1:
         out.append("You are just starting, so this practice counts for more.")
     return out
@@ -104,12 +111,16 @@ def _say_finding(c: Comparison) -> str | None:
         seers = unseen[holder]
         who = power.join_names(seers, names)
         amount = "most" if all(a.strength.get(p) == "most" for p in seers) else "more"
-        text = (f"{who} {'sees' if len(seers) == 1 else 'see'} {names.get(holder, holder)} "
-                f"holding {amount} of the say, but {names.get(holder, holder)} sees the say as "
-                "shared.")
+        text = (
+            f"{who} {'sees' if len(seers) == 1 else 'see'} {names.get(holder, holder)} "
+            f"holding {amount} of the say, but {names.get(holder, holder)} sees the say as "
+            "shared."
+        )
         if not _two_lines(text):
-            text = (f"Others see {names.get(holder, holder)} holding {amount} of the say, but "
-                    f"{names.get(holder, holder)} sees the say as shared.")
+            text = (
+                f"Others see {names.get(holder, holder)} holding {amount} of the say, but "
+                f"{names.get(holder, holder)} sees the say as shared."
+            )
         return text
     return power.pattern_sentence(a, names)
 
@@ -119,16 +130,17 @@ def _two_lines(text: str) -> bool:
     return len(textwrap.wrap(text, WHY_WIDTH - 2)) <= 2
 
 
-def _extremes(values: dict[str, float], names: dict[str, str], signed_: bool,
-              every: bool = True) -> str:
+def _extremes(values: dict[str, float], names: dict[str, str], signed_: bool, every: bool = True) -> str:
     """Each partner's figure for up to three partners (when `every`); else the lowest and the
     highest."""
     if every and len(values) <= 3:
         return figures_of(values, names, signed_)
     low = min(values, key=lambda p: (values[p], names.get(p, p)))
     high = max(values, key=lambda p: (values[p], names.get(p, p)))
-    return f"from {figures_of({low: values[low]}, names, signed_)} to " \
-           f"{figures_of({high: values[high]}, names, signed_)}"
+    return (
+        f"from {figures_of({low: values[low]}, names, signed_)} to "
+        f"{figures_of({high: values[high]}, names, signed_)}"
+    )
 
 
 def _attention_finding(c: Comparison) -> str | None:
@@ -139,16 +151,17 @@ def _attention_finding(c: Comparison) -> str | None:
         return None
     if f.leaning == "split":
         for every in (True, False):
-            text = (f"Attention: you see it in opposite ways "
-                    f"({_extremes(known, names, True, every)}).")
+            text = f"Attention: you see it in opposite ways ({_extremes(known, names, True, every)})."
             if _two_lines(text):
                 break
         return text
-    leaning = {"task": "leans to the task", "relationship": "leans to your relationship",
-               "balanced": "is balanced"}[f.leaning or "balanced"]
+    leaning = {
+        "task": "leans to the task",
+        "relationship": "leans to your relationship",
+        "balanced": "is balanced",
+    }[f.leaning or "balanced"]
     if len(set(known.values())) == 1:
-        return (f"Attention: {all_of(len(known))} see it the same way ({signed(f.mean)}); "
-                f"it {leaning}.")
+        return f"Attention: {all_of(len(known))} see it the same way ({signed(f.mean)}); it {leaning}."
     differ = ": you see it differently" if f.divergent else ""
     for every in (True, False):
         text = f"Attention: {_extremes(known, names, True, every)}; together it {leaning}{differ}."
@@ -166,12 +179,16 @@ def _difference_finding(c: Comparison) -> str | None:
         return f"No practice is seen differently (apart by {fmt1(SEEN_DIFFERENTLY)} or more)."
     widest = max(apart, key=lambda p: (max(p.score_gap or 0, p.divergence or 0), -p.number))
     if (widest.score_gap or 0) < SEEN_DIFFERENTLY:  # close scores, far-apart statements
-        return (f"Biggest difference: practice {widest.number}, where your answers to the same "
-                f"statements are {fmt1(widest.divergence)} apart on average.")
+        return (
+            f"Biggest difference: practice {widest.number}, where your answers to the same "
+            f"statements are {fmt1(widest.divergence)} apart on average."
+        )
     known = {p: v for p, v in widest.scores.items() if v is not None}
     for every in (True, False):
-        text = (f"Biggest difference: practice {widest.number}, where your scores are "
-                f"{_extremes(known, names, False, every)}.")
+        text = (
+            f"Biggest difference: practice {widest.number}, where your scores are "
+            f"{_extremes(known, names, False, every)}."
+        )
         if _two_lines(text):
             break
     return text

@@ -18,8 +18,14 @@ BAR = 10
 
 def wrap(text: str, indent: str = "", first: str | None = None, width: int = WIDTH) -> list[str]:
     lead = indent if first is None else first
-    return textwrap.wrap(text, width, initial_indent=lead, subsequent_indent=indent,
-                         break_long_words=True, break_on_hyphens=False) or [lead.rstrip()]
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=lead,
+        subsequent_indent=indent,
+        break_long_words=True,
+        break_on_hyphens=False,
+    ) or [lead.rstrip()]
 
 
 def _table(t: Table, width: int) -> list[str]:

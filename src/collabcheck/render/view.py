@@ -100,8 +100,10 @@ class Section:
 
 NOT_IN_BANK = "not in the questions used for this report"
 ONE_ANSWERED = "Only one of you answered these questions, so there is nothing to compare here yet."
-RELATIONSHIP_MEANS = ("Here \"your relationship\" means time spent reflecting on how you work "
-                      "together and getting to know each other as people.")
+RELATIONSHIP_MEANS = (
+    'Here "your relationship" means time spent reflecting on how you work '
+    "together and getting to know each other as people."
+)
 
 
 def agreed_sentence(c: Comparison, bank: Bank) -> str | None:
@@ -129,8 +131,7 @@ def _agreed(c: Comparison, bank: Bank) -> Section:
 
 def _suggestion(c: Comparison) -> Section:
     s = c.suggestion
-    blocks: list[Block] = [Para(f"Practice {s.number}: {s.title}"), Label("Why"),
-                           Bullets(tuple(reasons(c)))]
+    blocks: list[Block] = [Para(f"Practice {s.number}: {s.title}"), Label("Why"), Bullets(tuple(reasons(c)))]
     if s.tips:
         blocks += [Label("Tips"), Bullets(tuple(s.tips))]
     if s.prompts:
@@ -143,10 +144,13 @@ def _suggestion(c: Comparison) -> Section:
 
 def _practices(c: Comparison) -> Section:
     names = names_of(c)
-    blocks: list[Block] = [Para(
-        "Scores run from 1 (low) to 5 (high), after turning round the statements that are "
-        f"worded the other way. {UNSURE_NOTE} \"Apart by\" is the average gap between your "
-        "answers to the same statement (0 = the same).")]
+    blocks: list[Block] = [
+        Para(
+            "Scores run from 1 (low) to 5 (high), after turning round the statements that are "
+            f'worded the other way. {UNSURE_NOTE} "Apart by" is the average gap between your '
+            "answers to the same statement (0 = the same)."
+        )
+    ]
     for p in c.practices:
         rows = []
         for pid, name in names.items():
@@ -160,8 +164,7 @@ def _practices(c: Comparison) -> Section:
         if p.seen_differently:
             apart += " (seen differently)"
         rows.append(ScoreRow("Combined", p.combined, apart))
-        blocks.append(Scores(f"{p.number}. {p.title}", tuple(rows), fmt1(p.divergence),
-                             p.seen_differently))
+        blocks.append(Scores(f"{p.number}. {p.title}", tuple(rows), fmt1(p.divergence), p.seen_differently))
     blocks.append(Para(seen_differently(c.practices, len(c.partners))))
     return Section("practices", "The five practices", tuple(blocks))
 
@@ -184,8 +187,7 @@ def _power(c: Comparison) -> Section:
         blocks.append(Para(gap))
     say = power.say_items(a)
     if say:
-        blocks += [Label("Question by question"),
-                   Bullets(tuple(power.item_line(i, names) for i in say))]
+        blocks += [Label("Question by question"), Bullets(tuple(power.item_line(i, names) for i in say))]
     carrying = power.carrying_items(a)
     if carrying and power.any_answer(carrying):
         blocks += [Label("Carrying responsibility"), Para(power.CARRYING_NOTE)]
@@ -205,18 +207,24 @@ def attention_summary(c: Comparison) -> str | None:
     if f.leaning == "split":
         task = [names[p] for p, v in f.positions.items() if v is not None and v < 0]
         rel = [names[p] for p, v in f.positions.items() if v is not None and v > 0]
-        text = (f"You see this in opposite ways: {_join(task)} {_sees(task)} it going to the task, "
-                f"{_join(rel)} to your relationship. An average would hide that, so none is given.")
+        text = (
+            f"You see this in opposite ways: {_join(task)} {_sees(task)} it going to the task, "
+            f"{_join(rel)} to your relationship. An average would hide that, so none is given."
+        )
     else:
-        leaning = {"task": "leans to the task", "relationship": "leans to your relationship",
-                   "balanced": "is balanced"}[f.leaning or "balanced"]
+        leaning = {
+            "task": "leans to the task",
+            "relationship": "leans to your relationship",
+            "balanced": "is balanced",
+        }[f.leaning or "balanced"]
         text = f"Together your attention {leaning} (average {signed(f.mean)})."
         known = {p: v for p, v in f.positions.items() if v is not None}
         if len(set(known.values())) > 1:  # each partner's own figure before the average
             text = f"{figures_of(known, names, signed_=True)}: " + text[0].lower() + text[1:]
     if f.divergence is not None:
-        text += (f" Your views are {fmt1(f.divergence)} apart"
-                 + (": you see this differently." if f.divergent else "."))
+        text += f" Your views are {fmt1(f.divergence)} apart" + (
+            ": you see this differently." if f.divergent else "."
+        )
     unsure = [f"{names[p]} ({n})" for p, n in f.unsure.items() if n]
     if unsure:
         text += f" Not sure: {', '.join(unsure)}."
@@ -228,11 +236,15 @@ def _attention(c: Comparison) -> Section:
     names = names_of(c)
     heading = "Where your attention goes"
     if f.mean is None:
-        return Section("attention", heading,
-                       (Para("Nobody answered the questions about the task and the relationship."),))
+        return Section(
+            "attention",
+            heading,
+            (Para("Nobody answered the questions about the task and the relationship."),),
+        )
     blocks: list[Block] = [
         Para(f"From −2 (all on the task) to +2 (all on your relationship). {RELATIONSHIP_MEANS}"),
-        Para(focus_picture({k: v for k, v in f.positions.items() if v is not None}, names) + ".")]
+        Para(focus_picture({k: v for k, v in f.positions.items() if v is not None}, names) + "."),
+    ]
     summary = attention_summary(c)
     if summary is None:
         return Section("attention", heading, (*blocks, Para(ONE_ANSWERED)))
@@ -265,8 +277,9 @@ def where(bank: Bank, item_id: str) -> str:
 
 def _answers_line(c: Comparison, item: ItemResult) -> str:
     names = names_of(c)
-    return "; ".join(f"{names[pid]}: {answer_words(item.kind, item.answers.get(pid), names)}"
-                     for pid in names)
+    return "; ".join(
+        f"{names[pid]}: {answer_words(item.kind, item.answers.get(pid), names)}" for pid in names
+    )
 
 
 def _talk(c: Comparison, bank: Bank) -> Section:
@@ -274,16 +287,23 @@ def _talk(c: Comparison, bank: Bank) -> Section:
     items = [it for it in (c.item(i) for i in c.talk_about_first) if it is not None]
     if not items:
         return Section("talk", heading, (Para(talk_first_empty(c.compared_count, len(c.partners))),))
-    return Section("talk", heading, (Bullets(
-        tuple(f"{it.text} ({where(bank, it.id)})" for it in items), numbered=True,
-        notes=tuple(_answers_line(c, it) for it in items)),))
+    return Section(
+        "talk",
+        heading,
+        (
+            Bullets(
+                tuple(f"{it.text} ({where(bank, it.id)})" for it in items),
+                numbered=True,
+                notes=tuple(_answers_line(c, it) for it in items),
+            ),
+        ),
+    )
 
 
 def visible_notes(c: Comparison) -> dict[str, dict[str, list[str]]]:
     """Kept reflections as clean lines, leaving out any with nothing to show."""
     out = {pid: {k: text_lines(v) for k, v in table.items()} for pid, table in c.notes.items()}
-    return {pid: {k: v for k, v in table.items() if v} for pid, table in out.items()
-            if any(table.values())}
+    return {pid: {k: v for k, v in table.items() if v} for pid, table in out.items() if any(table.values())}
 
 
 def _notes(c: Comparison, bank: Bank) -> Section | None:
@@ -306,12 +326,18 @@ def _unknown(c: Comparison) -> Section | None:
         return None
     blocks: list[Block] = []
     if c.unknown_answers:
-        blocks += [Para("These questions are not in the question bank used for this report (it "
-                        "has changed since), so their answers are kept but not scored:"),
-                   Bullets(tuple(c.unknown_answers))]
+        blocks += [
+            Para(
+                "These questions are not in the question bank used for this report (it "
+                "has changed since), so their answers are kept but not scored:"
+            ),
+            Bullets(tuple(c.unknown_answers)),
+        ]
     if c.mismatched_answers:
-        blocks += [Para("These answers do not fit the kind of question they now belong to, so "
-                        "they are not scored:"), Bullets(tuple(c.mismatched_answers))]
+        blocks += [
+            Para("These answers do not fit the kind of question they now belong to, so they are not scored:"),
+            Bullets(tuple(c.mismatched_answers)),
+        ]
     return Section("unknown", "Answers not scored", tuple(blocks))
 
 
@@ -323,8 +349,7 @@ def _stands(c: Comparison) -> Section | None:
 def _source(c: Comparison) -> Section:
     source = c.source or "The King’s Fund (2016), Developing collaborative relationships."
     if "own words" not in source:  # the shipped banks' citations already say so: say it once
-        source += (" collabcheck's questions, tips and prompts are its own words, based on the "
-                   "guide's ideas.")
+        source += " collabcheck's questions, tips and prompts are its own words, based on the guide's ideas."
     return Section("source", "Source", (Para(source),))
 
 
@@ -339,6 +364,17 @@ def summary_section(c: Comparison) -> Section:
 
 def comparison_view(c: Comparison, bank: Bank) -> dict[str, Section]:
     """Every section about one sitting, by id, in the order a conversation would take them."""
-    sections = [summary_section(c), _stands(c), _practices(c), _power(c), _attention(c), _talk(c, bank),
-                _notes(c, bank), _suggestion(c), _agreed(c, bank), _unknown(c), _source(c)]
+    sections = [
+        summary_section(c),
+        _stands(c),
+        _practices(c),
+        _power(c),
+        _attention(c),
+        _talk(c, bank),
+        _notes(c, bank),
+        _suggestion(c),
+        _agreed(c, bank),
+        _unknown(c),
+        _source(c),
+    ]
     return {s.id: s for s in sections if s is not None}

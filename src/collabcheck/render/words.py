@@ -40,8 +40,12 @@ def display_name(name: str, limit: int | None = None) -> str:
     characters, a cut marked with '…'."""
     limit = DISPLAY_MAX if limit is None else limit
     clean = name.lstrip()[: limit * 4 + 64]  # enough to fill `limit` after collapsing; keeps this linear
-    clean = "".join(ch if ch.isprintable() or ch.isspace() else
-                    (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}") for ch in clean)
+    clean = "".join(
+        ch
+        if ch.isprintable() or ch.isspace()
+        else (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        for ch in clean
+    )
     clean = re.sub(r"\s+", " ", clean).strip() or "?"
     if len(clean) > limit:
         clean = clean[: max(limit - 1, 1)] + "…"
@@ -53,8 +57,9 @@ def text_lines(text: str) -> list[str]:
     runs of blank lines as one, no blank lines at either end; the writer's line breaks kept."""
     out: list[str] = []
     for raw in text.splitlines():
-        line = "".join(" " if ch.isspace() else ch for ch in raw.expandtabs(4)
-                       if ch.isprintable() or ch.isspace()).rstrip()
+        line = "".join(
+            " " if ch.isspace() else ch for ch in raw.expandtabs(4) if ch.isprintable() or ch.isspace()
+        ).rstrip()
         if line.strip() or (out and out[-1]):
             out.append(line)
     while out and not out[-1]:
@@ -182,22 +187,25 @@ def position_words(position: float | None) -> str:
     return "all on the relationship"
 
 
-def figures_of(values: Mapping[str, float | None], names: dict[str, str], signed_: bool = False,
-               limit: int | None = None) -> str:
+def figures_of(
+    values: Mapping[str, float | None], names: dict[str, str], signed_: bool = False, limit: int | None = None
+) -> str:
     """'Dr Amira 5.0, Tom 1.7': each partner's own figure, so that an average is never the
     only figure shown for views far apart. In order of name, so the order partners sat in
     never changes a sentence."""
     show = signed if signed_ else fmt1
-    shown = sorted((display_name(names.get(pid, pid), limit), pid, v)
-                   for pid, v in values.items() if v is not None)
+    shown = sorted(
+        (display_name(names.get(pid, pid), limit), pid, v) for pid, v in values.items() if v is not None
+    )
     return ", ".join(f"{name} {show(v)}" for name, _, v in shown)
 
 
 def focus_picture(positions: dict[str, float | None], names: dict[str, str]) -> str:
     """'Alice: mostly the task (−1.0); Sam: balanced (0.0)'."""
-    return "; ".join(f"{names.get(pid, pid)}: {position_words(p)}"
-                     + (f" ({signed(p)})" if p is not None else "")
-                     for pid, p in positions.items())
+    return "; ".join(
+        f"{names.get(pid, pid)}: {position_words(p)}" + (f" ({signed(p)})" if p is not None else "")
+        for pid, p in positions.items()
+    )
 
 
 def all_of(n: int) -> str:
@@ -212,10 +220,14 @@ def _two_or_more(partners: int) -> str:
 def talk_first_empty(compared: int, partners: int) -> str:
     """What to say when nothing is two or more points apart, honest about how much was compared."""
     if compared == 0:
-        return (f"There is not enough to compare yet: no question was answered by "
-                f"{_two_or_more(partners)}, so this cannot show whether you see things the same way.")
-    return (f"No answers are two or more points apart, on the {compared} "
-            f"{plural(compared, 'question')} {_two_or_more(partners)} answered.")
+        return (
+            f"There is not enough to compare yet: no question was answered by "
+            f"{_two_or_more(partners)}, so this cannot show whether you see things the same way."
+        )
+    return (
+        f"No answers are two or more points apart, on the {compared} "
+        f"{plural(compared, 'question')} {_two_or_more(partners)} answered."
+    )
 
 
 def seen_differently(practices: list[PracticeResult], partners: int) -> str:
@@ -227,18 +239,23 @@ def seen_differently(practices: list[PracticeResult], partners: int) -> str:
     compared = sum(p.divergence is not None for p in practices)
     threshold = fmt1(SEEN_DIFFERENTLY)
     if differ:
-        return (f"Seen differently (apart by {threshold} or more): "
-                f"{plural(len(differ), 'practice')} {', '.join(differ)}.")
+        return (
+            f"Seen differently (apart by {threshold} or more): "
+            f"{plural(len(differ), 'practice')} {', '.join(differ)}."
+        )
     if compared == 0:
-        return (f"No practice was scored by {_two_or_more(partners)}, so there is not enough "
-                "to compare yet.")
+        return f"No practice was scored by {_two_or_more(partners)}, so there is not enough to compare yet."
     if compared == len(practices):
         return f"No practice is seen differently (apart by {threshold} or more)."
     if compared == 1:
-        return (f"The one practice {_two_or_more(partners)} scored is not seen differently "
-                f"(apart by {threshold} or more).")
-    return (f"Of the {number_word(compared)} practices {_two_or_more(partners)} scored, none is "
-            f"seen differently (apart by {threshold} or more).")
+        return (
+            f"The one practice {_two_or_more(partners)} scored is not seen differently "
+            f"(apart by {threshold} or more)."
+        )
+    return (
+        f"Of the {number_word(compared)} practices {_two_or_more(partners)} scored, none is "
+        f"seen differently (apart by {threshold} or more)."
+    )
 
 
 def names_of(c: Comparison, limit: int | None = None) -> dict[str, str]:
@@ -246,8 +263,9 @@ def names_of(c: Comparison, limit: int | None = None) -> dict[str, str]:
     return {p.id: display_name(p.name, limit) for p in c.partners}
 
 
-def where_a_sitting_stopped(stage: str, everyone_finished: bool, partner_name: str,
-                            current_item: int, total: int) -> str:
+def where_a_sitting_stopped(
+    stage: str, everyone_finished: bool, partner_name: str, current_item: int, total: int
+) -> str:
     """Where an unfinished sitting was left, in words partners recognise; the same in the
     app's welcome screen, the browser's list of sittings and plain mode."""
     if stage == "who":

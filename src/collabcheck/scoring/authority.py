@@ -66,8 +66,9 @@ def authority_distance(a: dict[str, int] | str, b: dict[str, int] | str) -> int:
     return sum(abs(a.get(k, 0) - b.get(k, 0)) for k in a.keys() | b.keys())
 
 
-def _view(counts: dict[str, int], mostly: dict[str, int], less: dict[str, int], outside: int,
-          answered: int) -> tuple[str, str | None, str | None]:
+def _view(
+    counts: dict[str, int], mostly: dict[str, int], less: dict[str, int], outside: int, answered: int
+) -> tuple[str, str | None, str | None]:
     """One respondent's overall view: (holder or "outside" or "shared", strength, left out).
 
     The holder is the one partner named as having more or most say on at least half of the
@@ -98,8 +99,9 @@ def _distance(a: str, b: str, ids: frozenset[str]) -> int:
     return authority_distance(va, vb)
 
 
-def authority(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
-              detail: bool = True) -> AuthorityResult:
+def authority(
+    bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]], detail: bool = True
+) -> AuthorityResult:
     """Every partner's view of who has the say, and the gaps; `detail=False` keeps no
     per-question records (history needs only the figures, worked out by the same lines)."""
     ids = frozenset(pids)
@@ -115,7 +117,7 @@ def authority(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
     unsure = dict.fromkeys(pids, 0)
     for item in bank.items_of_kind("authority"):
         raw = {pid: answers[pid].get(item.id) for pid in pids}
-        placed: list[Any] = []      # answers placing the say inside the partnership, in sitting order
+        placed: list[Any] = []  # answers placing the say inside the partnership, in sitting order
         for pid, value in raw.items():
             if value is None:
                 continue
@@ -124,7 +126,7 @@ def authority(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
                 unsure[pid] += value == "unsure"
                 continue
             if vec != OUTSIDE:
-                placed.append(value)   # "outside" is never a gap between the partners
+                placed.append(value)  # "outside" is never a gap between the partners
             if item.accountability:
                 continue  # carrying responsibility is compared, but is never the say
             answered[pid] += 1
@@ -148,10 +150,19 @@ def authority(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
         if div is not None:
             (carry_divs if item.accountability else say_divs).append(div)
         if detail:
-            items.append(ItemResult(id=item.id, kind="authority", text=item.text, short=item.short,
-                                    reverse=False, answers=raw, divergence=_float(div),
-                                    unsure=sum(v == "unsure" for v in raw.values()),
-                                    accountability=item.accountability))
+            items.append(
+                ItemResult(
+                    id=item.id,
+                    kind="authority",
+                    text=item.text,
+                    short=item.short,
+                    reverse=False,
+                    answers=raw,
+                    divergence=_float(div),
+                    unsure=sum(v == "unsure" for v in raw.values()),
+                    accountability=item.accountability,
+                )
+            )
     holders: dict[str, str] = {}
     strength: dict[str, str] = {}
     left_out: dict[str, str] = {}
@@ -172,10 +183,17 @@ def authority(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
     return AuthorityResult(
         divergence=_float(divergence),
         divergent=divergence is not None and divergence >= AUTHORITY_DIVERGENT,
-        pattern_id=authority_pattern(holders, left_out), perceived_holder=holders,
-        strength=strength, left_out=left_out, named=named,
-        totals={p: totals[p] for p in holders}, answered=answered, unsure=unsure, items=items,
-        accountability_divergence=_float(_mean(sum(carry_divs), len(carry_divs))))
+        pattern_id=authority_pattern(holders, left_out),
+        perceived_holder=holders,
+        strength=strength,
+        left_out=left_out,
+        named=named,
+        totals={p: totals[p] for p in holders},
+        answered=answered,
+        unsure=unsure,
+        items=items,
+        accountability_divergence=_float(_mean(sum(carry_divs), len(carry_divs))),
+    )
 
 
 def authority_pattern(holders: dict[str, str], left_out: dict[str, str] | None = None) -> str:
@@ -203,4 +221,3 @@ def authority_pattern(holders: dict[str, str], left_out: dict[str, str] | None =
     if all(h != pid for pid, h in holders.items()):
         return "each-other"
     return "mixed"
-

@@ -70,8 +70,7 @@ def _answers(snapshot: Snapshot, bank: Bank) -> tuple[dict[str, dict[str, Any]],
             item = items.get(item_id)
             if item is None:
                 unknown.add(item_id)
-            elif checked or (item.kind != "reflect"
-                             and check_value(value, ids, item.kind, schema) is None):
+            elif checked or (item.kind != "reflect" and check_value(value, ids, item.kind, schema) is None):
                 mine[item_id] = value
             else:
                 mismatched.add(item_id)
@@ -99,8 +98,13 @@ def _category(scores: list[int]) -> str | None:
     return "mixed"
 
 
-def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, Any]],
-              detail: bool, starting: bool = False) -> Raw:
+def _practice(
+    section: Section,
+    pids: list[str],
+    answers: dict[str, dict[str, Any]],
+    detail: bool,
+    starting: bool = False,
+) -> Raw:
     """Scores of one practice on integer sums: its exact figures, and the record a report shows.
 
     Without `detail` the records are skipped (history needs only the figures); every figure
@@ -108,7 +112,7 @@ def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, An
     statements marked `later` (things it cannot have done yet) are shown but not counted.
     """
     items: list[ItemResult] = []
-    books = [answers[pid] for pid in pids]   # positions, not dict keys: the hot loop of history
+    books = [answers[pid] for pid in pids]  # positions, not dict keys: the hot loop of history
     totals = [0] * len(pids)
     counts = [0] * len(pids)
     unsures = [0] * len(pids)
@@ -139,11 +143,21 @@ def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, An
             raw = {pid: answers[pid].get(key) for pid in pids}
             scores = {pid: agree_score(item, v) for pid, v in raw.items()}
             nums = [x for x in scores.values() if x is not None]
-            items.append(ItemResult(id=key, kind="agree", text=item.text, short=item.short,
-                                    reverse=reverse, answers=raw, scores=scores,
-                                    unsure=sum(v == "unsure" for v in raw.values()),
-                                    spread=high - low if seen >= 2 else None,
-                                    category=None if skip else _category(nums), later=skip))
+            items.append(
+                ItemResult(
+                    id=key,
+                    kind="agree",
+                    text=item.text,
+                    short=item.short,
+                    reverse=reverse,
+                    answers=raw,
+                    scores=scores,
+                    unsure=sum(v == "unsure" for v in raw.values()),
+                    spread=high - low if seen >= 2 else None,
+                    category=None if skip else _category(nums),
+                    later=skip,
+                )
+            )
     counted = [(t, c) for t, c in zip(totals, counts, strict=True) if c]
     combined = _mean_of_means(counted)
     divergence = Fraction(spread_sum, spread_n) if spread_n else None
@@ -154,15 +168,23 @@ def _practice(section: Section, pids: list[str], answers: dict[str, dict[str, An
     count = dict(zip(pids, counts, strict=True))
     unsure_by = dict(zip(pids, unsures, strict=True))
     result = PracticeResult(
-        number=number, id=section.id, title=section.title,
+        number=number,
+        id=section.id,
+        title=section.title,
         scores={pid: t / c if c else None for pid, t, c in zip(pids, totals, counts, strict=True)},
-        answered=count, unsure=sum(unsures), unsure_by_partner=unsure_by,
-        combined=_float(combined), divergence=_float(divergence), items=items)
+        answered=count,
+        unsure=sum(unsures),
+        unsure_by_partner=unsure_by,
+        combined=_float(combined),
+        divergence=_float(divergence),
+        items=items,
+    )
     return Raw(number, combined, divergence, weight, result)
 
 
-def _focus(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
-           detail: bool = True) -> FocusResult:
+def _focus(
+    bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]], detail: bool = True
+) -> FocusResult:
     items: list[ItemResult] = []
     total = dict.fromkeys(pids, 0)
     count = dict.fromkeys(pids, 0)
@@ -178,10 +200,19 @@ def _focus(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
             elif raw[pid] == "unsure":
                 unsure[pid] += 1
         if detail:
-            items.append(ItemResult(id=item.id, kind="focus", text=item.text, short=item.short,
-                                    reverse=False, answers=raw, scores=pos,
-                                    unsure=sum(v == "unsure" for v in raw.values()),
-                                    spread=max(nums) - min(nums) if len(nums) >= 2 else None))
+            items.append(
+                ItemResult(
+                    id=item.id,
+                    kind="focus",
+                    text=item.text,
+                    short=item.short,
+                    reverse=False,
+                    answers=raw,
+                    scores=pos,
+                    unsure=sum(v == "unsure" for v in raw.values()),
+                    spread=max(nums) - min(nums) if len(nums) >= 2 else None,
+                )
+            )
     positions = {pid: _mean(total[pid], count[pid]) for pid in pids}
     known = [p for p in positions.values() if p is not None]
     low, high = (min(known), max(known)) if known else (None, None)
@@ -199,13 +230,19 @@ def _focus(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]],
         else:
             leaning = "balanced"
     return FocusResult(
-        positions={pid: _float(p) for pid, p in positions.items()}, mean=_float(mean),
-        divergence=_float(divergence), divergent=divergent, leaning=leaning, items=items,
-        unsure=unsure)
+        positions={pid: _float(p) for pid, p in positions.items()},
+        mean=_float(mean),
+        divergence=_float(divergence),
+        divergent=divergent,
+        leaning=leaning,
+        items=items,
+        unsure=unsure,
+    )
 
 
-def _talk_about_first(bank: Bank, practices: list[PracticeResult], authority: AuthorityResult,
-                      focus: FocusResult) -> list[str]:
+def _talk_about_first(
+    bank: Bank, practices: list[PracticeResult], authority: AuthorityResult, focus: FocusResult
+) -> list[str]:
     """Items answered furthest apart: biggest gap first, then power, attention, practices; bank order."""
     order = bank.order
     found: list[tuple[float, int, int, str]] = []
@@ -228,15 +265,24 @@ def compare(snapshot: Snapshot, bank: Bank) -> Comparison:
     focus = _focus(bank, pids, answers)
     practices, suggestion = suggest(len(pids), bank, raw, authority, focus, stage, route)
     return Comparison(
-        pair=snapshot.pair, taken_at=snapshot.taken_at, bank=snapshot.bank,
+        pair=snapshot.pair,
+        taken_at=snapshot.taken_at,
+        bank=snapshot.bank,
         bank_version=snapshot.bank_version,
         compared_with={"bank": bank.id, "bank_version": bank.version},
-        partners=list(snapshot.partners), practices=practices, authority=authority, focus=focus,
-        suggestion=suggestion, talk_about_first=_talk_about_first(bank, practices, authority, focus),
-        unknown_answers=unknown, mismatched_answers=mismatched,
+        partners=list(snapshot.partners),
+        practices=practices,
+        authority=authority,
+        focus=focus,
+        suggestion=suggestion,
+        talk_about_first=_talk_about_first(bank, practices, authority, focus),
+        unknown_answers=unknown,
+        mismatched_answers=mismatched,
         agreed=asdict(snapshot.agreed) if snapshot.agreed else None,
-        notes=_notes(snapshot, bank), context={"stage": stage, "route": route},
-        source=bank.source)
+        notes=_notes(snapshot, bank),
+        context={"stage": stage, "route": route},
+        source=bank.source,
+    )
 
 
 def figures(snapshot: Snapshot, bank: Bank, per_partner: bool = False) -> Figures:
@@ -255,17 +301,28 @@ def figures(snapshot: Snapshot, bank: Bank, per_partner: bool = False) -> Figure
     raw = [_practice(s, pids, answers, False, starting) for s in bank.practices]
     authority = _authority(bank, pids, answers, detail=False)
     focus = _focus(bank, pids, answers, detail=False)
-    scores = {s.number or 0: {pid: _float(_practice(s, [pid], answers, False, starting).combined)
-                              for pid in pids}
-              for s in bank.practices} if per_partner else None
+    scores = (
+        {
+            s.number or 0: {
+                pid: _float(_practice(s, [pid], answers, False, starting).combined) for pid in pids
+            }
+            for s in bank.practices
+        }
+        if per_partner
+        else None
+    )
     return Figures(
-        scores=scores, authority=authority if per_partner else None,
+        scores=scores,
+        authority=authority if per_partner else None,
         focus=focus if per_partner else None,
         combined={r.number: _float(r.combined) for r in raw},
         divergence={r.number: _float(r.divergence) for r in raw},
-        authority_divergence=authority.divergence, focus_divergence=focus.divergence,
+        authority_divergence=authority.divergence,
+        focus_divergence=focus.divergence,
         suggested=best_practice(len(pids), raw, authority, focus, stage, route),
-        unknown_answers=unknown, mismatched_answers=mismatched)
+        unknown_answers=unknown,
+        mismatched_answers=mismatched,
+    )
 
 
 def _standing(snapshot: Snapshot) -> tuple[str | None, str | None]:
@@ -281,6 +338,7 @@ def _notes(snapshot: Snapshot, bank: Bank) -> dict[str, dict[str, str]]:
     for pid in snapshot.partner_ids:
         table = {k: v for k, v in snapshot.notes.get(pid, {}).items() if v.strip()}
         if table:
-            out[pid] = dict(sorted(table.items(),
-                                   key=lambda kv: (kv[0] not in order, order.get(kv[0], 0), kv[0])))
+            out[pid] = dict(
+                sorted(table.items(), key=lambda kv: (kv[0] not in order, order.get(kv[0], 0), kv[0]))
+            )
     return out

@@ -26,13 +26,13 @@ class ItemResult:
     short: str | None
     reverse: bool
     answers: dict[str, Any]
-    scores: dict[str, int | None] = field(default_factory=dict)   # agree: after reversal; focus: −2…2
+    scores: dict[str, int | None] = field(default_factory=dict)  # agree: after reversal; focus: −2…2
     unsure: int = 0
-    spread: int | None = None                                      # agree and focus items
-    category: str | None = None                                    # agree items
-    divergence: float | None = None                                # authority items
-    accountability: bool = False                                   # authority: carrying, not say
-    later: bool = False                                            # agree: not counted yet (starting)
+    spread: int | None = None  # agree and focus items
+    category: str | None = None  # agree items
+    divergence: float | None = None  # authority items
+    accountability: bool = False  # authority: carrying, not say
+    later: bool = False  # agree: not counted yet (starting)
 
     @property
     def label(self) -> str:
@@ -55,7 +55,7 @@ class PracticeResult:
     items: list[ItemResult]
     need: float = 0.0
     divergence_part: float = 0.0
-    weighting: float = 1.0          # from where the partnership stands (route, stage)
+    weighting: float = 1.0  # from where the partnership stands (route, stage)
     power_boost: float = 0.0
     task_boost: float = 0.0
     priority: float = 0.0
@@ -100,9 +100,9 @@ class AuthorityResult:
     perceived_holder: dict[str, str]
     strength: dict[str, str]
     left_out: dict[str, str]
-    named: dict[str, int]           # say questions on which the respondent named their holder
+    named: dict[str, int]  # say questions on which the respondent named their holder
     totals: dict[str, dict[str, int]]
-    answered: dict[str, int]        # say questions answered (not "not sure")
+    answered: dict[str, int]  # say questions answered (not "not sure")
     unsure: dict[str, int]
     items: list[ItemResult]
     accountability_divergence: float | None = None
@@ -111,8 +111,11 @@ class AuthorityResult:
     def hierarchy(self) -> bool:
         """Power looks uneven: someone sees one partner holding it or one left out, or the
         views are far apart. The say lying outside the partnership is not a hierarchy in it."""
-        return (self.divergent or bool(self.left_out)
-                or any(h not in ("shared", "outside") for h in self.perceived_holder.values()))
+        return (
+            self.divergent
+            or bool(self.left_out)
+            or any(h not in ("shared", "outside") for h in self.perceived_holder.values())
+        )
 
     @property
     def outside(self) -> bool:
@@ -125,8 +128,7 @@ class AuthorityResult:
         out: dict[str, list[str]] = {}
         for holder in dict.fromkeys(self.perceived_holder.values()):
             seers = [p for p, h in self.perceived_holder.items() if h == holder and p != holder]
-            if seers and self.perceived_holder.get(holder) == "shared" \
-                    and holder not in self.left_out:
+            if seers and self.perceived_holder.get(holder) == "shared" and holder not in self.left_out:
                 out[holder] = seers
         return out
 
@@ -139,7 +141,7 @@ class FocusResult:
     mean: float | None
     divergence: float | None
     divergent: bool
-    leaning: str | None             # "task" | "balanced" | "relationship" | "split" | None
+    leaning: str | None  # "task" | "balanced" | "relationship" | "split" | None
     items: list[ItemResult]
     unsure: dict[str, int] = field(default_factory=dict)
 
@@ -157,11 +159,11 @@ class Suggestion:
     divergence_weight: float
     hierarchy: bool
     task_leaning: bool
-    findings: tuple[str, ...] = ()          # what the tips were chosen to fit
+    findings: tuple[str, ...] = ()  # what the tips were chosen to fit
     stage: str | None = None
     route: str | None = None
-    without_route: int | None = None        # the suggestion had the route not been counted
-    without_stage: int | None = None        # ...and had the stage not been counted
+    without_route: int | None = None  # the suggestion had the route not been counted
+    without_stage: int | None = None  # ...and had the stage not been counted
     facilitator_tips: list[str] = field(default_factory=list)  # for programme designers only
 
 
@@ -184,8 +186,8 @@ class Comparison:
     mismatched_answers: list[str]
     agreed: dict[str, Any] | None = None
     notes: dict[str, dict[str, str]] = field(default_factory=dict)  # kept reflections, as written
-    context: dict[str, str | None] = field(default_factory=dict)    # stage and route, if given
-    source: str = ""                                                # the bank's citation
+    context: dict[str, str | None] = field(default_factory=dict)  # stage and route, if given
+    source: str = ""  # the bank's citation
 
     def practice(self, number: int) -> PracticeResult:
         return next(p for p in self.practices if p.number == number)
@@ -207,8 +209,9 @@ class Comparison:
         When this is 0 the reports say there is not enough to compare, instead of "no
         differences", which would read as agreement.
         """
-        return sum(1 for i in self.all_items()
-                   if (i.divergence if i.kind == "authority" else i.spread) is not None)
+        return sum(
+            1 for i in self.all_items() if (i.divergence if i.kind == "authority" else i.spread) is not None
+        )
 
 
 @dataclass(frozen=True)

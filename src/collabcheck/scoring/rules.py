@@ -9,38 +9,38 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-TOP = 5                                 # need = TOP - combined
-STRONG = 4                              # every practice from here up, none seen differently: strong
-SEEN_DIFFERENTLY = 1                    # a practice's divergence, or the gap between partners'
-                                        # scores for it, from here up: "seen differently"
+TOP = 5  # need = TOP - combined
+STRONG = 4  # every practice from here up, none seen differently: strong
+SEEN_DIFFERENTLY = 1  # a practice's divergence, or the gap between partners'
+# scores for it, from here up: "seen differently"
 
 # Power: who has the say.
-HOLDER_SHARE = Fraction(1, 2)           # named on at least this share of the say questions answered
-MOST_SHARE = Fraction(1, 2)             # ...and "mostly" on this share of those: "most say", else "more"
-OUTSIDE_SHARE = Fraction(1, 2)          # "outside" on this share: the say lies outside the partnership
-OUTSIDE_DISTANCE = 2                    # "outside" is this far from every answer inside the partnership
-AUTHORITY_DIVERGENT = 1                 # authority.divergent from here up
-POWER_BOOST = Fraction(1, 2)            # added when power looks uneven...
-POWER_PRACTICES = (1, 2)                # ...to these practices (a shared purpose; the relationship)
+HOLDER_SHARE = Fraction(1, 2)  # named on at least this share of the say questions answered
+MOST_SHARE = Fraction(1, 2)  # ...and "mostly" on this share of those: "most say", else "more"
+OUTSIDE_SHARE = Fraction(1, 2)  # "outside" on this share: the say lies outside the partnership
+OUTSIDE_DISTANCE = 2  # "outside" is this far from every answer inside the partnership
+AUTHORITY_DIVERGENT = 1  # authority.divergent from here up
+POWER_BOOST = Fraction(1, 2)  # added when power looks uneven...
+POWER_PRACTICES = (1, 2)  # ...to these practices (a shared purpose; the relationship)
 
 # Attention: the task or the relationship, from −2 to +2.
-FOCUS_DIVERGENT = Fraction(3, 2)        # focus.divergent from here up
-LEANING = Fraction(1, 2)                # mean <= -LEANING: task; >= LEANING: relationship
-SPLIT_SIDE = Fraction(1, 2)             # one at <= -this, another at >= +this, and divergent: split
-TASK_BOOST = Fraction(1, 2)             # added when attention leans to the task...
-TASK_PRACTICES = (2, 3)                 # ...to these (invest in the relationship; make time to learn)
+FOCUS_DIVERGENT = Fraction(3, 2)  # focus.divergent from here up
+LEANING = Fraction(1, 2)  # mean <= -LEANING: task; >= LEANING: relationship
+SPLIT_SIDE = Fraction(1, 2)  # one at <= -this, another at >= +this, and divergent: split
+TASK_BOOST = Fraction(1, 2)  # added when attention leans to the task...
+TASK_PRACTICES = (2, 3)  # ...to these (invest in the relationship; make time to learn)
 
 # Where the partnership stands (snapshot [context]).
-ROUTE_PRACTICE = {"under-radar": 4, "open": 5}   # the practice each route is about
-OTHER_ROUTE_WEIGHT = Fraction(1, 2)     # the route a pair did not choose counts half
-STARTING_PRACTICE = 1                   # a partnership that is just starting...
-STARTING_WEIGHT = Fraction(3, 2)        # ...weighs finding its partner(s) and purpose more
+ROUTE_PRACTICE = {"under-radar": 4, "open": 5}  # the practice each route is about
+OTHER_ROUTE_WEIGHT = Fraction(1, 2)  # the route a pair did not choose counts half
+STARTING_PRACTICE = 1  # a partnership that is just starting...
+STARTING_WEIGHT = Fraction(3, 2)  # ...weighs finding its partner(s) and purpose more
 
 # What to talk about first.
-TALK_MIN = 2                            # an item is worth talking about from this gap up
-TALK_CAP = 5                            # at most this many items
-KIND_RANK = {"authority": 0, "focus": 1, "agree": 2}   # at equal gaps: power, attention, practices
+TALK_MIN = 2  # an item is worth talking about from this gap up
+TALK_CAP = 5  # at most this many items
+KIND_RANK = {"authority": 0, "focus": 1, "agree": 2}  # at equal gaps: power, attention, practices
 
 # What is shown for the suggested practice.
-TIPS_CAP = 5                            # at most this many tips
-TALK_POINTS_CAP = 3                     # at most this many talking points
+TIPS_CAP = 5  # at most this many tips
+TALK_POINTS_CAP = 3  # at most this many talking points

@@ -71,8 +71,9 @@ def weighting(number: int, stage: str | None, route: str | None) -> Fraction:
     return w
 
 
-def findings(authority: AuthorityResult, focus: FocusResult, stage: str | None,
-             route: str | None) -> tuple[str, ...]:
+def findings(
+    authority: AuthorityResult, focus: FocusResult, stage: str | None, route: str | None
+) -> tuple[str, ...]:
     """What was found, as the `when` tags tips are chosen by (spec §1)."""
     found = set()
     if authority.hierarchy:
@@ -99,9 +100,15 @@ def _exact(x: Fraction) -> Fraction:
     return x
 
 
-def priority_parts(raw: list[Raw], partners: int, power: bool, task: bool, stage: str | None,
-                   route: str | None, number_type: Callable[[Fraction], Any] = _exact
-                   ) -> tuple[Fraction, list[Parts]]:
+def priority_parts(
+    raw: list[Raw],
+    partners: int,
+    power: bool,
+    task: bool,
+    stage: str | None,
+    route: str | None,
+    number_type: Callable[[Fraction], Any] = _exact,
+) -> tuple[Fraction, list[Parts]]:
     """The rule itself, once: the divergence weight, and each practice's parts in `raw` order.
 
     Exact by default; `number_type=float` works the same rule in floating point, which
@@ -111,11 +118,15 @@ def priority_parts(raw: list[Raw], partners: int, power: bool, task: bool, stage
     zero = number_type(_ZERO)
     out: list[Parts] = []
     for number, combined, divergence, _, _ in raw:
-        out.append((TOP - number_type(combined) if combined is not None else zero,
-                    weight * number_type(divergence) if divergence is not None else zero,
-                    number_type(weighting(number, stage, route)),
-                    number_type(POWER_BOOST) if power and number in POWER_PRACTICES else zero,
-                    number_type(TASK_BOOST) if task and number in TASK_PRACTICES else zero))
+        out.append(
+            (
+                TOP - number_type(combined) if combined is not None else zero,
+                weight * number_type(divergence) if divergence is not None else zero,
+                number_type(weighting(number, stage, route)),
+                number_type(POWER_BOOST) if power and number in POWER_PRACTICES else zero,
+                number_type(TASK_BOOST) if task and number in TASK_PRACTICES else zero,
+            )
+        )
     return weight, out
 
 
@@ -136,9 +147,10 @@ def total(parts: Parts) -> Fraction:
 
 def _best(numbers: list[int], parts: list[Parts], stage: str | None, route: str | None) -> int:
     """The winning practice number with the weighting worked out for `stage` and `route`."""
-    return min(zip(numbers, parts, strict=True),
-               key=lambda np: (-total((*np[1][:2], weighting(np[0], stage, route), *np[1][3:])),
-                               np[0]))[0]
+    return min(
+        zip(numbers, parts, strict=True),
+        key=lambda np: (-total((*np[1][:2], weighting(np[0], stage, route), *np[1][3:])), np[0]),
+    )[0]
 
 
 # Floating-point priorities further apart than this are certainly in the right order (every
@@ -147,8 +159,14 @@ def _best(numbers: list[int], parts: list[Parts], stage: str | None, route: str 
 CLEAR_GAP = 1e-9
 
 
-def best_practice(partners: int, raw: list[Raw], authority: AuthorityResult, focus: FocusResult,
-                  stage: str | None = None, route: str | None = None) -> int:
+def best_practice(
+    partners: int,
+    raw: list[Raw],
+    authority: AuthorityResult,
+    focus: FocusResult,
+    stage: str | None = None,
+    route: str | None = None,
+) -> int:
     """The practice `suggest` picks, without its records, tips or words (history keeps only this).
 
     History asks this tens of thousands of times, so the priorities are first worked out in
@@ -166,9 +184,15 @@ def best_practice(partners: int, raw: list[Raw], authority: AuthorityResult, foc
     return _best(numbers, parts, stage, route)
 
 
-def suggest(partners: int, bank: Bank, raw: list[Raw], authority: AuthorityResult,
-            focus: FocusResult, stage: str | None = None,
-            route: str | None = None) -> tuple[list[PracticeResult], Suggestion]:
+def suggest(
+    partners: int,
+    bank: Bank,
+    raw: list[Raw],
+    authority: AuthorityResult,
+    focus: FocusResult,
+    stage: str | None = None,
+    route: str | None = None,
+) -> tuple[list[PracticeResult], Suggestion]:
     """Give every practice its priority and pick the highest."""
     power = authority.hierarchy
     task = focus.leaning == "task"
@@ -179,10 +203,18 @@ def suggest(partners: int, bank: Bank, raw: list[Raw], authority: AuthorityResul
         assert result is not None, "suggest needs the practices' records"
         need, part, scale, power_boost, task_boost = p
         exact = total(p)
-        practices.append(replace(result, need=float(need), divergence_part=float(part),
-                                 weighting=float(scale), power_boost=float(power_boost),
-                                 task_boost=float(task_boost), priority=float(exact),
-                                 exact_priority=exact))
+        practices.append(
+            replace(
+                result,
+                need=float(need),
+                divergence_part=float(part),
+                weighting=float(scale),
+                power_boost=float(power_boost),
+                task_boost=float(task_boost),
+                priority=float(exact),
+                exact_priority=exact,
+            )
+        )
     numbers = [p.number for p in practices]
     ranked = by_priority(practices)
     best = ranked[0]
@@ -190,13 +222,22 @@ def suggest(partners: int, bank: Bank, raw: list[Raw], authority: AuthorityResul
     found = findings(authority, focus, stage, route)
     tips, for_facilitators = choose_tips(bank, section, best, frozenset(found))
     return practices, Suggestion(
-        number=best.number, id=best.id, title=best.title, tips=tips,
-        prompts=choose_prompts(section, best), facilitator_tips=for_facilitators,
+        number=best.number,
+        id=best.id,
+        title=best.title,
+        tips=tips,
+        prompts=choose_prompts(section, best),
+        facilitator_tips=for_facilitators,
         ranking=[{"number": p.number, "priority": p.priority} for p in ranked],
-        divergence_weight=float(weight), hierarchy=power, task_leaning=task, findings=found,
-        stage=stage, route=route,
+        divergence_weight=float(weight),
+        hierarchy=power,
+        task_leaning=task,
+        findings=found,
+        stage=stage,
+        route=route,
         without_route=_best(numbers, parts, stage, None) if route else best.number,
-        without_stage=_best(numbers, parts, None, route) if stage else best.number)
+        without_stage=_best(numbers, parts, None, route) if stage else best.number,
+    )
 
 
 def by_priority(practices: list[PracticeResult]) -> list[PracticeResult]:
@@ -211,11 +252,15 @@ DESIGNERS = TIP_KINDS["audience"]
 def lowest_items(result: PracticeResult) -> list[str]:
     """The practice's statements from the pair's lowest to highest (mean score, bank order at
     equal means); statements nobody scored, or not counted yet, last."""
+
     def mean(scores: dict[str, int | None]) -> float:
         known = [v for v in scores.values() if v is not None]
         return sum(known) / len(known) if known else float(TOP + 1)
-    ranked = sorted(enumerate(i for i in result.items if i.kind == "agree"),
-                    key=lambda ni: (ni[1].later, mean(ni[1].scores), ni[0]))
+
+    ranked = sorted(
+        enumerate(i for i in result.items if i.kind == "agree"),
+        key=lambda ni: (ni[1].later, mean(ni[1].scores), ni[0]),
+    )
     return [item.id.split(".", 1)[1] for _, item in ranked]
 
 
@@ -233,9 +278,11 @@ def _linked(section: Section, kind: str, n: int) -> set[str]:
 def _rank_by_low(section: Section, kind: str, count: int, low: list[str]) -> list[int]:
     """Tip or prompt numbers (from 1) ordered by the lowest statement each is linked to."""
     where = {item: k for k, item in enumerate(low)}
+
     def key(n: int) -> tuple[int, int]:
         linked = [where[i] for i in _linked(section, kind, n) if i in where]
         return (min(linked) if linked else len(low), n)
+
     return sorted(range(1, count + 1), key=key)
 
 
@@ -243,19 +290,21 @@ def near_duplicate(a: str, b: str) -> bool:
     """Two tips saying nearly the same thing: most of the shorter one's words are in the other
     (words of four or more letters, so 'the', 'and', 'your' do not count; a tip of fewer than
     three such words is too short to judge)."""
+
     def words(t: str) -> set[str]:
-        return {w for w in "".join(c.lower() if c.isalpha() else " " for c in t).split()
-                if len(w) >= 4}
+        return {w for w in "".join(c.lower() if c.isalpha() else " " for c in t).split() if len(w) >= 4}
+
     wa, wb = words(a), words(b)
     small = min(len(wa), len(wb))
     return small >= 3 and len(wa & wb) / small >= NEAR_DUPLICATE
 
 
-NEAR_DUPLICATE = 0.6    # share of the shorter tip's longer words found in the other
+NEAR_DUPLICATE = 0.6  # share of the shorter tip's longer words found in the other
 
 
-def choose_tips(bank: Bank, section: Section, best: PracticeResult,
-                found: frozenset[str]) -> tuple[list[str], list[str]]:
+def choose_tips(
+    bank: Bank, section: Section, best: PracticeResult, found: frozenset[str]
+) -> tuple[list[str], list[str]]:
     """At most TIPS_CAP tips for the pair, and the tips meant for facilitators.
 
     A tip is shown only when every kind of tag it carries matches what was found (route AND
@@ -268,16 +317,21 @@ def choose_tips(bank: Bank, section: Section, best: PracticeResult,
     low = lowest_items(best)
     order = _rank_by_low(section, "tip", len(tagged), low)
     for_designers = [t.text for t in tagged if set(t.when) & DESIGNERS]
-    fits = [tagged[n - 1] for n in order
-            if tagged[n - 1].fits(found) and not set(tagged[n - 1].when) & DESIGNERS]
-    extra = [t for t in bank.relationship.tagged_tips
-             if set(t.when) & FINDING_TAGS and t.fits(found)] if bank.relationship is not section \
+    fits = [
+        tagged[n - 1] for n in order if tagged[n - 1].fits(found) and not set(tagged[n - 1].when) & DESIGNERS
+    ]
+    extra = (
+        [t for t in bank.relationship.tagged_tips if set(t.when) & FINDING_TAGS and t.fits(found)]
+        if bank.relationship is not section
         else []
+    )
 
     def for_finding(t: Tip) -> bool:
         return bool(set(t.when) & FINDING_TAGS)
-    ranked = ([t for t in fits if for_finding(t)] + [t for t in extra]
-              + [t for t in fits if not for_finding(t)])
+
+    ranked = (
+        [t for t in fits if for_finding(t)] + [t for t in extra] + [t for t in fits if not for_finding(t)]
+    )
     chosen: list[str] = []
     for tip in ranked:
         if len(chosen) == TIPS_CAP:

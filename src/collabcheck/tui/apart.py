@@ -80,16 +80,16 @@ def gather(snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool = True) -
         if found.phase == apart.COMPLETE:
             made = agreements(found)[0]
             titles = {p.number: p.title for p in bank.practices if p.number is not None}
-            out.status[sid] += words.agreement_lines(found, made, settle(found, made), titles,
-                                                     commands=False)
+            out.status[sid] += words.agreement_lines(found, made, settle(found, made), titles, commands=False)
         here = offers_for(found, state_dir, me)
-        first += [(Choice(o.kind, sid, o.partner), words.offer_words(o.kind, found, o.partner))
-                  for o in here]
+        first += [(Choice(o.kind, sid, o.partner), words.offer_words(o.kind, found, o.partner)) for o in here]
         offered = {o.partner for o in here}
         if found.phase in (apart.OPEN, apart.REVEALING):
-            rest += [(Choice(ANSWER, sid, m.id), words.offer_words(ANSWER, found, m.id))
-                     for m in found.opened.partners
-                     if m.id not in found.seals and m.id not in offered]
+            rest += [
+                (Choice(ANSWER, sid, m.id), words.offer_words(ANSWER, found, m.id))
+                for m in found.opened.partners
+                if m.id not in found.seals and m.id not in offered
+            ]
         elif found.phase == apart.COMPLETE and not here:
             rest.append((Choice(COMPARISON, sid), words.offer_words(COMPARISON, found)))
         if not any(c.sitting == sid for c, _ in [*first, *rest]) and found.phase != apart.CANCELLED:
@@ -103,8 +103,9 @@ async def sit_apart(app: CollabcheckApp) -> None:
     """The sittings apart screen, and whatever is chosen there, until they go back."""
     note, seen = "", False
     while True:
-        choice = await app.show(ApartScreen(
-            lambda: gather(app.snapshot_dir, app.state_dir, app.bank), note, auto_open=not seen))
+        choice = await app.show(
+            ApartScreen(lambda: gather(app.snapshot_dir, app.state_dir, app.bank), note, auto_open=not seen)
+        )
         seen = True  # a comparison opens by itself only on the first look
         if choice is None:
             return
@@ -121,8 +122,7 @@ async def sit_apart(app: CollabcheckApp) -> None:
 
 async def _look(app: CollabcheckApp, sid: str) -> apart.Look | None:
     """The sitting as it stands after bringing in the team's work (in a thread)."""
-    carried = await asyncio.to_thread(carry_on, app.snapshot_dir, app.state_dir, app.bank,
-                                      True, sid)
+    carried = await asyncio.to_thread(carry_on, app.snapshot_dir, app.state_dir, app.bank, True, sid)
     return carried.looks.get(sid)
 
 
@@ -135,8 +135,10 @@ async def open_apart(app: CollabcheckApp) -> str:
 
     place = await asyncio.to_thread(git.where, app.snapshot_dir)
     if not place.ok:
-        return (f"{git_words.place_sentence(place)} {git_words.place_advice(place)} "
-                "A sitting apart is shared through git.")
+        return (
+            f"{git_words.place_sentence(place)} {git_words.place_advice(place)} "
+            "A sitting apart is shared through git."
+        )
     result = await app.show(WhoScreen())
     if result is None:
         return ""
@@ -145,16 +147,26 @@ async def open_apart(app: CollabcheckApp) -> str:
     ids = unique_slugs([n for n, _ in people])
     when = app.now()
     pair = pair or "our-partnership"
-    opened = apart.Opened(apart.new_id(pair, when), pair, when, app.bank.id, app.bank.version,
-                          tuple(apart.Member(i, n, r) for i, (n, r) in zip(ids, people, strict=True)),
-                          standing.stage if standing else None,
-                          standing.route if standing else None)
+    opened = apart.Opened(
+        apart.new_id(pair, when),
+        pair,
+        when,
+        app.bank.id,
+        app.bank.version,
+        tuple(apart.Member(i, n, r) for i, (n, r) in zip(ids, people, strict=True)),
+        standing.stage if standing else None,
+        standing.route if standing else None,
+    )
     path = apart.write_opened(app.snapshot_dir, opened)
-    shared = await asyncio.to_thread(share, [path], f"collabcheck apart: opened {opened.id}",
-                                     app.snapshot_dir)
-    return (f"Opened a sitting apart for {words.names([m.name for m in opened.partners])}. "
-            + words.shared_words(shared, "it") + " Each of you answers on your own computer: "
-            "start collabcheck there and press a.")
+    shared = await asyncio.to_thread(
+        share, [path], f"collabcheck apart: opened {opened.id}", app.snapshot_dir
+    )
+    return (
+        f"Opened a sitting apart for {words.names([m.name for m in opened.partners])}. "
+        + words.shared_words(shared, "it")
+        + " Each of you answers on your own computer: "
+        "start collabcheck there and press a."
+    )
 
 
 async def answer_apart(app: CollabcheckApp, sid: str, pid: str) -> str:
@@ -171,8 +183,10 @@ async def answer_apart(app: CollabcheckApp, sid: str, pid: str) -> str:
         return f"{words.who(found, pid)} has already answered and sealed; answers cannot change."
     bank = bank_for(found, app.bank)
     if (bank.id, bank.version) != (found.opened.bank, found.opened.bank_version):
-        return (f"This sitting apart uses question bank '{found.opened.bank}' version "
-                f"{found.opened.bank_version}; start collabcheck with those questions (--questions).")
+        return (
+            f"This sitting apart uses question bank '{found.opened.bank}' version "
+            f"{found.opened.bank_version}; start collabcheck with those questions (--questions)."
+        )
     private = private_dir(app.state_dir, sid, pid)
     carrying_on = answering_here(app.state_dir, sid, pid)
     sitting, _aside = store.load_checked(private)
@@ -181,8 +195,9 @@ async def answer_apart(app: CollabcheckApp, sid: str, pid: str) -> str:
     if not await app.show(ApartIntroScreen(found, pid, carrying_on)):
         return ""
     kept = sitting
-    saver = Autosaver(lambda text: store.write_state(text, private) if text else store.clear(private),
-                      lambda exc: None)
+    saver = Autosaver(
+        lambda text: store.write_state(text, private) if text else store.clear(private), lambda exc: None
+    )
 
     def autosave() -> None:
         saver.submit(kept.to_json())
@@ -191,9 +206,14 @@ async def answer_apart(app: CollabcheckApp, sid: str, pid: str) -> str:
     try:
         while True:
             await app.show(ApartQuestions(kept, bank, autosave))
-            if await app.show(ConfirmScreen(
+            if await app.show(
+                ConfirmScreen(
                     "Finish and seal your answers?\n\nOnly the seal is shared now. Once sealed, "
-                    "your answers cannot be changed.", yes="Seal", no="Go back")):
+                    "your answers cannot be changed.",
+                    yes="Seal",
+                    no="Go back",
+                )
+            ):
                 break
             kept.current_item = max(0, len(questions(bank)) - 1)
     finally:
@@ -205,11 +225,12 @@ async def _seal(app: CollabcheckApp, found: apart.Look, sitting: Sitting, pid: s
     """Seal and share; when that completes the sitting, show the comparison at once."""
     again = await _look(app, found.opened.id)
     if again is None or again.phase not in (apart.OPEN, apart.REVEALING) or pid in again.seals:
-        return ("Your answers are kept on this computer, but the sitting apart has changed "
-                "meanwhile: " + (" ".join(words.status_lines(again, commands=False)) if again
-                                 else "it is gone."))
-    shared = await asyncio.to_thread(seal_now, again, sitting, pid, app.snapshot_dir,
-                                     app.state_dir, app.now())
+        return "Your answers are kept on this computer, but the sitting apart has changed meanwhile: " + (
+            " ".join(words.status_lines(again, commands=False)) if again else "it is gone."
+        )
+    shared = await asyncio.to_thread(
+        seal_now, again, sitting, pid, app.snapshot_dir, app.state_dir, app.now()
+    )
     said = f"Sealed. {words.shared_words(shared, 'your seal')}"
     after = await _look(app, found.opened.id)
     if after is not None and after.phase == apart.COMPLETE:
@@ -245,8 +266,11 @@ async def see_comparison(app: CollabcheckApp, sid: str, found: apart.Look | None
 
     found = found or await _look(app, sid)
     if found is None or found.phase != apart.COMPLETE:
-        return "That sitting apart is not finished yet." if found is None else \
-            " ".join(words.status_lines(found, commands=False))
+        return (
+            "That sitting apart is not finished yet."
+            if found is None
+            else " ".join(words.status_lines(found, commands=False))
+        )
     bank = bank_for(found, app.bank)
     made = agreements(found)[0]
     settled = settle(found, made)
@@ -259,26 +283,44 @@ async def see_comparison(app: CollabcheckApp, sid: str, found: apart.Look | None
     if settled is not None:
         return f"This sitting apart is agreed already: practice {settled.practice}."
     if not here:
-        return ("Only a partner who answered on this computer can record an agreement here; "
-                f"on the command line: collabcheck apart agree {sid} --as NAME")
+        return (
+            "Only a partner who answered on this computer can record an agreement here; "
+            f"on the command line: collabcheck apart agree {sid} --as NAME"
+        )
     pid = here[0]
     chose = accepted(made).get(pid)
-    question = (f"Did you all agree practice {practice} together (on a call, say)?\n\nIf not, it "
-                "is recorded as your choice, and it is agreed once everyone has chosen the same.")
+    question = (
+        f"Did you all agree practice {practice} together (on a call, say)?\n\nIf not, it "
+        "is recorded as your choice, and it is agreed once everyone has chosen the same."
+    )
     if chose is not None:
-        question = (f"You chose practice {chose.practice} before. Record practice {practice} as "
-                    "agreed by all of you together (on a call, say)?")
-    together = await app.show(ConfirmScreen(question, yes="We agreed it together",
-                                            no="Only my choice" if chose is None else "Not now"))
+        question = (
+            f"You chose practice {chose.practice} before. Record practice {practice} as "
+            "agreed by all of you together (on a call, say)?"
+        )
+    together = await app.show(
+        ConfirmScreen(
+            question, yes="We agreed it together", no="Only my choice" if chose is None else "Not now"
+        )
+    )
     if chose is not None and not together:
         return ""
-    agreement = Agreement(pid, CALL if together else ACCEPT, practice,
-                          tuple(a.strip() for a in sitting.actions if a.strip()), app.now())
+    agreement = Agreement(
+        pid,
+        CALL if together else ACCEPT,
+        practice,
+        tuple(a.strip() for a in sitting.actions if a.strip()),
+        app.now(),
+    )
     path = write_agreement(found.folder, agreement)
-    shared = await asyncio.to_thread(share, [path], f"collabcheck apart: {pid} agreed practice "
-                                     f"{practice}, {sid}", app.snapshot_dir)
+    shared = await asyncio.to_thread(
+        share, [path], f"collabcheck apart: {pid} agreed practice {practice}, {sid}", app.snapshot_dir
+    )
     after = await _look(app, sid)
     now_settled = settle(after, agreements(after)[0]) if after is not None else None
-    state = (" Agreed by all of you: the sitting's file now says so." if now_settled is not None
-             else " It is agreed once everyone has chosen the same practice.")
+    state = (
+        " Agreed by all of you: the sitting's file now says so."
+        if now_settled is not None
+        else " It is agreed once everyone has chosen the same practice."
+    )
     return f"Recorded practice {practice}. " + words.shared_words(shared, "it") + state

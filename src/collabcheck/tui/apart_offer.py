@@ -49,7 +49,11 @@ class OfferLine(Static):
         self.run_worker(self.find, thread=True, group="apart-offer", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "apart-offer" and event.state == WorkerState.SUCCESS \
-                and isinstance(event.worker.result, str) and event.worker.result:
+        if (
+            event.worker.group == "apart-offer"
+            and event.state == WorkerState.SUCCESS
+            and isinstance(event.worker.result, str)
+            and event.worker.result
+        ):
             self.update(Text(event.worker.result))
             self.display = True

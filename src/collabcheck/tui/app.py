@@ -64,14 +64,21 @@ class CollabcheckApp(KeepsState):
     BINDINGS = [
         Binding("f1", "help", "Help", tooltip="The five practices and the keys"),
         Binding("question_mark", "help", "Help", show=False),
-        Binding("f2", "toggle_theme", "Light/dark", show=False,
-                tooltip="Switch between light and dark colours"),
-        Binding("ctrl+q", "stop", "Stop", priority=True,
-                tooltip="Stop for now; your answers are kept and you can carry on later"),
+        Binding(
+            "f2", "toggle_theme", "Light/dark", show=False, tooltip="Switch between light and dark colours"
+        ),
+        Binding(
+            "ctrl+q",
+            "stop",
+            "Stop",
+            priority=True,
+            tooltip="Stop for now; your answers are kept and you can carry on later",
+        ),
     ]
 
-    def __init__(self, bank: Bank, snapshot_dir: Path, state_dir: Path | None = None,
-                 now: Clock | None = None) -> None:
+    def __init__(
+        self, bank: Bank, snapshot_dir: Path, state_dir: Path | None = None, now: Clock | None = None
+    ) -> None:
         super().__init__()
         self.bank = bank
         self.snapshot_dir = Path(snapshot_dir)
@@ -177,8 +184,9 @@ class CollabcheckApp(KeepsState):
         about a tenth of a second of start-up). The flow's first `welcome` awaits its choice."""
         alone = self.hold_state()  # one app per sitting: a second one keeps apart (keeping.py)
         choice: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
-        self.push_screen(self._welcome_screen(),
-                         callback=lambda c: None if choice.done() else choice.set_result(c))
+        self.push_screen(
+            self._welcome_screen(), callback=lambda c: None if choice.done() else choice.set_result(c)
+        )
         if not alone:
             self.offer_new_sitting()
         return choice
@@ -189,8 +197,12 @@ class CollabcheckApp(KeepsState):
         other = stored if stored is not None and resumable is None else None
         from collabcheck.tui.apart_offer import offer_finder
 
-        return WelcomeScreen(self.bank, resumable, other_bank=other,
-                             apart_offer=offer_finder(self.snapshot_dir, self.state_dir, self.bank))
+        return WelcomeScreen(
+            self.bank,
+            resumable,
+            other_bank=other,
+            apart_offer=offer_finder(self.snapshot_dir, self.state_dir, self.bank),
+        )
 
     async def welcome(self) -> bool:
         """The welcome screen, offering to carry on a sitting made with these questions.
@@ -199,8 +211,7 @@ class CollabcheckApp(KeepsState):
         False to show the welcome screen again.
         """
         first, self._first_welcome = self._first_welcome, None
-        choice = await (asyncio.shield(first) if first is not None
-                        else self.show(self._welcome_screen()))
+        choice = await (asyncio.shield(first) if first is not None else self.show(self._welcome_screen()))
         if choice == "history":
             if (history := self.history_screen()) is not None:
                 await self.show(history)
@@ -227,8 +238,13 @@ class CollabcheckApp(KeepsState):
             return True
         names = " and ".join(safe(n) for n in unfinished.names) or "the people typed so far"
         if not await self.show(
-                ConfirmScreen(f"Start a new sitting?\n\nThe unfinished sitting of {names} will be "
-                              "thrown away, with all its answers.", yes="Throw it away", no="Go back")):
+            ConfirmScreen(
+                f"Start a new sitting?\n\nThe unfinished sitting of {names} will be "
+                "thrown away, with all its answers.",
+                yes="Throw it away",
+                no="Go back",
+            )
+        ):
             return False
         self.clear_state()
         self.sitting = None
@@ -325,9 +341,14 @@ class CollabcheckApp(KeepsState):
         try:
             path = write_snapshot(snap, self.snapshot_dir, self.bank)
         except (OSError, CollabcheckError) as exc:
-            self.notify(f"Could not save in {self.snapshot_dir}: {exc}. Your answers are still kept; "
-                        "fix the folder, then press a and Ctrl+S to try again.", title="Not saved",
-                        severity="error", timeout=30, markup=False)
+            self.notify(
+                f"Could not save in {self.snapshot_dir}: {exc}. Your answers are still kept; "
+                "fix the folder, then press a and Ctrl+S to try again.",
+                title="Not saved",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
             return None
         self.clear_state()
         self.saved_path = path
@@ -363,15 +384,19 @@ class CollabcheckApp(KeepsState):
             return
         if self.sitting is not None and self.saved_path is None:
             self.autosave()
-            question = ("Stop for now?\n\nEverything answered so far is kept on this computer. "
-                        "Next time you start collabcheck, you can carry on where you left off.")
-            self.exit_message = ("collabcheck: your sitting is kept. Run collabcheck again to "
-                                 "carry on where you left off.")
+            question = (
+                "Stop for now?\n\nEverything answered so far is kept on this computer. "
+                "Next time you start collabcheck, you can carry on where you left off."
+            )
+            self.exit_message = (
+                "collabcheck: your sitting is kept. Run collabcheck again to carry on where you left off."
+            )
         else:
             question = "Close collabcheck?"
             self.exit_message = ""
-        self.push_screen(ConfirmScreen(question, yes="Stop", no="Keep going"),
-                         lambda yes: self.exit(0) if yes else None)
+        self.push_screen(
+            ConfirmScreen(question, yes="Stop", no="Keep going"), lambda yes: self.exit(0) if yes else None
+        )
 
     def action_help_quit(self) -> None:
         """Ctrl+C outside a text box: people expect it to quit, so offer to stop safely."""
@@ -403,21 +428,24 @@ class CollabcheckApp(KeepsState):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Only collabcheck's own commands: Textual's (Quit, Keys, Maximize, Screenshot…) are
         in its own words, and its Quit would skip the "Stop for now?" question."""
-        yield SystemCommand("Help: the five practices", "What each practice means, and the keys",
-                            self.action_help)
-        yield SystemCommand("Light or dark colours", "Switch between the light and dark theme",
-                            self.action_toggle_theme)
-        yield SystemCommand("Past sittings", f"Sittings saved in {escape(str(self.snapshot_dir))}",
-                            self.action_history)
-        yield SystemCommand("Stop for now", "Quit; your answers are kept to carry on later",
-                            self.action_stop)
+        yield SystemCommand(
+            "Help: the five practices", "What each practice means, and the keys", self.action_help
+        )
+        yield SystemCommand(
+            "Light or dark colours", "Switch between the light and dark theme", self.action_toggle_theme
+        )
+        yield SystemCommand(
+            "Past sittings", f"Sittings saved in {escape(str(self.snapshot_dir))}", self.action_history
+        )
+        yield SystemCommand("Stop for now", "Quit; your answers are kept to carry on later", self.action_stop)
         # Each screen may offer its main actions as (title, help, action name) in PALETTE.
         for title, help_text, action in getattr(screen, "PALETTE", ()):
             yield SystemCommand(escape(title), escape(help_text), getattr(screen, f"action_{action}"))
 
 
-def create_app(bank: Bank, snapshot_dir: Path, state_dir: Path | None = None,
-               now: Clock | None = None) -> CollabcheckApp:
+def create_app(
+    bank: Bank, snapshot_dir: Path, state_dir: Path | None = None, now: Clock | None = None
+) -> CollabcheckApp:
     """The app, for `run_app` and for tests (which pass tmp folders and a frozen clock)."""
     return CollabcheckApp(bank=bank, snapshot_dir=snapshot_dir, state_dir=state_dir, now=now)
 

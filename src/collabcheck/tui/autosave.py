@@ -25,8 +25,12 @@ _NOTHING = object()
 class Autosaver:
     """Writes the newest state handed to it, off the UI thread, throttled to `interval`."""
 
-    def __init__(self, write: Callable[[str | None], object], on_error: Callable[[Exception], None],
-                 interval: float = INTERVAL) -> None:
+    def __init__(
+        self,
+        write: Callable[[str | None], object],
+        on_error: Callable[[Exception], None],
+        interval: float = INTERVAL,
+    ) -> None:
         self._write = write
         self._on_error = on_error
         self.interval = interval
@@ -44,8 +48,7 @@ class Autosaver:
             self._closed = False
             self._wake.notify()
         if self._thread is None or not self._thread.is_alive():
-            self._thread = threading.Thread(target=self._run, name="collabcheck-autosave",
-                                            daemon=True)
+            self._thread = threading.Thread(target=self._run, name="collabcheck-autosave", daemon=True)
             self._thread.start()
 
     def flush(self) -> bool:

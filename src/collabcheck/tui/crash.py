@@ -36,11 +36,14 @@ def plain_fault_line(error: BaseException | None, state_dir: Path, kept: bool) -
 
     `error` is None when Textual handled the fault itself, so only the fact of it is known.
     """
-    what = ("collabcheck stopped because of an unexpected problem"
-            + (f" ({type(error).__name__})." if error is not None else "."))
+    what = "collabcheck stopped because of an unexpected problem" + (
+        f" ({type(error).__name__})." if error is not None else "."
+    )
     if kept:
-        return (f"{what} The sitting in progress is kept in {state_dir}; "
-                "run collabcheck again to carry on where you left off.")
+        return (
+            f"{what} The sitting in progress is kept in {state_dir}; "
+            "run collabcheck again to carry on where you left off."
+        )
     return f"{what} No sitting was in progress, so nothing is lost."
 
 

@@ -21,8 +21,7 @@ from collabcheck.history.build import History, load_history
 from collabcheck.tui.screens.history import HistoryScreen
 from collabcheck.tui.screens.together import TogetherScreen
 
-BANNER = (f"[b]EXAMPLE.[/b] {EXAMPLE_NOTICE} Press [b]h[/b] for their history, "
-          "[b]q[/b] to leave.")
+BANNER = f"[b]EXAMPLE.[/b] {EXAMPLE_NOTICE} Press [b]h[/b] for their history, [b]q[/b] to leave."
 
 
 def _nothing() -> None:
@@ -47,7 +46,8 @@ class DemoHistoryScreen(HistoryScreen):
         super().show(history)
         self.query_one("#history-status", Static).update(
             f"Amira and Tom's {history.sitting_count} sittings (made up), oldest first. Scores "
-            "run from 1 (low) to 5 (high); the marks ▁ to █ draw them.")
+            "run from 1 (low) to 5 (high); the marks ▁ to █ draw them."
+        )
 
     def on_mount(self) -> None:
         # (HistoryScreen's own on_mount runs too, and names the screen: named again after it)
@@ -65,8 +65,10 @@ class DemoTogetherScreen(TogetherScreen):
         Binding("h", "history", "History"),
         Binding("q,escape", "leave", "Leave"),
     ]
-    PALETTE = [("Past sittings of the example", "How Amira and Tom moved over a year", "history"),
-               ("Leave the example", "Back to where you were", "leave")]
+    PALETTE = [
+        ("Past sittings of the example", "How Amira and Tom moved over a year", "history"),
+        ("Leave the example", "Back to where you were", "leave"),
+    ]
 
     def __init__(self, example: Example) -> None:
         super().__init__(example.sitting, example.bank, _nothing)
@@ -82,13 +84,17 @@ class DemoTogetherScreen(TogetherScreen):
 
     def action_agree(self) -> None:
         """In a real sitting the partners agree a practice and save here; an example never saves."""
-        self.notify("In a real sitting you would now agree which practice to work on, and the "
-                    "sitting would be saved. This example saves nothing.", title="An example",
-                    timeout=8)
+        self.notify(
+            "In a real sitting you would now agree which practice to work on, and the "
+            "sitting would be saved. This example saves nothing.",
+            title="An example",
+            timeout=8,
+        )
 
     def action_history(self) -> None:
-        self.app.push_screen(DemoHistoryScreen(self.example.folder, self.example.bank,
-                                               pair=self.example.snapshot.pair))
+        self.app.push_screen(
+            DemoHistoryScreen(self.example.folder, self.example.bank, pair=self.example.snapshot.pair)
+        )
 
     def action_leave(self) -> None:
         self.dismiss(0)

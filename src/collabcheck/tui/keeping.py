@@ -25,11 +25,14 @@ if TYPE_CHECKING:
     from collabcheck.core.sitting import Sitting
     from collabcheck.core.state import Claim
 
-SECOND_WINDOW = ("This sitting is already open in another collabcheck window on this computer."
-                 "\n\nThis window will not touch its answers. You can start a new sitting here, "
-                 "kept apart from it, or close this window and carry on in the other one.")
-SECOND_WINDOW_CLOSED = ("collabcheck: the unfinished sitting is open in another window, so this "
-                        "one closed without changing it.")
+SECOND_WINDOW = (
+    "This sitting is already open in another collabcheck window on this computer."
+    "\n\nThis window will not touch its answers. You can start a new sitting here, "
+    "kept apart from it, or close this window and carry on in the other one."
+)
+SECOND_WINDOW_CLOSED = (
+    "collabcheck: the unfinished sitting is open in another window, so this one closed without changing it."
+)
 
 
 class SittingChanged(Message):
@@ -46,7 +49,7 @@ class KeepsState(App[int]):
     ui_loop: asyncio.AbstractEventLoop | None
 
     state_lock: Held | None = None
-    own_claim: Claim | None = None     # then: the separate folder this app keeps its sitting in
+    own_claim: Claim | None = None  # then: the separate folder this app keeps its sitting in
 
     def hold_state(self) -> bool:
         """Take the state folder for this app alone (`core/lock.py`). False when another app
@@ -74,8 +77,9 @@ class KeepsState(App[int]):
                 self.exit_message = SECOND_WINDOW_CLOSED
                 self.exit(0)
 
-        self.push_screen(ConfirmScreen(SECOND_WINDOW, yes="Start a new sitting",
-                                       no="Close this window"), callback=answered)
+        self.push_screen(
+            ConfirmScreen(SECOND_WINDOW, yes="Start a new sitting", no="Close this window"), callback=answered
+        )
 
     def release_state(self) -> None:
         """Let the next app have the state folder (the separate one is removed if empty)."""
@@ -118,12 +122,16 @@ class KeepsState(App[int]):
             return
         self._autosave_warned = True
         reason = getattr(exc, "strerror", None) or exc
-        message = (f"Answers cannot be kept in {self.state_dir} ({reason}), "
-                   "so stopping now would lose them. You can still finish and save.")
+        message = (
+            f"Answers cannot be kept in {self.state_dir} ({reason}), "
+            "so stopping now would lose them. You can still finish and save."
+        )
         with contextlib.suppress(RuntimeError):  # the app is already closing
             self.ui_loop.call_soon_threadsafe(
-                lambda: self.notify(message, title="Not autosaving", severity="warning",
-                                    timeout=20, markup=False))
+                lambda: self.notify(
+                    message, title="Not autosaving", severity="warning", timeout=20, markup=False
+                )
+            )
 
     def load_state(self) -> Sitting | None:
         """The stored sitting, saying plainly (once) if an unreadable one was set aside."""
@@ -134,9 +142,14 @@ class KeepsState(App[int]):
         sitting, aside = store.load_checked(self.state_dir, getattr(self, "bank", None))
         if aside is not None or (sitting is None and paths.has_sitting(self.state_dir)):
             where = aside or self.state_dir / paths.STATE_FILE
-            self.notify(f"An unfinished sitting could not be read, so it was put aside as {where}. "
-                        "You can start a new sitting.", title="Unfinished sitting put aside",
-                        severity="warning", timeout=30, markup=False)
+            self.notify(
+                f"An unfinished sitting could not be read, so it was put aside as {where}. "
+                "You can start a new sitting.",
+                title="Unfinished sitting put aside",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
         return sitting
 
     def _catch_hangup(self) -> None:

@@ -53,8 +53,9 @@ class QuickOfferScreen(Screen[str]):
             yield Static(Text("A quick check-in?", style="bold"), classes="title")
             yield Static(Text(self.text), id="quick-offer-text")
             with Horizontal(classes="buttons"):
-                yield Button(f"Quick: {self.quick_count} questions (q)", id="quick",
-                             variant="primary", compact=True)
+                yield Button(
+                    f"Quick: {self.quick_count} questions (q)", id="quick", variant="primary", compact=True
+                )
                 yield Button(f"Full: {self.full_count} questions (f)", id="full", compact=True)
         yield Static("Press q for the quick check-in, f for the full sitting.", classes="hint")
         yield Footer()
@@ -90,12 +91,14 @@ class QuickTogetherScreen(TogetherScreen):
     def on_mount(self) -> None:
         # (TogetherScreen's own on_mount runs too: it focuses the comparison and names it)
         self.query_one("#together").mount(
-            Static(Text(QUICK_READING), id="quick-reading", classes="title"), after=0)
+            Static(Text(QUICK_READING), id="quick-reading", classes="title"), after=0
+        )
         self.call_after_refresh(setattr, self, "sub_title", "Together: quick check-in")
 
 
-def together_screen(s: Sitting, bank: Bank, autosave: Callable[[], None],
-                    folder: Path | None = None) -> TogetherScreen:
+def together_screen(
+    s: Sitting, bank: Bank, autosave: Callable[[], None], folder: Path | None = None
+) -> TogetherScreen:
     """The Together screen for this sitting: a quick one is read with the quick form's bank."""
     if s.form != QUICK:
         return TogetherScreen(s, bank, autosave, folder)

@@ -36,14 +36,21 @@ class ServedApp(CollabcheckApp):
 
     # Each key the browser keeps has a stand-in that does the same: pressing it is pressing
     # the kept key, so every screen's own binding (and its rules) still decides what happens.
-    BINDINGS = [Binding(alt, f"press({kept!r})", show=False, priority=True)
-                for kept, alt in BROWSER_KEEPS.items()]
+    BINDINGS = [
+        Binding(alt, f"press({kept!r})", show=False, priority=True) for kept, alt in BROWSER_KEEPS.items()
+    ]
     # The header's icon is a character no font in the page has (an empty box): not drawn.
     CSS = "HeaderIcon { visibility: hidden; }"
     in_browser = True
 
-    def __init__(self, bank: Bank, snapshot_dir: Path, state_dir: Path | None = None,
-                 now: Clock | None = None, shared: bool = False) -> None:
+    def __init__(
+        self,
+        bank: Bank,
+        snapshot_dir: Path,
+        state_dir: Path | None = None,
+        now: Clock | None = None,
+        shared: bool = False,
+    ) -> None:
         super().__init__(bank=bank, snapshot_dir=snapshot_dir, state_dir=state_dir, now=now)
         self.state_root = self.state_dir
         self.claim: state.Claim | None = None
@@ -92,8 +99,10 @@ class ServedApp(CollabcheckApp):
         problem = ""
         if self.tries:
             left = tab_code.TRIES - self.tries
-            problem = (f"No unfinished sitting has that code. Check it and try again "
-                       f"({left} {'try' if left == 1 else 'tries'} left), or start a new sitting.")
+            problem = (
+                f"No unfinished sitting has that code. Check it and try again "
+                f"({left} {'try' if left == 1 else 'tries'} left), or start a new sitting."
+            )
         typed = await self.show(TabCodeScreen(problem))
         if typed is None:
             self.picked = True
@@ -105,8 +114,11 @@ class ServedApp(CollabcheckApp):
                 return self.pick(folder)
         self.tries += 1
         if self.tries >= tab_code.TRIES:
-            self.notify("That code was not found. Start a new sitting here, or open a new tab "
-                        "to try again.", severity="warning", timeout=10)
+            self.notify(
+                "That code was not found. Start a new sitting here, or open a new tab to try again.",
+                severity="warning",
+                timeout=10,
+            )
         return False
 
     def _hold(self, claim: state.Claim) -> None:
@@ -130,9 +142,12 @@ class ServedApp(CollabcheckApp):
         """Past sittings show other pairs' results: only when the facilitator allowed it."""
         if self.shared:
             return super().history_screen()
-        self.notify("Past sittings are not shown in the browser, so that no pair sees "
-                    "another's. They are in the snapshot folder, for whoever runs collabcheck.",
-                    severity="information", timeout=8)
+        self.notify(
+            "Past sittings are not shown in the browser, so that no pair sees "
+            "another's. They are in the snapshot folder, for whoever runs collabcheck.",
+            severity="information",
+            timeout=8,
+        )
         return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -151,10 +166,13 @@ class ServedApp(CollabcheckApp):
             super().action_stop()
             return
         self.autosave()
-        question = ("Stop for now?\n\nEverything answered so far is kept on this computer. To "
-                    f"carry on, open the page again and type this code: {self.code}")
-        self.push_screen(ConfirmScreen(question, yes="Stop", no="Keep going"),
-                         lambda yes: self.exit(0) if yes else None)
+        question = (
+            "Stop for now?\n\nEverything answered so far is kept on this computer. To "
+            f"carry on, open the page again and type this code: {self.code}"
+        )
+        self.push_screen(
+            ConfirmScreen(question, yes="Stop", no="Keep going"), lambda yes: self.exit(0) if yes else None
+        )
 
     def pick(self, choice: Path | str) -> bool:
         """A sitting picked from the list is carried on (True) if no other tab took it first;
@@ -164,8 +182,9 @@ class ServedApp(CollabcheckApp):
             held = state.claim(choice)
             if held is None:
                 self.picked = False
-                self.notify("That sitting has just been taken up in another tab or window.",
-                            severity="warning")
+                self.notify(
+                    "That sitting has just been taken up in another tab or window.", severity="warning"
+                )
                 return False
             self._hold(held)
             self.sitting = self.load_state()  # says so if the file had to be put aside
@@ -184,8 +203,9 @@ class ServedApp(CollabcheckApp):
             self.claim = None
 
 
-def run_served_app(bank: Bank, snapshot_dir: Path, state_dir: Path | None = None,
-                   shared: bool = False) -> int:
+def run_served_app(
+    bank: Bank, snapshot_dir: Path, state_dir: Path | None = None, shared: bool = False
+) -> int:
     """Run one tab's sitting (textual-serve starts this once per browser tab)."""
     app = ServedApp(bank, snapshot_dir, state_dir, shared=shared)
     try:

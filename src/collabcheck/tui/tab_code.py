@@ -27,8 +27,9 @@ TRIES = 5
 
 
 def _valid(key: bytes) -> bool:
-    return len(key) == 43 and all(c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-                                  for c in key)
+    return len(key) == 43 and all(
+        c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_" for c in key
+    )
 
 
 def state_key(state_root: Path) -> bytes:
@@ -70,4 +71,3 @@ def matches(typed: str, code: str) -> bool:
     """Whether the typed code is this code (compared in constant time)."""
     wanted = code.replace("-", "")
     return hmac.compare_digest(tidy(typed).encode(), wanted.encode())
-

@@ -38,8 +38,9 @@ def scores_table(blocks: list[Scores], suggested: int | None = None) -> RichTabl
     for s in blocks:
         number = s.title.split(".", 1)[0]
         mark = "*" if suggested is not None and number == str(suggested) else " "
-        table.add_row(Text(f"{number}{mark}{s.title[len(number) + 1:]}"),
-                      *[fmt(r.value) for r in s.rows], s.apart)
+        table.add_row(
+            Text(f"{number}{mark}{s.title[len(number) + 1 :]}"), *[fmt(r.value) for r in s.rows], s.apart
+        )
     return table
 
 

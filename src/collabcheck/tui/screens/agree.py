@@ -52,8 +52,14 @@ class AgreeScreen(ModalScreen[Agreement]):
     # again, which brings the highlight back to it).
     chosen: reactive[int] = reactive(1, init=False, always_update=True)
 
-    def __init__(self, bank: Bank, suggested: int, chosen: int, actions: list[str],
-                 on_change: Callable[[int, list[str]], None] | None = None) -> None:
+    def __init__(
+        self,
+        bank: Bank,
+        suggested: int,
+        chosen: int,
+        actions: list[str],
+        on_change: Callable[[int, list[str]], None] | None = None,
+    ) -> None:
         super().__init__()
         self.bank = bank
         self.suggested = suggested
@@ -63,8 +69,11 @@ class AgreeScreen(ModalScreen[Agreement]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="agree"):
-            yield Static("[b]Which practice will you work on next?[/b]  Press 1 to 5, or ↑ ↓ and "
-                         "Enter. The suggestion is only a starting point.", id="agree-ask")
+            yield Static(
+                "[b]Which practice will you work on next?[/b]  Press 1 to 5, or ↑ ↓ and "
+                "Enter. The suggestion is only a starting point.",
+                id="agree-ask",
+            )
             yield OptionList(*self.options(), id="practices", compact=True)
             yield Static("Actions you agree (optional, one per line). Tab to move here:")
             yield TextArea("\n".join(self.actions), id="actions", soft_wrap=True, tab_behavior="focus")

@@ -24,8 +24,7 @@ def choices(item: Item, sitting: Sitting) -> list[tuple[Answer | None, str]]:
 
     The options are `collabcheck.render.options`, shared with plain mode; labels are made
     markup-safe here, as a name may hold brackets."""
-    opts: list[tuple[Answer | None, str]] = [(v, safe(label)) for v, label in
-                                             options(item, sitting.partners)]
+    opts: list[tuple[Answer | None, str]] = [(v, safe(label)) for v, label in options(item, sitting.partners)]
     opts.append((None, "Skip this question"))
     return opts
 
@@ -118,5 +117,3 @@ def rated_keys(count: int) -> str:
         return f"1 to {count}"
     extra = [key_for("", n) for n in range(9, min(count, 9 + len(EXTRA_KEYS)))]
     return "1 to 9, " + " and ".join(extra)
-
-

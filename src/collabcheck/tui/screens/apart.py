@@ -74,9 +74,11 @@ class ApartScreen(Screen[Choice | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="apart"):
-            yield Static("[b]Sittings apart.[/b] Each of you answers on your own computer, when it "
-                         "suits you. Only a seal is shared until everyone has answered; then "
-                         "collabcheck shows the comparison.")
+            yield Static(
+                "[b]Sittings apart.[/b] Each of you answers on your own computer, when it "
+                "suits you. Only a seal is shared until everyone has answered; then "
+                "collabcheck shows the comparison."
+            )
             yield Static(Text(self.note), id="apart-note", classes="gap")
             yield Static("Bringing in your team's latest work…", id="apart-loading", classes="gap")
             yield OptionList(id="apart-choices")
@@ -91,8 +93,7 @@ class ApartScreen(Screen[Choice | None]):
 
     def action_reload(self) -> None:
         self.query_one("#apart-loading", Static).update("Bringing in your team's latest work…")
-        self.run_worker(self.load, thread=True, group="apart-load", exclusive=True,
-                        exit_on_error=False)
+        self.run_worker(self.load, thread=True, group="apart-load", exclusive=True, exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "apart-load":
@@ -100,22 +101,25 @@ class ApartScreen(Screen[Choice | None]):
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Listing):
             self.show_listing(event.worker.result)
         elif event.state == WorkerState.ERROR:
-            self.query_one("#apart-loading", Static).update(Text(
-                f"The sittings apart could not be read: {event.worker.error}. Press F5 to try again."))
+            self.query_one("#apart-loading", Static).update(
+                Text(f"The sittings apart could not be read: {event.worker.error}. Press F5 to try again.")
+            )
 
     def show_listing(self, listing: Listing) -> None:
         self.listing = listing
         said = " ".join(listing.said)
         todo = [c for c, _ in listing.choices if c.kind not in (OPEN_NEW, STATUS)]
-        lead = ("Choose one, or open a new sitting apart." if todo else
-                "Nothing waits for you here now; see below where each sitting apart stands."
-                if len(listing.choices) > 1 else
-                "There are no sittings apart here yet. Open one for your partnership.")
+        lead = (
+            "Choose one, or open a new sitting apart."
+            if todo
+            else "Nothing waits for you here now; see below where each sitting apart stands."
+            if len(listing.choices) > 1
+            else "There are no sittings apart here yet. Open one for your partnership."
+        )
         self.query_one("#apart-loading", Static).update(Text(f"{said} {lead}".strip()))
         options = self.query_one("#apart-choices", OptionList)
         options.clear_options()
-        options.add_options([Option(Text(label), id=str(n))
-                             for n, (_, label) in enumerate(listing.choices)])
+        options.add_options([Option(Text(label), id=str(n)) for n, (_, label) in enumerate(listing.choices)])
         options.highlighted = 0
         options.focus()
         if self.auto_open and listing.new_comparison is not None:
@@ -150,8 +154,7 @@ class ApartIntroScreen(Screen[bool]):
     #apart-intro { height: 1fr; padding: 0 2; }
     #apart-intro Button { margin-top: 1; }
     """
-    BINDINGS = [Binding("enter", "ready", "Start", priority=True),
-                Binding("escape", "back", "Back")]
+    BINDINGS = [Binding("enter", "ready", "Start", priority=True), Binding("escape", "back", "Back")]
 
     def __init__(self, found: Look, pid: str, carrying_on: bool = False) -> None:
         super().__init__()
@@ -164,13 +167,15 @@ class ApartIntroScreen(Screen[bool]):
         others = [words.who(self.found, p) for p in self.found.opened.partner_ids if p != self.pid]
         yield Header()
         with VerticalScroll(id="apart-intro"):
-            yield Static(f"[b]A sitting apart: {safe(name)}, answering on your own.[/b]",
-                         classes="title")
+            yield Static(f"[b]A sitting apart: {safe(name)}, answering on your own.[/b]", classes="title")
             yield Static(PRIVACY)
-            yield Static(f"Your answers stay on this computer until {safe(words.names(others))} "
-                         f"{'has' if len(others) == 1 else 'have'} answered too. Only a seal is "
-                         "shared now: it shows nothing of your answers, and proves later that "
-                         "they were not changed.", classes="gap")
+            yield Static(
+                f"Your answers stay on this computer until {safe(words.names(others))} "
+                f"{'has' if len(others) == 1 else 'have'} answered too. Only a seal is "
+                "shared now: it shows nothing of your answers, and proves later that "
+                "they were not changed.",
+                classes="gap",
+            )
             if self.carrying_on:
                 yield Static("You carry on where you stopped.", classes="gap")
             yield Button(f"I'm {safe(name)}, start (Enter)", id="ready", variant="primary")

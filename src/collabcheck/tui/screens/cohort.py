@@ -29,10 +29,19 @@ from collabcheck.render.history import MONTHS, sparkline
 from collabcheck.render.safe import safe_line, terminal_safe
 from collabcheck.render.words import fmt1
 
-HINT = ("Those needing attention first are at the top. Up and Down choose; Enter opens a "
-        "partnership's past sittings; s sorts by the next column; Escape goes back.")
-COLUMNS = (("need", "#"), ("pair", "Partnership"), ("last", "Last sat"), ("sat", "Sat"),
-           ("say", "Say gap"), ("trend", "Trend"), ("flags", "Flags"))
+HINT = (
+    "Those needing attention first are at the top. Up and Down choose; Enter opens a "
+    "partnership's past sittings; s sorts by the next column; Escape goes back."
+)
+COLUMNS = (
+    ("need", "#"),
+    ("pair", "Partnership"),
+    ("last", "Last sat"),
+    ("sat", "Sat"),
+    ("say", "Say gap"),
+    ("trend", "Trend"),
+    ("flags", "Flags"),
+)
 SORTS = ("need", "pair", "last", "sat", "say", "flags")
 
 
@@ -41,12 +50,12 @@ def sort_value(row: Row, rank: int, column: str) -> Any:
     if column == "pair":
         return row.pair
     if column == "last":
-        return -row.last.ts           # most recent first
+        return -row.last.ts  # most recent first
     if column == "sat":
         return -len(row.history.sittings)
     if column == "say":
         gap = row.last.authority_divergence
-        return -(gap if gap is not None else -1.0)   # widest gap first
+        return -(gap if gap is not None else -1.0)  # widest gap first
     if column == "flags":
         return -len(row.flags), rank
     return rank
@@ -68,8 +77,13 @@ class CohortScreen(Screen[None]):
         Binding("enter", "open", "Open", priority=True),
     ]
 
-    def __init__(self, snapshot_dir: Path, bank: Bank, today: date | None = None,
-                 history: Callable[[str], Screen[None]] | None = None) -> None:
+    def __init__(
+        self,
+        snapshot_dir: Path,
+        bank: Bank,
+        today: date | None = None,
+        history: Callable[[str], Screen[None]] | None = None,
+    ) -> None:
         """`history(pair)` makes the screen Enter opens for a partnership (Past sittings
         passes its own kind, so neither screen's module imports the other's)."""
         super().__init__()
@@ -87,8 +101,9 @@ class CohortScreen(Screen[None]):
         yield Static(HINT, id="cohort-hint")
         yield DataTable(id="cohort-table", cursor_type="row", zebra_stripes=True)
         yield Sparkline([], id="cohort-spark")
-        yield Static(Text(safe_line(f"Reading the sittings saved in {self.snapshot_dir} …")),
-                     id="cohort-detail")
+        yield Static(
+            Text(safe_line(f"Reading the sittings saved in {self.snapshot_dir} …")), id="cohort-detail"
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -108,8 +123,9 @@ class CohortScreen(Screen[None]):
         try:
             cohort = load_cohort(self.snapshot_dir, self.bank, self.today)
         except OSError as exc:
-            self.app.call_from_thread(self._detail, f"The sittings in {self.snapshot_dir} cannot "
-                                                    f"be read ({exc.strerror or exc}).")
+            self.app.call_from_thread(
+                self._detail, f"The sittings in {self.snapshot_dir} cannot be read ({exc.strerror or exc})."
+            )
             return
         self.app.call_from_thread(self.show, cohort)
 
@@ -132,10 +148,16 @@ class CohortScreen(Screen[None]):
         for row in rows:
             flags = ", ".join(f.id for f in row.flags) or "none"
             label = terminal_safe(pair_label(row.history))
-            table.add_row(str(rank[row.pair]), Text(label if len(label) <= 18 else label[:17] + "…"),
-                          _month(row.last.taken_at), str(len(row.history.sittings)),
-                          fmt1(row.last.authority_divergence), sparkline(row.say_gaps, 0, 4),
-                          flags, key=row.pair)
+            table.add_row(
+                str(rank[row.pair]),
+                Text(label if len(label) <= 18 else label[:17] + "…"),
+                _month(row.last.taken_at),
+                str(len(row.history.sittings)),
+                fmt1(row.last.authority_divergence),
+                sparkline(row.say_gaps, 0, 4),
+                flags,
+                key=row.pair,
+            )
         if rows:
             table.move_cursor(row=0)
             self._show_row(rows[0])
@@ -149,9 +171,11 @@ class CohortScreen(Screen[None]):
         spark = self.query_one(Sparkline)
         gaps = [g for g in row.say_gaps if g is not None]
         spark.data = gaps or [0.0]
-        lines = [f"{self._detail_prefix}{self.names.pair(row)}: say gap over time "
-                 f"{' → '.join(fmt1(g) for g in row.say_gaps)}; attention {attention_words(row)}.",
-                 chosen_words(row)]
+        lines = [
+            f"{self._detail_prefix}{self.names.pair(row)}: say gap over time "
+            f"{' → '.join(fmt1(g) for g in row.say_gaps)}; attention {attention_words(row)}.",
+            chosen_words(row),
+        ]
         lines += [flag_words(f, row) for f in row.flags]
         self._detail("\n".join(lines))
 
@@ -175,8 +199,9 @@ class CohortScreen(Screen[None]):
         if self.cohort is None:
             return
         rank = {r.pair: n for n, r in enumerate(self.cohort.rows)}
-        self._fill(sorted(self.cohort.rows, key=lambda r: (sort_value(r, rank[r.pair], column),
-                                                            rank[r.pair])))
+        self._fill(
+            sorted(self.cohort.rows, key=lambda r: (sort_value(r, rank[r.pair], column), rank[r.pair]))
+        )
         self.sorted_by = SORTS.index(column) if column in SORTS else 0
         self._detail_prefix = f"Sorted by {dict(COLUMNS).get(column, column).lower()}. "
 

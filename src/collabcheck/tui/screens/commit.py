@@ -56,12 +56,16 @@ def short_place_text(place: git.Place) -> str:
     if place.ok:
         return f"✓ Sittings go in {folder}, inside your git repository."
     if place.kind == git.IGNORED:
-        return (f"! Sittings are saved in {folder}, which git is set to ignore here, so they stay "
-                "on this computer. To share them, start again with --dir and a folder git does "
-                "not ignore, e.g. --dir sittings.")
+        return (
+            f"! Sittings are saved in {folder}, which git is set to ignore here, so they stay "
+            "on this computer. To share them, start again with --dir and a folder git does "
+            "not ignore, e.g. --dir sittings."
+        )
     why = "but git is not installed" if place.kind == git.NO_GIT else "which is not in a git repository"
-    return (f"! Sittings are saved in {folder}, {why}, so they stay on this computer. To share "
-            "them, start collabcheck in your team's repository, or use --dir.")
+    return (
+        f"! Sittings are saved in {folder}, {why}, so they stay on this computer. To share "
+        "them, start collabcheck in your team's repository, or use --dir."
+    )
 
 
 class PlaceNote(Static):
@@ -103,12 +107,12 @@ class CommitPanel(Vertical):
     # Where the file stands with git and what has been done: the keys shown depend on them
     # (`allows`), so a change refreshes the Footer (bindings=True).
     place: reactive[git.Place | None] = reactive(None, bindings=True)
-    committed = reactive(False, bindings=True)   # this sitting (and its report, if made)
+    committed = reactive(False, bindings=True)  # this sitting (and its report, if made)
     pushed = reactive(False, bindings=True)
-    rejected = reactive(False, bindings=True)    # someone pushed first: offer pull and push
+    rejected = reactive(False, bindings=True)  # someone pushed first: offer pull and push
     no_identity = reactive(False, bindings=True)
-    busy = reactive("", bindings=True)           # what git is doing now, shown with a spinner
-    status = reactive("", init=False)            # what git said last, or its progress
+    busy = reactive("", bindings=True)  # what git is doing now, shown with a spinner
+    status = reactive("", init=False)  # what git said last, or its progress
 
     def __init__(self, path: Path, snapshot: Snapshot, timeout: float = git.PUSH_TIMEOUT) -> None:
         super().__init__(id="commit-panel")
@@ -120,8 +124,7 @@ class CommitPanel(Vertical):
         self._tick = 0
 
     def compose(self) -> ComposeResult:
-        yield Static("Checking whether this folder is in a git repository…", id="git-place",
-                     markup=False)
+        yield Static("Checking whether this folder is in a git repository…", id="git-place", markup=False)
         yield Static("", id="git-status", markup=False)
 
     def on_mount(self) -> None:
@@ -150,8 +153,10 @@ class CommitPanel(Vertical):
             return
         self.query_one("#git-place", Static).update(place_text(place))
         if place.ok:
-            self.status = ("Press c to commit this sitting to your repository (this file only, "
-                           "and its Markdown report if you make one).")
+            self.status = (
+                "Press c to commit this sitting to your repository (this file only, "
+                "and its Markdown report if you make one)."
+            )
 
     def watch_status(self, text: str) -> None:
         """What git said last, or its progress, in the one line kept for it."""
@@ -161,11 +166,13 @@ class CommitPanel(Vertical):
         if self.busy:
             self._tick += 1
             took = int(time.monotonic() - self._started)
-            self.status = (f"{SPINNER[self._tick % len(SPINNER)]} {self.busy}… {took} s "
-                           f"(stops after {self.timeout:g} s)")
+            self.status = (
+                f"{SPINNER[self._tick % len(SPINNER)]} {self.busy}… {took} s (stops after {self.timeout:g} s)"
+            )
 
     def _later(self, callback: Callable[..., object], *args: object) -> None:
         """Run `callback` on the app's thread, unless the screen has gone meanwhile."""
+
         def if_still_here() -> None:
             if self.is_attached:
                 callback(*args)
@@ -173,8 +180,7 @@ class CommitPanel(Vertical):
         with contextlib.suppress(RuntimeError):  # the app closed meanwhile
             self.app.call_from_thread(if_still_here)
 
-    def _run(self, doing: str, job: Callable[[], git.Outcome],
-             then: Callable[[git.Outcome], None]) -> None:
+    def _run(self, doing: str, job: Callable[[], git.Outcome], then: Callable[[git.Outcome], None]) -> None:
         """Run `job` in a thread with a ticking progress line, then `then(outcome)` here."""
         self.busy, self._started = doing, time.monotonic()
         self._spin()
@@ -207,8 +213,10 @@ class CommitPanel(Vertical):
         self.no_identity = out.kind == git.NO_IDENTITY
         if out.ok or out.kind == git.NOTHING:
             self.committed = True
-            self.status = (f"✓ {sentence(out)} Press p to push it to your team's shared "
-                           f"repository (at most {self.timeout:g} seconds), or q to finish.")
+            self.status = (
+                f"✓ {sentence(out)} Press p to push it to your team's shared "
+                f"repository (at most {self.timeout:g} seconds), or q to finish."
+            )
         elif self.no_identity:
             self.status = f"! {sentence(out)} Press i to give them, for this repository only."
             self.ask_identity()
@@ -222,8 +230,11 @@ class CommitPanel(Vertical):
             self.status = "Commit it first: press c."
             return
         if again:
-            self._run("Fetching your team's work and pushing again",
-                      lambda: git_push.pull_and_push(self.path.parent, self.timeout), self._pushed)
+            self._run(
+                "Fetching your team's work and pushing again",
+                lambda: git_push.pull_and_push(self.path.parent, self.timeout),
+                self._pushed,
+            )
         else:
             self._run("Pushing", lambda: git_push.push(self.path.parent, self.timeout), self._pushed)
 
@@ -233,8 +244,10 @@ class CommitPanel(Vertical):
         if out.ok:
             self.status = f"✓ {sentence(out)} Press q to finish."
         elif self.rejected:
-            self.status = (f"! {sentence(out)} Press r to fetch their work and push again; it "
-                           "cannot clash, because every sitting is its own file.")
+            self.status = (
+                f"! {sentence(out)} Press r to fetch their work and push again; it "
+                "cannot clash, because every sitting is its own file."
+            )
         else:
             again = {git.NO_REMOTE: "", git.NOT_REPO: "", git.AUTH: " Press p when you have."}
             self.status = f"! {sentence(out)}{again.get(out.kind, ' Press p to try again.')}"
@@ -250,8 +263,7 @@ class CommitPanel(Vertical):
         if given is None or self.place is None or self.place.root is None:
             return
         root = self.place.root
-        self._run("Saving your name and email", lambda: git.set_identity(root, *given),
-                  self._identity_set)
+        self._run("Saving your name and email", lambda: git.set_identity(root, *given), self._identity_set)
 
     def _identity_set(self, out: git.Outcome) -> None:
         if not out.ok:
@@ -271,10 +283,12 @@ class CommitPanel(Vertical):
     def allows(self, action: str) -> bool | None:
         """Which keys to show: only the ones that do something now."""
         ready = self.place is not None and self.place.ok and not self.busy
-        return {"commit": ready and not self.committed,
-                "push": ready and self.committed and not self.pushed,
-                "pull_push": ready and self.rejected,
-                "identity": ready and self.no_identity}.get(action)
+        return {
+            "commit": ready and not self.committed,
+            "push": ready and self.committed and not self.pushed,
+            "pull_push": ready and self.rejected,
+            "identity": ready and self.no_identity,
+        }.get(action)
 
 
 class CommitActions:
@@ -310,7 +324,8 @@ class CommitActions:
         """True while git is working: finishing now would leave it half done."""
         panel = self._panel()
         if panel is not None and panel.busy:
-            panel.app.notify(f"Please wait a moment: git is still working (at most "
-                             f"{panel.timeout:g} seconds).", timeout=5)
+            panel.app.notify(
+                f"Please wait a moment: git is still working (at most {panel.timeout:g} seconds).", timeout=5
+            )
             return True
         return False

@@ -25,9 +25,11 @@ from collabcheck.render.options import ROUTE_OPTIONS, ROUTE_QUESTION, STAGE_OPTI
 # A number answers and moves on at once (as on every question), so the hint never says
 # "then Enter": partners who pressed 2 and then Enter, as it once said, left the second
 # question unanswered without seeing it.
-HINTS = {"stage": "Press 1, 2 or 3 to answer; the next question follows. Enter: leave this one.",
-         "route": "Press 1, 2 or 3 to answer and start. Enter: start without answering. "
-                  "Tab: back to the first question."}
+HINTS = {
+    "stage": "Press 1, 2 or 3 to answer; the next question follows. Enter: leave this one.",
+    "route": "Press 1, 2 or 3 to answer and start. Enter: start without answering. "
+    "Tab: back to the first question.",
+}
 
 
 @dataclass(frozen=True)
@@ -65,21 +67,35 @@ class ContextScreen(Screen[Standing]):
         yield Header()
         with Vertical(id="context"):
             yield Static(Text("Where your partnership stands", style="bold"), classes="title")
-            yield Static("Answer these two together, in a few seconds. They help collabcheck "
-                         "suggest what fits where you are. You can leave either one.")
+            yield Static(
+                "Answer these two together, in a few seconds. They help collabcheck "
+                "suggest what fits where you are. You can leave either one."
+            )
             yield Static(Text(f"1. {STAGE_QUESTION}", style="bold"), classes="gap")
-            yield OptionList(*[Option(Text(f"{n}  {label}"), id=value)
-                               for n, (value, label) in enumerate(STAGE_OPTIONS, 1)], id="stage")
+            yield OptionList(
+                *[
+                    Option(Text(f"{n}  {label}"), id=value)
+                    for n, (value, label) in enumerate(STAGE_OPTIONS, 1)
+                ],
+                id="stage",
+            )
             yield Static(Text(f"2. {ROUTE_QUESTION}", style="bold"), classes="gap")
-            yield OptionList(*[Option(Text(f"{n}  {label}"), id=value)
-                               for n, (value, label) in enumerate(ROUTE_OPTIONS, 1)], id="route")
+            yield OptionList(
+                *[
+                    Option(Text(f"{n}  {label}"), id=value)
+                    for n, (value, label) in enumerate(ROUTE_OPTIONS, 1)
+                ],
+                id="route",
+            )
         yield Static(HINTS["stage"], classes="hint", id="context-hint")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Where you stand"
-        for key, value, options in (("stage", self.stage, STAGE_OPTIONS),
-                                    ("route", self.route, ROUTE_OPTIONS)):
+        for key, value, options in (
+            ("stage", self.stage, STAGE_OPTIONS),
+            ("route", self.route, ROUTE_OPTIONS),
+        ):
             if value is not None:
                 self.query_one(f"#{key}", OptionList).highlighted = [v for v, _ in options].index(value)
         self.query_one("#stage", OptionList).focus()

@@ -54,16 +54,19 @@ class HistoryScreen(Screen[None]):
         yield Header()
         yield Static(HINT, id="history-hint")
         with VerticalScroll(id="history-body"):
-            yield Static(Text(safe_line(f"Reading the sittings saved in {self.snapshot_dir} …")),
-                         id="history-status")
+            yield Static(
+                Text(safe_line(f"Reading the sittings saved in {self.snapshot_dir} …")), id="history-status"
+            )
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Past sittings" if self.pair is None else f"Past sittings: {self.pair}"
         self.query_one("#history-body").focus()
         if not self.snapshot_dir.is_dir():
-            self._status(f"No sittings saved yet in {self.snapshot_dir}. When you save a sitting, "
-                         "it appears here, and after two sittings you can see how things change.")
+            self._status(
+                f"No sittings saved yet in {self.snapshot_dir}. When you save a sitting, "
+                "it appears here, and after two sittings you can see how things change."
+            )
             return
         self.load()
 
@@ -74,8 +77,9 @@ class HistoryScreen(Screen[None]):
             history = load_history(self.snapshot_dir, self.bank, pair=self.pair)
             mark_committed(history)
         except OSError as exc:  # the folder vanished or cannot be listed
-            self.app.call_from_thread(self._status, f"The sittings in {self.snapshot_dir} cannot be "
-                                                    f"read ({exc.strerror or exc}).")
+            self.app.call_from_thread(
+                self._status, f"The sittings in {self.snapshot_dir} cannot be read ({exc.strerror or exc})."
+            )
             return
         self.app.call_from_thread(self.show, history)
 
@@ -92,12 +96,16 @@ class HistoryScreen(Screen[None]):
         if not history.pairs:
             message = empty_message(history)
             if self.pair is not None and not history.skipped:
-                message = (f"No saved sittings for {self.pair} yet in {self.snapshot_dir}. After "
-                           "your next sitting you will see how things are changing.")
+                message = (
+                    f"No saved sittings for {self.pair} yet in {self.snapshot_dir}. After "
+                    "your next sitting you will see how things are changing."
+                )
             self._status(message)
         else:
-            self._status(f"{n} sitting{'s' if n != 1 else ''} saved in {self.snapshot_dir}, oldest "
-                         "first. Scores run from 1 (low) to 5 (high); the marks ▁ to █ draw them.")
+            self._status(
+                f"{n} sitting{'s' if n != 1 else ''} saved in {self.snapshot_dir}, oldest "
+                "first. Scores run from 1 (low) to 5 (high); the marks ▁ to █ draw them."
+            )
         for p in history.pairs:
             title, *rest = terminal_safe(pair_text(p, history, width)).split("\n")
             block = Text(title, style="bold")

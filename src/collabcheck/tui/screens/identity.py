@@ -28,17 +28,26 @@ class IdentityScreen(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("git needs a name and an email to record who made the commit. They are "
-                         "saved in this repository's settings only, not for the whole computer, "
-                         "and anyone who can see the repository can see them.", classes="question")
+            yield Static(
+                "git needs a name and an email to record who made the commit. They are "
+                "saved in this repository's settings only, not for the whole computer, "
+                "and anyone who can see the repository can see them.",
+                classes="question",
+            )
             with Horizontal(classes="partner-row"):
                 yield Label("Name", classes="row-label")
-                yield Input(self.start[0], placeholder="e.g. Maya Patel", id="git-name",
-                            compact=True, max_length=80)
+                yield Input(
+                    self.start[0], placeholder="e.g. Maya Patel", id="git-name", compact=True, max_length=80
+                )
             with Horizontal(classes="partner-row"):
                 yield Label("Email", classes="row-label")
-                yield Input(self.start[1], placeholder="e.g. maya@example.org", id="git-email",
-                            compact=True, max_length=120)
+                yield Input(
+                    self.start[1],
+                    placeholder="e.g. maya@example.org",
+                    id="git-email",
+                    compact=True,
+                    max_length=120,
+                )
             yield Static("", id="identity-problem", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save and commit (Enter)", id="save", variant="primary")

@@ -131,8 +131,11 @@ class NoteArea(TextArea):
                     self.post_message(self.NotANumber())
                     return
                 self.start_writing(at_end=True)  # and the letter goes in, below
-        if not self.read_only and (event.is_printable or event.key == "enter") and (
-                event.character or event.key == "enter"):
+        if (
+            not self.read_only
+            and (event.is_printable or event.key == "enter")
+            and (event.character or event.key == "enter")
+        ):
             event.stop()
             event.prevent_default()
             self._gather("\n" if event.key == "enter" else event.character or "")

@@ -25,8 +25,20 @@ from collabcheck.core.partnerships import Partnership, find_partnerships, known_
 from collabcheck.core.slug import pair_slug
 from collabcheck.render.words import display_name
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def describe(p: Partnership) -> str:
@@ -55,10 +67,14 @@ class PartnershipScreen(ModalScreen[Partnership | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Which partnership are you? Choose with ↑ ↓ and Enter; Esc to type "
-                         "your names instead.", markup=False)
-            yield OptionList(*(Option(Content(describe(p)), id=f"p{n}")
-                               for n, p in enumerate(self.partnerships)), id="partnerships")
+            yield Static(
+                "Which partnership are you? Choose with ↑ ↓ and Enter; Esc to type your names instead.",
+                markup=False,
+            )
+            yield OptionList(
+                *(Option(Content(describe(p)), id=f"p{n}") for n, p in enumerate(self.partnerships)),
+                id="partnerships",
+            )
         yield Footer()
 
     def on_mount(self) -> None:

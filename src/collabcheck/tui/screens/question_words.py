@@ -26,8 +26,9 @@ def progress(index: int, total: int, answered: int) -> str:
     return f"Question {step} of {total}  \\[{'■' * filled}{'·' * (BAR - filled)}]  {answered} answered"
 
 
-def option_line(n: int, value: Answer | None, label: str, current: Answer | None,
-                cursor: bool = False) -> str:
+def option_line(
+    n: int, value: Answer | None, label: str, current: Answer | None, cursor: bool = False
+) -> str:
     """One option line: "▶" where the cursor is, "●" on the answer given (not colour alone)."""
     mark = "●" if value is not None and value == current else " "
     suffix = "   (your answer)" if mark == "●" else ""
@@ -54,10 +55,12 @@ def reflect_hint(writing: bool, in_bar: bool, go: str = "Ctrl+N") -> str:
 
 def finishing_words(answered: int, total: int, last_partner: bool) -> str:
     """Under "That is every question": what happens when they finish."""
-    after = ("next you all look at the results together" if last_partner
-             else "the keyboard goes to the next person")
-    return (f"You answered {answered} of {total}. When you finish, your answers are hidden "
-            f"and {after}.")
+    after = (
+        "next you all look at the results together"
+        if last_partner
+        else "the keyboard goes to the next person"
+    )
+    return f"You answered {answered} of {total}. When you finish, your answers are hidden and {after}."
 
 
 def private_label(private: bool) -> str:

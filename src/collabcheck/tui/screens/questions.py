@@ -49,8 +49,10 @@ class QuestionsScreen(Screen[str]):
     AUTO_FOCUS = ""  # the focus is always set by this screen (see `settle_focus`), never guessed
 
     BINDINGS = keys.BINDINGS
-    PALETTE = [("Back to the previous question", "Change an earlier answer", "back"),
-               ("Skip this question", "Leave it unanswered", "skip")]
+    PALETTE = [
+        ("Back to the previous question", "Change an earlier answer", "back"),
+        ("Skip this question", "Leave it unanswered", "skip"),
+    ]
 
     # Which question is showing (len(items): the finishing step); kept in the sitting.
     index: reactive[int] = reactive(0, init=False, always_update=True)
@@ -137,8 +139,7 @@ class QuestionsScreen(Screen[str]):
 
     def showing(self) -> keys.Showing:
         item = self.item
-        return keys.Showing(item.kind if item is not None else None, self.index, self.writing,
-                            self.in_bar)
+        return keys.Showing(item.kind if item is not None else None, self.index, self.writing, self.in_bar)
 
     def show_item(self) -> None:
         """Draw the current question (or the finishing step) and say what to do."""
@@ -150,7 +151,8 @@ class QuestionsScreen(Screen[str]):
         if item is None:
             self.query_one("#where", Static).update(f"[b]{safe(self.partner.name)}[/b] · all done")
             self.query_one("#question", Static).update(
-                f"[b]That is every question, {safe(self.partner.name)}.[/b]")
+                f"[b]That is every question, {safe(self.partner.name)}.[/b]"
+            )
             last = self.sitting.current_partner >= len(self.sitting.partners) - 1
             self.query_one("#ask", Static).update(words.finishing_words(answered, total, last))
             options.display, reflect.display, finish.display = False, False, True
@@ -159,8 +161,11 @@ class QuestionsScreen(Screen[str]):
             self.update_keys()
             return
         section = next(s for s in self.bank.sections if s.id == item.section_id)
-        where = (f"Practice {section.number} of 5: {safe(section.title)}" if section.number
-                 else safe(section.title))
+        where = (
+            f"Practice {section.number} of 5: {safe(section.title)}"
+            if section.number
+            else safe(section.title)
+        )
         self.query_one("#where", Static).update(f"[b]{safe(self.partner.name)}[/b] · {where}")
         self.query_one("#question", Static).update(f"[b]{safe_block(item.text)}[/b]")
         self.query_one("#ask", Static).update(Text(ask(item)))
@@ -180,11 +185,11 @@ class QuestionsScreen(Screen[str]):
             self.options = choices(item, self.sitting)
             self.set_reactive(QuestionsScreen.cursor, None)
             options.clear_options()
-            options.add_options([Option(line, id=f"opt-{n}")
-                                 for n, line in enumerate(self.option_lines())])
+            options.add_options([Option(line, id=f"opt-{n}") for n, line in enumerate(self.option_lines())])
             current = self.sitting.answer_of(pid, item.id)
-            chosen = next((n for n, (v, _) in enumerate(self.options) if v == current and v is not None),
-                          None)
+            chosen = next(
+                (n for n, (v, _) in enumerate(self.options) if v == current and v is not None), None
+            )
             # No highlight on a fresh question, so nothing looks chosen before it is.
             options.highlighted = chosen
             options.fresh()
@@ -197,8 +202,10 @@ class QuestionsScreen(Screen[str]):
         where the cursor is."""
         item = self.item
         current = self.sitting.answer_of(self.partner.id, item.id) if item is not None else None
-        return [words.option_line(n, value, label, current, cursor=n == self.cursor)
-                for n, (value, label) in enumerate(self.options)]
+        return [
+            words.option_line(n, value, label, current, cursor=n == self.cursor)
+            for n, (value, label) in enumerate(self.options)
+        ]
 
     def watch_cursor(self) -> None:
         """The ▶ follows the cursor."""
@@ -283,15 +290,22 @@ class QuestionsScreen(Screen[str]):
             return
         self.sitting.set_answer(self.partner.id, item, value)
         label = next(lbl for v, lbl in self.options if v == value)
-        self.feedback = (f"✓ Question {self.index + 1}: {label}." if value is not None
-                         else f"✓ Question {self.index + 1} skipped.")
+        self.feedback = (
+            f"✓ Question {self.index + 1}: {label}."
+            if value is not None
+            else f"✓ Question {self.index + 1} skipped."
+        )
         self.go(self.index + 1)
 
     def store_note(self) -> None:
         item = self.item
         if item is not None and item.kind == "reflect":
-            self.sitting.set_note(self.partner.id, item.id, self.query_one("#note", TextArea).text,
-                                  self.query_one("#private", Checkbox).value)
+            self.sitting.set_note(
+                self.partner.id,
+                item.id,
+                self.query_one("#note", TextArea).text,
+                self.query_one("#private", Checkbox).value,
+            )
 
     def action_pick(self, n: int) -> None:
         if n < len(self.options) and self.options[n][0] not in (None, "unsure"):

@@ -58,19 +58,26 @@ class SaveScreen(CommitActions, Screen[str]):
             yield Static(shown_path(self.path), id="path", classes="path", markup=False)
             agreed = self.snapshot.agreed
             if agreed is not None:
-                yield Static(f"You agreed to work on practice {agreed.practice}: "
-                             f"{safe(self.bank.practice(agreed.practice).title)}.", classes="gap")
+                yield Static(
+                    f"You agreed to work on practice {agreed.practice}: "
+                    f"{safe(self.bank.practice(agreed.practice).title)}.",
+                    classes="gap",
+                )
             yield CommitPanel(self.path, self.snapshot)
             yield Static("", id="report-line")
-            yield Static("Private reflections were not saved in this file, and the working copy "
-                         "of this sitting has been removed from this computer.", classes="gap")
+            yield Static(
+                "Private reflections were not saved in this file, and the working copy "
+                "of this sitting has been removed from this computer.",
+                classes="gap",
+            )
         with Horizontal(classes="buttons"):
             yield Button("Finish (q)", id="quit", variant="primary", compact=True)
             yield Button("Markdown report (m)", id="markdown", compact=True)
             yield Button("Past sittings (h)", id="history", compact=True)
             yield Button("New sitting (n)", id="new", compact=True)
-        yield Static("Press q to finish, m for a Markdown report, n to start another sitting.",
-                     classes="hint")
+        yield Static(
+            "Press q to finish, m for a Markdown report, n to start another sitting.", classes="hint"
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -108,5 +115,6 @@ class SaveScreen(CommitActions, Screen[str]):
             self.notify(f"Could not write the report: {exc}", severity="error", markup=False)
             return
         self.query_one("#report-line", Static).update(
-            Content(f"Markdown report written: {shown_path(self.report_path)}"))
+            Content(f"Markdown report written: {shown_path(self.report_path)}")
+        )
         self.query_one(CommitPanel).report_written(self.report_path)

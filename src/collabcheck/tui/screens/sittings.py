@@ -42,11 +42,15 @@ class SittingsScreen(Screen[Path | str]):
         with VerticalScroll(id="welcome"):
             yield Static(WELCOME)
             count = len(self.waiting)
-            yield Static(f"[b]Unfinished sittings on this computer ({count}):[/b] carry one on "
-                         "where it was left, or start a new sitting.", classes="gap")
+            yield Static(
+                f"[b]Unfinished sittings on this computer ({count}):[/b] carry one on "
+                "where it was left, or start a new sitting.",
+                classes="gap",
+            )
             for n, (_, s) in enumerate(self.waiting, 1):
-                yield Button(f"{n}. {describe(s, self.bank)}", id=f"sitting-{n}",
-                             classes="sitting", compact=True)
+                yield Button(
+                    f"{n}. {describe(s, self.bank)}", id=f"sitting-{n}", classes="sitting", compact=True
+                )
         with Horizontal(classes="buttons"):
             yield Button("New sitting (n)", id="new", variant="primary", compact=True)
         last = len(self.waiting)

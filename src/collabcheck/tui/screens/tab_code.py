@@ -31,9 +31,12 @@ class TabCodeScreen(Screen[str | None]):
         yield Header()
         with VerticalScroll(id="welcome"):
             yield Static(WELCOME)
-            yield Static("[b]Carrying on a sitting from another tab?[/b] Type the code that "
-                         "was shown at the top of that tab, for example ABCD-EFGH, then press "
-                         "Enter.", classes="gap")
+            yield Static(
+                "[b]Carrying on a sitting from another tab?[/b] Type the code that "
+                "was shown at the top of that tab, for example ABCD-EFGH, then press "
+                "Enter.",
+                classes="gap",
+            )
             with Horizontal(classes="partner-row gap"):
                 yield Static("Code", classes="row-label")
                 yield Input(id="code", compact=True, max_length=12, placeholder="ABCD-EFGH")

@@ -28,8 +28,17 @@ from collabcheck.tui.screens.agree import Agreement
 from collabcheck.tui.view import section_renderable
 from collabcheck.tui.widgets.picture import PictureView
 
-TOGETHER_ORDER = ("context", "practices", "power", "attention", "talk", "notes", "suggestion",
-                  "unknown", "source")
+TOGETHER_ORDER = (
+    "context",
+    "practices",
+    "power",
+    "attention",
+    "talk",
+    "notes",
+    "suggestion",
+    "unknown",
+    "source",
+)
 
 
 class TogetherScreen(Screen[int]):
@@ -43,8 +52,9 @@ class TogetherScreen(Screen[int]):
     ]
     PALETTE = [("Agree what to work on and save", "Choose a practice and note actions", "agree")]
 
-    def __init__(self, sitting: Sitting, bank: Bank, autosave: Callable[[], None],
-                 folder: Path | None = None) -> None:
+    def __init__(
+        self, sitting: Sitting, bank: Bank, autosave: Callable[[], None], folder: Path | None = None
+    ) -> None:
         """`folder`, where this partnership's sittings are saved: the picture's arrows start
         where each partner stood at their previous sitting there (none without it)."""
         super().__init__()
@@ -59,29 +69,46 @@ class TogetherScreen(Screen[int]):
         yield Header()
         view = comparison_view(self.comparison, self.bank)
         with VerticalScroll(id="together"):
-            yield Static(Group(Text("How you each see your partnership, at a glance",
-                                    style="bold"),
-                               section_renderable(view["summary"])), id="summary")
-            yield Static("[b]Next:[/b] press [b]a[/b] to agree what to work on (the suggestion "
-                         "or another) and save, or [b]d[/b] for the details.", classes="hint gap",
-                         id="next")
+            yield Static(
+                Group(
+                    Text("How you each see your partnership, at a glance", style="bold"),
+                    section_renderable(view["summary"]),
+                ),
+                id="summary",
+            )
+            yield Static(
+                "[b]Next:[/b] press [b]a[/b] to agree what to work on (the suggestion "
+                "or another) and save, or [b]d[/b] for the details.",
+                classes="hint gap",
+                id="next",
+            )
             with Vertical(id="details"):
                 yield from self._details(view)
         yield Footer()
 
     def _details(self, view: dict[str, Section]) -> ComposeResult:
         """Every section of the reading, as the reports give it, shown on `d`."""
-        yield Static("[b]The details[/b]\nRead this together. Differences are not wrong "
-                     "answers: they are things to talk about.", classes="title gap")
-        yield Static(Text("Where each of you stands: who has the say, and where attention goes",
-                          style="bold"), classes="heading")
+        yield Static(
+            "[b]The details[/b]\nRead this together. Differences are not wrong "
+            "answers: they are things to talk about.",
+            classes="title gap",
+        )
+        yield Static(
+            Text("Where each of you stands: who has the say, and where attention goes", style="bold"),
+            classes="heading",
+        )
         yield PictureView(id="picture")
         for key in TOGETHER_ORDER:
             if key == "suggestion" and "notes" not in view:
                 yield Static(Text("What you wrote", style="bold"), classes="heading")
-                yield Static(Text("Nobody kept a written reflection this time. Reflections "
-                                  "marked private are never shown."), classes="body",
-                             id="written")
+                yield Static(
+                    Text(
+                        "Nobody kept a written reflection this time. Reflections "
+                        "marked private are never shown."
+                    ),
+                    classes="body",
+                    id="written",
+                )
             if key not in view:
                 continue
             section = view[key]
@@ -92,9 +119,12 @@ class TogetherScreen(Screen[int]):
                 body = Group(Text("Reflections marked private are never shown."), body)
             classes = "body table" if key == "practices" else "body"
             yield Static(body, classes=classes, id="written" if key == "notes" else None)
-        yield Static("[b]Next:[/b] press [b]a[/b] to agree which practice to work on "
-                     "(the suggestion or another one) and save, or [b]d[/b] to go back to "
-                     "the summary.", classes="gap")
+        yield Static(
+            "[b]Next:[/b] press [b]a[/b] to agree which practice to work on "
+            "(the suggestion or another one) and save, or [b]d[/b] to go back to "
+            "the summary.",
+            classes="gap",
+        )
 
     def on_mount(self) -> None:
         self.sub_title = "Together"
@@ -126,9 +156,11 @@ class TogetherScreen(Screen[int]):
         s = self.sitting
         start = s.agreed_practice or self.comparison.suggestion.number
         self.app.push_screen(
-            AgreeScreen(self.bank, self.comparison.suggestion.number, start, s.actions,
-                        on_change=self.drafted),
-            self.agreed)
+            AgreeScreen(
+                self.bank, self.comparison.suggestion.number, start, s.actions, on_change=self.drafted
+            ),
+            self.agreed,
+        )
 
     def drafted(self, practice: int, actions: list[str]) -> None:
         """The agree dialog changed: keep it, so a crash loses no action typed there."""

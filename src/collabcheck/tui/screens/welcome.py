@@ -36,7 +36,7 @@ PRIVACY = (
     "when you look at the results together, each of you will see the others' answers. "
     "The saved file holds your names and roles, every rated answer, the written reflections "
     "you choose to keep, and what you agree. You may commit it to a shared repository. "
-    "A reflection you mark \"keep private\" is never written to it."
+    'A reflection you mark "keep private" is never written to it.'
 )
 
 
@@ -54,14 +54,22 @@ def describe(s: Sitting, bank: Bank) -> str:
     when = f"{s.started_at:%a %d %b, %H:%M}"
     from collabcheck.core.forms import bank_for
 
-    where = safe_block(where_a_sitting_stopped(s.stage, s.everyone_finished, s.partner.name
-                                               if s.partners else "", s.current_item,
-                                               len(questions(bank_for(bank, s)))))
+    where = safe_block(
+        where_a_sitting_stopped(
+            s.stage,
+            s.everyone_finished,
+            s.partner.name if s.partners else "",
+            s.current_item,
+            len(questions(bank_for(bank, s))),
+        )
+    )
     return f"{names} (started {when}): {where}."
 
 
-WELCOME = ("[b]Welcome.[/b] Each of you answers questions about your partnership, in turn and "
-           "unseen. Then you see your answers side by side and agree one practice to work on next.")
+WELCOME = (
+    "[b]Welcome.[/b] Each of you answers questions about your partnership, in turn and "
+    "unseen. Then you see your answers side by side and agree one practice to work on next."
+)
 
 
 class WelcomeScreen(Screen[str]):
@@ -82,8 +90,13 @@ class WelcomeScreen(Screen[str]):
         ("See an example", "A made-up partnership's reading; nothing is saved", "example"),
     ]
 
-    def __init__(self, bank: Bank, resumable: Sitting | None, other_bank: Sitting | None = None,
-                 apart_offer: Callable[[], str] | None = None) -> None:
+    def __init__(
+        self,
+        bank: Bank,
+        resumable: Sitting | None,
+        other_bank: Sitting | None = None,
+        apart_offer: Callable[[], str] | None = None,
+    ) -> None:
         super().__init__()
         self.apart_offer = apart_offer  # finds sittings apart waiting here (tui/apart_offer.py)
         self.bank = bank
@@ -97,8 +110,11 @@ class WelcomeScreen(Screen[str]):
             yield Static(WELCOME)
             yield Static("", id="folder-note")
             if self.resumable is not None:
-                yield Static("[b]Unfinished sitting found:[/b] " + describe(self.resumable, self.bank),
-                             id="resume-note", classes="gap resume")
+                yield Static(
+                    "[b]Unfinished sitting found:[/b] " + describe(self.resumable, self.bank),
+                    id="resume-note",
+                    classes="gap resume",
+                )
             if self.other_bank is not None:
                 o = self.other_bank
                 yield Static(
@@ -106,7 +122,9 @@ class WelcomeScreen(Screen[str]):
                     f"{' and '.join(safe(n) for n in o.names)} used question bank "
                     f"'{safe(o.bank)}' version {o.bank_version}. To carry on, start collabcheck "
                     "with those questions (--questions). A new sitting here would replace it.",
-                    id="other-bank-note", classes="gap")
+                    id="other-bank-note",
+                    classes="gap",
+                )
             if self.apart_offer is not None:
                 from collabcheck.tui.apart_offer import OfferLine
 
@@ -114,8 +132,9 @@ class WelcomeScreen(Screen[str]):
             yield Static("[b]The five practices:[/b]", classes="gap")
             for p in self.bank.practices:
                 yield Static(f" {p.number}  {safe(p.title)}", classes="oneline")
-            yield Static(f"[b]Time:[/b] about {minutes_each(self.bank)} minutes each, "
-                         "then 15 to 30 minutes together.")
+            yield Static(
+                f"[b]Time:[/b] about {minutes_each(self.bank)} minutes each, then 15 to 30 minutes together."
+            )
             yield Static(PRIVACY, classes="gap")
         with Horizontal(classes="buttons"):
             if self.resumable is not None:
@@ -168,8 +187,10 @@ class WelcomeScreen(Screen[str]):
         elif setup.kind == git.MISSING:
             said = f"{name} is not set up yet. Press i to set it up (as collabcheck init does)."
         elif setup.kind == git.IGNORED:
-            said = (f"git ignores {name} here, so sittings cannot be shared from it. "
-                    "Choose another folder with collabcheck init FOLDER.")
+            said = (
+                f"git ignores {name} here, so sittings cannot be shared from it. "
+                "Choose another folder with collabcheck init FOLDER."
+            )
         elif setup.kind == git.NO_GIT:
             said = "git is not installed, so sittings stay on this computer."
         else:

@@ -39,11 +39,23 @@ class PartnerRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(f"Partner {self.n}", classes="row-label")
-        yield Input(self.initial[0], placeholder="Name", id=f"name-{self.n}", classes="name",
-                    compact=True, max_length=60)
-        yield Input(self.initial[1], placeholder="Role, e.g. Patient partner", id=f"role-{self.n}",
-                    classes="role", compact=True, max_length=80,
-                    suggester=SuggestFromList(ROLE_SUGGESTIONS, case_sensitive=False))
+        yield Input(
+            self.initial[0],
+            placeholder="Name",
+            id=f"name-{self.n}",
+            classes="name",
+            compact=True,
+            max_length=60,
+        )
+        yield Input(
+            self.initial[1],
+            placeholder="Role, e.g. Patient partner",
+            id=f"role-{self.n}",
+            classes="role",
+            compact=True,
+            max_length=80,
+            suggester=SuggestFromList(ROLE_SUGGESTIONS, case_sensitive=False),
+        )
 
 
 class WhoScreen(Screen[tuple[People, str] | None]):
@@ -63,8 +75,10 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         Binding("ctrl+n", "done", "Continue"),
         Binding("escape", "back", "Back"),
     ]
-    PALETTE = [("Add a partner", "Up to six people can take part", "add"),
-               ("Continue to the questions", "When everyone's name is in", "done")]
+    PALETTE = [
+        ("Add a partner", "Up to six people can take part", "add"),
+        ("Continue to the questions", "When everyone's name is in", "done"),
+    ]
 
     # What is wrong with the form, said under it (a missing name, the same name twice).
     problem: reactive[str] = reactive("", init=False)
@@ -78,8 +92,7 @@ class WhoScreen(Screen[tuple[People, str] | None]):
             self.people = people
             self.pair = pair
 
-    def __init__(self, people: People | None = None, pair: str = "",
-                 folder: Path | None = None) -> None:
+    def __init__(self, people: People | None = None, pair: str = "", folder: Path | None = None) -> None:
         """`people` and `pair` as kept from before, if any; `folder`, where sittings are
         saved, to offer the partnerships that sat before (none offered without it)."""
         super().__init__()
@@ -95,10 +108,15 @@ class WhoScreen(Screen[tuple[People, str] | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="who"):
-            yield Static("[b]Who is here?[/b] Two to six people. Type each name and, if you like, "
-                         "a role in your own words.", classes="title")
-            yield Static("Role ideas: " + ", ".join(ROLE_SUGGESTIONS[:6]) + ". "
-                         "Press → to accept a suggestion.", classes="hint")
+            yield Static(
+                "[b]Who is here?[/b] Two to six people. Type each name and, if you like, "
+                "a role in your own words.",
+                classes="title",
+            )
+            yield Static(
+                "Role ideas: " + ", ".join(ROLE_SUGGESTIONS[:6]) + ". Press → to accept a suggestion.",
+                classes="hint",
+            )
             for n, (name, role) in enumerate(self.start, 1):
                 yield PartnerRow(n, name, role)
             with Horizontal(classes="buttons left"):
@@ -107,8 +125,7 @@ class WhoScreen(Screen[tuple[People, str] | None]):
             with Horizontal(classes="partner-row gap"):
                 yield Label("Partnership name", classes="row-label wide")
                 yield Input(self.start_pair, id="pair", compact=True, max_length=48)
-            yield Static("The partnership name goes in the file name; change it if you like.",
-                         classes="hint")
+            yield Static("The partnership name goes in the file name; change it if you like.", classes="hint")
             # a browser tab is offered other partnerships only if its server allows it
             yield PartnershipOffer(self.folder if getattr(self.app, "shares_partnerships", True) else None)
             if self.folder is not None:
@@ -126,14 +143,21 @@ class WhoScreen(Screen[tuple[People, str] | None]):
     # -- reading the form -------------------------------------------------------------------
 
     def people(self) -> People:
-        return [(self.query_one(f"#name-{n}", Input).value.strip(),
-                 self.query_one(f"#role-{n}", Input).value.strip())
-                for n in range(1, self.count + 1)]
+        return [
+            (
+                self.query_one(f"#name-{n}", Input).value.strip(),
+                self.query_one(f"#role-{n}", Input).value.strip(),
+            )
+            for n in range(1, self.count + 1)
+        ]
 
     def typed(self) -> People:
         """Every row exactly as typed (spaces and all), for the autosave."""
-        return [(self.query_one(f"#name-{n}", Input).value, self.query_one(f"#role-{n}", Input).value)
-                for n in range(1, self.count + 1) if self.query(f"#name-{n}")]
+        return [
+            (self.query_one(f"#name-{n}", Input).value, self.query_one(f"#role-{n}", Input).value)
+            for n in range(1, self.count + 1)
+            if self.query(f"#name-{n}")
+        ]
 
     def anything_typed(self) -> bool:
         return any(name.strip() or role.strip() for name, role in self.typed())
@@ -150,8 +174,9 @@ class WhoScreen(Screen[tuple[People, str] | None]):
     def changed(self) -> None:
         """Tell the app what is typed, to keep it (every keystroke; the app throttles)."""
         if self.is_mounted and not self.finished:
-            self.post_message(self.Typed(self.typed(), self.query_one("#pair", Input).value
-                                         if self.pair_edited else ""))
+            self.post_message(
+                self.Typed(self.typed(), self.query_one("#pair", Input).value if self.pair_edited else "")
+            )
 
     def action_next_box(self) -> None:
         self.focus_next()
@@ -174,7 +199,8 @@ class WhoScreen(Screen[tuple[People, str] | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         {"add": self.action_add, "remove": self.action_remove, "done": self.action_done}[
-            str(event.button.id)]()
+            str(event.button.id)
+        ]()
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -202,16 +228,19 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         people = self.people()
         missing = [n for n, (name, _) in enumerate(people, 1) if not name]
         if missing:
-            self.problem = (f"! Please type a name for partner {missing[0]} (or press F4 to "
-                            "remove the last row).")
+            self.problem = (
+                f"! Please type a name for partner {missing[0]} (or press F4 to remove the last row)."
+            )
             self.query_one(f"#name-{missing[0]}", Input).focus()
             return
         seen: dict[str, int] = {}
         for n, (name, _) in enumerate(people, 1):
             key = " ".join(name.split()).casefold()
             if key in seen:
-                self.problem = (f"! Two people are both called {safe(name)}. Please add "
-                                "something to tell them apart, like an initial.")
+                self.problem = (
+                    f"! Two people are both called {safe(name)}. Please add "
+                    "something to tell them apart, like an initial."
+                )
                 self.query_one(f"#name-{n}", Input).focus()
                 return
             seen[key] = n
@@ -236,9 +265,13 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         from collabcheck.tui.screens.dialogs import ConfirmScreen
 
         self.app.push_screen(
-            ConfirmScreen("Go back to the start?\n\nThe names and roles typed here will be "
-                          "thrown away.", yes="Throw them away", no="Keep typing"),
-            self._back_confirmed)
+            ConfirmScreen(
+                "Go back to the start?\n\nThe names and roles typed here will be thrown away.",
+                yes="Throw them away",
+                no="Keep typing",
+            ),
+            self._back_confirmed,
+        )
 
     def _back_confirmed(self, yes: bool | None) -> None:
         if yes:

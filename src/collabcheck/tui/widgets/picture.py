@@ -21,7 +21,7 @@ from collabcheck.render.picture import letters, sentence
 from collabcheck.render.safe import terminal_safe
 from collabcheck.render.words import display_name
 
-WIDTH, HEIGHT = 21, 7   # the plane in cells: −2…2 across in 5 cells a unit, up in 1.5 rows a unit
+WIDTH, HEIGHT = 21, 7  # the plane in cells: −2…2 across in 5 cells a unit, up in 1.5 rows a unit
 
 
 def cell(say: float, attention: float) -> tuple[int, int]:
@@ -34,8 +34,10 @@ def cell(say: float, attention: float) -> tuple[int, int]:
 def _trail(a: tuple[int, int], b: tuple[int, int]) -> list[tuple[int, int]]:
     """The cells strictly between a and b on a straight line."""
     steps = max(abs(b[0] - a[0]), abs(b[1] - a[1]))
-    return [(round(a[0] + (b[0] - a[0]) * k / steps), round(a[1] + (b[1] - a[1]) * k / steps))
-            for k in range(1, steps)]
+    return [
+        (round(a[0] + (b[0] - a[0]) * k / steps), round(a[1] + (b[1] - a[1]) * k / steps))
+        for k in range(1, steps)
+    ]
 
 
 def grid(pic: Picture, names: dict[str, str]) -> list[list[tuple[str, str]]]:
@@ -70,10 +72,10 @@ def picture_text(pic: Picture, names: dict[str, str]) -> Text:
     for p in pic.outside:
         key.append(f"Outside: {mark.get(p.pid, '?')} {p.outside} of {p.outside + p.placed}")
     side = ["↑ Relationship", *key]
-    rest = side[HEIGHT + 1:]          # a key longer than the plane goes on beneath it
+    rest = side[HEIGHT + 1 :]  # a key longer than the plane goes on beneath it
     side = side[: HEIGHT + 1] + [""] * (HEIGHT + 1 - len(side)) + ["↓ Task"]
     out = Text()
-    mid = 1 + WIDTH // 2   # the column of "shared", counting the box's left edge
+    mid = 1 + WIDTH // 2  # the column of "shared", counting the box's left edge
     lines: list[tuple[str, list[tuple[str, str]] | None]] = [("┌" + "─" * WIDTH + "┐", None)]
     lines += [("│", row) for row in grid(pic, names)]
     for n, (edge, row) in enumerate(lines):
@@ -102,8 +104,9 @@ class PictureView(Static):
     PictureView { width: auto; max-width: 80; height: auto; padding: 0 1; }
     """
 
-    def __init__(self, picture: Picture | None = None, names: dict[str, str] | None = None,
-                 **kwargs: object) -> None:
+    def __init__(
+        self, picture: Picture | None = None, names: dict[str, str] | None = None, **kwargs: object
+    ) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self.picture = picture
         self.names = names or {}
