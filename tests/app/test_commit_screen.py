@@ -44,14 +44,25 @@ def app_in(folder: Path, bank: Bank, state: Path, **kw):
     return create_app(bank, folder, state_dir=state, now=lambda: FROZEN)
 
 
+async def _until(pilot, check, seconds: float = 20) -> None:
+    """Wait for the screen to get there (a single pause is not enough on a busy machine)."""
+    for _ in range(int(seconds / 0.05)):
+        if check():
+            return
+        await pilot.pause(0.05)
+    assert check()
+
+
 async def to_saved(pilot) -> CommitPanel:
+    from collabcheck.tui.screens.agree import AgreeScreen
+    from collabcheck.tui.screens.together import TogetherScreen
+
     await pilot.press("r")
-    await pilot.pause()
+    await _until(pilot, lambda: isinstance(pilot.app.screen, TogetherScreen))
     await pilot.press("a")
-    await pilot.pause()
+    await _until(pilot, lambda: isinstance(pilot.app.screen, AgreeScreen))
     await pilot.press("ctrl+s")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, SaveScreen)
+    await _until(pilot, lambda: isinstance(pilot.app.screen, SaveScreen))
     return await settled(pilot)
 
 
