@@ -101,7 +101,7 @@ class PictureView(Static):
     """
 
     DEFAULT_CSS = """
-    PictureView { width: auto; max-width: 80; height: auto; padding: 0 1; }
+    PictureView { width: 100%; max-width: 80; height: auto; padding: 0 1; }
     """
 
     def __init__(
