@@ -99,11 +99,12 @@ def test_plain_demo_reads_the_example_then_its_history_and_saves_nothing(places)
 
 
 def test_plain_demo_stops_when_the_input_ends(places):
-    from collabcheck.plain.demo import GOODBYE, run_plain_demo
+    from collabcheck.core.paths import program_name
+    from collabcheck.plain.demo import goodbye, run_plain_demo
 
     out = io.StringIO()
     assert run_plain_demo(load_example(load_bank()), io.StringIO(""), out) == 0
-    assert out.getvalue().rstrip().endswith(GOODBYE.split()[-1])
+    assert " ".join(out.getvalue().split()).endswith(goodbye(program_name()))
 
 
 def test_demo_command_without_a_terminal_is_plain_and_writes_nothing(places):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from collabcheck.core.paths import program_name
 from collabcheck.core.team_folder import NOTE, NOTE_NAME, check, set_up
 
 from .conftest import run_cli
@@ -39,7 +40,7 @@ def test_in_a_fresh_git_init_it_makes_the_folder_and_the_note(tmp_path, monkeypa
     assert "Wrote collabcheck/README.md" in out and "privacy" in out
     assert "git will record commits as Ann Lee <ann@example.org>." in out
     assert "    git add collabcheck/README.md && git commit" in out
-    assert out.rstrip().endswith("Next: start a sitting here with collabcheck")
+    assert out.rstrip().endswith(f"Next: start a sitting here with {program_name()}")
     # the folder is not ignored: git sees the note as a new file to commit
     assert "collabcheck/" in git(repo, "status", "--porcelain")
 
@@ -105,7 +106,7 @@ def test_missing_git_identity_is_said_with_what_to_do(tmp_path, monkeypatch):
     assert ran.returncode == 0, ran.stderr
     assert "git does not know your name and your email yet" in ran.stdout
     assert '    git config user.name "Your Name"' in ran.stdout
-    assert ran.stdout.rstrip().endswith("Then: start a sitting here with collabcheck")
+    assert ran.stdout.rstrip().endswith(f"Then: start a sitting here with {program_name()}")
     set_who(repo, ("Ann Lee", "ann@example.org"))
     git(repo, "config", "--unset", "user.email")
     only = run_cli("init").stdout
@@ -121,7 +122,7 @@ def test_dir_and_environment_choose_the_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("COLLABCHECK_DIR", "c")
     ran = run_cli("init")
     assert ran.returncode == 0 and (repo / "c" / NOTE_NAME).is_file()
-    assert ran.stdout.rstrip().endswith("start a sitting here with collabcheck")
+    assert ran.stdout.rstrip().endswith(f"start a sitting here with {program_name()}")
 
 
 def test_check_says_what_is_missing_without_changing_anything(tmp_path):

@@ -154,3 +154,49 @@ def test_a_quick_sitting_whose_file_went_missing_reports_no_change(tmp_path):
     history = load_history(tmp_path, BANK, cache_dir=False)
     path.unlink()
     assert all(v is None for v in history.pairs[0].changes.values())
+
+
+def test_every_change_stated_after_a_quick_check_in_counts_only_the_questions_asked_in_both(tmp_path):
+    """A full sitting, then a quick one; the full sitting's statements outside the quick form
+    were answered very differently. The table's change since last, the spread rows, the
+    follow-through sentence, JSON `changes` and cohort's chosen practice all read the change
+    from the statements asked in both, and agree with each other."""
+    from datetime import date
+
+    from collabcheck.history.cohort import build_cohort
+    from collabcheck.render.cohort import chosen_words
+    from collabcheck.render.history import follow_text, pair_json, score_rows, spread_rows
+
+    # both 3 on the form's statements; on the rest Ann 5 and Bo 2 (higher, and far apart)
+    full = {
+        "ann": {i.id: (3 if i.id in FORM.ids else 5) for i in STATEMENTS if not i.reverse},
+        "bo": {i.id: (3 if i.id in FORM.ids else 2) for i in STATEMENTS if not i.reverse},
+    }
+    quick = {p.id: {i.id: 4 for i in STATEMENTS if not i.reverse} for p in PARTNERS}
+    write_snapshot(sitting(T0, full, False, agreed=2), tmp_path, BANK)
+    write_snapshot(sitting(T0 + timedelta(days=30), quick, True), tmp_path, BANK)
+    history = load_history(tmp_path, BANK, cache_dir=False)
+    (pair,) = history.pairs
+    first = pair.sittings[0]
+    assert first.practices["2"] != 3.0  # the whole practice counted the statements outside the form
+    # the table: +1.0 up on every practice (3 → 4 on the questions asked in both)
+    for label, values, change in score_rows(pair):
+        assert change == "+1.0 up", (label, values, change)
+    # JSON changes say the same
+    assert pair_json(pair)["changes"] == {k: 1.0 for k in "12345"}
+    # the spread: both 3 then both 4 on the common statements, so 0 → 0 "same", not closer
+    for label, trend, change in spread_rows(pair):
+        if label[0] in "12345":
+            assert change == "0.0 same", (label, change)
+            assert trend.trend == "about the same"
+    # the follow-through sentence: 3.0 to 4.0, and says on which questions
+    (follow,) = pair.follow_through
+    words = follow_text(follow)
+    assert "On the questions asked at both sittings, it went from 3.0 to 4.0." in words
+    text = " ".join(render_text(history).split())
+    assert "Since last counts only the questions asked at both of your latest sittings" in text
+    # cohort: the chosen practice 3.0 → 4.0, rose, on the same footing
+    cohort = build_cohort(history, {}, date(2026, 5, 1))
+    (row,) = cohort.rows
+    line = chosen_words(row)
+    assert "3.0 → 4.0 (on the questions asked at both sittings), rose." in line, line

@@ -108,3 +108,21 @@ async def test_doing_what_the_hints_say_answers_both_questions(make_app):
             await pilot.pause()
         assert (app.sitting.how_long, app.sitting.route) == ("under-a-year", "open")
         assert not isinstance(app.screen, ContextScreen)
+
+
+async def test_the_footer_shows_the_keys_1_to_3_once_and_what_they_do(make_app):
+    """It read "1 1-3 choose": the key and its words are shown apart, each once."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await names_in(pilot, "Ngozi", "Dev")
+        assert isinstance(app.screen, ContextScreen)
+        shown = [(k.key_display, k.description) for k in app.screen.query("FooterKey")]
+        assert ("1-3", "choose") in shown, shown
+        assert not any("1-3" in words for _, words in shown)
+
+
+def test_two_options_are_1_or_2_not_1_to_2() -> None:
+    from collabcheck.tui.screens.question_words import rated_hint
+
+    assert rated_hint(2, 2).startswith("Press 1 or 2, n for not sure")
+    assert rated_hint(5, 5).startswith("Press 1 to 5, n for not sure")

@@ -84,3 +84,33 @@ def test_the_demo_at_80x24(snap_compare):
         await pilot.pause()
 
     assert snap_compare(DemoApp(load_example(load_bank())), terminal_size=SIZE, run_before=settle)
+
+
+def _words(screen, selector: str) -> str:
+    shown = screen.query_one(selector).render()
+    return " ".join(getattr(shown, "plain", str(shown)).split())
+
+
+async def test_the_demo_never_says_save_in_its_hints_but_a_real_sitting_still_does(make_app):
+    """The example's two "Next" lines say nothing is saved; the real Together screen's still
+    say that agreeing saves."""
+    from collabcheck.core.sitting import save
+    from collabcheck.tui.screens.together import TogetherScreen
+
+    from .test_markup_and_faults import finished
+
+    app = DemoApp(load_example(load_bank()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for selector in ("#next", "#next-after-details"):
+            words = _words(app.screen, selector)
+            assert "nothing is saved in this example" in words and "and save" not in words, words
+    real = make_app()
+    save(finished(real.bank), real.state_dir)
+    async with real.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert type(real.screen) is TogetherScreen
+        for selector in ("#next", "#next-after-details"):
+            words = _words(real.screen, selector)
+            assert "and save" in words and "example" not in words, words

@@ -317,7 +317,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     """Make the snapshot folder and its note in the team's repository; say what was done."""
     import os
 
-    from collabcheck.core.paths import snapshot_dir
+    from collabcheck.core.paths import program_name, snapshot_dir
     from collabcheck.core.team_folder import set_up, shown
 
     default = snapshot_dir(args.dir)
@@ -334,10 +334,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(terminal_safe(line))
     for command in result.commands:
         print(terminal_safe(f"    {command}"))
+    program = program_name()  # as it can be typed here (the README's install is not on PATH)
     start = (
-        "collabcheck"
-        if os.path.abspath(folder) == os.path.abspath(default)
-        else f"collabcheck --dir {shown(folder)}"
+        program if os.path.abspath(folder) == os.path.abspath(default) else f"{program} --dir {shown(folder)}"
     )
     print(terminal_safe(f"{'Then' if result.missing else 'Next'}: start a sitting here with {start}"))
     return EXIT_OK
@@ -354,12 +353,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
         from collabcheck.plain.demo import run_plain_demo
 
         return run_plain_demo(example)
+    from collabcheck.core.paths import program_name
     from collabcheck.tui.demo import run_demo_app
 
     status = run_demo_app(example)
+    program = program_name()
     print(
-        "collabcheck: that was an example. For your own sitting, go to your team's git "
-        "repository and run collabcheck init, then collabcheck."
+        terminal_safe(
+            "collabcheck: that was an example. For your own sitting, go to your team's git "
+            f"repository and run {program} init, then {program}."
+        )
     )
     return status
 

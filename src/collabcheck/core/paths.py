@@ -8,6 +8,10 @@ or load anything more; the sitting itself is only read when there is one.
 from __future__ import annotations
 
 import os
+import shlex
+import shutil
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 STATE_FILE = "sitting.json"
@@ -37,3 +41,17 @@ def state_dir(override: str | Path | None = None) -> Path:
 def has_sitting(directory: Path) -> bool:
     """True when an unfinished sitting may be waiting (checked without reading it)."""
     return (directory / STATE_FILE).exists()
+
+
+def program_name(which: Callable[[str], str | None] = shutil.which) -> str:
+    """How to type collabcheck again from this shell, for the words that say what to run
+    next: `collabcheck` when that is the program on PATH, else the full path of the one
+    running (the README's install puts it in ~/.collabcheck/bin, which is not on PATH)."""
+    running = Path(sys.executable).parent / "collabcheck"  # the environment's own, not resolved
+    found = which("collabcheck")
+    if not running.is_file() or (found and os.path.realpath(found) == os.path.realpath(running)):
+        return "collabcheck"
+    try:
+        return "~/" + shlex.quote(str(running.relative_to(Path.home())))
+    except ValueError:
+        return shlex.quote(str(running))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -86,6 +87,9 @@ class Sitting:
     draft_pair: str = ""
     format: int = FORMAT
     form: Literal["full", "quick"] = "full"  # which questions: the full bank or the quick check-in
+    # The snapshot folder it was started in (absolute), so carrying it on from another folder
+    # (another repository) still saves it where it began; None in state files from before.
+    folder: str | None = None
 
     def to_json(self) -> str:
         """The state file's text (indented a little, so a person can read it if they must)."""
@@ -124,15 +128,22 @@ class Sitting:
             draft_people=[(n, r) for n, r in m.draft_people],
             draft_pair=m.draft_pair,
             form=m.form,
+            folder=m.folder,
         )
 
     # -- building -------------------------------------------------------------------------
 
     @classmethod
     def new(
-        cls, bank: Bank, people: list[tuple[str, str]], started_at: datetime, pair: str | None = None
+        cls,
+        bank: Bank,
+        people: list[tuple[str, str]],
+        started_at: datetime,
+        pair: str | None = None,
+        folder: Path | str | None = None,
     ) -> Sitting:
-        """Start a sitting for (name, role) pairs; ids and the pair name come from the names."""
+        """Start a sitting for (name, role) pairs; ids and the pair name come from the names.
+        `folder` is the snapshot folder it will be saved in (kept absolute)."""
         names = [name.strip() for name, _ in people]
         if not MIN_PARTNERS <= len(names) <= MAX_PARTNERS:
             raise ValueError(f"a sitting needs {MIN_PARTNERS} to {MAX_PARTNERS} partners")
@@ -151,10 +162,18 @@ class Sitting:
             pair=pair_name or pair_slug(names),
             started_at=started_at,
             context_asked=False,
+            folder=_absolute(folder),
         )
 
     @classmethod
-    def draft(cls, bank: Bank, people: list[tuple[str, str]], pair: str, started_at: datetime) -> Sitting:
+    def draft(
+        cls,
+        bank: Bank,
+        people: list[tuple[str, str]],
+        pair: str,
+        started_at: datetime,
+        folder: Path | str | None = None,
+    ) -> Sitting:
         """Who is here, as typed so far: kept so a crash while typing names loses nothing."""
         return cls(
             bank=bank.id,
@@ -165,6 +184,7 @@ class Sitting:
             stage="who",
             draft_people=people or [("", "")],
             draft_pair=pair,
+            folder=_absolute(folder),
         )
 
     @property
@@ -260,6 +280,23 @@ class Sitting:
             context=context,
             form="quick" if self.form == "quick" else None,
         )
+
+
+def _absolute(folder: Path | str | None) -> str | None:
+    return None if folder is None else os.path.abspath(folder)
+
+
+def saving_folder(sitting: Sitting, here: Path) -> tuple[Path, bool]:
+    """Where the sitting's snapshot is saved: the folder it was started in, so a sitting carried
+    on from another folder (another repository) lands where it began; `here` when it has no
+    folder (an older state file). The flag is True when its folder is no longer there, so the
+    caller says so plainly before saving in `here` instead."""
+    if sitting.folder is None:
+        return here, False
+    started = Path(sitting.folder)
+    if started.is_dir():
+        return started, False
+    return here, True
 
 
 def check_answer(item: Item, value: Answer, partner_ids: list[str]) -> None:

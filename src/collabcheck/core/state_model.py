@@ -10,6 +10,7 @@ Imports pydantic, so it is imported only when there is a state file to read.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -46,6 +47,13 @@ if TYPE_CHECKING:
 def _item_id(value: str) -> str:
     if ITEM_ID.fullmatch(value) is None:
         raise problem('is not a question id like "section.item"')
+    return value
+
+
+def _absolute(value: str) -> str:
+    """The snapshot folder a sitting was started in, as an absolute path (older files have none)."""
+    if not value or "\x00" in value or not os.path.isabs(value):
+        raise problem("is not an absolute folder path")
     return value
 
 
@@ -96,6 +104,7 @@ class StateModel(Strict):
     draft_people: list[Annotated[tuple[Text, Text], Field(strict=False)]] = Field(default=[], max_length=6)
     draft_pair: Text = ""
     form: Literal["full", "quick"] = "full"
+    folder: Annotated[Text, AfterValidator(_absolute)] | None = None  # where it is to be saved
 
     @model_validator(mode="after")
     def _a_sitting_to_carry_on(self, info: ValidationInfo) -> StateModel:

@@ -61,7 +61,12 @@ class Sitting:
     @property
     def overall_divergence(self) -> float | None:
         """One figure for 'how far apart': mean of authority, focus and the practices' mean."""
-        practice = [v for v in self.divergence.values() if v is not None]
+        return self.overall_with(self.divergence)
+
+    def overall_with(self, divergence: dict[str, float | None]) -> float | None:
+        """The overall figure with these per-practice divergences (on a common footing with
+        another sitting when one of the two is a quick check-in)."""
+        practice = [v for v in divergence.values() if v is not None]
         parts = [
             v
             for v in (
@@ -98,6 +103,7 @@ class FollowThrough:
     after: float | None
     next_taken_at: str | None
     latest: float | None
+    common: bool = False  # before and after counted only on the statements asked at both (a quick one)
 
     @property
     def change(self) -> float | None:
@@ -110,6 +116,9 @@ class Trend:
 
     label: str
     values: list[float | None]
+    # the previous and latest figures on a common footing when they differ from `values`
+    # (a quick check-in is one of the two: PairHistory.spread_since_last)
+    last_two: tuple[float | None, float | None] | None = None
 
     @property
     def latest(self) -> float | None:
@@ -125,7 +134,13 @@ class Trend:
 
     @property
     def since_previous(self) -> float | None:
-        return _delta(self.latest, self.previous)
+        return _delta(*reversed(self.compared))
+
+    @property
+    def compared(self) -> tuple[float | None, float | None]:
+        """(previous, latest) as a change between them is read: on the statements asked at
+        both sittings when one was a quick check-in, else as they stand."""
+        return self.last_two if self.last_two is not None else (self.previous, self.latest)
 
     @property
     def since_first(self) -> float | None:
@@ -134,7 +149,7 @@ class Trend:
     @cached_property
     def trend(self) -> str | None:
         """'closer', 'further apart' or 'about the same' since the previous sitting."""
-        return direction(shown_delta(self.latest, self.previous))
+        return direction(shown_delta(*reversed(self.compared)))
 
 
 @dataclass
@@ -153,10 +168,34 @@ class PairHistory:
 
         When either sitting is a quick check-in, both scores are taken over the statements
         asked in both, so a movement is never read from a statement one of them did not ask."""
+        return {k: _delta(*reversed(self.since_last(k))) for k in PRACTICES}
+
+    @property
+    def last_quick(self) -> bool:
+        """Is either of the two latest sittings a quick check-in (so changes since last are
+        counted on the statements asked in both)?"""
+        return len(self.sittings) > 1 and (self.sittings[-2].quick or self.sittings[-1].quick)
+
+    def since_last(self, practice: str) -> tuple[float | None, float | None]:
+        """A practice's combined score at the previous and latest sittings, on a common
+        footing (`compared`): every change since last that history states is read from this."""
         if len(self.sittings) < 2:
-            return dict.fromkeys(PRACTICES)
-        prev, last = self.sittings[-2], self.sittings[-1]
-        return {k: _delta(*reversed(self.compared(prev, last, k))) for k in PRACTICES}
+            return None, None
+        return self.compared(self.sittings[-2], self.sittings[-1], practice)
+
+    def spread_since_last(self, practice: str) -> tuple[float | None, float | None] | None:
+        """How far apart the partners were on a practice at the previous and latest sittings,
+        over the statements asked at both when one was a quick check-in; None when neither was."""
+        if not self.last_quick:
+            return None
+        from collabcheck.history.common import divergence_on
+
+        before, after = self.sittings[-2], self.sittings[-1]
+        common = set(before.questions.get(practice, ())) & set(after.questions.get(practice, ()))
+        scores = [self._scores(s) for s in (before, after)]
+        if not common or scores[0] is None or scores[1] is None:
+            return None, None
+        return divergence_on(scores[0], common), divergence_on(scores[1], common)
 
     def compared(self, before: Sitting, after: Sitting, practice: str) -> tuple[float | None, float | None]:
         """A practice's combined score at two sittings, on a common footing: as they stand
@@ -218,8 +257,18 @@ class PairHistory:
             "focus": Trend("Task or relationship", [s.focus_divergence for s in self.sittings]),
         }
         for k in PRACTICES:
-            out[k] = Trend(f"Practice {k}", [s.divergence.get(k) for s in self.sittings])
-        out["overall"] = Trend("All taken together", [s.overall_divergence for s in self.sittings])
+            out[k] = Trend(
+                f"Practice {k}", [s.divergence.get(k) for s in self.sittings], self.spread_since_last(k)
+            )
+        overall = Trend("All taken together", [s.overall_divergence for s in self.sittings])
+        if self.last_quick:
+            prev, last = self.sittings[-2], self.sittings[-1]
+            pairs = {k: out[k].compared for k in PRACTICES}
+            overall.last_two = (
+                prev.overall_with({k: v[0] for k, v in pairs.items()}),
+                last.overall_with({k: v[1] for k, v in pairs.items()}),
+            )
+        out["overall"] = overall
         return out
 
 
@@ -279,13 +328,22 @@ def follow_through(
         after = nxt.practices.get(key) if nxt else None
         last = sittings[-1]
         latest = last.practices.get(key) if nxt and nxt is not last else None
-        if compared is not None and nxt is not None and (s.quick or nxt.quick):
+        common = compared is not None and nxt is not None and (s.quick or nxt.quick)
+        if common:
             before, after = compared(s, nxt, key)
         if compared is not None and latest is not None and (s.quick or last.quick):
             latest = compared(s, last, key)[1]
         out.append(
             FollowThrough(
-                p, titles.get(p, ""), s.taken_at, s.file, before, after, nxt.taken_at if nxt else None, latest
+                p,
+                titles.get(p, ""),
+                s.taken_at,
+                s.file,
+                before,
+                after,
+                nxt.taken_at if nxt else None,
+                latest,
+                common,
             )
         )
     return out

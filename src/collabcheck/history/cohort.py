@@ -49,6 +49,7 @@ class Chosen:
     before: float | None
     now: float | None
     measured: bool  # have they sat since choosing it?
+    common: bool = False  # then and now counted on the statements asked at both (a quick one)
 
     @property
     def change(self) -> float | None:
@@ -170,9 +171,9 @@ def flags_of(p: PairHistory, today: date, overdue_months: int) -> list[Flag]:
     wider = [
         {
             "gap": k,
-            "before": trends[k].previous,
-            "now": trends[k].latest,
-            "change": shown_delta(trends[k].latest, trends[k].previous),
+            "before": trends[k].compared[0],
+            "now": trends[k].compared[1],
+            "change": shown_delta(*reversed(trends[k].compared)),
         }
         for k in WIDENED
         if trends[k].trend == "further apart"
@@ -200,8 +201,12 @@ def chosen_of(p: PairHistory) -> Chosen | None:
         return None
     measured = [f for f in follow if f.next_taken_at is not None]
     f = measured[-1] if measured else follow[-1]
-    now = p.sittings[-1].practices.get(str(f.practice)) if measured else None
-    return Chosen(f.practice, f.title, f.chosen_at, f.before, now, bool(measured))
+    before, now, common = f.before, None, False
+    if measured:  # then and now on a common footing (a quick check-in asks fewer questions)
+        chosen = next(s for s in p.sittings if s.file == f.file and s.taken_at == f.chosen_at)
+        before, now = p.compared(chosen, p.sittings[-1], str(f.practice))
+        common = chosen.quick or p.sittings[-1].quick
+    return Chosen(f.practice, f.title, f.chosen_at, before, now, bool(measured), common)
 
 
 def build_cohort(

@@ -56,3 +56,14 @@ def combined_on(scores: Scores, statements: Iterable[str]) -> float | None:
         return None
     means = [Fraction(sum(v), len(v)) for v in per_partner.values()]
     return float(sum(means, Fraction(0)) / len(means))
+
+
+def divergence_on(scores: Scores, statements: Iterable[str]) -> float | None:
+    """How far apart the partners are over `statements` only, as the comparison counts it:
+    the mean, over statements at least two partners scored, of highest minus lowest."""
+    spreads = [
+        max(by.values()) - min(by.values())
+        for item_id in sorted(set(statements))
+        if len(by := scores.get(item_id, {})) >= 2
+    ]
+    return float(Fraction(sum(spreads), len(spreads))) if spreads else None

@@ -22,9 +22,14 @@ AFTER = (
     "In a real sitting you would now agree which practice to work on, and the sitting "
     "would be saved. This example saves nothing."
 )
-GOODBYE = (
-    "That was the example. To start your own sitting, run collabcheck --plain in your team's git repository."
-)
+
+
+def goodbye(program: str) -> str:
+    """The last words: what to type next, as it can be typed here (`program_name`)."""
+    return (
+        "That was the example. To start your own sitting, go to your team's git repository "
+        f"and run {program} init, then {program} --plain."
+    )
 
 
 def run_plain_demo(example: Example, inp: TextIO | None = None, out: TextIO | None = None) -> int:
@@ -49,5 +54,7 @@ def run_plain_demo(example: Example, inp: TextIO | None = None, out: TextIO | No
     except (Stop, EndOfInput):
         pass
     talk.say("")
-    talk.say(GOODBYE)
+    from collabcheck.core.paths import program_name
+
+    talk.say(goodbye(program_name()))
     return 0

@@ -40,7 +40,7 @@ from collabcheck.render.options import (
     STAGE_OPTIONS,
     STAGE_QUESTION,
 )
-from collabcheck.render.words import display_name
+from collabcheck.render.words import display_name, folder_words
 
 Clock = Callable[[], datetime]
 KEPT = "Your answers are kept on this computer. Run collabcheck --plain again to carry on."
@@ -225,6 +225,8 @@ class PlainSitting:
             )
         else:
             t.say("An unfinished sitting was found: " + describe(stored, self.bank))
+            if where := folder_words(stored.folder, str(self.snapshot_dir.absolute())):
+                t.say(where)
         while True:
             can_carry_on = stored.matches(self.bank)
             said = t.enter(
@@ -260,7 +262,8 @@ class PlainSitting:
         earlier = draft.draft_people if draft is not None else None
         earlier_pair = draft.draft_pair if draft is not None else ""
         people, pair = ask_who(self.talk, self.keep_draft, earlier, earlier_pair, known=self.partnerships())
-        return Sitting.new(self.bank, people, self.now(), pair=pair)
+        folder = draft.folder if draft is not None and draft.folder else self.snapshot_dir
+        return Sitting.new(self.bank, people, self.now(), pair=pair, folder=folder)
 
     def partnerships(self) -> list[Partnership]:
         """The partnerships that sat before in the snapshot folder (as the app offers them), so
@@ -272,7 +275,8 @@ class PlainSitting:
 
     def keep_draft(self, people: list[tuple[str, str]], pair: str) -> None:
         """The names typed so far, kept like every answer (the app's own draft)."""
-        self.sitting = Sitting.draft(self.bank, people, pair, self.now())
+        kept = self.sitting.folder if self.sitting is not None else None
+        self.sitting = Sitting.draft(self.bank, people, pair, self.now(), folder=kept or self.snapshot_dir)
         self.autosave()
 
     # -- hand-over --------------------------------------------------------------------------------

@@ -90,6 +90,14 @@ class Conversation:
             self.out.write("\n")  # a scripted last line without Enter: keep the transcript tidy
         return typed(line)
 
+    def ask_or_stop(self, prompt: str) -> str:
+        """`ask`, where typing stop (or quit) stops for now, as the introduction promises,
+        rather than being taken as the answer (a role, a partnership name)."""
+        said = self.ask(prompt)
+        if word(said) in ("stop", "quit"):
+            raise Stop
+        return said
+
     def enter(self, prompt: str) -> str:
         """Wait for Enter (anything typed is returned, as a command word)."""
         return word(self.ask(prompt))

@@ -160,16 +160,22 @@ def ask_actions(talk: Conversation, actions: list[str]) -> list[str]:
 def save(
     talk: Conversation, sitting: Sitting, bank: Bank, snapshot_dir: Path, now: datetime
 ) -> tuple[Path, Snapshot] | None:
-    """Write the snapshot as the app does; None (and a plain sentence) if the folder refuses."""
+    """Write the snapshot as the app does, in the folder the sitting was started in; None
+    (and a plain sentence) if the folder refuses."""
     from collabcheck.core.errors import CollabcheckError
+    from collabcheck.core.sitting import saving_folder
     from collabcheck.core.snapshot import write_snapshot
+    from collabcheck.render.words import moved_words
 
     snap = sitting.to_snapshot(bank, now)
+    folder, gone = saving_folder(sitting, snapshot_dir)
+    if gone:
+        talk.say(moved_words(sitting.folder, str(folder)))
     try:
-        path = write_snapshot(snap, snapshot_dir, bank)
+        path = write_snapshot(snap, folder, bank)
     except (OSError, CollabcheckError) as exc:
         talk.say(
-            f"Could not save in {snapshot_dir}: {exc}. Your answers are still kept on this "
+            f"Could not save in {folder}: {exc}. Your answers are still kept on this "
             "computer; fix the folder, then run collabcheck --plain again to save."
         )
         return None

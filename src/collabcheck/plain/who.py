@@ -46,7 +46,7 @@ def ask_who(
         typed = [n for n, _ in people]
         suggested = earlier_pair or known_pair(typed, known or []) or pair_slug(typed)
         pair = (
-            talk.ask(
+            talk.ask_or_stop(
                 f"The partnership name goes in the file name. Suggested: {suggested}. "
                 "Press Enter to use it, or type another."
             )
@@ -87,6 +87,9 @@ def _names(
         if not name:
             talk.say(f"A sitting needs at least {MIN_PARTNERS} people. Please type a name.")
             continue
+        if name.replace(" ", "").isdigit():
+            talk.say(f"{name} is a number, not a name. Please type this person's name.")
+            continue
         if any(_same(p, name) for p, _ in people):
             talk.say(
                 f"Two people are both called {display_name(name)}. Please add something to "
@@ -95,13 +98,13 @@ def _names(
             continue
         keep(people + [(name, "")], earlier_pair)
         if before_role and _same(name, before_name):
-            role = talk.ask(
+            role = talk.ask_or_stop(
                 f"{display_name(name)}'s role. Typed before: {display_name(before_role)}. "
                 "Press Enter to keep it, type another, or type none to leave it out."
             )
             role = "" if word(role) == "none" else (role or before_role)
         else:
-            role = talk.ask(
+            role = talk.ask_or_stop(
                 f"{display_name(name)}'s role, for example Patient partner, or press Enter to leave it out:"
             )
         people.append((name, role))

@@ -121,7 +121,8 @@ def chosen_words(row: Row) -> str:
     head = f"Chose practice {c.practice} ({short_title(c.title)}) on {long_date(c.chosen_at)}"
     if not c.measured:
         return head + "; no sitting since."
-    return f"{head}: {fmt1(c.before)} → {fmt1(c.now)}, {c.direction or 'cannot be compared'}."
+    basis = " (on the questions asked at both sittings)" if c.common else ""
+    return f"{head}: {fmt1(c.before)} → {fmt1(c.now)}{basis}, {c.direction or 'cannot be compared'}."
 
 
 def committed_words(row: Row) -> str:

@@ -98,10 +98,13 @@ def follow_text(f: FollowThrough) -> str:
         text += "Your next sitting will show how it went."
     elif before is None or after is None:
         text += "It has no score at one of the two sittings, so it cannot be compared yet."
-    elif fmt(after) == fmt(before):
-        text += f"It stayed at {fmt(after)}."
     else:
-        text += f"It went from {fmt(before)} to {fmt(after)}."
+        if f.common:
+            text += "On the questions asked at both sittings, "
+        if fmt(after) == fmt(before):
+            text += f"{'it' if f.common else 'It'} stayed at {fmt(after)}."
+        else:
+            text += f"{'it' if f.common else 'It'} went from {fmt(before)} to {fmt(after)}."
     if latest is not None and after is not None and fmt(latest) != fmt(after):
         text += f" It is {fmt(latest)} now."
     return text
@@ -112,6 +115,17 @@ GAP = "·"
 TREND_WIDTH = 8
 SCORE_LABEL = "How you rate each practice (1 low, 5 high)"
 SPREAD_LABEL = "How far apart your views are (0 means you see it the same way)"
+
+
+def since_last_note(p: PairHistory) -> str:
+    """Under the tables when a quick check-in is one of the two latest sittings: the change
+    since last is counted on the questions asked at both, so it need not match the figures."""
+    if not p.last_quick:
+        return ""
+    return (
+        "Since last counts only the questions asked at both of your latest sittings "
+        "(one was a quick check-in), so it can differ from the scores shown."
+    )
 
 
 def sparkline(values: list[float | None], low: float, high: float, width: int = TREND_WIDTH) -> str:
@@ -165,7 +179,7 @@ def score_rows(p: PairHistory) -> list[tuple[str, list[float | None], str]]:
     rows = []
     for k in PRACTICES:
         values = [s.practices.get(k) for s in p.sittings]
-        change = shown_delta(values[-1], values[-2]) if len(values) > 1 else None
+        change = shown_delta(*reversed(p.since_last(k))) if len(values) > 1 else None
         rows.append(
             (f"{k} {short_title(p.titles.get(int(k), ''))}", values, _signed(change, "up", "down", "same"))
         )
@@ -179,7 +193,7 @@ def spread_rows(p: PairHistory) -> list[tuple[str, Trend, str]]:
     rows += [(f"{k} {short_title(p.titles.get(int(k), ''))}", trends[k]) for k in PRACTICES]
     rows.append(("All taken together", trends["overall"]))
     return [
-        (label, t, _signed(shown_delta(t.latest, t.previous), "further apart", "closer", "same"))
+        (label, t, _signed(shown_delta(*reversed(t.compared)), "further apart", "closer", "same"))
         for label, t in rows
     ]
 
@@ -266,6 +280,8 @@ def pair_text(p: PairHistory, history: History, width: int = 80) -> str:
             f"  {_cut(label, label_w):<{label_w}} {sparkline(t.values, 0, 4):<{TREND_WIDTH}} "
             f"{first:>5} {fmt(t.latest):>4}  {change}"
         )
+    if since_last_note(p):
+        lines += ["", *textwrap.wrap(since_last_note(p), width)]
     lines += ["", *wrap.wrap(convergence_summary(p))]
     follow = p.follow_through
     lines += ["", "What you chose to work on"]
@@ -374,6 +390,8 @@ def render_markdown(history: History) -> str:
                 f"| {_md_cell(label)} | {sparkline(t.values, 0, 4, len(t.values))} | "
                 f"{' → '.join(fmt(v) for v in t.values)} | {change} |"
             )
+        if since_last_note(p):
+            out += ["", since_last_note(p)]
         out += ["", convergence_summary(p), "", "### What you chose to work on", ""]
         follow = p.follow_through
         out += [f"- {follow_text(f)}" for f in follow] or ["No practice was agreed at these sittings."]

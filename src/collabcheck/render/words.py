@@ -34,6 +34,25 @@ DISPLAY_MAX = 200
 """Longest name, role or label shown: a name of a megabyte must not make a report of gigabytes."""
 
 
+def folder_words(started_in: str | None, here: str) -> str:
+    """Where an unfinished sitting will be saved, said before it is carried on: '' when it
+    is the folder in use now (or the sitting is from before folders were kept)."""
+    if started_in is None or started_in == here:
+        return ""
+    import os
+
+    if not os.path.isdir(started_in):
+        return f"It was started in {started_in}, which is no longer there, so it will be saved in {here}."
+    return f"It will be saved where it was started: {started_in}."
+
+
+def moved_words(started_in: str | None, here: str) -> str:
+    """Said at saving when the folder a sitting was started in has gone."""
+    return (
+        f"The folder this sitting was started in, {started_in}, is no longer there, so it is saved in {here}."
+    )
+
+
 def display_name(name: str, limit: int | None = None) -> str:
     """A name fit for one line: whitespace (newlines, tabs) collapsed, control characters
     shown as escapes (`\\x1b`, never obeyed), and at most `limit` (else DISPLAY_MAX)

@@ -265,7 +265,8 @@ class CollabcheckApp(KeepsState):
         people, pair = result
         from collabcheck.core.sitting import Sitting
 
-        self.sitting = Sitting.new(self.bank, people, self.now(), pair=pair)
+        folder = draft.folder if draft is not None and draft.folder else self.snapshot_dir
+        self.sitting = Sitting.new(self.bank, people, self.now(), pair=pair, folder=folder)
         self.autosave()
         return self.sitting
 
@@ -281,7 +282,8 @@ class CollabcheckApp(KeepsState):
             return
         from collabcheck.core.sitting import Sitting
 
-        self.sitting = Sitting.draft(self.bank, people, pair, self.now())
+        kept = self.sitting.folder if self.sitting is not None else None
+        self.sitting = Sitting.draft(self.bank, people, pair, self.now(), folder=kept or self.snapshot_dir)
         self.autosave()
 
     async def where_you_stand(self, s: Sitting) -> None:
@@ -322,10 +324,12 @@ class CollabcheckApp(KeepsState):
     async def together(self, s: Sitting) -> tuple[Path, Snapshot]:
         """The comparison, until the partners agree what to work on and it is saved; if the
         folder cannot be written they are told, and the comparison (and answers) stay."""
+        from collabcheck.core.sitting import saving_folder
         from collabcheck.tui.quick import together_screen
 
         while True:
-            await self.show(together_screen(s, self.bank, self.autosave, self.snapshot_dir))
+            folder = saving_folder(s, self.snapshot_dir)[0]
+            await self.show(together_screen(s, self.bank, self.autosave, folder))
             if (saved := self.save_snapshot()) is not None:
                 return saved
 
@@ -333,16 +337,23 @@ class CollabcheckApp(KeepsState):
         """Write the snapshot and remove the sitting in progress; None (said on screen) when
         the folder cannot be written, so the answers are kept for another try."""
         from collabcheck.core.errors import CollabcheckError
+        from collabcheck.core.sitting import saving_folder
         from collabcheck.core.snapshot import write_snapshot
+        from collabcheck.render.words import moved_words
 
         s = self.sitting
         assert s is not None
         snap = s.to_snapshot(self.bank, self.now())
+        folder, gone = saving_folder(s, self.snapshot_dir)
+        if gone:
+            self.notify(
+                moved_words(s.folder, str(folder)), title="Saved here instead", timeout=30, markup=False
+            )
         try:
-            path = write_snapshot(snap, self.snapshot_dir, self.bank)
+            path = write_snapshot(snap, folder, self.bank)
         except (OSError, CollabcheckError) as exc:
             self.notify(
-                f"Could not save in {self.snapshot_dir}: {exc}. Your answers are still kept; "
+                f"Could not save in {folder}: {exc}. Your answers are still kept; "
                 "fix the folder, then press a and Ctrl+S to try again.",
                 title="Not saved",
                 severity="error",

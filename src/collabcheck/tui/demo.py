@@ -70,6 +70,15 @@ class DemoTogetherScreen(TogetherScreen):
         ("Leave the example", "Back to where you were", "leave"),
     ]
 
+    NEXT_SUMMARY = (
+        "[b]Next:[/b] press [b]a[/b] to see what partners would do here (agree what to "
+        "work on); nothing is saved in this example. Press [b]d[/b] for the details."
+    )
+    NEXT_DETAILS = (
+        "[b]Next:[/b] press [b]a[/b] to see what partners would do here (agree what to "
+        "work on); nothing is saved in this example. Press [b]d[/b] to go back to the summary."
+    )
+
     def __init__(self, example: Example) -> None:
         super().__init__(example.sitting, example.bank, _nothing)
         self.example = example

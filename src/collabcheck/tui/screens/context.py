@@ -44,7 +44,7 @@ class ContextScreen(Screen[Standing]):
     """Dismisses with the partners' two answers once they press Enter on the second."""
 
     BINDINGS = [
-        Binding("1", "pick(0)", "1-3 choose", show=True),
+        Binding("1", "pick(0)", "choose", show=True, key_display="1-3"),
         Binding("2", "pick(1)", show=False),
         Binding("3", "pick(2)", show=False),
         Binding("enter", "next", "Next", priority=True),

@@ -40,7 +40,8 @@ def rated_hint(last_key: int, rated_count: int) -> str:
     so it still fits above the options at 80×24."""
     if rated_count > 9:
         return f"Press {rated_keys(rated_count)} to answer, n not sure, s skip, ← back, → next."
-    return f"Press 1 to {last_key}, n for not sure, s to skip, ← back, → or Enter: next."
+    keys = "1 or 2" if last_key == 2 else f"1 to {last_key}"
+    return f"Press {keys}, n for not sure, s to skip, ← back, → or Enter: next."
 
 
 def reflect_hint(writing: bool, in_bar: bool, go: str = "Ctrl+N") -> str:

@@ -54,7 +54,7 @@ class SittingsScreen(Screen[Path | str]):
         with Horizontal(classes="buttons"):
             yield Button("New sitting (n)", id="new", variant="primary", compact=True)
         last = len(self.waiting)
-        keys = "Press 1" if last == 1 else f"Press 1 to {last}"
+        keys = "Press 1" if last == 1 else "Press 1 or 2" if last == 2 else f"Press 1 to {last}"
         yield Static(f"{keys} to carry on a sitting, or n to start a new one.", classes="hint")
         yield Footer()
 

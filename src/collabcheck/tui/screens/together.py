@@ -51,6 +51,16 @@ class TogetherScreen(Screen[int]):
         Binding("pageup", "page_up", "Page up", show=False),
     ]
     PALETTE = [("Agree what to work on and save", "Choose a practice and note actions", "agree")]
+    # What to do next, under the summary and after the details (the demo says its own).
+    NEXT_SUMMARY = (
+        "[b]Next:[/b] press [b]a[/b] to agree what to work on (the suggestion "
+        "or another) and save, or [b]d[/b] for the details."
+    )
+    NEXT_DETAILS = (
+        "[b]Next:[/b] press [b]a[/b] to agree which practice to work on "
+        "(the suggestion or another one) and save, or [b]d[/b] to go back to "
+        "the summary."
+    )
 
     def __init__(
         self, sitting: Sitting, bank: Bank, autosave: Callable[[], None], folder: Path | None = None
@@ -76,12 +86,7 @@ class TogetherScreen(Screen[int]):
                 ),
                 id="summary",
             )
-            yield Static(
-                "[b]Next:[/b] press [b]a[/b] to agree what to work on (the suggestion "
-                "or another) and save, or [b]d[/b] for the details.",
-                classes="hint gap",
-                id="next",
-            )
+            yield Static(self.NEXT_SUMMARY, classes="hint gap", id="next")
             with Vertical(id="details"):
                 yield from self._details(view)
         yield Footer()
@@ -119,12 +124,7 @@ class TogetherScreen(Screen[int]):
                 body = Group(Text("Reflections marked private are never shown."), body)
             classes = "body table" if key == "practices" else "body"
             yield Static(body, classes=classes, id="written" if key == "notes" else None)
-        yield Static(
-            "[b]Next:[/b] press [b]a[/b] to agree which practice to work on "
-            "(the suggestion or another one) and save, or [b]d[/b] to go back to "
-            "the summary.",
-            classes="gap",
-        )
+        yield Static(self.NEXT_DETAILS, classes="gap", id="next-after-details")
 
     def on_mount(self) -> None:
         self.sub_title = "Together"

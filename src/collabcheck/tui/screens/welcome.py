@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from collabcheck.core.bank import Bank, questions
-from collabcheck.render.words import where_a_sitting_stopped
+from collabcheck.render.words import folder_words, where_a_sitting_stopped
 from collabcheck.tui.text import safe, safe_block
 
 if TYPE_CHECKING:  # the sitting model is only loaded when one exists
@@ -110,8 +110,12 @@ class WelcomeScreen(Screen[str]):
             yield Static(WELCOME)
             yield Static("", id="folder-note")
             if self.resumable is not None:
+                here = getattr(self.app, "snapshot_dir", None)
+                where = folder_words(self.resumable.folder, str(Path(here).absolute())) if here else ""
                 yield Static(
-                    "[b]Unfinished sitting found:[/b] " + describe(self.resumable, self.bank),
+                    "[b]Unfinished sitting found:[/b] "
+                    + describe(self.resumable, self.bank)
+                    + (" " + safe_block(where) if where else ""),
                     id="resume-note",
                     classes="gap resume",
                 )
