@@ -99,7 +99,12 @@ def display():
 
 
 def first_screen_drawn(page) -> bool:
-    return page.evaluate("document.body.classList.contains('-first-byte')")
+    """Whether the page's terminal has drawn; False while the page is still loading (a
+    reload in progress destroys the page's script context, and asking then fails)."""
+    try:
+        return page.evaluate("document.body.classList.contains('-first-byte')")
+    except playwright_api.Error:
+        return False
 
 
 def press(display: str, key: str) -> None:
