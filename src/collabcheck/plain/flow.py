@@ -259,8 +259,11 @@ class PlainSitting:
         """Who is here (carrying on the names of a draft), then the sitting itself."""
         earlier = draft.draft_people if draft is not None else None
         earlier_pair = draft.draft_pair if draft is not None else ""
-        people, pair = ask_who(self.talk, self.keep_draft, earlier, earlier_pair, known=self.partnerships())
-        return Sitting.new(self.bank, people, self.now(), pair=pair)
+        earlier_sides = draft.draft_sides if draft is not None else None
+        people, pair, sides = ask_who(
+            self.talk, self.keep_draft, earlier, earlier_pair, self.partnerships(), earlier_sides
+        )
+        return Sitting.new(self.bank, people, self.now(), pair=pair, sides=sides)
 
     def partnerships(self) -> list[Partnership]:
         """The partnerships that sat before in the snapshot folder (as the app offers them), so
@@ -270,9 +273,9 @@ class PlainSitting:
         except (OSError, CollabcheckError):
             return []
 
-    def keep_draft(self, people: list[tuple[str, str]], pair: str) -> None:
-        """The names typed so far, kept like every answer (the app's own draft)."""
-        self.sitting = Sitting.draft(self.bank, people, pair, self.now())
+    def keep_draft(self, people: list[tuple[str, str]], pair: str, sides: list[str]) -> None:
+        """The names and sides given so far, kept like every answer (the app's own draft)."""
+        self.sitting = Sitting.draft(self.bank, people, pair, self.now(), sides=sides)
         self.autosave()
 
     # -- hand-over --------------------------------------------------------------------------------

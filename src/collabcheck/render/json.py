@@ -50,6 +50,7 @@ def practice_json(p: PracticeResult) -> dict[str, Any]:
         "answered": dict(p.answered),
         "unsure": p.unsure,
         "unsure_by_partner": dict(p.unsure_by_partner),
+        "cannot_see": {pid: {"not_sure": u, "rated_by_others": r} for pid, (u, r) in p.cannot_see.items()},
         "combined": p.combined,
         "divergence": p.divergence,
         "priority": {

@@ -166,6 +166,7 @@ def _practices(c: Comparison) -> Section:
         rows.append(ScoreRow("Combined", p.combined, apart))
         blocks.append(Scores(f"{p.number}. {p.title}", tuple(rows), fmt1(p.divergence), p.seen_differently))
     blocks.append(Para(seen_differently(c.practices, len(c.partners))))
+    blocks += [Para(t) for t in summary.cannot_see_sentences(c)]
     return Section("practices", "The five practices", tuple(blocks))
 
 

@@ -142,7 +142,7 @@ async def open_apart(app: CollabcheckApp) -> str:
     result = await app.show(WhoScreen())
     if result is None:
         return ""
-    people, pair = result
+    people, pair, _sides = result  # a sitting apart does not carry sides yet
     standing = await app.show(ContextScreen())
     ids = unique_slugs([n for n, _ in people])
     when = app.now()

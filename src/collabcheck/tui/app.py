@@ -257,15 +257,16 @@ class CollabcheckApp(KeepsState):
 
         people = draft.draft_people if draft is not None else None
         pair = draft.draft_pair if draft is not None else ""
-        result = await self.show(WhoScreen(people, pair=pair, folder=self.snapshot_dir))
+        sides = draft.draft_sides if draft is not None else None
+        result = await self.show(WhoScreen(people, pair=pair, folder=self.snapshot_dir, sides=sides))
         if result is None:
             self.sitting = None
             self.clear_state()
             return None
-        people, pair = result
+        people, pair, chosen = result
         from collabcheck.core.sitting import Sitting
 
-        self.sitting = Sitting.new(self.bank, people, self.now(), pair=pair)
+        self.sitting = Sitting.new(self.bank, people, self.now(), pair=pair, sides=chosen)
         self.autosave()
         return self.sitting
 
@@ -281,7 +282,7 @@ class CollabcheckApp(KeepsState):
             return
         from collabcheck.core.sitting import Sitting
 
-        self.sitting = Sitting.draft(self.bank, people, pair, self.now())
+        self.sitting = Sitting.draft(self.bank, people, pair, self.now(), sides=typed.sides)
         self.autosave()
 
     async def where_you_stand(self, s: Sitting) -> None:
