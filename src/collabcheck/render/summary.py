@@ -121,6 +121,9 @@ def _say_finding(c: Comparison) -> str | None:
                 f"Others see {names.get(holder, holder)} holding {amount} of the say, but "
                 f"{names.get(holder, holder)} sees the say as shared."
             )
+        if any(h == holder for _, h in power.imbalance(a, c.partners)):
+            # patient side and professional side: the guide's imbalance, named in the details
+            text = text[:-1] + ": the imbalance of power in care the guide describes."
         return text
     return power.pattern_sentence(a, names)
 

@@ -181,6 +181,7 @@ def _power(c: Comparison) -> Section:
     if views:
         blocks.append(Bullets(tuple(views)))
     blocks += [Para(t) for t in power.unseen_holder_sentences(a, names)]
+    blocks += [Para(t) for t in power.imbalance_sentences(a, c.partners, names)]
     if a.outside:
         blocks.append(Para(power.OUTSIDE_NOTE))
     gap = power.divergence_sentence(a)
