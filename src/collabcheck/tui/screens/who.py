@@ -33,13 +33,12 @@ People = list[tuple[str, str]]
 SIDE_LABELS = {"": "not given", "professional": "professional", "patient": "patient", "other": "other"}
 
 
-class SideButton(Button):
+class SideButton(Button, can_focus=False):
     """A row's side of care: pressed (or F7 in the row) it moves to the next side. Kept out of
     the Tab order, so Tab still goes name, role, next name."""
 
     def __init__(self, n: int, side: str) -> None:
         super().__init__("", id=f"side-{n}", classes="side", compact=True)
-        self.can_focus = False
         self.side = side if side in SIDES else ""
         # True while the side only comes from the role's words, not from anyone's choice.
         self.guessed = False
