@@ -16,6 +16,7 @@ from collabcheck.core.bank import Bank
 from collabcheck.core.snapshot import Snapshot
 from collabcheck.render import summary
 from collabcheck.render.json import report_json
+from collabcheck.render.report import render_text
 from collabcheck.scoring.compare import compare
 from collabcheck.scoring.results import Comparison
 from tests.strategies import BANKS, snapshots
@@ -45,6 +46,11 @@ def test_with_sides_in_that_shape_the_guides_imbalance_is_named_everywhere():
     everywhere(c, CITED)
     assert any(SHORT in f for f in summary.findings(c))
     assert report_json(c)["partners"][0]["side"] == "professional"
+    assert "Partners: Dr Amira (professional side), Tom (patient side)" in render_text(c, BANK)
+
+
+def test_without_sides_the_partners_line_is_as_before():
+    assert "Partners: Dr Amira, Tom\n" in render_text(pair("shared", "mostly:pro", {}), BANK)
 
 
 def test_more_rather_than_most_is_the_same_shape():
