@@ -237,8 +237,9 @@ def imbalance_sentences(a: AuthorityResult, partners: list[Partner], names: dict
     found = imbalance(a, partners)
     if not found:
         return []
-    seers = list(dict.fromkeys(s for s, _ in found))
-    holders = list(dict.fromkeys(h for _, h in found))
+    by_name = lambda pid: (names.get(pid, pid), pid)  # noqa: E731 - partner order changes nothing
+    seers = sorted(dict.fromkeys(s for s, _ in found), key=by_name)
+    holders = sorted(dict.fromkeys(h for _, h in found), key=by_name)
     verb = "sees" if len(seers) == 1 else "see"
     amount = "most" if all(a.strength.get(p) == "most" for p in seers) else "more"
     return [

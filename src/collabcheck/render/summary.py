@@ -200,11 +200,14 @@ def _difference_finding(c: Comparison) -> str | None:
 def cannot_see_sentences(c: Comparison, limit: int | None = None) -> list[str]:
     """One sentence for each partner who could not rate at least half of a practice's
     statements that others rated: what one of you cannot see is worth sharing, not only a
-    gap in the figures. Practice by practice, partners in the order they answered."""
+    gap in the figures. Practice by practice, partners by name (so their order changes
+    nothing)."""
     names = names_of(c, limit) if limit else names_of(c)
     out = []
     for p in c.practices:
-        for pid, (unsure, rated) in p.cannot_see.items():
+        for pid, (unsure, rated) in sorted(
+            p.cannot_see.items(), key=lambda kv: (names.get(kv[0], kv[0]), kv[0])
+        ):
             who = names.get(pid, pid)
             out.append(
                 f"{who} could not rate {unsure} of the {rated} statements on practice {p.number} "
