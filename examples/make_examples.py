@@ -4,7 +4,9 @@ They let a newcomer run `collabcheck history examples/` straight away and see a 
 Amira (a consultant) and Tom (a patient partner) choose practice 3 in March and it improves;
 at first Amira sees power as shared while Tom sees her holding it, and over the year their
 views come closer. Amira carries formal accountability throughout, which is shown but never
-read as her having the say. They work under the radar at first, then openly. Each story's
+read as her having the say. They work under the radar at first, then openly. Lee (a GP) and
+Grace (a carer) gave their sides of care, so their reading names the guide's imbalance of
+power between giving and receiving care, and what Grace could not rate. Each story's
 first sitting was made with question bank 1 (schema 1), so history shows the change of
 questions; the later ones use bank 2. Everything is made with the shipped banks and
 collabcheck's own writer, and is deterministic, so running this again gives the same files
@@ -30,6 +32,9 @@ TOM = Partner(id="tom", name="Tom Reilly", role="Patient partner, lives with COP
 JO = Partner(id="jo", name="Jo Okafor", role="GP")
 PRIYA = Partner(id="priya", name="Priya Shah", role="Patient partner")
 KEN = Partner(id="ken", name="Ken Morris", role="Service manager")
+# A pair who gave their sides of care on "Who is here" (schema 3).
+LEE = Partner(id="lee", name="Dr Lee Chen", role="GP partner", side="professional")
+GRACE = Partner(id="grace", name="Grace Adeyemi", role="Carer for her mother", side="patient")
 
 # Each sitting: when, how each partner rates each practice (1–5, before noise), who they see
 # holding the say (per authority item, or one answer for all), focus answers, what was agreed.
@@ -116,8 +121,24 @@ TRIO = [
     ),
 ]
 
+# Grace sees Lee holding most of the say while Lee sees it as shared, and she cannot rate
+# most of the statements about formal backing (practice 5): with their sides given, the
+# reading names the guide's imbalance and what Grace cannot see.
+SIDES = [
+    dict(
+        when=datetime(2026, 9, 15, 18, 0, tzinfo=UK_SUMMER),
+        bank=2,
+        context=("starting", "undecided"),
+        levels={"lee": [3.8, 3.0, 3.2, 3.6, 3.4], "grace": [3.0, 2.4, 2.8, 3.4, 3.0]},
+        authority={"lee": "shared", "grace": "mostly:lee"},
+        focus={"lee": "mostly-task", "grace": "balanced"},
+        cannot_see={"grace": 5},
+        agreed=(2, ["Grace and Lee each bring one thing the other could not know."]),
+        notes={},
+    ),
+]
 
-ACCOUNTABLE = {"amira-and-tom": "mostly:amira", "jo-priya-and-ken": "more:ken"}
+ACCOUNTABLE = {"amira-and-tom": "mostly:amira", "jo-priya-and-ken": "more:ken", "lee-and-grace": "more:lee"}
 
 
 def answers_for(
@@ -177,6 +198,10 @@ def make(
             )
             for p in partners
         }
+        for pid, number in sitting.get("cannot_see", {}).items():  # not sure on two in three
+            items = [i.id for i in bank.practices[number - 1].of_kind("agree")]
+            for item_id in items[: -(-2 * len(items) // 3)]:
+                answers[pid][item_id] = "unsure"
         agreed = sitting["agreed"]
         stage, route = sitting.get("context", (None, None))
         snap = Snapshot(
@@ -201,6 +226,7 @@ def main() -> None:
     banks = {1: load_bank(default_bank_dir() / "v1"), 2: load_bank()}
     written = make(banks, "amira-and-tom", [AMIRA, TOM], PAIR, seed=2025)
     written += make(banks, "jo-priya-and-ken", [JO, PRIYA, KEN], TRIO, seed=2026)
+    written += make(banks, "lee-and-grace", [LEE, GRACE], SIDES, seed=2027)
     for path in written:
         print(path.relative_to(HERE.parent))
     if not written:

@@ -13,7 +13,7 @@ from .conftest import FROZEN, SIZE, enter_people, screen_text
 
 
 async def test_begun_in_plain_mode_carried_on_in_the_app_and_back(make_app, tmp_path, mini):
-    typed = "\n".join(["", "Ann", "", "Bo", "", "", "", "", "", "", "", "4", "2", "stop"]) + "\n"
+    typed = "\n".join(["", "Ann", "", "", "Bo", "", "", "", "", "", "", "", "", "4", "2", "stop"]) + "\n"
     run_plain(
         mini, tmp_path / "snaps", tmp_path / "state", io.StringIO(typed), io.StringIO(), now=lambda: FROZEN
     )
@@ -69,7 +69,7 @@ async def test_names_half_typed_in_the_app_are_offered_in_plain_mode(make_app, t
         mini,
         tmp_path / "snaps",
         tmp_path / "state",
-        io.StringIO("c\n\n\nDi\n\n\n\n\nstop\n"),
+        io.StringIO("c\n\n\n\nDi\n\n\n\n\n\nstop\n"),
         out,
         now=lambda: FROZEN,
     )

@@ -50,7 +50,7 @@ def run(args: list[str], typed: str, tmp_path) -> subprocess.CompletedProcess[st
 
 
 def test_plain_never_imports_textual(tmp_path):
-    typed = "\n".join(["", "Ann", "", "Bo", "", "", "", "", "", "", "", "4", "stop"]) + "\n"
+    typed = "\n".join(["", "Ann", "", "", "Bo", "", "", "", "", "", "", "", "", "4", "stop"]) + "\n"
     done = run(["--plain"], typed, tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Question 1 of 24" in done.stdout and "You chose: Agree." in done.stdout

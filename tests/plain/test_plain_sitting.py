@@ -16,6 +16,7 @@ import pytest
 
 from collabcheck.core import sitting as store
 from collabcheck.core.bank import load_bank, questions
+from collabcheck.core.sides import suggest_side
 from collabcheck.core.sitting import Sitting
 from collabcheck.core.snapshot import read_snapshot
 from collabcheck.plain.flow import run_plain
@@ -33,7 +34,7 @@ NOISE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2500-\u259f]")
 def who(people: list[tuple[str, str]], pair: str = "") -> list[str]:
     typed = [""]  # "Press Enter to start"
     for name, role in people:
-        typed += [name, role]
+        typed += [name, role, ""]  # Enter: the side the role suggests, or none
     if len(people) < 6:
         typed.append("")  # everyone is here
     # partnership name, "that is right", then where the partnership stands: both left
@@ -73,7 +74,7 @@ def partner_answers(n: int, authority: list[str]) -> tuple[list[str], dict, dict
 
 
 def expected(people, pair, all_answers, all_notes, practice, actions) -> Sitting:
-    s = Sitting.new(BANK, people, WHEN, pair=pair or None)
+    s = Sitting.new(BANK, people, WHEN, pair=pair or None, sides=[suggest_side(r) for _, r in people])
     for p, answers, notes in zip(s.partners, all_answers, all_notes, strict=True):
         for item_id, value in answers.items():
             s.set_answer(p.id, BANK.items_by_id[item_id], value)
@@ -253,7 +254,7 @@ def test_a_private_reflection_never_reaches_the_file(tmp_path):
 
 
 def test_names_typed_with_escape_sequences_come_out_plain(tmp_path):
-    typed = ["", "\x1b[31mAnn\x1b[0m", "\x1b]0;title\x07Nurse", "Bo", "", "", "", "", "", "", "stop"]
+    typed = ["", "\x1b[31mAnn\x1b[0m", "\x1b]0;title\x07Nurse", "", "Bo", "", "", "", "", "", "", "", "stop"]
     status, said = run(typed, tmp_path)
     assert not NOISE.search(said)
     assert "Pass the keyboard to [31mAnn[0m." in flat(said)  # what is left is printable text only
@@ -261,7 +262,7 @@ def test_names_typed_with_escape_sequences_come_out_plain(tmp_path):
 
 
 def test_the_same_name_twice_is_refused_plainly(tmp_path):
-    typed = ["", "Ann", "", " ann ", "Bo", "", "", "", "", "stop"]
+    typed = ["", "Ann", "", "", " ann ", "Bo", "", "", "", "", "", "stop"]
     status, said = run(typed, tmp_path)
     assert "Two people are both called ann. Please add something to tell them apart" in flat(said)
     assert [p.name for p in store.load(tmp_path / "state").partners] == ["Ann", "Bo"]
@@ -296,16 +297,19 @@ def test_a_sitting_made_with_other_questions_is_not_carried_on(tmp_path):
 
 
 def test_names_are_kept_as_they_are_typed_and_offered_again(tmp_path):
-    status, said = run(["", "Ann", "Nurse", "Bo"], tmp_path)  # the input ends while typing roles
+    status, said = run(["", "Ann", "Nurse", "", "Bo"], tmp_path)  # the input ends while typing roles
     kept = store.load(tmp_path / "state")
     assert kept.stage == "who" and kept.draft_people == [("Ann", "Nurse"), ("Bo", "")]
-    status, said = run(["c", "", "", "", "Carer", "", "", "", "stop"], tmp_path)
+    assert kept.draft_sides == ["professional"]  # the side Nurse suggested, kept with Enter
+    status, said = run(["c", "", "", "", "", "Carer", "", "", "", "", "stop"], tmp_path)
     assert "Ann and Bo, started" in flat(said) and "the names were still being typed" in flat(said)
     assert "Partner 1's name. Typed before: Ann. Press Enter to keep it" in flat(said)
     assert "Ann's role. Typed before: Nurse." in flat(said)
     s = store.load(tmp_path / "state")
     assert s.stage == "answering"
     assert [(p.name, p.role) for p in s.partners] == [("Ann", "Nurse"), ("Bo", "Carer")]
+    assert "Ann's side of care. Given before: professional." in flat(said)
+    assert [p.side for p in s.partners] == ["professional", "patient"]
 
 
 def test_an_unreadable_autosave_is_put_aside_with_a_plain_sentence(tmp_path):
@@ -357,3 +361,21 @@ def test_a_sitting_is_committed_from_plain_mode(tmp_path, monkeypatch):
     ).stdout
     assert log.startswith("collabcheck sitting: ann-and-bo, 29 November 2026")
     assert ".toml" in log and ".md" in log
+
+
+def test_each_partner_may_give_a_side_and_a_suggestion_is_said_before_it_is_kept(tmp_path):
+    typed = ["", "Ann", "GP", "", "Bo", "Patient partner", "maybe", "3", "Cy", "", "1", ""]
+    status, said = run(typed + ["", "", "", "", "stop"], tmp_path)
+    text = flat(said)
+    assert "Ann's side of care. The role suggests: professional. Press Enter to keep it" in text
+    assert "Bo's side of care. The role suggests: patient, carer or public." in text
+    assert "Please type 1, 2 or 3, or none, or press Enter." in text  # "maybe" is not a side
+    assert "Cy's side of care, if you like (1 professional" in text
+    assert "Added Bo, Patient partner, other side." in text
+    s = store.load(tmp_path / "state")
+    assert [p.side for p in s.partners] == ["professional", "other", "professional"]
+
+
+def test_none_leaves_a_suggested_side_out(tmp_path):
+    status, said = run(["", "Ann", "GP", "none", "Bo", "", "", "", "", "", "", "", "stop"], tmp_path)
+    assert [p.side for p in store.load(tmp_path / "state").partners] == [None, None]

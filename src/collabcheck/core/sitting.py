@@ -23,6 +23,7 @@ from collabcheck.core.bank import FOCUS_VALUES, Bank, Item, questions  # noqa: F
 from collabcheck.core.errors import CollabcheckError
 from collabcheck.core.files import atomic_replace, read_bytes
 from collabcheck.core.paths import STATE_FILE, state_dir  # noqa: F401 - part of this module's API
+from collabcheck.core.records import SCHEMA, WRITTEN_SCHEMA
 from collabcheck.core.slug import pair_slug, slugify, unique_slugs
 from collabcheck.core.snapshot import Agreed, Answer, Context, Partner, Snapshot, check_value
 
@@ -85,6 +86,8 @@ class Sitting:
     # "Who is here" as typed so far (name, role) and the partnership name, kept while typing.
     draft_people: list[tuple[str, str]] = field(default_factory=list)
     draft_pair: str = ""
+    # Each row's side of care as chosen so far ("" = not given), beside `draft_people`.
+    draft_sides: list[str] = field(default_factory=list)
     format: int = FORMAT
     form: Literal["full", "quick"] = "full"  # which questions: the full bank or the quick check-in
     # The snapshot folder it was started in (absolute), so carrying it on from another folder
@@ -127,6 +130,7 @@ class Sitting:
             route=m.route,
             draft_people=[(n, r) for n, r in m.draft_people],
             draft_pair=m.draft_pair,
+            draft_sides=list(m.draft_sides),
             form=m.form,
             folder=m.folder,
         )
@@ -141,18 +145,22 @@ class Sitting:
         started_at: datetime,
         pair: str | None = None,
         folder: Path | str | None = None,
+        sides: list[str] | None = None,
     ) -> Sitting:
         """Start a sitting for (name, role) pairs; ids and the pair name come from the names.
-        `folder` is the snapshot folder it will be saved in (kept absolute)."""
+        `folder` is the snapshot folder it will be saved in (kept absolute); `sides`, one a
+        person ("" = not given), is each one's side of care, if they said."""
         names = [name.strip() for name, _ in people]
         if not MIN_PARTNERS <= len(names) <= MAX_PARTNERS:
             raise ValueError(f"a sitting needs {MIN_PARTNERS} to {MAX_PARTNERS} partners")
         if any(not n for n in names):
             raise ValueError("every partner needs a name")
         ids = unique_slugs(names)
+        given = list(sides or [])[: len(people)]
+        given += [""] * (len(people) - len(given))
         partners = [
-            Partner(id=pid, name=name, role=role.strip())
-            for pid, name, (_, role) in zip(ids, names, people, strict=True)
+            Partner(id=pid, name=name, role=role.strip(), side=side or None)
+            for pid, name, (_, role), side in zip(ids, names, people, given, strict=True)
         ]
         pair_name = slugify(pair, fallback="") if pair else ""
         return cls(
@@ -173,6 +181,7 @@ class Sitting:
         pair: str,
         started_at: datetime,
         folder: Path | str | None = None,
+        sides: list[str] | None = None,
     ) -> Sitting:
         """Who is here, as typed so far: kept so a crash while typing names loses nothing."""
         return cls(
@@ -185,6 +194,7 @@ class Sitting:
             draft_people=people or [("", "")],
             draft_pair=pair,
             folder=_absolute(folder),
+            draft_sides=list(sides or []),
         )
 
     @property
@@ -279,6 +289,8 @@ class Sitting:
             agreed=agreed,
             context=context,
             form="quick" if self.form == "quick" else None,
+            # a side is only in schema 3, so a sitting that gives one is written as that
+            schema=SCHEMA if any(p.side for p in self.partners) else WRITTEN_SCHEMA,
         )
 
 

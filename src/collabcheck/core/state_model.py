@@ -103,6 +103,7 @@ class StateModel(Strict):
     route: Literal["open", "under-radar", "undecided"] | None = None
     draft_people: list[Annotated[tuple[Text, Text], Field(strict=False)]] = Field(default=[], max_length=6)
     draft_pair: Text = ""
+    draft_sides: list[Literal["", "professional", "patient", "other"]] = Field(default=[], max_length=6)
     form: Literal["full", "quick"] = "full"
     folder: Annotated[Text, AfterValidator(_absolute)] | None = None  # where it is to be saved
 

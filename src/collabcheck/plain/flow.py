@@ -261,9 +261,12 @@ class PlainSitting:
         """Who is here (carrying on the names of a draft), then the sitting itself."""
         earlier = draft.draft_people if draft is not None else None
         earlier_pair = draft.draft_pair if draft is not None else ""
-        people, pair = ask_who(self.talk, self.keep_draft, earlier, earlier_pair, known=self.partnerships())
+        earlier_sides = draft.draft_sides if draft is not None else None
+        people, pair, sides = ask_who(
+            self.talk, self.keep_draft, earlier, earlier_pair, self.partnerships(), earlier_sides
+        )
         folder = draft.folder if draft is not None and draft.folder else self.snapshot_dir
-        return Sitting.new(self.bank, people, self.now(), pair=pair, folder=folder)
+        return Sitting.new(self.bank, people, self.now(), pair=pair, folder=folder, sides=sides)
 
     def partnerships(self) -> list[Partnership]:
         """The partnerships that sat before in the snapshot folder (as the app offers them), so
@@ -273,10 +276,12 @@ class PlainSitting:
         except (OSError, CollabcheckError):
             return []
 
-    def keep_draft(self, people: list[tuple[str, str]], pair: str) -> None:
-        """The names typed so far, kept like every answer (the app's own draft)."""
+    def keep_draft(self, people: list[tuple[str, str]], pair: str, sides: list[str]) -> None:
+        """The names and sides given so far, kept like every answer (the app's own draft)."""
         kept = self.sitting.folder if self.sitting is not None else None
-        self.sitting = Sitting.draft(self.bank, people, pair, self.now(), folder=kept or self.snapshot_dir)
+        self.sitting = Sitting.draft(
+            self.bank, people, pair, self.now(), folder=kept or self.snapshot_dir, sides=sides
+        )
         self.autosave()
 
     # -- hand-over --------------------------------------------------------------------------------

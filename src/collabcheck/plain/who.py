@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from collabcheck.core.partnerships import Partnership, known_pair
+from collabcheck.core.sides import SIDE_WORDS, read_side, suggest_side
 from collabcheck.core.sitting import MAX_PARTNERS, MIN_PARTNERS
 from collabcheck.core.slug import pair_slug
 from collabcheck.plain.talk import Conversation, Stop, word
@@ -17,7 +18,9 @@ from collabcheck.plain.words import names_list
 from collabcheck.render.words import display_name
 
 People = list[tuple[str, str]]
+Keep = Callable[[People, str, list[str]], None]
 STOP = ("stop", "quit")
+CHOICES = "1 professional, 2 patient, carer or public, 3 other"
 
 
 def _same(a: str, b: str) -> bool:
@@ -26,21 +29,26 @@ def _same(a: str, b: str) -> bool:
 
 def ask_who(
     talk: Conversation,
-    keep: Callable[[People, str], None],
+    keep: Keep,
     earlier: People | None = None,
     earlier_pair: str = "",
     known: list[Partnership] | None = None,
-) -> tuple[People, str]:
-    """Two to six (name, role) pairs and the partnership name; `keep` is called after each line.
-    The name suggested is the one these people sat under before (`known`), in any order."""
-    earlier = [(n, r) for n, r in (earlier or []) if n.strip() or r.strip()]
+    earlier_sides: list[str] | None = None,
+) -> tuple[People, str, list[str]]:
+    """Two to six (name, role) pairs, the partnership name and each one's side of care ("" =
+    not given); `keep` is called after each line. The name suggested is the one these people
+    sat under before (`known`), in any order."""
+    rows = list(zip(earlier or [], [*(earlier_sides or []), *[""] * len(earlier or [])], strict=False))
+    rows = [((n, r), side) for (n, r), side in rows if n.strip() or r.strip()]
+    earlier = [row for row, _ in rows]
+    sides_before = [side for _, side in rows]
     while True:
         talk.say("")
         talk.say(
             f"Who is here? {MIN_PARTNERS} to {MAX_PARTNERS} people. Type each name, then a "
             "role in your own words if you like."
         )
-        people = _names(talk, keep, earlier, earlier_pair)
+        people, sides = _names(talk, keep, earlier, earlier_pair, sides_before)
         if len(people) == MAX_PARTNERS:
             talk.say(f"That is {MAX_PARTNERS} people, the most for one sitting.")
         typed = [n for n, _ in people]
@@ -52,21 +60,22 @@ def ask_who(
             )
             or suggested
         )
-        keep(people, pair)
+        keep(people, pair, sides)
         names = names_list([display_name(n) for n, _ in people])
         talk.say(f"Here today: {names}. Partnership name: {display_name(pair)}.")
         said = talk.enter("Press Enter if that is right, or type again to start the names again.")
         if said in STOP:
             raise Stop
         if said not in ("again", "a", "no"):
-            return people, pair
-        earlier, earlier_pair = people, pair
+            return people, pair, sides
+        earlier, earlier_pair, sides_before = people, pair, sides
 
 
 def _names(
-    talk: Conversation, keep: Callable[[People, str], None], earlier: People, earlier_pair: str
-) -> People:
+    talk: Conversation, keep: Keep, earlier: People, earlier_pair: str, sides_before: list[str]
+) -> tuple[People, list[str]]:
     people: People = []
+    sides: list[str] = []
     while len(people) < MAX_PARTNERS:
         n = len(people) + 1
         before_name, before_role = earlier[n - 1] if n <= len(earlier) else ("", "")
@@ -96,7 +105,7 @@ def _names(
                 "tell them apart, like an initial."
             )
             continue
-        keep(people + [(name, "")], earlier_pair)
+        keep(people + [(name, "")], earlier_pair, sides)
         if before_role and _same(name, before_name):
             role = talk.ask_or_stop(
                 f"{display_name(name)}'s role. Typed before: {display_name(before_role)}. "
@@ -107,7 +116,38 @@ def _names(
             role = talk.ask_or_stop(
                 f"{display_name(name)}'s role, for example Patient partner, or press Enter to leave it out:"
             )
+        before_side = sides_before[n - 1] if n <= len(sides_before) and _same(name, before_name) else ""
+        keep(people + [(name, role)], earlier_pair, sides)
+        side = _side(talk, name, role, before_side)
         people.append((name, role))
-        keep(people, earlier_pair)
-        talk.say(f"Added {display_name(name)}" + (f", {display_name(role)}." if role else "."))
-    return people
+        sides.append(side)
+        keep(people, earlier_pair, sides)
+        added = ", ".join(display_name(w) for w in (role, SIDE_WORDS[side] + " side" if side else "") if w)
+        talk.say(f"Added {display_name(name)}" + (f", {added}." if added else "."))
+    return people, sides
+
+
+def _side(talk: Conversation, name: str, role: str, before: str) -> str:
+    """One optional question: which side of care this partner comes from. A side given before
+    or suggested by the role's words is named, and Enter keeps it; it is never taken unseen."""
+    offered = before or suggest_side(role)
+    if offered:
+        why = "Given before" if before else "The role suggests"
+        prompt = (
+            f"{display_name(name)}'s side of care. {why}: {SIDE_WORDS[offered]}. Press Enter to "
+            f"keep it, type another ({CHOICES}), or none to leave it out:"
+        )
+    else:
+        prompt = (
+            f"{display_name(name)}'s side of care, if you like ({CHOICES}), or press Enter to leave it out:"
+        )
+    while True:
+        typed = talk.ask(prompt)
+        if word(typed) in STOP:
+            raise Stop
+        if not typed.strip():
+            return offered
+        side = read_side(typed)
+        if side is not None:
+            return side
+        talk.say("Please type 1, 2 or 3, or none, or press Enter.")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from collabcheck.core.snapshot import Partner
 from collabcheck.render import summary
-from collabcheck.render.power import item_line, notes, pattern_sentence, view_sentences
+from collabcheck.render.power import imbalance_sentences, item_line, notes, pattern_sentence, view_sentences
 from collabcheck.render.reasons import reasons, working
 from collabcheck.render.view import attention_summary
 from collabcheck.render.words import names_of
@@ -50,6 +51,7 @@ def practice_json(p: PracticeResult) -> dict[str, Any]:
         "answered": dict(p.answered),
         "unsure": p.unsure,
         "unsure_by_partner": dict(p.unsure_by_partner),
+        "cannot_see": {pid: {"not_sure": u, "rated_by_others": r} for pid, (u, r) in p.cannot_see.items()},
         "combined": p.combined,
         "divergence": p.divergence,
         "priority": {
@@ -69,7 +71,9 @@ def _authority_item(item: ItemResult, names: dict[str, str]) -> dict[str, Any]:
     return {**item_json(item), "line": item_line(item, names)}
 
 
-def authority_json(a: AuthorityResult, names: dict[str, str]) -> dict[str, Any]:
+def authority_json(
+    a: AuthorityResult, names: dict[str, str], partners: list[Partner] | None = None
+) -> dict[str, Any]:
     return {
         "divergence": a.divergence,
         "divergent": a.divergent,
@@ -85,7 +89,7 @@ def authority_json(a: AuthorityResult, names: dict[str, str]) -> dict[str, Any]:
         "hierarchy": a.hierarchy,
         "accountability_divergence": a.accountability_divergence,
         "summary": view_sentences(a, names),
-        "notes": notes(a, names),
+        "notes": notes(a, names) + imbalance_sentences(a, partners or [], names),
         "items": [_authority_item(i, names) for i in a.items],
     }
 
@@ -130,9 +134,13 @@ def report_json(c: Comparison) -> dict[str, Any]:
         "bank": c.bank,
         "bank_version": c.bank_version,
         "compared_with": dict(c.compared_with),
-        "partners": [{"id": p.id, "name": p.name, "role": p.role} for p in c.partners],
+        # a side only where one was given, so a sitting without sides reads as it always did
+        "partners": [
+            {"id": p.id, "name": p.name, "role": p.role} | ({"side": p.side} if p.side else {})
+            for p in c.partners
+        ],
         "practices": [practice_json(p) for p in c.practices],
-        "authority": authority_json(c.authority, names),
+        "authority": authority_json(c.authority, names, c.partners),
         "focus": focus_json(c.focus, attention_summary(c)),
         "suggestion": suggestion_json(c.suggestion, reasons(c), working(c)),
         "summary": {

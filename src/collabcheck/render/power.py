@@ -8,6 +8,7 @@ outside the partnership is said as such. Every sentence here is used by every fo
 
 from __future__ import annotations
 
+from collabcheck.core.snapshot import Partner
 from collabcheck.render.words import all_of, authority_words, fmt1, number_word, plural
 from collabcheck.scoring.results import AuthorityResult, ItemResult
 
@@ -204,6 +205,48 @@ def unseen_holder_sentences(a: AuthorityResult, names: dict[str, str]) -> list[s
             "when others do not."
         )
     return out
+
+
+GUIDE_POWER = (
+    "This is the imbalance the guide puts at the centre of power: health and care tends to give "
+    "more power to those who deliver care than to those who receive it, and partners come with "
+    "different confidence and authority to speak and act. Its answer is not to pretend the "
+    "difference away but to share the say and value each kind of knowledge (The King's Fund, "
+    "Developing collaborative relationships, 2016)."
+)
+
+
+def imbalance(a: AuthorityResult, partners: list[Partner]) -> list[tuple[str, str]]:
+    """(patient-side partner, professional-side partner) for each pair where the first sees
+    the second holding more of the say and the second sees it as shared. Only with sides
+    given: without them nothing here is said, and a side never changes a figure."""
+    side = {p.id: p.side for p in partners}
+    return [
+        (seer, holder)
+        for holder, seers in a.unseen_holders().items()
+        if side.get(holder) == "professional"
+        for seer in seers
+        if side.get(seer) == "patient"
+    ]
+
+
+def imbalance_sentences(a: AuthorityResult, partners: list[Partner], names: dict[str, str]) -> list[str]:
+    """The guide's point about power and the giving and receiving of care, named once, when a
+    patient-side partner sees a professional holding more of the say and the professional
+    sees it as shared."""
+    found = imbalance(a, partners)
+    if not found:
+        return []
+    by_name = lambda pid: (names.get(pid, pid), pid)  # noqa: E731 - partner order changes nothing
+    seers = sorted(dict.fromkeys(s for s, _ in found), key=by_name)
+    holders = sorted(dict.fromkeys(h for _, h in found), key=by_name)
+    verb = "sees" if len(seers) == 1 else "see"
+    amount = "most" if all(a.strength.get(p) == "most" for p in seers) else "more"
+    return [
+        f"{join_names(seers, names)}, from the patient side, {verb} {join_names(holders, names)}, "
+        f"from the professional side, holding {amount} of the say; {join_names(holders, names)} "
+        f"{'sees' if len(holders) == 1 else 'see'} it as shared. {GUIDE_POWER}"
+    ]
 
 
 def power_reason_triggers(a: AuthorityResult, names: dict[str, str]) -> list[str]:

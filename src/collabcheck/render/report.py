@@ -9,6 +9,7 @@ the suggestion, as a board reader wants it. Nothing depends on colour.
 from __future__ import annotations
 
 from collabcheck.core.bank import Bank
+from collabcheck.core.snapshot import Partner
 from collabcheck.render import markdown, text
 from collabcheck.render.view import agreed_sentence, comparison_view
 from collabcheck.render.words import display_name
@@ -53,9 +54,14 @@ def when(c: Comparison) -> str:
 
 
 def people(c: Comparison) -> str:
-    return ", ".join(
-        display_name(p.name) + (f" ({display_name(p.role)})" if p.role.strip() else "") for p in c.partners
-    )
+    """Each partner with their role and, only where one was given, their side of care."""
+
+    def about(p: Partner) -> str:
+        said = [display_name(p.role)] if p.role.strip() else []
+        said += [f"{p.side} side"] if p.side in ("professional", "patient", "other") else []
+        return f" ({'; '.join(said)})" if said else ""
+
+    return ", ".join(display_name(p.name) + about(p) for p in c.partners)
 
 
 def render_text(c: Comparison, bank: Bank) -> str:

@@ -121,6 +121,9 @@ def _say_finding(c: Comparison) -> str | None:
                 f"Others see {names.get(holder, holder)} holding {amount} of the say, but "
                 f"{names.get(holder, holder)} sees the say as shared."
             )
+        if any(h == holder for _, h in power.imbalance(a, c.partners)):
+            # patient side and professional side: the guide's imbalance, named in the details
+            text = text[:-1] + ": the imbalance of power in care the guide describes."
         return text
     return power.pattern_sentence(a, names)
 
@@ -194,9 +197,37 @@ def _difference_finding(c: Comparison) -> str | None:
     return text
 
 
+def cannot_see_sentences(c: Comparison, limit: int | None = None) -> list[str]:
+    """One sentence for each partner who could not rate at least half of a practice's
+    statements that others rated: what one of you cannot see is worth sharing, not only a
+    gap in the figures. Practice by practice, partners by name (so their order changes
+    nothing)."""
+    names = names_of(c, limit) if limit else names_of(c)
+    out = []
+    for p in c.practices:
+        for pid, (unsure, rated) in sorted(
+            p.cannot_see.items(), key=lambda kv: (names.get(kv[0], kv[0]), kv[0])
+        ):
+            who = names.get(pid, pid)
+            out.append(
+                f"{who} could not rate {unsure} of the {rated} statements on practice {p.number} "
+                "that others rated: share what each of you knows about it."
+            )
+    return out
+
+
+def _cannot_see_finding(c: Comparison) -> str | None:
+    found = cannot_see_sentences(c, NAME_LIMIT)
+    if len(found) > 1:
+        return found[0] + f" (And {len(found) - 1} more like this in the details.)"
+    return found[0] if found else None
+
+
 def findings(c: Comparison) -> list[str]:
-    """At most three findings: the say, attention, the biggest difference."""
-    out = [f for f in (_say_finding(c), _attention_finding(c), _difference_finding(c)) if f]
+    """At most three findings: the say, what one of you cannot see, attention, the biggest
+    difference (the first three there are)."""
+    found = (_say_finding(c), _cannot_see_finding(c), _attention_finding(c), _difference_finding(c))
+    out = [f for f in found if f]
     return out[:FINDINGS_CAP]
 
 

@@ -166,6 +166,7 @@ def _practices(c: Comparison) -> Section:
         rows.append(ScoreRow("Combined", p.combined, apart))
         blocks.append(Scores(f"{p.number}. {p.title}", tuple(rows), fmt1(p.divergence), p.seen_differently))
     blocks.append(Para(seen_differently(c.practices, len(c.partners))))
+    blocks += [Para(t) for t in summary.cannot_see_sentences(c)]
     return Section("practices", "The five practices", tuple(blocks))
 
 
@@ -180,6 +181,7 @@ def _power(c: Comparison) -> Section:
     if views:
         blocks.append(Bullets(tuple(views)))
     blocks += [Para(t) for t in power.unseen_holder_sentences(a, names)]
+    blocks += [Para(t) for t in power.imbalance_sentences(a, c.partners, names)]
     if a.outside:
         blocks.append(Para(power.OUTSIDE_NOTE))
     gap = power.divergence_sentence(a)

@@ -31,6 +31,7 @@ from collabcheck.scoring.results import (
 from collabcheck.scoring.rounding import exact_mean as _mean
 from collabcheck.scoring.rounding import to_float as _float
 from collabcheck.scoring.rules import (
+    CANNOT_SEE_SHARE,
     FOCUS_DIVERGENT,
     KIND_RANK,
     LEANING,
@@ -178,8 +179,26 @@ def _practice(
         combined=_float(combined),
         divergence=_float(divergence),
         items=items,
+        cannot_see=cannot_see(pids, items),
     )
     return Raw(number, combined, divergence, weight, result)
+
+
+def cannot_see(pids: list[str], items: list[ItemResult]) -> dict[str, tuple[int, int]]:
+    """Each partner who answered "not sure" on at least `CANNOT_SEE_SHARE` of the statements
+    (counted ones) that someone else rated: (not sure, rated by someone else). What one
+    partner cannot see is a finding, not only a gap in the data."""
+    out: dict[str, tuple[int, int]] = {}
+    for pid in pids:
+        rated = [
+            it
+            for it in items
+            if not it.later and any(type(v) is int for o, v in it.answers.items() if o != pid)
+        ]
+        unsure = sum(it.answers.get(pid) == "unsure" for it in rated)
+        if rated and unsure and unsure >= CANNOT_SEE_SHARE * len(rated):
+            out[pid] = (unsure, len(rated))
+    return out
 
 
 def _focus(

@@ -53,6 +53,9 @@ class PracticeResult:
     combined: float | None
     divergence: float | None
     items: list[ItemResult]
+    # Partners who were not sure on at least CANNOT_SEE_SHARE of the statements others rated:
+    # id -> (statements they were not sure on, statements someone else rated).
+    cannot_see: dict[str, tuple[int, int]] = field(default_factory=dict)
     need: float = 0.0
     divergence_part: float = 0.0
     weighting: float = 1.0  # from where the partnership stands (route, stage)

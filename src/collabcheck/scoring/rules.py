@@ -23,6 +23,10 @@ AUTHORITY_DIVERGENT = 1  # authority.divergent from here up
 POWER_BOOST = Fraction(1, 2)  # added when power looks uneven...
 POWER_PRACTICES = (1, 2)  # ...to these practices (a shared purpose; the relationship)
 
+# What a partner cannot see: "not sure" on at least this share of a practice's statements
+# that others rated is said as a finding of its own (it never changes a figure).
+CANNOT_SEE_SHARE = Fraction(1, 2)
+
 # Attention: the task or the relationship, from −2 to +2.
 FOCUS_DIVERGENT = Fraction(3, 2)  # focus.divergent from here up
 LEANING = Fraction(1, 2)  # mean <= -LEANING: task; >= LEANING: relationship

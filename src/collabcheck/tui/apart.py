@@ -142,7 +142,7 @@ async def open_apart(app: CollabcheckApp) -> str:
     result = await app.show(WhoScreen())
     if result is None:
         return ""
-    people, pair = result
+    people, pair, sides = result
     standing = await app.show(ContextScreen())
     ids = unique_slugs([n for n, _ in people])
     when = app.now()
@@ -153,7 +153,7 @@ async def open_apart(app: CollabcheckApp) -> str:
         when,
         app.bank.id,
         app.bank.version,
-        tuple(apart.Member(i, n, r) for i, (n, r) in zip(ids, people, strict=True)),
+        tuple(apart.Member(i, n, r, s) for i, (n, r), s in zip(ids, people, sides, strict=True)),
         standing.stage if standing else None,
         standing.route if standing else None,
     )

@@ -257,16 +257,17 @@ class CollabcheckApp(KeepsState):
 
         people = draft.draft_people if draft is not None else None
         pair = draft.draft_pair if draft is not None else ""
-        result = await self.show(WhoScreen(people, pair=pair, folder=self.snapshot_dir))
+        sides = draft.draft_sides if draft is not None else None
+        result = await self.show(WhoScreen(people, pair=pair, folder=self.snapshot_dir, sides=sides))
         if result is None:
             self.sitting = None
             self.clear_state()
             return None
-        people, pair = result
+        people, pair, chosen = result
         from collabcheck.core.sitting import Sitting
 
         folder = draft.folder if draft is not None and draft.folder else self.snapshot_dir
-        self.sitting = Sitting.new(self.bank, people, self.now(), pair=pair, folder=folder)
+        self.sitting = Sitting.new(self.bank, people, self.now(), pair=pair, folder=folder, sides=chosen)
         self.autosave()
         return self.sitting
 
@@ -283,7 +284,9 @@ class CollabcheckApp(KeepsState):
         from collabcheck.core.sitting import Sitting
 
         kept = self.sitting.folder if self.sitting is not None else None
-        self.sitting = Sitting.draft(self.bank, people, pair, self.now(), folder=kept or self.snapshot_dir)
+        self.sitting = Sitting.draft(
+            self.bank, people, pair, self.now(), folder=kept or self.snapshot_dir, sides=typed.sides
+        )
         self.autosave()
 
     async def where_you_stand(self, s: Sitting) -> None:

@@ -1,9 +1,11 @@
 """Who is here: two to six partners, each a name and a role in their own words, and a pair name.
 
 Roles are free text because people describe themselves in many ways; suggestions are offered
-as they type but never imposed. The pair name is suggested from the names (it becomes part
-of the file name) until someone edits it. Everything typed is posted to the app as it is
-typed (`WhoScreen.Typed`), which keeps it like every answer.
+as they type but never imposed. Each partner may also give their side of care (F7 or a click
+cycles it): role words only suggest one, marked "?" until someone chooses (`core/sides.py`).
+The pair name is suggested from the names (it becomes part of the file name) until someone
+edits it. Everything typed is posted to the app as it is typed (`WhoScreen.Typed`), which
+keeps it like every answer.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
+from collabcheck.core.sides import SIDES, next_side, suggest_side
 from collabcheck.core.sitting import MAX_PARTNERS, MIN_PARTNERS, ROLE_SUGGESTIONS
 from collabcheck.core.slug import pair_slug
 from collabcheck.tui import keys
@@ -27,15 +30,45 @@ from collabcheck.tui.screens.partnerships import PartnershipOffer, suggested_pai
 from collabcheck.tui.text import safe
 
 People = list[tuple[str, str]]
+SIDE_LABELS = {"": "not given", "professional": "professional", "patient": "patient", "other": "other"}
+
+
+class SideButton(Button, can_focus=False):
+    """A row's side of care: pressed (or F7 in the row) it moves to the next side. Kept out of
+    the Tab order, so Tab still goes name, role, next name."""
+
+    def __init__(self, n: int, side: str) -> None:
+        super().__init__("", id=f"side-{n}", classes="side", compact=True)
+        self.side = side if side in SIDES else ""
+        # True while the side only comes from the role's words, not from anyone's choice.
+        self.guessed = False
+        self.chosen = bool(self.side)
+        self.show()
+
+    def show(self) -> None:
+        self.label = f"Side: {SIDE_LABELS[self.side]}" + ("?" if self.guessed else "")
+
+    def cycle(self) -> None:
+        """Someone chose: the next side, no longer a guess."""
+        self.side = next_side(self.side)
+        self.guessed, self.chosen = False, True
+        self.show()
+
+    def suggest(self, role: str) -> None:
+        """Until someone chooses, the side follows what the role's words suggest (marked ?)."""
+        if not self.chosen:
+            self.side = suggest_side(role)
+            self.guessed = bool(self.side)
+            self.show()
 
 
 class PartnerRow(Horizontal):
-    """One partner: a name box and a role box."""
+    """One partner: a name box, a role box and their side of care."""
 
-    def __init__(self, n: int, name: str = "", role: str = "") -> None:
+    def __init__(self, n: int, name: str = "", role: str = "", side: str = "") -> None:
         super().__init__(classes="partner-row", id=f"row-{n}")
         self.n = n
-        self.initial = (name, role)
+        self.initial = (name, role, side)
 
     def compose(self) -> ComposeResult:
         yield Label(f"Partner {self.n}", classes="row-label")
@@ -56,10 +89,12 @@ class PartnerRow(Horizontal):
             max_length=80,
             suggester=SuggestFromList(ROLE_SUGGESTIONS, case_sensitive=False),
         )
+        yield SideButton(self.n, self.initial[2])
 
 
-class WhoScreen(Screen[tuple[People, str] | None]):
-    """Dismisses with ([(name, role)…], pair name), or None to go back to the welcome screen."""
+class WhoScreen(Screen[tuple[People, str, list[str]] | None]):
+    """Dismisses with ([(name, role)…], pair name, [side…]) ("" = side not given), or None to
+    go back to the welcome screen."""
 
     # Tab, Shift+Tab and Enter are priority bindings so focus moves before the next key is
     # delivered: a quick typist (or a pasted "Alice<Tab>Nurse") never lands in the wrong box.
@@ -70,6 +105,7 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         Binding("f3", "add", "Add partner"),
         Binding("f4", "remove", "Remove partner"),
         Binding("f5", "partnerships", "Sat before"),
+        Binding("f7", "side", "Side"),
         # Not priority: it waits behind the letters typed before it, so a name typed in the
         # same burst is in its box when the form is read.
         Binding("ctrl+n", "done", "Continue"),
@@ -84,21 +120,30 @@ class WhoScreen(Screen[tuple[People, str] | None]):
     problem: reactive[str] = reactive("", init=False)
 
     class Typed(Message):
-        """Names, roles or the pair name changed (every keystroke): `people` as typed, and
-        `pair` when someone has edited it ("" while it is only suggested)."""
+        """Names, roles, sides or the pair name changed (every keystroke): `people` as typed,
+        `pair` when someone has edited it ("" while it is only suggested), each row's side."""
 
-        def __init__(self, people: People, pair: str) -> None:
+        def __init__(self, people: People, pair: str, sides: list[str] | None = None) -> None:
             super().__init__()
             self.people = people
             self.pair = pair
+            self.sides = sides or []
 
-    def __init__(self, people: People | None = None, pair: str = "", folder: Path | None = None) -> None:
-        """`people` and `pair` as kept from before, if any; `folder`, where sittings are
-        saved, to offer the partnerships that sat before (none offered without it)."""
+    def __init__(
+        self,
+        people: People | None = None,
+        pair: str = "",
+        folder: Path | None = None,
+        sides: list[str] | None = None,
+    ) -> None:
+        """`people`, `pair` and `sides` as kept from before, if any; `folder`, where sittings
+        are saved, to offer the partnerships that sat before (none offered without it)."""
         super().__init__()
         self.folder = folder
         self.start = [(name, role) for name, role in people or []]
         self.start += [("", "")] * (MIN_PARTNERS - len(self.start))
+        self.start_sides = list(sides or [])[: len(self.start)]
+        self.start_sides += [""] * (len(self.start) - len(self.start_sides))
         self.count = len(self.start)
         # A pair name kept from before (a resumed draft) stays as it was typed.
         self.pair_edited = bool(pair)
@@ -114,11 +159,13 @@ class WhoScreen(Screen[tuple[People, str] | None]):
                 classes="title",
             )
             yield Static(
-                "Role ideas: " + ", ".join(ROLE_SUGGESTIONS[:6]) + ". Press → to accept a suggestion.",
+                "Role ideas: " + ", ".join(ROLE_SUGGESTIONS[:4]) + ". Press → to accept a suggestion. "
+                "Side of care, if you like (F7): professional; patient, carer or public; or "
+                "other. A ? means guessed from the role.",
                 classes="hint",
             )
-            for n, (name, role) in enumerate(self.start, 1):
-                yield PartnerRow(n, name, role)
+            for n, ((name, role), side) in enumerate(zip(self.start, self.start_sides, strict=True), 1):
+                yield PartnerRow(n, name, role, side)
             with Horizontal(classes="buttons left"):
                 yield Button("Add partner (F3)", id="add", compact=True)
                 yield Button("Remove last (F4)", id="remove", compact=True)
@@ -151,6 +198,10 @@ class WhoScreen(Screen[tuple[People, str] | None]):
             for n in range(1, self.count + 1)
         ]
 
+    def sides(self) -> list[str]:
+        """Each row's side of care ("" = not given), guessed or chosen."""
+        return [b.side for b in self.query(SideButton)][: self.count]
+
     def typed(self) -> People:
         """Every row exactly as typed (spaces and all), for the autosave."""
         return [
@@ -168,6 +219,9 @@ class WhoScreen(Screen[tuple[People, str] | None]):
                 self.pair_edited = True
         elif event.input.id and event.input.id.startswith("name-") and not self.pair_edited:
             self.query_one("#pair", Input).value = suggested_pair(self, [n for n, _ in self.people() if n])
+        elif event.input.id and event.input.id.startswith("role-"):
+            for button in self.query(f"#side-{event.input.id.removeprefix('role-')}").results(SideButton):
+                button.suggest(event.value)
         self.problem = ""
         self.changed()
 
@@ -175,7 +229,11 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         """Tell the app what is typed, to keep it (every keystroke; the app throttles)."""
         if self.is_mounted and not self.finished:
             self.post_message(
-                self.Typed(self.typed(), self.query_one("#pair", Input).value if self.pair_edited else "")
+                self.Typed(
+                    self.typed(),
+                    self.query_one("#pair", Input).value if self.pair_edited else "",
+                    self.sides(),
+                )
             )
 
     def action_next_box(self) -> None:
@@ -198,6 +256,12 @@ class WhoScreen(Screen[tuple[People, str] | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
+        if isinstance(event.button, SideButton):
+            event.button.cycle()
+            # a click leaves the cursor in that partner's row, ready to type or press F7
+            self.query_one(f"#role-{str(event.button.id).removeprefix('side-')}", Input).focus()
+            self.changed()
+            return
         {"add": self.action_add, "remove": self.action_remove, "done": self.action_done}[
             str(event.button.id)
         ]()
@@ -212,6 +276,17 @@ class WhoScreen(Screen[tuple[People, str] | None]):
         row = PartnerRow(self.count)
         await self.query_one("#who").mount(row, after=f"#row-{self.count - 1}")
         self.query_one(f"#name-{self.count}", Input).focus()
+        self.changed()
+
+    def action_side(self) -> None:
+        """F7: the next side of care for the partner whose name or role box has the cursor."""
+        focused = self.focused
+        row = focused.id.split("-")[-1] if focused is not None and focused.id else ""
+        if not (focused is not None and focused.id and focused.id.startswith(("name-", "role-"))):
+            self.problem = "Move to a partner's name or role first, then press F7 for their side."
+            return
+        self.query_one(f"#side-{row}", SideButton).cycle()
+        self.problem = ""
         self.changed()
 
     async def action_remove(self) -> None:
@@ -246,7 +321,7 @@ class WhoScreen(Screen[tuple[People, str] | None]):
             seen[key] = n
         pair = self.query_one("#pair", Input).value.strip() or pair_slug([n for n, _ in people])
         self.finished = True
-        self.dismiss((people, pair))
+        self.dismiss((people, pair, self.sides()))
 
     def action_partnerships(self) -> None:
         self.query_one(PartnershipOffer).choose()
