@@ -30,7 +30,7 @@ def test_stop_at_any_prompt_of_who_is_here_stops_and_keeps_the_names(typed, tmp_
 
 
 def test_a_name_that_is_only_digits_is_asked_for_again(tmp_path):
-    typed = ["", "1", "Ann", "", " 2 3 ", "Bo", "", "", "", "", "stop"]
+    typed = ["", "1", "Ann", "", "", " 2 3 ", "Bo", "", "", "", "", "", "stop"]
     status, said = run(typed, tmp_path)
     text = flat(said)
     assert "1 is a number, not a name. Please type this person's name." in text
