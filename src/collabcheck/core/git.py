@@ -25,8 +25,10 @@ import re
 import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from collabcheck.core.dates import long_date  # commit messages name the date
 from collabcheck.core.git_run import LOCAL_TIMEOUT as LOCAL_TIMEOUT
 from collabcheck.core.git_run import Run as Run
 from collabcheck.core.git_run import git_env as git_env
@@ -34,20 +36,6 @@ from collabcheck.core.git_run import leftover_locks as leftover_locks
 from collabcheck.core.git_run import run_git as run_git
 
 PUSH_TIMEOUT = 30.0  # a push or pull over the network
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # -- the kinds of result ---------------------------------------------------------------------
 
@@ -176,13 +164,7 @@ def set_identity(root: Path, name: str, email: str) -> Outcome:
 # -- committing ----------------------------------------------------------------------------
 
 
-def long_date(when: object) -> str:
-    """'28 November 2026', whatever the reader's locale."""
-    d = when  # a date or datetime
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"  # type: ignore[attr-defined]
-
-
-def commit_message(sittings: Iterable[tuple[str, object]]) -> str:
+def commit_message(sittings: Iterable[tuple[str, date]]) -> str:
     """'collabcheck sitting: maya-and-dev, 28 November 2026' (one line per sitting after the
     first line when there are several), so every commit in a shared repository says whose it is."""
     items = list(sittings)

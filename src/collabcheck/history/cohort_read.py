@@ -80,31 +80,11 @@ def summarise_for_cohort(snapshot: Any, bank: Bank, warnings: list[str]) -> dict
 
 
 def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
-    """Read, check and compare one file; a problem becomes {'error', 'line'}, as in history."""
-    from collabcheck.core.errors import CollabcheckError, SnapshotError
-    from collabcheck.core.files import read_toml
-    from collabcheck.core.snapshot import check_snapshot
+    """Read, check and compare one file as history does (`history.read.summarise_file`), with
+    the cohort's fuller summary."""
+    from collabcheck.history.read import summarise_file as read_and_summarise
 
-    warnings: list[str] = []
-    try:
-        snapshot = check_snapshot(read_toml(Path(path), SnapshotError), path, bank, warnings)
-    except CollabcheckError as exc:
-        return {"error": exc.message, "line": exc.line}
-    except (RecursionError, MemoryError, ValueError, TypeError) as exc:
-        return {
-            "error": f"could not be read ({type(exc).__name__}); please report this",
-            "line": None,
-            "internal": True,
-        }
-    warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
-    try:
-        return summarise_for_cohort(snapshot, bank, warnings)
-    except Exception as exc:
-        return {
-            "error": f"could not be compared ({type(exc).__name__}: {exc}); please report this",
-            "line": None,
-            "internal": True,
-        }
+    return read_and_summarise(path, bank, summarise_for_cohort)
 
 
 def _num(v: Any) -> bool:

@@ -9,6 +9,7 @@ a big first read is shared among processes on the command line.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -63,8 +64,13 @@ def practice_questions(bank_id: str, version: int, default: Bank) -> dict[str, l
     return {k: questions.get(k, []) for k in PRACTICES}
 
 
-def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
-    """Read, check and compare one file; a problem becomes {'error', 'line'} instead of raising."""
+def summarise_file(
+    path: str, bank: Bank, summarise: Callable[[Any, Bank, list[str]], dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Read, check and compare one file; a problem becomes {'error', 'line'} instead of raising.
+
+    `summarise` makes the summary from the checked snapshot (history's own by default; the
+    cohort keeps a fuller one), so every reader of a programme treats a bad file the same way."""
     from collabcheck.core.errors import CollabcheckError, SnapshotError
     from collabcheck.core.files import read_toml
     from collabcheck.core.snapshot import check_snapshot
@@ -82,7 +88,7 @@ def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
         }
     warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
     try:
-        return summarise_snapshot(snapshot, bank, warnings)
+        return (summarise or summarise_snapshot)(snapshot, bank, warnings)
     except Exception as exc:  # one odd file must not hide the others
         return {
             "error": f"could not be compared ({type(exc).__name__}: {exc}); please report this",

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from collabcheck.core import git
 from collabcheck.core.apart import (
     CANCELLED,
     COMPLETE,
@@ -40,13 +39,12 @@ from collabcheck.core.apart_log import (
     SEAL_ONCE,
     Verification,
 )
+from collabcheck.core.dates import MONTHS
 from collabcheck.render import git_words
 from collabcheck.render.words import display_name
 
 if TYPE_CHECKING:
     from collabcheck.core.apart_here import Offer
-
-MONTHS = git.MONTHS
 
 
 def day(when: datetime) -> str:

@@ -13,6 +13,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+from collabcheck.core.dates import MONTHS
 from collabcheck.history.build import (
     SAME,
     FollowThrough,
@@ -27,21 +28,6 @@ from collabcheck.history.read import PRACTICES
 from collabcheck.render.safe import md_escape
 from collabcheck.render.words import display_name
 from collabcheck.render.words import fmt1 as fmt
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @lru_cache(maxsize=4096)

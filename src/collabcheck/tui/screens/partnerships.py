@@ -21,24 +21,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from collabcheck.core.dates import MONTHS
 from collabcheck.core.partnerships import Partnership, find_partnerships, known_pair
 from collabcheck.core.slug import pair_slug
 from collabcheck.render.words import display_name
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def describe(p: Partnership) -> str:
