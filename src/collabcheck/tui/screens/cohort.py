@@ -23,9 +23,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
 from collabcheck.core.bank import Bank
+from collabcheck.core.dates import MONTHS
 from collabcheck.history.cohort import Cohort, Row, load_cohort
 from collabcheck.render.cohort import Names, attention_words, chosen_words, flag_words, pair_label
-from collabcheck.render.history import MONTHS, sparkline
+from collabcheck.render.history import sparkline
 from collabcheck.render.safe import safe_line, terminal_safe
 from collabcheck.render.words import fmt1
 
