@@ -39,27 +39,9 @@ def run_cohort(args: argparse.Namespace) -> int:
 
 
 def _folder(args: argparse.Namespace) -> Path:
-    from collabcheck.cli.history import history_folder
+    from collabcheck.cli.history import checked_folder
 
-    folder = history_folder(args)
-    if not folder.exists():
-        if getattr(args, "folder", None):
-            raise CollabcheckError(folder, "folder not found (give the folder that holds your snapshots)")
-        raise CollabcheckError(
-            None,
-            f"no snapshot folder '{folder}' here; name one, for example "
-            "'collabcheck cohort examples/', or use --dir",
-        )
-    if not folder.is_dir():
-        raise CollabcheckError(
-            folder, "is a file, not a folder (use 'collabcheck report FILE' for one sitting)"
-        )
-    try:
-        with os.scandir(folder):
-            pass
-    except OSError as exc:
-        raise CollabcheckError(folder, f"folder cannot be read ({exc.strerror or exc})") from None
-    return folder
+    return checked_folder(args, "cohort")
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -45,13 +45,9 @@ def run_history(args: argparse.Namespace) -> int:
             gc.enable()
 
 
-def _run_history(args: argparse.Namespace) -> int:
-    from collabcheck.core.bank import load_bank
-    from collabcheck.core.git import state_of
-    from collabcheck.history.build import load_history, mark_committed
-    from collabcheck.history.read import Scanned
-    from collabcheck.render.history import render_markdown, render_text
-
+def checked_folder(args: argparse.Namespace, command: str) -> Path:
+    """The snapshot folder `history` or `cohort` reads, or one line saying why it cannot
+    (missing, a file, unreadable), the same for both commands."""
     folder = history_folder(args)
     if not folder.exists():
         if getattr(args, "folder", None):
@@ -59,7 +55,7 @@ def _run_history(args: argparse.Namespace) -> int:
         raise CollabcheckError(
             None,
             f"no snapshot folder '{folder}' here; name one, for example "
-            "'collabcheck history examples/', or use --dir",
+            f"'collabcheck {command} examples/', or use --dir",
         )
     if not folder.is_dir():
         raise CollabcheckError(
@@ -70,6 +66,17 @@ def _run_history(args: argparse.Namespace) -> int:
             pass
     except OSError as exc:
         raise CollabcheckError(folder, f"folder cannot be read ({exc.strerror or exc})") from None
+    return folder
+
+
+def _run_history(args: argparse.Namespace) -> int:
+    from collabcheck.core.bank import load_bank
+    from collabcheck.core.git import state_of
+    from collabcheck.history.build import load_history, mark_committed
+    from collabcheck.history.read import Scanned
+    from collabcheck.render.history import render_markdown, render_text
+
+    folder = checked_folder(args, "history")
     questions = getattr(args, "questions", None)
     bank = load_bank(Path(questions) if questions else None)
     pair = getattr(args, "pair", None)
