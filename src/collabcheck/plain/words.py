@@ -12,7 +12,7 @@ from collabcheck.core.bank import Bank, Item, questions
 from collabcheck.core.sitting import Sitting
 from collabcheck.core.snapshot import Answer, Snapshot
 from collabcheck.render.options import options
-from collabcheck.render.view import Block, Bullets, Label, Para, Quote, Scores
+from collabcheck.render.view import READING_ORDER, Block, Bullets, Label, Para, Quote, Scores
 from collabcheck.render.words import display_name, fmt, where_a_sitting_stopped
 
 
@@ -88,18 +88,7 @@ HOW = (
 
 # -- the comparison, read out in parts ---------------------------------------------------------
 
-ORDER = (
-    "summary",
-    "context",
-    "practices",
-    "power",
-    "attention",
-    "talk",
-    "notes",
-    "suggestion",
-    "unknown",
-    "source",
-)
+ORDER = READING_ORDER
 
 
 def _heard(block: Block) -> list[str]:

@@ -11,23 +11,12 @@ from __future__ import annotations
 from collabcheck.core.bank import Bank
 from collabcheck.core.snapshot import Partner
 from collabcheck.render import markdown, text
-from collabcheck.render.view import agreed_sentence, comparison_view
+from collabcheck.render.view import READING_ORDER, agreed_sentence, comparison_view
 from collabcheck.render.words import display_name
 from collabcheck.scoring.results import Comparison
 
-TEXT_ORDER = (
-    "summary",
-    "context",
-    "practices",
-    "power",
-    "attention",
-    "talk",
-    "notes",
-    "suggestion",
-    "agreed",
-    "unknown",
-    "source",
-)
+_AFTER = READING_ORDER.index("suggestion") + 1
+TEXT_ORDER = (*READING_ORDER[:_AFTER], "agreed", *READING_ORDER[_AFTER:])
 MARKDOWN_ORDER = (
     "summary",
     "agreed",

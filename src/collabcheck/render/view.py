@@ -29,6 +29,22 @@ from collabcheck.render.words import (
 )
 from collabcheck.scoring.results import Comparison, ItemResult
 
+# The order a pair reads the comparison in, in every format: the summary first, then the
+# details. Reports add what was agreed after the suggestion; the Together screen shows the
+# summary above its details.
+READING_ORDER = (
+    "summary",
+    "context",
+    "practices",
+    "power",
+    "attention",
+    "talk",
+    "notes",
+    "suggestion",
+    "unknown",
+    "source",
+)
+
 
 @dataclass(frozen=True)
 class Para:

@@ -22,23 +22,13 @@ from textual.widgets import Footer, Header, Static
 
 from collabcheck.core.bank import Bank
 from collabcheck.core.sitting import Sitting
-from collabcheck.render.view import Section, comparison_view
+from collabcheck.render.view import READING_ORDER, Section, comparison_view
 from collabcheck.scoring.compare import compare
 from collabcheck.tui.screens.agree import Agreement
 from collabcheck.tui.view import section_renderable
 from collabcheck.tui.widgets.picture import PictureView
 
-TOGETHER_ORDER = (
-    "context",
-    "practices",
-    "power",
-    "attention",
-    "talk",
-    "notes",
-    "suggestion",
-    "unknown",
-    "source",
-)
+TOGETHER_ORDER = READING_ORDER[1:]  # the summary is shown above the details
 
 
 class TogetherScreen(Screen[int]):
