@@ -117,10 +117,10 @@ BROKEN = {
         "find-partners.toml",
         'text = "Statement A of practice 1."\n',
         "",
-        ["'a'", "has no 'text'"],
+        ["'a'", "'text' is missing"],
     ),
     "empty text": ("find-partners.toml", '"Statement A of practice 1."', '"  "', ["'a'", "text"]),
-    "unknown kind": ("find-partners.toml", 'kind = "agree"', 'kind = "scale"', ["'a'", "unknown kind"]),
+    "unknown kind": ("find-partners.toml", 'kind = "agree"', 'kind = "scale"', ["'a'", "'kind' must be one of agree, authority, focus or reflect"]),
     "duplicate id": ("find-partners.toml", 'id = "b"', 'id = "a"', ["'a'", "twice"]),
     "bad id": ("find-partners.toml", 'id = "a"', 'id = "Item A"', ["'Item A'", "slug"]),
     "reverse on non-agree": (

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from collabcheck.core.bank import ITEM_KEYS, Item, Wording, load_bank
+from collabcheck.core.bank import Item, Wording, load_bank
 from collabcheck.core.errors import BankError
 from collabcheck.core.sides import SIDES
 
+ITEM_KEYS = {"id", "kind", "text", "reverse", "short", "prompt", "accountability", "later", "sides"}
 PATIENT_A = '\n[items.sides.patient]\ntext = "As far as you know, statement A."\n'
 
 
@@ -158,13 +159,13 @@ BROKEN = {
         "find-partners.toml",
         'text = "Statement A of practice 1."',
         '\n[items.sides.doctor]\ntext = "Doc."\n',
-        ["'a'", "'doctor'", "professional, patient, other"],
+        ["'a'", "side 'doctor'", "professional, patient or other"],
     ),
     "not given is not a side": (
         "find-partners.toml",
         'text = "Statement A of practice 1."',
         '\n[items.sides.""]\ntext = "Nobody."\n',
-        ["'a'", "unknown side"],
+        ["'a'", "side ''", "must be one of professional, patient or other"],
     ),
     "empty text": (
         "find-partners.toml",

@@ -81,7 +81,7 @@ def test_the_quick_form_is_not_read_as_a_section_of_the_bank():
         (lambda t: t.replace("bank_version = 2", "bank_version = 1"), "is for bank"),
         (
             lambda t: t.replace('why = "A purpose', 'whyy = "A purpose'),
-            "needs exactly 'id', 'idea' and 'why'",
+            "item 'find-partners.shared-purpose': 'why' is missing",
         ),
     ],
 )

@@ -1,226 +1,61 @@
-"""The question bank: loading, validating and looking up the guide's questions.
+"""The question bank: loading it from its folder, and finding the bank a sitting was answered on.
 
-The loader checks every rule itself, so each error can name the file and the item, and the
-models are plain frozen dataclasses, like every record in collabcheck (snapshots and the
-sitting in progress too): each file format has one hand-written check whose every failure
-is one line naming the file, and no second model library checks the same values again.
-
-A facilitator may point collabcheck at their own adapted bank, so every rule is checked on
-load and each failure names the file and the item; the app and reports can then trust the
-bank completely.
+A facilitator may point collabcheck at their own adapted bank, so every file goes through its
+model (core/bank_model.py: what a valid bank file is, declared once) and each mistake is one
+line naming the file, the item and what is wrong. This module checks only what needs more than
+one table: ids unique within a file, each practice 1–5 in exactly one file, one relationship
+section, and every idea's references. It then builds the frozen records (core/bank_records.py,
+whose names it gives too) that the app and reports trust completely, never checking again.
 
 Older banks ship too (`questions/v1/`), because history compares sittings answered on
 different bank versions and each sitting should be read with the questions its partners
-saw: `load_bank_for` finds them. Tagged tips and the map from the guide's ideas are read by
-bank_ideas.py.
+saw: `load_bank_for` finds them.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from collabcheck.core.bank_ideas import Idea, Tip, check_idea_refs, parse_ideas, parse_tips
+from collabcheck.core.bank_ideas import check_idea_refs, ideas_from, tips_from
+from collabcheck.core.bank_records import (
+    AGREE_LABELS,
+    FOCUS_LABELS,
+    FOCUS_VALUES,
+    KINDS,
+    PRACTICE_KINDS,
+    RELATIONSHIP_KINDS,
+    Bank,
+    Item,
+    Kind,
+    Section,
+    Wording,
+)
 from collabcheck.core.errors import BankError
 from collabcheck.core.files import read_toml
 from collabcheck.core.sides import SIDES
-from collabcheck.core.slug import is_slug
 
-Kind = Literal["agree", "authority", "focus", "reflect"]
-KINDS: tuple[str, ...] = ("agree", "authority", "focus", "reflect")
-PRACTICE_KINDS = {"agree", "reflect"}
-RELATIONSHIP_KINDS = {"authority", "focus"}
-FOCUS_VALUES: dict[str, int] = {
-    "task": -2,
-    "mostly-task": -1,
-    "balanced": 0,
-    "mostly-relationship": 1,
-    "relationship": 2,
-}
-FOCUS_LABELS: dict[str, str] = {
-    "task": "All on the task",
-    "mostly-task": "Mostly the task",
-    "balanced": "Balanced",
-    "mostly-relationship": "Mostly our relationship",
-    "relationship": "All on our relationship",
-}
-AGREE_LABELS: dict[int, str] = {
-    1: "Strongly disagree",
-    2: "Disagree",
-    3: "Neither agree nor disagree",
-    4: "Agree",
-    5: "Strongly agree",
-}
-
-
-@dataclass(frozen=True)
-class Wording:
-    """How one item is put to partners from one side of care (`[items.sides.<side>]`).
-
-    The same question, worded for someone who stands there: a patient may not know whether
-    senior people back a partnership, so they are asked as far as they know. Only the words
-    change; what is asked and how answers compare (kind, reverse, id) never do.
-    """
-
-    side: str
-    text: str
-    prompt: str | None = None
-
-
-@dataclass(frozen=True)
-class Item:
-    """One question; `id` is the full id `<section-id>.<item-id>` used in snapshots."""
-
-    id: str
-    kind: Kind
-    text: str
-    reverse: bool = False
-    short: str | None = None
-    # The question shown above the options of an authority or focus item, worded for it.
-    prompt: str | None = None
-    # An authority item about carrying formal responsibility: shown and compared, never say.
-    accountability: bool = False
-    # An agree item about something a partnership just starting cannot have done yet (a
-    # record of learning, a habit of sharing): left out of a starting pair's scores.
-    later: bool = False
-    # The item worded for a side of care, one per side that has its own words (core/sides.py).
-    sides: tuple[Wording, ...] = ()
-
-    def wording(self, side: str) -> Wording | None:
-        """This item's own words for `side`, if its bank gives it some."""
-        return next((w for w in self.sides if w.side == side), None)
-
-    def text_for(self, side: str) -> str:
-        """The statement or question as a partner from `side` reads it (the item's own text
-        when that side has no words of its own, or no side is given)."""
-        found = self.wording(side) if side else None
-        return found.text if found is not None else self.text
-
-    def prompt_for(self, side: str) -> str | None:
-        """The question above an authority or focus item's options, for a partner from `side`."""
-        found = self.wording(side) if side else None
-        return found.prompt if found is not None and found.prompt is not None else self.prompt
-
-    @property
-    def section_id(self) -> str:
-        return self.id.split(".", 1)[0]
-
-    @property
-    def label(self) -> str:
-        """A short noun phrase for sentences ('say over the agenda'); falls back to the text."""
-        return self.short or self.text
-
-
-@dataclass(frozen=True)
-class Section:
-    """A practice (number 1–5) or the relationship section (number None)."""
-
-    id: str
-    number: int | None
-    title: str
-    items: tuple[Item, ...]
-    summary: str = ""
-    tips: tuple[str, ...] = ()
-    prompts: tuple[str, ...] = ()
-    # The `when` tags of each tip, in the order of `tips` (empty: the tip fits every reading).
-    tips_when: tuple[tuple[str, ...], ...] = ()
-    ideas: tuple[Idea, ...] = ()
-
-    def of_kind(self, kind: str) -> list[Item]:
-        return [i for i in self.items if i.kind == kind]
-
-    @property
-    def tagged_tips(self) -> tuple[Tip, ...]:
-        when = self.tips_when or ((),) * len(self.tips)
-        return tuple(Tip(text, tags) for text, tags in zip(self.tips, when, strict=True))
-
-
-@dataclass(frozen=True)
-class Bank:
-    """A whole bank, sections in order: practices 1–5, then the relationship section."""
-
-    id: str
-    version: int
-    title: str
-    source: str
-    sections: tuple[Section, ...]
-
-    @cached_property
-    def items_by_id(self) -> dict[str, Item]:
-        return {item.id: item for s in self.sections for item in s.items}
-
-    @cached_property
-    def kinds(self) -> dict[str, str]:
-        """Each item id's kind: what a reader needs to check an answer, looked up once."""
-        return {item_id: item.kind for item_id, item in self.items_by_id.items()}
-
-    @cached_property
-    def order(self) -> dict[str, int]:
-        """Position of each item id in the bank, for writing answers in bank order."""
-        return {item_id: n for n, item_id in enumerate(self.items_by_id)}
-
-    @property
-    def practices(self) -> list[Section]:
-        return [s for s in self.sections if s.number is not None]
-
-    def practice(self, number: int) -> Section:
-        for s in self.practices:
-            if s.number == number:
-                return s
-        raise KeyError(number)
-
-    @property
-    def relationship(self) -> Section:
-        return next(s for s in self.sections if s.number is None)
-
-    def items_of_kind(self, kind: str) -> list[Item]:
-        return [i for s in self.sections for i in s.items if i.kind == kind]
-
-    def to_json(self) -> dict[str, Any]:
-        """The bank as `questions --format json` prints it (spec §1)."""
-        return {
-            "id": self.id,
-            "version": self.version,
-            "title": self.title,
-            "source": self.source,
-            "sections": [
-                {
-                    "id": s.id,
-                    "number": s.number,
-                    "title": s.title,
-                    "summary": s.summary,
-                    "tips": list(s.tips),
-                    "tips_when": [list(t.when) for t in s.tagged_tips],
-                    "prompts": list(s.prompts),
-                    "items": [
-                        {
-                            "id": i.id,
-                            "kind": i.kind,
-                            "text": i.text,
-                            "reverse": i.reverse,
-                            **({"short": i.short} if i.short else {}),
-                            **({"prompt": i.prompt} if i.prompt else {}),
-                            **({"accountability": True} if i.accountability else {}),
-                            **({"later": True} if i.later else {}),
-                            **({"sides": _sides_json(i)} if i.sides else {}),
-                        }
-                        for i in s.items
-                    ],
-                }
-                for s in self.sections
-            ],
-        }
-
-
-def _sides_json(item: Item) -> dict[str, dict[str, str]]:
-    return {
-        w.side: {"text": w.text, **({"prompt": w.prompt} if w.prompt is not None else {})}
-        for w in item.sides
-    }
-
+__all__ = [
+    "AGREE_LABELS",
+    "FOCUS_LABELS",
+    "FOCUS_VALUES",
+    "KINDS",
+    "PRACTICE_KINDS",
+    "RELATIONSHIP_KINDS",
+    "Bank",
+    "BankError",
+    "Item",
+    "Kind",
+    "Section",
+    "Wording",
+    "default_bank_dir",
+    "load_bank",
+    "load_bank_for",
+    "load_section",
+    "questions",
+]
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the collabcheck package
 
@@ -242,165 +77,54 @@ def default_bank_dir() -> Path:
     return PACKAGE_DIR.parents[1] / "questions"
 
 
-def _text(data: dict[str, Any], key: str, where: Path, what: str, required: bool = True) -> str:
-    value = data.get(key)
-    if value is None:
-        if required:
-            raise BankError(where, f"{what} has no '{key}'")
-        return ""
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise BankError(where, f"{what}: '{key}' must be non-empty text")
-    return value.strip()
+def check_file(model_name: str, data: Any, path: Path) -> Any:
+    """A parsed bank file through its model (core/bank_model.py), or one BankError line
+    naming the file, the item and what is wrong. pydantic is imported only here."""
+    from collabcheck.core import bank_model
+
+    try:
+        return bank_model.checked(getattr(bank_model, model_name), data)
+    except ValueError as exc:
+        raise BankError(path, str(exc)) from None
 
 
-def _texts(data: dict[str, Any], key: str, where: Path, what: str) -> tuple[str, ...]:
-    value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise BankError(where, f"{what}: '{key}' must be a list of non-empty texts")
-    return tuple(v.strip() for v in value)
-
-
-ITEM_KEYS = {"id", "kind", "text", "reverse", "short", "prompt", "accountability", "later", "sides"}
-
-
-def _load_item(raw: Any, section_id: str, practice: bool, path: Path, n: int) -> Item:
-    what = f"item {n}"
-    if not isinstance(raw, dict):
-        raise BankError(path, f"{what} is not a table ([[items]])")
-    item_id = raw.get("id")
-    if not isinstance(item_id, str) or not item_id:
-        raise BankError(path, f"{what} has no 'id'")
-    what = f"item '{item_id}'"
-    if not is_slug(item_id):
-        raise BankError(path, f"{what}: id must be a lower-case slug (a-z, 0-9, single '-')")
-    kind = raw.get("kind")
-    if kind not in KINDS:
-        raise BankError(path, f"{what}: unknown kind {kind!r} (use one of {', '.join(KINDS)})")
-    allowed = PRACTICE_KINDS if practice else RELATIONSHIP_KINDS
-    if kind not in allowed:
-        place = "a practice" if practice else "the relationship section"
-        raise BankError(
-            path, f"{what}: kind '{kind}' does not belong in {place} (use {' or '.join(sorted(allowed))})"
-        )
-    text = _text(raw, "text", path, what)
-    reverse = raw.get("reverse", False)
-    if not isinstance(reverse, bool):
-        raise BankError(path, f"{what}: 'reverse' must be true or false")
-    if reverse and kind != "agree":
-        raise BankError(path, f"{what}: 'reverse' only makes sense on an agree item")
-    short = raw.get("short")
-    if short is not None and (not isinstance(short, str) or not short.strip()):
-        raise BankError(path, f"{what}: 'short' must be non-empty text")
-    prompt = raw.get("prompt")
-    if prompt is not None:
-        if not isinstance(prompt, str) or not prompt.strip():
-            raise BankError(path, f"{what}: 'prompt' must be non-empty text")
-        if kind not in RELATIONSHIP_KINDS:
-            raise BankError(path, f"{what}: 'prompt' only belongs on authority and focus items")
-    accountability = raw.get("accountability", False)
-    if not isinstance(accountability, bool):
-        raise BankError(path, f"{what}: 'accountability' must be true or false")
-    if accountability and kind != "authority":
-        raise BankError(path, f"{what}: 'accountability' only makes sense on an authority item")
-    later = raw.get("later", False)
-    if not isinstance(later, bool):
-        raise BankError(path, f"{what}: 'later' must be true or false")
-    if later and kind != "agree":
-        raise BankError(path, f"{what}: 'later' only makes sense on an agree item")
-    unknown = set(raw) - ITEM_KEYS
-    if unknown:
-        raise BankError(path, f"{what}: unknown key(s) {', '.join(sorted(unknown))}")
-    sides = _load_sides(raw.get("sides"), kind, path, what)
+def _item(m: Any, section_id: str) -> Item:
+    """The frozen item the app uses, from its checked `ItemModel`."""
     return Item(
-        id=f"{section_id}.{item_id}",
-        kind=kind,
-        text=text,
-        reverse=reverse,
-        short=short.strip() if short else None,
-        prompt=prompt.strip() if prompt else None,
-        accountability=accountability,
-        later=later,
-        sides=sides,
+        id=f"{section_id}.{m.id}",
+        kind=m.kind,
+        text=m.text,
+        reverse=m.reverse,
+        short=m.short,
+        prompt=m.prompt,
+        accountability=m.accountability,
+        later=m.later,
+        sides=tuple(
+            Wording(side, m.sides[side].text, m.sides[side].prompt) for side in SIDES if side in m.sides
+        ),
     )
-
-
-SIDE_KEYS = ("text", "prompt")
-"""What a side's wording may change: the words, never what is asked or how it compares."""
-
-
-def _load_sides(raw: Any, kind: str, path: Path, what: str) -> tuple[Wording, ...]:
-    """`[items.sides.<side>]` tables: for each side of care, the item's text (and, for an
-    authority or focus item, its prompt) as a partner from that side reads them."""
-    if raw is None:
-        return ()
-    known = [s for s in SIDES if s]
-    if not isinstance(raw, dict):
-        raise BankError(path, f"{what}: 'sides' must be tables like [items.sides.patient]")
-    found: list[Wording] = []
-    for side, table in raw.items():
-        if side not in known:
-            raise BankError(path, f"{what}: unknown side {side!r} (use {', '.join(known)})")
-        where = f"{what}: side '{side}'"
-        if not isinstance(table, dict):
-            raise BankError(path, f"{where} must be a table with 'text'")
-        unknown = set(table) - set(SIDE_KEYS)
-        if unknown:
-            keys = ", ".join(sorted(unknown))
-            raise BankError(
-                path, f"{where}: unknown key(s) {keys} (a side may change only 'text' and 'prompt')"
-            )
-        text = _text(table, "text", path, where)
-        prompt = table.get("prompt")
-        if prompt is not None:
-            if not isinstance(prompt, str) or not prompt.strip():
-                raise BankError(path, f"{where}: 'prompt' must be non-empty text")
-            if kind not in RELATIONSHIP_KINDS:
-                raise BankError(path, f"{where}: 'prompt' only belongs on authority and focus items")
-        found.append(Wording(side, text, prompt.strip() if prompt is not None else None))
-    return tuple(sorted(found, key=lambda w: SIDES.index(w.side)))
 
 
 def load_section(path: Path) -> Section:
-    """Load one section file, checking every rule of spec §1 for it."""
-    data = read_toml(path, BankError)
-    section_id = data.get("id")
-    if not isinstance(section_id, str) or not is_slug(section_id):
-        raise BankError(path, "section 'id' must be a lower-case slug (a-z, 0-9, single '-')")
-    number = data.get("number")
-    if number is not None and (type(number) is not int or not 1 <= number <= 5):
-        raise BankError(path, f"practice number must be a whole number from 1 to 5, not {number!r}")
-    what = f"section '{section_id}'"
-    title = _text(data, "title", path, what)
-    summary = _text(data, "summary", path, what, required=False)
-    tips = parse_tips(data.get("tips"), path, what)
-    prompts = _texts(data, "prompts", path, what)
-    raw_items = data.get("items", [])
-    if not isinstance(raw_items, list) or not raw_items:
-        raise BankError(path, f"{what} has no items (add [[items]] tables)")
-    items = [_load_item(r, section_id, number is not None, path, n) for n, r in enumerate(raw_items, 1)]
+    """Load one section file through its model; ids must also be unique within the file and
+    every idea's reference must name an item, tip or prompt that is there."""
+    m = check_file("SectionModel", read_toml(path, BankError), path)
     seen: set[str] = set()
-    for item in items:
+    for item in m.items:
         if item.id in seen:
-            raise BankError(path, f"item '{item.id.split('.', 1)[1]}' appears twice (ids must be unique)")
+            raise BankError(path, f"item '{item.id}' appears twice (ids must be unique)")
         seen.add(item.id)
-    kinds = {i.kind for i in items}
-    if number is not None and "agree" not in kinds:
-        raise BankError(path, f"{what} has no agree items, so it cannot be scored")
-    if number is None and not ({"authority", "focus"} & kinds):
-        raise BankError(path, f"{what} has no authority or focus items")
-    ideas = parse_ideas(
-        data.get("ideas"), path, {i.id.split(".", 1)[1] for i in items}, len(tips), len(prompts)
-    )
-    tips_when = tuple(t.when for t in tips) if any(t.when for t in tips) else ()
+    tips = tips_from(m.tips)
+    ideas = ideas_from(m.ideas, path, seen, len(tips), len(m.prompts))
     return Section(
-        id=section_id,
-        number=number,
-        title=title,
-        summary=summary,
+        id=m.id,
+        number=m.number,
+        title=m.title,
+        summary=m.summary,
         tips=tuple(t.text for t in tips),
-        prompts=prompts,
-        items=tuple(items),
-        tips_when=tips_when,
+        prompts=tuple(m.prompts),
+        items=tuple(_item(i, m.id) for i in m.items),
+        tips_when=tuple(t.when for t in tips) if any(t.when for t in tips) else (),
         ideas=ideas,
     )
 
@@ -428,12 +152,21 @@ def load_bank(directory: Path | None = None) -> Bank:
     A bank is frozen, so one read from files that have not changed since (same sizes, times
     and inodes) is shared: the app, a facilitator's script or the test suite may ask for the
     same bank thousands of times, and reading and checking it takes several milliseconds.
+    Across runs, a bank whose files (and collabcheck) are byte for byte the ones that passed
+    their models last time is taken from core/bank_cache.py, so starting needs no pydantic.
     """
+    from collabcheck.core import bank_cache
+
     directory = Path(directory) if directory is not None else default_bank_dir()
     key = _files_key(directory)
     if key is not None and key in _LOADED:
         return _LOADED[key]
-    bank = _read_bank(directory)
+    digest = bank_cache.digest(directory)
+    bank = bank_cache.kept(digest) if digest is not None else None
+    if bank is None:
+        bank = _read_bank(directory)
+        if digest is not None and bank_cache.digest(directory) == digest:  # unchanged meanwhile
+            bank_cache.keep(digest, bank)
     if key is not None:
         if len(_LOADED) >= 16:
             _LOADED.pop(next(iter(_LOADED)))
@@ -445,15 +178,7 @@ def _read_bank(directory: Path) -> Bank:
     if not directory.is_dir():
         raise BankError(directory, "question folder not found")
     meta_path = directory / "bank.toml"
-    meta = read_toml(meta_path, BankError)
-    bank_id = meta.get("id")
-    if not isinstance(bank_id, str) or not is_slug(bank_id):
-        raise BankError(meta_path, "'id' must be a lower-case slug")
-    version = meta.get("version")
-    if type(version) is not int or version < 1:
-        raise BankError(meta_path, "'version' must be a whole number from 1 up")
-    title = _text(meta, "title", meta_path, "the bank")
-    source = _text(meta, "source", meta_path, "the bank")
+    meta = check_file("BankMetaModel", read_toml(meta_path, BankError), meta_path)
     sections: list[Section] = []
     files: dict[str, Path] = {}
     for path in sorted(directory.glob("*.toml")):
@@ -487,7 +212,7 @@ def _read_bank(directory: Path) -> Bank:
                 raise BankError(files[s.id], f"idea '{idea.id}' is also mapped in {idea_files[idea.id]}")
             idea_files[idea.id] = files[s.id].name
     sections.sort(key=lambda s: (s.number is None, s.number or 0))
-    return Bank(id=bank_id, version=version, title=title, source=source, sections=tuple(sections))
+    return Bank(meta.id, meta.version, meta.title, meta.source, tuple(sections))
 
 
 @cache

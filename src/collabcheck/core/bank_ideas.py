@@ -6,7 +6,9 @@ bank.py stays about items. A tip may be plain text (it fits every reading) or a 
 matches what was found (a pair working under the radar is not told to get written sign-off).
 Each section file also carries `[[ideas]]`: the guide's ideas, with line numbers, and the
 item, tip or prompt that carries each one, so that a reviewer (and a test) can check the bank
-still covers the guide after every edit. Every reference is checked on load.
+still covers the guide after every edit. Each table is checked by its model
+(core/bank_model.py); what needs the whole bank, every reference, is checked here on load.
+Plain module: the scoring reads `Tip.fits`, and never needs pydantic.
 """
 
 from __future__ import annotations
@@ -41,8 +43,7 @@ TIP_KINDS: dict[str, frozenset[str]] = {
     "audience": frozenset({"designers"}),
 }
 IDEA_STATUSES = ("covered", "partly", "missed")
-IDEA_KEYS = {"id", "lines", "idea", "status", "by", "why"}
-_LINES = re.compile(r"L\d+(?:[–-]\d+)?(?:, L\d+(?:[–-]\d+)?)*")
+LINES = re.compile(r"L\d+(?:[–-]\d+)?(?:, L\d+(?:[–-]\d+)?)*")
 _REF = re.compile(r"(item|tip|prompt):(\S+)")
 
 
@@ -78,79 +79,26 @@ class Idea:
     why: str = ""
 
 
-def parse_tips(value: Any, path: Path, what: str) -> tuple[Tip, ...]:
-    """`tips` as a list of texts or `{text, when}` tables; tags are checked against TIP_TAGS."""
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise BankError(path, f"{what}: 'tips' must be a list of texts or {{ text, when }} tables")
-    tips: list[Tip] = []
-    for n, raw in enumerate(value, 1):
-        if isinstance(raw, str) and raw.strip():
-            tips.append(Tip(raw.strip()))
-            continue
-        if not isinstance(raw, dict):
-            raise BankError(path, f"{what}: tip {n} must be non-empty text or a {{ text, when }} table")
-        text = raw.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise BankError(path, f"{what}: tip {n} has no 'text'")
-        when = raw.get("when", [])
-        if not isinstance(when, list) or not when or not all(isinstance(t, str) for t in when):
-            raise BankError(path, f"{what}: tip {n}: 'when' must be a non-empty list of tags")
-        unknown = [t for t in when if t not in TIP_TAGS]
-        if unknown:
-            raise BankError(path, f"{what}: tip {n}: unknown tag '{unknown[0]}' (use {', '.join(TIP_TAGS)})")
-        extra = set(raw) - {"text", "when"}
-        if extra:
-            raise BankError(path, f"{what}: tip {n}: unknown key(s) {', '.join(sorted(extra))}")
-        tips.append(Tip(text.strip(), tuple(dict.fromkeys(when))))
-    return tuple(tips)
+def tips_from(models: Iterable[Any]) -> tuple[Tip, ...]:
+    """The tips of a section, from its checked `TipModel`s (core/bank_model.py)."""
+    return tuple(Tip(m.text, tuple(m.when)) for m in models)
 
 
-def parse_ideas(value: Any, path: Path, item_ids: set[str], n_tips: int, n_prompts: int) -> tuple[Idea, ...]:
-    """`[[ideas]]` tables, every `by` reference resolved against this section's items, tips, prompts."""
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise BankError(path, "'ideas' must be [[ideas]] tables")
+def ideas_from(
+    models: Iterable[Any], path: Path, item_ids: set[str], n_tips: int, n_prompts: int
+) -> tuple[Idea, ...]:
+    """A section's ideas, from its checked `IdeaModel`s: each id once in the file, and every
+    `by` reference resolved against this section's items, tips and prompts."""
     ideas: list[Idea] = []
     seen: set[str] = set()
-    for n, raw in enumerate(value, 1):
-        if not isinstance(raw, dict):
-            raise BankError(path, f"idea {n} is not a table ([[ideas]])")
-        idea_id = raw.get("id")
-        if not isinstance(idea_id, str) or not idea_id.strip():
-            raise BankError(path, f"idea {n} has no 'id'")
-        what = f"idea '{idea_id}'"
-        if idea_id in seen:
+    for m in models:
+        what = f"idea '{m.id}'"
+        if m.id in seen:
             raise BankError(path, f"{what} appears twice (ids must be unique)")
-        seen.add(idea_id)
-        extra = set(raw) - IDEA_KEYS
-        if extra:
-            raise BankError(path, f"{what}: unknown key(s) {', '.join(sorted(extra))}")
-        texts = {}
-        for key in ("lines", "idea", "status", "why"):
-            v = raw.get(key, "")
-            if not isinstance(v, str):
-                raise BankError(path, f"{what}: '{key}' must be text")
-            texts[key] = v.strip()
-        if not _LINES.fullmatch(texts["lines"]):
-            raise BankError(path, f'{what}: \'lines\' must look like "L333–337" or "L282, L286–302"')
-        if not texts["idea"]:
-            raise BankError(path, f"{what} has no 'idea' (say it in a few words)")
-        status = texts["status"]
-        if status not in IDEA_STATUSES:
-            raise BankError(path, f"{what}: 'status' must be one of {', '.join(IDEA_STATUSES)}")
-        if status != "covered" and not texts["why"]:
-            raise BankError(path, f"{what} is {status}: say 'why'")
-        by = raw.get("by", [])
-        if not isinstance(by, list) or not all(isinstance(r, str) for r in by):
-            raise BankError(path, f'{what}: \'by\' must be a list like ["item:real-task", "tip:2"]')
-        if status != "missed" and not by:
-            raise BankError(path, f"{what} is {status} but 'by' names nothing")
-        for ref in by:
+        seen.add(m.id)
+        for ref in m.by:
             _check_ref(ref, path, what, item_ids, n_tips, n_prompts)
-        ideas.append(Idea(idea_id.strip(), texts["lines"], texts["idea"], status, tuple(by), texts["why"]))
+        ideas.append(Idea(m.id, m.lines, m.idea, m.status, tuple(m.by), m.why))
     return tuple(ideas)
 
 

@@ -3,7 +3,8 @@
 A pair who sit every month or two should not answer all 45 questions each time. The quick
 form (`questions/forms/quick.toml`) lists a few of the bank's own items, by id, each with the
 guide's idea it carries and why it was chosen, so a quick sitting is compared with a full one
-question by question. This module reads and checks that file, builds the bank a quick sitting
+question by question. This module reads that file through its model (`FormModel` in
+core/bank_model.py), checks it fits the bank, builds the bank a quick sitting
 is asked from (the same sections, only the chosen items), and says when a partnership sat in
 full lately enough to be offered the quick form. Plain module: no Textual.
 """
@@ -72,41 +73,27 @@ def read_form(path: Path, bank: Bank) -> Form:
     """Read and check a short form against `bank`; BankError (one line naming the file) when
     it does not fit: an unknown item, a written question, too many questions, too few for a
     practice, no say or attention question, or an idea the bank does not map to the item."""
-    data: dict[str, Any] = read_toml(path, BankError)
-    for key in ("id", "title", "bank"):
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            raise BankError(path, f"'{key}' is missing or not text")
-    if type(data.get("bank_version")) is not int:
-        raise BankError(path, "'bank_version' is missing or not a whole number")
-    if (data["bank"], data["bank_version"]) != (bank.id, bank.version):
+    from collabcheck.core.bank import check_file
+
+    m = check_file("FormModel", read_toml(path, BankError), path)
+    if (m.bank, m.bank_version) != (bank.id, bank.version):
         raise BankError(
-            path,
-            f"is for bank '{data['bank']}' version {data['bank_version']}, "
-            f"not '{bank.id}' version {bank.version}",
+            path, f"is for bank '{m.bank}' version {m.bank_version}, not '{bank.id}' version {bank.version}"
         )
-    raw = data.get("items")
-    if not isinstance(raw, list) or not raw:
-        raise BankError(path, "has no [[items]]")
     carried = _idea_items(bank)
     items: list[FormItem] = []
-    for n, entry in enumerate(raw, 1):
-        if (
-            not isinstance(entry, dict)
-            or set(entry) != {"id", "idea", "why"}
-            or not all(isinstance(v, str) and v.strip() for v in entry.values())
-        ):
-            raise BankError(path, f"item {n} needs exactly 'id', 'idea' and 'why', each as text")
-        item = bank.items_by_id.get(entry["id"])
+    for entry in m.items:
+        item = bank.items_by_id.get(entry.id)
         if item is None:
-            raise BankError(path, f"item '{entry['id']}' is not in the bank")
+            raise BankError(path, f"item '{entry.id}' is not in the bank")
         if item.kind == "reflect":
-            raise BankError(path, f"item '{entry['id']}' is a written question; a quick form has none")
-        if entry["id"] not in carried.get(entry["idea"], set()):
-            raise BankError(path, f"item '{entry['id']}': the bank does not map idea '{entry['idea']}' to it")
-        if any(i.id == entry["id"] for i in items):
-            raise BankError(path, f"item '{entry['id']}' is listed twice")
-        items.append(FormItem(entry["id"], entry["idea"], entry["why"].strip()))
-    form = Form(data["id"], data["title"], data["bank"], data["bank_version"], tuple(items))
+            raise BankError(path, f"item '{entry.id}' is a written question; a quick form has none")
+        if entry.id not in carried.get(entry.idea, set()):
+            raise BankError(path, f"item '{entry.id}': the bank does not map idea '{entry.idea}' to it")
+        if any(i.id == entry.id for i in items):
+            raise BankError(path, f"item '{entry.id}' is listed twice")
+        items.append(FormItem(entry.id, entry.idea, entry.why))
+    form = Form(m.id, m.title, m.bank, m.bank_version, tuple(items))
     _check_shape(form, bank, path)
     return form
 

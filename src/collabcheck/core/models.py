@@ -22,7 +22,6 @@ read (never for the first screen, nor for a history whose output is already kept
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -37,8 +36,17 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
+from collabcheck.core.model_base import (
+    SLUG_WORDS,
+    Slug,
+    Text,
+    _key,
+    _savable,
+    explain,
+    place,
+    problem,
+)
 from collabcheck.core.records import (
     ROUTES,
     SCHEMA,
@@ -57,32 +65,10 @@ if TYPE_CHECKING:
     from collabcheck.core.bank import Bank
 
 SIDES = ("professional", "patient", "other")
-SLUG_WORDS = "must be a slug (a-z, 0-9 and '-')"
 ITEM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def problem(message: str) -> PydanticCustomError:
-    """A rule broken, in plain words; `explain` puts the place in the file in front."""
-    return PydanticCustomError("collabcheck", message)
-
-
-# -- values used in more than one file ---------------------------------------------------------
-
-
-def _slug(value: str) -> str:
-    if not is_slug(value):
-        raise problem(SLUG_WORDS)
-    return value
-
-
-def _savable(value: str) -> str:
-    """Text that can be written as UTF-8: a lone surrogate (half of a character, which some
-    terminals and JSON files carry) would make every later save fail."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise problem("holds a broken character (half of a pair) that cannot be saved") from None
-    return value
+# -- values used in more than one file (slugs and savable text: core/model_base.py) -----------
 
 
 def _named(value: str) -> str:
@@ -91,8 +77,6 @@ def _named(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_slug)]
-Text = Annotated[str, AfterValidator(_savable)]
 Name = Annotated[str, AfterValidator(_savable), AfterValidator(_named)]
 Side = Literal["professional", "patient", "other"]
 
@@ -317,95 +301,6 @@ def bank_for(bank: Bank | None, bank_id: Any, version: Any) -> Bank | None:
 
 def _warnings(info: ValidationInfo) -> list[str] | None:
     return (info.context or {}).get("warnings")
-
-
-# -- one line per problem ----------------------------------------------------------------------
-
-WORDS = {
-    "missing": "is missing",
-    "string_type": "must be text",
-    "int_type": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "float_type": "must be a number",
-    "bool_type": "must be true or false",
-    "list_type": "must be a list",
-    "tuple_type": "must be a list",
-    "dict_type": "must be a table",
-    "model_type": "must be a table",
-    "model_attributes_type": "must be a table",
-    "datetime_type": "must be a date and time with an offset, like 2026-11-28T15:30:00+00:00",
-    "extra_forbidden": "is not something collabcheck keeps here",
-    "string_too_short": "is empty",
-}
-_MEMBERS = {"SummaryModel", "RefusedModel", "AgreedModel", "ContextModel", "NoteModel"}
-# What the spec calls a missing key where "is missing" alone would not say enough.
-MISSING = {
-    "taken_at": "has no 'taken_at' (when the sitting happened)",
-    "pair": "'pair' is missing or not text",
-    "bank": "'bank' is missing or not text",
-    "bank_version": "'bank_version' is missing or not a whole number",
-    "partners": "there must be 2 to 6 [[partners]]",
-}
-_BARE = re.compile(r"[A-Za-z0-9_-]+")
-
-
-def _key(key: str, limit: int = 60) -> str:
-    """A key as a message shows it: as written (quoted when TOML would quote it), short."""
-    shown = key if len(key) <= limit else key[: limit - 1] + "…"
-    if _BARE.fullmatch(key):
-        return shown
-    return json.dumps(shown, ensure_ascii=False)
-
-
-def place(*loc: Any) -> str:
-    """A place in a file in its own terms: `answers.sam."embed.approved"`, `partners[2].id`
-    (counting [[partners]] tables from 1, as a person reading the file does)."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-        else:
-            out += ("." if out else "") + _key(str(part))
-    return out
-
-
-def explain(exc: ValidationError) -> str:
-    """The first thing wrong, as one line without the file's name: where, then what."""
-    errors = exc.errors(include_url=False, include_context=True, include_input=False)
-    if not errors:
-        return "is not valid"
-    err = errors[0]
-    # The file has no level for a union's member (a summary or a refusal, say): left out.
-    loc = ["schema" if p == "schema_" else p for p in err["loc"] if p not in _MEMBERS]
-    kind = err["type"]
-    where = place(*loc)
-    if kind == "collabcheck":
-        what = str(err["msg"])
-    elif kind == "missing" and len(loc) == 1 and str(loc[0]) in MISSING:
-        return MISSING[str(loc[0])]
-    elif kind == "literal_error":
-        expected = str((err.get("ctx") or {}).get("expected", "")).replace("'", "")
-        what = f"must be one of {expected}"
-    elif kind in ("too_short", "too_long") and loc == ["partners"]:
-        return MISSING["partners"]
-    elif kind in ("too_short", "too_long"):
-        what = "has too many or too few entries"
-    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        what = _range(loc, err.get("ctx") or {})
-    else:
-        what = WORDS.get(kind, "is not valid")
-    return f"{where} {what}" if where else what
-
-
-def _range(loc: list[Any], ctx: dict[str, Any]) -> str:
-    if loc and loc[-1] in ("practice", "agreed_practice"):
-        return "must be a practice number from 1 to 5"
-    low, high = ctx.get("ge"), ctx.get("le")
-    if low is not None:
-        return f"must be {low} or more"
-    if high is not None:
-        return f"must be {high} or less"
-    return "is out of range"
 
 
 # -- reading -----------------------------------------------------------------------------------
