@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from collabcheck.core.bank_ideas import check_idea_refs, ideas_from, tips_from
+from collabcheck.core.bank_ideas import check_idea_refs, ideas_from, quoted, tips_from
 from collabcheck.core.bank_records import (
     AGREE_LABELS,
     FOCUS_LABELS,
@@ -209,7 +209,8 @@ def _read_bank(directory: Path) -> Bank:
         check_idea_refs(s.ideas, files[s.id], targets)
         for idea in s.ideas:
             if idea.id in idea_files:
-                raise BankError(files[s.id], f"idea '{idea.id}' is also mapped in {idea_files[idea.id]}")
+                where = idea_files[idea.id]
+                raise BankError(files[s.id], f"idea {quoted(idea.id)} is also mapped in {where}")
             idea_files[idea.id] = files[s.id].name
     sections.sort(key=lambda s: (s.number is None, s.number or 0))
     return Bank(meta.id, meta.version, meta.title, meta.source, tuple(sections))

@@ -47,6 +47,15 @@ LINES = re.compile(r"L\d+(?:[–-]\d+)?(?:, L\d+(?:[–-]\d+)?)*")
 _REF = re.compile(r"(item|tip|prompt):(\S+)")
 
 
+def quoted(value: object, limit: int = 60) -> str:
+    """A value from a bank file as a message shows it: quoted, on one line and short (an id
+    may hold a line break or a megabyte of text)."""
+    if not isinstance(value, str | int | float | bool):
+        return f"a {type(value).__name__}"
+    shown = repr(value[: limit + 1] if isinstance(value, str) else value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Tip:
     """Advice to act on; `when` names the findings it fits (empty: it fits every reading)."""
@@ -92,7 +101,7 @@ def ideas_from(
     ideas: list[Idea] = []
     seen: set[str] = set()
     for m in models:
-        what = f"idea '{m.id}'"
+        what = f"idea {quoted(m.id)}"
         if m.id in seen:
             raise BankError(path, f"{what} appears twice (ids must be unique)")
         seen.add(m.id)
@@ -112,21 +121,21 @@ def _check_ref(
     place: str = "this file",
     shown: str | None = None,
 ) -> None:
-    shown = shown or ref
+    shown = quoted(shown or ref)
     m = _REF.fullmatch(ref)
     if m is None:
-        raise BankError(path, f"{what}: '{shown}' is not item:<id>, tip:<n> or prompt:<n>")
+        raise BankError(path, f"{what}: {shown} is not item:<id>, tip:<n> or prompt:<n>")
     kind, target = m.groups()
     if "." in target and place == "this file":
         return  # another section's, `item:<section-id>.<item-id>`, `tip:<section-id>.<n>`: checked later
     if kind == "item":
         if target not in item_ids:
-            raise BankError(path, f"{what}: '{shown}' names no item in {place}")
+            raise BankError(path, f"{what}: {shown} names no item in {place}")
         return
     count = n_tips if kind == "tip" else n_prompts
     if not target.isdigit() or not 1 <= int(target) <= count:
         raise BankError(
-            path, f"{what}: '{shown}' names no {kind} in {place} (it has {count}, numbered from 1)"
+            path, f"{what}: {shown} names no {kind} in {place} (it has {count}, numbered from 1)"
         )
 
 
@@ -145,12 +154,12 @@ def check_idea_refs(ideas: Iterable[Idea], path: Path, sections: SectionTargets)
                 continue
             section_id, local = target.split(".", 1)
             if section_id not in sections:
-                raise BankError(path, f"idea '{idea.id}': '{ref}' names no section in the bank")
+                raise BankError(path, f"idea {quoted(idea.id)}: {quoted(ref)} names no section in the bank")
             items, n_tips, n_prompts = sections[section_id]
             _check_ref(
                 f"{kind}:{local}",
                 path,
-                f"idea '{idea.id}'",
+                f"idea {quoted(idea.id)}",
                 items,
                 n_tips,
                 n_prompts,

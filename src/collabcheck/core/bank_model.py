@@ -27,21 +27,19 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from collabcheck.core.bank_ideas import LINES, TIP_TAGS
+from collabcheck.core.bank_ideas import quoted as brief
 from collabcheck.core.bank_records import PRACTICE_KINDS, RELATIONSHIP_KINDS
 from collabcheck.core.model_base import Slug, Text, explain, problem
 
-
-def brief(value: Any, limit: int = 60) -> str:
-    """A value as a message shows it: quoted and short (an id may be a megabyte of text)."""
-    if not isinstance(value, str | int | float | bool):
-        return f"a {type(value).__name__}"
-    shown = repr(value[: limit + 1] if isinstance(value, str) else value)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+LONGEST = 1000
+"""Most characters in one text of a bank (a question, a tip, the source): a screen shows it."""
 
 
 def _filled(value: str) -> str:
     if not value.strip():
         raise problem("is empty")
+    if len(value) > LONGEST:
+        raise problem(f"is {len(value)} characters long; a bank's texts have at most {LONGEST}")
     return value.strip()
 
 

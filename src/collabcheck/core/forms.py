@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from collabcheck.core.bank import Bank, default_bank_dir
+from collabcheck.core.bank_ideas import quoted
 from collabcheck.core.errors import BankError
 from collabcheck.core.files import read_toml
 
@@ -78,20 +79,23 @@ def read_form(path: Path, bank: Bank) -> Form:
     m = check_file("FormModel", read_toml(path, BankError), path)
     if (m.bank, m.bank_version) != (bank.id, bank.version):
         raise BankError(
-            path, f"is for bank '{m.bank}' version {m.bank_version}, not '{bank.id}' version {bank.version}"
+            path,
+            f"is for bank {quoted(m.bank)} version {m.bank_version}, "
+            f"not '{bank.id}' version {bank.version}",
         )
     carried = _idea_items(bank)
     items: list[FormItem] = []
     for entry in m.items:
         item = bank.items_by_id.get(entry.id)
         if item is None:
-            raise BankError(path, f"item '{entry.id}' is not in the bank")
+            raise BankError(path, f"item {quoted(entry.id)} is not in the bank")
         if item.kind == "reflect":
-            raise BankError(path, f"item '{entry.id}' is a written question; a quick form has none")
+            raise BankError(path, f"item {quoted(entry.id)} is a written question; a quick form has none")
         if entry.id not in carried.get(entry.idea, set()):
-            raise BankError(path, f"item '{entry.id}': the bank does not map idea '{entry.idea}' to it")
+            idea = quoted(entry.idea)
+            raise BankError(path, f"item {quoted(entry.id)}: the bank does not map idea {idea} to it")
         if any(i.id == entry.id for i in items):
-            raise BankError(path, f"item '{entry.id}' is listed twice")
+            raise BankError(path, f"item {quoted(entry.id)} is listed twice")
         items.append(FormItem(entry.id, entry.idea, entry.why))
     form = Form(m.id, m.title, m.bank, m.bank_version, tuple(items))
     _check_shape(form, bank, path)
