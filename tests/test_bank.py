@@ -120,7 +120,12 @@ BROKEN = {
         ["'a'", "'text' is missing"],
     ),
     "empty text": ("find-partners.toml", '"Statement A of practice 1."', '"  "', ["'a'", "text"]),
-    "unknown kind": ("find-partners.toml", 'kind = "agree"', 'kind = "scale"', ["'a'", "'kind' must be one of agree, authority, focus or reflect"]),
+    "unknown kind": (
+        "find-partners.toml",
+        'kind = "agree"',
+        'kind = "scale"',
+        ["'a'", "'kind' must be one of agree, authority, focus or reflect"],
+    ),
     "duplicate id": ("find-partners.toml", 'id = "b"', 'id = "a"', ["'a'", "twice"]),
     "bad id": ("find-partners.toml", 'id = "a"', 'id = "Item A"', ["'Item A'", "slug"]),
     "reverse on non-agree": (
