@@ -149,7 +149,12 @@ BROKEN = {
         'id = "time"\nkind = "agree"',
         ["'time'", "does not belong"],
     ),
-    "unknown item key": ("find-partners.toml", 'id = "a"', 'id = "a"\nweight = 2', ["'a'", "weight"]),
+    "unknown item key": (
+        "find-partners.toml",
+        'id = "a"',
+        'id = "a"\nweight = 2',
+        ["'a'", "'weight' is not a key collabcheck knows here (check its spelling)"],
+    ),
     "tips not a list": ("find-partners.toml", 'tips = ["Tip one', 'tips = "Tip" #["Tip one', ["tips"]),
     "missing title": ("invest.toml", 'title = "Practice 2"\n', "", ["title"]),
     # bank version 2: prompts, accountability and tagged tips

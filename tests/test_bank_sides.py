@@ -189,13 +189,13 @@ BROKEN = {
         "find-partners.toml",
         'text = "Statement A of practice 1."',
         '\n[items.sides.patient]\ntext = "T."\nkind = "reflect"\n',
-        ["'a'", "patient", "kind"],
+        ["'a'", "side 'patient'", "may change only 'text' and 'prompt', not 'kind'"],
     ),
     "reverse in a side": (
         "find-partners.toml",
         "reverse = true",
         '\n[items.sides.patient]\ntext = "T."\nreverse = false\n',
-        ["'c'", "patient", "reverse"],
+        ["'c'", "side 'patient'", "may change only 'text' and 'prompt', not 'reverse'"],
     ),
     "prompt on an agree item": (
         "find-partners.toml",

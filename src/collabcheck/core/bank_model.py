@@ -87,6 +87,16 @@ class WordingModel(Closed):
     text: Words
     prompt: Words | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _only_words(cls, data: Any) -> Any:
+        """What is asked and how it compares are the item's own, whatever the side."""
+        if isinstance(data, dict):
+            other = sorted(str(k) for k in data if k not in ("text", "prompt"))
+            if other:
+                raise problem(f"may change only 'text' and 'prompt', not {brief(other[0])}")
+        return data
+
 
 class ItemModel(Closed):
     """One `[[items]]` table: a question, its kind and how it is shown and compared."""
@@ -216,6 +226,7 @@ class FormModel(Closed):
 # -- one line per problem ----------------------------------------------------------------------
 
 TABLES = {"items": "item", "ideas": "idea", "tips": "tip"}
+BANK_WORDS = {"extra_forbidden": "is not a key collabcheck knows here (check its spelling)"}
 
 
 def _shown(data: Any) -> Callable[[list[Any]], str]:
@@ -249,4 +260,4 @@ def checked(model: type[Closed], data: Any) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise ValueError(explain(exc, _shown(data))) from None
+        raise ValueError(explain(exc, _shown(data), BANK_WORDS)) from None

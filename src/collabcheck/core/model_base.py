@@ -99,11 +99,16 @@ def place(*loc: Any) -> str:
     return out
 
 
-def explain(exc: ValidationError, shown: Callable[[list[Any]], str] = lambda loc: place(*loc)) -> str:
+def explain(
+    exc: ValidationError,
+    shown: Callable[[list[Any]], str] = lambda loc: place(*loc),
+    words: dict[str, str] | None = None,
+) -> str:
     """The first thing wrong, as one line without the file's name: where, then what.
 
     `shown` names the place; a file whose tables are known by their ids (a question bank's
-    `item 'purpose'`) gives its own, and every file shares what is said about the problem."""
+    `item 'purpose'`) gives its own. Every file shares what is said about the problem, but a
+    file a person writes by hand may say some of it in its own `words` (by error type)."""
     errors = exc.errors(include_url=False, include_context=True, include_input=False)
     if not errors:
         return "is not valid"
@@ -126,7 +131,7 @@ def explain(exc: ValidationError, shown: Callable[[list[Any]], str] = lambda loc
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         what = _range(loc, err.get("ctx") or {})
     else:
-        what = WORDS.get(kind, "is not valid")
+        what = (words or {}).get(kind) or WORDS.get(kind, "is not valid")
     return f"{where} {what}" if where else what
 
 
