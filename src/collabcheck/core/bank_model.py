@@ -14,7 +14,7 @@ rest of collabcheck uses from the checked models. The careful read (core/files.p
 type of file, UTF-8, nesting) always runs first.
 
 Each problem becomes one line through `explain` (core/model_base.py), with the place named as a
-facilitator reads their file: `item 'purpose': 'sides.patient.text' is empty`.
+facilitator reads their file: `item 'purpose': side 'patient': 'text' is empty`.
 This module imports pydantic, so it is imported only when a bank must be read from its TOML
 (a bank read before is kept by core/bank_cache.py, so the first screen never needs it).
 """
@@ -26,8 +26,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from collabcheck.core.bank_ideas import LINES, TIP_TAGS
-from collabcheck.core.bank_ideas import quoted as brief
+from collabcheck.core.bank_ideas import LINES, TIP_TAGS, quoted
 from collabcheck.core.bank_records import PRACTICE_KINDS, RELATIONSHIP_KINDS
 from collabcheck.core.model_base import Slug, Text, explain, problem
 
@@ -64,7 +63,7 @@ def _tags(value: list[str]) -> list[str]:
         raise problem("must be a non-empty list of tags")
     for tag in value:
         if tag not in TIP_TAGS:
-            raise problem(f"names an unknown tag {brief(tag)} (use {', '.join(TIP_TAGS)})")
+            raise problem(f"names an unknown tag {quoted(tag)} (use {', '.join(TIP_TAGS)})")
     return list(dict.fromkeys(value))
 
 
@@ -94,7 +93,7 @@ class WordingModel(Closed):
         if isinstance(data, dict):
             other = sorted(str(k) for k in data if k not in ("text", "prompt"))
             if other:
-                raise problem(f"may change only 'text' and 'prompt', not {brief(other[0])}")
+                raise problem(f"may change only 'text' and 'prompt', not {quoted(other[0])}")
         return data
 
 
@@ -241,10 +240,10 @@ def _shown(data: Any) -> Callable[[list[Any]], str]:
             raw = data.get(loc[0]) if isinstance(data, dict) else None
             entry = raw[loc[1]] if isinstance(raw, list) and loc[1] < len(raw) else None
             raw_id = entry.get("id") if isinstance(entry, dict) and table != "tip" else None
-            head = f"{table} {brief(raw_id)}" if isinstance(raw_id, str) else f"{table} {loc[1] + 1}"
+            head = f"{table} {quoted(raw_id)}" if isinstance(raw_id, str) else f"{table} {loc[1] + 1}"
             rest = loc[2:]
         if len(rest) >= 2 and rest[0] == "sides":  # a side's words: `side 'patient': 'text'`
-            head = f"{head}: side {brief(rest[1])}" if head else f"side {brief(rest[1])}"
+            head = f"{head}: side {quoted(rest[1])}" if head else f"side {quoted(rest[1])}"
             rest = [p for p in rest[2:] if p != "[key]"]
         path = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in rest)
         key = f"'{path}'" if path else ""
