@@ -143,3 +143,23 @@ def test_any_bank_written_reads_back_equal(practice, relationship, tips, prompts
             assert json_items[item.id].get("sides", {}) == {
                 s.side: {"text": s.text, **({"prompt": s.prompt} if s.prompt else {})} for s in item.sides
             }
+
+
+def test_the_quick_form_written_from_its_record_reads_back_equal(tmp_path: Path) -> None:
+    from collabcheck.core.forms import quick_form_path, read_form
+
+    from .conftest import SHIPPED_BANK
+
+    bank = load_bank(SHIPPED_BANK)
+    form = read_form(quick_form_path(), bank)
+    data = {
+        "id": form.id,
+        "title": form.title,
+        "bank": form.bank,
+        "bank_version": form.bank_version,
+        "items": [{"id": i.id, "idea": i.idea, "why": i.why} for i in form.items],
+    }
+    path = tmp_path / "quick.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    assert read_form(path, bank) == form
+    assert len(form.items) >= 2 * 5  # a real form, not an empty one
