@@ -68,6 +68,9 @@ class Item:
     prompt: str | None = None
     # An authority item about carrying formal responsibility: shown and compared, never say.
     accountability: bool = False
+    # An authority item about who has had the chances to develop as a leader (training,
+    # coaching): shown and compared, never the say, like carrying responsibility.
+    development: bool = False
     # An agree item about something a partnership just starting cannot have done yet (a
     # record of learning, a habit of sharing): left out of a starting pair's scores.
     later: bool = False
@@ -172,6 +175,7 @@ class Bank:
                             **({"short": i.short} if i.short else {}),
                             **({"prompt": i.prompt} if i.prompt else {}),
                             **({"accountability": True} if i.accountability else {}),
+                            **({"development": True} if i.development else {}),
                             **({"later": True} if i.later else {}),
                         }
                         for i in s.items
@@ -259,12 +263,21 @@ def _load_item(raw: Any, section_id: str, practice: bool, path: Path, n: int) ->
         raise BankError(path, f"{what}: 'accountability' must be true or false")
     if accountability and kind != "authority":
         raise BankError(path, f"{what}: 'accountability' only makes sense on an authority item")
+    development = raw.get("development", False)
+    if not isinstance(development, bool):
+        raise BankError(path, f"{what}: 'development' must be true or false")
+    if development and (kind != "authority" or accountability):
+        raise BankError(
+            path, f"{what}: 'development' only makes sense on an authority item without 'accountability'"
+        )
     later = raw.get("later", False)
     if not isinstance(later, bool):
         raise BankError(path, f"{what}: 'later' must be true or false")
     if later and kind != "agree":
         raise BankError(path, f"{what}: 'later' only makes sense on an agree item")
-    unknown = set(raw) - {"id", "kind", "text", "reverse", "short", "prompt", "accountability", "later"}
+    unknown = set(raw) - {
+        "id", "kind", "text", "reverse", "short", "prompt", "accountability", "development", "later"
+    }
     if unknown:
         raise BankError(path, f"{what}: unknown key(s) {', '.join(sorted(unknown))}")
     return Item(
@@ -275,6 +288,7 @@ def _load_item(raw: Any, section_id: str, practice: bool, path: Path, n: int) ->
         short=short.strip() if short else None,
         prompt=prompt.strip() if prompt else None,
         accountability=accountability,
+        development=development,
         later=later,
     )
 
