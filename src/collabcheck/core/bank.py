@@ -26,6 +26,7 @@ from typing import Any, Literal
 from collabcheck.core.bank_ideas import Idea, Tip, check_idea_refs, parse_ideas, parse_tips
 from collabcheck.core.errors import BankError
 from collabcheck.core.files import read_toml
+from collabcheck.core.sides import SIDES
 from collabcheck.core.slug import is_slug
 
 Kind = Literal["agree", "authority", "focus", "reflect"]
@@ -56,6 +57,20 @@ AGREE_LABELS: dict[int, str] = {
 
 
 @dataclass(frozen=True)
+class Wording:
+    """How one item is put to partners from one side of care (`[items.sides.<side>]`).
+
+    The same question, worded for someone who stands there: a patient may not know whether
+    senior people back a partnership, so they are asked as far as they know. Only the words
+    change; what is asked and how answers compare (kind, reverse, id) never do.
+    """
+
+    side: str
+    text: str
+    prompt: str | None = None
+
+
+@dataclass(frozen=True)
 class Item:
     """One question; `id` is the full id `<section-id>.<item-id>` used in snapshots."""
 
@@ -74,6 +89,23 @@ class Item:
     # An agree item about something a partnership just starting cannot have done yet (a
     # record of learning, a habit of sharing): left out of a starting pair's scores.
     later: bool = False
+    # The item worded for a side of care, one per side that has its own words (core/sides.py).
+    sides: tuple[Wording, ...] = ()
+
+    def wording(self, side: str) -> Wording | None:
+        """This item's own words for `side`, if its bank gives it some."""
+        return next((w for w in self.sides if w.side == side), None)
+
+    def text_for(self, side: str) -> str:
+        """The statement or question as a partner from `side` reads it (the item's own text
+        when that side has no words of its own, or no side is given)."""
+        found = self.wording(side) if side else None
+        return found.text if found is not None else self.text
+
+    def prompt_for(self, side: str) -> str | None:
+        """The question above an authority or focus item's options, for a partner from `side`."""
+        found = self.wording(side) if side else None
+        return found.prompt if found is not None and found.prompt is not None else self.prompt
 
     @property
     def section_id(self) -> str:
@@ -177,6 +209,7 @@ class Bank:
                             **({"accountability": True} if i.accountability else {}),
                             **({"development": True} if i.development else {}),
                             **({"later": True} if i.later else {}),
+                            **({"sides": _sides_json(i)} if i.sides else {}),
                         }
                         for i in s.items
                     ],
@@ -184,6 +217,13 @@ class Bank:
                 for s in self.sections
             ],
         }
+
+
+def _sides_json(item: Item) -> dict[str, dict[str, str]]:
+    return {
+        w.side: {"text": w.text, **({"prompt": w.prompt} if w.prompt is not None else {})}
+        for w in item.sides
+    }
 
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the collabcheck package
@@ -222,6 +262,11 @@ def _texts(data: dict[str, Any], key: str, where: Path, what: str) -> tuple[str,
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise BankError(where, f"{what}: '{key}' must be a list of non-empty texts")
     return tuple(v.strip() for v in value)
+
+
+ITEM_KEYS = {
+    "id", "kind", "text", "reverse", "short", "prompt", "accountability", "development", "later", "sides"
+}
 
 
 def _load_item(raw: Any, section_id: str, practice: bool, path: Path, n: int) -> Item:
@@ -275,11 +320,10 @@ def _load_item(raw: Any, section_id: str, practice: bool, path: Path, n: int) ->
         raise BankError(path, f"{what}: 'later' must be true or false")
     if later and kind != "agree":
         raise BankError(path, f"{what}: 'later' only makes sense on an agree item")
-    unknown = set(raw) - {
-        "id", "kind", "text", "reverse", "short", "prompt", "accountability", "development", "later"
-    }
+    unknown = set(raw) - ITEM_KEYS
     if unknown:
         raise BankError(path, f"{what}: unknown key(s) {', '.join(sorted(unknown))}")
+    sides = _load_sides(raw.get("sides"), kind, path, what)
     return Item(
         id=f"{section_id}.{item_id}",
         kind=kind,
@@ -290,7 +334,44 @@ def _load_item(raw: Any, section_id: str, practice: bool, path: Path, n: int) ->
         accountability=accountability,
         development=development,
         later=later,
+        sides=sides,
     )
+
+
+SIDE_KEYS = ("text", "prompt")
+"""What a side's wording may change: the words, never what is asked or how it compares."""
+
+
+def _load_sides(raw: Any, kind: str, path: Path, what: str) -> tuple[Wording, ...]:
+    """`[items.sides.<side>]` tables: for each side of care, the item's text (and, for an
+    authority or focus item, its prompt) as a partner from that side reads them."""
+    if raw is None:
+        return ()
+    known = [s for s in SIDES if s]
+    if not isinstance(raw, dict):
+        raise BankError(path, f"{what}: 'sides' must be tables like [items.sides.patient]")
+    found: list[Wording] = []
+    for side, table in raw.items():
+        if side not in known:
+            raise BankError(path, f"{what}: unknown side {side!r} (use {', '.join(known)})")
+        where = f"{what}: side '{side}'"
+        if not isinstance(table, dict):
+            raise BankError(path, f"{where} must be a table with 'text'")
+        unknown = set(table) - set(SIDE_KEYS)
+        if unknown:
+            keys = ", ".join(sorted(unknown))
+            raise BankError(
+                path, f"{where}: unknown key(s) {keys} (a side may change only 'text' and 'prompt')"
+            )
+        text = _text(table, "text", path, where)
+        prompt = table.get("prompt")
+        if prompt is not None:
+            if not isinstance(prompt, str) or not prompt.strip():
+                raise BankError(path, f"{where}: 'prompt' must be non-empty text")
+            if kind not in RELATIONSHIP_KINDS:
+                raise BankError(path, f"{where}: 'prompt' only belongs on authority and focus items")
+        found.append(Wording(side, text, prompt.strip() if prompt is not None else None))
+    return tuple(sorted(found, key=lambda w: SIDES.index(w.side)))
 
 
 def load_section(path: Path) -> Section:
