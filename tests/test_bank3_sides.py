@@ -124,3 +124,16 @@ def test_questions_json_shows_the_variants():
     for item in VARIED:
         assert set(items[item.id]["sides"]) == {w.side for w in item.sides}
     assert "sides" not in items["invest.trust"]
+
+
+def test_questions_text_shows_each_sides_wording_within_80_columns():
+    from collabcheck.render.questions import bank_as_text
+
+    text = bank_as_text(BANK)
+    assert all(len(line) <= 80 for line in text.splitlines())
+    flat = " ".join(text.split())
+    for item in VARIED:
+        for w in item.sides:
+            assert f"{w.side} side reads: {w.text}" in flat, (item.id, w.side)
+            if w.prompt:
+                assert f"and is asked: {w.prompt}" in flat

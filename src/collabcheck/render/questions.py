@@ -38,6 +38,15 @@ def bank_as_text(bank: Bank, width: int = 80) -> str:
                 lines += textwrap.wrap(
                     f"asks: {item.prompt}", width, initial_indent="    ", subsequent_indent="    "
                 )
+            for w in item.sides:  # the item worded for one side of care
+                lines += textwrap.wrap(
+                    f"{w.side} side reads: {w.text}", width, initial_indent="    ", subsequent_indent="      "
+                )
+                if w.prompt:
+                    indent = " " * 6
+                    lines += textwrap.wrap(
+                        f"and is asked: {w.prompt}", width, initial_indent=indent, subsequent_indent=indent
+                    )
             lines.append(f"    id: {item.id}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
