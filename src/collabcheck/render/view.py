@@ -338,12 +338,14 @@ def _notes(c: Comparison, bank: Bank) -> Section | None:
     if not notes:
         return None
     names = names_of(c)
+    sides = {p.id: p.side or "" for p in c.partners}
     blocks: list[Block] = [Para("The reflections each of you chose to keep with this sitting.")]
     for pid, table in notes.items():
         blocks.append(Label(names.get(pid, pid)))
         for item_id, lines in table.items():
             item = bank.items_by_id.get(item_id)
-            question = item.text if item is not None else f"{item_id} ({NOT_IN_BANK})"
+            # each partner's question as they read it, in the wording for their side of care
+            question = item.text_for(sides.get(pid, "")) if item is not None else f"{item_id} ({NOT_IN_BANK})"
             blocks += [Para(question), Quote(tuple(lines))]
     return Section("notes", "What you wrote", tuple(blocks))
 
