@@ -137,3 +137,15 @@ def test_questions_text_shows_each_sides_wording_within_80_columns():
             assert f"{w.side} side reads: {w.text}" in flat, (item.id, w.side)
             if w.prompt:
                 assert f"and is asked: {w.prompt}" in flat
+
+
+def test_the_quick_check_in_asks_each_side_in_the_same_words_as_the_full_form():
+    from collabcheck.core.forms import form_bank, quick_form
+
+    form = quick_form(BANK)
+    assert form is not None and form.bank_version == BANK.version
+    quick = form_bank(BANK, form)
+    assert "embed.approved" in form.ids
+    for item_id in form.ids:
+        assert quick.items_by_id[item_id].sides == BANK.items_by_id[item_id].sides
+    assert AS_FAR_AS.search(quick.items_by_id["embed.approved"].text_for("patient"))
