@@ -120,7 +120,9 @@ def test_with_sides_development_gone_to_the_professional_is_named_as_the_guide_d
     other = _flat(render_text(compare(_sitting("more:tom", "more:tom", sides=True), BANK), BANK))
     assert "going more to Tom." in other and named not in other
     one = _flat(render_text(compare(_sitting("shared", "mostly:amira", sides=True), BANK), BANK))
-    assert "Tom sees the chances to develop as a leader going more to Dr Amira; Dr Amira does not." in one
+    assert "Tom sees the chances to develop as a leader going mostly to Dr Amira; Dr Amira does not." in one
+    outside = _flat(render_text(compare(_sitting("outside", "shared"), BANK), BANK))
+    assert "No answer puts the chances to develop as a leader with one of you." in outside
 
 
 def test_shared_development_and_views_that_differ_are_said_plainly():

@@ -175,19 +175,23 @@ def development_sentence(a: AuthorityResult, partners: list[Partner], names: dic
     (patient partners have had little access to leadership development); a side never
     changes a figure, only these words."""
     views: dict[str, set[str]] = {}  # who each partner's answers name, in sitting order
+    hows: set[str] = set()  # "more", "mostly", "shared", "less", "outside" as answered
     for item in development_items(a):
         for pid, value in item.answers.items():
             if not isinstance(value, str) or value == "unsure":
                 continue
             how, _, who = value.partition(":")
             views.setdefault(pid, set())
+            hows.add(how)
             if how in ("more", "mostly"):
                 views[pid].add(who)
     if not views:
         return None
     named = sorted(set().union(*views.values()))
     if not named:
-        return "No answer puts the chances to develop as a leader with one of you: they look shared."
+        shared = ": they look shared" if hows == {"shared"} else ""
+        return f"No answer puts the chances to develop as a leader with one of you{shared}."
+    amount = "mostly" if hows & {"more", "mostly"} == {"mostly"} else "more"
     side = {p.id: p.side for p in partners}
     if len(named) > 1:
         text = (
@@ -200,11 +204,11 @@ def development_sentence(a: AuthorityResult, partners: list[Partner], names: dic
         others = [p for p, v in views.items() if not v]
         if not others:
             everyone = all_of(len(seers)).capitalize()
-            text = f"{everyone} see the chances to develop as a leader going more to {who}."
+            text = f"{everyone} see the chances to develop as a leader going {amount} to {who}."
         else:
             text = (
                 f"{join_names(seers, names)} {'sees' if len(seers) == 1 else 'see'} the chances to "
-                f"develop as a leader going more to {who}; {join_names(others, names)} "
+                f"develop as a leader going {amount} to {who}; {join_names(others, names)} "
                 f"{'does' if len(others) == 1 else 'do'} not."
             )
     if all(side.get(w) == "professional" for w in named) and "patient" in side.values():
