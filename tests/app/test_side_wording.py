@@ -58,3 +58,14 @@ async def test_each_side_reads_its_own_kind_of_knowledge(make_app, shipped):
         assert item.text_for("professional") in await _at(pilot, shipped, item.id, 0)
         assert item.text_for("patient") in await _at(pilot, shipped, item.id, 1)
         assert item.text in await _at(pilot, shipped, item.id, 2)
+
+
+def test_the_longest_patient_wording_fits_the_question_screen_at_80x24(snap_compare, make_app, shipped):
+    """A patient partner at the longest "as far as I know" statement: it wraps onto two lines
+    and every option, the hint and the keys still fit."""
+
+    async def run_before(pilot) -> None:
+        await _at(pilot, shipped, "embed.many-levels", 1)
+        await pilot.pause()
+
+    assert snap_compare(make_app(shipped), terminal_size=SIZE, run_before=run_before)
