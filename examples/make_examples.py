@@ -223,7 +223,7 @@ def make(
 
 
 def main() -> None:
-    banks = {1: load_bank(default_bank_dir() / "v1"), 2: load_bank()}
+    banks = {1: load_bank(default_bank_dir() / "v1"), 2: load_bank(default_bank_dir() / "v2")}
     written = make(banks, "amira-and-tom", [AMIRA, TOM], PAIR, seed=2025)
     written += make(banks, "jo-priya-and-ken", [JO, PRIYA, KEN], TRIO, seed=2026)
     written += make(banks, "lee-and-grace", [LEE, GRACE], SIDES, seed=2027)

@@ -61,7 +61,7 @@ def oracle(snap: Any, bank: Bank) -> tuple[dict[int, Fraction], int]:
     weight = min(weights) if weights else Fraction(1, len(pids))
 
     # Power: say questions only; "not sure" left out; "outside" is nobody's say.
-    say = [i for i in bank.items_of_kind("authority") if not i.accountability]
+    say = [i for i in bank.items_of_kind("authority") if not i.accountability and not i.development]
     uneven = False
     for pid in pids:
         given = [ans[pid][i.id] for i in say if i.id in ans[pid] and ans[pid][i.id] != "unsure"]

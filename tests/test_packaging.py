@@ -49,6 +49,11 @@ def test_wheel_contains_the_question_bank(tmp_path):
     assert len(old) == 7, "bank 1 is kept in questions/v1"
     for name in old:  # bank 1 rides along, so old sittings report with their own questions
         assert f"collabcheck/questions/v1/{name}" in names
+    older = sorted(p.name for p in (SHIPPED_BANK / "v2").glob("*.toml"))
+    assert len(older) == 7, "bank 2 is kept in questions/v2"
+    for name in older:
+        assert f"collabcheck/questions/v2/{name}" in names
+    assert "collabcheck/questions/v2/forms/quick.toml" in names  # bank 2's quick check-in
     assert "collabcheck/questions/forms/quick.toml" in names  # the quick check-in's form
     for example in (ROOT / "examples").rglob("*.toml"):  # `collabcheck demo` shows them
         assert f"collabcheck/examples/{example.relative_to(ROOT / 'examples').as_posix()}" in names
@@ -71,4 +76,5 @@ def test_installed_layout_finds_the_packaged_bank(tmp_path, monkeypatch):
     current = bankmod.load_bank()
     old = bankmod.load_bank_for("kings-fund-2016", 1, current)
     assert old.version == 1 and old != current
+    assert bankmod.load_bank_for("kings-fund-2016", 2, current).version == 2
     assert bankmod.load_bank_for("kings-fund-2016", current.version, current) is current

@@ -52,7 +52,7 @@ def expected_say(report: dict[str, Any], pid: str) -> float | None:
     """The across figure worked out from the report JSON alone: the say this partner gives
     themselves minus the most they give any other partner, per say question placed inside."""
     a = report["authority"]
-    say_items = [i for i in a["items"] if not i["accountability"]]
+    say_items = [i for i in a["items"] if not i["accountability"] and not i.get("development")]
     outside = sum(1 for i in say_items if i["answers"].get(pid) == "outside")
     placed = a["answered"].get(pid, 0) - outside
     if placed <= 0 or pid not in a["totals"]:
@@ -199,7 +199,7 @@ def test_the_say_outside_is_shown_apart():
     bank = BANKS[0]
     from .strategies import make_snapshot
 
-    say = [i.id for i in bank.items_of_kind("authority") if not i.accountability]
+    say = [i.id for i in bank.items_of_kind("authority") if not i.accountability and not i.development]
     snap = make_snapshot(
         bank, {"ann": {say[0]: "outside", say[1]: "shared"}, "bo": {i: "shared" for i in say}}
     )

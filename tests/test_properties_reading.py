@@ -55,7 +55,7 @@ def outputs(c: Comparison, bank: Bank) -> dict[str, str]:
 
 
 def say_items(bank: Bank) -> list[str]:
-    return [i.id for i in bank.items_of_kind("authority") if not i.accountability]
+    return [i.id for i in bank.items_of_kind("authority") if not i.accountability and not i.development]
 
 
 @banks

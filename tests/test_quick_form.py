@@ -78,7 +78,7 @@ def test_the_quick_form_is_not_read_as_a_section_of_the_bank():
         (lambda t: t.replace('idea = "1.8"', 'idea = "9.9"'), "does not map idea '9.9'"),
         (lambda t: t.split('[[items]]\nid = "embed.approved"')[0], "each practice needs at least 2"),
         (lambda t: t + '\n[[items]]\nid = "invest.trust"\nidea = "2.8"\nwhy = "x"\n', "at most 15"),
-        (lambda t: t.replace("bank_version = 2", "bank_version = 1"), "is for bank"),
+        (lambda t: t.replace("bank_version = 3", "bank_version = 1"), "is for bank"),
         (
             lambda t: t.replace('why = "A purpose', 'whyy = "A purpose'),
             "item 'find-partners.shared-purpose': 'why' is missing",

@@ -2,7 +2,7 @@
 suggestion, the power pattern and the exact sentences, in every format (text, Markdown, JSON)
 and through the one comparison view the app's Together screen lays out.
 
-Each pair answers the shipped bank (version 2). Unless a test says otherwise, every agree
+Each pair answers the shipped bank. Unless a test says otherwise, every agree
 statement scores 4 (so no practice stands out), attention is balanced and the say is shared.
 """
 
@@ -22,7 +22,7 @@ from collabcheck.scoring.compare import compare
 from collabcheck.scoring.results import Comparison
 
 BANK: Bank = load_bank()
-SAY = [i.id for i in BANK.items_of_kind("authority") if not i.accountability]
+SAY = [i.id for i in BANK.items_of_kind("authority") if not i.accountability and not i.development]
 CARRY = [i.id for i in BANK.items_of_kind("authority") if i.accountability]
 FOCUS = [i.id for i in BANK.items_of_kind("focus")]
 
@@ -718,6 +718,7 @@ def test_talk_first_names_what_each_question_is_about() -> None:
     assert "(who has the say)" in text and "(power and attention)" not in text
     from collabcheck.render.view import where
 
-    assert where(BANK, "relationship.formally-accountable") == "carrying responsibility"
+    assert where(BANK, "relationship.when-things-go-wrong") == "carrying responsibility"
+    assert where(BANK, "relationship.development") == "chances to develop"
     assert where(BANK, FOCUS[0]) == "attention" and where(BANK, SAY[0]) == "who has the say"
     assert where(BANK, "invest.trust") == "practice 2" and where(BANK, "gone.item") == ""

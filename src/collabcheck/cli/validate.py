@@ -118,7 +118,7 @@ def check_file(path: Path, bank: Bank | None, warnings: list[str]) -> str:
         load_section(path)
         return "question file"
     snap = check_snapshot(data, path, bank, warnings)
-    if bank is not None:  # the questions the partners saw (bank 1 ships beside bank 2)
+    if bank is not None:  # the questions the partners saw (older banks ship beside the current one)
         bank = load_bank_for(snap.bank, snap.bank_version, bank)
     if bank is not None and snap.bank == bank.id:
         known = bank.items_by_id

@@ -98,6 +98,7 @@ def _item(m: Any, section_id: str) -> Item:
         short=m.short,
         prompt=m.prompt,
         accountability=m.accountability,
+        development=m.development,
         later=m.later,
         sides=tuple(
             Wording(side, m.sides[side].text, m.sides[side].prompt) for side in SIDES if side in m.sides

@@ -107,6 +107,7 @@ class ItemModel(Closed):
     short: Words | None = None
     prompt: Words | None = None
     accountability: bool = False
+    development: bool = False
     later: bool = False
     sides: dict[Literal["professional", "patient", "other"], WordingModel] = {}
 
@@ -119,6 +120,8 @@ class ItemModel(Closed):
             raise problem("'prompt' only belongs on authority and focus items")
         if self.accountability and self.kind != "authority":
             raise problem("'accountability' only makes sense on an authority item")
+        if self.development and (self.kind != "authority" or self.accountability):
+            raise problem("'development' only makes sense on an authority item without 'accountability'")
         if self.later and self.kind != "agree":
             raise problem("'later' only makes sense on an agree item")
         for side, wording in self.sides.items():

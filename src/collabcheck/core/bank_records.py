@@ -69,6 +69,9 @@ class Item:
     prompt: str | None = None
     # An authority item about carrying formal responsibility: shown and compared, never say.
     accountability: bool = False
+    # An authority item about who has had the chances to develop as a leader (training,
+    # coaching): shown and compared, never the say, like carrying responsibility.
+    development: bool = False
     # An agree item about something a partnership just starting cannot have done yet (a
     # record of learning, a habit of sharing): left out of a starting pair's scores.
     later: bool = False
@@ -190,6 +193,7 @@ class Bank:
                             **({"short": i.short} if i.short else {}),
                             **({"prompt": i.prompt} if i.prompt else {}),
                             **({"accountability": True} if i.accountability else {}),
+                            **({"development": True} if i.development else {}),
                             **({"later": True} if i.later else {}),
                             **({"sides": _sides_json(i)} if i.sides else {}),
                         }

@@ -135,9 +135,15 @@ def _shipped_form(path: Path, bank: Bank) -> Form | None:
 
 def quick_form(bank: Bank) -> Form | None:
     """The shipped quick form for `bank`, or None when there is none that fits it (another
-    bank, a facilitator's own adaptation without these items, or a file that is not valid)."""
-    path = quick_form_path()
-    return _shipped_form(path, bank) if path.is_file() else None
+    bank, a facilitator's own adaptation without these items, or a file that is not valid).
+    An older shipped bank finds its own form beside it (`questions/v<N>/forms/`), so a quick
+    sitting answered on it is still read with the questions it asked."""
+    older = default_bank_dir() / f"v{bank.version}" / "forms" / "quick.toml"  # an older bank's
+    for path in (quick_form_path(), older):
+        form = _shipped_form(path, bank) if path.is_file() else None
+        if form is not None:
+            return form
+    return None
 
 
 def form_bank(bank: Bank, form: Form) -> Bank:

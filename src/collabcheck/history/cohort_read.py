@@ -37,7 +37,7 @@ def summarise_for_cohort(snapshot: Any, bank: Bank, warnings: list[str]) -> dict
     a, f = fig.authority, fig.focus
     assert a is not None and f is not None and fig.scores is not None  # asked for: per_partner
     scores: dict[str, dict[str, float | None]] = {k: dict(fig.scores.get(int(k), {})) for k in PRACTICES}
-    say_ids = [i.id for i in bank.items_of_kind("authority") if not i.accountability]
+    say_ids = [i.id for i in bank.items_of_kind("authority") if not i.accountability and not i.development]
     place = {}
     for pid in pids:
         given = snapshot.answers.get(pid, {})

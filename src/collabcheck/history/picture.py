@@ -85,7 +85,7 @@ def say_place(
 def places(c: Comparison) -> dict[str, Place]:
     """Every partner's place at this sitting, from the comparison's own figures."""
     a = c.authority
-    say_items = [i for i in a.items if not i.accountability]
+    say_items = [i for i in a.items if not i.accountability and not i.development]
     return {
         p.id: say_place(
             p.id,

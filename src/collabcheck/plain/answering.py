@@ -59,7 +59,11 @@ class Answering:
         n, total = self.sitting.current_item + 1, len(self.items)
         self.talk.say("")
         self.talk.say(f"Question {n} of {total}, {where(self.bank, item)}.")
-        self.talk.say(item.text.strip())
+        self.talk.say(self.text_of(item))
+
+    def text_of(self, item: Item) -> str:
+        """The item as this partner reads it: in the wording for their side of care, if any."""
+        return item.text_for(self.partner.side or "").strip()
 
     def back_from_first(self) -> int:
         if self.sitting.current_item == 0:
@@ -79,7 +83,7 @@ class Answering:
         pid = self.partner.id
         options = choices(item, self.sitting)
         self.heading(item)
-        self.talk.say(ask(item))
+        self.talk.say(ask(item, self.partner.side))
         self.talk.numbered([label for _, label in options])
         current = self.sitting.answer_of(pid, item.id)
         if current is not None:
@@ -94,7 +98,7 @@ class Answering:
             if said in BACK:
                 return self.back_from_first()
             if said in HELP:
-                self.talk.say(item.text.strip())
+                self.talk.say(self.text_of(item))
                 self.talk.numbered([label for _, label in options])
                 continue
             if said == "" and current is not None:

@@ -39,6 +39,8 @@ def item_json(item: ItemResult) -> dict[str, Any]:
         out.update(positions=dict(item.scores), spread=item.spread)
     else:
         out.update(divergence=item.divergence, accountability=item.accountability)
+        if item.development:
+            out["development"] = True
     return out
 
 
@@ -89,7 +91,7 @@ def authority_json(
         "hierarchy": a.hierarchy,
         "accountability_divergence": a.accountability_divergence,
         "summary": view_sentences(a, names),
-        "notes": notes(a, names) + imbalance_sentences(a, partners or [], names),
+        "notes": notes(a, names, partners) + imbalance_sentences(a, partners or [], names),
         "items": [_authority_item(i, names) for i in a.items],
     }
 

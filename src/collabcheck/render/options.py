@@ -36,9 +36,10 @@ ROUTE_OPTIONS: list[tuple[str, str]] = [
 ]
 
 
-def ask(item: Item) -> str:
-    """The question above the options: the item's own prompt where the bank gives one."""
-    return item.prompt or ASK[item.kind]
+def ask(item: Item, side: str | None = None) -> str:
+    """The question above the options: the item's own prompt where the bank gives one, in
+    the wording for the partner's side of care when the bank words it for that side."""
+    return item.prompt_for(side or "") or ASK[item.kind]
 
 
 def options(item: Item, partners: list[Partner]) -> list[tuple[Answer, str]]:

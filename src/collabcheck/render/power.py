@@ -2,8 +2,9 @@
 
 "More say" is said only where partners answered "more", "most say" only where they answered
 "mostly" on at least half of the questions that named that person; carrying formal
-responsibility is described as carrying it, never as having the say; and the say lying
-outside the partnership is said as such. Every sentence here is used by every format.
+responsibility, and who has had the chances to develop, are described as such, never as
+having the say; and the say lying outside the partnership is said as such. Every sentence
+here is used by every format.
 """
 
 from __future__ import annotations
@@ -150,11 +151,76 @@ def _lower(words: str) -> str:
 
 
 def say_items(a: AuthorityResult) -> list[ItemResult]:
-    return [i for i in a.items if not i.accountability]
+    return [i for i in a.items if not i.accountability and not i.development]
 
 
 def carrying_items(a: AuthorityResult) -> list[ItemResult]:
     return [i for i in a.items if i.accountability]
+
+
+def development_items(a: AuthorityResult) -> list[ItemResult]:
+    return [i for i in a.items if i.development]
+
+
+DEVELOPMENT_NOTE = (
+    "Who has had the chances to develop as a leader is not the same as having the say: "
+    "these answers are shown and compared, but never make anyone the one with the say."
+)
+
+
+def development_sentence(a: AuthorityResult, partners: list[Partner], names: dict[str, str]) -> str | None:
+    """In which direction the chances to develop as a leader have gone, by the answers: to
+    one partner, to different partners, or shared; None when nobody answered. With sides
+    given, development gone to the professional side is named as the guide describes it
+    (patient partners have had little access to leadership development); a side never
+    changes a figure, only these words."""
+    views: dict[str, set[str]] = {}  # who each partner's answers name, in sitting order
+    hows: set[str] = set()  # "more", "mostly", "shared", "less", "outside" as answered
+    for item in development_items(a):
+        for pid, value in item.answers.items():
+            if not isinstance(value, str) or value == "unsure":
+                continue
+            how, _, who = value.partition(":")
+            views.setdefault(pid, set())
+            hows.add(how)
+            if how in ("more", "mostly"):
+                views[pid].add(who)
+    if not views:
+        return None
+    named = sorted(set().union(*views.values()))
+    if not named:
+        shared = ": they look shared" if hows == {"shared"} else ""
+        return f"No answer puts the chances to develop as a leader with one of you{shared}."
+    amount = "mostly" if hows & {"more", "mostly"} == {"mostly"} else "more"
+    side = {p.id: p.side for p in partners}
+    if len(named) > 1:
+        text = (
+            f"You see this differently: your answers name {join_names(named, names)} as having "
+            "had more of the chances to develop as a leader."
+        )
+    else:
+        who = names.get(named[0], named[0])
+        seers = [p for p, v in views.items() if v]
+        others = [p for p, v in views.items() if not v]
+        if not others:
+            everyone = all_of(len(seers)).capitalize()
+            text = f"{everyone} see the chances to develop as a leader going {amount} to {who}."
+        else:
+            text = (
+                f"{join_names(seers, names)} {'sees' if len(seers) == 1 else 'see'} the chances to "
+                f"develop as a leader going {amount} to {who}; {join_names(others, names)} "
+                f"{'does' if len(others) == 1 else 'do'} not."
+            )
+    if all(side.get(w) == "professional" for w in named) and "patient" in side.values():
+        return text + (
+            " That is development going to the professional side, as the guide found it "
+            "often does: patient partners have had little or no access to it. Ask together "
+            "how each of you could have the same chances."
+        )
+    return text + (
+        " The guide asks those with resources to invest in every partner's development: "
+        "talk about how the chances could be shared."
+    )
 
 
 OUTSIDE_NOTE = (
@@ -269,11 +335,13 @@ def any_answer(items: list[ItemResult]) -> bool:
     return any(v is not None for i in items for v in i.answers.values())
 
 
-def notes(a: AuthorityResult, names: dict[str, str]) -> list[str]:
+def notes(a: AuthorityResult, names: dict[str, str], partners: list[Partner] | None = None) -> list[str]:
     """The say's findings beyond each partner's line, as the reports show them: a holder who
-    sees the say as shared, the say lying outside, who carries responsibility."""
+    sees the say as shared, the say lying outside, who carries responsibility, and in which
+    direction the chances to develop have gone."""
     out = sorted(unseen_holder_sentences(a, names))
     if a.outside:
         out.append(OUTSIDE_NOTE)
     carried = carrying_sentence(a, names)
-    return out + ([carried] if carried else [])
+    developed = development_sentence(a, partners or [], names)
+    return out + ([carried] if carried else []) + ([developed] if developed else [])

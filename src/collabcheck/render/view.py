@@ -213,6 +213,13 @@ def _power(c: Comparison) -> Section:
         if carried:
             blocks.append(Para(carried))
         blocks.append(Bullets(tuple(power.item_line(i, names) for i in carrying)))
+    developing = power.development_items(a)
+    if developing and power.any_answer(developing):
+        blocks += [Label("Chances to develop as a leader"), Para(power.DEVELOPMENT_NOTE)]
+        developed = power.development_sentence(a, c.partners, names)
+        if developed:
+            blocks.append(Para(developed))
+        blocks.append(Bullets(tuple(power.item_line(i, names) for i in developing)))
     return Section("power", heading, tuple(blocks))
 
 
@@ -278,12 +285,14 @@ def _sees(names: list[str]) -> str:
 
 
 def where(bank: Bank, item_id: str) -> str:
-    """'practice 2', 'who has the say', 'carrying responsibility' or 'attention', for an item
-    id; '' when the bank lacks it."""
+    """'practice 2', 'who has the say', 'carrying responsibility', 'chances to develop' or
+    'attention', for an item id; '' when the bank lacks it."""
     item = bank.items_by_id.get(item_id)
     if item is None:
         return ""
     if item.kind == "authority":
+        if item.development:
+            return "chances to develop"
         return "carrying responsibility" if item.accountability else "who has the say"
     if item.kind == "focus":
         return "attention"
@@ -329,12 +338,14 @@ def _notes(c: Comparison, bank: Bank) -> Section | None:
     if not notes:
         return None
     names = names_of(c)
+    sides = {p.id: p.side or "" for p in c.partners}
     blocks: list[Block] = [Para("The reflections each of you chose to keep with this sitting.")]
     for pid, table in notes.items():
         blocks.append(Label(names.get(pid, pid)))
         for item_id, lines in table.items():
             item = bank.items_by_id.get(item_id)
-            question = item.text if item is not None else f"{item_id} ({NOT_IN_BANK})"
+            # each partner's question as they read it, in the wording for their side of care
+            question = item.text_for(sides.get(pid, "")) if item is not None else f"{item_id} ({NOT_IN_BANK})"
             blocks += [Para(question), Quote(tuple(lines))]
     return Section("notes", "What you wrote", tuple(blocks))
 

@@ -6,8 +6,9 @@ overall view follows from how often they name one partner, and the gap on each q
 the largest distance between two partners' answers *inside* the partnership. "Someone
 outside" is a finding of its own, counted apart: it is not a hierarchy between the partners,
 so it never widens the gap, never makes the say "seen differently" and never gives the power
-boost. Carrying responsibility (the `accountability` questions) is compared but never read
-as the say. Thresholds live in `rules.py`; the words in `collabcheck.render.power`.
+boost. Carrying responsibility (the `accountability` questions) and who has had the chances
+to develop (the `development` question) are compared but never read as the say. Thresholds
+live in `rules.py`; the words in `collabcheck.render.power`.
 """
 
 from __future__ import annotations
@@ -127,8 +128,8 @@ def authority(
                 continue
             if vec != OUTSIDE:
                 placed.append(value)  # "outside" is never a gap between the partners
-            if item.accountability:
-                continue  # carrying responsibility is compared, but is never the say
+            if item.accountability or item.development:
+                continue  # carrying responsibility, or the chances to develop: compared, never the say
             answered[pid] += 1
             if vec == OUTSIDE:
                 outside[pid] += 1
@@ -147,7 +148,7 @@ def authority(
             d = _distance(a, b, ids)
             if div is None or d > div:
                 div = d
-        if div is not None:
+        if div is not None and not item.development:
             (carry_divs if item.accountability else say_divs).append(div)
         if detail:
             items.append(
@@ -161,6 +162,7 @@ def authority(
                     divergence=_float(div),
                     unsure=sum(v == "unsure" for v in raw.values()),
                     accountability=item.accountability,
+                    development=item.development,
                 )
             )
     holders: dict[str, str] = {}

@@ -32,6 +32,7 @@ class ItemResult:
     category: str | None = None  # agree items
     divergence: float | None = None  # authority items
     accountability: bool = False  # authority: carrying, not say
+    development: bool = False  # authority: who has had the chances to develop, not say
     later: bool = False  # agree: not counted yet (starting)
 
     @property

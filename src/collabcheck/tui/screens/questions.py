@@ -167,8 +167,9 @@ class QuestionsScreen(Screen[str]):
             else safe(section.title)
         )
         self.query_one("#where", Static).update(f"[b]{safe(self.partner.name)}[/b] · {where}")
-        self.query_one("#question", Static).update(f"[b]{safe_block(item.text)}[/b]")
-        self.query_one("#ask", Static).update(Text(ask(item)))
+        side = self.partner.side  # each partner reads the wording for their side of care
+        self.query_one("#question", Static).update(f"[b]{safe_block(item.text_for(side or ''))}[/b]")
+        self.query_one("#ask", Static).update(Text(ask(item, side)))
         finish.display = False
         if item.kind == "reflect":
             options.display, reflect.display = False, True
