@@ -61,6 +61,8 @@ class CollabcheckApp(KeepsState):
     CSS_PATH = "collabcheck.tcss"
     TITLE = "collabcheck"
     ENABLE_COMMAND_PALETTE = True
+    # "Who is here" offers the partnerships that sat before (a served app may keep tabs apart)
+    shares_partnerships: bool = True
     BINDINGS = [
         Binding("f1", "help", "Help", tooltip="The five practices and the keys"),
         Binding("question_mark", "help", "Help", show=False),
@@ -258,7 +260,15 @@ class CollabcheckApp(KeepsState):
         people = draft.draft_people if draft is not None else None
         pair = draft.draft_pair if draft is not None else ""
         sides = draft.draft_sides if draft is not None else None
-        result = await self.show(WhoScreen(people, pair=pair, folder=self.snapshot_dir, sides=sides))
+        result = await self.show(
+            WhoScreen(
+                people,
+                pair=pair,
+                folder=self.snapshot_dir,
+                sides=sides,
+                offer_known=self.shares_partnerships,
+            )
+        )
         if result is None:
             self.sitting = None
             self.clear_state()
