@@ -26,10 +26,9 @@ from collabcheck.core.apart_agree import (
     Agreement,
     accepted,
     agreements,
-    settle,
     write_agreement,
 )
-from collabcheck.core.apart_combine import combined_sitting
+from collabcheck.core.apart_combine import combined_sitting, standing
 from collabcheck.core.apart_flow import bank_for, carry_on, seal_now, share
 from collabcheck.core.apart_here import ANSWER, COMPARISON, REVEAL, my_name, offers_for
 from collabcheck.core.apart_private import (
@@ -80,7 +79,8 @@ def gather(snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool = True) -
         if found.phase == apart.COMPLETE:
             made = agreements(found)[0]
             titles = {p.number: p.title for p in bank.practices if p.number is not None}
-            out.status[sid] += words.agreement_lines(found, made, settle(found, made), titles, commands=False)
+            settled = standing(found, bank_for(found, bank), made)
+            out.status[sid] += words.agreement_lines(found, made, settled, titles, commands=False)
         here = offers_for(found, state_dir, me)
         first += [(Choice(o.kind, sid, o.partner), words.offer_words(o.kind, found, o.partner)) for o in here]
         offered = {o.partner for o in here}
@@ -273,7 +273,7 @@ async def see_comparison(app: CollabcheckApp, sid: str, found: apart.Look | None
         )
     bank = bank_for(found, app.bank)
     made = agreements(found)[0]
-    settled = settle(found, made)
+    settled = standing(found, bank, made)
     sitting = combined_sitting(found, bank, settled)
     practice = await app.show(ApartTogetherScreen(sitting, bank, lambda: None))
     await asyncio.to_thread(mark_shown, app.state_dir, sid)
@@ -317,7 +317,7 @@ async def see_comparison(app: CollabcheckApp, sid: str, found: apart.Look | None
         share, [path], f"collabcheck apart: {pid} agreed practice {practice}, {sid}", app.snapshot_dir
     )
     after = await _look(app, sid)
-    now_settled = settle(after, agreements(after)[0]) if after is not None else None
+    now_settled = standing(after, bank, agreements(after)[0]) if after is not None else None
     state = (
         " Agreed by all of you: the sitting's file now says so."
         if now_settled is not None
