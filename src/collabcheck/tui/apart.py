@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+from textual.widgets import Button, Static
 
 from collabcheck.core import apart
 from collabcheck.core import sitting as store
@@ -44,7 +45,7 @@ from collabcheck.core.errors import CollabcheckError
 from collabcheck.core.git import NO_REMOTE
 from collabcheck.render import apart_words as words
 from collabcheck.render import git_words
-from collabcheck.tui.keeping import SittingChanged
+from collabcheck.tui.keeping import KeepsItsOwn, SittingChanged
 from collabcheck.tui.screens.apart import (
     OPEN_NEW,
     STATUS,
@@ -238,9 +239,11 @@ async def _seal(app: CollabcheckApp, found: apart.Look, sitting: Sitting, pid: s
     return said
 
 
-class ApartQuestions(QuestionsScreen):
+class ApartQuestions(KeepsItsOwn, QuestionsScreen):
     """The same question screen; each change is kept in the partner's private folder rather
-    than the app's sitting in progress (the screen posts `SittingChanged`; it stops here)."""
+    than the app's sitting in progress (the screen posts `SittingChanged`; it stops here).
+    Only the words that speak of sitting together differ: finishing seals the answers, and
+    stopping keeps this partner's draft (`render/apart_words.py`)."""
 
     def __init__(self, sitting: Sitting, bank: Bank, keep: Callable[[], None]) -> None:
         super().__init__(sitting, bank)
@@ -249,6 +252,17 @@ class ApartQuestions(QuestionsScreen):
     def on_sitting_changed(self, changed: SittingChanged) -> None:
         changed.stop()
         self.keep_privately()
+
+    def show_item(self) -> None:
+        """As on the one-computer screen; at the end, finishing seals (no hand-over follows)."""
+        super().show_item()
+        if self.item is None:
+            answered = self.sitting.answered_count(self.partner.id)
+            self.query_one("#ask", Static).update(words.finishing_apart(answered, len(self.items)))
+            self.query_one("#finish", Button).label = "Finish and seal my answers (Enter)"
+
+    def stop_words(self) -> tuple[str, str]:
+        return words.STOP_APART, words.STOPPED_APART
 
 
 class ApartTogetherScreen(TogetherScreen):

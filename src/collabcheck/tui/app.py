@@ -35,7 +35,7 @@ from collabcheck.core import paths
 from collabcheck.core.bank import Bank
 from collabcheck.tui.autosave import Autosaver
 from collabcheck.tui.crash import after_textual_fault, end_after_fault, quiet_console
-from collabcheck.tui.keeping import KeepsState
+from collabcheck.tui.keeping import KeepsItsOwn, KeepsState
 from collabcheck.tui.screens.between import BetweenScreens
 from collabcheck.tui.screens.welcome import WelcomeScreen
 
@@ -406,7 +406,10 @@ class CollabcheckApp(KeepsState):
 
         if isinstance(self.screen, ConfirmScreen):
             return
-        if self.sitting is not None and self.saved_path is None:
+        own = next((s for s in reversed(self.screen_stack) if isinstance(s, KeepsItsOwn)), None)
+        if own is not None:
+            question, self.exit_message = own.stop_words()
+        elif self.sitting is not None and self.saved_path is None:
             self.autosave()
             question = (
                 "Stop for now?\n\nEverything answered so far is kept on this computer. "
