@@ -424,8 +424,8 @@ def finishing_apart(answered: int, total: int) -> str:
 
 
 STOP_APART = (
-    "Stop for now?\n\nYour answers so far are kept on this computer, sealed from everyone. "
-    "Next time, start collabcheck, press a, and carry on where you left off."
+    "Stop for now?\n\nYour answers so far are kept on this computer only: nobody else can "
+    "see them. Next time, start collabcheck, press a, and carry on where you left off."
 )
 STOPPED_APART = (
     "collabcheck: your answers so far are kept on this computer. Run collabcheck again and "
