@@ -130,3 +130,28 @@ async def test_the_app_passes_its_own_setting_down(make_app, mini, tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, WhoScreen) and not app.screen.offer_known
         assert app.screen.query_one(PartnershipOffer).folder is None
+
+
+@pytest.mark.parametrize("sat_before", [False, True], ids=["new-folder", "partnerships-known"])
+async def test_the_who_footer_fits_at_80_columns(make_app, mini, tmp_path, sat_before):
+    """Every key the footer shows is wholly visible (F3 and F4 are on their buttons)."""
+    from .test_welcome_footer import assert_every_label_fully_visible, shown
+
+    if sat_before:
+        folder_of_sittings(mini, tmp_path / "snaps")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await background_done(app)
+        await pilot.pause()
+        who = app.screen
+        assert isinstance(who, WhoScreen)
+        assert ("Sat before" in shown(who)) is sat_before
+        assert {"Continue", "Back", "Side", "Help", "Stop"} <= shown(who)
+        assert_every_label_fully_visible(who)
+        buttons = " ".join(str(b.label) for b in who.query("Button"))
+        assert "Add partner (F3)" in buttons and "Remove last (F4)" in buttons
+        await pilot.press("f3")
+        await pilot.pause()
+        assert who.count == 3

@@ -103,8 +103,9 @@ class WhoScreen(Screen[tuple[People, str, list[str]] | None]):
         Binding("tab", "next_box", "Next box", show=False, priority=True),
         Binding("shift+tab", "previous_box", "Previous box", show=False, priority=True),
         Binding("enter", "enter", "Next box", show=False, priority=True),
-        Binding("f3", "add", "Add partner"),
-        Binding("f4", "remove", "Remove partner"),
+        # F3 and F4 are named on their buttons, so the footer fits at 80 columns with the rest
+        Binding("f3", "add", "Add partner", show=False),
+        Binding("f4", "remove", "Remove partner", show=False),
         Binding("f5", "partnerships", "Sat before"),
         Binding("f7", "side", "Side"),
         # Not priority: it waits behind the letters typed before it, so a name typed in the
