@@ -9,7 +9,7 @@ from textual.widgets import Button
 from collabcheck.core import sitting as store
 from collabcheck.core.apart_private import private_dir
 from collabcheck.core.bank import questions
-from collabcheck.render import apart_words
+from collabcheck.render import apart_answering as apart_words
 from collabcheck.tui.screens.dialogs import ConfirmScreen
 
 from ..test_apart_git import BANK, needs_git

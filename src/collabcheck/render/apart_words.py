@@ -411,23 +411,3 @@ def offer_commands(offers: list[Offer]) -> list[str]:
             )
     return lines
 
-
-# -- answering apart in the app: the question screen's words that differ from sitting together
-
-
-def finishing_apart(answered: int, total: int) -> str:
-    """Under "That is every question" when answering apart: finishing seals the answers."""
-    return (
-        f"You answered {answered} of {total}. When you finish, your answers are sealed: "
-        "nobody sees them until everyone has answered."
-    )
-
-
-STOP_APART = (
-    "Stop for now?\n\nYour answers so far are kept on this computer only: nobody else can "
-    "see them. Next time, start collabcheck, press a, and carry on where you left off."
-)
-STOPPED_APART = (
-    "collabcheck: your answers so far are kept on this computer. Run collabcheck again and "
-    "press a to carry on answering."
-)

@@ -43,6 +43,7 @@ from collabcheck.core.apart_pull import EMPTY
 from collabcheck.core.bank import Bank, questions
 from collabcheck.core.errors import CollabcheckError
 from collabcheck.core.git import NO_REMOTE
+from collabcheck.render import apart_answering as answering
 from collabcheck.render import apart_words as words
 from collabcheck.render import git_words
 from collabcheck.tui.keeping import KeepsItsOwn, SittingChanged
@@ -258,11 +259,11 @@ class ApartQuestions(KeepsItsOwn, QuestionsScreen):
         super().show_item()
         if self.item is None:
             answered = self.sitting.answered_count(self.partner.id)
-            self.query_one("#ask", Static).update(words.finishing_apart(answered, len(self.items)))
+            self.query_one("#ask", Static).update(answering.finishing_apart(answered, len(self.items)))
             self.query_one("#finish", Button).label = "Finish and seal my answers (Enter)"
 
     def stop_words(self) -> tuple[str, str]:
-        return words.STOP_APART, words.STOPPED_APART
+        return answering.STOP_APART, answering.STOPPED_APART
 
 
 class ApartTogetherScreen(TogetherScreen):
