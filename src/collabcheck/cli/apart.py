@@ -26,6 +26,7 @@ from collabcheck.cli.exits import EXIT_OK
 from collabcheck.core import apart, git
 from collabcheck.core.apart_flow import carry_on, share
 from collabcheck.core.bank import Bank, load_bank
+from collabcheck.core.names import only_digits, same_name
 from collabcheck.core.paths import snapshot_dir, state_dir
 from collabcheck.core.slug import slugify, unique_slugs
 from collabcheck.render import apart_words as words
@@ -66,6 +67,11 @@ def open_apart(args: argparse.Namespace) -> int:
         return problem("a sitting apart needs 2 to 6 partners, each with a name (--partner NAME)")
     if len(args.role) > len(names) or len(args.side) > len(names):
         return problem("there are more --role or --side than --partner; give them in the same order")
+    for n, name in enumerate(names):
+        if only_digits(name):  # refused as "Who is here" refuses it, in the app and plain mode
+            return problem(f"--partner {name} is a number, not a name; give each partner's name")
+        if any(same_name(name, before) for before in names[:n]):
+            return problem(f"two partners are both called {name}; add something to tell them apart")
     roles = [*args.role, *[""] * (len(names) - len(args.role))]
     sides = [*args.side, *[""] * (len(names) - len(args.side))]
     ids = unique_slugs(names)

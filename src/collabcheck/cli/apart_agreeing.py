@@ -19,10 +19,9 @@ from collabcheck.core.apart_agree import (
     Agreement,
     accepted,
     agreements,
-    settle,
     write_agreement,
 )
-from collabcheck.core.apart_combine import combined
+from collabcheck.core.apart_combine import combined, standing
 from collabcheck.core.apart_flow import bank_for, carry_on, share
 from collabcheck.core.bank import Bank
 from collabcheck.render import apart_words as words
@@ -41,7 +40,7 @@ def agreement_lines(found: apart.Look, bank: Bank) -> list[str]:
     """Where agreeing stands, for `apart status` and after agreeing."""
     made = agreements(found)[0]
     titles = {p.number: p.title for p in bank.practices if p.number is not None}
-    return words.agreement_lines(found, made, settle(found, made), titles)
+    return words.agreement_lines(found, made, standing(found, bank, made), titles)
 
 
 def agree(args: argparse.Namespace, folder: Path, state: Path, default: Bank) -> int:
@@ -65,7 +64,7 @@ def agree(args: argparse.Namespace, folder: Path, state: Path, default: Bank) ->
     made, unreadable = agreements(found)
     for exc in unreadable:
         say(str(exc))
-    if settle(found, made) is not None:
+    if standing(found, bank, made) is not None:
         say("\n".join(agreement_lines(found, bank)))
         return problem(f"{args.id} is agreed already; an agreement is not changed")
     how = CALL if args.together else ACCEPT

@@ -18,7 +18,10 @@ What was agreed is decided from those files alone, the same on every computer:
 
 The combined snapshot then gains its `[agreed]` table, once: collabcheck rewrites it only
 from the form without `[agreed]` to the form with it, never one agreement for another, and
-refuses a new agreement once one is settled. No Textual here.
+refuses a new agreement once one is settled. Once the shared snapshot holds that table, it
+is what stands (`apart_combine.standing`): two partners who recorded different agreements
+at the same moment each wrote one, and the one that reached the shared repository first is
+kept (`apart_pull.py`), whatever the partners' clocks said. No Textual here.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from collabcheck.core.apart import COMPLETE, FOLDER, Look
-from collabcheck.core.apart_agree import Settled, without_agreed
+from collabcheck.core.apart_agree import CALL, Agreement, Settled, settle, without_agreed
 from collabcheck.core.bank import Bank
 from collabcheck.core.files import atomic_replace, atomic_write_new, read_bytes
 from collabcheck.core.sitting import Note, Sitting
@@ -91,3 +91,21 @@ def write_combined(
         if there is not None and without_agreed(there) == bare:
             return target, False  # agreed already: an agreement is never replaced
     return atomic_write_new(Path(snapshot_dir), name, text), True
+
+
+def standing(found: Look, bank: Bank, made: list[Agreement]) -> Settled | None:
+    """What was agreed: the `[agreed]` table of the combined snapshot once it holds one (the
+    agreement that reached the shared repository first stands, even when two partners
+    recorded different ones at the same moment), else the rule in core/apart_agree.py."""
+    if found.phase == COMPLETE:
+        name, bare = snapshot_text(found, bank)
+        try:
+            # the sitting apart's folder is <snapshot folder>/apart/<id> (core/apart.py folder_of)
+            there = read_bytes(found.folder.parent.parent / name).decode("utf-8")
+            agreed = parse_snapshot(there, name, bank).agreed if without_agreed(there) == bare else None
+        except Exception:  # not there, or not ours: the agreement files decide
+            agreed = None
+        if agreed is not None:
+            by_call = any(a.how == CALL and a.practice == agreed.practice for a in made)
+            return Settled(agreed.practice, tuple(agreed.actions), by_call)
+    return settle(found, made)

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from collabcheck.core import git, git_push
 from collabcheck.core import sitting as store
@@ -40,7 +41,7 @@ from collabcheck.core.apart_private import (
     seal_sitting,
     sealed_here,
 )
-from collabcheck.core.apart_pull import pull
+from collabcheck.core.apart_pull import GAVE_WAY, pull
 from collabcheck.core.bank import Bank, load_bank_for
 from collabcheck.core.errors import CollabcheckError
 from collabcheck.core.files import read_bytes
@@ -48,7 +49,7 @@ from collabcheck.core.sitting import Sitting
 
 PUSH_TRIES = 4  # others pushing at the same moment: fetch their work and try again
 
-REVEALED, COMBINED, NOT_PROVEN, SEAL_DIFFERS, UNREADABLE, SEALED, AGREED = (
+REVEALED, COMBINED, NOT_PROVEN, SEAL_DIFFERS, UNREADABLE, SEALED, AGREED, AGREED_FIRST = (
     "revealed",
     "combined",
     "not-proven",
@@ -56,6 +57,7 @@ REVEALED, COMBINED, NOT_PROVEN, SEAL_DIFFERS, UNREADABLE, SEALED, AGREED = (
     "unreadable",
     "sealed",
     "agreed",
+    "agreed-first",  # another partner's agreement reached the shared copy first: it stands
 )
 
 
@@ -77,6 +79,8 @@ class Event:
     path: Path | None = None
     shared: Shared | None = None
     detail: str = ""
+    # AGREED_FIRST: the practice that stands, then the one recorded here
+    practices: tuple[int, ...] = ()
 
 
 @dataclass
@@ -115,6 +119,11 @@ def carry_on(
 ) -> Carried:
     """Pull, then for every sitting apart (or `only` that one) reveal and combine what can be."""
     out = Carried(pulled=pull(snapshot_dir) if push else None)
+    if out.pulled is not None:
+        gave_way = cast(list[tuple[str, str, int, int]], out.pulled.facts.get(GAVE_WAY, []))
+        for path, sid, kept, mine in gave_way:
+            if only is None or sid == only:
+                out.events.append(Event(AGREED_FIRST, sid, path=Path(path), practices=(kept, mine)))
     for sid in sitting_ids(snapshot_dir):
         if only is not None and sid != only:
             continue

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from collabcheck.core.bank import Bank, questions
 from collabcheck.core.forms import QUICK, offer_quick, quick_form
-from collabcheck.core.sitting import Sitting
+from collabcheck.core.sitting import Sitting, saving_folder
 from collabcheck.plain.talk import Conversation, Stop, word
 from collabcheck.render.quick import QUICK_READING, offer_text
 
@@ -22,8 +22,11 @@ def choose_form(
     now: datetime,
     autosave: Callable[[], None],
 ) -> None:
-    """Ask a partnership that sat in full lately whether to do the quick check-in today."""
-    last = offer_quick(snapshot_dir, s.pair, bank, now)
+    """Ask a partnership that sat in full lately whether to do the quick check-in today.
+
+    The earlier sittings are looked for where this one will be saved (the snapshot folder it
+    was started with), as in the app (`tui/quick.py`)."""
+    last = offer_quick(saving_folder(s, snapshot_dir)[0], s.pair, bank, now)
     form = quick_form(bank)
     if last is None or form is None:
         return

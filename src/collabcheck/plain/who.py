@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from collabcheck.core.names import only_digits, same_name
 from collabcheck.core.partnerships import Partnership, known_pair
 from collabcheck.core.sides import SIDE_WORDS, read_side, suggest_side
 from collabcheck.core.sitting import MAX_PARTNERS, MIN_PARTNERS
@@ -21,10 +22,6 @@ People = list[tuple[str, str]]
 Keep = Callable[[People, str, list[str]], None]
 STOP = ("stop", "quit")
 CHOICES = "1 professional, 2 patient, carer or public, 3 other"
-
-
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def ask_who(
@@ -96,17 +93,17 @@ def _names(
         if not name:
             talk.say(f"A sitting needs at least {MIN_PARTNERS} people. Please type a name.")
             continue
-        if name.replace(" ", "").isdigit():
+        if only_digits(name):
             talk.say(f"{name} is a number, not a name. Please type this person's name.")
             continue
-        if any(_same(p, name) for p, _ in people):
+        if any(same_name(p, name) for p, _ in people):
             talk.say(
                 f"Two people are both called {display_name(name)}. Please add something to "
                 "tell them apart, like an initial."
             )
             continue
         keep(people + [(name, "")], earlier_pair, sides)
-        if before_role and _same(name, before_name):
+        if before_role and same_name(name, before_name):
             role = talk.ask_or_stop(
                 f"{display_name(name)}'s role. Typed before: {display_name(before_role)}. "
                 "Press Enter to keep it, type another, or type none to leave it out."
@@ -116,7 +113,7 @@ def _names(
             role = talk.ask_or_stop(
                 f"{display_name(name)}'s role, for example Patient partner, or press Enter to leave it out:"
             )
-        before_side = sides_before[n - 1] if n <= len(sides_before) and _same(name, before_name) else ""
+        before_side = sides_before[n - 1] if n <= len(sides_before) and same_name(name, before_name) else ""
         keep(people + [(name, role)], earlier_pair, sides)
         side = _side(talk, name, role, before_side)
         people.append((name, role))

@@ -14,6 +14,7 @@ from collabcheck.core.apart import (
     CANCELLED,
     COMPLETE,
     EARLY,
+    FOLDER,
     MISMATCH,
     OPEN,
     REVEALING,
@@ -24,6 +25,7 @@ from collabcheck.core.apart import (
 from collabcheck.core.apart_agree import Agreement, Settled, accepted
 from collabcheck.core.apart_flow import (
     AGREED,
+    AGREED_FIRST,
     COMBINED,
     NOT_PROVEN,
     REVEALED,
@@ -173,6 +175,14 @@ def event_line(found: Look | None, event: Event) -> str:
             f"{event.sitting}: what you agreed is added to the sitting saved as {event.path}. "
             + shared_words(event.shared, "it")
         )
+    if event.kind == AGREED_FIRST:
+        kept, mine = event.practices
+        return (
+            f"{event.sitting}: another partner recorded practice {kept} as agreed at the same "
+            f"moment you recorded practice {mine}. Theirs reached your team's shared repository "
+            f"first, so the sitting keeps practice {kept}. Your own record is kept too, in "
+            f"{FOLDER}/{event.sitting}/. If that is not what you all agreed, talk it through."
+        )
     if event.kind == NOT_PROVEN:
         return (
             f"{event.sitting}: every answer is revealed, but the repository's history does not "
@@ -241,6 +251,13 @@ def app_event_line(found: Look | None, event: Event) -> str:
         return f"{title}: every answer is in, and the comparison is ready."
     if event.kind == AGREED:
         return f"{title}: what you agreed is now in the sitting's file."
+    if event.kind == AGREED_FIRST:
+        kept, mine = event.practices
+        return (
+            f"{title}: another partner recorded practice {kept} as agreed at the same moment "
+            f"as your practice {mine}. Theirs was shared first, so practice {kept} stands; "
+            "your record is kept too."
+        )
     return event_line(found, event)
 
 
@@ -393,3 +410,4 @@ def offer_commands(offers: list[Offer]) -> list[str]:
                 f"answer {sid} --as {o.partner}"
             )
     return lines
+

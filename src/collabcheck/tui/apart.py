@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+from textual.widgets import Button, Static
 
 from collabcheck.core import apart
 from collabcheck.core import sitting as store
@@ -26,10 +27,9 @@ from collabcheck.core.apart_agree import (
     Agreement,
     accepted,
     agreements,
-    settle,
     write_agreement,
 )
-from collabcheck.core.apart_combine import combined_sitting
+from collabcheck.core.apart_combine import combined_sitting, standing
 from collabcheck.core.apart_flow import bank_for, carry_on, seal_now, share
 from collabcheck.core.apart_here import ANSWER, COMPARISON, REVEAL, my_name, offers_for
 from collabcheck.core.apart_private import (
@@ -43,9 +43,10 @@ from collabcheck.core.apart_pull import EMPTY
 from collabcheck.core.bank import Bank, questions
 from collabcheck.core.errors import CollabcheckError
 from collabcheck.core.git import NO_REMOTE
+from collabcheck.render import apart_answering as answering
 from collabcheck.render import apart_words as words
 from collabcheck.render import git_words
-from collabcheck.tui.keeping import SittingChanged
+from collabcheck.tui.keeping import KeepsItsOwn, SittingChanged
 from collabcheck.tui.screens.apart import (
     OPEN_NEW,
     STATUS,
@@ -80,7 +81,8 @@ def gather(snapshot_dir: Path, state_dir: Path, bank: Bank, push: bool = True) -
         if found.phase == apart.COMPLETE:
             made = agreements(found)[0]
             titles = {p.number: p.title for p in bank.practices if p.number is not None}
-            out.status[sid] += words.agreement_lines(found, made, settle(found, made), titles, commands=False)
+            settled = standing(found, bank_for(found, bank), made)
+            out.status[sid] += words.agreement_lines(found, made, settled, titles, commands=False)
         here = offers_for(found, state_dir, me)
         first += [(Choice(o.kind, sid, o.partner), words.offer_words(o.kind, found, o.partner)) for o in here]
         offered = {o.partner for o in here}
@@ -238,9 +240,11 @@ async def _seal(app: CollabcheckApp, found: apart.Look, sitting: Sitting, pid: s
     return said
 
 
-class ApartQuestions(QuestionsScreen):
+class ApartQuestions(KeepsItsOwn, QuestionsScreen):
     """The same question screen; each change is kept in the partner's private folder rather
-    than the app's sitting in progress (the screen posts `SittingChanged`; it stops here)."""
+    than the app's sitting in progress (the screen posts `SittingChanged`; it stops here).
+    Only the words that speak of sitting together differ: finishing seals the answers, and
+    stopping keeps this partner's draft (`render/apart_words.py`)."""
 
     def __init__(self, sitting: Sitting, bank: Bank, keep: Callable[[], None]) -> None:
         super().__init__(sitting, bank)
@@ -249,6 +253,17 @@ class ApartQuestions(QuestionsScreen):
     def on_sitting_changed(self, changed: SittingChanged) -> None:
         changed.stop()
         self.keep_privately()
+
+    def show_item(self) -> None:
+        """As on the one-computer screen; at the end, finishing seals (no hand-over follows)."""
+        super().show_item()
+        if self.item is None:
+            answered = self.sitting.answered_count(self.partner.id)
+            self.query_one("#ask", Static).update(answering.finishing_apart(answered, len(self.items)))
+            self.query_one("#finish", Button).label = "Finish and seal my answers (Enter)"
+
+    def stop_words(self) -> tuple[str, str]:
+        return answering.STOP_APART, answering.STOPPED_APART
 
 
 class ApartTogetherScreen(TogetherScreen):
@@ -273,7 +288,7 @@ async def see_comparison(app: CollabcheckApp, sid: str, found: apart.Look | None
         )
     bank = bank_for(found, app.bank)
     made = agreements(found)[0]
-    settled = settle(found, made)
+    settled = standing(found, bank, made)
     sitting = combined_sitting(found, bank, settled)
     practice = await app.show(ApartTogetherScreen(sitting, bank, lambda: None))
     await asyncio.to_thread(mark_shown, app.state_dir, sid)
@@ -317,7 +332,7 @@ async def see_comparison(app: CollabcheckApp, sid: str, found: apart.Look | None
         share, [path], f"collabcheck apart: {pid} agreed practice {practice}, {sid}", app.snapshot_dir
     )
     after = await _look(app, sid)
-    now_settled = settle(after, agreements(after)[0]) if after is not None else None
+    now_settled = standing(after, bank, agreements(after)[0]) if after is not None else None
     state = (
         " Agreed by all of you: the sitting's file now says so."
         if now_settled is not None

@@ -35,7 +35,7 @@ from collabcheck.core import paths
 from collabcheck.core.bank import Bank
 from collabcheck.tui.autosave import Autosaver
 from collabcheck.tui.crash import after_textual_fault, end_after_fault, quiet_console
-from collabcheck.tui.keeping import KeepsState
+from collabcheck.tui.keeping import KeepsItsOwn, KeepsState
 from collabcheck.tui.screens.between import BetweenScreens
 from collabcheck.tui.screens.welcome import WelcomeScreen
 
@@ -61,6 +61,8 @@ class CollabcheckApp(KeepsState):
     CSS_PATH = "collabcheck.tcss"
     TITLE = "collabcheck"
     ENABLE_COMMAND_PALETTE = True
+    # "Who is here" offers the partnerships that sat before (a served app may keep tabs apart)
+    shares_partnerships: bool = True
     BINDINGS = [
         Binding("f1", "help", "Help", tooltip="The five practices and the keys"),
         Binding("question_mark", "help", "Help", show=False),
@@ -258,7 +260,15 @@ class CollabcheckApp(KeepsState):
         people = draft.draft_people if draft is not None else None
         pair = draft.draft_pair if draft is not None else ""
         sides = draft.draft_sides if draft is not None else None
-        result = await self.show(WhoScreen(people, pair=pair, folder=self.snapshot_dir, sides=sides))
+        result = await self.show(
+            WhoScreen(
+                people,
+                pair=pair,
+                folder=self.snapshot_dir,
+                sides=sides,
+                offer_known=self.shares_partnerships,
+            )
+        )
         if result is None:
             self.sitting = None
             self.clear_state()
@@ -396,7 +406,10 @@ class CollabcheckApp(KeepsState):
 
         if isinstance(self.screen, ConfirmScreen):
             return
-        if self.sitting is not None and self.saved_path is None:
+        own = next((s for s in reversed(self.screen_stack) if isinstance(s, KeepsItsOwn)), None)
+        if own is not None:
+            question, self.exit_message = own.stop_words()
+        elif self.sitting is not None and self.saved_path is None:
             self.autosave()
             question = (
                 "Stop for now?\n\nEverything answered so far is kept on this computer. "

@@ -40,6 +40,16 @@ class SittingChanged(Message):
     typed): the app keeps it at once (`KeepsState.on_sitting_changed`)."""
 
 
+class KeepsItsOwn:
+    """Marks a screen whose answers are kept somewhere other than the sitting in progress (a
+    partner answering apart keeps them in their own private folder): Ctrl+Q, over it or over
+    help on it, asks and says goodbye in its words (`stop_words`) rather than the app's."""
+
+    def stop_words(self) -> tuple[str, str]:
+        """(the question "Stop for now?" asks, the line said once the app has closed)."""
+        raise NotImplementedError
+
+
 class KeepsState(App[int]):
     """The state-keeping half of the collabcheck app (see the module docstring)."""
 

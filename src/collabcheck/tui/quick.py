@@ -72,8 +72,14 @@ class QuickOfferScreen(Screen[str]):
 
 
 async def choose_form(app: CollabcheckApp, s: Sitting) -> None:
-    """Offer the quick check-in to a partnership that sat in full lately; keep the choice."""
-    last = offer_quick(app.snapshot_dir, s.pair, app.bank, app.now())
+    """Offer the quick check-in to a partnership that sat in full lately; keep the choice.
+
+    The earlier sittings are looked for where this one will be saved (the snapshot folder it
+    was started with), not where the app happens to run now: a draft begun with --dir and
+    carried on from another folder still finds its partnership's sittings."""
+    from collabcheck.core.sitting import saving_folder
+
+    last = offer_quick(saving_folder(s, app.snapshot_dir)[0], s.pair, app.bank, app.now())
     form = quick_form(app.bank)
     if last is None or form is None:
         return

@@ -44,13 +44,18 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,f1,question_mark", "close", "Close help")]
 
-    def __init__(self, bank: Bank) -> None:
+    def __init__(self, bank: Bank, here: str = "") -> None:
+        """`here`: the keys of the screen help was opened over, shown first (a screen whose
+        footer shows only some of its keys lists them all here)."""
         super().__init__()
         self.bank = bank
+        self.here = here
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             with VerticalScroll(id="help-body"):
+                if self.here:
+                    yield Static(self.here, id="keys-here", classes="practice")
                 yield Static("[b]The five practices[/b]")
                 for p in self.bank.practices:
                     yield Static(f"[b]{p.number}. {safe(p.title)}[/b]", classes="practice", markup=True)

@@ -72,17 +72,33 @@ WELCOME = (
 )
 
 
+KEYS_HERE = """[b]Keys on the welcome screen[/b]
+  n           start a new sitting
+  r           carry on the unfinished sitting
+  a           sittings apart (each on their own computer)
+  h           past sittings
+  e           an example: a made-up partnership's reading
+  i           set up your team's folder (when it is not)
+  Enter       press the highlighted button
+"""
+
+
 class WelcomeScreen(Screen[str]):
     """Dismisses with "new", "resume", "history" or "apart" (sittings apart, tui/apart.py);
     shows the demo over itself."""
 
+    # The footer shows only the keys that matter here, so it fits at 80 columns: h and e are
+    # on their buttons, i is named in the folder's note when it is offered, and help (F1 or ?)
+    # lists every key of this screen first (KEYS_HERE).
     BINDINGS = [
         Binding("n", "choose('new')", "New sitting"),
         Binding("r", "choose('resume')", "Carry on"),
-        Binding("h", "choose('history')", "Past sittings"),
-        Binding("e", "example", "An example"),
-        Binding("i", "set_up", "Set up the folder"),
         Binding("a", "choose('apart')", "Sitting apart"),
+        Binding("h", "choose('history')", "Past sittings", show=False),
+        Binding("e", "example", "An example", show=False),
+        Binding("i", "set_up", "Set up the folder", show=False),
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
     ]
     PALETTE = [
         ("Start a new sitting", "Enter who is here and begin", "new"),
@@ -217,6 +233,12 @@ class WelcomeScreen(Screen[str]):
             self.action_example()
             return
         self.dismiss(event.button.id)
+
+    def action_help(self) -> None:
+        """Help over this screen, starting with every key of this screen."""
+        from collabcheck.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.bank, here=KEYS_HERE))
 
     def action_set_up(self) -> None:
         """Make the folder and its note for the team, as `collabcheck init` does."""

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
+from collabcheck.core.names import only_digits, same_name
 from collabcheck.core.sides import SIDES, next_side, suggest_side
 from collabcheck.core.sitting import MAX_PARTNERS, MIN_PARTNERS, ROLE_SUGGESTIONS
 from collabcheck.core.slug import pair_slug
@@ -102,8 +103,9 @@ class WhoScreen(Screen[tuple[People, str, list[str]] | None]):
         Binding("tab", "next_box", "Next box", show=False, priority=True),
         Binding("shift+tab", "previous_box", "Previous box", show=False, priority=True),
         Binding("enter", "enter", "Next box", show=False, priority=True),
-        Binding("f3", "add", "Add partner"),
-        Binding("f4", "remove", "Remove partner"),
+        # F3 and F4 are named on their buttons, so the footer fits at 80 columns with the rest
+        Binding("f3", "add", "Add partner", show=False),
+        Binding("f4", "remove", "Remove partner", show=False),
         Binding("f5", "partnerships", "Sat before"),
         Binding("f7", "side", "Side"),
         # Not priority: it waits behind the letters typed before it, so a name typed in the
@@ -135,11 +137,14 @@ class WhoScreen(Screen[tuple[People, str, list[str]] | None]):
         pair: str = "",
         folder: Path | None = None,
         sides: list[str] | None = None,
+        offer_known: bool = True,
     ) -> None:
         """`people`, `pair` and `sides` as kept from before, if any; `folder`, where sittings
-        are saved, to offer the partnerships that sat before (none offered without it)."""
+        are saved, to offer the partnerships that sat before (none offered without it, nor
+        with `offer_known` False: a browser tab whose server keeps each tab's pairs apart)."""
         super().__init__()
         self.folder = folder
+        self.offer_known = offer_known
         self.start = [(name, role) for name, role in people or []]
         self.start += [("", "")] * (MIN_PARTNERS - len(self.start))
         self.start_sides = list(sides or [])[: len(self.start)]
@@ -173,8 +178,7 @@ class WhoScreen(Screen[tuple[People, str, list[str]] | None]):
                 yield Label("Partnership name", classes="row-label wide")
                 yield Input(self.start_pair, id="pair", compact=True, max_length=48)
             yield Static("The partnership name goes in the file name; change it if you like.", classes="hint")
-            # a browser tab is offered other partnerships only if its server allows it
-            yield PartnershipOffer(self.folder if getattr(self.app, "shares_partnerships", True) else None)
+            yield PartnershipOffer(self.folder if self.offer_known else None)
             if self.folder is not None:
                 yield PlaceNote(self.folder, classes="hint")
             yield Static("", id="problem")
@@ -308,17 +312,18 @@ class WhoScreen(Screen[tuple[People, str, list[str]] | None]):
             )
             self.query_one(f"#name-{missing[0]}", Input).focus()
             return
-        seen: dict[str, int] = {}
         for n, (name, _) in enumerate(people, 1):
-            key = " ".join(name.split()).casefold()
-            if key in seen:
+            if only_digits(name):
+                self.problem = f"! {safe(name)} is a number, not a name. Please type partner {n}'s name."
+            elif any(same_name(name, before) for before, _ in people[: n - 1]):
                 self.problem = (
                     f"! Two people are both called {safe(name)}. Please add "
                     "something to tell them apart, like an initial."
                 )
-                self.query_one(f"#name-{n}", Input).focus()
-                return
-            seen[key] = n
+            else:
+                continue
+            self.query_one(f"#name-{n}", Input).focus()
+            return
         pair = self.query_one("#pair", Input).value.strip() or pair_slug([n for n, _ in people])
         self.finished = True
         self.dismiss((people, pair, self.sides()))
