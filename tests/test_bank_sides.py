@@ -14,7 +14,18 @@ from collabcheck.core.bank import Item, Wording, load_bank
 from collabcheck.core.errors import BankError
 from collabcheck.core.sides import SIDES
 
-ITEM_KEYS = {"id", "kind", "text", "reverse", "short", "prompt", "accountability", "development", "later", "sides"}
+ITEM_KEYS = {
+    "id",
+    "kind",
+    "text",
+    "reverse",
+    "short",
+    "prompt",
+    "accountability",
+    "development",
+    "later",
+    "sides",
+}
 PATIENT_A = '\n[items.sides.patient]\ntext = "As far as you know, statement A."\n'
 
 

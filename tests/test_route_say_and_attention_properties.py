@@ -61,7 +61,10 @@ def test_8_no_context_and_undecided_weigh_every_practice_the_same(bank: Bank, da
 
 
 SAY = {
-    b.id + str(b.version): [i.id for i in b.items_of_kind("authority") if not i.accountability and not i.development] for b in BANKS
+    b.id + str(b.version): [
+        i.id for i in b.items_of_kind("authority") if not i.accountability and not i.development
+    ]
+    for b in BANKS
 }
 
 

@@ -134,9 +134,7 @@ def _check_ref(
         return
     count = n_tips if kind == "tip" else n_prompts
     if not target.isdigit() or not 1 <= int(target) <= count:
-        raise BankError(
-            path, f"{what}: {shown} names no {kind} in {place} (it has {count}, numbered from 1)"
-        )
+        raise BankError(path, f"{what}: {shown} names no {kind} in {place} (it has {count}, numbered from 1)")
 
 
 SectionTargets = dict[str, tuple[set[str], int, int]]

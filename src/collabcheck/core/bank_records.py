@@ -207,6 +207,5 @@ class Bank:
 
 def _sides_json(item: Item) -> dict[str, dict[str, str]]:
     return {
-        w.side: {"text": w.text, **({"prompt": w.prompt} if w.prompt is not None else {})}
-        for w in item.sides
+        w.side: {"text": w.text, **({"prompt": w.prompt} if w.prompt is not None else {})} for w in item.sides
     }

@@ -80,8 +80,7 @@ def read_form(path: Path, bank: Bank) -> Form:
     if (m.bank, m.bank_version) != (bank.id, bank.version):
         raise BankError(
             path,
-            f"is for bank {quoted(m.bank)} version {m.bank_version}, "
-            f"not '{bank.id}' version {bank.version}",
+            f"is for bank {quoted(m.bank)} version {m.bank_version}, not '{bank.id}' version {bank.version}",
         )
     carried = _idea_items(bank)
     items: list[FormItem] = []

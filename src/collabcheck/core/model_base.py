@@ -44,7 +44,6 @@ def _savable(value: str) -> str:
     return value
 
 
-
 Slug = Annotated[str, AfterValidator(_slug)]
 Text = Annotated[str, AfterValidator(_savable)]
 

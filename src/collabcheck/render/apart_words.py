@@ -410,4 +410,3 @@ def offer_commands(offers: list[Offer]) -> list[str]:
                 f"answer {sid} --as {o.partner}"
             )
     return lines
-
