@@ -252,7 +252,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_cohort(args: argparse.Namespace) -> int:
-    """A programme at a glance (issue 22)."""
+    """A programme at a glance: one row per partnership, for a facilitator."""
     from collabcheck.cli.cohort import run_cohort
 
     return run_cohort(args)
@@ -266,7 +266,7 @@ def cmd_commit(args: argparse.Namespace) -> int:
 
 
 def cmd_apart(args: argparse.Namespace) -> int:
-    """A sitting where each partner answers on their own computer (issue 21)."""
+    """A sitting where each partner answers on their own computer, sealed until all have answered."""
     from collabcheck.cli.apart import run_apart
     from collabcheck.cli.apart_args import apart_parser
 

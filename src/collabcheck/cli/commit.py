@@ -1,4 +1,4 @@
-"""`collabcheck commit FILE… [--push]`: commit sittings to the team's repository (spec §8).
+"""`collabcheck commit FILE… [--push]`: commit sittings to the team's repository.
 
 For facilitators who collect snapshot files from several partnerships: each file is checked
 with the same reader as every other command, its Markdown report (same name, `.md`) goes

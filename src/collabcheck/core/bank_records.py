@@ -169,7 +169,7 @@ class Bank:
         return [i for s in self.sections for i in s.items if i.kind == kind]
 
     def to_json(self) -> dict[str, Any]:
-        """The bank as `questions --format json` prints it (spec §1)."""
+        """The bank as `questions --format json` prints it."""
         return {
             "id": self.id,
             "version": self.version,

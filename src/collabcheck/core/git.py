@@ -1,4 +1,4 @@
-"""The team's shared repository, through the `git` the user already has (spec §8).
+"""The team's shared repository, through the `git` the user already has.
 
 Partners keep each sitting in their team's git repository so they can compare over time,
 but most of them will never type a git command, so the app and `collabcheck commit` do it

@@ -22,7 +22,7 @@ from collabcheck.core.bank import FOCUS_VALUES, Bank
 SCHEMA = 3  # the newest schema this collabcheck reads (and writes, when a side is given)
 WRITTEN_SCHEMA = 2  # what a sitting with no sides is written as, so older readers still read it
 Answer = int | str
-# Where the partnership stands (spec §2 `[context]`, schema 2): asked once, together.
+# Where the partnership stands (the snapshot's `[context]`, schema 2): asked once, together.
 STAGES = ("starting", "under-a-year", "longer")
 ROUTES = ("open", "under-radar", "undecided")
 # Answer values new in schema 2: "less:<id>" (3+ partners), "outside", and "unsure" on

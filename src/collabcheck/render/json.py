@@ -1,4 +1,4 @@
-"""The report as JSON (spec §4): the comparison's numbers with the same words the text and
+"""The report as JSON (README, "Reading the JSON"): the comparison's numbers with the same words the text and
 Markdown reports use (pattern, holder sentences, reasons), for facilitators' own scripts."""
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ def suggestion_json(s: Suggestion, why: list[str], how: list[str]) -> dict[str, 
 
 
 def report_json(c: Comparison) -> dict[str, Any]:
-    """The report JSON of spec §4, with extra keys for hand-checking."""
+    """The report JSON the README describes, with extra keys for hand-checking."""
     names = names_of(c)
     return {
         "pair": c.pair,

@@ -1,7 +1,7 @@
 """Keeping every keystroke on disk within a fraction of a second, without slowing typing down.
 
 A kill at any moment must lose at most the last half second of typing, whatever the rhythm
-(spec §7). Waiting for a pause in typing before saving (a debounce) loses a whole reflection
+(README, "Where your answers go"). Waiting for a pause in typing before saving (a debounce) loses a whole reflection
 typed in one burst, so this is a throttle instead: every change hands the latest state to one
 writer thread, which writes it at once and then at most every `interval` seconds while
 changes keep coming. The screen only serialises the sitting (microseconds); the disk work
