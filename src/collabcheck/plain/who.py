@@ -1,9 +1,9 @@
 """Who is here, in plain mode: each name and role on a line of its own, kept as it is typed.
 
 Names are typed before any question, and a crash or a closed window must not lose them
-(README, "Where your answers go"), so after every line the names so far are kept as a draft (`Sitting.draft`, the app's
-own), and carrying on offers each name typed before: Enter keeps it.
-"""
+(README, "Where your answers go"), so after every line the names so far are kept as a draft
+(`Sitting.draft`, the app's own), and carrying on offers each name typed before: Enter keeps
+it."""
 
 from __future__ import annotations
 

@@ -1,11 +1,12 @@
 """Keeping every keystroke on disk within a fraction of a second, without slowing typing down.
 
 A kill at any moment must lose at most the last half second of typing, whatever the rhythm
-(README, "Where your answers go"). Waiting for a pause in typing before saving (a debounce) loses a whole reflection
-typed in one burst, so this is a throttle instead: every change hands the latest state to one
-writer thread, which writes it at once and then at most every `interval` seconds while
-changes keep coming. The screen only serialises the sitting (microseconds); the disk work
-(write, fsync, rename) happens in the thread, so typing never waits for the disk.
+(README, "Where your answers go"). Waiting for a pause in typing before saving (a debounce)
+loses a whole reflection typed in one burst, so this is a throttle instead: every change hands
+the latest state to one writer thread, which writes it at once and then at most every
+`interval` seconds while changes keep coming. The screen only serialises the sitting
+(microseconds); the disk work (write, fsync, rename) happens in the thread, so typing never
+waits for the disk.
 
 One thread, and the newest state always wins: an older state can never overwrite a newer
 one, and a burst of a hundred keys becomes a handful of writes.

@@ -1,8 +1,9 @@
 """The first screen: what collabcheck is, how long it takes, and what is kept where.
 
-Partners must know before they start that a pair has no anonymity and what the saved file
-will hold (README, "Where your answers go"), so the privacy notice is on the first screen, not behind a link. If a
-sitting was interrupted, carrying on is the default, so one Enter never throws answers away.
+Partners must know before they start that a pair has no anonymity and what the saved file will
+hold (README, "Where your answers go"), so the privacy notice is on the first screen, not
+behind a link. If a sitting was interrupted, carrying on is the default, so one Enter never
+throws answers away.
 
 It also helps a newcomer in: it offers the demo (a made-up partnership's reading), and, when
 the snapshot folder is not ready for the team's repository, says so and offers to set it up
