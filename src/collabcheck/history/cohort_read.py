@@ -4,8 +4,9 @@ A programme's first cohort compares thousands of sittings, and every later one s
 little more than reading a file. So each sitting's figures (history's, plus what a cohort
 row and the picture need) are worked out by the comparison's own functions and kept in a
 cache file beside history's, read and written by the same machinery
-(`collabcheck.history.cache`: same keys, same folder). Every cached entry is checked before
-it is used, because the cache is a file on disk like any other.
+(`collabcheck.history.cache`: same keys, same folder). Every cached entry passes the cohort's
+model (`history.cohort_model`, built on history's) before it is used, because the cache is a
+file on disk like any other.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ def summarise_for_cohort(snapshot: Any, bank: Bank, warnings: list[str]) -> dict
         "agreed": snapshot.agreed.practice if snapshot.agreed else None,
         "bank": snapshot.bank,
         "bank_version": snapshot.bank_version,
+        "form": getattr(snapshot, "form", None),
         "unknown": sorted(fig.unknown_answers),
         "mismatched": sorted(fig.mismatched_answers),
         "warnings": warnings,
@@ -87,62 +89,6 @@ def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
     return read_and_summarise(path, bank, summarise_for_cohort)
 
 
-def _num(v: Any) -> bool:
-    return v is None or (type(v) in (int, float))
-
-
-def _strs(v: Any) -> bool:
-    return isinstance(v, list) and all(isinstance(x, str) for x in v)
-
-
-def _table(v: Any, value: Any) -> bool:
-    return isinstance(v, dict) and all(isinstance(k, str) and value(x) for k, x in v.items())
-
-
-def _practice_table(v: Any, value: Any) -> bool:
-    return _table(v, value) and set(v) == set(PRACTICES)
-
-
-SHAPE = {  # every field a cohort summary must have, and what it must hold
-    "pair": lambda v: isinstance(v, str),
-    "taken_at": lambda v: isinstance(v, str),
-    "ts": lambda v: type(v) in (int, float),
-    "partners": _strs,
-    "names": _strs,
-    "practices": lambda v: _practice_table(v, _num),
-    "divergence": lambda v: _practice_table(v, _num),
-    "scores": lambda v: _practice_table(v, lambda t: _table(t, _num)),
-    "authority_divergence": _num,
-    "focus_divergence": _num,
-    "pattern_id": lambda v: isinstance(v, str),
-    "leaning": lambda v: v is None or isinstance(v, str),
-    "holders": lambda v: _table(v, lambda x: isinstance(x, str)),
-    "strength": lambda v: _table(v, lambda x: isinstance(x, str)),
-    "left_out": lambda v: _table(v, lambda x: isinstance(x, str)),
-    "positions": lambda v: _table(v, _num),
-    "places": lambda v: _table(v, lambda x: isinstance(x, dict)),
-    "suggested": lambda v: type(v) is int,
-    "agreed": lambda v: v is None or type(v) is int,
-    "bank": lambda v: isinstance(v, str),
-    "bank_version": lambda v: type(v) is int,
-    "unknown": _strs,
-    "mismatched": _strs,
-    "warnings": _strs,
-}
-
-
-def well_formed(summary: Any) -> bool:
-    """Whether a cached summary has every field, each holding what it should: the cache is a
-    file on disk like any other, so an entry that does not fit is read afresh, never trusted."""
-    if not isinstance(summary, dict):
-        return False
-    if "error" in summary:
-        return isinstance(summary["error"], str) and (
-            summary.get("line") is None or type(summary.get("line")) is int
-        )
-    return all(key in summary and check(summary[key]) for key, check in SHAPE.items())
-
-
 class CohortCache(SummaryCache):
     """History's summary cache, keeping the cohort's fuller summaries in a file of their own
     (so history's own reads stay as small as they are)."""
@@ -153,20 +99,11 @@ class CohortCache(SummaryCache):
         return None if base is None else base.with_name(base.name.replace("history-", "cohort-", 1))
 
     def _checked(self, entries: dict[str, Any]) -> dict[str, Any]:
-        """Only entries of the cache's own shape ([stat key, summary]) whose summary is
-        `well_formed`: a damaged one is read afresh from its snapshot, never trusted."""
+        """Only entries that pass the cohort's model (history's, with the cohort's figures:
+        `history.cohort_model`): a damaged one is read afresh from its snapshot, never trusted."""
+        from collabcheck.history.cohort_model import checked_entries
 
-        def fits(raw: Any) -> bool:
-            return (
-                isinstance(raw, list)
-                and len(raw) == 2
-                and isinstance(raw[0], list)
-                and len(raw[0]) == 4
-                and all(type(n) is int for n in raw[0])
-                and well_formed(raw[1])
-            )
-
-        return {rel: raw for rel, raw in entries.items() if fits(raw)}
+        return checked_entries(entries)
 
 
 class CohortScanned(Scanned):
@@ -188,8 +125,7 @@ class CohortScanned(Scanned):
         from collabcheck.core.parallel import fork_map
 
         found = list(self.found)
-        summaries = [self.cache.get(rel, key) for rel, key in found]
-        summaries = [s if s is None or well_formed(s) else None for s in summaries]
+        summaries = [self.cache.get(rel, key) for rel, key in found]  # each entry checked on loading
         misses = [n for n, s in enumerate(summaries) if s is None]
         bank = self.bank
         fresh = fork_map(
