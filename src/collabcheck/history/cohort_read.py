@@ -128,6 +128,8 @@ class CohortScanned(Scanned):
         summaries = [self.cache.get(rel, key) for rel, key in found]  # each entry checked on loading
         misses = [n for n, s in enumerate(summaries) if s is None]
         bank = self.bank
+        if misses:  # the snapshot models, once before the workers fork, not once in each
+            import collabcheck.core.models  # noqa: F401
         fresh = fork_map(
             lambda path: summarise_file(path, bank),
             [os.path.join(self.root, found[n][0]) for n in misses],
