@@ -178,3 +178,19 @@ def test_commit_takes_the_reports_picture_too(tmp_path: Path, git_home: Path):
     assert sorted(git(repo, "show", "--name-only", "--format=", "HEAD").split()) == sorted(
         p.name for p in (snap, md, snap.with_suffix(".svg"))
     )
+
+
+def test_the_earlier_sitting_is_looked_for_beside_the_file_not_below(tmp_path: Path):
+    """Sittings are saved side by side; a report of a file in a big folder reads that
+    folder's own files only, never everything below it."""
+    earlier = EXAMPLES / "jo-priya-and-ken" / "2026-05-06T0930-jo-priya-and-ken.toml"
+    top = tmp_path / "top"
+    (top / "deep").mkdir(parents=True)
+    shutil.copy(JO, top / JO.name)
+    shutil.copy(earlier, top / "deep" / earlier.name)
+    out = tmp_path / "r.md"
+    assert run_cli("report", str(top / JO.name), "--format", "markdown", "--output", str(out)).returncode == 0
+    assert "There is no earlier sitting" in check_svg(tmp_path / "r.svg", top / JO.name)
+    shutil.copy(earlier, top / earlier.name)  # beside it: found
+    assert run_cli("report", str(top / JO.name), "--format", "markdown", "--output", str(out)).returncode == 0
+    assert "Priya Shah moved from seeing the say" in check_svg(tmp_path / "r.svg", top / JO.name)

@@ -91,12 +91,16 @@ def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
 
 class CohortCache(SummaryCache):
     """History's summary cache, keeping the cohort's fuller summaries in a file of their own
-    (so history's own reads stay as small as they are)."""
+    (so history's own reads stay as small as they are); a `flat` look at one folder (its own
+    files only) keeps another, so it never drops the entries of a whole programme's."""
+
+    flat = False
 
     @property
     def path(self) -> Path | None:
         base = super().path
-        return None if base is None else base.with_name(base.name.replace("history-", "cohort-", 1))
+        kind = "cohort-flat-" if self.flat else "cohort-"
+        return None if base is None else base.with_name(base.name.replace("history-", kind, 1))
 
     def _checked(self, entries: dict[str, Any]) -> dict[str, Any]:
         """Only entries that pass the cohort's model (history's, with the cohort's figures:
@@ -106,11 +110,48 @@ class CohortCache(SummaryCache):
         return checked_entries(entries)
 
 
-class CohortScanned(Scanned):
-    """A snapshot folder as found on disk, with the cohort's cache opened."""
+def flat_scan(root: Path) -> list[tuple[str, list[int]]]:
+    """The snapshot files directly in `root` (not below it), with their stat keys, as
+    `history.cache.scan` gives them: a `.toml` that is not a regular file gets a key that is
+    never cached, so the reader refuses it in words."""
+    import stat as stat_mod
 
-    def __init__(self, folder: str | Path, bank: Bank, cache_dir: Path | None | bool = True) -> None:
-        super().__init__(folder, bank, None)
+    from collabcheck.core.files import name_is_text
+
+    found = []
+    with os.scandir(root) as it:
+        for e in it:
+            if e.name.startswith(".") or not e.name.endswith(".toml") or e.name == "bank.toml":
+                continue
+            if not name_is_text(e.name):  # never read: no output could carry its name
+                continue
+            try:
+                st = e.stat()
+            except OSError:
+                found.append((e.name, [-1, -1, -1, -1]))
+                continue
+            if stat_mod.S_ISDIR(st.st_mode):
+                continue
+            regular = stat_mod.S_ISREG(st.st_mode)
+            key = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino] if regular else [-1] * 4
+            found.append((e.name, key))
+    return sorted(found)
+
+
+class CohortScanned(Scanned):
+    """A snapshot folder as found on disk, with the cohort's cache opened; `flat` looks at the
+    folder's own files only (the picture's previous sitting is beside the snapshot: a report
+    of a file in a big folder must not read everything below it)."""
+
+    def __init__(
+        self, folder: str | Path, bank: Bank, cache_dir: Path | None | bool = True, flat: bool = False
+    ) -> None:
+        if flat:
+            self.folder, self.bank, self.root = folder, bank, Path(folder)
+            self.problems: dict[str, str] = {}
+            self.found = flat_scan(self.root)
+        else:
+            super().__init__(folder, bank, None)
         if cache_dir is True:
             cache_dir = default_cache_dir()
         self.cache = CohortCache(
@@ -118,6 +159,7 @@ class CohortScanned(Scanned):
             ["cohort", *bank_fingerprint(bank), *code_fingerprint()],
             cache_dir if isinstance(cache_dir, Path) else None,
         )
+        self.cache.flat = flat
 
     def records(self, workers: int = 1) -> list[tuple[str, dict[str, Any]]]:
         """(file as shown, summary) for every file, from the cache when it is fresh; uncached
@@ -149,15 +191,21 @@ class CohortScanned(Scanned):
 
 
 def previous_places(
-    folder: str | Path, bank: Bank, pair: str, before_ts: float, cache_dir: Path | None | bool = True
+    folder: str | Path,
+    bank: Bank,
+    pair: str,
+    before_ts: float,
+    cache_dir: Path | None | bool = True,
+    flat: bool = False,
 ) -> dict[str, Any]:
     """The places (see `collabcheck.history.picture`) of `pair`'s latest sitting before
-    `before_ts` in `folder`, read through the cohort's cache; {} when there is none (or the
-    folder cannot be read: a picture without arrows is still a picture)."""
+    `before_ts` in `folder` (and below it, unless `flat`), read through the cohort's cache;
+    {} when there is none (or the folder cannot be read: a picture without arrows is still a
+    picture)."""
     from collabcheck.history.picture import places_from_record
 
     try:
-        records = CohortScanned(folder, bank, cache_dir).records()
+        records = CohortScanned(folder, bank, cache_dir, flat).records()
     except OSError:
         return {}
     earlier = [

@@ -21,12 +21,13 @@ from collabcheck.scoring.results import Comparison
 
 def sitting_picture(c: Comparison, bank: Bank, folder: Path | None) -> Picture:
     """The picture of sitting `c`, with arrows from the partnership's latest earlier sitting
-    in `folder` (read recursively; none without a folder or an earlier sitting)."""
+    in `folder` (its own files, not those below it: sittings are saved side by side, and a
+    report of a file in a big folder must stay quick; none without an earlier sitting)."""
     from collabcheck.history.cohort_read import previous_places
 
     before = None
     if folder is not None and folder.is_dir():
-        before = previous_places(folder, bank, c.pair, c.taken_at.timestamp()) or None
+        before = previous_places(folder, bank, c.pair, c.taken_at.timestamp(), flat=True) or None
     return picture(c, before)
 
 
