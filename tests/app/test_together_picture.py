@@ -121,3 +121,18 @@ def test_the_demos_picture_at_80x24(snap_compare, tmp_path: Path, monkeypatch):
         await pilot.pause()
 
     assert snap_compare(DemoApp(load_example(load_bank())), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_above_the_details_the_picture_takes_only_its_own_height(make_app, shipped):
+    app = make_app(shipped)
+    async with app.run_test(size=SIZE) as pilot:
+        await _at("pair")(pilot)
+        screen = app.screen
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.pause()
+        part, details = screen.query_one("#picture-part"), screen.query_one("#details")
+        # the details follow the picture at once, with no screenful of blank lines between
+        assert details.virtual_region.y - part.virtual_region.bottom <= 1
+        view = screen.query_one(PictureView)
+        assert part.virtual_region.height - view.virtual_region.bottom <= 1  # (view: within part)

@@ -37,8 +37,9 @@ class TogetherScreen(Screen[int]):
     """Dismisses with the agreed practice number once the partners have agreed and saved."""
 
     # The picture alone fills the screen below the summary, so moving to it puts its heading
-    # at the top (one screen: the plane, its sentence and what to do next).
-    DEFAULT_CSS = "TogetherScreen #picture-part { min-height: 100%; }"
+    # at the top (one screen: the plane, its sentence and what to do next); above the
+    # details it takes only its own height.
+    DEFAULT_CSS = "TogetherScreen #picture-part.alone { min-height: 100%; }"
 
     BINDINGS = [
         Binding("a,enter", "agree", "Agree & save"),
@@ -155,6 +156,7 @@ class TogetherScreen(Screen[int]):
             scroll.scroll_home(animate=False)
             return
         part.display, self.query_one("#details").display = True, False
+        part.add_class("alone")
         self.query_one("#next-after-picture").display = True
         self._move_to(part)
 
@@ -176,6 +178,7 @@ class TogetherScreen(Screen[int]):
         scroll = self.query_one("#together", VerticalScroll)
         details.display = not details.display
         part.display = details.display
+        part.remove_class("alone")
         self.query_one("#next-after-picture").display = not details.display
         if details.display:
             self._move_to(part)
