@@ -99,6 +99,7 @@ async def test_commit_and_push_from_the_saved_screen(tmp_path, git_home, mini):
     assert log(clone, "-1") == MESSAGE + "\n"
     assert sorted(git(clone, "show", "--name-only", "--format=", "HEAD").split()) == [
         f"sittings/{saved.stem}.md",
+        f"sittings/{saved.stem}.svg",  # the report's picture, linked from it
         f"sittings/{saved.name}",
     ]
     assert git(clone, "status", "--porcelain") == "A  notes.txt\n"  # untouched

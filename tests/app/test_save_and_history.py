@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
 from collabcheck.tui.screens.commit import CommitPanel
 from collabcheck.tui.screens.history import HistoryScreen
 from collabcheck.tui.screens.save import SaveScreen
@@ -23,8 +25,13 @@ async def test_markdown_report_is_written_beside_the_snapshot(make_app, tmp_path
         report = app.screen.report_path
         assert report is not None and report.parent == app.saved_path.parent
         assert report.name == app.saved_path.stem + ".md"
+        picture = report.with_suffix(".svg")  # its picture beside it, linked from it
         assert f"Markdown report written: {report}" in screen_text(app)
-        assert app.screen.query_one(CommitPanel).files() == [app.saved_path, report]  # committed with it
+        assert f"picture beside it: {picture.name}" in screen_text(app)
+        assert f"]({picture.name})" in (tmp_path / report).read_text()
+        assert ET.parse(tmp_path / picture).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+        # committed with it
+        assert app.screen.query_one(CommitPanel).files() == [app.saved_path, report, picture]
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)

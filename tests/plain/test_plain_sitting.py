@@ -155,6 +155,9 @@ def test_a_whole_sitting_writes_the_snapshot_the_app_would(tmp_path, people, aut
     assert "which is not inside a git repository" in flat(said)  # tmp_path is not a repository
     report = path.with_suffix(".md")
     assert "Markdown report written:" in said and report.exists()
+    picture = report.with_suffix(".svg")  # beside it, linked from it
+    assert "picture of where each of you stands is beside it:" in said and picture.name in said
+    assert f"]({picture.name})" in report.read_text(encoding="utf-8")
     assert "Meet monthly" in report.read_text(encoding="utf-8")
     assert not NOISE.search(said), NOISE.search(said)
 

@@ -103,6 +103,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", parents=[common], help="the comparison for one sitting")
     p.add_argument("file", metavar="FILE", help="a snapshot file")
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    p.add_argument(
+        "--output",
+        metavar="OUT",
+        help="write the report to OUT instead of the screen; with --format markdown the "
+        "picture goes beside it, as OUT's name with .svg",
+    )
+    p.add_argument(
+        "--picture",
+        metavar="SVG",
+        help="with --format markdown: write the picture to SVG and link it from the "
+        "report (without --output, the link is SVG as you typed it)",
+    )
 
     p = sub.add_parser("history", parents=[common], help="sittings over time")
     p.add_argument(

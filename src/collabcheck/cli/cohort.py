@@ -104,9 +104,8 @@ def fmt_of(args: argparse.Namespace) -> str:
 def write_pictures(cohort: Any, folder: Path, hide: bool) -> dict[str, str]:
     """Each partnership's picture as `<pair>.svg` (or `<code>.svg`) in `folder`, written
     atomically; the file names by partnership, for the Markdown's links."""
-    from collabcheck.core.files import atomic_replace
     from collabcheck.render.cohort import Names, picture_names
-    from collabcheck.render.picture import svg
+    from collabcheck.render.picture_files import write_svg
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -116,10 +115,7 @@ def write_pictures(cohort: Any, folder: Path, hide: bool) -> dict[str, str]:
     out = {}
     for row in cohort.rows:
         name = f"{row.code if hide else row.pair}.svg"  # a pair is a slug: safe as a file name
-        try:
-            atomic_replace(folder / name, svg(row.picture(), picture_names(row, names), you=False))
-        except OSError as exc:
-            raise CollabcheckError(folder / name, f"cannot be written ({exc.strerror or exc})") from None
+        write_svg(folder / name, row.picture(), picture_names(row, names), you=False)
         out[row.pair] = name
     return out
 

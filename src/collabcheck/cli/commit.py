@@ -2,10 +2,10 @@
 
 For facilitators who collect snapshot files from several partnerships: each file is checked
 with the same reader as every other command, its Markdown report (same name, `.md`) goes
-with it when there is one, and the commit holds those files and nothing else, with a
-message naming each partnership and date. A push that is turned away because someone
-pushed first is tried again after fetching their work, until it goes through or --timeout
-runs out (it cannot clash: every sitting is its own file). No Textual here.
+with it when there is one (and that report's picture, `.svg`), and the commit holds those
+files and nothing else, with a message naming each partnership and date. A push that is
+turned away because someone pushed first is tried again after fetching their work, until it
+goes through or --timeout runs out (it cannot clash: every sitting is its own file). No Textual here.
 """
 
 from __future__ import annotations
@@ -51,9 +51,11 @@ def run_commit(args: argparse.Namespace) -> int:
             continue
         sittings.append((snap.pair, snap.taken_at))
         files.append(path)
-        report = path.with_suffix(".md")
+        report, picture = path.with_suffix(".md"), path.with_suffix(".svg")
         if path.suffix == ".toml" and report.is_file():
             files.append(report)
+            if picture.is_file():  # the report's picture, linked from it
+                files.append(picture)
     if problems:
         for p in problems:
             sys.stderr.write(safe_line(p) + "\n")

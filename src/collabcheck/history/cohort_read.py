@@ -4,8 +4,9 @@ A programme's first cohort compares thousands of sittings, and every later one s
 little more than reading a file. So each sitting's figures (history's, plus what a cohort
 row and the picture need) are worked out by the comparison's own functions and kept in a
 cache file beside history's, read and written by the same machinery
-(`collabcheck.history.cache`: same keys, same folder). Every cached entry is checked before
-it is used, because the cache is a file on disk like any other.
+(`collabcheck.history.cache`: same keys, same folder). Every cached entry passes the cohort's
+model (`history.cohort_model`, built on history's) before it is used, because the cache is a
+file on disk like any other.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ def summarise_for_cohort(snapshot: Any, bank: Bank, warnings: list[str]) -> dict
         "agreed": snapshot.agreed.practice if snapshot.agreed else None,
         "bank": snapshot.bank,
         "bank_version": snapshot.bank_version,
+        "form": getattr(snapshot, "form", None),
         "unknown": sorted(fig.unknown_answers),
         "mismatched": sorted(fig.mismatched_answers),
         "warnings": warnings,
@@ -87,93 +89,69 @@ def summarise_file(path: str, bank: Bank) -> dict[str, Any]:
     return read_and_summarise(path, bank, summarise_for_cohort)
 
 
-def _num(v: Any) -> bool:
-    return v is None or (type(v) in (int, float))
-
-
-def _strs(v: Any) -> bool:
-    return isinstance(v, list) and all(isinstance(x, str) for x in v)
-
-
-def _table(v: Any, value: Any) -> bool:
-    return isinstance(v, dict) and all(isinstance(k, str) and value(x) for k, x in v.items())
-
-
-def _practice_table(v: Any, value: Any) -> bool:
-    return _table(v, value) and set(v) == set(PRACTICES)
-
-
-SHAPE = {  # every field a cohort summary must have, and what it must hold
-    "pair": lambda v: isinstance(v, str),
-    "taken_at": lambda v: isinstance(v, str),
-    "ts": lambda v: type(v) in (int, float),
-    "partners": _strs,
-    "names": _strs,
-    "practices": lambda v: _practice_table(v, _num),
-    "divergence": lambda v: _practice_table(v, _num),
-    "scores": lambda v: _practice_table(v, lambda t: _table(t, _num)),
-    "authority_divergence": _num,
-    "focus_divergence": _num,
-    "pattern_id": lambda v: isinstance(v, str),
-    "leaning": lambda v: v is None or isinstance(v, str),
-    "holders": lambda v: _table(v, lambda x: isinstance(x, str)),
-    "strength": lambda v: _table(v, lambda x: isinstance(x, str)),
-    "left_out": lambda v: _table(v, lambda x: isinstance(x, str)),
-    "positions": lambda v: _table(v, _num),
-    "places": lambda v: _table(v, lambda x: isinstance(x, dict)),
-    "suggested": lambda v: type(v) is int,
-    "agreed": lambda v: v is None or type(v) is int,
-    "bank": lambda v: isinstance(v, str),
-    "bank_version": lambda v: type(v) is int,
-    "unknown": _strs,
-    "mismatched": _strs,
-    "warnings": _strs,
-}
-
-
-def well_formed(summary: Any) -> bool:
-    """Whether a cached summary has every field, each holding what it should: the cache is a
-    file on disk like any other, so an entry that does not fit is read afresh, never trusted."""
-    if not isinstance(summary, dict):
-        return False
-    if "error" in summary:
-        return isinstance(summary["error"], str) and (
-            summary.get("line") is None or type(summary.get("line")) is int
-        )
-    return all(key in summary and check(summary[key]) for key, check in SHAPE.items())
-
-
 class CohortCache(SummaryCache):
     """History's summary cache, keeping the cohort's fuller summaries in a file of their own
-    (so history's own reads stay as small as they are)."""
+    (so history's own reads stay as small as they are); a `flat` look at one folder (its own
+    files only) keeps another, so it never drops the entries of a whole programme's."""
+
+    flat = False
 
     @property
     def path(self) -> Path | None:
         base = super().path
-        return None if base is None else base.with_name(base.name.replace("history-", "cohort-", 1))
+        kind = "cohort-flat-" if self.flat else "cohort-"
+        return None if base is None else base.with_name(base.name.replace("history-", kind, 1))
 
     def _checked(self, entries: dict[str, Any]) -> dict[str, Any]:
-        """Only entries of the cache's own shape ([stat key, summary]) whose summary is
-        `well_formed`: a damaged one is read afresh from its snapshot, never trusted."""
+        """Only entries that pass the cohort's model (history's, with the cohort's figures:
+        `history.cohort_model`): a damaged one is read afresh from its snapshot, never trusted."""
+        from collabcheck.history.cohort_model import checked_entries
 
-        def fits(raw: Any) -> bool:
-            return (
-                isinstance(raw, list)
-                and len(raw) == 2
-                and isinstance(raw[0], list)
-                and len(raw[0]) == 4
-                and all(type(n) is int for n in raw[0])
-                and well_formed(raw[1])
-            )
+        return checked_entries(entries)
 
-        return {rel: raw for rel, raw in entries.items() if fits(raw)}
+
+def flat_scan(root: Path) -> list[tuple[str, list[int]]]:
+    """The snapshot files directly in `root` (not below it), with their stat keys, as
+    `history.cache.scan` gives them: a `.toml` that is not a regular file gets a key that is
+    never cached, so the reader refuses it in words."""
+    import stat as stat_mod
+
+    from collabcheck.core.files import name_is_text
+
+    found = []
+    with os.scandir(root) as it:
+        for e in it:
+            if e.name.startswith(".") or not e.name.endswith(".toml") or e.name == "bank.toml":
+                continue
+            if not name_is_text(e.name):  # never read: no output could carry its name
+                continue
+            try:
+                st = e.stat()
+            except OSError:
+                found.append((e.name, [-1, -1, -1, -1]))
+                continue
+            if stat_mod.S_ISDIR(st.st_mode):
+                continue
+            regular = stat_mod.S_ISREG(st.st_mode)
+            key = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino] if regular else [-1] * 4
+            found.append((e.name, key))
+    return sorted(found)
 
 
 class CohortScanned(Scanned):
-    """A snapshot folder as found on disk, with the cohort's cache opened."""
+    """A snapshot folder as found on disk, with the cohort's cache opened; `flat` looks at the
+    folder's own files only (the picture's previous sitting is beside the snapshot: a report
+    of a file in a big folder must not read everything below it)."""
 
-    def __init__(self, folder: str | Path, bank: Bank, cache_dir: Path | None | bool = True) -> None:
-        super().__init__(folder, bank, None)
+    def __init__(
+        self, folder: str | Path, bank: Bank, cache_dir: Path | None | bool = True, flat: bool = False
+    ) -> None:
+        if flat:
+            self.folder, self.bank, self.root = folder, bank, Path(folder)
+            self.problems: dict[str, str] = {}
+            self.found = flat_scan(self.root)
+        else:
+            super().__init__(folder, bank, None)
         if cache_dir is True:
             cache_dir = default_cache_dir()
         self.cache = CohortCache(
@@ -181,6 +159,7 @@ class CohortScanned(Scanned):
             ["cohort", *bank_fingerprint(bank), *code_fingerprint()],
             cache_dir if isinstance(cache_dir, Path) else None,
         )
+        self.cache.flat = flat
 
     def records(self, workers: int = 1) -> list[tuple[str, dict[str, Any]]]:
         """(file as shown, summary) for every file, from the cache when it is fresh; uncached
@@ -188,10 +167,11 @@ class CohortScanned(Scanned):
         from collabcheck.core.parallel import fork_map
 
         found = list(self.found)
-        summaries = [self.cache.get(rel, key) for rel, key in found]
-        summaries = [s if s is None or well_formed(s) else None for s in summaries]
+        summaries = [self.cache.get(rel, key) for rel, key in found]  # each entry checked on loading
         misses = [n for n, s in enumerate(summaries) if s is None]
         bank = self.bank
+        if misses:  # the snapshot models, once before the workers fork, not once in each
+            import collabcheck.core.models  # noqa: F401
         fresh = fork_map(
             lambda path: summarise_file(path, bank),
             [os.path.join(self.root, found[n][0]) for n in misses],
@@ -211,15 +191,21 @@ class CohortScanned(Scanned):
 
 
 def previous_places(
-    folder: str | Path, bank: Bank, pair: str, before_ts: float, cache_dir: Path | None | bool = True
+    folder: str | Path,
+    bank: Bank,
+    pair: str,
+    before_ts: float,
+    cache_dir: Path | None | bool = True,
+    flat: bool = False,
 ) -> dict[str, Any]:
     """The places (see `collabcheck.history.picture`) of `pair`'s latest sitting before
-    `before_ts` in `folder`, read through the cohort's cache; {} when there is none (or the
-    folder cannot be read: a picture without arrows is still a picture)."""
+    `before_ts` in `folder` (and below it, unless `flat`), read through the cohort's cache;
+    {} when there is none (or the folder cannot be read: a picture without arrows is still a
+    picture)."""
     from collabcheck.history.picture import places_from_record
 
     try:
-        records = CohortScanned(folder, bank, cache_dir).records()
+        records = CohortScanned(folder, bank, cache_dir, flat).records()
     except OSError:
         return {}
     earlier = [

@@ -199,19 +199,18 @@ def offer_markdown(talk: Conversation, path: Path, snapshot: Snapshot, bank: Ban
     )
     if said not in ("m", "markdown"):
         return
-    from collabcheck.core.files import atomic_write_new
-    from collabcheck.render.report import render_markdown
+    from collabcheck.render.picture_files import write_report_beside
     from collabcheck.scoring.compare import compare
 
     try:
-        report = atomic_write_new(
-            path.parent, path.stem + ".md", render_markdown(compare(snapshot, bank), bank)
-        )
+        report, picture = write_report_beside(path.parent, path.stem, compare(snapshot, bank), bank)
     except OSError as exc:
         talk.say(f"Could not write the report: {exc.strerror or exc}.")
         return
     talk.say("Markdown report written:")
     talk.say(shown_path(report))
+    talk.say("Its picture of where each of you stands is beside it:")
+    talk.say(shown_path(picture))
 
 
 # -- commit to git: THE HOOK ----------------------------------------------------------------------

@@ -245,7 +245,7 @@ def picture_names(row: Row, names: Names) -> dict[str, str]:
 def render_markdown(cohort: Cohort, hide: bool = False, pictures: dict[str, str] | None = None) -> str:
     """For a board paper: one table row per partnership, then each partnership's detail, with
     its picture where `pictures` names an SVG file for it (by partnership)."""
-    from collabcheck.render.picture import sentence
+    from collabcheck.render.picture import markdown
 
     names = Names(hide)
     out = ["# A programme at a glance", "", *(md_escape(h) for h in _head(cohort, names)), "", GAP_NOTE, ""]
@@ -284,8 +284,8 @@ def render_markdown(cohort: Cohort, hide: bool = False, pictures: dict[str, str]
             "",
         ]
         if pictures and row.pair in pictures:
-            said = md_escape(sentence(row.picture(), picture_names(row, names), you=False))
-            out += [f"![{PICTURE_ALT}]({pictures[row.pair]})", "", said, ""]
+            pic = markdown(row.picture(), picture_names(row, names), pictures[row.pair], you=False)
+            out += [pic.rstrip("\n"), ""]
         out += [
             "| Practice | " + " | ".join(md_escape(nm) for _, nm in people) + " | Gap |",
             "|---|" + "---|" * (len(people) + 1),
@@ -384,8 +384,6 @@ def render_json(cohort: Cohort, hide: bool = False) -> dict[str, Any]:
         "source": h.source,
     }
 
-
-PICTURE_ALT = "Where each partner stands (the next paragraph says the same)"
 
 CSV_COLUMNS = [
     "pair",

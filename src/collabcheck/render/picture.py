@@ -280,9 +280,23 @@ def svg(pic: Picture, names: dict[str, str], you: bool = True) -> str:
     return "\n".join(out) + "\n"
 
 
-def markdown(pic: Picture, names: dict[str, str], svg_file: str) -> str:
+PICTURE_ALT = "Where each partner stands (the next paragraph says the same)"
+PICTURE_HEADING = "Where each of you stands"
+
+
+def link_target(svg_file: str) -> str:
+    """A file path as a Markdown link target: forward slashes, and every character that could
+    end or bend the link (a space, a bracket) written as %XX, so any file name links."""
+    from urllib.parse import quote
+
+    return quote(svg_file.replace("\\", "/"), safe="/._-~")
+
+
+def markdown(pic: Picture, names: dict[str, str], svg_file: str | None, you: bool = True) -> str:
     """The picture for a Markdown report: the SVG (written beside the report as `svg_file`),
-    then the sentence as a paragraph (the SVG's own title holds it too)."""
-    said = md_escape(sentence(pic, names))
-    alt = "Where each partner stands (the next paragraph says the same)"
-    return f"![{alt}]({svg_file})\n\n{said}\n"
+    then the sentence as a paragraph (the SVG's own title holds it too). Without an SVG file
+    (the report went to the screen) the sentence stands alone: it says everything."""
+    said = md_escape(sentence(pic, names, you))
+    if svg_file is None:
+        return f"{said}\n"
+    return f"![{PICTURE_ALT}]({link_target(svg_file)})\n\n{said}\n"

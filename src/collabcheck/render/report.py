@@ -11,6 +11,7 @@ from __future__ import annotations
 from collabcheck.core.bank import Bank
 from collabcheck.core.snapshot import Partner
 from collabcheck.render import markdown, text
+from collabcheck.render.picture import PICTURE_HEADING
 from collabcheck.render.view import READING_ORDER, agreed_sentence, comparison_view
 from collabcheck.render.words import display_name
 from collabcheck.scoring.results import Comparison
@@ -69,8 +70,9 @@ def render_text(c: Comparison, bank: Bank) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def render_markdown(c: Comparison, bank: Bank) -> str:
-    """The report as Markdown, fit to paste into a board paper."""
+def render_markdown(c: Comparison, bank: Bank, picture: str | None = None) -> str:
+    """The report as Markdown, fit to paste into a board paper; `picture` (Markdown: the
+    picture's SVG link and sentence, see `render.picture_files`) goes under the summary."""
     view = comparison_view(c, bank)
     out = [f"# collabcheck report: {markdown.md(c.pair)}", ""]
     for key in MARKDOWN_ORDER:
@@ -84,6 +86,8 @@ def render_markdown(c: Comparison, bank: Bank) -> str:
                     f"Taken {when(c)}. Partners: {markdown.md(people(c))}.",
                     "",
                 ]
+                if picture is not None:
+                    out += [f"## {PICTURE_HEADING}", "", picture.rstrip("\n"), ""]
                 continue
             if key == "suggestion":
                 s = c.suggestion

@@ -72,15 +72,22 @@ class DemoTogetherScreen(TogetherScreen):
 
     NEXT_SUMMARY = (
         "[b]Next:[/b] press [b]a[/b] to see what partners would do here (agree what to "
-        "work on); nothing is saved in this example. Press [b]d[/b] for the details."
+        "work on); nothing is saved in this example. Press [b]p[/b] for a picture of where "
+        "they each stand, [b]d[/b] for the details."
     )
+    NEXT_PICTURE = (
+        "[b]Next:[/b] press [b]d[/b] for the details, [b]p[/b] to go back to the summary, "
+        "or [b]a[/b] to see what partners would do here."
+    )
+    PICTURE_CACHE = False  # their earlier sitting is read, but no cache is written
     NEXT_DETAILS = (
         "[b]Next:[/b] press [b]a[/b] to see what partners would do here (agree what to "
         "work on); nothing is saved in this example. Press [b]d[/b] to go back to the summary."
     )
 
     def __init__(self, example: Example) -> None:
-        super().__init__(example.sitting, example.bank, _nothing)
+        # their folder holds their earlier sittings, so the picture has arrows from the last
+        super().__init__(example.sitting, example.bank, _nothing, example.folder)
         self.example = example
 
     def compose(self) -> ComposeResult:

@@ -120,6 +120,7 @@ class CommitPanel(Vertical):
         self.snapshot = snapshot
         self.timeout = timeout
         self.report: Path | None = None
+        self.beside: list[Path] = []  # the report's picture
         self._started = 0.0
         self._tick = 0
 
@@ -138,7 +139,7 @@ class CommitPanel(Vertical):
         return git.commit_message([(self.snapshot.pair, self.snapshot.taken_at)])
 
     def files(self) -> list[Path]:
-        return [self.path, *([self.report] if self.report else [])]
+        return [self.path, *([self.report, *self.beside] if self.report else [])]
 
     def _check(self) -> None:
         place = git.where(self.path.parent)
@@ -273,9 +274,11 @@ class CommitPanel(Vertical):
         self.status = sentence(out)
         self.commit()
 
-    def report_written(self, report: Path) -> None:
-        """A Markdown report was made: commit it too (with the sitting, or on its own)."""
+    def report_written(self, report: Path, *beside: Path) -> None:
+        """A Markdown report (and its picture) was made: commit them too (with the sitting,
+        or on their own)."""
         self.report = report
+        self.beside = list(beside)
         if self.committed:
             self.committed = self.pushed = False
             self.status = "Press c to commit the Markdown report too."

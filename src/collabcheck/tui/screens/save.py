@@ -98,16 +98,18 @@ class SaveScreen(CommitActions, Screen[str]):
             self.dismiss(choice)
 
     def action_markdown(self) -> None:
-        """Write the Markdown report beside the snapshot (same name, .md)."""
+        """Write the Markdown report beside the snapshot (same name, .md), with its picture
+        (same name, .svg): arrows from the previous sitting in the same folder."""
         if self.report_path is not None:
             return
         try:
-            from collabcheck.core.files import atomic_write_new
-            from collabcheck.render.report import render_markdown
+            from collabcheck.render.picture_files import write_report_beside
             from collabcheck.scoring.compare import compare
 
-            text = render_markdown(compare(self.snapshot, self.bank), self.bank)
-            self.report_path = atomic_write_new(self.path.parent, self.path.stem + ".md", text)
+            comparison = compare(self.snapshot, self.bank)
+            self.report_path, picture = write_report_beside(
+                self.path.parent, self.path.stem, comparison, self.bank
+            )
         except ImportError:
             self.notify("Markdown reports are not available in this version.", severity="warning")
             return
@@ -115,6 +117,9 @@ class SaveScreen(CommitActions, Screen[str]):
             self.notify(f"Could not write the report: {exc}", severity="error", markup=False)
             return
         self.query_one("#report-line", Static).update(
-            Content(f"Markdown report written: {shown_path(self.report_path)}")
+            Content(
+                f"Markdown report written: {shown_path(self.report_path)}, "
+                f"with its picture beside it: {picture.name}"
+            )
         )
-        self.query_one(CommitPanel).report_written(self.report_path)
+        self.query_one(CommitPanel).report_written(self.report_path, picture)

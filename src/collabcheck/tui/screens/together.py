@@ -1,7 +1,8 @@
 """Together: the comparison on screen, then the partners agree what to work on next.
 
 It opens with the reading at a glance (what to work on next, why, and at most three
-findings), which fits one 80×24 screen; the details are a key away. Both lay out the one
+findings), which fits one 80×24 screen; the picture of where each partner stands (and its
+sentence) is one key below it (p), and the details another (d). Both lay out the one
 comparison view (`collabcheck.render.view`), the same sections and sentences as the reports,
 so what partners see here is what a facilitator sees later. This screen is only reachable
 once every partner has finished.
@@ -18,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from collabcheck.core.bank import Bank
@@ -34,9 +36,15 @@ TOGETHER_ORDER = READING_ORDER[1:]  # the summary is shown above the details
 class TogetherScreen(Screen[int]):
     """Dismisses with the agreed practice number once the partners have agreed and saved."""
 
+    # The picture alone fills the screen below the summary, so moving to it puts its heading
+    # at the top (one screen: the plane, its sentence and what to do next); above the
+    # details it takes only its own height.
+    DEFAULT_CSS = "TogetherScreen #picture-part.alone { min-height: 100%; }"
+
     BINDINGS = [
         Binding("a,enter", "agree", "Agree & save"),
-        Binding("d", "details", "Details / summary"),
+        Binding("p", "picture", "Picture"),
+        Binding("d", "details", "Details"),
         Binding("pagedown,space", "page_down", "Page down", key_display="PgDn"),
         Binding("pageup", "page_up", "Page up", show=False),
     ]
@@ -44,8 +52,14 @@ class TogetherScreen(Screen[int]):
     # What to do next, under the summary and after the details (the demo says its own).
     NEXT_SUMMARY = (
         "[b]Next:[/b] press [b]a[/b] to agree what to work on (the suggestion "
-        "or another) and save, or [b]d[/b] for the details."
+        "or another) and save, [b]p[/b] for a picture of where you each stand, "
+        "or [b]d[/b] for the details."
     )
+    NEXT_PICTURE = (
+        "[b]Next:[/b] press [b]a[/b] to agree what to work on and save, [b]d[/b] for "
+        "the details, or [b]p[/b] to go back to the summary."
+    )
+    PICTURE_CACHE = True  # read the previous sitting through the cohort's cache (kept on disk)
     NEXT_DETAILS = (
         "[b]Next:[/b] press [b]a[/b] to agree which practice to work on "
         "(the suggestion or another one) and save, or [b]d[/b] to go back to "
@@ -77,6 +91,16 @@ class TogetherScreen(Screen[int]):
                 id="summary",
             )
             yield Static(self.NEXT_SUMMARY, classes="hint gap", id="next")
+            with Vertical(id="picture-part"):
+                yield Static(
+                    Text(
+                        "Where each of you stands: who has the say, and where attention goes",
+                        style="bold",
+                    ),
+                    classes="heading",
+                )
+                yield PictureView(id="picture")
+                yield Static(self.NEXT_PICTURE, classes="gap", id="next-after-picture")
             with Vertical(id="details"):
                 yield from self._details(view)
         yield Footer()
@@ -88,11 +112,6 @@ class TogetherScreen(Screen[int]):
             "answers: they are things to talk about.",
             classes="title gap",
         )
-        yield Static(
-            Text("Where each of you stands: who has the say, and where attention goes", style="bold"),
-            classes="heading",
-        )
-        yield PictureView(id="picture")
         for key in TOGETHER_ORDER:
             if key == "suggestion" and "notes" not in view:
                 yield Static(Text("What you wrote", style="bold"), classes="heading")
@@ -118,19 +137,51 @@ class TogetherScreen(Screen[int]):
 
     def on_mount(self) -> None:
         self.sub_title = "Together"
-        details = self.query_one("#details")
-        details.styles.height = "auto"  # grows with its sections inside the scroll
-        details.display = False
+        for part in ("#picture-part", "#details"):
+            box = self.query_one(part)
+            box.styles.height = "auto"  # grows with what it holds inside the scroll
+            box.display = False
         self.query_one("#together").focus()
-        self.query_one(PictureView).show_sitting(self.comparison, self.folder, self.bank)
+        self.query_one(PictureView).show_sitting(
+            self.comparison, self.folder, self.bank, cached=self.PICTURE_CACHE
+        )
+
+    def action_picture(self) -> None:
+        """Open the picture and its sentence just below the summary and move to it; again,
+        back to the summary (the details, if open, close too: one place to be at a time)."""
+        part = self.query_one("#picture-part")
+        scroll = self.query_one("#together", VerticalScroll)
+        if part.display and not self.query_one("#details").display:
+            part.display = False
+            scroll.scroll_home(animate=False)
+            return
+        part.display, self.query_one("#details").display = True, False
+        part.add_class("alone")
+        self.query_one("#next-after-picture").display = True
+        self._move_to(part)
+
+    def _move_to(self, widget: Widget) -> None:
+        """Scroll so `widget` is at the top, once the parts just shown have their height
+        (the picture part's full-screen height is only known a refresh after it is shown)."""
+        scroll = self.query_one("#together", VerticalScroll)
+
+        def move() -> None:
+            scroll.scroll_to_widget(widget, top=True, animate=False)
+
+        self.call_after_refresh(self.call_after_refresh, move)
 
     def action_details(self) -> None:
-        """Open the details below the summary and move to them; again, back to the summary."""
+        """Open the details below the summary and move to them; again, back to the summary.
+        The details start with the picture, so reading on from the summary misses nothing."""
         details = self.query_one("#details")
+        part = self.query_one("#picture-part")
         scroll = self.query_one("#together", VerticalScroll)
         details.display = not details.display
+        part.display = details.display
+        part.remove_class("alone")
+        self.query_one("#next-after-picture").display = not details.display
         if details.display:
-            self.call_after_refresh(scroll.scroll_to_widget, details, top=True, animate=False)
+            self._move_to(part)
         else:
             scroll.scroll_home(animate=False)
 

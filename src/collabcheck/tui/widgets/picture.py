@@ -120,23 +120,29 @@ class PictureView(Static):
         self.picture, self.names = picture, names
         self.update(picture_text(picture, names))
 
-    def show_sitting(self, comparison: Any, snapshot_dir: Path | None, bank: Any) -> None:
+    def show_sitting(
+        self, comparison: Any, snapshot_dir: Path | None, bank: Any, cached: bool = True
+    ) -> None:
         """Draw a sitting at once, then add the arrows from the partnership's previous sitting
         in `snapshot_dir` when it has been read (in a thread: a programme's folder can hold
-        thousands of sittings; they are read through the cohort's cache)."""
+        thousands of sittings; they are read through the cohort's cache, or with
+        `cached=False` without writing one: the demo writes nothing)."""
         from collabcheck.render.words import names_of
 
         names = names_of(comparison)
         self.show(picture(comparison), names)
         if snapshot_dir is not None:
-            self._arrows(comparison, Path(snapshot_dir), bank, names)
+            self._arrows(comparison, Path(snapshot_dir), bank, names, cached)
 
     @work(thread=True, exclusive=True, group="picture")
-    def _arrows(self, comparison: Any, snapshot_dir: Path, bank: Any, names: dict[str, str]) -> None:
+    def _arrows(
+        self, comparison: Any, snapshot_dir: Path, bank: Any, names: dict[str, str], cached: bool
+    ) -> None:
         from collabcheck.history.cohort_read import previous_places
 
         if not snapshot_dir.is_dir():
             return
-        before = previous_places(snapshot_dir, bank, comparison.pair, comparison.taken_at.timestamp())
+        ts = comparison.taken_at.timestamp()
+        before = previous_places(snapshot_dir, bank, comparison.pair, ts, cache_dir=cached)
         if before:
             self.app.call_from_thread(self.show, picture(comparison, before), names)
