@@ -53,6 +53,11 @@ class Sitting:
     questions: dict[str, list[str]] = field(default_factory=dict)  # statement ids per practice
     committed: bool | None = None  # in a git commit? None when not in a repository (or not asked)
     form: str | None = None  # "quick" for a quick check-in (then `questions` are the form's)
+    # Sides of care and who could not rate a practice, only when given (history/sides.py).
+    sides: dict[str, str] = field(default_factory=dict)
+    side_scores: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    say_gap: float | None = None
+    cannot_see: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     @property
     def quick(self) -> bool:
@@ -192,7 +197,7 @@ class PairHistory:
 
         before, after = self.sittings[-2], self.sittings[-1]
         common = set(before.questions.get(practice, ())) & set(after.questions.get(practice, ()))
-        scores = [self._scores(s) for s in (before, after)]
+        scores = [self.statement_scores(s) for s in (before, after)]
         if not common or scores[0] is None or scores[1] is None:
             return None, None
         return divergence_on(scores[0], common), divergence_on(scores[1], common)
@@ -205,12 +210,14 @@ class PairHistory:
         from collabcheck.history.common import combined_on
 
         common = set(before.questions.get(practice, ())) & set(after.questions.get(practice, ()))
-        scores = [self._scores(s) for s in (before, after)]
+        scores = [self.statement_scores(s) for s in (before, after)]
         if not common or scores[0] is None or scores[1] is None:
             return None, None
         return combined_on(scores[0], common), combined_on(scores[1], common)
 
-    def _scores(self, s: Sitting) -> dict[str, dict[str, int]] | None:
+    def statement_scores(self, s: Sitting) -> dict[str, dict[str, int]] | None:
+        """Every partner's score on each statement of sitting `s`, read again from its file
+        (only for a partnership with a quick check-in); None when it cannot be read now."""
         from collabcheck.history.common import statement_scores
 
         if s.file not in self._read:

@@ -27,13 +27,14 @@ def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[s
     works them out once per bank rather than once per file.
     """
     from collabcheck.core.bank import load_bank_for
+    from collabcheck.history.sides import both_sides, cannot_see_figures, side_figures, sides_of
     from collabcheck.scoring.compare import figures
 
     bank = load_bank_for(snapshot.bank, snapshot.bank_version, bank)
-    f = figures(snapshot, bank)
+    f = figures(snapshot, bank, per_partner=both_sides(sides_of(snapshot)))
     practices = {str(k): v for k, v in f.combined.items()}
     divergence = {str(k): v for k, v in f.divergence.items()}
-    return {
+    summary: dict[str, Any] = {
         "pair": snapshot.pair,
         "taken_at": snapshot.taken_at.isoformat(),
         "ts": snapshot.taken_at.timestamp(),
@@ -52,6 +53,13 @@ def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[s
         "mismatched": sorted(f.mismatched_answers),
         "warnings": warnings,
     }
+    # Only when there is something to say, so a history without sides or partners who could
+    # not rate a practice stays exactly as it was (sides and cannot-see: history/sides.py).
+    summary.update(side_figures(snapshot, bank, f.scores or {}))
+    cannot_see = cannot_see_figures(snapshot, bank)
+    if cannot_see:
+        summary["cannot_see"] = cannot_see
+    return summary
 
 
 def practice_questions(bank_id: str, version: int, default: Bank) -> dict[str, list[str]]:
