@@ -13,19 +13,23 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from collabcheck.core.bank import Bank
+from collabcheck.history.common import Scores
 from collabcheck.history.read import PRACTICES, Scanned, practice_questions
+from collabcheck.history.summary import Record, Refused, Summary, record_of
 from collabcheck.scoring.rounding import round_half_up as _round_half_up
 
 # The same few figures are rounded hundreds of thousands of times for a big programme's
 # history; rounding depends only on the figure, so each is worked out once.
 round_half_up = lru_cache(maxsize=65536)(_round_half_up)
 
+Compared = Callable[["Sitting", "Sitting", str], tuple[float | None, float | None]]
 SAME = 0.2  # changes smaller than this are "about the same": one answer moving is not a trend
 
 
@@ -58,6 +62,36 @@ class Sitting:
     side_scores: dict[str, dict[str, float | None]] = field(default_factory=dict)
     say_gap: float | None = None
     cannot_see: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, file: str, summary: Summary, questions: dict[str, list[str]], warnings: list[str]) -> Sitting:
+        """The sitting in `file` from what history kept of it, with the statements it asked
+        and the notes to show beside it."""
+        return cls(
+            file=file,
+            pair=summary.pair,
+            taken_at=summary.taken_at,
+            ts=summary.ts,
+            partners=summary.partners,
+            names=summary.names,
+            practices=summary.practices,
+            divergence=summary.divergence,
+            authority_divergence=summary.authority_divergence,
+            focus_divergence=summary.focus_divergence,
+            suggested=summary.suggested,
+            agreed=summary.agreed,
+            bank=summary.bank,
+            bank_version=summary.bank_version,
+            unknown=summary.unknown,
+            mismatched=summary.mismatched,
+            warnings=warnings,
+            questions=questions,
+            form=summary.form,
+            sides=summary.sides,
+            side_scores=summary.side_scores,
+            say_gap=summary.say_gap,
+            cannot_see=summary.cannot_see,
+        )
 
     @property
     def quick(self) -> bool:
@@ -165,7 +199,7 @@ class PairHistory:
     sittings: list[Sitting]
     titles: dict[int, str]
     bank: Bank | None = None  # to read a quick sitting's statements again (history/common.py)
-    _read: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _read: dict[str, Scores | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def changes(self) -> dict[str, float | None]:
@@ -222,8 +256,7 @@ class PairHistory:
 
         if s.file not in self._read:
             self._read[s.file] = statement_scores(s.file, self.bank) if self.bank is not None else None
-        result: dict[str, dict[str, int]] | None = self._read[s.file]
-        return result
+        return self._read[s.file]
 
     @cached_property
     def names(self) -> list[str]:
@@ -318,7 +351,7 @@ def direction(delta: float | None) -> str | None:
 
 
 def follow_through(
-    sittings: list[Sitting], titles: dict[int, str], compared: Any = None
+    sittings: list[Sitting], titles: dict[int, str], compared: Compared | None = None
 ) -> list[FollowThrough]:
     """For each sitting where the partners agreed a practice, its score then, at the next
     sitting and now (the words are `collabcheck.render.history.follow_text`). `compared`
@@ -336,7 +369,7 @@ def follow_through(
         last = sittings[-1]
         latest = last.practices.get(key) if nxt and nxt is not last else None
         common = compared is not None and nxt is not None and (s.quick or nxt.quick)
-        if common:
+        if compared is not None and nxt is not None and common:
             before, after = compared(s, nxt, key)
         if compared is not None and latest is not None and (s.quick or last.quick):
             latest = compared(s, last, key)[1]
@@ -372,7 +405,7 @@ def load_history(
     """
     if scanned is None:
         scanned = Scanned(folder, bank, cache_dir)
-    return build_history(str(folder), scanned.records(workers), bank, pair)
+    return build_history(str(folder), scanned.read(workers), bank, pair)
 
 
 QUICK_NOTE = (
@@ -382,7 +415,7 @@ QUICK_NOTE = (
 
 
 def _quick_questions(
-    full: dict[str, list[str]], bank_id: Any, version: Any, bank: Bank
+    full: dict[str, list[str]], bank_id: str, version: int, bank: Bank
 ) -> dict[str, list[str]]:
     """The statements a quick sitting asked, per practice: the quick form's (core/forms.py)."""
     from collabcheck.core.bank import load_bank_for
@@ -407,28 +440,34 @@ def mark_committed(history: History) -> None:
 
 
 def build_history(
-    folder: str, records: list[tuple[str, dict[str, Any]]], bank: Bank, pair: str | None = None
+    folder: str,
+    records: Sequence[tuple[str, Record | Mapping[str, Any]]],
+    bank: Bank,
+    pair: str | None = None,
 ) -> History:
-    """Group summaries by pair and order each pair's sittings by taken_at, then by file."""
+    """Group summaries by pair and order each pair's sittings by taken_at, then by file.
+
+    `records` are (file as shown, what history kept from it); a summary may also come as the
+    JSON object of a fuller summary with the same fields (the cohort's)."""
     titles = {s.number: s.title for s in bank.practices if s.number is not None}
     skipped: list[Skipped] = []
     groups: dict[str, list[Sitting]] = defaultdict(list)
-    questions: dict[tuple[Any, Any], dict[str, list[str]]] = {}
-    for shown, rec in records:
-        if "error" in rec:
-            skipped.append(Skipped(shown, rec["error"], rec.get("line")))
+    questions: dict[tuple[str, int], dict[str, list[str]]] = {}
+    for shown, raw in records:
+        rec = record_of(raw)
+        if isinstance(rec, Refused):
+            skipped.append(Skipped(shown, rec.error, rec.line))
             continue
-        if pair is not None and rec["pair"] != pair:
+        if pair is not None and rec.pair != pair:
             continue
-        fields = {k: v for k, v in rec.items() if k in Sitting.__dataclass_fields__}
-        seen = (rec["bank"], rec["bank_version"])
+        seen = (rec.bank, rec.bank_version)
         if seen not in questions:
             questions[seen] = practice_questions(*seen, bank)
-        fields["questions"] = questions[seen]
-        if rec.get("form") == "quick":
-            fields["questions"] = _quick_questions(questions[seen], *seen, bank)
-            fields["warnings"] = [*rec.get("warnings", []), QUICK_NOTE]
-        groups[rec["pair"]].append(Sitting(file=shown, **fields))
+        asked, warnings = questions[seen], rec.warnings
+        if rec.form == "quick":
+            asked = _quick_questions(asked, *seen, bank)
+            warnings = [*warnings, QUICK_NOTE]
+        groups[rec.pair].append(Sitting.of(shown, rec, asked, warnings))
     pairs = []
     for name in sorted(groups):
         sittings = sorted(groups[name], key=lambda s: (s.ts, s.file))

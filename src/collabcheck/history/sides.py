@@ -82,20 +82,15 @@ def say_gap(snapshot: Snapshot, bank: Bank, sides: Mapping[str, str]) -> float |
 
 def side_figures(
     snapshot: Snapshot, bank: Bank, scores: Mapping[int, Mapping[str, float | None]]
-) -> dict[str, Any]:
-    """What history keeps about sides from one sitting: each partner's side; with both sides
-    present, each side's view of every practice and the gap on the say. `scores` are each
-    partner's own practice scores, from the comparison. Empty when no side was given."""
+) -> tuple[dict[str, dict[str, float | None]], float | None]:
+    """With both sides present, each side's view of every practice and the sides' gap on the
+    say; nothing otherwise. `scores` are each partner's own practice scores, from the
+    comparison."""
     sides = sides_of(snapshot)
-    if not sides:
-        return {}
-    out: dict[str, Any] = {"sides": sides}
-    if both_sides(sides):
-        out["side_scores"] = {
-            side: {k: side_view(scores.get(int(k), {}), sides, side) for k in PRACTICES} for side in SIDES
-        }
-        out["say_gap"] = say_gap(snapshot, bank, sides)
-    return out
+    if not both_sides(sides):
+        return {}, None
+    views = {side: {k: side_view(scores.get(int(k), {}), sides, side) for k in PRACTICES} for side in SIDES}
+    return views, say_gap(snapshot, bank, sides)
 
 
 def cannot_see_figures(snapshot: Snapshot, bank: Bank) -> dict[str, dict[str, list[int]]]:

@@ -438,16 +438,12 @@ def _pair_extra(p: PairHistory) -> dict[str, Any]:
     return pair_sides_json(p, _trend_json)
 
 
-def render_json(history: History, pairs: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Spec §6: pairs[{pair, sittings[…], changes}], skipped[{file, error}], plus extras.
-
-    `pairs` may be given already laid out (an empty list, to be filled in as text by a
-    caller that lays a big programme's pairs out in several processes).
-    """
+def render_json(history: History) -> dict[str, Any]:
+    """Spec §6: pairs[{pair, sittings[…], changes}], skipped[{file, error}], plus extras."""
     return {
         "folder": history.folder,
         "bank": {"id": history.bank_id, "version": history.bank_version},
         "source": history.source,
-        "pairs": [pair_json(p) for p in history.pairs] if pairs is None else pairs,
+        "pairs": [pair_json(p) for p in history.pairs],
         "skipped": [{"file": s.file, "error": s.error, "line": s.line} for s in history.skipped],
     }
