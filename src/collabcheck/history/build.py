@@ -158,6 +158,8 @@ class Trend:
     # the previous and latest figures on a common footing when they differ from `values`
     # (a quick check-in is one of the two: PairHistory.spread_since_last)
     last_two: tuple[float | None, float | None] | None = None
+    # the first and latest figures on a common footing when either was a quick check-in
+    first_last: tuple[float | None, float | None] | None = None
 
     @property
     def latest(self) -> float | None:
@@ -182,8 +184,16 @@ class Trend:
         return self.last_two if self.last_two is not None else (self.previous, self.latest)
 
     @property
+    def from_first(self) -> tuple[float | None, float | None]:
+        """(first, latest) as a change since the first sitting is read: on the statements
+        asked at both when either was a quick check-in, else as they stand."""
+        if len(self.values) < 2:
+            return None, None
+        return self.first_last if self.first_last is not None else (self.first, self.latest)
+
+    @property
     def since_first(self) -> float | None:
-        return _delta(self.latest, self.first)
+        return _delta(*reversed(self.from_first))
 
     @cached_property
     def trend(self) -> str | None:
@@ -225,11 +235,20 @@ class PairHistory:
     def spread_since_last(self, practice: str) -> tuple[float | None, float | None] | None:
         """How far apart the partners were on a practice at the previous and latest sittings,
         over the statements asked at both when one was a quick check-in; None when neither was."""
-        if not self.last_quick:
+        if len(self.sittings) < 2:
+            return None
+        return self.spread_between(self.sittings[-2], self.sittings[-1], practice)
+
+    def spread_between(
+        self, before: Sitting, after: Sitting, practice: str
+    ) -> tuple[float | None, float | None] | None:
+        """How far apart the partners were on a practice at two sittings, over the statements
+        asked at both when either was a quick check-in; None when neither was (then the
+        figures as they stand are already on a common footing)."""
+        if not (before.quick or after.quick):
             return None
         from collabcheck.history.common import divergence_on
 
-        before, after = self.sittings[-2], self.sittings[-1]
         common = set(before.questions.get(practice, ())) & set(after.questions.get(practice, ()))
         scores = [self.statement_scores(s) for s in (before, after)]
         if not common or scores[0] is None or scores[1] is None:
@@ -296,20 +315,33 @@ class PairHistory:
             "authority": Trend("Who has the say", [s.authority_divergence for s in self.sittings]),
             "focus": Trend("Task or relationship", [s.focus_divergence for s in self.sittings]),
         }
+        first, last = self.sittings[0], self.sittings[-1]
         for k in PRACTICES:
             out[k] = Trend(
-                f"Practice {k}", [s.divergence.get(k) for s in self.sittings], self.spread_since_last(k)
+                f"Practice {k}",
+                [s.divergence.get(k) for s in self.sittings],
+                self.spread_since_last(k),
+                self.spread_between(first, last, k) if len(self.sittings) > 1 else None,
             )
         overall = Trend("All taken together", [s.overall_divergence for s in self.sittings])
         if self.last_quick:
-            prev, last = self.sittings[-2], self.sittings[-1]
-            pairs = {k: out[k].compared for k in PRACTICES}
-            overall.last_two = (
-                prev.overall_with({k: v[0] for k, v in pairs.items()}),
-                last.overall_with({k: v[1] for k, v in pairs.items()}),
-            )
+            since_last = {k: out[k].compared for k in PRACTICES}
+            overall.last_two = self._overall_pair(self.sittings[-2], last, since_last)
+        if len(self.sittings) > 1 and (first.quick or last.quick):
+            since_first = {k: out[k].from_first for k in PRACTICES}
+            overall.first_last = self._overall_pair(first, last, since_first)
         out["overall"] = overall
         return out
+
+    @staticmethod
+    def _overall_pair(
+        before: Sitting, after: Sitting, pairs: dict[str, tuple[float | None, float | None]]
+    ) -> tuple[float | None, float | None]:
+        """The overall figure at two sittings, from each practice's figures on a common footing."""
+        return (
+            before.overall_with({k: v[0] for k, v in pairs.items()}),
+            after.overall_with({k: v[1] for k, v in pairs.items()}),
+        )
 
 
 @dataclass

@@ -13,14 +13,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from collabcheck.history.build import PairHistory, Trend
+from collabcheck.history.build import PairHistory, Sitting, Trend
 from collabcheck.history.sides import PRACTICES, SIDES, both_sides, side_gap
 
 
 def side_trends(p: PairHistory) -> dict[str, Trend]:
     """How far apart the patient side and the professional side are at each sitting, on the
     say ("authority") and on each practice; empty when no sitting had both sides. When a quick
-    check-in is one of the two latest sittings, the latest change is read from the statements
+    check-in is one of the sittings a change is read between, it is read from the statements
     asked at both, as every other change in history is."""
     if not any(s.side_scores for s in p.sittings):
         return {}
@@ -30,16 +30,20 @@ def side_trends(p: PairHistory) -> dict[str, Trend]:
             side_gap({side: s.side_scores.get(side, {}).get(k) for side in SIDES}) if s.side_scores else None
             for s in p.sittings
         ]
-        out[k] = Trend(f"Practice {k}", values, _gaps_since_last(p, k))
+        first, last = p.sittings[0], p.sittings[-1]
+        since_last = _gaps_between(p, p.sittings[-2], last, k) if len(p.sittings) > 1 else None
+        since_first = _gaps_between(p, first, last, k) if len(p.sittings) > 1 else None
+        out[k] = Trend(f"Practice {k}", values, since_last, since_first)
     return out
 
 
-def _gaps_since_last(p: PairHistory, practice: str) -> tuple[float | None, float | None] | None:
-    """The sides' gap on a practice at the previous and latest sittings, over the statements
-    asked at both, when one of them was a quick check-in (None otherwise)."""
-    if not p.last_quick:
+def _gaps_between(
+    p: PairHistory, before: Sitting, after: Sitting, practice: str
+) -> tuple[float | None, float | None] | None:
+    """The sides' gap on a practice at two sittings, over the statements asked at both, when
+    either was a quick check-in (None otherwise: the figures as they stand then compare)."""
+    if not (before.quick or after.quick):
         return None
-    before, after = p.sittings[-2], p.sittings[-1]
     common = set(before.questions.get(practice, ())) & set(after.questions.get(practice, ()))
     gaps: list[float | None] = []
     for s in (before, after):

@@ -54,7 +54,7 @@ def convergence_summary(p: PairHistory) -> str:
         parts.append(f"Closer on {join_words(closer)}.")
     if further:
         parts.append(f"Further apart on {join_words(further)}.")
-    first = direction(shown_delta(overall.latest, overall.first))
+    first = direction(shown_delta(*reversed(overall.from_first)))
     if len(overall.values) > 2 and first not in (None, "about the same"):
         parts.append(f"Since your first sitting they have moved {first}.")
     return " ".join(parts)
@@ -387,14 +387,20 @@ def _sitting_extra(s: Sitting) -> dict[str, Any]:
 
 
 def _trend_json(t: Trend) -> dict[str, Any]:
+    """One trend: every sitting's figure as it stands (`values`), and each change read on a
+    common footing, as history reads every change (the statements asked at both sittings
+    when one was a quick check-in): `previous` and `latest` for the change since last,
+    `first` for the change since the first sitting (against the latest on the same footing)."""
+    previous, latest = t.compared
     return {
         "values": t.values,
-        "first": t.first,
-        "previous": t.previous,
-        "latest": t.latest,
+        "first": t.from_first[0],
+        "previous": previous,
+        "latest": latest,
         "since_previous": t.since_previous,
         "since_first": t.since_first,
         "trend": t.trend,
+        **({"latest_since_first": t.from_first[1]} if t.first_last is not None else {}),
     }
 
 
