@@ -183,12 +183,22 @@ def test_examples_tell_a_story(tmp_path: Path):
     assert md.returncode == 0 and "## Dr Amira Haddad and Tom Reilly" in md.stdout
     assert "| Practice | Trend | Over time | Since last |" in md.stdout
     data = json.loads(run_cli(*v1, "history", str(EXAMPLES), "--format", "json").stdout)
-    assert [len(p["sittings"]) for p in data["pairs"]] == [4, 2, 1] and data["skipped"] == []
+    assert [len(p["sittings"]) for p in data["pairs"]] == [4, 2, 1, 2] and data["skipped"] == []
     amira = data["pairs"][0]
     learning = [s["practices"]["3"] for s in amira["sittings"]]
     assert learning == sorted(learning) and learning[-1] - learning[0] >= 1  # the story: it improved
     authority = [s["authority_divergence"] for s in amira["sittings"]]
     assert authority[-1] < authority[0]  # and views converged
+    # The trio with a carer gave their sides: the patient side (a patient partner and a
+    # carer) and the professional side come closer on the say, and what Ruth could not rate
+    # about practice 5 at first has shrunk.
+    trio = data["pairs"][3]
+    assert trio["pair"] == "nia-ruth-and-dev"
+    assert trio["sittings"][0]["sides"] == {"nia": "professional", "ruth": "patient", "dev": "patient"}
+    assert trio["side_convergence"]["authority"]["trend"] == "closer"
+    (ruth,) = trio["cannot_see"]
+    assert (ruth["partner"], ruth["practice"], ruth["since_previous"]) == ("ruth", 5, "gone")
+    assert "Patient side and professional side" in out and "What a partner could not rate" in out
 
 
 def test_examples_are_what_the_script_writes(tmp_path: Path):
