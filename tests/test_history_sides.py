@@ -289,3 +289,35 @@ def test_a_history_without_sides_is_byte_for_byte_as_before():
     for ext, text in made.items():
         before = (BEFORE / f"history.{ext}").read_text(encoding="utf-8")
         assert text.replace(str(folder), "<folder>") == before, ext
+
+
+def test_the_sides_closer_on_everything_say_so_in_a_few_words(tmp_path: Path):
+    far = {"gp": {n: 5 for n in range(1, 6)}, "pat": {n: 2 for n in range(1, 6)}}
+    near = {"gp": {n: 4 for n in range(1, 6)}, "pat": {n: 3 for n in range(1, 6)}}
+    h = history_of(
+        tmp_path,
+        sitting("2026-01-10T10:00:00+00:00", far, SIDES, say={"gp": "shared", "pat": "mostly:gp"}),
+        sitting("2026-06-10T10:00:00+00:00", near, SIDES),
+    )
+    text = " ".join(render_text(h).split())
+    assert "are closer than last time on who has the say and on every practice." in text
+
+
+def test_a_damaged_side_entry_in_the_cache_is_read_afresh(tmp_path: Path):
+    """The cache is a file like any other: an entry whose sides or counts are not what they
+    should be is dropped and its snapshot read again, never obeyed."""
+    import os
+
+    folder = tmp_path / "snaps"
+    path = write_snapshot(
+        sitting("2026-01-10T10:00:00+00:00", {"gp": {3: 5}}, SIDES, unsure={"pat": {5: 2}}), folder, MINI
+    )
+    os.utime(path, (1e9, 1e9))
+    good = json.dumps(render_json(load_history(folder, MINI)))
+    (cache_file,) = (tmp_path / "cache").glob("history-*.json")
+    for damage in ({"sides": {"gp": "doctor"}}, {"cannot_see": {"5": {"pat": [2]}}}, {"say_gap": "far"}):
+        data = json.loads(cache_file.read_text())
+        (entry,) = data["entries"].values()
+        entry[1].update(damage)
+        cache_file.write_text(json.dumps(data))
+        assert json.dumps(render_json(load_history(folder, MINI))) == good, damage

@@ -67,7 +67,9 @@ def sides_summary(p: PairHistory) -> str:
             return f"{both} did not both give views to compare at your last two sittings."
         return f"{both} are about as far apart as last time."
     parts = []
-    if closer:
+    if len(closer) == len(words):
+        parts.append("closer than last time on who has the say and on every practice")
+    elif closer:
         parts.append(f"closer than last time on {join_words(closer)}")
     if further:
         parts.append(f"further apart on {join_words(further)}")
