@@ -282,8 +282,12 @@ def test_a_history_without_sides_is_byte_for_byte_as_before():
     tests/fixtures/history-before, made with that code)."""
     from collabcheck.cli.history import json_text
 
+    from collabcheck.core.bank import load_bank_for
+
     folder = BEFORE / "snaps"
-    h = load_history(folder, load_bank(), cache_dir=False)
+    bank = load_bank_for("kings-fund-2016", 2, load_bank())  # the bank they were made with
+    assert bank.version == 2
+    h = load_history(folder, bank, cache_dir=False)
     assert all(not s.sides and not s.cannot_see for p in h.pairs for s in p.sittings)
     made = {"text": render_text(h), "markdown": render_markdown(h), "json": json_text(h) + "\n"}
     for ext, text in made.items():

@@ -1,8 +1,8 @@
 """Reading a folder of snapshots for history: each file checked, compared and summarised once.
 
 Every figure comes from `collabcheck.scoring.compare.compare`, so history and the one-sitting report
-never disagree. A file that cannot be read becomes a summary holding its error, never an
-exception, so one bad file cannot hide the others. Summaries are cached (history_cache), and
+never disagree. A file that cannot be read becomes a `Refused` record holding the reason,
+never an exception, so one bad file cannot hide the others (records: history/summary.py). Summaries are cached (history_cache), and
 a big first read is shared among processes on the command line.
 """
 
