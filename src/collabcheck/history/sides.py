@@ -95,20 +95,35 @@ def side_figures(
 
 def cannot_see_figures(snapshot: Snapshot, bank: Bank) -> dict[str, dict[str, list[int]]]:
     """Per practice ("1".."5", only those with the finding), each partner who could not rate at
-    least half of the statements others rated: [not sure, rated by others]. Worked out by the
-    comparison's own rule (`cannot_see`) on this sitting's answers; a sitting where nobody
-    answered "not sure" on a statement cannot have the finding, so it costs nothing more."""
+    least half of the statements others rated: [not sure, rated by others]. The verdict is the
+    comparison's own rule (`cannot_see`); a programme's history reads thousands of sittings,
+    most without the finding, so a practice goes to the rule only when a quick count on sets
+    shows a partner "not sure" on that share of what others rated (`tests/test_history_sides.py`
+    checks the result against the comparison's on random sittings)."""
     from collabcheck.scoring.compare import cannot_see
     from collabcheck.scoring.results import ItemResult
+    from collabcheck.scoring.rules import CANNOT_SEE_SHARE
 
-    if not any(v == "unsure" for table in snapshot.answers.values() for v in table.values()):
+    tables = snapshot.answers
+    if not any("unsure" in table.values() for table in tables.values()):
         return {}
     pids = snapshot.partner_ids
     starting = snapshot.context is not None and snapshot.context.stage == "starting"
     out: dict[str, dict[str, list[int]]] = {}
+    share_n, share_d = CANNOT_SEE_SHARE.numerator, CANNOT_SEE_SHARE.denominator
+    books = [(pid, tables.get(pid, {})) for pid in pids]
     for section in bank.practices:
-        agree = section.of_kind("agree")
-        if not any(snapshot.answers.get(pid, {}).get(i.id) == "unsure" for i in agree for pid in pids):
+        ids = [i.id for i in section.of_kind("agree") if not (starting and i.later)]
+        unsure = {pid: {i for i in ids if book.get(i) == "unsure"} for pid, book in books}
+        if not any(unsure.values()):
+            continue
+        rated = {pid: {i for i in ids if type(book.get(i)) is int} for pid, book in books}
+        if not any(
+            (seen := len(mine & others)) and seen * share_d >= share_n * len(others)
+            for pid, mine in unsure.items()
+            if mine
+            for others in [set().union(*(rated[o] for o in pids if o != pid))]
+        ):
             continue
         items = [
             ItemResult(
@@ -117,10 +132,10 @@ def cannot_see_figures(snapshot: Snapshot, bank: Bank) -> dict[str, dict[str, li
                 text="",
                 short=None,
                 reverse=i.reverse,
-                answers={pid: snapshot.answers.get(pid, {}).get(i.id) for pid in pids},
+                answers={pid: tables.get(pid, {}).get(i.id) for pid in pids},
                 later=starting and i.later,
             )
-            for i in agree
+            for i in section.of_kind("agree")
         ]
         found = cannot_see(pids, items)
         if found:
