@@ -62,9 +62,7 @@ def checked_folder(args: argparse.Namespace, command: str) -> Path:
 def _run_history(args: argparse.Namespace) -> int:
     from collabcheck.core.bank import load_bank
     from collabcheck.core.git import state_of
-    from collabcheck.history.build import load_history, mark_committed
     from collabcheck.history.read import Scanned
-    from collabcheck.render.history import render_markdown, render_text
 
     folder = checked_folder(args, "history")
     questions = getattr(args, "questions", None)
@@ -78,6 +76,10 @@ def _run_history(args: argparse.Namespace) -> int:
     if kept is not None:  # nothing in the folder, the bank or collabcheck has changed
         sys.stdout.write(kept)
         return EXIT_OK
+    # Only now, when there is a history to build: a kept output needs none of this.
+    from collabcheck.history.build import load_history, mark_committed
+    from collabcheck.render.history import render_markdown, render_text
+
     workers = min(8, os.cpu_count() or 1)
     history = load_history(folder, bank, pair=pair, workers=workers, scanned=scanned)
     mark_committed(history)

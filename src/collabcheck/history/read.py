@@ -2,8 +2,9 @@
 
 Every figure comes from `collabcheck.scoring.compare.compare`, so history and the one-sitting report
 never disagree. A file that cannot be read becomes a `Refused` record holding the reason,
-never an exception, so one bad file cannot hide the others (records: history/summary.py). Summaries are cached (history_cache), and
-a big first read is shared among processes on the command line.
+never an exception, so one bad file cannot hide the others (records: history/summary.py).
+Summaries are cached (history/cache.py), and a big first read is shared among processes on
+the command line.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from collabcheck.core.bank import Bank
-from collabcheck.core.records import Snapshot
 from collabcheck.history.cache import RACY_NS, SummaryCache, code_fingerprint, default_cache_dir, scan
 from collabcheck.history.summary import Record, Refused, Summary, record_of
+
+if TYPE_CHECKING:
+    from collabcheck.core.records import Snapshot
 
 T = TypeVar("T")
 

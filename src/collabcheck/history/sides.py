@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collabcheck.core.bank import Bank
-from collabcheck.core.records import Snapshot
+
+if TYPE_CHECKING:
+    from collabcheck.core.records import Snapshot
 
 PATIENT, PROFESSIONAL = "patient", "professional"
 SIDES = (PATIENT, PROFESSIONAL)  # the two sides whose views history sets against each other
