@@ -281,7 +281,6 @@ def test_a_history_without_sides_is_byte_for_byte_as_before():
     the very bytes the code wrote before sides and cannot-see came to history (kept in
     tests/fixtures/history-before, made with that code)."""
     from collabcheck.cli.history import json_text
-
     from collabcheck.core.bank import load_bank_for
 
     folder = BEFORE / "snaps"
