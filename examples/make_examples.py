@@ -1,4 +1,4 @@
-"""Write the example snapshots in examples/: a fictional pair over a year, and one trio.
+"""Write the example snapshots in examples/: a fictional pair over a year, and trios.
 
 They let a newcomer run `collabcheck history examples/` straight away and see a real story:
 Amira (a consultant) and Tom (a patient partner) choose practice 3 in March and it improves;
@@ -6,9 +6,12 @@ at first Amira sees power as shared while Tom sees her holding it, and over the 
 views come closer. Amira carries formal accountability throughout, which is shown but never
 read as her having the say. They work under the radar at first, then openly. Lee (a GP) and
 Grace (a carer) gave their sides of care, so their reading names the guide's imbalance of
-power between giving and receiving care, and what Grace could not rate. Each story's
-first sitting was made with question bank 1 (schema 1), so history shows the change of
-questions; the later ones use bank 2. Everything is made with the shipped banks and
+power between giving and receiving care, and what Grace could not rate. Nia (a consultant),
+Ruth (a patient partner) and Dev (a carer) gave their sides too, and sit twice, so history
+shows the patient side and the professional side coming closer, and what Ruth could not rate
+shrinking. The first sitting of Amira and Tom's story and of Jo, Priya and Ken's was made
+with question bank 1 (schema 1), so history shows the change of questions; the later ones
+use bank 2. Everything is made with the shipped banks and
 collabcheck's own writer, and is deterministic, so running this again gives the same files
 (existing files are left alone).
 
@@ -35,6 +38,10 @@ KEN = Partner(id="ken", name="Ken Morris", role="Service manager")
 # A pair who gave their sides of care on "Who is here" (schema 3).
 LEE = Partner(id="lee", name="Dr Lee Chen", role="GP partner", side="professional")
 GRACE = Partner(id="grace", name="Grace Adeyemi", role="Carer for her mother", side="patient")
+# A trio with a carer, all with their sides: a consultant, a patient partner and a carer.
+NIA = Partner(id="nia", name="Dr Nia Evans", role="Consultant in diabetes", side="professional")
+RUTH = Partner(id="ruth", name="Ruth Morgan", role="Patient partner, lives with diabetes", side="patient")
+DEV = Partner(id="dev", name="Dev Patel", role="Carer for his father", side="patient")
 
 # Each sitting: when, how each partner rates each practice (1–5, before noise), who they see
 # holding the say (per authority item, or one answer for all), focus answers, what was agreed.
@@ -138,7 +145,48 @@ SIDES = [
     ),
 ]
 
-ACCOUNTABLE = {"amira-and-tom": "mostly:amira", "jo-priya-and-ken": "more:ken", "lee-and-grace": "more:lee"}
+# At first Ruth and Dev rate most practices lower than Nia and see her holding the say, which
+# she sees as shared, and Ruth cannot rate most statements about formal backing (practice 5).
+# Half a year on, the patient side and the professional side see things more alike, and Ruth
+# can rate what she could not: history by side shows both.
+CARER_TRIO = [
+    dict(
+        when=datetime(2026, 4, 14, 10, 0, tzinfo=UK_SUMMER),
+        bank=2,
+        context=("starting", "under-radar"),
+        levels={
+            "nia": [4.0, 3.6, 3.4, 3.8, 3.6],
+            "ruth": [3.0, 2.4, 2.6, 3.4, 2.6],
+            "dev": [3.2, 2.6, 2.4, 3.6, 2.8],
+        },
+        authority={"nia": "shared", "ruth": "mostly:nia", "dev": "more:nia"},
+        focus={"nia": "mostly-task", "ruth": "balanced", "dev": "balanced"},
+        cannot_see={"ruth": 5},
+        agreed=(2, ["Ruth and Dev join the clinic's planning day as full members."]),
+        notes={},
+    ),
+    dict(
+        when=datetime(2026, 10, 13, 10, 0, tzinfo=UK_SUMMER),
+        bank=2,
+        context=("under-a-year", "under-radar"),
+        levels={
+            "nia": [4.0, 3.6, 3.5, 3.8, 3.4],
+            "ruth": [3.6, 3.2, 3.2, 3.6, 3.0],
+            "dev": [3.7, 3.3, 3.0, 3.7, 3.1],
+        },
+        authority={"nia": "shared", "ruth": "more:nia", "dev": "shared"},
+        focus={"nia": "balanced", "ruth": "balanced", "dev": "balanced"},
+        agreed=(3, ["Keep ten minutes of each meeting for what we learnt."]),
+        notes={},
+    ),
+]
+
+ACCOUNTABLE = {
+    "amira-and-tom": "mostly:amira",
+    "jo-priya-and-ken": "more:ken",
+    "lee-and-grace": "more:lee",
+    "nia-ruth-and-dev": "more:nia",
+}
 
 
 def answers_for(
@@ -227,6 +275,7 @@ def main() -> None:
     written = make(banks, "amira-and-tom", [AMIRA, TOM], PAIR, seed=2025)
     written += make(banks, "jo-priya-and-ken", [JO, PRIYA, KEN], TRIO, seed=2026)
     written += make(banks, "lee-and-grace", [LEE, GRACE], SIDES, seed=2027)
+    written += make(banks, "nia-ruth-and-dev", [NIA, RUTH, DEV], CARER_TRIO, seed=2028)
     for path in written:
         print(path.relative_to(HERE.parent))
     if not written:

@@ -200,3 +200,86 @@ def test_every_change_stated_after_a_quick_check_in_counts_only_the_questions_as
     (row,) = cohort.rows
     line = chosen_words(row)
     assert "3.0 → 4.0 (on the questions asked at both sittings), rose." in line, line
+
+
+def test_convergence_after_a_quick_check_in_is_on_the_same_footing_as_every_other_change(tmp_path):
+    """Two full sittings, then a quick one. On the quick form's statements both partners
+    always agree (3, 3, then 4 and 4); on the rest they are far apart (5 against 1). History's
+    JSON convergence reads every change (since last, since the first sitting, the overall
+    figure, the sentence) on the statements asked at both sittings, as the score changes do:
+    never "closer" because the quick form did not ask where they differ."""
+    import json
+
+    from collabcheck.render.history import pair_json
+
+    full = {
+        "ann": {i.id: (3 if i.id in FORM.ids else 5) for i in STATEMENTS if not i.reverse},
+        "bo": {i.id: (3 if i.id in FORM.ids else 1) for i in STATEMENTS if not i.reverse},
+    }
+    quick = {p.id: {i.id: 4 for i in STATEMENTS if not i.reverse} for p in PARTNERS}
+    write_snapshot(sitting(T0, full, False), tmp_path, BANK)
+    write_snapshot(sitting(T0 + timedelta(days=30), full, False), tmp_path, BANK)
+    write_snapshot(sitting(T0 + timedelta(days=60), quick, True), tmp_path, BANK)
+    (pair,) = load_history(tmp_path, BANK, cache_dir=False).pairs
+    convergence = json.loads(json.dumps(pair_json(pair)["convergence"]))
+    for k in "12345":
+        t = convergence["practices"][k]
+        assert t["values"][0] > 0 and t["values"][-1] == 0  # each sitting as it stands
+        assert (t["first"], t["previous"], t["latest"]) == (0.0, 0.0, 0.0), (k, t)
+        assert t["since_previous"] == 0.0 and t["since_first"] == 0.0
+        assert t["trend"] == "about the same"
+    overall = convergence["overall"]
+    assert overall["values"][0] > 0 and overall["values"][-1] == 0
+    assert overall["first"] == overall["previous"] == overall["latest"] == 0.0
+    assert overall["since_first"] == 0.0 and overall["trend"] == "about the same"
+    assert "Since your first sitting" not in convergence["summary"]
+    # every change given is latest minus the figure it is read against
+    for t in [*convergence["practices"].values(), overall]:
+        assert t["since_previous"] == round(t["latest"] - t["previous"], 9)
+        assert t["since_first"] == round(t.get("latest_since_first", t["latest"]) - t["first"], 9)
+
+
+def test_convergence_of_full_sittings_is_as_each_sitting_stands(tmp_path):
+    """Without a quick check-in nothing is read again: first, previous and latest are the
+    sittings' own figures, and no extra key appears."""
+    import json
+
+    from collabcheck.render.history import pair_json
+
+    full = {
+        "ann": {i.id: (3 if i.id in FORM.ids else 5) for i in STATEMENTS if not i.reverse},
+        "bo": {i.id: (3 if i.id in FORM.ids else 1) for i in STATEMENTS if not i.reverse},
+    }
+    same = {p.id: {i.id: 4 for i in STATEMENTS if not i.reverse} for p in PARTNERS}
+    write_snapshot(sitting(T0, full, False), tmp_path, BANK)
+    write_snapshot(sitting(T0 + timedelta(days=30), full, False), tmp_path, BANK)
+    write_snapshot(sitting(T0 + timedelta(days=60), same, False), tmp_path, BANK)
+    (pair,) = load_history(tmp_path, BANK, cache_dir=False).pairs
+    convergence = json.loads(json.dumps(pair_json(pair)["convergence"]))
+    for t in [*convergence["practices"].values(), convergence["overall"]]:
+        assert (t["first"], t["previous"], t["latest"]) == (t["values"][0], t["values"][-2], t["values"][-1])
+        assert "latest_since_first" not in t
+    assert convergence["overall"]["trend"] == "closer"
+    assert "Since your first sitting they have moved closer." in convergence["summary"]
+
+
+def test_the_sides_after_a_quick_check_in_are_compared_on_the_questions_asked_in_both(tmp_path):
+    """A GP and a patient partner agree on the quick form's statements and differ on the rest;
+    after a quick check-in the sides are no closer, since the form did not ask where they differ."""
+    from dataclasses import replace
+
+    from collabcheck.history.sides_over_time import side_trends
+
+    full = {
+        "ann": {i.id: (3 if i.id in FORM.ids else 5) for i in STATEMENTS if not i.reverse},
+        "bo": {i.id: (3 if i.id in FORM.ids else 1) for i in STATEMENTS if not i.reverse},
+    }
+    quick = {p.id: {i.id: 4 for i in STATEMENTS if not i.reverse} for p in PARTNERS}
+    sides = [Partner("ann", "Ann", side="professional"), Partner("bo", "Bo", side="patient")]
+    for when, answers, is_quick in ((T0, full, False), (T0 + timedelta(days=30), quick, True)):
+        write_snapshot(replace(sitting(when, answers, is_quick), partners=sides), tmp_path, BANK)
+    (pair,) = load_history(tmp_path, BANK, cache_dir=False).pairs
+    trends = side_trends(pair)
+    for k in "12345":
+        assert trends[k].values[0] > 0 and trends[k].values[1] == 0  # as each sitting stands
+        assert trends[k].compared == (0.0, 0.0) and trends[k].trend == "about the same"

@@ -8,16 +8,18 @@ line each on stderr otherwise) and never stop the others being shown.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from collabcheck.cli.exits import EXIT_OK
 from collabcheck.core.errors import CollabcheckError
 from collabcheck.render.safe import json_safe, safe_line, terminal_safe
+
+if TYPE_CHECKING:
+    from collabcheck.history.build import History
 
 
 def history_folder(args: argparse.Namespace) -> Path:
@@ -29,20 +31,8 @@ def history_folder(args: argparse.Namespace) -> Path:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    """Print the history; a missing folder is one line on stderr and exit 2 (via CollabcheckError).
-
-    Python's cycle collector is paused meanwhile: a programme's history makes hundreds of
-    thousands of small objects and no cycles, and the collector would only walk them over
-    and over (a third of the time it takes to lay the history out). Memory is still freed
-    as usual; the collector is back on when the history is written.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        return _run_history(args)
-    finally:
-        if was_on:
-            gc.enable()
+    """Print the history; a missing folder is one line on stderr and exit 2 (via CollabcheckError)."""
+    return _run_history(args)
 
 
 def checked_folder(args: argparse.Namespace, command: str) -> Path:
@@ -72,9 +62,7 @@ def checked_folder(args: argparse.Namespace, command: str) -> Path:
 def _run_history(args: argparse.Namespace) -> int:
     from collabcheck.core.bank import load_bank
     from collabcheck.core.git import state_of
-    from collabcheck.history.build import load_history, mark_committed
     from collabcheck.history.read import Scanned
-    from collabcheck.render.history import render_markdown, render_text
 
     folder = checked_folder(args, "history")
     questions = getattr(args, "questions", None)
@@ -88,13 +76,16 @@ def _run_history(args: argparse.Namespace) -> int:
     if kept is not None:  # nothing in the folder, the bank or collabcheck has changed
         sys.stdout.write(kept)
         return EXIT_OK
+    # Only now, when there is a history to build: a kept output needs none of this.
+    from collabcheck.history.build import load_history, mark_committed
+    from collabcheck.render.history import render_markdown, render_text
+
     workers = min(8, os.cpu_count() or 1)
     history = load_history(folder, bank, pair=pair, workers=workers, scanned=scanned)
     mark_committed(history)
     if fmt == "json":
-        # Compact: Python's fast JSON encoder only runs without indentation, and a programme's
-        # history can be megabytes. Pipe it through `python -m json.tool` to read it.
-        text = json_safe(json_text(history, workers)) + "\n"
+        # Compact (see json_text): pipe it through `python -m json.tool` to read it.
+        text = json_safe(json_text(history)) + "\n"
         sys.stdout.write(text)
         scanned.cache.save_output(state, text)
         return EXIT_OK
@@ -118,27 +109,9 @@ def _run_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-PAIRS_PER_PIECE = 50  # a big programme's pairs are laid out as JSON in pieces of this many
+def json_text(history: History) -> str:
+    """The history as compact JSON (one `json.dumps` of `render_json`): Python's fast encoder
+    only runs without indentation, and a programme's history can be megabytes."""
+    from collabcheck.render.history import render_json
 
-
-def json_text(history: Any, workers: int = 1) -> str:
-    """The history as compact JSON, exactly `json.dumps(render_json(history))`, with a big
-    programme's pairs laid out in several processes (a tenth of a cold run, otherwise).
-
-    JSON puts ", " between the items of a list, so pieces laid out apart join into the very
-    text one `dumps` would write; the empty list left in their place is found by its key
-    (a quote inside any string is written as \\", so the key's text can only be the key).
-    """
-    from collabcheck.core.parallel import fork_map
-    from collabcheck.render.history import pair_json, render_json
-
-    def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, check_circular=False)
-
-    pairs = history.pairs
-    pieces = [pairs[i : i + PAIRS_PER_PIECE] for i in range(0, len(pairs), PAIRS_PER_PIECE)]
-    laid_out = fork_map(
-        lambda piece: ", ".join(dumps(pair_json(p)) for p in piece), pieces, workers, min_items=4
-    )
-    shell = dumps(render_json(history, pairs=[]))
-    return shell.replace('"pairs": []', '"pairs": [' + ", ".join(laid_out) + "]", 1)
+    return json.dumps(render_json(history), ensure_ascii=False, check_circular=False)

@@ -13,20 +13,23 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from collabcheck.core.bank import Bank
+from collabcheck.history.common import Scores
 from collabcheck.history.read import PRACTICES, Scanned, practice_questions
-from collabcheck.scoring.rounding import round_half_up as _round_half_up
+from collabcheck.history.summary import Record, Refused, Summary, record_of
+from collabcheck.history.trend import SAME as SAME  # (… as …: read from here by the layouts)
+from collabcheck.history.trend import Trend as Trend
+from collabcheck.history.trend import change_between
+from collabcheck.history.trend import direction as direction
+from collabcheck.history.trend import shown_delta as shown_delta
 
-# The same few figures are rounded hundreds of thousands of times for a big programme's
-# history; rounding depends only on the figure, so each is worked out once.
-round_half_up = lru_cache(maxsize=65536)(_round_half_up)
-
-SAME = 0.2  # changes smaller than this are "about the same": one answer moving is not a trend
+Compared = Callable[["Sitting", "Sitting", str], tuple[float | None, float | None]]
 
 
 @dataclass
@@ -53,6 +56,41 @@ class Sitting:
     questions: dict[str, list[str]] = field(default_factory=dict)  # statement ids per practice
     committed: bool | None = None  # in a git commit? None when not in a repository (or not asked)
     form: str | None = None  # "quick" for a quick check-in (then `questions` are the form's)
+    # Sides of care and who could not rate a practice, only when given (history/sides.py).
+    sides: dict[str, str] = field(default_factory=dict)
+    side_scores: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    say_gap: float | None = None
+    cannot_see: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, file: str, summary: Summary, questions: dict[str, list[str]], warnings: list[str]) -> Sitting:
+        """The sitting in `file` from what history kept of it, with the statements it asked
+        and the notes to show beside it."""
+        return cls(
+            file=file,
+            pair=summary.pair,
+            taken_at=summary.taken_at,
+            ts=summary.ts,
+            partners=summary.partners,
+            names=summary.names,
+            practices=summary.practices,
+            divergence=summary.divergence,
+            authority_divergence=summary.authority_divergence,
+            focus_divergence=summary.focus_divergence,
+            suggested=summary.suggested,
+            agreed=summary.agreed,
+            bank=summary.bank,
+            bank_version=summary.bank_version,
+            unknown=summary.unknown,
+            mismatched=summary.mismatched,
+            warnings=warnings,
+            questions=questions,
+            form=summary.form,
+            sides=summary.sides,
+            side_scores=summary.side_scores,
+            say_gap=summary.say_gap,
+            cannot_see=summary.cannot_see,
+        )
 
     @property
     def quick(self) -> bool:
@@ -107,49 +145,7 @@ class FollowThrough:
 
     @property
     def change(self) -> float | None:
-        return _delta(self.after, self.before)
-
-
-@dataclass
-class Trend:
-    """How far apart the partners' views were at each sitting on one thing, and where it is going."""
-
-    label: str
-    values: list[float | None]
-    # the previous and latest figures on a common footing when they differ from `values`
-    # (a quick check-in is one of the two: PairHistory.spread_since_last)
-    last_two: tuple[float | None, float | None] | None = None
-
-    @property
-    def latest(self) -> float | None:
-        return self.values[-1] if self.values else None
-
-    @property
-    def previous(self) -> float | None:
-        return self.values[-2] if len(self.values) > 1 else None
-
-    @property
-    def first(self) -> float | None:
-        return self.values[0] if len(self.values) > 1 else None
-
-    @property
-    def since_previous(self) -> float | None:
-        return _delta(*reversed(self.compared))
-
-    @property
-    def compared(self) -> tuple[float | None, float | None]:
-        """(previous, latest) as a change between them is read: on the statements asked at
-        both sittings when one was a quick check-in, else as they stand."""
-        return self.last_two if self.last_two is not None else (self.previous, self.latest)
-
-    @property
-    def since_first(self) -> float | None:
-        return _delta(self.latest, self.first)
-
-    @cached_property
-    def trend(self) -> str | None:
-        """'closer', 'further apart' or 'about the same' since the previous sitting."""
-        return direction(shown_delta(*reversed(self.compared)))
+        return change_between(self.after, self.before)
 
 
 @dataclass
@@ -160,7 +156,7 @@ class PairHistory:
     sittings: list[Sitting]
     titles: dict[int, str]
     bank: Bank | None = None  # to read a quick sitting's statements again (history/common.py)
-    _read: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _read: dict[str, Scores | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def changes(self) -> dict[str, float | None]:
@@ -168,7 +164,7 @@ class PairHistory:
 
         When either sitting is a quick check-in, both scores are taken over the statements
         asked in both, so a movement is never read from a statement one of them did not ask."""
-        return {k: _delta(*reversed(self.since_last(k))) for k in PRACTICES}
+        return {k: change_between(*reversed(self.since_last(k))) for k in PRACTICES}
 
     @property
     def last_quick(self) -> bool:
@@ -186,13 +182,22 @@ class PairHistory:
     def spread_since_last(self, practice: str) -> tuple[float | None, float | None] | None:
         """How far apart the partners were on a practice at the previous and latest sittings,
         over the statements asked at both when one was a quick check-in; None when neither was."""
-        if not self.last_quick:
+        if len(self.sittings) < 2:
+            return None
+        return self.spread_between(self.sittings[-2], self.sittings[-1], practice)
+
+    def spread_between(
+        self, before: Sitting, after: Sitting, practice: str
+    ) -> tuple[float | None, float | None] | None:
+        """How far apart the partners were on a practice at two sittings, over the statements
+        asked at both when either was a quick check-in; None when neither was (then the
+        figures as they stand are already on a common footing)."""
+        if not (before.quick or after.quick):
             return None
         from collabcheck.history.common import divergence_on
 
-        before, after = self.sittings[-2], self.sittings[-1]
         common = set(before.questions.get(practice, ())) & set(after.questions.get(practice, ()))
-        scores = [self._scores(s) for s in (before, after)]
+        scores = [self.statement_scores(s) for s in (before, after)]
         if not common or scores[0] is None or scores[1] is None:
             return None, None
         return divergence_on(scores[0], common), divergence_on(scores[1], common)
@@ -205,18 +210,19 @@ class PairHistory:
         from collabcheck.history.common import combined_on
 
         common = set(before.questions.get(practice, ())) & set(after.questions.get(practice, ()))
-        scores = [self._scores(s) for s in (before, after)]
+        scores = [self.statement_scores(s) for s in (before, after)]
         if not common or scores[0] is None or scores[1] is None:
             return None, None
         return combined_on(scores[0], common), combined_on(scores[1], common)
 
-    def _scores(self, s: Sitting) -> dict[str, dict[str, int]] | None:
+    def statement_scores(self, s: Sitting) -> dict[str, dict[str, int]] | None:
+        """Every partner's score on each statement of sitting `s`, read again from its file
+        (only for a partnership with a quick check-in); None when it cannot be read now."""
         from collabcheck.history.common import statement_scores
 
         if s.file not in self._read:
             self._read[s.file] = statement_scores(s.file, self.bank) if self.bank is not None else None
-        result: dict[str, dict[str, int]] | None = self._read[s.file]
-        return result
+        return self._read[s.file]
 
     @cached_property
     def names(self) -> list[str]:
@@ -256,20 +262,33 @@ class PairHistory:
             "authority": Trend("Who has the say", [s.authority_divergence for s in self.sittings]),
             "focus": Trend("Task or relationship", [s.focus_divergence for s in self.sittings]),
         }
+        first, last = self.sittings[0], self.sittings[-1]
         for k in PRACTICES:
             out[k] = Trend(
-                f"Practice {k}", [s.divergence.get(k) for s in self.sittings], self.spread_since_last(k)
+                f"Practice {k}",
+                [s.divergence.get(k) for s in self.sittings],
+                self.spread_since_last(k),
+                self.spread_between(first, last, k) if len(self.sittings) > 1 else None,
             )
         overall = Trend("All taken together", [s.overall_divergence for s in self.sittings])
         if self.last_quick:
-            prev, last = self.sittings[-2], self.sittings[-1]
-            pairs = {k: out[k].compared for k in PRACTICES}
-            overall.last_two = (
-                prev.overall_with({k: v[0] for k, v in pairs.items()}),
-                last.overall_with({k: v[1] for k, v in pairs.items()}),
-            )
+            since_last = {k: out[k].compared for k in PRACTICES}
+            overall.last_two = self._overall_pair(self.sittings[-2], last, since_last)
+        if len(self.sittings) > 1 and (first.quick or last.quick):
+            since_first = {k: out[k].from_first for k in PRACTICES}
+            overall.first_last = self._overall_pair(first, last, since_first)
         out["overall"] = overall
         return out
+
+    @staticmethod
+    def _overall_pair(
+        before: Sitting, after: Sitting, pairs: dict[str, tuple[float | None, float | None]]
+    ) -> tuple[float | None, float | None]:
+        """The overall figure at two sittings, from each practice's figures on a common footing."""
+        return (
+            before.overall_with({k: v[0] for k, v in pairs.items()}),
+            after.overall_with({k: v[1] for k, v in pairs.items()}),
+        )
 
 
 @dataclass
@@ -289,29 +308,8 @@ class History:
         return sum(len(p.sittings) for p in self.pairs)
 
 
-def _delta(new: float | None, old: float | None) -> float | None:
-    """new − old, rounded only to hide floating-point noise (1.2, not 1.2000000000000002)."""
-    return None if new is None or old is None else round(new - old, 9)
-
-
-def shown_delta(new: float | None, old: float | None) -> float | None:
-    """The change as people see it: between the two figures as shown, to one decimal place.
-
-    Words and signs on screen follow this, so "3.8 → 3.9" is never called "+0.2 up".
-    """
-    return None if new is None or old is None else float(round_half_up(new) - round_half_up(old))
-
-
-def direction(delta: float | None) -> str | None:
-    if delta is None:
-        return None
-    if abs(round(delta, 1)) < SAME:
-        return "about the same"
-    return "closer" if delta < 0 else "further apart"
-
-
 def follow_through(
-    sittings: list[Sitting], titles: dict[int, str], compared: Any = None
+    sittings: list[Sitting], titles: dict[int, str], compared: Compared | None = None
 ) -> list[FollowThrough]:
     """For each sitting where the partners agreed a practice, its score then, at the next
     sitting and now (the words are `collabcheck.render.history.follow_text`). `compared`
@@ -329,7 +327,7 @@ def follow_through(
         last = sittings[-1]
         latest = last.practices.get(key) if nxt and nxt is not last else None
         common = compared is not None and nxt is not None and (s.quick or nxt.quick)
-        if common:
+        if compared is not None and nxt is not None and common:
             before, after = compared(s, nxt, key)
         if compared is not None and latest is not None and (s.quick or last.quick):
             latest = compared(s, last, key)[1]
@@ -365,7 +363,7 @@ def load_history(
     """
     if scanned is None:
         scanned = Scanned(folder, bank, cache_dir)
-    return build_history(str(folder), scanned.records(workers), bank, pair)
+    return build_history(str(folder), scanned.read(workers), bank, pair)
 
 
 QUICK_NOTE = (
@@ -375,7 +373,7 @@ QUICK_NOTE = (
 
 
 def _quick_questions(
-    full: dict[str, list[str]], bank_id: Any, version: Any, bank: Bank
+    full: dict[str, list[str]], bank_id: str, version: int, bank: Bank
 ) -> dict[str, list[str]]:
     """The statements a quick sitting asked, per practice: the quick form's (core/forms.py)."""
     from collabcheck.core.bank import load_bank_for
@@ -400,28 +398,34 @@ def mark_committed(history: History) -> None:
 
 
 def build_history(
-    folder: str, records: list[tuple[str, dict[str, Any]]], bank: Bank, pair: str | None = None
+    folder: str,
+    records: Sequence[tuple[str, Record | Mapping[str, Any]]],
+    bank: Bank,
+    pair: str | None = None,
 ) -> History:
-    """Group summaries by pair and order each pair's sittings by taken_at, then by file."""
+    """Group summaries by pair and order each pair's sittings by taken_at, then by file.
+
+    `records` are (file as shown, what history kept from it); a summary may also come as the
+    JSON object of a fuller summary with the same fields (the cohort's)."""
     titles = {s.number: s.title for s in bank.practices if s.number is not None}
     skipped: list[Skipped] = []
     groups: dict[str, list[Sitting]] = defaultdict(list)
-    questions: dict[tuple[Any, Any], dict[str, list[str]]] = {}
-    for shown, rec in records:
-        if "error" in rec:
-            skipped.append(Skipped(shown, rec["error"], rec.get("line")))
+    questions: dict[tuple[str, int], dict[str, list[str]]] = {}
+    for shown, raw in records:
+        rec = record_of(raw)
+        if isinstance(rec, Refused):
+            skipped.append(Skipped(shown, rec.error, rec.line))
             continue
-        if pair is not None and rec["pair"] != pair:
+        if pair is not None and rec.pair != pair:
             continue
-        fields = {k: v for k, v in rec.items() if k in Sitting.__dataclass_fields__}
-        seen = (rec["bank"], rec["bank_version"])
+        seen = (rec.bank, rec.bank_version)
         if seen not in questions:
             questions[seen] = practice_questions(*seen, bank)
-        fields["questions"] = questions[seen]
-        if rec.get("form") == "quick":
-            fields["questions"] = _quick_questions(questions[seen], *seen, bank)
-            fields["warnings"] = [*rec.get("warnings", []), QUICK_NOTE]
-        groups[rec["pair"]].append(Sitting(file=shown, **fields))
+        asked, warnings = questions[seen], rec.warnings
+        if rec.form == "quick":
+            asked = _quick_questions(asked, *seen, bank)
+            warnings = [*warnings, QUICK_NOTE]
+        groups[rec.pair].append(Sitting.of(shown, rec, asked, warnings))
     pairs = []
     for name in sorted(groups):
         sittings = sorted(groups[name], key=lambda s: (s.ts, s.file))

@@ -14,10 +14,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
-from collabcheck.core.models import Slug, Strict, Text, problem
+from collabcheck.core.models import Side, Slug, Strict, Text, problem
 
 Figure = float | None
 PracticeFigures = dict[Literal["1", "2", "3", "4", "5"], Figure]
+Counts = Annotated[list[int], Field(min_length=2, max_length=2)]  # [not sure, rated by others]
 
 
 class SummaryModel(Strict):
@@ -42,6 +43,12 @@ class SummaryModel(Strict):
     mismatched: list[Text]
     warnings: list[Text]
     form: Literal["full", "quick"] | None = None  # a quick check-in says so (core/forms.py)
+    # Only when given (history/sides.py): each partner's side of care; with both sides, each
+    # side's view of every practice and their gap on the say; who could not rate a practice.
+    sides: dict[Slug, Side] | None = None
+    side_scores: dict[Literal["patient", "professional"], PracticeFigures] | None = None
+    say_gap: Figure = None
+    cannot_see: dict[Literal["1", "2", "3", "4", "5"], dict[Slug, Counts]] | None = None
 
 
 class RefusedModel(Strict):

@@ -1,57 +1,72 @@
 """Reading a folder of snapshots for history: each file checked, compared and summarised once.
 
 Every figure comes from `collabcheck.scoring.compare.compare`, so history and the one-sitting report
-never disagree. A file that cannot be read becomes a summary holding its error, never an
-exception, so one bad file cannot hide the others. Summaries are cached (history_cache), and
-a big first read is shared among processes on the command line.
+never disagree. A file that cannot be read becomes a `Refused` record holding the reason,
+never an exception, so one bad file cannot hide the others (records: history/summary.py).
+Summaries are cached (history/cache.py), and a big first read is shared among processes on
+the command line.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from collabcheck.core.bank import Bank
 from collabcheck.history.cache import RACY_NS, SummaryCache, code_fingerprint, default_cache_dir, scan
+from collabcheck.history.summary import Record, Refused, Summary, record_of
+
+if TYPE_CHECKING:
+    from collabcheck.core.records import Snapshot
+
+T = TypeVar("T")
 
 PRACTICES = ("1", "2", "3", "4", "5")  # practice numbers as history's JSON keys
 
 
-def summarise_snapshot(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[str, Any]:
+def summarise_snapshot(snapshot: Snapshot, bank: Bank, warnings: list[str]) -> Summary:
     """The figures history keeps from one sitting, all taken from `compare` (never recomputed).
 
     Each sitting is compared with the questions its partners saw (bank 1 ships beside bank
     2); which statements those were follows from the bank named, so `practice_questions`
-    works them out once per bank rather than once per file.
+    works them out once per bank rather than once per file. Sides and who could not rate a
+    practice are kept only when there are any (history/sides.py).
     """
     from collabcheck.core.bank import load_bank_for
+    from collabcheck.history.sides import both_sides, cannot_see_figures, side_figures, sides_of
     from collabcheck.scoring.compare import figures
 
     bank = load_bank_for(snapshot.bank, snapshot.bank_version, bank)
-    f = figures(snapshot, bank)
+    sides = sides_of(snapshot)
+    f = figures(snapshot, bank, per_partner=both_sides(sides))
     practices = {str(k): v for k, v in f.combined.items()}
     divergence = {str(k): v for k, v in f.divergence.items()}
-    return {
-        "pair": snapshot.pair,
-        "taken_at": snapshot.taken_at.isoformat(),
-        "ts": snapshot.taken_at.timestamp(),
-        "partners": [p.id for p in snapshot.partners],
-        "names": [p.name for p in snapshot.partners],
-        "practices": {k: practices.get(k) for k in PRACTICES},
-        "divergence": {k: divergence.get(k) for k in PRACTICES},
-        "authority_divergence": f.authority_divergence,
-        "focus_divergence": f.focus_divergence,
-        "suggested": f.suggested,
-        "agreed": snapshot.agreed.practice if snapshot.agreed else None,
-        "bank": snapshot.bank,
-        "bank_version": snapshot.bank_version,
-        "form": getattr(snapshot, "form", None),
-        "unknown": sorted(f.unknown_answers),
-        "mismatched": sorted(f.mismatched_answers),
-        "warnings": warnings,
-    }
+    side_scores, say_gap = side_figures(snapshot, bank, f.scores or {}) if sides else ({}, None)
+    return Summary(
+        pair=snapshot.pair,
+        taken_at=snapshot.taken_at.isoformat(),
+        ts=snapshot.taken_at.timestamp(),
+        partners=[p.id for p in snapshot.partners],
+        names=[p.name for p in snapshot.partners],
+        practices={k: practices.get(k) for k in PRACTICES},
+        divergence={k: divergence.get(k) for k in PRACTICES},
+        authority_divergence=f.authority_divergence,
+        focus_divergence=f.focus_divergence,
+        suggested=f.suggested,
+        agreed=snapshot.agreed.practice if snapshot.agreed else None,
+        bank=snapshot.bank,
+        bank_version=snapshot.bank_version,
+        unknown=sorted(f.unknown_answers),
+        mismatched=sorted(f.mismatched_answers),
+        warnings=warnings,
+        form=snapshot.form,
+        sides=sides,
+        side_scores=side_scores,
+        say_gap=say_gap,
+        cannot_see=cannot_see_figures(snapshot, bank),
+    )
 
 
 def practice_questions(bank_id: str, version: int, default: Bank) -> dict[str, list[str]]:
@@ -64,10 +79,21 @@ def practice_questions(bank_id: str, version: int, default: Bank) -> dict[str, l
     return {k: questions.get(k, []) for k in PRACTICES}
 
 
+@overload
+def summarise_file(path: str, bank: Bank) -> Record: ...
+
+
+@overload
 def summarise_file(
-    path: str, bank: Bank, summarise: Callable[[Any, Bank, list[str]], dict[str, Any]] | None = None
-) -> dict[str, Any]:
-    """Read, check and compare one file; a problem becomes {'error', 'line'} instead of raising.
+    path: str, bank: Bank, summarise: Callable[[Snapshot, Bank, list[str]], T]
+) -> T | dict[str, Any]: ...
+
+
+def summarise_file(
+    path: str, bank: Bank, summarise: Callable[[Snapshot, Bank, list[str]], Any] | None = None
+) -> Any:
+    """Read, check and compare one file; a problem becomes a `Refused` instead of raising (as
+    JSON, {'error', 'line'}, for a caller with its own `summarise`).
 
     `summarise` makes the summary from the checked snapshot (history's own by default; the
     cohort keeps a fuller one), so every reader of a programme treats a bad file the same way."""
@@ -76,25 +102,20 @@ def summarise_file(
     from collabcheck.core.snapshot import check_snapshot
 
     warnings: list[str] = []
+    refused: Refused
     try:
         snapshot = check_snapshot(read_toml(Path(path), SnapshotError), path, bank, warnings)
+        warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
+        try:
+            return (summarise or summarise_snapshot)(snapshot, bank, warnings)
+        except Exception as exc:  # one odd file must not hide the others
+            text = f"could not be compared ({type(exc).__name__}: {exc}); please report this"
+            refused = Refused(text, None, True)
     except CollabcheckError as exc:
-        return {"error": exc.message, "line": exc.line}
+        refused = Refused(exc.message, exc.line)
     except (RecursionError, MemoryError, ValueError, TypeError) as exc:
-        return {
-            "error": f"could not be read ({type(exc).__name__}); please report this",
-            "line": None,
-            "internal": True,
-        }
-    warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
-    try:
-        return (summarise or summarise_snapshot)(snapshot, bank, warnings)
-    except Exception as exc:  # one odd file must not hide the others
-        return {
-            "error": f"could not be compared ({type(exc).__name__}: {exc}); please report this",
-            "line": None,
-            "internal": True,
-        }
+        refused = Refused(f"could not be read ({type(exc).__name__}); please report this", None, True)
+    return refused if summarise is None else refused.to_json()  # the cohort keeps JSON objects
 
 
 def bank_fingerprint(bank: Bank) -> list[Any]:
@@ -150,27 +171,37 @@ class Scanned:
         )
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def records(self, workers: int = 1) -> list[tuple[str, dict[str, Any]]]:
+    def read(self, workers: int = 1) -> list[tuple[str, Record]]:
+        """(file as shown, what history found in it) for every file, cached or read afresh."""
         return _read(self, workers)
 
+    def records(self, workers: int = 1) -> Sequence[tuple[str, Record | Mapping[str, Any]]]:
+        """What `build_history` is built from: history's records here; a reader keeping
+        fuller summaries (the cohort's) gives them as JSON objects."""
+        return self.read(workers)
 
-def _read(scanned: Scanned, workers: int) -> list[tuple[str, dict[str, Any]]]:
+
+def _read(scanned: Scanned, workers: int) -> list[tuple[str, Record]]:
     root, folder, bank, cache = scanned.root, scanned.folder, scanned.bank, scanned.cache
     found = list(scanned.found)
-    summaries = [cache.get(rel, key) for rel, key in found]
-    misses = [n for n, s in enumerate(summaries) if s is None]
+    kept = [cache.get(rel, key) for rel, key in found]
+    records: list[Record | None] = [None if k is None else record_of(k) for k in kept]
+    misses = [n for n, r in enumerate(records) if r is None]
     fresh = _summarise_all([os.path.join(root, found[n][0]) for n in misses], bank, workers)
-    for n, summary in zip(misses, fresh, strict=True):
-        summaries[n] = summary
-        cache.put(found[n][0], found[n][1], summary)
+    for n, made in zip(misses, fresh, strict=True):
+        records[n] = made
+        cache.put(found[n][0], found[n][1], made.to_json())
     cache.save()
+    out: list[tuple[str, Record]] = []
+    for (rel, _), record in zip(found, records, strict=True):
+        assert record is not None  # every miss was read just above
+        out.append((os.path.join(str(folder), rel), record))
     for rel, message in scanned.problems.items():  # unreadable subfolders: listed, never silent
-        found.append((rel, [-1, -1, -1, -1]))
-        summaries.append({"error": message, "line": None})
-    return [(os.path.join(str(folder), rel), s) for (rel, _), s in zip(found, summaries, strict=True)]  # type: ignore[misc]
+        out.append((os.path.join(str(folder), rel), Refused(message)))
+    return out
 
 
-def _summarise_all(paths: list[str], bank: Bank, workers: int) -> list[dict[str, Any]]:
+def _summarise_all(paths: list[str], bank: Bank, workers: int) -> list[Record]:
     """Summaries of uncached files, in order; shared among processes for a big first run
     (comparing is the slow part of reading thousands of files)."""
     from collabcheck.core.parallel import fork_map

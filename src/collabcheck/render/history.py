@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import os
 import textwrap
-from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
-from collabcheck.core.dates import MONTHS
 from collabcheck.history.build import (
-    SAME,
     FollowThrough,
     History,
     PairHistory,
@@ -25,28 +21,16 @@ from collabcheck.history.build import (
     shown_delta,
 )
 from collabcheck.history.read import PRACTICES
+from collabcheck.render.history_sides import pair_sides_json, sides_markdown, sides_text, sitting_sides_json
+from collabcheck.render.history_words import BARS as BARS  # (… as …: read from here by other layouts)
+from collabcheck.render.history_words import GAP as GAP
+from collabcheck.render.history_words import TREND_WIDTH, cut_words, join_words, signed_change
+from collabcheck.render.history_words import long_date as long_date
+from collabcheck.render.history_words import short_title as short_title
+from collabcheck.render.history_words import sparkline as sparkline
 from collabcheck.render.safe import md_escape
 from collabcheck.render.words import display_name
 from collabcheck.render.words import fmt1 as fmt
-
-
-@lru_cache(maxsize=4096)
-def long_date(iso: str) -> str:
-    """'12 March 2026': plain and unambiguous, whatever the reader's locale."""
-    d = datetime.fromisoformat(iso)
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-
-
-@lru_cache(maxsize=256)
-def short_title(title: str) -> str:
-    """'Make time for learning – and share it' → 'Make time for learning', for sentences and tables."""
-    for cut in (" – ", " - ", " ("):
-        title = title.split(cut, 1)[0]
-    return title
-
-
-def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def convergence_summary(p: PairHistory) -> str:
@@ -67,10 +51,10 @@ def convergence_summary(p: PairHistory) -> str:
     }[overall.trend]
     parts = [lead]
     if closer:
-        parts.append(f"Closer on {_join(closer)}.")
+        parts.append(f"Closer on {join_words(closer)}.")
     if further:
-        parts.append(f"Further apart on {_join(further)}.")
-    first = direction(shown_delta(overall.latest, overall.first))
+        parts.append(f"Further apart on {join_words(further)}.")
+    first = direction(shown_delta(*reversed(overall.from_first)))
     if len(overall.values) > 2 and first not in (None, "about the same"):
         parts.append(f"Since your first sitting they have moved {first}.")
     return " ".join(parts)
@@ -96,9 +80,6 @@ def follow_text(f: FollowThrough) -> str:
     return text
 
 
-BARS = "▁▂▃▄▅▆▇█"
-GAP = "·"
-TREND_WIDTH = 8
 SCORE_LABEL = "How you rate each practice (1 low, 5 high)"
 SPREAD_LABEL = "How far apart your views are (0 means you see it the same way)"
 
@@ -112,39 +93,6 @@ def since_last_note(p: PairHistory) -> str:
         "Since last counts only the questions asked at both of your latest sittings "
         "(one was a quick check-in), so it can differ from the scores shown."
     )
-
-
-def sparkline(values: list[float | None], low: float, high: float, width: int = TREND_WIDTH) -> str:
-    """One character per sitting (the latest `width`), '·' where there was no score."""
-    out = []
-    for v in values[-width:]:
-        if v is None:
-            out.append(GAP)
-        else:
-            share = (min(max(v, low), high) - low) / (high - low)
-            out.append(BARS[round(share * (len(BARS) - 1))])
-    return "".join(out)
-
-
-def _cut(text: str, width: int) -> str:
-    """Shorten at a word boundary, marking the cut with '…'."""
-    if len(text) <= width:
-        return text
-    head = text[: width - 1]
-    if text[width - 1].isalnum() and head[-1].isalnum() and " " in head[width // 2 :]:
-        head = head.rsplit(" ", 1)[0]  # do not break a word in two
-    return head.rstrip() + "…"
-
-
-def _signed(delta: float | None, up: str, down: str, same: str) -> str:
-    if delta is None:
-        return "–"
-    if fmt(abs(delta)) == "0.0":
-        return f"0.0 {same}"
-    shown = ("+" if delta > 0 else "-") + fmt(abs(delta))
-    if abs(delta) < SAME:
-        return f"{shown} little change"
-    return f"{shown} {up if delta > 0 else down}"
 
 
 def pair_title(p: PairHistory) -> str:
@@ -167,7 +115,11 @@ def score_rows(p: PairHistory) -> list[tuple[str, list[float | None], str]]:
         values = [s.practices.get(k) for s in p.sittings]
         change = shown_delta(*reversed(p.since_last(k))) if len(values) > 1 else None
         rows.append(
-            (f"{k} {short_title(p.titles.get(int(k), ''))}", values, _signed(change, "up", "down", "same"))
+            (
+                f"{k} {short_title(p.titles.get(int(k), ''))}",
+                values,
+                signed_change(change, "up", "down", "same"),
+            )
         )
     return rows
 
@@ -179,7 +131,7 @@ def spread_rows(p: PairHistory) -> list[tuple[str, Trend, str]]:
     rows += [(f"{k} {short_title(p.titles.get(int(k), ''))}", trends[k]) for k in PRACTICES]
     rows.append(("All taken together", trends["overall"]))
     return [
-        (label, t, _signed(shown_delta(*reversed(t.compared)), "further apart", "closer", "same"))
+        (label, t, signed_change(shown_delta(*reversed(t.compared)), "further apart", "closer", "same"))
         for label, t in rows
     ]
 
@@ -189,7 +141,7 @@ def notes(p: PairHistory, history: History) -> list[str]:
     ignored keys."""
     out = []
     for _, before, after, changed in p.questions_changed:
-        which = _join([f"practice {k}" for k in changed])
+        which = join_words([f"practice {k}" for k in changed])
         out.append(
             f"The questions for {which} changed between {long_date(before)} and "
             f"{long_date(after)} (collabcheck's questions were revised), so compare "
@@ -243,7 +195,7 @@ def pair_text(p: PairHistory, history: History, width: int = 80) -> str:
     wrap = textwrap.TextWrapper(width=width - 2, initial_indent="  ", subsequent_indent="  ")
     bullet = textwrap.TextWrapper(width=width - 2, initial_indent="  - ", subsequent_indent="    ")
     lines = [
-        _cut(pair_title(p), width),
+        cut_words(pair_title(p), width),
         span(p),
         "",
         SCORE_LABEL,
@@ -252,23 +204,24 @@ def pair_text(p: PairHistory, history: History, width: int = 80) -> str:
     for label, values, change in score_rows(p):
         first = fmt(values[0]) if len(values) > 1 else ""
         lines.append(
-            f"  {_cut(label, label_w):<{label_w}} {sparkline(values, 1, 5):<{TREND_WIDTH}} "
+            f"  {cut_words(label, label_w):<{label_w}} {sparkline(values, 1, 5):<{TREND_WIDTH}} "
             f"{first:>5} {fmt(values[-1]):>4}  {change}"
         )
     lines += [
         "",
-        _cut(SPREAD_LABEL, width),
+        cut_words(SPREAD_LABEL, width),
         f"  {'':<{label_w}} {'Trend':<{TREND_WIDTH}} {'First':>5} {'Now':>4}  Since last",
     ]
     for label, t, change in spread_rows(p):
         first = fmt(t.values[0]) if len(t.values) > 1 else ""
         lines.append(
-            f"  {_cut(label, label_w):<{label_w}} {sparkline(t.values, 0, 4):<{TREND_WIDTH}} "
+            f"  {cut_words(label, label_w):<{label_w}} {sparkline(t.values, 0, 4):<{TREND_WIDTH}} "
             f"{first:>5} {fmt(t.latest):>4}  {change}"
         )
     if since_last_note(p):
         lines += ["", *textwrap.wrap(since_last_note(p), width)]
     lines += ["", *wrap.wrap(convergence_summary(p))]
+    lines += sides_text(p, width, label_w)
     follow = p.follow_through
     lines += ["", "What you chose to work on"]
     if follow:
@@ -378,7 +331,8 @@ def render_markdown(history: History) -> str:
             )
         if since_last_note(p):
             out += ["", since_last_note(p)]
-        out += ["", convergence_summary(p), "", "### What you chose to work on", ""]
+        out += ["", convergence_summary(p), *sides_markdown(p)]
+        out += ["", "### What you chose to work on", ""]
         follow = p.follow_through
         out += [f"- {follow_text(f)}" for f in follow] or ["No practice was agreed at these sittings."]
         suggested = _suggested(p)
@@ -421,18 +375,32 @@ def sitting_json(s: Sitting) -> dict[str, Any]:
         "mismatched_answers": s.mismatched,
         "warnings": s.warnings,
         "committed": s.committed,
+        **_sitting_extra(s),
     }
 
 
+def _sitting_extra(s: Sitting) -> dict[str, Any]:
+    """Sides and who could not rate a practice, only where given (render/history_sides.py)."""
+    if not (s.sides or s.cannot_see):
+        return {}
+    return sitting_sides_json(s)
+
+
 def _trend_json(t: Trend) -> dict[str, Any]:
+    """One trend: every sitting's figure as it stands (`values`), and each change read on a
+    common footing, as history reads every change (the statements asked at both sittings
+    when one was a quick check-in): `previous` and `latest` for the change since last,
+    `first` for the change since the first sitting (against the latest on the same footing)."""
+    previous, latest = t.compared
     return {
         "values": t.values,
-        "first": t.first,
-        "previous": t.previous,
-        "latest": t.latest,
+        "first": t.from_first[0],
+        "previous": previous,
+        "latest": latest,
         "since_previous": t.since_previous,
         "since_first": t.since_first,
         "trend": t.trend,
+        **({"latest_since_first": t.from_first[1]} if t.first_last is not None else {}),
     }
 
 
@@ -465,19 +433,23 @@ def pair_json(p: PairHistory) -> dict[str, Any]:
             "overall": _trend_json(trends["overall"]),
             "summary": convergence_summary(p),
         },
+        **_pair_extra(p),
     }
 
 
-def render_json(history: History, pairs: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Spec §6: pairs[{pair, sittings[…], changes}], skipped[{file, error}], plus extras.
+def _pair_extra(p: PairHistory) -> dict[str, Any]:
+    """The sides' convergence and what a partner could not rate, only when there are any."""
+    if not any(s.sides or s.cannot_see for s in p.sittings):
+        return {}
+    return pair_sides_json(p, _trend_json)
 
-    `pairs` may be given already laid out (an empty list, to be filled in as text by a
-    caller that lays a big programme's pairs out in several processes).
-    """
+
+def render_json(history: History) -> dict[str, Any]:
+    """Spec §6: pairs[{pair, sittings[…], changes}], skipped[{file, error}], plus extras."""
     return {
         "folder": history.folder,
         "bank": {"id": history.bank_id, "version": history.bank_version},
         "source": history.source,
-        "pairs": [pair_json(p) for p in history.pairs] if pairs is None else pairs,
+        "pairs": [pair_json(p) for p in history.pairs],
         "skipped": [{"file": s.file, "error": s.error, "line": s.line} for s in history.skipped],
     }
