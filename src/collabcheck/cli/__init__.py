@@ -356,6 +356,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """A made-up partnership's finished sitting, read as partners would see it; saves nothing."""
+    from collabcheck.core.bank_cache import read_only
+
+    with read_only():  # not even a kept question bank
+        return _demo(args)
+
+
+def _demo(args: argparse.Namespace) -> int:
     from collabcheck.core.bank import load_bank
     from collabcheck.core.examples import load_example
     from collabcheck.plain import wants_plain

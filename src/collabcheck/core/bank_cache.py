@@ -19,6 +19,7 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -91,8 +92,23 @@ def kept(key: str) -> Bank | None:
         return None
 
 
+_WRITING = [True]  # False while a command that promises to write nothing runs (the demo)
+
+
+@contextlib.contextmanager
+def read_only() -> Iterator[None]:
+    """Kept banks are still read but none is written: the demo promises to leave no file."""
+    _WRITING.append(False)
+    try:
+        yield
+    finally:
+        _WRITING.pop()
+
+
 def keep(key: str, bank: Bank) -> None:
     """Keep a bank that passed its models, so the next start need not check it again."""
+    if not _WRITING[-1]:
+        return
     text = json.dumps(to_data(bank), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     path = _path(key)
     with contextlib.suppress(OSError, UnicodeError):
