@@ -114,3 +114,29 @@ def test_plain_mode_saves_here_when_the_folder_has_gone_and_says_so(tmp_path, mi
         in said
     )
     assert len(list(here.glob("*.toml"))) == 1 and not gone.exists()
+
+
+async def test_a_folder_not_made_yet_is_not_called_gone(tmp_path, mini, monkeypatch):
+    """A first sitting in a folder that does not exist yet is saved there, and nothing says the
+    folder "is no longer there" (a trial in a real terminal saw that notice on a first save)."""
+    from collabcheck.core.sitting import saving_folder
+
+    monkeypatch.chdir(tmp_path)
+    here = tmp_path / "snaps"  # not made: saving makes it
+    s = started_in(mini, tmp_path / "state", here)
+    assert saving_folder(s, here) == (here, False)
+    assert saving_folder(s, tmp_path / "elsewhere") == (tmp_path / "elsewhere", True)
+    app = create_app(mini, here, state_dir=tmp_path / "state", now=lambda: FROZEN)
+    notes: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "no longer there" not in resume_note(app)
+        app.notify = lambda message, **kw: notes.append(str(message))  # type: ignore[method-assign]
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.saved_path is not None and app.saved_path.parent == here
+    assert not any("no longer there" in n for n in notes)

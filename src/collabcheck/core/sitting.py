@@ -308,6 +308,8 @@ def saving_folder(sitting: Sitting, here: Path) -> tuple[Path, bool]:
     started = Path(sitting.folder)
     if started.is_dir():
         return started, False
+    if os.path.abspath(started) == os.path.abspath(here):  # not made yet: saving makes it
+        return here, False
     return here, True
 
 
