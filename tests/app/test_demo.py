@@ -24,7 +24,15 @@ async def _until(pilot, check, tries: int = 200) -> None:
 
 @pytest.mark.parametrize("size", [SIZE])
 async def test_demo_opens_on_together_marked_as_an_example_and_saves_nothing(places, size):  # noqa: F811
+    from collabcheck.core.bank_cache import read_only
+
     before = listing(*places.values(), examples_dir())
+    with read_only():  # as `collabcheck demo` runs it (cli cmd_demo)
+        await _demo_saves_nothing(size)
+    assert listing(*places.values(), examples_dir()) == before
+
+
+async def _demo_saves_nothing(size) -> None:
     app = DemoApp(load_example(load_bank()))
     async with app.run_test(size=size, notifications=True) as pilot:
         await pilot.pause()
@@ -55,7 +63,6 @@ async def test_demo_opens_on_together_marked_as_an_example_and_saves_nothing(pla
         await pilot.press("q")
         await pilot.pause()
     assert app.return_value == 0
-    assert listing(*places.values(), examples_dir()) == before
     assert not any(Path(places["state"]).parent.glob("**/sitting.json"))
 
 

@@ -8,7 +8,6 @@ import asyncio
 import pytest
 from rich.cells import cell_len
 from textual.widgets import Footer, Static
-from textual.widgets._footer import FooterKey  # the footer's own key widget: what is drawn
 
 from collabcheck.tui.screens.help import HelpScreen
 from collabcheck.tui.screens.welcome import WelcomeScreen
@@ -25,8 +24,10 @@ async def on_welcome(pilot) -> WelcomeScreen:
     return pilot.app.screen
 
 
-def footer_keys(screen) -> list[FooterKey]:
-    return list(screen.query_one(Footer).query(FooterKey))
+def footer_keys(screen) -> list:
+    """The keys the footer draws (its own `FooterKey` widgets, found by type name: the class
+    is not part of Textual's public API)."""
+    return list(screen.query_one(Footer).query("FooterKey"))
 
 
 def assert_every_label_fully_visible(screen) -> None:

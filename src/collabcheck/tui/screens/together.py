@@ -45,7 +45,7 @@ class TogetherScreen(Screen[int]):
         Binding("a,enter", "agree", "Agree & save"),
         Binding("p", "picture", "Picture"),
         Binding("d", "details", "Details"),
-        Binding("pagedown,space", "page_down", "Page down", key_display="PgDn"),
+        Binding("pagedown,space", "page_down", "More", key_display="PgDn"),
         Binding("pageup", "page_up", "Page up", show=False),
     ]
     PALETTE = [("Agree what to work on and save", "Choose a practice and note actions", "agree")]
