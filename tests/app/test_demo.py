@@ -10,7 +10,7 @@ from collabcheck.core.bank import load_bank
 from collabcheck.core.examples import examples_dir, load_example
 from collabcheck.tui.demo import DemoApp, DemoHistoryScreen, DemoTogetherScreen
 
-from ..test_demo import listing, places  # noqa: F401 - the fixture
+from ..test_demo import listing, places
 from .conftest import SIZE, screen_text
 
 
@@ -23,16 +23,16 @@ async def _until(pilot, check, tries: int = 200) -> None:
 
 
 @pytest.mark.parametrize("size", [SIZE])
-async def test_demo_opens_on_together_marked_as_an_example_and_saves_nothing(places, size):  # noqa: F811
+async def test_demo_opens_on_together_marked_as_an_example_and_saves_nothing(places, size):
     from collabcheck.core.bank_cache import read_only
 
     before = listing(*places.values(), examples_dir())
     with read_only():  # as `collabcheck demo` runs it (cli cmd_demo)
-        await _demo_saves_nothing(size)
+        await _demo_saves_nothing(places, size)
     assert listing(*places.values(), examples_dir()) == before
 
 
-async def _demo_saves_nothing(size) -> None:
+async def _demo_saves_nothing(places, size) -> None:  # noqa: F811
     app = DemoApp(load_example(load_bank()))
     async with app.run_test(size=size, notifications=True) as pilot:
         await pilot.pause()
