@@ -10,7 +10,7 @@ from collabcheck.core.bank import load_bank
 from collabcheck.core.examples import examples_dir, load_example
 from collabcheck.tui.demo import DemoApp, DemoHistoryScreen, DemoTogetherScreen
 
-from ..test_demo import listing, places
+from ..test_demo import listing, places  # noqa: F401 - the fixture
 from .conftest import SIZE, screen_text
 
 
@@ -23,7 +23,7 @@ async def _until(pilot, check, tries: int = 200) -> None:
 
 
 @pytest.mark.parametrize("size", [SIZE])
-async def test_demo_opens_on_together_marked_as_an_example_and_saves_nothing(places, size):
+async def test_demo_opens_on_together_marked_as_an_example_and_saves_nothing(places, size):  # noqa: F811
     from collabcheck.core.bank_cache import read_only
 
     before = listing(*places.values(), examples_dir())
