@@ -98,7 +98,9 @@ def spread_slowest_first(items: list, workers: int, slow: dict[str, float]) -> l
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
-    """Under xdist, every worker collects and orders the tests the same way (see above)."""
+    """Under xdist, every worker collects and orders the tests the same way (see above).
+    (A worker cannot tell how tests are handed out: xdist sets its own `dist` option to
+    "no". The order suits `--dist load` too, which also hands out consecutive runs.)"""
     workers = getattr(config, "workerinput", {}).get("workercount")
-    if workers and workers > 1 and getattr(config.option, "dist", "") == "worksteal":
+    if workers and workers > 1:
         items[:] = spread_slowest_first(items, workers, slow_tests())
