@@ -3,8 +3,11 @@
 Partners judge an app in its first second, so the goal is that collabcheck's welcome screen
 appears within 1.1x the time of the smallest Textual app (Header, Static, Footer). Both run
 as separate processes in a pseudo-terminal of 80x24, each exiting right after its first
-screen is painted (COLLABCHECK_EXIT_AFTER_FIRST_PAINT=1), in turn, several times; the medians
-and their ratio are printed. Run:  python bench/startup_bench.py [-n RUNS]
+screen is painted (COLLABCHECK_EXIT_AFTER_FIRST_PAINT=1), in turn, several times. Two times
+are taken: until the screen's words are in the terminal (what a partner waits for: the goal)
+and until the process has ended (that adds closing down, and work the app starts just after
+the first frame, such as looking at the snapshot folder). The medians and their ratios are
+printed. Run:  python bench/startup_bench.py [-n RUNS]
 """
 
 from __future__ import annotations
@@ -46,12 +49,14 @@ BARE_APP = textwrap.dedent("""
 """)
 
 
-def run_in_pty(command: list[str], env: dict[str, str], expect: bytes) -> float:
-    """Seconds from start to exit of `command` in a fresh 80x24 pseudo-terminal.
+def run_in_pty(command: list[str], env: dict[str, str], expect: bytes) -> tuple[float, float]:
+    """Seconds from the start of `command`, in a fresh 80x24 pseudo-terminal, until `expect`
+    was drawn, and until it exited.
 
     `expect` must appear in what it drew, so an app that exits before painting is caught.
     """
     out = bytearray()
+    drawn = None
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     start = time.perf_counter()
@@ -66,6 +71,8 @@ def run_in_pty(command: list[str], env: dict[str, str], expect: bytes) -> float:
                 if not chunk:
                     break
                 out += chunk
+                if drawn is None and expect in out:
+                    drawn = time.perf_counter() - start
             except OSError:
                 break
         proc.wait(timeout=30)
@@ -74,9 +81,9 @@ def run_in_pty(command: list[str], env: dict[str, str], expect: bytes) -> float:
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"{command} exited with {proc.returncode}")
-    if expect not in out:
+    if drawn is None:
         raise SystemExit(f"{command} exited without drawing {expect!r}")
-    return elapsed
+    return drawn, elapsed
 
 
 def main() -> int:
@@ -100,18 +107,24 @@ def main() -> int:
         expect = {"bare": b"Hello", "collabcheck": b"privacy"}
         for name, command in commands.items():  # warm-up: disk caches, .pyc files
             run_in_pty(command, env, expect[name])
-        times: dict[str, list[float]] = {name: [] for name in commands}
+        drawn: dict[str, list[float]] = {name: [] for name in commands}
+        ended: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.n):  # interleaved, so drift in machine speed hits both alike
             for name, command in commands.items():
-                times[name].append(run_in_pty(command, env, expect[name]))
-    medians = {name: statistics.median(t) for name, t in times.items()}
-    for name, t in times.items():
-        print(
-            f"{name:12} median {medians[name] * 1000:7.1f} ms   "
-            f"min {min(t) * 1000:7.1f}   max {max(t) * 1000:7.1f}   ({len(t)} runs)"
-        )
-    ratio = medians["collabcheck"] / medians["bare"]
-    print(f"ratio collabcheck / bare Textual app: {ratio:.2f}  (goal: at most {GOAL:.2f})")
+                first, last = run_in_pty(command, env, expect[name])
+                drawn[name].append(first)
+                ended[name].append(last)
+    for what, times in (("first screen drawn", drawn), ("process ended", ended)):
+        medians = {name: statistics.median(t) for name, t in times.items()}
+        print(f"{what}:")
+        for name, t in times.items():
+            print(
+                f"  {name:12} median {medians[name] * 1000:7.1f} ms   "
+                f"min {min(t) * 1000:7.1f}   max {max(t) * 1000:7.1f}   ({len(t)} runs)"
+            )
+        ratio = medians["collabcheck"] / medians["bare"]
+        goal = f"  (goal: at most {GOAL:.2f})" if times is drawn else ""
+        print(f"  ratio collabcheck / bare Textual app: {ratio:.2f}{goal}")
     return 0
 
 

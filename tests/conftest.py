@@ -54,3 +54,53 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     a screen to settle or a terminal to answer, so one per core left cores idle (196 s
     against 146 s for the whole suite on 2 cores)."""
     return 2 * (os.cpu_count() or 1)
+
+
+SLOW_TESTS = ROOT / "tests" / "slow_tests.txt"
+
+
+def slow_tests() -> dict[str, float]:
+    """The slowest tests' node ids and seconds, from tests/slow_tests.txt ("SECONDS NODEID")."""
+    slow: dict[str, float] = {}
+    for line in SLOW_TESTS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            seconds, nodeid = line.split(maxsplit=1)
+            slow[nodeid.strip()] = float(seconds)
+    return slow
+
+
+def spread_slowest_first(items: list, workers: int, slow: dict[str, float]) -> list:
+    """The tests in an order where the slowest start first, each on its own worker.
+
+    `--dist worksteal` hands each of the `workers` a run of consecutive tests (the first
+    gets n // workers, the next a share of the rest, and so on) and an idle worker later
+    takes the back half of a busy one's queue. A slow test that happens to start near the
+    end keeps one worker busy while the others wait. So the slow tests are shared out,
+    longest first, to whichever worker has the least slow time so far, and put at the head
+    of that worker's run; every other test keeps its order."""
+    sizes, left = [], len(items)
+    for i in range(workers):
+        sizes.append(left // (workers - i))
+        left -= sizes[-1]
+    heads: list[list] = [[] for _ in range(workers)]
+    load = [0.0] * workers
+    rest = [item for item in items if item.nodeid not in slow]
+    for item in sorted((i for i in items if i.nodeid in slow), key=lambda i: -slow[i.nodeid]):
+        w = min((w for w in range(workers) if len(heads[w]) < sizes[w]), key=lambda w: load[w])
+        heads[w].append(item)
+        load[w] += slow[item.nodeid]
+    ordered, taken = [], 0
+    for w in range(workers):
+        fill = sizes[w] - len(heads[w])
+        ordered += heads[w] + rest[taken : taken + fill]
+        taken += fill
+    return ordered
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
+    """Under xdist, every worker collects and orders the tests the same way (see above).
+    (A worker cannot tell how tests are handed out: xdist sets its own `dist` option to
+    "no". The order suits `--dist load` too, which also hands out consecutive runs.)"""
+    workers = getattr(config, "workerinput", {}).get("workercount")
+    if workers and workers > 1:
+        items[:] = spread_slowest_first(items, workers, slow_tests())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -34,32 +35,45 @@ NAMES = st.text(min_size=1, max_size=20).filter(lambda s: s.strip())
 
 def answer_values(item: Item, pids: list[str]) -> st.SearchStrategy[Any]:
     """Every value a partner could give to `item` (no skip)."""
-    if item.kind == "agree":
+    return _answer_values(item.kind, tuple(pids))
+
+
+@cache
+def _answer_values(kind: str, pids: tuple[str, ...]) -> st.SearchStrategy[Any]:
+    """`answer_values`, made once for each kind and set of partners: a strategy made afresh
+    for every statement of every partner was most of what the property tests spent (the
+    values drawn are the same either way)."""
+    if kind == "agree":
         return st.one_of(st.integers(1, 5), st.just("unsure"))
-    if item.kind == "authority":
+    if kind == "authority":
         hows = ("more", "mostly", "less") if len(pids) >= 3 else ("more", "mostly")
         return st.one_of(
             st.sampled_from(["shared", "outside", "unsure"]),
             st.sampled_from([f"{how}:{p}" for how in hows for p in pids]),
         )
-    if item.kind == "focus":
+    if kind == "focus":
         return st.sampled_from([*FOCUS_VALUES, "unsure"])
-    raise ValueError(item.kind)
+    raise ValueError(kind)
+
+
+MODES = st.sampled_from(["full", "some", "some", "none"])
+ONE_IN_SIX = st.integers(0, 5)
+ONE_IN_FOUR = st.integers(0, 3)
 
 
 @st.composite
 def _partner_answers(draw: st.DrawFn, bank: Bank, pids: list[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    mode = draw(st.sampled_from(["full", "some", "some", "none"]))
+    mode = draw(MODES)
     if mode == "none":
         return out
     for section in bank.sections:
-        if mode == "some" and draw(st.integers(0, 5)) == 0:
+        if mode == "some" and draw(ONE_IN_SIX) == 0:
             continue  # skips the whole section
         for item in section.items:
             if item.kind == "reflect":
                 continue
-            if mode == "some" and draw(st.integers(0, 3)) == 0:
+            if mode == "some" and draw(ONE_IN_FOUR) == 0:
                 continue
             out[item.id] = draw(answer_values(item, pids))
     return out

@@ -13,6 +13,7 @@ be read without a UI. Function-level imports count, and so do dynamic ones
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -107,10 +108,17 @@ def _layer(module: str) -> str | None:
     return parts[1] if len(parts) > 1 and parts[0] == "collabcheck" and parts[1] in LAYERS else None
 
 
-GRAPH = {
-    name: {m for m in _imports(name, path) if m in MODULES and m != name} for name, path in MODULES.items()
-}
-RAW = {name: _imports(name, path) for name, path in MODULES.items()}
+@cache
+def raw() -> dict[str, set[str]]:
+    """Every module's imports, read once, by the first test that needs them (not while the
+    tests are collected: every worker collects, and reading the whole package took seconds)."""
+    return {name: _imports(name, path) for name, path in MODULES.items()}
+
+
+@cache
+def graph() -> dict[str, set[str]]:
+    """Every module's imports of collabcheck's own modules."""
+    return {name: {m for m in found if m in MODULES and m != name} for name, found in raw().items()}
 
 
 def test_every_module_lives_in_a_layer() -> None:
@@ -143,26 +151,26 @@ def _ui(module: str, imports: set[str]) -> list[str]:
 
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_no_module_imports_a_layer_above_it(module: str) -> None:
-    upward = _upward(module, GRAPH[module])
+    upward = _upward(module, graph()[module])
     assert not upward, f"{module} ({_layer(module)}) imports from a layer above it: {upward}"
 
 
 @pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) in SIDE_BY_SIDE))
 def test_the_two_front_ends_never_import_each_other(module: str) -> None:
-    bad = _sibling(module, GRAPH[module])
+    bad = _sibling(module, graph()[module])
     assert not bad, f"{module} imports from the other front end: {bad}"
 
 
 @pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) in NO_UI))
 def test_lower_layers_never_import_a_user_interface_package(module: str) -> None:
-    bad = _ui(module, RAW[module])
+    bad = _ui(module, raw()[module])
     assert not bad, f"{module} imports {bad}"
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_every_dynamic_import_names_its_module(module: str) -> None:
     """An import whose name is worked out while running cannot be checked, so there is none."""
-    assert DYNAMIC not in RAW[module], f"{module} imports a module named only at run time"
+    assert DYNAMIC not in raw()[module], f"{module} imports a module named only at run time"
 
 
 def test_no_import_cycles() -> None:
@@ -179,7 +187,7 @@ def test_no_import_cycles() -> None:
         counter[0] += 1
         stack.append(v)
         on_stack.add(v)
-        for w in GRAPH[v]:
+        for w in graph()[v]:
             if w not in index:
                 visit(w)
                 low[v] = min(low[v], low[w])
@@ -197,7 +205,7 @@ def test_no_import_cycles() -> None:
             if len(comp) > 1:
                 cycles.append(sorted(comp))
 
-    for v in sorted(GRAPH):
+    for v in sorted(graph()):
         if v not in index:
             visit(v)
     assert not cycles, f"import cycles: {cycles}"
