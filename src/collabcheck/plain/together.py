@@ -35,7 +35,7 @@ def shown_path(path: Path) -> str:
 def read_comparison(talk: Conversation, sitting: Sitting, bank: Bank) -> None:
     """The parts' headings first, then each part on Enter; returns when they choose to agree."""
     snap = sitting.to_snapshot(bank, sitting.started_at)
-    parts = comparison_sections(snap, bank)
+    parts = comparison_sections(snap, bank, Path(sitting.folder) if sitting.folder else None)
     talk.say("")
     talk.say(
         "How you each see your partnership. Listen together: differences are not wrong "

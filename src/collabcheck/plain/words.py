@@ -8,6 +8,8 @@ one place that will switch to the shared comparison view (src/collabcheck/render
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from collabcheck.core.bank import Bank, Item, questions
 from collabcheck.core.sitting import Sitting
 from collabcheck.core.snapshot import Answer, Snapshot
@@ -89,6 +91,7 @@ HOW = (
 # -- the comparison, read out in parts ---------------------------------------------------------
 
 ORDER = READING_ORDER
+PICTURE_HEADING = "Where each of you stands"  # the picture, in words
 
 
 def _heard(block: Block) -> list[str]:
@@ -115,16 +118,24 @@ def _heard(block: Block) -> list[str]:
     return [", ".join(block.header)] + [", ".join(row) for row in block.rows]
 
 
-def comparison_sections(snapshot: Snapshot, bank: Bank) -> list[tuple[str, str]]:
+def comparison_sections(snapshot: Snapshot, bank: Bank, folder: Path | None = None) -> list[tuple[str, str]]:
     """The comparison as (heading, text) parts: the one comparison view the reports and the
-    app's Together screen lay out (`collabcheck.render.view`), said in plain lines."""
+    app's Together screen lay out (`collabcheck.render.view`), said in plain lines. Right
+    after the summary comes the picture's sentence (where each partner stands, and how they
+    moved since their last sitting in `folder`): what the app draws, said in words."""
+    from collabcheck.render.picture import sentence
+    from collabcheck.render.picture_files import sitting_picture
     from collabcheck.render.view import comparison_view
+    from collabcheck.render.words import names_of
     from collabcheck.scoring.compare import compare
 
-    view = comparison_view(compare(snapshot, bank), bank)
+    c = compare(snapshot, bank)
+    view = comparison_view(c, bank)
     parts = []
     for key in ORDER:
         if key in view:
             lines = [line for block in view[key].blocks for line in _heard(block)]
             parts.append((view[key].heading, "\n".join(lines)))
+    said = sentence(sitting_picture(c, bank, folder), names_of(c))
+    parts.insert(min(1, len(parts)), (PICTURE_HEADING, said))
     return parts
