@@ -77,11 +77,13 @@ def test_every_figure_of_a_report_is_the_rules_own(bank: Bank, data: st.DataObje
 def test_what_would_have_come_first_without_the_route_is_the_same_rule(
     bank: Bank, data: st.DataObject, stage, route
 ) -> None:
-    """"Without the route" is the practice history suggests for the same answers with no route
-    given: the same rule, not a copy of it. (Without the stage is not the same sitting with
-    no stage: a partnership just starting still leaves its `later` statements uncounted.)"""
+    """The practice that "would have come first" without the route is the one history
+    suggests for the same answers with no route given: the same rule, not a copy of it.
+    (Without the stage is not the same sitting with no stage: a partnership just starting
+    still leaves its `later` statements uncounted.)"""
     snap = with_context(data.draw(snapshots(bank)), stage, route)
-    assert compare(snap, bank).suggestion.without_route == figures(with_context(snap, stage, None), bank).suggested
+    no_route = figures(with_context(snap, stage, None), bank)
+    assert compare(snap, bank).suggestion.without_route == no_route.suggested
 
 
 def test_every_figure_matches_on_every_example() -> None:
