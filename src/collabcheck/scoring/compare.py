@@ -1,4 +1,4 @@
-"""The comparison of one sitting (spec §4–§5), for a report, and history's figures from it.
+"""The comparison of one sitting, for a report, and history's figures from it.
 
 Every figure comes from `rule.work_out`, the rule worked once: `figures` keeps only the
 numbers history and the cohort need, and `compare` puts the same numbers into the records a

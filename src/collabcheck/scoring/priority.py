@@ -1,4 +1,4 @@
-"""Which practice to work on next (spec §5): each practice's priority and the ranking, worked once.
+"""Which practice to work on next: each practice's priority and the ranking, worked once.
 
     priority = weighting × (need + weight × divergence) + boosts
 

@@ -31,7 +31,15 @@ from collabcheck.scoring.results import AuthorityResult, FocusResult, ItemResult
 from collabcheck.scoring.rounding import Ratio
 from collabcheck.scoring.rounding import exact_mean as _mean
 from collabcheck.scoring.rounding import to_float as _float
-from collabcheck.scoring.rules import FOCUS_DIVERGENT, LEANING, SPLIT_SIDE, TOP
+from collabcheck.scoring.rules import (
+    FOCUS_DIVERGENT,
+    LEANING,
+    SHARED_CONCERN,
+    SHARED_STRENGTH,
+    SPLIT_SIDE,
+    STATEMENT_APART,
+    TOP,
+)
 
 # The score of each answer 1..TOP, indexed by the answer, for a statement read as written
 # and for one reversed (agreeing with it is a weakness): the only place reversal is defined.
@@ -88,11 +96,11 @@ def _category(low: int, high: int, seen: int) -> str | None:
     """How a statement's scores sit together, from the lowest, the highest and how many."""
     if seen < 2:
         return None
-    if low >= 4:
+    if low >= SHARED_STRENGTH:
         return "shared-strength"
-    if high <= 2:
+    if high <= SHARED_CONCERN:
         return "shared-concern"
-    if high - low >= 2:
+    if high - low >= STATEMENT_APART:
         return "divergent"
     return "mixed"
 

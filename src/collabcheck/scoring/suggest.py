@@ -1,4 +1,4 @@
-"""The practice suggested, with its tips and talking points, and what was found (spec §5).
+"""The practice suggested, with its tips and talking points, and what was found.
 
 The rule that picks the practice is worked once, in `priority.py` (its ranking comes with the
 rest of the figures, from `rule.work_out`); this module turns that ranking into the
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def findings(
     authority: AuthorityResult, focus: FocusResult, stage: str | None, route: str | None
 ) -> tuple[str, ...]:
-    """What was found, as the `when` tags tips are chosen by (spec §1)."""
+    """What was found, as the `when` tags tips are chosen by (`core.bank_ideas.TIP_KINDS`)."""
     found = set()
     if authority.hierarchy:
         found.add("power")
