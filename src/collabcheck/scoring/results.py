@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from collabcheck.core.snapshot import Partner
+from collabcheck.scoring.rounding import Ratio
 from collabcheck.scoring.rules import SEEN_DIFFERENTLY
 
 
@@ -38,6 +39,27 @@ class ItemResult:
     @property
     def label(self) -> str:
         return self.short or self.text
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeFigures:
+    """One practice as the rule works it out, exact, before its priority: the sums and counts
+    per partner (in sitting order) and, when a report asked, the record of each statement.
+    Both a report's `PracticeResult` and history's figures are read from this."""
+
+    number: int
+    combined: Ratio | None  # the mean of the partners' scores; None when nobody scored
+    need: Ratio  # TOP - combined; 0 when nobody scored
+    divergence: Ratio | None  # mean gap on statements two or more partners scored
+    weight: Ratio | None  # the largest weight on divergence this practice allows
+    totals: list[int]
+    counts: list[int]
+    unsures: list[int]
+    items: list[ItemResult]  # empty unless records were asked for
+
+    def partner_scores(self, pids: list[str]) -> dict[str, float | None]:
+        """Each partner's own score (their mean), None for a partner who scored nothing here."""
+        return {pid: t / c if c else None for pid, t, c in zip(pids, self.totals, self.counts, strict=True)}
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Rounding as people round by hand, so words about a change follow the figures as shown;
-and the two small steps every exact figure takes (a mean made exact, a float at the edge)."""
+and the small steps every exact figure takes (a mean made exact, a float at the edge)."""
 
 from __future__ import annotations
 
@@ -30,3 +30,15 @@ def to_float(x: Fraction | int | None) -> float | None:
 def exact_mean(total: int, count: int) -> Fraction | None:
     """total ÷ count, exact; None when nothing was counted."""
     return Fraction(total, count) if count else None
+
+
+# An exact figure as a ratio of two whole numbers: (numerator, denominator), the denominator
+# above 0, not reduced. The rule works on these (`scoring.rule`, `scoring.priority`): exact
+# like a Fraction, at the cost of integer arithmetic.
+Ratio = tuple[int, int]
+
+
+def ratio_float(x: Ratio | None) -> float | None:
+    """An exact ratio as the float JSON and the screen show: the same float as the Fraction
+    it equals gives (both are the correctly rounded quotient), None stays None."""
+    return None if x is None else x[0] / x[1]

@@ -14,6 +14,11 @@ STRONG = 4  # every practice from here up, none seen differently: strong
 SEEN_DIFFERENTLY = 1  # a practice's divergence, or the gap between partners'
 # scores for it, from here up: "seen differently"
 
+# How one statement's scores sit together (its category in a report's records and the CSV).
+SHARED_STRENGTH = 4  # every partner scores it this or more
+SHARED_CONCERN = 2  # every partner scores it this or less
+STATEMENT_APART = 2  # otherwise, the highest and lowest score this far apart: divergent
+
 # Power: who has the say.
 HOLDER_SHARE = Fraction(1, 2)  # named on at least this share of the say questions answered
 MOST_SHARE = Fraction(1, 2)  # ...and "mostly" on this share of those: "most say", else "more"
