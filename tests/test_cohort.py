@@ -1,4 +1,4 @@
-"""`collabcheck cohort` (issue 22): a programme at a glance, its flags, order, codes and CSV."""
+"""`collabcheck cohort`: a programme at a glance, its flags, order, codes and CSV."""
 
 from __future__ import annotations
 

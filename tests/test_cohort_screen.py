@@ -1,4 +1,4 @@
-"""The app's cohort screen (issue 22): reached from Past sittings, sortable, Enter opens a
+"""The app's cohort screen: reached from Past sittings, sortable, Enter opens a
 partnership's history, and it fits 80x24."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Spec §5 properties 1–7 over random pairs, trios and groups up to six, on both banks
+"""The promises 1–7 over random pairs, trios and groups up to six, on both banks
 (properties 8–11 are in test_route_say_and_attention_properties.py)."""
 
 from __future__ import annotations

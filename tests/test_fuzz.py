@@ -1,4 +1,4 @@
-"""Fuzz (issue 11): a thousand damaged snapshots a run, through report, validate and history.
+"""Fuzz: a thousand damaged snapshots a run, through report, validate and history.
 
 Real snapshots are damaged by seeded mutations — byte flips, cuts, type swaps, deep nesting,
 huge strings, control characters, TOML 1.1 syntax — and each goes through `report`,

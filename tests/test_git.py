@@ -1,4 +1,4 @@
-"""The shared repository with the real git (spec §8): where the folder stands, commit exactly
+"""The shared repository with the real git: where the folder stands, commit exactly
 one sitting, push within a time limit, and every failure one plain sentence with the file kept."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""collabcheck never leaves the team's repository worse than it found it (spec §8), tried with
+"""collabcheck never leaves the team's repository worse than it found it, tried with
 the real git: a git that runs too long is stopped so that it cleans up its locks, no commit
 lands on a detached HEAD or in the middle of a rebase, and concurrent pushes all get through."""
 

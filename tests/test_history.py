@@ -1,4 +1,4 @@
-"""History (issue 5): order, grouping, changes, follow-through, convergence, old banks, bad files, cache."""
+"""History: order, grouping, changes, follow-through, convergence, old banks, bad files, cache."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`collabcheck history` on the command line: spec §6 JSON, exit statuses, stderr, the examples."""
+"""`collabcheck history` on the command line: the documented JSON, exit statuses, stderr, the examples."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A warm history (issue 11): an unchanged folder's JSON is written from the cache in one read,
+"""A warm history: an unchanged folder's JSON is written from the cache in one read,
 and any change to a file, the bank, the pair asked for or the folder's name makes it afresh."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Files you can trust (issue 11): one reader for every command, and hostile files handled.
+"""Files you can trust: one reader for every command, and hostile files handled.
 
 report, validate and history must accept and refuse exactly the same files (validate is the
 judge); deep nesting, huge files, pipes and devices behind links, and unreadable folders each

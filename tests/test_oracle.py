@@ -1,4 +1,4 @@
-"""An independent oracle for the suggestion (issue 9): the README's rule ("How the suggestion
+"""An independent oracle for the suggestion: the README's rule ("How the suggestion
 is made"), written again from the text alone, checked against `report --format json`.
 
 Nothing here imports collabcheck's scoring: the oracle works from the snapshot's answers and

@@ -1,4 +1,4 @@
-"""The picture (issue 22): each partner's place is the report's figures, the sentence says
+"""The picture: each partner's place is the report's figures, the sentence says
 what the arrows show, the SVG is XML with no text beyond the sentence's facts, and the
 Textual widget draws the same places."""
 

@@ -1,4 +1,4 @@
-"""Spec §5 properties 12–15 (the reading tells the truth) over random pairs, trios and groups
+"""The promises 12–15 (the reading tells the truth) over random pairs, trios and groups
 up to six, in every format: the text and Markdown reports, the JSON and the one comparison
 view the Together screen lays out.
 

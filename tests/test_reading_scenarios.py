@@ -1,4 +1,4 @@
-"""Scenarios written from the guide (issue 10): realistic partnerships, each checked for the
+"""Scenarios written from the guide: realistic partnerships, each checked for the
 suggestion, the power pattern and the exact sentences, in every format (text, Markdown, JSON)
 and through the one comparison view the app's Together screen lays out.
 
@@ -352,7 +352,7 @@ def test_the_guide_is_credited_in_every_format() -> None:
         assert "Developing collaborative relationships" in flat(out)
 
 
-# -- issue 17: the say, told truly -----------------------------------------------------------
+# -- the say, told truly -------------------------------------------------------------------
 
 
 def trio_one_left_out() -> Comparison:
@@ -430,7 +430,7 @@ def test_making_sure_things_happen_is_carrying_not_the_say() -> None:
     )
 
 
-# -- issue 17: the summary leads, in every format ------------------------------------------
+# -- the summary leads, in every format --------------------------------------------------
 
 SUMMARY_LINES = 20
 

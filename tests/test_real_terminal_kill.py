@@ -1,4 +1,4 @@
-"""kill -9 in a real terminal loses at most the last half second of typing (spec §7, issue 8).
+"""kill -9 in a real terminal loses at most the last half second of typing.
 
 A trial killed the app at random moments: a reflection typed in one burst, without a pause,
 was lost every time (the save waited for a pause), and the names on "Who is here" and the

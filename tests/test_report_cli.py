@@ -54,7 +54,7 @@ role = "Patient partner"
 "relationship.time" = "balanced"
 """
 
-# Every key spec §4 requires, written out from the spec.
+# Every key the report JSON promises (README, "Reading the JSON"), written out.
 TOP_KEYS = {
     "pair",
     "taken_at",

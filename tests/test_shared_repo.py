@@ -1,4 +1,4 @@
-"""Spec §8 end to end with the real git: two partnerships in two clones save and commit in the
+"""The shared repository end to end with the real git: two partnerships in two clones save and commit in the
 same minute, both push (the second after a pull), and history in a third clone shows both,
 saying which sittings are not committed yet."""
 

@@ -1,4 +1,4 @@
-"""Nothing raw reaches a reader (issue 11): escape sequences, bidi overrides and Markdown from
+"""Nothing raw reaches a reader: escape sequences, bidi overrides and Markdown from
 files are shown as what they are, in every command's output and warnings."""
 
 from __future__ import annotations

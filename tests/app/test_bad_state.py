@@ -1,4 +1,4 @@
-"""Bad state never crashes, and no fault ever shows a traceback (issue 8).
+"""Bad state never crashes, and no fault ever shows a traceback.
 
 An unreadable sitting.json is set aside (renamed, never deleted) with a plain message, and
 the app starts. Any fault inside the app keeps the sitting, exits non-zero and prints one

@@ -1,4 +1,4 @@
-"""Committing and pushing from the Saved screen with the real git (spec §8), driven by Pilot.
+"""Committing and pushing from the Saved screen with the real git, driven by Pilot.
 
 Each test starts from a finished sitting written to the state folder, so it reaches the
 Saved screen in three keys: r (carry on), a (agree), Ctrl+S (save).

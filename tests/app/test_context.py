@@ -1,4 +1,4 @@
-"""Where the partnership stands (issue 10): asked once, together, before the first hand-over,
+"""Where the partnership stands: asked once, together, before the first hand-over,
 kept at once, written to the snapshot's [context]; and the new answer options on screen."""
 
 from __future__ import annotations

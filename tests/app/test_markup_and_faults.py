@@ -1,4 +1,4 @@
-"""Text is shown as typed, never parsed as markup; and the smaller faults of the issue 8 trial.
+"""Text is shown as typed, never parsed as markup; and the smaller faults a trial found.
 
 `--dir 'snap[/]'` crashed the app with a MarkupError: every path, name, role and note is
 shown exactly as typed. The Saved screen's "Past sittings" button did nothing (an action

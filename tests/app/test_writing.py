@@ -1,4 +1,4 @@
-"""Writing is writing: on a written question no key ever changes another answer (issue 8).
+"""Writing is writing: on a written question no key ever changes another answer.
 
 A trial found that after Help, a dialog or carrying on a sitting, Enter skipped the written
 question and the words typed next were taken as keys: "b" went back, "n" set "not sure".

@@ -1,4 +1,4 @@
-"""`collabcheck history [DIR] [--pair PAIR] [--format text|json|markdown]` (spec §3, §6).
+"""`collabcheck history [DIR] [--pair PAIR] [--format text|json|markdown]`.
 
 Kept apart from the app so it never loads Textual: facilitators run it in scripts and CI over
 a whole programme's repository. Files that cannot be read are listed (in the JSON, and one

@@ -1,4 +1,4 @@
-"""History as people and scripts read it: text (80 columns), Markdown and JSON (spec §6).
+"""History as people and scripts read it: text (80 columns), Markdown and JSON (README, "Past sittings").
 
 Trends are drawn as small character sparklines (▁ low … █ high) *and* given as numbers, so
 the story does not depend on seeing the shape or on colour. The app's history screen uses
@@ -357,7 +357,8 @@ def render_markdown(history: History) -> str:
 
 
 def sitting_json(s: Sitting) -> dict[str, Any]:
-    """Spec §6 keys first, then extras (names, divergence per practice, bank, unknown answers)."""
+    """The documented keys first (docs/history.md), then extras (names, divergence per
+    practice, bank, unknown answers)."""
     return {
         "file": s.file,
         "taken_at": s.taken_at,
@@ -405,7 +406,7 @@ def _trend_json(t: Trend) -> dict[str, Any]:
 
 
 def pair_json(p: PairHistory) -> dict[str, Any]:
-    """One partnership in spec §6's `pairs`: its sittings, changes, follow-through and trends."""
+    """One partnership in the JSON's `pairs`: its sittings, changes, follow-through and trends."""
     trends = p.trends
     return {
         "pair": p.pair,
@@ -445,7 +446,7 @@ def _pair_extra(p: PairHistory) -> dict[str, Any]:
 
 
 def render_json(history: History) -> dict[str, Any]:
-    """Spec §6: pairs[{pair, sittings[…], changes}], skipped[{file, error}], plus extras."""
+    """The history JSON: pairs[{pair, sittings[…], changes}], skipped[{file, error}], plus extras."""
     return {
         "folder": history.folder,
         "bank": {"id": history.bank_id, "version": history.bank_version},

@@ -1,4 +1,5 @@
-"""Who has the say (spec §4, properties 8 and 9), in numbers: each partner's view and the gaps.
+"""Who has the say, in numbers: each partner's view and the gaps (README, "Who has the say,
+in figures"; promises 8 and 9).
 
 The guide's "them and us" is the heart of what partners see differently, so this part of the
 comparison has a module of its own: an answer becomes a vector of say, each respondent's

@@ -1,7 +1,7 @@
 """Every threshold and weight of the comparison and the suggestion, named, in one place.
 
 The README ("How the suggestion is made") explains each one and why the rule keeps the
-spec's promises (§5, properties 1–15); change a figure here and the README together. No
+promises (README, "Why the rule keeps its promises", 1–15); change a figure here and the README together. No
 sentences live here: `collabcheck.render` says what the figures mean.
 """
 
