@@ -303,7 +303,10 @@ def imbalance_sentences(a: AuthorityResult, partners: list[Partner], names: dict
     found = imbalance(a, partners)
     if not found:
         return []
-    by_name = lambda pid: (names.get(pid, pid), pid)  # noqa: E731 - partner order changes nothing
+
+    def by_name(pid: str) -> tuple[str, str]:  # sorted by name, so partner order changes nothing
+        return (names.get(pid, pid), pid)
+
     seers = sorted(dict.fromkeys(s for s, _ in found), key=by_name)
     holders = sorted(dict.fromkeys(h for _, h in found), key=by_name)
     verb = "sees" if len(seers) == 1 else "see"
