@@ -42,7 +42,6 @@ TIP_KINDS: dict[str, frozenset[str]] = {
     "route": frozenset({"open", "under-radar", "undecided"}),
     "audience": frozenset({"designers"}),
 }
-IDEA_STATUSES = ("covered", "partly", "missed")
 LINES = re.compile(r"L\d+(?:[–-]\d+)?(?:, L\d+(?:[–-]\d+)?)*")
 _REF = re.compile(r"(item|tip|prompt):(\S+)")
 

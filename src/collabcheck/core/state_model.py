@@ -24,17 +24,14 @@ from pydantic import (
     model_validator,
 )
 
+from collabcheck.core.model_base import SLUG_WORDS, Text, explain, problem
 from collabcheck.core.models import (
     ITEM_ID,
-    SLUG_WORDS,
     PartnerModel,
     Strict,
-    Text,
     bank_for,
     check_answers,
     check_keys,
-    explain,
-    problem,
     unique_ids,
 )
 from collabcheck.core.records import SCHEMA, brief

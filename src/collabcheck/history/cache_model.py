@@ -14,7 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
-from collabcheck.core.models import Side, Slug, Strict, Text, problem
+from collabcheck.core.model_base import Slug, Text, problem
+from collabcheck.core.models import Side, Strict
 
 Figure = float | None
 PracticeFigures = dict[Literal["1", "2", "3", "4", "5"], Figure]

@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
-from collabcheck.core.models import Strict, Text, problem
+from collabcheck.core.model_base import Text, problem
+from collabcheck.core.models import Strict
 from collabcheck.history.cache_model import (
     CacheEntryModel,
     Figure,
