@@ -101,6 +101,9 @@ class WelcomeScreen(Screen[str]):
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
     ]
+    # The first button has the focus from the start (Carry on when a sitting waits, else
+    # Start), rather than being focused once mounted: one restyle fewer before the first frame.
+    AUTO_FOCUS = "#resume, #new"
     PALETTE = [
         ("Start a new sitting", "Enter who is here and begin", "new"),
         ("Carry on the unfinished sitting", "Pick up where you left off", "resume"),
@@ -125,7 +128,9 @@ class WelcomeScreen(Screen[str]):
         yield Header()
         with VerticalScroll(id="welcome"):
             yield Static(WELCOME)
-            yield Static("", id="folder-note")
+            note = Static("", id="folder-note")
+            note.display = False  # until the folder has been checked (show_folder)
+            yield note
             if self.resumable is not None:
                 here = getattr(self.app, "snapshot_dir", None)
                 where = folder_words(self.resumable.folder, str(Path(here).absolute())) if here else ""
@@ -177,8 +182,6 @@ class WelcomeScreen(Screen[str]):
 
     def on_mount(self) -> None:
         self.sub_title = "Welcome"
-        self.query_one("#resume" if self.resumable is not None else "#new", Button).focus()
-        self.query_one("#folder-note").display = False
         if isinstance(folder := getattr(self.app, "snapshot_dir", None), Path):
             self.call_after_refresh(self.check_folder, folder)  # after the first frame is drawn
 
