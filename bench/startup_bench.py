@@ -100,8 +100,8 @@ def main() -> int:
             COLLABCHECK_EXIT_AFTER_FIRST_PAINT="1",
             COLLABCHECK_STATE_DIR=str(Path(tmp) / "state"),
             # Compiled modules are kept, as after any install, so that neither app is compiled
-            # afresh on every run where PYTHONDONTWRITEBYTECODE is set (this machine's shells
-            # set it; the warm-up run below fills this folder for both apps alike).
+            # afresh on every run where PYTHONDONTWRITEBYTECODE is set (some shells and CI set
+            # it); the warm-up run below fills this folder for both apps alike.
             PYTHONPYCACHEPREFIX=str(Path(tmp) / "pycache"),
         )
         env.pop("PYTHONDONTWRITEBYTECODE", None)
