@@ -101,6 +101,9 @@ class WelcomeScreen(Screen[str]):
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
     ]
+    # The first button has the focus from the start (Carry on when a sitting waits, else
+    # Start), rather than being focused once mounted: one restyle fewer before the first frame.
+    AUTO_FOCUS = "#resume, #new"
     PALETTE = [
         ("Start a new sitting", "Enter who is here and begin", "new"),
         ("Carry on the unfinished sitting", "Pick up where you left off", "resume"),
@@ -125,7 +128,9 @@ class WelcomeScreen(Screen[str]):
         yield Header()
         with VerticalScroll(id="welcome"):
             yield Static(WELCOME)
-            yield Static("", id="folder-note")
+            note = Static("", id="folder-note")
+            note.display = False  # until the folder has been checked (show_folder)
+            yield note
             if self.resumable is not None:
                 here = getattr(self.app, "snapshot_dir", None)
                 where = folder_words(self.resumable.folder, str(Path(here).absolute())) if here else ""
@@ -150,9 +155,10 @@ class WelcomeScreen(Screen[str]):
                 from collabcheck.tui.apart_offer import OfferLine
 
                 yield OfferLine(self.apart_offer, id="apart-offer", classes="gap")
-            yield Static("[b]The five practices:[/b]", classes="gap")
-            for p in self.bank.practices:
-                yield Static(f" {p.number}  {safe(p.title)}", classes="oneline")
+            # The list is one widget, not one a line: every widget costs start-up time, and
+            # this is the first screen (bench/startup_bench.py).
+            practices = "".join(f"\n {p.number}  {safe(p.title)}" for p in self.bank.practices)
+            yield Static("[b]The five practices:[/b]" + practices, classes="gap oneline")
             yield Static(
                 f"[b]Time:[/b] about {minutes_each(self.bank)} minutes each, then 15 to 30 minutes together."
             )
@@ -176,8 +182,6 @@ class WelcomeScreen(Screen[str]):
 
     def on_mount(self) -> None:
         self.sub_title = "Welcome"
-        self.query_one("#resume" if self.resumable is not None else "#new", Button).focus()
-        self.query_one("#folder-note").display = False
         if isinstance(folder := getattr(self.app, "snapshot_dir", None), Path):
             self.call_after_refresh(self.check_folder, folder)  # after the first frame is drawn
 
