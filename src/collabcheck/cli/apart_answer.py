@@ -19,11 +19,10 @@ from collabcheck.core import sitting as store
 from collabcheck.core.apart_flow import bank_for, carry_on, seal_now
 from collabcheck.core.apart_private import load_sealed, private_dir, start_sitting
 from collabcheck.core.bank import Bank
-from collabcheck.plain.answering import BACK, STOP, Answering
+from collabcheck.plain.answering import Answering
 from collabcheck.plain.talk import Conversation, EndOfInput, Stop
 from collabcheck.plain.words import PRIVACY
 from collabcheck.render import apart_words as words
-from collabcheck.render.words import display_name
 
 EXIT_OK, EXIT_PROBLEM = 0, 2
 
@@ -31,29 +30,15 @@ EXIT_OK, EXIT_PROBLEM = 0, 2
 class AnsweringApart(Answering):
     """Plain mode's answering, ending with words that fit answering alone."""
 
-    def finish(self) -> bool:
-        name = display_name(self.partner.name)
-        total = len(self.items)
-        answered = self.sitting.answered_count(self.partner.id)
-        self.talk.say("")
-        self.talk.say(
+    FINISH_PROMPT = "Press Enter to finish and seal, or type b to go back and change an answer."
+
+    def finishing_words(self, name: str, answered: int, total: int) -> str:
+        return (
             f"That is every question, {name}. You answered {answered} of {total}. When "
             "you finish, your answers are sealed: only the seal is shared now, and your "
             "answers stay on this computer until every partner has sealed theirs. After "
             "that they cannot be changed."
         )
-        while True:
-            said = self.talk.enter(
-                "Press Enter to finish and seal, or type b to go back and change an answer."
-            )
-            if said in STOP:
-                raise Stop
-            if said == "":
-                return True
-            if said in BACK:
-                self.go(total - 1)
-                return False
-            self.talk.say("Please press Enter to finish, or type b to go back.")
 
 
 def answer_apart(

@@ -226,20 +226,25 @@ class Answering:
 
     # -- the end --------------------------------------------------------------------------------
 
-    def finish(self) -> bool:
-        """At the end: finish (True) or go back to change an answer (False)."""
-        name = display_name(self.partner.name)
-        total = len(self.items)
-        answered = self.sitting.answered_count(self.partner.id)
+    FINISH_PROMPT = "Press Enter to finish, or type b to go back and change an answer."
+
+    def finishing_words(self, name: str, answered: int, total: int) -> str:
+        """What is said at the end, before the choice to finish (answering apart says more)."""
         last = self.sitting.current_partner >= len(self.sitting.partners) - 1
         after = "next you all hear the results together" if last else "the keyboard goes to the next person"
-        self.talk.say("")
-        self.talk.say(
+        return (
             f"That is every question, {name}. You answered {answered} of {total}. "
             f"When you finish, your answers are hidden and {after}."
         )
+
+    def finish(self) -> bool:
+        """At the end: finish (True) or go back to change an answer (False)."""
+        total = len(self.items)
+        answered = self.sitting.answered_count(self.partner.id)
+        self.talk.say("")
+        self.talk.say(self.finishing_words(display_name(self.partner.name), answered, total))
         while True:
-            said = self.talk.enter("Press Enter to finish, or type b to go back and change an answer.")
+            said = self.talk.enter(self.FINISH_PROMPT)
             if said in STOP:
                 raise Stop
             if said == "":
