@@ -195,7 +195,10 @@ def test_combined_snapshot_has_the_form_of_one_made_at_one_computer(tmp_path, gi
     )
     assert code == 0, err
     sid = next(w for w in out.split() if w.startswith("20"))
-    team.answer("ann", sid, 0)
+    said = flat(team.answer("ann", sid, 0))
+    # the end of answering apart says what sealing means, not "the keyboard goes to the next person"
+    assert "your answers are sealed: only the seal is shared now" in said
+    assert "Press Enter to finish and seal" in said and "keyboard goes to the next" not in said
     team.answer("bo", sid, 1)
     code, out, _ = team.run("ann", "reveal", sid)
     assert "This sitting was sat apart. Here is the comparison:" in flat(out)
