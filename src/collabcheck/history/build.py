@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -32,65 +32,21 @@ from collabcheck.history.trend import shown_delta as shown_delta
 Compared = Callable[["Sitting", "Sitting", str], tuple[float | None, float | None]]
 
 
-@dataclass
-class Sitting:
-    """What history needs from one snapshot: its scores and divergences, not its answers."""
+@dataclass(frozen=True, slots=True)
+class Sitting(Summary):
+    """What history needs from one snapshot: the figures kept of it (`Summary`), where it is,
+    which statements it asked, and whether it is in a git commit yet."""
 
-    file: str
-    pair: str
-    taken_at: str
-    ts: float
-    partners: list[str]
-    names: list[str]
-    practices: dict[str, float | None]
-    divergence: dict[str, float | None]
-    authority_divergence: float | None
-    focus_divergence: float | None
-    suggested: int | None
-    agreed: int | None
-    bank: str
-    bank_version: int
-    unknown: list[str] = field(default_factory=list)
-    mismatched: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    file: str = ""
     questions: dict[str, list[str]] = field(default_factory=dict)  # statement ids per practice
     committed: bool | None = None  # in a git commit? None when not in a repository (or not asked)
-    form: str | None = None  # "quick" for a quick check-in (then `questions` are the form's)
-    # Sides of care and who could not rate a practice, only when given (history/sides.py).
-    sides: dict[str, str] = field(default_factory=dict)
-    side_scores: dict[str, dict[str, float | None]] = field(default_factory=dict)
-    say_gap: float | None = None
-    cannot_see: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, file: str, summary: Summary, questions: dict[str, list[str]], warnings: list[str]) -> Sitting:
         """The sitting in `file` from what history kept of it, with the statements it asked
         and the notes to show beside it."""
-        return cls(
-            file=file,
-            pair=summary.pair,
-            taken_at=summary.taken_at,
-            ts=summary.ts,
-            partners=summary.partners,
-            names=summary.names,
-            practices=summary.practices,
-            divergence=summary.divergence,
-            authority_divergence=summary.authority_divergence,
-            focus_divergence=summary.focus_divergence,
-            suggested=summary.suggested,
-            agreed=summary.agreed,
-            bank=summary.bank,
-            bank_version=summary.bank_version,
-            unknown=summary.unknown,
-            mismatched=summary.mismatched,
-            warnings=warnings,
-            questions=questions,
-            form=summary.form,
-            sides=summary.sides,
-            side_scores=summary.side_scores,
-            say_gap=summary.say_gap,
-            cannot_see=summary.cannot_see,
-        )
+        kept = {f.name: getattr(summary, f.name) for f in fields(Summary)}
+        return cls(**{**kept, "warnings": warnings}, file=file, questions=questions)
 
     @property
     def quick(self) -> bool:
@@ -393,8 +349,10 @@ def mark_committed(history: History) -> None:
     pending = uncommitted([s.file for s in sittings])
     if pending is not None:
         waiting = {str(p) for p in pending}
-        for s in sittings:
-            s.committed = os.path.abspath(s.file) not in waiting
+        for pair in history.pairs:  # sittings are frozen: each is replaced by its marked copy
+            pair.sittings[:] = [
+                replace(s, committed=os.path.abspath(s.file) not in waiting) for s in pair.sittings
+            ]
 
 
 def build_history(
