@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from history_bench import BASELINE, COLD_GOAL, PEAK_GOAL_MB, WARM_GOAL, generate  # noqa: E402
+from history_bench import BASELINE, COLD_GOAL, PEAK_GOAL_MB, WARM_GOAL, generate, verdict
 
 
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
@@ -107,18 +107,7 @@ def main() -> int:
                     print(f"{'ratio ' + key + ' / tomllib':<30}{stats(xs)}{goal}")
         peak = max(x[2] for k in ("cold", "warm") for x in times[k])
         print(f"peak memory of cohort: {peak:.0f} MB (goal < {PEAK_GOAL_MB} MB)")
-        checks = {
-            "cold": statistics.median(ratios["cold wall"]) <= COLD_GOAL,
-            "warm": statistics.median(ratios["warm wall"]) <= WARM_GOAL,
-            "memory": peak < PEAK_GOAL_MB,
-        }
-        ok = all(checks.values())
-        print(
-            "within the goals"
-            if ok
-            else "NOT within the goals: " + ", ".join(k for k, v in checks.items() if not v)
-        )
-        return 0 if ok else 1
+        return verdict(ratios["cold wall"], ratios["warm wall"], peak)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -143,6 +143,22 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
+def verdict(cold_ratios: list[float], warm_ratios: list[float], peak: float) -> int:
+    """Say whether the medians and the peak memory are within the goals; 0 when they are."""
+    checks = {
+        "cold": statistics.median(cold_ratios) <= COLD_GOAL,
+        "warm": statistics.median(warm_ratios) <= WARM_GOAL,
+        "memory": peak < PEAK_GOAL_MB,
+    }
+    ok = all(checks.values())
+    print(
+        "within the goals"
+        if ok
+        else "NOT within the goals: " + ", ".join(k for k, v in checks.items() if not v)
+    )
+    return 0 if ok else 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", type=int, default=10_000, help="number of snapshots (default 10000)")
@@ -193,18 +209,7 @@ def main() -> int:
         print(f"{'ratio warm / tomllib':<30}{stats(warm_ratios)}   goal <= {WARM_GOAL}")
         peak = max(x[1] for x in cold + warm)
         print(f"peak memory of history: {peak:.0f} MB (goal < {PEAK_GOAL_MB} MB)")
-        checks = {
-            "cold": statistics.median(cold_ratios) <= COLD_GOAL,
-            "warm": statistics.median(warm_ratios) <= WARM_GOAL,
-            "memory": peak < PEAK_GOAL_MB,
-        }
-        ok = all(checks.values())
-        print(
-            "within the goals"
-            if ok
-            else "NOT within the goals: " + ", ".join(k for k, v in checks.items() if not v)
-        )
-        return 0 if ok else 1
+        return verdict(cold_ratios, warm_ratios, peak)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
