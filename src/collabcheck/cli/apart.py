@@ -16,10 +16,12 @@ from typing import TextIO
 from collabcheck.cli.apart_common import (
     EXIT_NOT_PROVED,
     EXIT_PROBLEM,
+    none_such,
     now,
     partner_id,
     problem,
     say,
+    sitting_and_partner,
     tell,
 )
 from collabcheck.cli.exits import EXIT_OK
@@ -116,13 +118,8 @@ def status(args: argparse.Namespace) -> int:
     """Every sitting apart (or one), after carrying on what can move."""
     carried = carry_on(_folder(args), state_dir(), _bank(args), _push(args), args.id)
     tell(carried)
-    if args.id and args.id not in carried.looks:
-        return problem(f"there is no sitting apart '{args.id}' in {_folder(args)}")
-    if not carried.looks:
-        say(
-            f"There are no sittings apart in {_folder(args)}. Open one with: "
-            "collabcheck apart open --partner NAME --partner NAME"
-        )
+    if (failed := none_such(carried, args.id, _folder(args))) is not None:
+        return failed
     for found in carried.looks.values():
         say("\n".join(words.status_lines(found, _saved_as(found, args))))
         if found.phase == apart.COMPLETE:
@@ -152,13 +149,8 @@ def reveal(args: argparse.Namespace) -> int:
     state = state_dir()
     carried = carry_on(_folder(args), state, _bank(args), _push(args), args.id)
     tell(carried)
-    if args.id and args.id not in carried.looks:
-        return problem(f"there is no sitting apart '{args.id}' in {_folder(args)}")
-    if not carried.looks:
-        say(
-            f"There are no sittings apart in {_folder(args)}. Open one with: "
-            "collabcheck apart open --partner NAME --partner NAME"
-        )
+    if (failed := none_such(carried, args.id, _folder(args))) is not None:
+        return failed
     for sid, found in carried.looks.items():
         saved = _saved_as(found, args)
         mine = bool(took_part_here(state, sid)) and not comparison_shown(state, sid)
@@ -202,12 +194,10 @@ def cancel(args: argparse.Namespace) -> int:
     folder = _folder(args)
     carried = carry_on(folder, state_dir(), _bank(args), _push(args), args.id)
     tell(carried)
-    found = carried.looks.get(args.id)
-    if found is None:
-        return problem(f"there is no sitting apart '{args.id}' in {folder}")
-    pid = partner_id(found.opened.partners, args.who)
-    if not pid:
-        return problem(f"'{args.who}' is not one of the partners of {args.id}")
+    got = sitting_and_partner(carried, args.id, args.who, folder)
+    if isinstance(got, int):
+        return got
+    found, pid = got
     if found.phase in (apart.CANCELLED, apart.COMPLETE):
         done = "cancelled" if found.phase == apart.CANCELLED else "complete"
         return problem(f"{args.id} is already {done}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from collabcheck.cli.apart_common import EXIT_PROBLEM, now, partner_id, problem, say, tell
+from collabcheck.cli.apart_common import EXIT_PROBLEM, now, problem, say, sitting_and_partner, tell
 from collabcheck.core import apart
 from collabcheck.core.apart_agree import (
     ACCEPT,
@@ -49,12 +49,10 @@ def agree(args: argparse.Namespace, folder: Path, state: Path, default: Bank) ->
     push = not getattr(args, "no_push", False)
     carried = carry_on(folder, state, default, push, args.id)
     tell(carried)
-    found = carried.looks.get(args.id)
-    if found is None:
-        return problem(f"there is no sitting apart '{args.id}' in {folder}")
-    pid = partner_id(found.opened.partners, args.who)
-    if not pid:
-        return problem(f"'{args.who}' is not one of the partners of {args.id}")
+    got = sitting_and_partner(carried, args.id, args.who, folder)
+    if isinstance(got, int):
+        return got
+    found, pid = got
     if found.phase != apart.COMPLETE:
         return problem(
             f"{args.id} is not complete yet: you agree a practice once every "

@@ -48,6 +48,31 @@ def tell(carried: Carried, out: TextIO | None = None) -> None:
         say(words.event_line(carried.looks.get(e.sitting), e), out)
 
 
+def none_such(carried: Carried, sid: str | None, folder: object) -> int | None:
+    """After carrying on: a problem when the sitting asked for is not there, and a plain
+    sentence when there are none at all (None: go on, listing what there is)."""
+    if sid and sid not in carried.looks:
+        return problem(f"there is no sitting apart '{sid}' in {folder}")
+    if not carried.looks:
+        say(
+            f"There are no sittings apart in {folder}. Open one with: "
+            "collabcheck apart open --partner NAME --partner NAME"
+        )
+    return None
+
+
+def sitting_and_partner(carried: Carried, sid: str, who: str, folder: object) -> tuple[apart.Look, str] | int:
+    """The sitting apart `sid` and the id of partner `who` in it, or the exit status of the
+    one line that says which of the two is not there."""
+    found = carried.looks.get(sid)
+    if found is None:
+        return problem(f"there is no sitting apart '{sid}' in {folder}")
+    pid = partner_id(found.opened.partners, who)
+    if not pid:
+        return problem(f"'{who}' is not one of the partners of {sid}")
+    return found, pid
+
+
 def partner_id(members: tuple[apart.Member, ...], given: str) -> str:
     """The id of the partner given by id or by name (any case), or ''."""
     key = " ".join(given.split()).casefold()
