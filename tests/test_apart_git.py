@@ -465,3 +465,20 @@ def test_answering_stopped_halfway_carries_on_from_the_autosave(tmp_path, git_ho
     assert "SECRET-0" not in sealed.read_text()  # a private reflection is never sealed
     code, out, err = team.run("ann", "answer", sid, "--as", "ann", "--no-push")
     assert code == 0 and "Ann has already answered and sealed" in flat(out)
+
+
+def test_a_sitting_or_partner_that_is_not_there_is_one_line(tmp_path, git_home, monkeypatch):
+    """status, reveal, cancel and agree say plainly when the sitting apart, or the partner
+    named, is not there; status with none at all says how to open one."""
+    team = Team(tmp_path, monkeypatch, ["ann", "bo"])
+    code, out, _ = team.run("ann", "status")
+    assert code == 0 and "There are no sittings apart in" in flat(out) and "apart open" in out
+    for command in (["status", "nope"], ["reveal", "nope"]):
+        code, _, err = team.run("ann", *command)
+        assert code == 2 and "there is no sitting apart 'nope'" in err, command
+    sid = team.open("ann")
+    for command in (["cancel", sid, "--as", "zed"], ["agree", sid, "--as", "zed"]):
+        code, _, err = team.run("ann", *command)
+        assert code == 2 and f"'zed' is not one of the partners of {sid}" in err, command
+    code, _, err = team.run("ann", "cancel", "nope", "--as", "ann")
+    assert code == 2 and "there is no sitting apart 'nope'" in err
