@@ -54,6 +54,8 @@ def test_a_slow_hook_is_stopped_and_leaves_no_lock(tmp_path, git_home):
     out = g.commit_files([snap], MESSAGE, timeout=1.5)
     assert time.monotonic() - started < 1.5 + git_run.STOP_GRACE
     assert out.kind == g.TIMEOUT and "too long" in words(out)
+    # "try again" would fail the same way: it names the limit and another way to commit
+    assert "over 1.5 seconds" in words(out) and "the git tool you usually use" in words(out)
     assert locks(repo) == []
     assert snap.read_text() == 'pair = "maya-and-dev"\n'
     # The repository works at once, for collabcheck and for the team's own git.

@@ -251,7 +251,7 @@ def commit_files(paths: Sequence[str | Path], message: str, timeout: float = LOC
     was_tracked = set(tracked.out.split("\0")) if tracked.code == 0 else set(rel)
     added = run_git(["add", "--", *rel], root, timeout)
     if added.code != 0:
-        return _commit_failure(added)
+        return _commit_failure(added, timeout)
     done = run_git(["commit", "--quiet", "--only", "-m", message, "--", *rel], root, timeout)
     if done.code == 0:
         return Outcome(OK, "committed", {"subject": message.splitlines()[0]})
@@ -259,13 +259,13 @@ def commit_files(paths: Sequence[str | Path], message: str, timeout: float = LOC
     if new:  # put the index back as it was for files we staged
         has_head = run_git(["rev-parse", "--verify", "-q", "HEAD"], root).code == 0
         run_git(["reset", "-q", "--", *new] if has_head else ["rm", "-q", "--cached", "--", *new], root)
-    return _commit_failure(done)
+    return _commit_failure(done, timeout)
 
 
-def _commit_failure(r: Run) -> Outcome:
+def _commit_failure(r: Run, timeout: float) -> Outcome:
     err = r.err.strip()
     if r.timed_out:
-        return Outcome(TIMEOUT, "commit-timeout")
+        return Outcome(TIMEOUT, "commit-timeout", {"timeout": timeout})
     if "tell me who you are" in err or "auto-detect email" in err or "empty ident" in err:
         return Outcome(NO_IDENTITY, detail=err)
     low = err.lower()

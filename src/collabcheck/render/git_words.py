@@ -52,7 +52,8 @@ WORDS: dict[str, str] = {
         "so switch to your branch and commit it then."
     ),
     "commit-timeout": (
-        "git took too long to commit and was stopped; the file is still saved, so please try again."
+        "git took too long to commit (over {timeout:g} seconds: often a slow pre-commit hook) "
+        "and was stopped; the file is still saved, so commit it with the git tool you usually use."
     ),
     git.READ_ONLY: (
         "git is not allowed to write in this repository's .git folder, so the commit "
