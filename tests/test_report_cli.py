@@ -296,6 +296,19 @@ def test_markdown_leads_with_what_the_partners_agreed(tmp_path: Path) -> None:
     assert "You agreed to work on practice 3" in text.split("THE FIVE PRACTICES")[0]
 
 
+def test_the_text_report_points_to_actions_only_when_there_are_some(tmp_path: Path) -> None:
+    """ "Actions are at the end" under the summary only when actions were agreed (a tester
+    found it promised over an agreement with none)."""
+    with_actions = run("report", str(write(tmp_path, AGREED)), "--questions", MINI).stdout
+    assert "Actions are at the end." in " ".join(with_actions.split())
+    bare = AGREED.replace(
+        'actions = ["Book a monthly *reflection* | half an hour", "Ask Sam to chair"]\n', ""
+    )
+    assert bare != AGREED
+    without = run("report", str(write(tmp_path, bare, "bare.toml")), "--questions", MINI).stdout
+    assert "You agreed to work on practice 3" in without and "Actions are at the end" not in without
+
+
 def test_markdown_says_when_nothing_was_agreed(tmp_path: Path) -> None:
     r = run("report", str(write(tmp_path, GOOD)), "--format", "markdown", "--questions", MINI)
     assert "No practice was agreed at this sitting." in r.stdout

@@ -66,7 +66,8 @@ def render_text(c: Comparison, bank: Bank) -> str:
             lines += [""] + text.wrap(f"Partners: {people(c)}")
             agreed = agreed_sentence(c, bank)
             if agreed:
-                lines += text.wrap(agreed + " Actions are at the end.")
+                actions = bool(c.agreed and c.agreed.get("actions"))
+                lines += text.wrap(agreed + (" Actions are at the end." if actions else ""))
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
