@@ -722,3 +722,17 @@ def test_talk_first_names_what_each_question_is_about() -> None:
     assert where(BANK, "relationship.development") == "chances to develop"
     assert where(BANK, FOCUS[0]) == "attention" and where(BANK, SAY[0]) == "who has the say"
     assert where(BANK, "invest.trust") == "practice 2" and where(BANK, "gone.item") == ""
+
+
+def test_carrying_named_by_one_partner_says_whose_answers_say_so() -> None:
+    """When only one partner puts the carrying of responsibility on someone, the sentence says
+    it is their answers, and that the other's do not (a tester saw "Answers put …" where the
+    other partner had answered "shared equally")."""
+    shared = {**agree_all(4), **power("shared"), **power("shared", CARRY), **balanced()}
+    clin = {**shared, **power("mostly:clin", CARRY)}
+    c = compare(sitting({"clin": clin, "pat": dict(shared)}, {"clin": "Dr Clin", "pat": "Pat"}), BANK)
+    everywhere(
+        c,
+        "Dr Clin's answers put the carrying of responsibility with Dr Clin; Pat's do not. "
+        "Being answerable for the work need not mean having the last word on it",
+    )

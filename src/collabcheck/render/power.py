@@ -242,18 +242,29 @@ def carrying_sentence(a: AuthorityResult, names: dict[str, str]) -> str | None:
     """When answers put the carrying on one partner: who, and the guide's point that being
     answerable need not mean having the last word. None when nobody is seen carrying it."""
     carriers: dict[str, int] = {}
+    seers: set[str] = set()
+    answered: set[str] = set()
     for item in carrying_items(a):
-        for value in item.answers.values():
+        for pid, value in item.answers.items():
+            answered.add(pid)
             if isinstance(value, str) and value.partition(":")[0] in ("more", "mostly"):
                 who = value.partition(":")[2]
                 carriers[who] = carriers.get(who, 0) + 1
+                seers.add(pid)
     if not carriers:
         return None
     who = join_names(list(carriers), names)
+    in_order = [pid for pid in names if pid in seers]
+    rest = [pid for pid in names if pid in answered and pid not in seers]
+    whose = (
+        f"{join_names(in_order, names)}'s answers put the carrying of responsibility with {who}; "
+        f"{join_names(rest, names)}'s do not."
+        if rest
+        else f"Answers put the carrying of responsibility with {who}."
+    )
     return (
-        f"Answers put the carrying of responsibility with {who}. Being answerable for "
-        "the work need not mean having the last word on it: talk about what it means for "
-        "the say you share."
+        f"{whose} Being answerable for the work need not mean having the last word on it: "
+        "talk about what it means for the say you share."
     )
 
 
