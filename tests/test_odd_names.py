@@ -75,6 +75,25 @@ def test_history_and_validate_list_the_names_as_problems(tmp_path: Path, locale:
     assert named.returncode == 1 and b"caf\\xe9.toml: its name" in named.stderr
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_report_refuses_the_name_validate_refuses(tmp_path: Path, locale: str):
+    """What validate refuses, no command shows: report on a Latin-1 name is one line, exit 2
+    (a tester found report printing the whole reading of a file validate refused)."""
+    folder = odd_folder(tmp_path)
+    for fmt in ("text", "markdown", "json"):
+        run = cc(
+            tmp_path,
+            LOCALES[locale],
+            "report",
+            os.fsdecode(os.fsencode(folder) + b"/caf\xe9.toml"),
+            "--format",
+            fmt,
+        )
+        err = run.stderr.decode("utf-8")
+        assert run.returncode == 2 and run.stdout == b"", fmt
+        assert err.count("\n") == 1 and "caf\\xe9.toml: its name is not UTF-8" in err, err
+
+
 def test_safe_text_never_carries_a_lone_surrogate():
     name = "caf\udce9\ud800.toml"
     for text in (safe_line(name), terminal_safe(name)):

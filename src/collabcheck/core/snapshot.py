@@ -75,8 +75,15 @@ def check_snapshot(
 
 
 def read_snapshot(path: str | Path, bank: Bank | None = None, warnings: list[str] | None = None) -> Snapshot:
-    """Read and check one snapshot file; with a bank, values are checked against item kinds."""
+    """Read and check one snapshot file; with a bank, values are checked against item kinds.
+
+    A file whose name is not UTF-8 is refused here, by every command that reads one file, as
+    `validate` and history refuse it: what validate refuses, no command shows."""
+    from collabcheck.core.files import NOT_TEXT, name_is_text, shown_name
+
     path = Path(path)
+    if not name_is_text(path.name):
+        raise SnapshotError(shown_name(str(path)), NOT_TEXT)
     return check_snapshot(read_toml(path, SnapshotError), path, bank, warnings)
 
 
