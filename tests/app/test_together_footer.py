@@ -23,3 +23,26 @@ async def test_the_together_footer_fits_at_80_columns(case, make_app, shipped):
         await pilot.press("p")
         await pilot.pause()
         assert_every_label_fully_visible(app.screen)
+
+
+async def test_page_down_is_offered_only_when_there_is_more_to_read(make_app, shipped):
+    """On the summary alone (it fits 80×24) PgDn would do nothing, so it is not offered;
+    with the details open it is, and it scrolls (a tester pressed it eight times for nothing)."""
+    from textual.containers import VerticalScroll
+
+    app = make_app(shipped)
+    async with app.run_test(size=SIZE) as pilot:
+        await _at("pair")(pilot)
+        for _ in range(3):
+            await pilot.pause()
+        assert "More" not in shown(app.screen)
+        await pilot.press("d")
+        for _ in range(4):
+            await pilot.pause()
+        assert "More" in shown(app.screen)
+        scroll = app.screen.query_one("#together", VerticalScroll)
+        before = scroll.scroll_y
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert scroll.scroll_y > before
+        assert_every_label_fully_visible(app.screen)

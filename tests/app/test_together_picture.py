@@ -95,7 +95,14 @@ def test_the_picture_at_80x24(snap_compare, make_app, shipped):
 async def test_the_demos_picture_has_arrows_and_writes_no_cache(tmp_path: Path, monkeypatch):
     cache = tmp_path / "cache"
     monkeypatch.setenv("COLLABCHECK_CACHE_DIR", str(cache))
-    app = DemoApp(load_example(load_bank()))
+    from collabcheck.core.bank_cache import read_only
+
+    with read_only():  # as `collabcheck demo` runs it (cli cmd_demo): no kept bank either
+        await _demos_picture(DemoApp(load_example(load_bank())))
+    assert not cache.exists()
+
+
+async def _demos_picture(app: DemoApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -107,7 +114,6 @@ async def test_the_demos_picture_has_arrows_and_writes_no_cache(tmp_path: Path, 
         await pilot.pause()
         shown = " ".join(whole(view).split())
         assert "small letters: last time" in shown and "moved from seeing the say" in shown
-    assert not cache.exists()
 
 
 def test_the_demos_picture_at_80x24(snap_compare, tmp_path: Path, monkeypatch):

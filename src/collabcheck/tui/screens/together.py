@@ -145,6 +145,7 @@ class TogetherScreen(Screen[int]):
         self.query_one(PictureView).show_sitting(
             self.comparison, self.folder, self.bank, cached=self.PICTURE_CACHE
         )
+        self._after_layout_refresh_keys()
 
     def action_picture(self) -> None:
         """Open the picture and its sentence just below the summary and move to it; again,
@@ -154,11 +155,13 @@ class TogetherScreen(Screen[int]):
         if part.display and not self.query_one("#details").display:
             part.display = False
             scroll.scroll_home(animate=False)
+            self._after_layout_refresh_keys()
             return
         part.display, self.query_one("#details").display = True, False
         part.add_class("alone")
         self.query_one("#next-after-picture").display = True
         self._move_to(part)
+        self._after_layout_refresh_keys()
 
     def _move_to(self, widget: Widget) -> None:
         """Scroll so `widget` is at the top, once the parts just shown have their height
@@ -184,6 +187,22 @@ class TogetherScreen(Screen[int]):
             self._move_to(part)
         else:
             scroll.scroll_home(animate=False)
+        self._after_layout_refresh_keys()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """PgDn is offered only when there is more to read (the details, or a screen too
+        small for the summary): on the summary alone at 80×24 it would do nothing."""
+        if action in ("page_down", "page_up"):
+            scrolls = self.query("#together")
+            return bool(scrolls) and scrolls.first(VerticalScroll).max_scroll_y > 0
+        return True
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.refresh_bindings)
+
+    def _after_layout_refresh_keys(self) -> None:
+        """The parts shown have their height a refresh or two later; then the keys are told."""
+        self.call_after_refresh(self.call_after_refresh, self.refresh_bindings)
 
     def action_page_down(self) -> None:
         self.query_one("#together", VerticalScroll).scroll_page_down()
