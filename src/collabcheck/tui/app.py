@@ -204,6 +204,7 @@ class CollabcheckApp(KeepsState):
             resumable,
             other_bank=other,
             apart_offer=offer_finder(self.snapshot_dir, self.state_dir, self.bank),
+            folder=self.snapshot_dir,
         )
 
     async def welcome(self) -> bool:

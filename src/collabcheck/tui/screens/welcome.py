@@ -116,8 +116,10 @@ class WelcomeScreen(Screen[str]):
         resumable: Sitting | None,
         other_bank: Sitting | None = None,
         apart_offer: Callable[[], str] | None = None,
+        folder: Path | None = None,
     ) -> None:
         super().__init__()
+        self.folder = folder  # the snapshot folder, handed down by the app (None: none to check)
         self.apart_offer = apart_offer  # finds sittings apart waiting here (tui/apart_offer.py)
         self.bank = bank
         self.resumable = resumable
@@ -132,8 +134,8 @@ class WelcomeScreen(Screen[str]):
             note.display = False  # until the folder has been checked (show_folder)
             yield note
             if self.resumable is not None:
-                here = getattr(self.app, "snapshot_dir", None)
-                where = folder_words(self.resumable.folder, str(Path(here).absolute())) if here else ""
+                here = self.folder
+                where = folder_words(self.resumable.folder, str(here.absolute())) if here else ""
                 yield Static(
                     "[b]Unfinished sitting found:[/b] "
                     + describe(self.resumable, self.bank)
@@ -182,8 +184,8 @@ class WelcomeScreen(Screen[str]):
 
     def on_mount(self) -> None:
         self.sub_title = "Welcome"
-        if isinstance(folder := getattr(self.app, "snapshot_dir", None), Path):
-            self.call_after_refresh(self.check_folder, folder)  # after the first frame is drawn
+        if self.folder is not None:
+            self.call_after_refresh(self.check_folder, self.folder)  # after the first frame is drawn
 
     @work(thread=True, exclusive=True, group="welcome-folder")
     def check_folder(self, folder: Path, make: bool = False) -> None:
@@ -247,8 +249,8 @@ class WelcomeScreen(Screen[str]):
 
     def action_set_up(self) -> None:
         """Make the folder and its note for the team, as `collabcheck init` does."""
-        if isinstance(folder := getattr(self.app, "snapshot_dir", None), Path):
-            self.check_folder(folder, make=True)
+        if self.folder is not None:
+            self.check_folder(self.folder, make=True)
 
     def action_example(self) -> None:
         """The demo over this screen: a made-up partnership's reading; leaving comes back here."""
