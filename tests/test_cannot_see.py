@@ -103,15 +103,17 @@ def test_statements_nobody_else_rated_do_not_count():
 def test_the_finding_never_changes_a_figure(unsure):
     """The numbers and the suggestion are those of the same answers with the finding
     switched off (its share made unreachable)."""
-    import collabcheck.scoring.compare as compare_module
+    from fractions import Fraction
+
+    import collabcheck.scoring.rule as rule_module
 
     c = compare(sitting(unsure), BANK)
-    original = compare_module.CANNOT_SEE_SHARE
+    original = rule_module.CANNOT_SEE_SHARE
     try:
-        compare_module.CANNOT_SEE_SHARE = 2  # never reached
+        rule_module.CANNOT_SEE_SHARE = Fraction(2)  # never reached
         d = compare(sitting(unsure), BANK)
     finally:
-        compare_module.CANNOT_SEE_SHARE = original
+        rule_module.CANNOT_SEE_SHARE = original
     assert d.practice(5).cannot_see == {}
     assert [(p.scores, p.combined, p.divergence, p.priority) for p in c.practices] == [
         (p.scores, p.combined, p.divergence, p.priority) for p in d.practices

@@ -262,12 +262,31 @@ def test_history_finds_exactly_who_the_report_says_could_not_see(answers, starti
         answers={pid: {k: v for k, v in t.items() if v is not None} for pid, t in answers.items()},
         context=Context(stage="starting") if starting else None,
     )
+    practices = compare(snap, MINI).practices
     report = {
-        str(p.number): {pid: list(c) for pid, c in p.cannot_see.items()}
-        for p in compare(snap, MINI).practices
-        if p.cannot_see
+        str(p.number): {pid: list(c) for pid, c in p.cannot_see.items()} for p in practices if p.cannot_see
     }
     assert summarise_snapshot(snap, MINI, []).cannot_see == report
+    # And the rule, worked in the same pass as the scores, agrees with the finding read
+    # straight from each statement's record (the rule as the README states it).
+    for p in practices:
+        assert p.cannot_see == cannot_see_from_records(["ann", "bo", "cy"], p.items)
+
+
+def cannot_see_from_records(pids, items):
+    """Who was not sure of at least half of the counted statements someone else rated,
+    read statement by statement: an oracle written apart from the rule's own loop."""
+    out = {}
+    for pid in pids:
+        rated = [
+            it
+            for it in items
+            if not it.later and any(type(v) is int for o, v in it.answers.items() if o != pid)
+        ]
+        unsure = sum(it.answers.get(pid) == "unsure" for it in rated)
+        if rated and unsure and 2 * unsure >= len(rated):
+            out[pid] = (unsure, len(rated))
+    return out
 
 
 # -- a history without sides is exactly as before -----------------------------------------

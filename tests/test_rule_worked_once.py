@@ -44,6 +44,7 @@ def report_figures(c: Comparison) -> Figures:
         suggested=c.suggestion.number,
         unknown_answers=c.unknown_answers,
         mismatched_answers=c.mismatched_answers,
+        cannot_see={p.number: p.cannot_see for p in c.practices if p.cannot_see},
         scores={p.number: p.scores for p in c.practices},
         authority=replace(c.authority, items=[]),
         focus=replace(c.focus, items=[]),

@@ -35,7 +35,7 @@ def summarise_snapshot(snapshot: Snapshot, bank: Bank, warnings: list[str]) -> S
     practice are kept only when there are any (history/sides.py).
     """
     from collabcheck.core.bank import load_bank_for
-    from collabcheck.history.sides import both_sides, cannot_see_figures, side_figures, sides_of
+    from collabcheck.history.sides import both_sides, side_figures, sides_of
     from collabcheck.scoring.compare import figures
 
     bank = load_bank_for(snapshot.bank, snapshot.bank_version, bank)
@@ -65,7 +65,7 @@ def summarise_snapshot(snapshot: Snapshot, bank: Bank, warnings: list[str]) -> S
         sides=sides,
         side_scores=side_scores,
         say_gap=say_gap,
-        cannot_see=cannot_see_figures(snapshot, bank),
+        cannot_see={str(k): {pid: [u, r] for pid, (u, r) in by.items()} for k, by in f.cannot_see.items()},
     )
 
 

@@ -4,8 +4,9 @@ could not rate.
 The guide's point about power is an imbalance between those who deliver care and those who
 receive it, so a partnership whose partners gave their side of care wants to know whether the
 two sides' views are coming closer. And a partner who answers "not sure" on at least half of
-a practice's statements that others rated (the rule in `collabcheck.scoring.compare.cannot_see`)
-is telling the others something they cannot see; history shows whether that shrinks.
+a practice's statements that others rated (worked out with every other figure, in
+`collabcheck.scoring.rule`) is telling the others something they cannot see; history shows
+whether that shrinks.
 
 Here are the few figures kept per sitting (history/sides_over_time.py follows them over
 time). They are kept and only when there is something to keep, so a
@@ -93,53 +94,3 @@ def side_figures(
         return {}, None
     views = {side: {k: side_view(scores.get(int(k), {}), sides, side) for k in PRACTICES} for side in SIDES}
     return views, say_gap(snapshot, bank, sides)
-
-
-def cannot_see_figures(snapshot: Snapshot, bank: Bank) -> dict[str, dict[str, list[int]]]:
-    """Per practice ("1".."5", only those with the finding), each partner who could not rate at
-    least half of the statements others rated: [not sure, rated by others]. The verdict is the
-    comparison's own rule (`cannot_see`); a programme's history reads thousands of sittings,
-    most without the finding, so a practice goes to the rule only when a quick count on sets
-    shows a partner "not sure" on that share of what others rated (`tests/test_history_sides.py`
-    checks the result against the comparison's on random sittings)."""
-    from collabcheck.scoring.compare import cannot_see
-    from collabcheck.scoring.results import ItemResult
-    from collabcheck.scoring.rules import CANNOT_SEE_SHARE
-
-    tables = snapshot.answers
-    if not any("unsure" in table.values() for table in tables.values()):
-        return {}
-    pids = snapshot.partner_ids
-    starting = snapshot.context is not None and snapshot.context.stage == "starting"
-    out: dict[str, dict[str, list[int]]] = {}
-    share_n, share_d = CANNOT_SEE_SHARE.numerator, CANNOT_SEE_SHARE.denominator
-    books = [(pid, tables.get(pid, {})) for pid in pids]
-    for section in bank.practices:
-        ids = [i.id for i in section.of_kind("agree") if not (starting and i.later)]
-        unsure = {pid: {i for i in ids if book.get(i) == "unsure"} for pid, book in books}
-        if not any(unsure.values()):
-            continue
-        rated = {pid: {i for i in ids if type(book.get(i)) is int} for pid, book in books}
-        if not any(
-            (seen := len(mine & others)) and seen * share_d >= share_n * len(others)
-            for pid, mine in unsure.items()
-            if mine
-            for others in [set().union(*(rated[o] for o in pids if o != pid))]
-        ):
-            continue
-        items = [
-            ItemResult(
-                id=i.id,
-                kind="agree",
-                text="",
-                short=None,
-                reverse=i.reverse,
-                answers={pid: tables.get(pid, {}).get(i.id) for pid in pids},
-                later=starting and i.later,
-            )
-            for i in section.of_kind("agree")
-        ]
-        found = cannot_see(pids, items)
-        if found:
-            out[str(section.number)] = {pid: [u, r] for pid, (u, r) in found.items()}
-    return out

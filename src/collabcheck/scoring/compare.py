@@ -21,16 +21,15 @@ from collabcheck.scoring.results import (
     Comparison,
     Figures,
     FocusResult,
-    ItemResult,
     PracticeFigures,
     PracticeResult,
 )
 from collabcheck.scoring.rounding import Ratio, ratio_float
 from collabcheck.scoring.rule import agree_score, work_out
-from collabcheck.scoring.rules import CANNOT_SEE_SHARE, KIND_RANK, TALK_CAP, TALK_MIN
+from collabcheck.scoring.rules import KIND_RANK, TALK_CAP, TALK_MIN
 from collabcheck.scoring.suggest import suggest
 
-__all__ = ["agree_score", "cannot_see", "compare", "figures"]
+__all__ = ["agree_score", "compare", "figures"]
 
 
 def compare(snapshot: Snapshot, bank: Bank) -> Comparison:
@@ -83,6 +82,7 @@ def figures(snapshot: Snapshot, bank: Bank, per_partner: bool = False) -> Figure
         suggested=worked.ranking.best,
         unknown_answers=worked.unknown_answers,
         mismatched_answers=worked.mismatched_answers,
+        cannot_see={p.number: p.cannot_see for p in worked.practices if p.cannot_see},
         scores={p.number: p.partner_scores(worked.pids) for p in worked.practices} if per_partner else None,
         authority=worked.authority if per_partner else None,
         focus=worked.focus if per_partner else None,
@@ -110,7 +110,7 @@ def _practice_result(
         combined=ratio_float(fig.combined),
         divergence=ratio_float(fig.divergence),
         items=fig.items,
-        cannot_see=cannot_see(pids, fig.items),
+        cannot_see=fig.cannot_see,
         need=_float(parts.need),
         divergence_part=_float(parts.divergence_part),
         weighting=_float(parts.weighting),
@@ -119,23 +119,6 @@ def _practice_result(
         priority=_float(priority),
         exact_priority=Fraction(*priority),
     )
-
-
-def cannot_see(pids: list[str], items: list[ItemResult]) -> dict[str, tuple[int, int]]:
-    """Each partner who answered "not sure" on at least `CANNOT_SEE_SHARE` of the statements
-    (counted ones) that someone else rated: (not sure, rated by someone else). What one
-    partner cannot see is a finding, not only a gap in the data."""
-    out: dict[str, tuple[int, int]] = {}
-    for pid in pids:
-        rated = [
-            it
-            for it in items
-            if not it.later and any(type(v) is int for o, v in it.answers.items() if o != pid)
-        ]
-        unsure = sum(it.answers.get(pid) == "unsure" for it in rated)
-        if rated and unsure and unsure >= CANNOT_SEE_SHARE * len(rated):
-            out[pid] = (unsure, len(rated))
-    return out
 
 
 def _talk_about_first(

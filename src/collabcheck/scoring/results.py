@@ -56,6 +56,8 @@ class PracticeFigures:
     counts: list[int]
     unsures: list[int]
     items: list[ItemResult]  # empty unless records were asked for
+    # Partners not sure of at least a set share of what others rated: (not sure, rated by others)
+    cannot_see: dict[str, tuple[int, int]]
 
     def partner_scores(self, pids: list[str]) -> dict[str, float | None]:
         """Each partner's own score (their mean), None for a partner who scored nothing here."""
@@ -252,6 +254,8 @@ class Figures:
     suggested: int
     unknown_answers: list[str]
     mismatched_answers: list[str]
+    # Per practice with the finding: who could not rate (not sure, rated by others).
+    cannot_see: dict[int, dict[str, tuple[int, int]]]
     # With `per_partner` (the cohort and the picture): each partner's own score for each
     # practice, and the say and attention as worked out (their figures, no records).
     scores: dict[int, dict[str, float | None]] | None = None

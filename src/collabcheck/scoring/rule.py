@@ -32,6 +32,7 @@ from collabcheck.scoring.rounding import Ratio
 from collabcheck.scoring.rounding import exact_mean as _mean
 from collabcheck.scoring.rounding import to_float as _float
 from collabcheck.scoring.rules import (
+    CANNOT_SEE_SHARE,
     FOCUS_DIVERGENT,
     LEANING,
     SHARED_CONCERN,
@@ -118,12 +119,18 @@ def _practice(
     totals = [0] * len(pids)
     counts = [0] * len(pids)
     unsures = [0] * len(pids)
+    # For who could not rate: per partner, the statements someone else rated, and how many
+    # of those this partner was not sure of.
+    rated_any = 0  # statements someone rated
+    only_rater = [0] * len(pids)  # statements this partner alone rated
+    unsure_of_rated = [0] * len(pids)
     spread_sum = spread_n = 0
     for item in section.items:
         if item.kind != "agree":
             continue
         key, scale = item.id, _SCALES[item.reverse]
-        low, high, seen = TOP + 1, 0, 0
+        low, high, seen, rater = TOP + 1, 0, 0, -1
+        unsure_here: list[int] = []
         skip = starting and item.later
         for k, book in enumerate(() if skip else books):
             v = book.get(key)
@@ -132,12 +139,20 @@ def _practice(
                 totals[k] += score
                 counts[k] += 1
                 seen += 1
+                rater = k
                 if score < low:
                     low = score
                 if score > high:
                     high = score
             elif v == "unsure":
                 unsures[k] += 1
+                unsure_here.append(k)
+        if seen:
+            rated_any += 1
+            if seen == 1:
+                only_rater[rater] += 1
+            for k in unsure_here:  # never a rater, so someone else rated it
+                unsure_of_rated[k] += 1
         if seen >= 2:
             spread_sum += high - low
             spread_n += 1
@@ -170,7 +185,19 @@ def _practice(
         counts=counts,
         unsures=unsures,
         items=items,
+        cannot_see=_cannot_see(pids, unsure_of_rated, [rated_any - alone for alone in only_rater]),
     )
+
+
+def _cannot_see(pids: list[str], unsure: list[int], rated: list[int]) -> dict[str, tuple[int, int]]:
+    """Each partner who was not sure of at least `CANNOT_SEE_SHARE` of the statements (those
+    counted) that someone else rated: (not sure, rated by someone else). What one partner
+    cannot see is a finding, not only a gap in the data."""
+    return {
+        pid: (u, r)
+        for pid, u, r in zip(pids, unsure, rated, strict=True)
+        if u and u * CANNOT_SEE_SHARE.denominator >= CANNOT_SEE_SHARE.numerator * r
+    }
 
 
 def _focus(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]], records: bool) -> FocusResult:
