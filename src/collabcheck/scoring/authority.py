@@ -93,6 +93,18 @@ def _view(
 
 
 @lru_cache(maxsize=8192)
+def _placing(value: str, ids: frozenset[str]) -> tuple[str, str, tuple[tuple[str, int], ...]] | str | None:
+    """An answer as `authority` counts it, remembered (a programme's sittings give the same
+    few answers over and over): None when it places no say (not sure, or not fitting), "outside",
+    or (how, whom it names, its vector of say as pairs)."""
+    vec = authority_vector(value, ids)
+    if vec is None or isinstance(vec, str):
+        return vec
+    how, _, who = value.partition(":")
+    return how, who, tuple(vec.items())
+
+
+@lru_cache(maxsize=8192)
 def _distance(a: str, b: str, ids: frozenset[str]) -> int:
     """The distance between two placing answers, remembered: a programme's sittings use the
     same few answers over and over (history measures tens of thousands of pairs)."""
@@ -118,31 +130,31 @@ def authority(
     answered = dict.fromkeys(pids, 0)
     unsure = dict.fromkeys(pids, 0)
     for item in bank.items_of_kind("authority"):
-        raw = {pid: answers[pid].get(item.id) for pid in pids}
+        key = item.id
         placed: list[Any] = []  # answers placing the say inside the partnership, in sitting order
-        for pid, value in raw.items():
+        for pid in pids:
+            value = answers[pid].get(key)
             if value is None:
                 continue
-            vec = authority_vector(value, ids)
-            if vec is None:
+            placing = _placing(value, ids) if type(value) is str else None
+            if placing is None:
                 unsure[pid] += value == "unsure"
                 continue
-            if vec != OUTSIDE:
+            if placing != OUTSIDE:
                 placed.append(value)  # "outside" is never a gap between the partners
             if item.accountability or item.development:
                 continue  # carrying responsibility, or the chances to develop: compared, never the say
             answered[pid] += 1
-            if vec == OUTSIDE:
+            if isinstance(placing, str):  # "outside"
                 outside[pid] += 1
                 continue
-            assert isinstance(vec, dict)
-            for who, w in vec.items():
-                totals[pid][who] += w
-            how, _, who = value.partition(":")
-            if how in ("more", "mostly"):
+            kind, who, weights = placing
+            for named_pid, w in weights:
+                totals[pid][named_pid] += w
+            if kind in ("more", "mostly"):
                 counts[pid][who] += 1
-                mostly[pid][who] += how == "mostly"
-            elif how == "less":
+                mostly[pid][who] += kind == "mostly"
+            elif kind == "less":
                 less[pid][who] += 1
         div = None
         for a, b in combinations(placed, 2):
@@ -152,6 +164,7 @@ def authority(
         if div is not None and not item.development:
             (carry_divs if item.accountability else say_divs).append(div)
         if detail:
+            raw = {pid: answers[pid].get(key) for pid in pids}
             items.append(
                 ItemResult(
                     id=item.id,

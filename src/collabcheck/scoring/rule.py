@@ -28,9 +28,7 @@ from collabcheck.core.snapshot import Snapshot, check_value
 from collabcheck.scoring.authority import authority as _authority
 from collabcheck.scoring.priority import Ranking, rank
 from collabcheck.scoring.results import AuthorityResult, FocusResult, ItemResult, PracticeFigures
-from collabcheck.scoring.rounding import Ratio
-from collabcheck.scoring.rounding import exact_mean as _mean
-from collabcheck.scoring.rounding import to_float as _float
+from collabcheck.scoring.rounding import Ratio, ratio_float
 from collabcheck.scoring.rules import (
     CANNOT_SEE_SHARE,
     FOCUS_DIVERGENT,
@@ -201,25 +199,32 @@ def _cannot_see(pids: list[str], unsure: list[int], rated: list[int]) -> dict[st
 
 
 def _focus(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]], records: bool) -> FocusResult:
-    """Where each partner thinks attention goes, the gap, and which way the partnership leans."""
+    """Where each partner thinks attention goes, the gap, and which way the partnership leans.
+
+    As for the practices, the work is on whole numbers: each position is a ratio (sum, count),
+    compared by cross-multiplying, so no figure depends on a rounding error."""
     items: list[ItemResult] = []
-    total = dict.fromkeys(pids, 0)
-    count = dict.fromkeys(pids, 0)
-    unsure = dict.fromkeys(pids, 0)
+    books = [answers[pid] for pid in pids]
+    total = [0] * len(pids)
+    count = [0] * len(pids)
+    unsure = [0] * len(pids)
     for item in bank.items_of_kind("focus"):
-        raw = {pid: answers[pid].get(item.id) for pid in pids}
-        pos = {pid: FOCUS_VALUES.get(v) if isinstance(v, str) else None for pid, v in raw.items()}
-        nums = [v for v in pos.values() if v is not None]
-        for pid, v in pos.items():
-            if v is not None:
-                total[pid] += v
-                count[pid] += 1
-            elif raw[pid] == "unsure":
-                unsure[pid] += 1
+        key = item.id
+        for k, book in enumerate(books):
+            v = book.get(key)
+            place = FOCUS_VALUES.get(v) if isinstance(v, str) else None
+            if place is not None:
+                total[k] += place
+                count[k] += 1
+            elif v == "unsure":
+                unsure[k] += 1
         if records:
+            raw = {pid: book.get(key) for pid, book in zip(pids, books, strict=True)}
+            pos = {pid: FOCUS_VALUES.get(v) if isinstance(v, str) else None for pid, v in raw.items()}
+            nums = [v for v in pos.values() if v is not None]
             items.append(
                 ItemResult(
-                    id=item.id,
+                    id=key,
                     kind="focus",
                     text=item.text,
                     short=item.short,
@@ -230,32 +235,45 @@ def _focus(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]], reco
                     spread=max(nums) - min(nums) if len(nums) >= 2 else None,
                 )
             )
-    positions = {pid: _mean(total[pid], count[pid]) for pid in pids}
-    known = [p for p in positions.values() if p is not None]
-    low, high = (min(known), max(known)) if known else (None, None)
-    divergence = high - low if low is not None and high is not None and len(known) >= 2 else None
-    sums = _mean_of_means([(total[p], count[p]) for p in pids if count[p]])
-    mean = Fraction(*sums) if sums is not None else None
-    divergent = divergence is not None and divergence >= FOCUS_DIVERGENT
+    known = [(t, c) for t, c in zip(total, count, strict=True) if c]
+    divergence: Ratio | None = None
+    low = high = (0, 1)
+    if known:
+        low = min(known, key=lambda r: Fraction(*r))
+        high = max(known, key=lambda r: Fraction(*r))
+        if len(known) >= 2:
+            divergence = (high[0] * low[1] - low[0] * high[1], high[1] * low[1])
+    mean = _mean_of_means(known)
+    divergent = divergence is not None and _at_least(divergence, FOCUS_DIVERGENT)
     leaning = None
     if mean is not None:
-        if divergent and low is not None and high is not None and low <= -SPLIT_SIDE and high >= SPLIT_SIDE:
+        if divergent and _at_most(low, -SPLIT_SIDE) and _at_least(high, SPLIT_SIDE):
             leaning = "split"  # opposite sides: never summed up as balanced (property 10)
-        elif mean <= -LEANING:
+        elif _at_most(mean, -LEANING):
             leaning = "task"
-        elif mean >= LEANING:
+        elif _at_least(mean, LEANING):
             leaning = "relationship"
         else:
             leaning = "balanced"
     return FocusResult(
-        positions={pid: _float(p) for pid, p in positions.items()},
-        mean=_float(mean),
-        divergence=_float(divergence),
+        positions={pid: t / c if c else None for pid, t, c in zip(pids, total, count, strict=True)},
+        mean=ratio_float(mean),
+        divergence=ratio_float(divergence),
         divergent=divergent,
         leaning=leaning,
         items=items,
-        unsure=unsure,
+        unsure=dict(zip(pids, unsure, strict=True)),
     )
+
+
+def _at_least(x: Ratio, bound: Fraction) -> bool:
+    """x >= bound, on whole numbers (x's denominator is above 0)."""
+    return x[0] * bound.denominator >= bound.numerator * x[1]
+
+
+def _at_most(x: Ratio, bound: Fraction) -> bool:
+    """x <= bound, on whole numbers (x's denominator is above 0)."""
+    return x[0] * bound.denominator <= bound.numerator * x[1]
 
 
 @dataclass(frozen=True, slots=True)
