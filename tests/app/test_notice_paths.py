@@ -99,3 +99,23 @@ def test_lines_fit_and_keep_the_whole_path(names, width):
     for line in lines[:-1]:
         if not line.endswith(("/", "-", "_", " ")):
             assert len(line) == width and not any(ch in line for ch in "/-_ "), (lines, width)
+
+
+async def test_the_not_autosaving_notice_says_the_folder_between_names_too(tmp_path, mini, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", "/nowhere")
+    state = tmp_path.joinpath(*LONG)
+    app = create_app(mini, Path("snaps"), state_dir=state, now=lambda: FROZEN)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app._autosave_failed(PermissionError(13, "Permission denied"))  # as the writer thread does
+        toasts: list = []
+        for _ in range(50):
+            await pilot.pause()
+            toasts = [t for t in app.screen.query("Toast") if t.size.area and "autosaving" in drawn(t)]
+            if toasts:
+                break
+        lines = toast_lines(toasts[0])
+        first = next(n for n, line in enumerate(lines) if line.endswith("(Permission denied):")) + 1
+        last = lines.index("Stopping now would lose them. You") - 1
+        assert breaks_cleanly(lines[first : last + 1], str(app.state_dir)), lines
