@@ -33,6 +33,7 @@ from collabcheck.core.paths import snapshot_dir, state_dir
 from collabcheck.core.slug import slugify, unique_slugs
 from collabcheck.render import apart_words as words
 from collabcheck.render import git_words
+from collabcheck.render.apart_proof import verify_lines
 
 
 def _bank(args: argparse.Namespace) -> Bank:
@@ -185,7 +186,7 @@ def verify(args: argparse.Namespace) -> int:
     if not (folder / apart.SITTING_FILE).is_file():
         return problem(f"there is no sitting apart '{args.id}' in {_folder(args)}")
     result = check(_folder(args), args.id)
-    say("\n".join(words.verify_lines(result, str(folder))))
+    say("\n".join(verify_lines(result, str(folder))))
     return EXIT_OK if result.ok else EXIT_NOT_PROVED
 
 

@@ -9,7 +9,7 @@ history shows *when*. For one sitting this checks, from the commits themselves:
   seal;
 - every reveal, as committed, matches its seal.
 
-Results are data (`Check`), worded by render/apart_words.py. Uses the user's own `git`
+Results are data (`Check`), worded by render/apart_proof.py. Uses the user's own `git`
 through core/git.py, with its time limits and no prompts. No Textual.
 """
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -53,6 +54,40 @@ def moved_words(started_in: str | None, here: str) -> str:
     )
 
 
+def path_lines(path: str | os.PathLike[str], width: int) -> list[str]:
+    """A file's or folder's path as lines of at most `width` characters, for a notice too
+    narrow to hold it on one line (the terminal would otherwise fold it in the middle of a
+    name). Lines break only after a path separator or, inside a name too long for a line,
+    after a '-', '_' or space (never a '.', which would part 'sitting.json'); only a run
+    with no such break that is longer than a whole line is cut. The home folder is said as
+    '~'; control characters are shown as escapes, never obeyed."""
+    text = os.fspath(path)
+    home = os.path.expanduser("~")
+    if home not in ("~", os.sep) and text.startswith(home.rstrip(os.sep) + os.sep):
+        text = "~" + text[len(home.rstrip(os.sep)) :]
+    text = "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+    width = max(width, 8)
+    seps = re.escape(os.sep + (os.altsep or ""))
+    lines = [""]
+    for part in filter(None, re.split(f"(?<=[{seps}])", text)):
+        if len(part) <= width:
+            pieces = [part]
+        else:  # a name too long for any line starts one of its own and is broken inside
+            lines.append("")
+            bits = re.split(r"(?<=[-_ ])", part)
+            pieces = [bit[i : i + width] for bit in bits for i in range(0, len(bit), width)]
+        for piece in filter(None, pieces):
+            if lines[-1] and len(lines[-1]) + len(piece) > width:
+                lines.append("")
+            lines[-1] += piece
+    return [line for line in lines if line]
+
+
+def _escape(ch: str) -> str:
+    """A character that must not reach a terminal as itself, as a visible escape."""
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+
 def display_name(name: str, limit: int | None = None) -> str:
     """A name fit for one line: whitespace (newlines, tabs) collapsed, control characters
     shown as escapes (`\\x1b`, never obeyed), and at most `limit` (else DISPLAY_MAX)
@@ -62,7 +97,7 @@ def display_name(name: str, limit: int | None = None) -> str:
     clean = "".join(
         ch
         if ch.isprintable() or ch.isspace()
-        else (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        else _escape(ch)
         for ch in clean
     )
     clean = re.sub(r"\s+", " ", clean).strip() or "?"

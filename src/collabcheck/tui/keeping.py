@@ -35,6 +35,14 @@ SECOND_WINDOW_CLOSED = (
 )
 
 
+def notice_width(screen_width: int) -> int:
+    """How many characters fit on a line of a notice, so a path in it can be broken between
+    names rather than folded through one (`render.words.path_lines`). A Textual toast is at
+    most 60 columns and half of the width beside the toasts' scroll bar (2 columns), less its
+    coloured edge and padding (3): 36 at 80 columns (`tests/app/test_notice_paths.py`)."""
+    return max(min(60, (screen_width - 2) // 2) - 3, 16)
+
+
 class SittingChanged(Message):
     """Posted by a screen when it has changed the sitting in progress (an answer, a word
     typed): the app keeps it at once (`KeepsState.on_sitting_changed`)."""
@@ -132,9 +140,12 @@ class KeepsState(App[int]):
             return
         self._autosave_warned = True
         reason = getattr(exc, "strerror", None) or exc
+        from collabcheck.render.words import path_lines
+
         message = (
-            f"Answers cannot be kept in {self.state_dir} ({reason}), "
-            "so stopping now would lose them. You can still finish and save."
+            f"Answers cannot be kept in this folder ({reason}):\n"
+            + "\n".join(path_lines(self.state_dir, notice_width(self.size.width)))
+            + "\nStopping now would lose them. You can still finish and save."
         )
         with contextlib.suppress(RuntimeError):  # the app is already closing
             self.ui_loop.call_soon_threadsafe(
@@ -151,10 +162,13 @@ class KeepsState(App[int]):
 
         sitting, aside = store.load_checked(self.state_dir, getattr(self, "bank", None))
         if aside is not None or (sitting is None and paths.has_sitting(self.state_dir)):
+            from collabcheck.render.words import path_lines
+
             where = aside or self.state_dir / paths.STATE_FILE
             self.notify(
-                f"An unfinished sitting could not be read, so it was put aside as {where}. "
-                "You can start a new sitting.",
+                "An unfinished sitting could not be read, so it was put aside as\n"
+                + "\n".join(path_lines(where, notice_width(self.size.width)))
+                + "\nYou can start a new sitting.",
                 title="Unfinished sitting put aside",
                 severity="warning",
                 timeout=30,

@@ -38,6 +38,14 @@ class SideButton(Button, can_focus=False):
     """A row's side of care: pressed (or F7 in the row) it moves to the next side. Kept out of
     the Tab order, so Tab still goes name, role, next name."""
 
+    # A button centres its label; the sides are a column, so each "Side:" starts at the
+    # button's left edge and lines up with the rows above and below, whatever the side says.
+    DEFAULT_CSS = """
+    SideButton {
+        content-align: left middle;
+    }
+    """
+
     def __init__(self, n: int, side: str) -> None:
         super().__init__("", id=f"side-{n}", classes="side", compact=True)
         self.side = side if side in SIDES else ""
