@@ -2,7 +2,7 @@
 
 The goal is history's own (bench/history_bench.py): for a programme of 10,000 snapshots, a
 first (cold) cohort takes at most half the time tomllib alone takes to parse the files, a
-later (warm) one at most a tenth, and under 300 MB. The programme is the one
+later (warm) one at most a twentieth, and under 300 MB. The programme is the one
 history_bench.py makes. `history --format json` is timed beside it, so the two commands'
 ratios come from the same run; the CSV export (every answer of every sitting, compared
 again) is timed too and reported against the same baseline, without a goal.
