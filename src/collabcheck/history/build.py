@@ -32,6 +32,9 @@ from collabcheck.history.trend import shown_delta as shown_delta
 Compared = Callable[["Sitting", "Sitting", str], tuple[float | None, float | None]]
 
 
+_SUMMARY_FIELDS = tuple(f.name for f in fields(Summary))  # looked up once, not per sitting
+
+
 @dataclass(frozen=True, slots=True)
 class Sitting(Summary):
     """What history needs from one snapshot: the figures kept of it (`Summary`), where it is,
@@ -45,7 +48,7 @@ class Sitting(Summary):
     def of(cls, file: str, summary: Summary, questions: dict[str, list[str]], warnings: list[str]) -> Sitting:
         """The sitting in `file` from what history kept of it, with the statements it asked
         and the notes to show beside it."""
-        kept = {f.name: getattr(summary, f.name) for f in fields(Summary)}
+        kept = {name: getattr(summary, name) for name in _SUMMARY_FIELDS}
         return cls(**{**kept, "warnings": warnings}, file=file, questions=questions)
 
     @property

@@ -18,7 +18,7 @@ from typing import Any
 from collabcheck.core.bank import Bank
 from collabcheck.history.cache import SummaryCache, code_fingerprint, default_cache_dir
 from collabcheck.history.picture import say_place
-from collabcheck.history.read import PRACTICES, Scanned, bank_fingerprint
+from collabcheck.history.read import PRACTICES, Scanned, bank_fingerprint, load_readers
 
 
 def summarise_for_cohort(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[str, Any]:
@@ -170,8 +170,8 @@ class CohortScanned(Scanned):
         summaries = [self.cache.get(rel, key) for rel, key in found]  # each entry checked on loading
         misses = [n for n, s in enumerate(summaries) if s is None]
         bank = self.bank
-        if misses:  # the snapshot models, once before the workers fork, not once in each
-            import collabcheck.core.models  # noqa: F401
+        if misses:
+            load_readers()
         fresh = fork_map(
             lambda path: summarise_file(path, bank),
             [os.path.join(self.root, found[n][0]) for n in misses],

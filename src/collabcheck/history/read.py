@@ -207,6 +207,13 @@ def _summarise_all(paths: list[str], bank: Bank, workers: int) -> list[Record]:
     from collabcheck.core.parallel import fork_map
 
     if paths:
-        import collabcheck.core.models  # noqa: F401 - once, before the workers fork, not in each
-
+        load_readers()
     return fork_map(lambda path: summarise_file(path, bank), paths, workers)
+
+
+def load_readers() -> None:
+    """Load what reading and comparing a snapshot needs (its models, the rule), once, before
+    the workers fork: each would otherwise load them again, the same work done on every core."""
+    import collabcheck.core.models
+    import collabcheck.history.sides
+    import collabcheck.scoring.compare  # noqa: F401
