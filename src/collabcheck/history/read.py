@@ -189,8 +189,8 @@ def _read(scanned: Scanned, workers: int) -> list[tuple[str, Record]]:
     misses = [n for n, r in enumerate(records) if r is None]
     fresh = _summarise_all([os.path.join(root, found[n][0]) for n in misses], bank, workers)
     for n, made in zip(misses, fresh, strict=True):
-        records[n] = made
-        cache.put(found[n][0], found[n][1], made.to_json())
+        records[n] = record_of(made)
+        cache.put(found[n][0], found[n][1], made)
     cache.save()
     out: list[tuple[str, Record]] = []
     for (rel, _), record in zip(found, records, strict=True):
@@ -201,14 +201,16 @@ def _read(scanned: Scanned, workers: int) -> list[tuple[str, Record]]:
     return out
 
 
-def _summarise_all(paths: list[str], bank: Bank, workers: int) -> list[Record]:
-    """Summaries of uncached files, in order; shared among processes for a big first run
-    (comparing is the slow part of reading thousands of files)."""
+def _summarise_all(paths: list[str], bank: Bank, workers: int) -> list[dict[str, Any]]:
+    """Summaries of uncached files, in order, as the cache keeps them; shared among
+    processes for a big first run (comparing is the slow part of reading thousands of files).
+    The workers send back plain JSON objects: cheaper to copy between processes than records,
+    and what the cache keeps anyway."""
     from collabcheck.core.parallel import fork_map
 
     if paths:
         load_readers()
-    return fork_map(lambda path: summarise_file(path, bank), paths, workers)
+    return fork_map(lambda path: summarise_file(path, bank).to_json(), paths, workers)
 
 
 def load_readers() -> None:
