@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from collabcheck import __version__
 from collabcheck.cli.exits import EXIT_OK, EXIT_STOPPED, EXIT_USAGE
@@ -30,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
 
     hint = "collabcheck --help"
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         line = f"collabcheck: {plain_usage_error(message)} (try '{self.hint}')"
         sys.stderr.write(safe_line(line) + "\n")
         raise SystemExit(EXIT_USAGE)

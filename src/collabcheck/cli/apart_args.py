@@ -9,9 +9,12 @@ but argparse.
 from __future__ import annotations
 
 import argparse
+from typing import TypeVar
+
+Parser = TypeVar("Parser", bound=argparse.ArgumentParser)  # the main parser's class, shared by its subparsers
 
 
-def add_apart_command(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg, unused-ignore]
+def add_apart_command(sub: argparse._SubParsersAction[Parser], common: Parser) -> None:
     """`apart` in the main parser: the rest of the line is read by `apart_parser`."""
     p = sub.add_parser(
         "apart",

@@ -18,13 +18,16 @@ import secrets
 import threading
 from collections import deque
 from pathlib import Path
-from typing import TextIO, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
 from collabcheck.cli.plain_page import page, start_page, step_from
 from collabcheck.cli.serve_guard import COOKIE, Guard
 from collabcheck.core import state
 from collabcheck.core.bank import Bank
 from collabcheck.tui import tab_code
+
+if TYPE_CHECKING:  # imported when the server starts, so the app starts without it
+    from aiohttp import web
 
 IDLE = 3 * 60 * 60.0  # seconds a page may wait for an answer before its sitting is kept and ended
 STEP = 45.0  # seconds an answer may take (a push takes up to 30) before the page says "working"
@@ -62,7 +65,7 @@ class Channel(io.TextIOBase):
         """Yes: a hand-over's clearing is understood (the page drops what came before)."""
         return True
 
-    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]  # typeshed: IOBase's is bytes
         with self.cond:
             self.reads += 1
             self.waiting = True
@@ -140,7 +143,7 @@ class PlainWeb:
         self.visits: dict[str, Visit] = {}
         self.tries: dict[str, int] = {}
 
-    def app(self):
+    def app(self) -> web.Application:
         from aiohttp import web
 
         app = web.Application(client_max_size=64 * 1024)
@@ -155,7 +158,7 @@ class PlainWeb:
         app.on_shutdown.append(self.shutdown)
         return app
 
-    def _refuse(self, request, form: bool = False):
+    def _refuse(self, request: web.Request, form: bool = False) -> None:
         from aiohttp import web
 
         headers, query, cookies = dict(request.headers), dict(request.query), dict(request.cookies)
@@ -166,7 +169,7 @@ class PlainWeb:
             raise web.HTTPForbidden(text=reason + "\n")
 
     @staticmethod
-    def _html(text: str, status: int = 200):
+    def _html(text: str, status: int = 200) -> web.Response:
         from aiohttp import web
 
         response = web.Response(text=text, content_type="text/html", status=status)
@@ -180,14 +183,14 @@ class PlainWeb:
     def _waiting(self) -> list[Path]:
         return [f for f, _ in state.unfinished(self.state_root, self.bank.id, self.bank.version)]
 
-    async def start(self, request):
+    async def start(self, request: web.Request) -> web.Response:
         self._refuse(request)
         response = self._html(start_page(bool(await asyncio.to_thread(self._waiting))))
         if self.guard.secret:
             response.set_cookie(COOKIE, self.guard.secret, httponly=True, samesite="Strict")
         return response
 
-    async def new(self, request):
+    async def new(self, request: web.Request) -> web.Response:
         from aiohttp import web
 
         self._refuse(request, form=True)
@@ -227,7 +230,7 @@ class PlainWeb:
                 return state.claim(folder)
         return None
 
-    def _visit(self, request) -> Visit:
+    def _visit(self, request: web.Request) -> Visit:
         from aiohttp import web
 
         wanted = request.match_info["id"]
@@ -239,7 +242,7 @@ class PlainWeb:
             "page again and carry on with your code.\n"
         )
 
-    async def show(self, request):
+    async def show(self, request: web.Request) -> web.Response:
         self._refuse(request)
         visit = self._visit(request)
         chunks, waiting, finished = visit.channel.shown()
@@ -247,7 +250,7 @@ class PlainWeb:
         step.busy = not waiting and not finished
         return self._html(page(step))
 
-    async def send(self, request):
+    async def send(self, request: web.Request) -> web.Response:
         from aiohttp import web
 
         self._refuse(request, form=True)
@@ -263,7 +266,7 @@ class PlainWeb:
         for key in [k for k, v in self.visits.items() if v.channel.finished]:
             del self.visits[key]
 
-    async def shutdown(self, app) -> None:
+    async def shutdown(self, app: web.Application) -> None:
         """Stopping the server keeps every sitting, as the end of input does in plain mode."""
         for visit in self.visits.values():
             visit.channel.end()

@@ -16,10 +16,15 @@ import ipaddress
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from collabcheck.cli.serve_guard import COOKIE as COOKIE_NAME
 from collabcheck.cli.serve_guard import Guard, new_secret
 from collabcheck.core.errors import CollabcheckError
+
+if TYPE_CHECKING:  # imported when a server starts, so the app starts without them
+    from aiohttp import web
+    from textual_serve.server import Server
 
 SERVED_FLAG = "--served"  # hidden: how the server starts each tab's app
 PAGE_FOLDER = Path(__file__).parent / "web"
@@ -47,6 +52,7 @@ def tab_command(questions: str | None, snapshot_dir: Path, shared: bool = False)
 
 
 def address(host: str, port: int) -> str:
+    """The server's address as a browser needs it (an IPv6 host in brackets)."""
     shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
     return f"http://{shown}:{port}"
 
@@ -78,6 +84,7 @@ def ready_lines(guard: Guard) -> list[str]:
 
 
 def warning(host: str, port: int) -> str | None:
+    """The warning printed before a server others can reach starts; None on this computer only."""
     if is_loopback(host):
         return None
     return (
@@ -87,7 +94,7 @@ def warning(host: str, port: int) -> str | None:
     )
 
 
-def make_server(command: str, guard: Guard):  # textual_serve.Server
+def make_server(command: str, guard: Guard) -> Server:
     """A textual-serve Server that prints plain words, serves its page from this package,
     refuses any request the guard refuses, and builds its links from the address the
     browser used (so --host 0.0.0.0 still gives other computers working links)."""
@@ -122,11 +129,11 @@ def make_server(command: str, guard: Guard):  # textual_serve.Server
             logging.basicConfig(level=logging.WARNING, format="%(message)s")
             logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
-        async def on_startup(self, app) -> None:  # aiohttp Application
+        async def on_startup(self, app: web.Application) -> None:
             """Say "ready" once the port answers (aiohttp starts listening after this)."""
             app["ready"] = asyncio.get_running_loop().create_task(say_when_listening())
 
-        async def handle_index(self, request):  # aiohttp types
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
             reason = guard.refuse_page(*parts(request))
             if reason:
                 raise refused(reason)
@@ -142,13 +149,13 @@ def make_server(command: str, guard: Guard):  # textual_serve.Server
                 response.set_cookie(COOKIE_NAME, guard.secret, httponly=True, samesite="Strict")
             return response
 
-        async def handle_websocket(self, request):  # aiohttp types
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             reason = guard.refuse_socket(*parts(request))
             if reason:
                 raise refused(reason)
             return await super().handle_websocket(request)
 
-        async def handle_download(self, request):  # aiohttp types
+        async def handle_download(self, request: web.Request) -> web.StreamResponse:
             reason = guard.refuse_page(*parts(request))
             if reason:
                 raise refused(reason)

@@ -262,18 +262,16 @@ def _format_ok(data: dict[str, Any], path: Path) -> None:
 
 def _text(data: dict[str, Any], key: str, path: Path, optional: bool = False) -> str:
     value = data.get(key, "" if optional else None)
-    _need(isinstance(value, str), path, f"'{key}' is missing or not text")
-    return value  # type: ignore[return-value]
+    if not isinstance(value, str):
+        raise ApartError(path, f"'{key}' is missing or not text")
+    return value
 
 
 def _when(data: dict[str, Any], key: str, path: Path) -> datetime:
     value = data.get(key)
-    _need(
-        isinstance(value, datetime) and value.tzinfo is not None,
-        path,
-        f"'{key}' must be a date and time with an offset",
-    )
-    return value  # type: ignore[return-value]
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise ApartError(path, f"'{key}' must be a date and time with an offset")
+    return value
 
 
 def read_opened(path: Path) -> Opened:

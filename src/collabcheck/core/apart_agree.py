@@ -94,9 +94,8 @@ def read_agreement(path: Path, pid: str, how: str) -> Agreement:
     _need(data.get("partner") == pid, path, f"is not the agreement of '{pid}'")
     _need(data.get("how") == how, path, f"'how' must be '{how}' in this file")
     practice = data.get("practice")
-    _need(
-        type(practice) is int and 1 <= practice <= 5, path, "'practice' must be a practice number from 1 to 5"
-    )
+    if type(practice) is not int or not 1 <= practice <= 5:
+        raise ApartError(path, "'practice' must be a practice number from 1 to 5")
     actions = data.get("actions", [])
     _need(
         isinstance(actions, list)
@@ -108,7 +107,7 @@ def read_agreement(path: Path, pid: str, how: str) -> Agreement:
     return Agreement(
         pid,
         how,
-        practice,  # type: ignore[arg-type]
+        practice,
         tuple(a.strip() for a in actions if a.strip()),
         _when(data, "agreed_at", path),
     )

@@ -6,8 +6,8 @@ is offered (the options in key order, with names shown as typed); the screen kno
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, Self
+from collections.abc import Callable, Iterable
+from typing import Any, Self, cast
 
 from textual.message import Message
 from textual.widgets import OptionList
@@ -27,6 +27,11 @@ def choices(item: Item, sitting: Sitting) -> list[tuple[Answer | None, str]]:
     opts: list[tuple[Answer | None, str]] = [(v, safe(label)) for v, label in options(item, sitting.partners)]
     opts.append((None, "Skip this question"))
     return opts
+
+
+# OptionList's page actions are declared without annotations; like its other actions, each
+# takes nothing and returns nothing, and this says so to the type checker.
+_Action = Callable[[], None]
 
 
 class AnswerList(OptionList):
@@ -81,11 +86,11 @@ class AnswerList(OptionList):
 
     def action_page_up(self) -> None:
         self.deliberate = True
-        super().action_page_up()
+        cast(_Action, super().action_page_up)()
 
     def action_page_down(self) -> None:
         self.deliberate = True
-        super().action_page_down()
+        cast(_Action, super().action_page_down)()
 
     def action_select(self) -> None:
         if self.deliberate and self.highlighted is not None:
