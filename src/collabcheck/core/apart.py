@@ -41,6 +41,7 @@ import tomli_w
 from collabcheck.core.bank import Bank
 from collabcheck.core.errors import CollabcheckError
 from collabcheck.core.files import atomic_write_new, read_toml
+from collabcheck.core.records import ROUTES, ContextStage, Route, is_route, is_stage
 from collabcheck.core.slug import is_slug
 from collabcheck.core.snapshot import STAGES, Answer, check_value
 
@@ -52,7 +53,6 @@ SEAL_SUFFIX = ".seal"
 REVEAL_SUFFIX = ".reveal.toml"
 SALT_BYTES = 32
 SIDES = ("professional", "patient", "other")
-ROUTES_APART = ("open", "under-radar", "undecided")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -110,8 +110,8 @@ class Opened:
     bank: str
     bank_version: int
     partners: tuple[Member, ...]
-    stage: str | None = None
-    route: str | None = None
+    stage: ContextStage | None = None
+    route: Route | None = None
     opened_by: str = ""
 
     @property
@@ -302,12 +302,10 @@ def read_opened(path: Path) -> Opened:
     context = data.get("context", {})
     _need(isinstance(context, dict), path, "[context] must be a table")
     stage, route = context.get("stage"), context.get("route")
-    _need(stage is None or stage in STAGES, path, f"context.stage must be one of {', '.join(STAGES)}")
-    _need(
-        route is None or route in ROUTES_APART,
-        path,
-        f"context.route must be one of {', '.join(ROUTES_APART)}",
-    )
+    if not (stage is None or is_stage(stage)):
+        raise ApartError(path, f"context.stage must be one of {', '.join(STAGES)}")
+    if not (route is None or is_route(route)):
+        raise ApartError(path, f"context.route must be one of {', '.join(ROUTES)}")
     return Opened(
         sid,
         pair,

@@ -36,8 +36,8 @@ def combined_sitting(found: Look, bank: Bank, settled: Settled | None = None) ->
         started_at=o.opened_at,
         answers={pid: dict(r.answers) for pid, r in found.reveals.items()},
         notes={pid: {k: Note(text=v) for k, v in r.notes.items()} for pid, r in found.reveals.items()},
-        how_long=o.stage,  # type: ignore[arg-type]
-        route=o.route,  # type: ignore[arg-type]
+        how_long=o.stage,
+        route=o.route,
         stage="together",
         current_partner=len(o.partners),
         agreed_practice=settled.practice if settled else None,

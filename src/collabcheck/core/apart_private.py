@@ -89,8 +89,8 @@ def start_sitting(found: Look, pid: str, bank: Bank, when: datetime) -> Sitting:
         pair=o.pair,
         started_at=when,
         current_partner=o.partner_ids.index(pid),
-        how_long=o.stage,  # type: ignore[arg-type]
-        route=o.route,  # type: ignore[arg-type]
+        how_long=o.stage,
+        route=o.route,
     )
 
 

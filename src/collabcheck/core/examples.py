@@ -61,8 +61,8 @@ def sitting_from_snapshot(snap: Snapshot) -> Sitting:
         notes=notes,
         agreed_practice=snap.agreed.practice if snap.agreed else None,
         actions=list(snap.agreed.actions) if snap.agreed else [],
-        how_long=context.stage if context else None,  # type: ignore[arg-type]
-        route=context.route if context else None,  # type: ignore[arg-type]
+        how_long=context.stage if context else None,
+        route=context.route if context else None,
     )
 
 

@@ -53,7 +53,9 @@ from collabcheck.core.records import (
     STAGES,
     Agreed,
     Context,
+    ContextStage,
     Partner,
+    Route,
     Snapshot,
     brief,
     check_value,
@@ -107,8 +109,8 @@ class AgreedModel(Strict):
 class ContextModel(Strict):
     """`[context]` (schema 2 on): how long the partnership has run and the route it takes."""
 
-    stage: Literal["starting", "under-a-year", "longer"] | None = None
-    route: Literal["open", "under-radar", "undecided"] | None = None
+    stage: ContextStage | None = None
+    route: Route | None = None
 
 
 def unique_ids(partners: list[Any]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal, TypeGuard
 
 import tomli_w
 
@@ -23,8 +23,22 @@ SCHEMA = 3  # the newest schema this collabcheck reads (and writes, when a side 
 WRITTEN_SCHEMA = 2  # what a sitting with no sides is written as, so older readers still read it
 Answer = int | str
 # Where the partnership stands (the snapshot's `[context]`, schema 2): asked once, together.
-STAGES = ("starting", "under-a-year", "longer")
-ROUTES = ("open", "under-radar", "undecided")
+ContextStage = Literal["starting", "under-a-year", "longer"]
+Route = Literal["open", "under-radar", "undecided"]
+STAGES: tuple[ContextStage, ...] = ("starting", "under-a-year", "longer")
+ROUTES: tuple[Route, ...] = ("open", "under-radar", "undecided")
+
+
+def is_stage(value: object) -> TypeGuard[ContextStage]:
+    """Is this one of the stages (so the type checker knows it is)?"""
+    return value in STAGES
+
+
+def is_route(value: object) -> TypeGuard[Route]:
+    """Is this one of the routes (so the type checker knows it is)?"""
+    return value in ROUTES
+
+
 # Answer values new in schema 2: "less:<id>" (3+ partners), "outside", and "unsure" on
 # authority and focus items. A schema-1 file never holds them.
 
@@ -52,8 +66,8 @@ class Agreed:
 class Context:
     """Where the partnership stands: how long together, and which route it is taking now."""
 
-    stage: str | None = None
-    route: str | None = None
+    stage: ContextStage | None = None
+    route: Route | None = None
 
 
 @dataclass

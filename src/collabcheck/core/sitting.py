@@ -23,7 +23,7 @@ from collabcheck.core.bank import FOCUS_VALUES, Bank, Item, questions  # noqa: F
 from collabcheck.core.errors import CollabcheckError
 from collabcheck.core.files import atomic_replace, read_bytes
 from collabcheck.core.paths import STATE_FILE, state_dir  # noqa: F401 - part of this module's API
-from collabcheck.core.records import SCHEMA, WRITTEN_SCHEMA
+from collabcheck.core.records import SCHEMA, WRITTEN_SCHEMA, ContextStage, Route
 from collabcheck.core.slug import pair_slug, slugify, unique_slugs
 from collabcheck.core.snapshot import Agreed, Answer, Context, Partner, Snapshot, check_value
 
@@ -81,8 +81,8 @@ class Sitting:
     # True by default: a sitting saved before the question existed is not asked it on resume;
     # `Sitting.new` sets False, so every new sitting is asked once.
     context_asked: bool = True
-    how_long: Literal["starting", "under-a-year", "longer"] | None = None
-    route: Literal["open", "under-radar", "undecided"] | None = None
+    how_long: ContextStage | None = None
+    route: Route | None = None
     # "Who is here" as typed so far (name, role) and the partnership name, kept while typing.
     draft_people: list[tuple[str, str]] = field(default_factory=list)
     draft_pair: str = ""

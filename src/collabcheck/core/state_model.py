@@ -34,7 +34,7 @@ from collabcheck.core.models import (
     check_keys,
     unique_ids,
 )
-from collabcheck.core.records import SCHEMA, brief
+from collabcheck.core.records import SCHEMA, ContextStage, Route, brief
 from collabcheck.core.slug import is_slug
 
 if TYPE_CHECKING:
@@ -96,8 +96,8 @@ class StateModel(Strict):
     agreed_practice: int | None = Field(default=None, ge=1, le=5)
     actions: list[Text] = []
     context_asked: bool = True
-    how_long: Literal["starting", "under-a-year", "longer"] | None = None
-    route: Literal["open", "under-radar", "undecided"] | None = None
+    how_long: ContextStage | None = None
+    route: Route | None = None
     draft_people: list[Annotated[tuple[Text, Text], Field(strict=False)]] = Field(default=[], max_length=6)
     draft_pair: Text = ""
     draft_sides: list[Literal["", "professional", "patient", "other"]] = Field(default=[], max_length=6)

@@ -38,6 +38,13 @@ class Place:
     def on_plane(self) -> bool:
         return self.say is not None and self.attention is not None
 
+    @property
+    def point(self) -> tuple[float, float] | None:
+        """(say, attention) when the partner is on the plane, else None."""
+        if self.say is None or self.attention is None:
+            return None
+        return self.say, self.attention
+
     def to_json(self) -> dict[str, Any]:
         return {
             "say": self.say,
@@ -111,23 +118,18 @@ class Arrow:
     def steps(self) -> tuple[int, int] | None:
         """The arrow's direction as shown (to one decimal place): (across, up), each −1, 0 or
         +1; None without an arrow. The picture and its sentence both follow this."""
-        moved = self.moved
-        if moved is None:
+        now, before = self.now.point, self.before.point if self.before is not None else None
+        if now is None or before is None:
             return None
-        return (
-            _sign(self.now.say, self.before.say),  # type: ignore[union-attr]
-            _sign(self.now.attention, self.before.attention),  # type: ignore[union-attr]
-        )
+        return _sign(now[0], before[0]), _sign(now[1], before[1])
 
     @property
     def moved(self) -> tuple[float, float] | None:
         """(across, up) from before to now, when both places are on the plane."""
-        if self.before is None or not self.before.on_plane or not self.now.on_plane:
+        now, before = self.now.point, self.before.point if self.before is not None else None
+        if now is None or before is None:
             return None
-        return (
-            self.now.say - self.before.say,  # type: ignore[operator]
-            self.now.attention - self.before.attention,  # type: ignore[operator]
-        )
+        return now[0] - before[0], now[1] - before[1]
 
 
 def _sign(now: float | None, before: float | None) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from collabcheck.core.bank import Bank
@@ -213,9 +214,11 @@ def _summarise_all(paths: list[str], bank: Bank, workers: int) -> list[dict[str,
     return fork_map(lambda path: summarise_file(path, bank).to_json(), paths, workers)
 
 
-def load_readers() -> None:
+def load_readers() -> tuple[ModuleType, ...]:
     """Load what reading and comparing a snapshot needs (its models, the rule), once, before
     the workers fork: each would otherwise load them again, the same work done on every core."""
-    import collabcheck.core.models
-    import collabcheck.history.sides
-    import collabcheck.scoring.compare  # noqa: F401
+    from collabcheck.core import models
+    from collabcheck.history import sides
+    from collabcheck.scoring import compare
+
+    return models, sides, compare

@@ -21,6 +21,7 @@ from collabcheck.core.bank import Bank
 from collabcheck.core.errors import CollabcheckError
 from collabcheck.core.forms import bank_for
 from collabcheck.core.partnerships import Partnership, find_partnerships
+from collabcheck.core.records import is_route, is_stage
 from collabcheck.core.sitting import Sitting
 from collabcheck.plain.answering import Answering
 from collabcheck.plain.quick import choose_form, say_quick_reading
@@ -169,10 +170,10 @@ class PlainSitting:
                     break
                 if said.isdigit() and 1 <= int(said) <= len(choices_):
                     value, label = choices_[int(said) - 1]
-                    if question == STAGE_QUESTION:
-                        s.how_long = value  # type: ignore[assignment]
-                    else:
-                        s.route = value  # type: ignore[assignment]
+                    if question == STAGE_QUESTION and is_stage(value):
+                        s.how_long = value
+                    elif is_route(value):
+                        s.route = value
                     t.say(f"You chose: {label}.")
                     break
                 t.say("Sorry, that is not one of the choices.")

@@ -244,11 +244,13 @@ def svg(pic: Picture, names: dict[str, str], you: bool = True) -> str:
     out.append(f'<text x="{LEFT - 6}" y="{TOP + PLANE}" text-anchor="end">{UP[0]}</text>')
     for k, a in enumerate(pic.arrows):
         shape, letter = SHAPES[k % len(SHAPES)], mark.get(a.pid, "?")
-        if not a.now.on_plane:
+        point = a.now.point
+        if point is None:
             continue
-        x, y = to_xy(a.now.say, a.now.attention)  # type: ignore[arg-type]
-        if a.moved is not None and a.steps != (0, 0):
-            bx, by = to_xy(a.before.say, a.before.attention)  # type: ignore[union-attr, arg-type]
+        x, y = to_xy(*point)
+        before = a.before.point if a.before is not None else None
+        if before is not None and a.steps != (0, 0):
+            bx, by = to_xy(*before)
             out.append(_shape(shape, bx, by, 6, 'fill="none" stroke="black" stroke-dasharray="2 2"'))
             length = math.hypot(x - bx, y - by)
             if length > 24:  # the arrow stops at the edge of the shape, so its head shows

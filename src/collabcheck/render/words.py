@@ -94,12 +94,7 @@ def display_name(name: str, limit: int | None = None) -> str:
     characters, a cut marked with '…'."""
     limit = DISPLAY_MAX if limit is None else limit
     clean = name.lstrip()[: limit * 4 + 64]  # enough to fill `limit` after collapsing; keeps this linear
-    clean = "".join(
-        ch
-        if ch.isprintable() or ch.isspace()
-        else _escape(ch)
-        for ch in clean
-    )
+    clean = "".join(ch if ch.isprintable() or ch.isspace() else _escape(ch) for ch in clean)
     clean = re.sub(r"\s+", " ", clean).strip() or "?"
     if len(clean) > limit:
         clean = clean[: max(limit - 1, 1)] + "…"

@@ -308,7 +308,7 @@ class CollabcheckApp(KeepsState):
         standing = await self.show(ContextScreen(s.how_long, s.route))
         s.context_asked = True
         if standing is not None:
-            s.how_long, s.route = standing.stage, standing.route  # type: ignore[assignment]
+            s.how_long, s.route = standing.stage, standing.route
         self.autosave()
 
     async def quick_or_full(self, s: Sitting) -> None:

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from collabcheck.core.records import ContextStage, Route, is_route, is_stage
 from collabcheck.render.options import ROUTE_OPTIONS, ROUTE_QUESTION, STAGE_OPTIONS, STAGE_QUESTION
 
 # A number answers and moves on at once (as on every question), so the hint never says
@@ -36,8 +37,8 @@ HINTS = {
 class Standing:
     """What the partners chose (None where they left a question)."""
 
-    stage: str | None
-    route: str | None
+    stage: ContextStage | None
+    route: Route | None
 
 
 class ContextScreen(Screen[Standing]):
@@ -52,13 +53,13 @@ class ContextScreen(Screen[Standing]):
     ]
 
     # What the partners chose on each question (None: left); each choice is marked with ●.
-    stage: reactive[str | None] = reactive(None, init=False)
-    route: reactive[str | None] = reactive(None, init=False)
+    stage: reactive[ContextStage | None] = reactive(None, init=False)
+    route: reactive[Route | None] = reactive(None, init=False)
     # Which question is being answered, kept here rather than read from the focus: a burst
     # of keys (Enter, Enter) arrives before a focus change has taken effect.
     step: reactive[str] = reactive("stage", init=False)
 
-    def __init__(self, stage: str | None = None, route: str | None = None) -> None:
+    def __init__(self, stage: ContextStage | None = None, route: Route | None = None) -> None:
         super().__init__()
         self.set_reactive(ContextScreen.stage, stage)
         self.set_reactive(ContextScreen.route, route)
@@ -139,9 +140,9 @@ class ContextScreen(Screen[Standing]):
         if box.highlighted is None:
             return
         value = box.get_option_at_index(box.highlighted).id
-        if box.id == "stage":
+        if box.id == "stage" and is_stage(value):
             self.stage = value
-        else:
+        elif is_route(value):
             self.route = value
 
     def action_switch(self) -> None:

@@ -48,12 +48,14 @@ def grid(pic: Picture, names: dict[str, str]) -> list[list[tuple[str, str]]]:
     mark = letters(names)
     now_cells = {}
     for a in pic.arrows:
-        if not a.now.on_plane:
+        point = a.now.point
+        if point is None:
             continue
-        here = cell(a.now.say, a.now.attention)  # type: ignore[arg-type]
+        here = cell(*point)
         now_cells[a.pid] = here
-        if a.moved is not None and a.before is not None:
-            there = cell(a.before.say, a.before.attention)  # type: ignore[arg-type]
+        before = a.before.point if a.before is not None else None
+        if a.moved is not None and before is not None:
+            there = cell(*before)
             if there != here:
                 for c, r in _trail(there, here):
                     rows[r][c] = ("·", "")
