@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -218,13 +219,27 @@ def test_examples_are_what_the_script_writes(tmp_path: Path):
         assert (copy / rel).read_text().split("\n", 1)[1] == (EXAMPLES / rel).read_text().split("\n", 1)[1]
 
 
-def test_history_leaves_the_cycle_collector_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    """history never switches Python's cycle collector off: a caller in the same process (the
-    app, a facilitator's script, these tests) finds it on, even after an error."""
+def test_history_pauses_the_cycle_collector_and_leaves_it_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    """history pauses Python's cycle collector while it makes its records (they hold no
+    cycles), and gives it back: a caller in the same process (the app, a facilitator's
+    script, these tests) finds it on, even after an error."""
     import gc
 
+    import collabcheck.history.build as build
+
+    seen: list[bool] = []
+    real = build.build_history
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build, "build_history", watched)
     assert gc.isenabled()
     assert main(["history", str(programme(tmp_path)), "--format", "json"]) == 0
+    assert seen == [False]
     assert gc.isenabled()
     assert main(["history", str(tmp_path / "nowhere")]) == 2
     assert gc.isenabled()

@@ -11,7 +11,6 @@ cache every other format reads.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
@@ -27,15 +26,12 @@ def run_cohort(args: argparse.Namespace) -> int:
     """Print the programme; usage problems are one line on stderr and exit 2.
 
     As for history, Python's cycle collector is paused while thousands of small records are
-    made (there are no cycles to find), and back on when the output is written.
+    made (there are no cycles to find: `cycle_collector_paused`).
     """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
+    from collabcheck.cli.history import cycle_collector_paused
+
+    with cycle_collector_paused():
         return _run(args)
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _folder(args: argparse.Namespace) -> Path:
