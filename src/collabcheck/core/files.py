@@ -13,6 +13,7 @@ import os
 import re
 import secrets
 import stat
+import threading
 from pathlib import Path
 from typing import Any, Literal
 
@@ -146,11 +147,19 @@ def parse_toml(
             path,
             f"is nested {depth} deep in brackets; collabcheck reads at most {MAX_DEPTH} (a snapshot needs 2)",
         )
+    import tomllib
+
     import toml_rs
 
     try:
+        if threading.current_thread() is not threading.main_thread():
+            # toml-rs 0.4.3 can crash the whole process (a segmentation fault inside the
+            # parser) when called from one of the app's worker threads after an earlier app
+            # ran in the same process (tests/test_toml_in_threads.py), so the app's threads
+            # use Python's own parser, which accepts and refuses the same TOML 1.0 files.
+            return tomllib.loads(text)
         return toml_rs.loads(text, toml_version=TOML_VERSION)
-    except toml_rs.TOMLDecodeError as exc:
+    except (toml_rs.TOMLDecodeError, tomllib.TOMLDecodeError) as exc:
         raise error(path, f"not valid TOML: {_short(exc)}{_hint(path)}", line=_line(exc)) from None
     except ValueError as exc:
         # The parser's checks after parsing (a time with second 60, say) name no line.
