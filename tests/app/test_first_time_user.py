@@ -9,10 +9,9 @@ from .test_screens import at_question
 
 
 async def start_questions(pilot, people=(("Alice", ""), ("Sam", ""))) -> QuestionsScreen:
-    await enter_people(pilot, list(people))
-    await pilot.press("enter")
-    await pilot.pause()
-    screen = pilot.app.screen
+    """The first partner at the first question of a new sitting, saved just after Who is
+    here (the names typed in and Where you stand passed by keys are tested in test_flow)."""
+    screen = await at_question(pilot, "agree", people)
     assert isinstance(screen, QuestionsScreen)
     return screen
 
