@@ -18,6 +18,7 @@ from collabcheck.render.json import report_json
 from collabcheck.render.reasons import reasons, working
 from collabcheck.render.report import render_markdown, render_text
 from collabcheck.scoring.compare import compare
+from tests.conftest import Ran, run_cli
 from tests.strategies import BANKS, MINI_BANK, SHIPPED_BANK, make_snapshot, snapshots
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,10 +77,16 @@ SUGGESTION_KEYS = {"number", "id", "title", "reasons", "tips", "prompts", "ranki
 RANKING_KEYS = {"number", "priority"}
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [PY, "-m", "collabcheck", *args], capture_output=True, text=True, cwd=cwd, timeout=60
-    )
+def run_program(*args: str) -> subprocess.CompletedProcess[str]:
+    """`collabcheck ARGS` as a new Python process: its real exit status, output and stderr
+    (kept for the happy path and for bad files: one line, exit 2, no traceback)."""
+    return subprocess.run([PY, "-m", "collabcheck", *args], capture_output=True, text=True, timeout=60)
+
+
+def run(*args: str) -> Ran:
+    """`collabcheck ARGS` through `collabcheck.cli.main` in this process: the same command a
+    fraction of the CPU (each new Python costs about half a second)."""
+    return run_cli(*args)
 
 
 def write(tmp_path: Path, text: str, name: str = "sitting.toml") -> Path:
@@ -112,7 +119,7 @@ def check_spec_keys(j: dict) -> None:
 
 
 def test_json_report_has_every_spec_key(tmp_path: Path) -> None:
-    r = run("report", str(write(tmp_path, GOOD)), "--format", "json", "--questions", MINI)
+    r = run_program("report", str(write(tmp_path, GOOD)), "--format", "json", "--questions", MINI)
     assert r.returncode == 0, r.stderr
     assert r.stderr == ""
     j = json.loads(r.stdout)
@@ -234,8 +241,8 @@ def test_bad_file_is_one_line_and_exit_2(tmp_path: Path, case: str) -> None:
     else:
         text, expect = BAD[case]
         path = write(tmp_path, text)
-    for fmt in ("text", "json"):
-        r = run("report", str(path), "--format", fmt, "--questions", MINI)
+    for fmt, how in (("text", run_program), ("json", run)):
+        r = how("report", str(path), "--format", fmt, "--questions", MINI)
         assert r.returncode == 2
         assert r.stdout == ""
         lines = r.stderr.splitlines()

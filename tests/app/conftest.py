@@ -144,3 +144,17 @@ async def names_in(pilot, first: str = "Ann", second: str = "Bo", press: str | N
     if press:
         await pilot.press(press)
         await pilot.pause()
+
+
+async def showing(pilot, kind: type, seconds: float = 10):
+    """Once the flow has put up a screen of `kind` (it is a worker: on a busy machine the next
+    screen can come after Pilot's pause has returned), that screen, fully mounted."""
+    import time
+
+    give_up = time.monotonic() + seconds
+    while not (isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted):
+        if time.monotonic() > give_up:
+            raise AssertionError(f"expected {kind.__name__}, the screen is {pilot.app.screen!r}")
+        await pilot.pause(0.02)
+    await pilot.pause()
+    return pilot.app.screen

@@ -9,10 +9,9 @@ from .test_screens import at_question
 
 
 async def start_questions(pilot, people=(("Alice", ""), ("Sam", ""))) -> QuestionsScreen:
-    await enter_people(pilot, list(people))
-    await pilot.press("enter")
-    await pilot.pause()
-    screen = pilot.app.screen
+    """The first partner at the first question of a new sitting, saved just after Who is
+    here (the names typed in and Where you stand passed by keys are tested in test_flow)."""
+    screen = await at_question(pilot, "agree", people)
     assert isinstance(screen, QuestionsScreen)
     return screen
 
@@ -183,10 +182,10 @@ async def test_who_refuses_the_same_name_twice(make_app):
 
 
 async def test_throwing_an_unfinished_sitting_away_removes_it(make_app, tmp_path):
+    from .test_resume import a_sitting_left_after_who_is_here
+
     state = tmp_path / "state" / "sitting.json"
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await enter_people(pilot, [("Ann", ""), ("Bo", "")])
+    a_sitting_left_after_who_is_here(make_app())
     assert state.exists()
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:

@@ -25,7 +25,7 @@ from collabcheck.tui.screens.together import TogetherScreen
 from collabcheck.tui.screens.welcome import WelcomeScreen
 from collabcheck.tui.screens.who import WhoScreen
 
-from .conftest import FROZEN, SIZE, enter_people, names_in, screen_text
+from .conftest import FROZEN, SIZE, carry_on_from, enter_people, names_in, screen_text
 
 
 async def at(pilot, kind: type, *keys: str):
@@ -40,6 +40,12 @@ async def at(pilot, kind: type, *keys: str):
     assert len(app.screen_stack) == 2, app.screen_stack  # no screen left behind underneath
     assert app.flow is flow and flow.state == WorkerState.RUNNING
     return app.screen
+
+
+async def a_new_sitting(pilot) -> None:
+    """Ann and Bo's new sitting at its first hand-over, carried on from the saved sitting
+    (the round above types the names in and passes Where you stand by keys)."""
+    await carry_on_from(pilot, Sitting.new(pilot.app.bank, [("Ann", ""), ("Bo", "")], FROZEN))
 
 
 async def answer_turn(pilot) -> None:
@@ -128,7 +134,7 @@ async def test_names_typed_before_a_stop_come_back_and_the_sitting_goes_on(make_
 async def test_stopping_then_keeping_going_leaves_the_flow_where_it_was(make_app, tmp_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await enter_people(pilot, [("Ann", ""), ("Bo", "")])
+        await a_new_sitting(pilot)
         await at(pilot, QuestionsScreen, "enter")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -174,7 +180,7 @@ async def test_keys_wait_for_a_slow_step_of_the_flow(make_app):
         return await show(screen)
 
     async with app.run_test(size=SIZE) as pilot:
-        await enter_people(pilot, [("Ann", ""), ("Bo", "")])
+        await a_new_sitting(pilot)
         await at(pilot, HandoverScreen)
         app.show = slowly
         for key in ["enter", "5"]:

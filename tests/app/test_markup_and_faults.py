@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from collabcheck.core.sitting import Sitting, questions, save
 from collabcheck.tui.app import create_app
@@ -168,7 +168,13 @@ async def test_the_agree_dialog_buttons_show_at_80x24_for_every_practice(tmp_pat
         dialog = app.screen
         assert isinstance(dialog, AgreeScreen)
         for number in range(1, 6):
-            await pilot.press(str(number), "tab", *"an action", "enter", *"another")
+            # Two more lines in the actions box each time, so it grows as the buttons are
+            # looked for (typing in it key by key: test_digits_in_the_actions_box_...).
+            await pilot.press(str(number), "tab")
+            await pilot.pause()
+            box = dialog.query_one("#actions", TextArea)
+            assert box.has_focus
+            box.insert("an action\nanother")
             await pilot.pause()
             assert f"Chosen: {number}." in screen_text(app)
             for button in ("#save", "#cancel"):

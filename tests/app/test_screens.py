@@ -6,13 +6,14 @@ import pytest
 
 from collabcheck.tui.screens.help import HelpScreen
 
-from .conftest import SIZE, background_done, carry_on_from, enter_people
+from .conftest import SIZE, background_done, carry_on_from
 
 
 async def to_questions(pilot) -> None:
-    await enter_people(pilot, [("Alice", "Consultant"), ("Sam", "Patient partner")])
-    await pilot.press("enter")
-    await pilot.pause()
+    """Alice's first question, from a new sitting saved just after Who is here (typing the
+    names in and passing Where you stand are tested key by key in test_flow and
+    test_sitting_flow): about a second less CPU than the keys, for each test that uses it."""
+    await at_question(pilot, "agree")
 
 
 async def to_together(pilot) -> None:
@@ -36,11 +37,28 @@ async def to_together(pilot) -> None:
     await carry_on_from(pilot, s)
 
 
-def at(steps):
+def says_what_to_do_and_shows_keys(app) -> None:
+    """The footer shows keys (Ctrl+Q at least, unless a dialog is up), and the screen names
+    what to press next in words (not by colour alone)."""
+    from textual.widgets import Footer
+
+    footer = app.screen.query_one(Footer)
+    keys = [k.key_display or k.key for k in footer.query("FooterKey")]
+    assert "^q" in keys or "ctrl+q" in " ".join(keys) or app.screen.is_modal, keys
+    hints = [str(s.render()) for s in app.screen.query(".hint, #agree-ask, .title")]
+    assert any("press" in h.lower() or "tab" in h.lower() for h in hints), hints
+
+
+def at(steps, check=None):
+    """Pilot steps to a screen for a snapshot; `check` then looks at the app before the
+    picture is taken (a failed check fails the test)."""
+
     async def run_before(pilot) -> None:
         await steps(pilot)
         await background_done(pilot.app)  # git and the folder are read in threads
         await pilot.pause()
+        if check is not None:
+            check(pilot.app)
 
     return run_before
 
@@ -52,7 +70,12 @@ async def _who(pilot):
 
 
 async def _handover(pilot):
-    await enter_people(pilot, [("Alice", ""), ("Sam", "")])
+    """The first hand-over of a new sitting, saved just after Who is here."""
+    from collabcheck.core.sitting import Sitting
+
+    from .conftest import FROZEN
+
+    await carry_on_from(pilot, Sitting.new(pilot.app.bank, [("Alice", ""), ("Sam", "")], FROZEN))
 
 
 async def at_question(pilot, kind: str, people=(("Alice", "Consultant"), ("Sam", "Patient partner"))):
@@ -125,22 +148,27 @@ SCREENS = {
 
 @pytest.mark.parametrize("name", list(SCREENS))
 def test_screen_at_80x24(name, snap_compare, make_app):
+    """Each main screen as drawn at 80x24; on the same run (one app start, not two), the
+    footer shows keys and the screen says what to press next."""
     steps = SCREENS[name]
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=at(steps) if steps else None)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=at(steps, says_what_to_do_and_shows_keys))
 
 
 def test_welcome_offering_to_resume(snap_compare, make_app):
-    import asyncio
+    """The sitting Alice left after answering 4 and 4 (as `to_questions` then those keys
+    leave it; the autosave is tested in test_resume), offered on the welcome screen."""
+    from collabcheck.core.sitting import Sitting, questions, save
 
-    async def first():
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            await to_questions(pilot)
-            await pilot.press("4", "4")
-            await pilot.pause()
+    from .conftest import FROZEN
 
-    asyncio.run(first())
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=at(_welcome))
+    app = make_app()
+    s = Sitting.new(app.bank, [("Alice", "Consultant"), ("Sam", "Patient partner")], FROZEN)
+    s.context_asked = True
+    for item in questions(app.bank)[:2]:
+        s.set_answer("alice", item, 4)
+    s.current_item = 2
+    save(s, app.state_dir)
+    assert snap_compare(app, terminal_size=SIZE, run_before=at(_welcome, says_what_to_do_and_shows_keys))
 
 
 async def test_help_opens_with_f1_and_question_mark_and_closes(make_app):
@@ -191,24 +219,6 @@ async def test_command_palette_offers_the_main_actions(make_app):
         command.callback()
         await pilot.pause()
         assert app.screen.item.id == "find-partners.a"
-
-
-@pytest.mark.parametrize("screen", list(SCREENS))
-async def test_every_screen_says_what_to_do_and_shows_keys(make_app, screen):
-    """The footer always shows keys, and each step names what to press next (not colour)."""
-    from textual.widgets import Footer
-
-    steps = SCREENS[screen]
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        if steps:
-            await steps(pilot)
-        await pilot.pause()  # the flow is a worker: even the first screen comes a moment later
-        footer = app.screen.query_one(Footer)
-        keys = [k.key_display or k.key for k in footer.query("FooterKey")]
-        assert "^q" in keys or "ctrl+q" in " ".join(keys) or app.screen.is_modal, keys
-        hints = [str(s.render()) for s in app.screen.query(".hint, #agree-ask, .title")]
-        assert any("press" in h.lower() or "tab" in h.lower() for h in hints), hints
 
 
 async def test_the_mouse_answers_questions_and_presses_buttons(make_app):

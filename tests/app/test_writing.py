@@ -15,8 +15,9 @@ from textual.widgets import Checkbox, TextArea
 
 from collabcheck.core.sitting import Sitting, questions, save
 from collabcheck.tui.screens.questions import QuestionsScreen
+from collabcheck.tui.screens.welcome import WelcomeScreen
 
-from .conftest import FROZEN, SIZE, screen_text
+from .conftest import FROZEN, SIZE, screen_text, showing
 from .test_sitting_flow import keys_for
 
 SENTENCE = "back pain, not sure 12345 s"
@@ -40,13 +41,13 @@ def stored_sitting(bank, at: str = THINK) -> Sitting:
 
 async def carry_on(pilot) -> QuestionsScreen:
     """From the welcome screen: carry on, pass the hand-over, arrive at the question."""
+    from collabcheck.tui.screens.handover import HandoverScreen
+
+    await showing(pilot, WelcomeScreen)
     await pilot.press("r")
-    await pilot.pause()
+    await showing(pilot, HandoverScreen)
     await pilot.press("enter")
-    await pilot.pause()
-    q = pilot.app.screen
-    assert isinstance(q, QuestionsScreen)
-    return q
+    return await showing(pilot, QuestionsScreen)
 
 
 async def after_help(pilot):
