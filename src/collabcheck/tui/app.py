@@ -17,6 +17,7 @@ imported when first needed, so the first screen appears about as fast as a bare 
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -105,6 +106,8 @@ class CollabcheckApp(KeepsState):
         self._catch_hangup()
         self._first_welcome = self.open_first_screen()
         self.flow = self.run_flow()
+        if not gc.isenabled():  # paused by the command line for start-up (cli.cmd_app)
+            self.call_after_refresh(gc.enable)
         if os.environ.get(EXIT_AFTER_FIRST_PAINT):  # for bench/startup_bench.py
             self.call_after_refresh(self.exit, 0)
 

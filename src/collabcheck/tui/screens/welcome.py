@@ -187,7 +187,11 @@ class WelcomeScreen(Screen[str]):
     def on_mount(self) -> None:
         self.sub_title = "Welcome"
         if self.folder is not None:
-            self.call_after_refresh(self.check_folder, self.folder)  # after the first frame is drawn
+            # After the first frame is drawn: the check's thread imports git's modules and runs
+            # git, so started any earlier it holds the first frame up. Textual runs a callback
+            # "after refresh" as soon as nothing is waiting to be drawn, which on start-up is
+            # just before the first frame is written; one asked for then runs once it is.
+            self.call_after_refresh(self.call_after_refresh, self.check_folder, self.folder)
 
     @work(thread=True, exclusive=True, group="welcome-folder")
     def check_folder(self, folder: Path, make: bool = False) -> None:
