@@ -1,15 +1,18 @@
 """What keeps the first screen quick (bench/startup_bench.py measures it): the garbage
-collector is paused on the way to it and runs again once it is drawn, and the welcome screen
-does not make Textual read the style rules of its Button (tui/widgets/light_button.py)."""
+collector is paused on the way to it and runs again once it is drawn; the welcome screen
+does not make Textual read the style rules of its Button (tui/widgets/light_button.py); and
+the other screens' style rules are read only after it, yet before any other screen opens."""
 
 from __future__ import annotations
 
 import gc
 import inspect
+from pathlib import Path
 
 from textual.widgets import Button, Footer
 
 from collabcheck.cli import main
+from collabcheck.tui import app as app_module
 from collabcheck.tui.screens.welcome import WelcomeScreen
 
 from .conftest import SIZE
@@ -49,3 +52,19 @@ async def test_the_welcome_screen_does_not_read_buttons_style_rules(make_app):
         # the check can see a widget's rules: the footer's are read
         assert app.stylesheet.has_source(inspect.getfile(Footer), "Footer.DEFAULT_CSS")
         assert not app.stylesheet.has_source(inspect.getfile(Button), "Button.DEFAULT_CSS")
+
+
+async def test_the_other_screens_rules_are_read_after_the_first_frame_and_before_their_screens(make_app):
+    later = str(Path(app_module.__file__).with_name(app_module.CollabcheckApp.LATER_CSS))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, WelcomeScreen)
+        assert not app.stylesheet.has_source(later)  # not before the first frame
+        await pilot.pause()
+        assert app.stylesheet.has_source(later)
+    quick = make_app()
+    async with quick.run_test(size=SIZE) as pilot:
+        await pilot.press("n")  # at once: "Who is here" is styled all the same
+        await pilot.pause()
+        assert type(quick.screen).__name__ == "WhoScreen"
+        assert quick.screen.query_one("#who").styles.padding.left == 2
