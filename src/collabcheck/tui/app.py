@@ -126,7 +126,7 @@ class CollabcheckApp(KeepsState):
         path = Path(__file__).with_name(self.LATER_CSS)
         if not self.stylesheet.has_source(str(path)):
             self.stylesheet.read(path)
-            self.stylesheet.reparse()
+            self.stylesheet.parse()  # only the new file: what was read before is kept parsed
             self.stylesheet.update(self)
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
