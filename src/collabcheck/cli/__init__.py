@@ -414,9 +414,38 @@ COMMANDS = {
 }
 
 
+class _NotTheApp(Exception):
+    """The arguments are not those of the bare app: the full parser reads them."""
+
+
+class _AppParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _NotTheApp(message)
+
+
+def app_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of the bare `collabcheck` (the app, with its global options only),
+    read without building every command's parser, which cost start-up time
+    (bench/startup_bench.py); None for anything else (a command, help, a mistake), which
+    the full parser reads and answers as ever. Where both read the words, both read them
+    alike (tests/test_cli_app_args.py)."""
+    parser = _AppParser(add_help=False, parents=[_common(False)])
+    for flag in ("--plain", "--served", "--served-shared"):
+        parser.add_argument(flag, action="store_true")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotTheApp:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for the console script and `python -m collabcheck`."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = app_args(argv) or build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
     except CollabcheckError as exc:
