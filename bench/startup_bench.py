@@ -8,6 +8,11 @@ are taken: until the screen's words are in the terminal (what a partner waits fo
 and until the process has ended (that adds closing down, and work the app starts just after
 the first frame, such as looking at the snapshot folder). The medians and their ratios are
 printed. Run:  python bench/startup_bench.py [-n RUNS]
+
+The two first frames are not alike: the bare app's footer is still empty when it is drawn
+(Textual fills it a frame later), while collabcheck's welcome screen is drawn whole, its
+footer's keys included. The machine's load moves both times; the ratio, from runs taken in
+turn, moves much less, but on a busy machine run it two or three times.
 """
 
 from __future__ import annotations

@@ -307,22 +307,35 @@ def cmd_app(args: argparse.Namespace) -> int:
     """Start a sitting in the terminal app: the only path that imports Textual.
 
     Plain mode (questions and answers as plain lines, `collabcheck.plain`) when asked for,
-    or where there is no full terminal to draw in."""
-    bank = _bank(args)
-    from collabcheck.core.paths import snapshot_dir
-    from collabcheck.plain import wants_plain
+    or where there is no full terminal to draw in.
 
-    if args.served:  # one browser tab under `collabcheck serve`
-        from collabcheck.tui.served import run_served_app
+    Python's garbage collector is paused until the app's first screen is drawn (the app
+    resumes it then, `CollabcheckApp.on_mount`): nothing made on the way there (modules,
+    the bank, the screen's widgets) is garbage, and the collector's passes over it were
+    several per cent of start-up (bench/startup_bench.py)."""
+    import gc
 
-        return run_served_app(bank, snapshot_dir(args.dir), shared=args.served_shared)
-    if wants_plain(args.plain, sys.stdin, sys.stdout):
-        from collabcheck.plain.flow import run_plain
+    gc.disable()
+    try:
+        bank = _bank(args)
+        from collabcheck.core.paths import snapshot_dir
+        from collabcheck.plain import wants_plain
 
-        return run_plain(bank=bank, snapshot_dir=snapshot_dir(args.dir))
-    from collabcheck.tui.app import run_app
+        if args.served:  # one browser tab under `collabcheck serve`
+            from collabcheck.tui.served import run_served_app
 
-    return run_app(bank=bank, snapshot_dir=snapshot_dir(args.dir))
+            gc.enable()
+            return run_served_app(bank, snapshot_dir(args.dir), shared=args.served_shared)
+        if wants_plain(args.plain, sys.stdin, sys.stdout):
+            from collabcheck.plain.flow import run_plain
+
+            gc.enable()
+            return run_plain(bank=bank, snapshot_dir=snapshot_dir(args.dir))
+        from collabcheck.tui.app import run_app
+
+        return run_app(bank=bank, snapshot_dir=snapshot_dir(args.dir))
+    finally:
+        gc.enable()
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -401,9 +414,38 @@ COMMANDS = {
 }
 
 
+class _NotTheApp(Exception):
+    """The arguments are not those of the bare app: the full parser reads them."""
+
+
+class _AppParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _NotTheApp(message)
+
+
+def app_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of the bare `collabcheck` (the app, with its global options only),
+    read without building every command's parser, which cost start-up time
+    (bench/startup_bench.py); None for anything else (a command, help, a mistake), which
+    the full parser reads and answers as ever. Where both read the words, both read them
+    alike (tests/test_cli_app_args.py)."""
+    parser = _AppParser(add_help=False, parents=[_common(False)])
+    for flag in ("--plain", "--served", "--served-shared"):
+        parser.add_argument(flag, action="store_true")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotTheApp:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for the console script and `python -m collabcheck`."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = app_args(argv) or build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
     except CollabcheckError as exc:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
 import threading
 from pathlib import Path
@@ -242,6 +241,8 @@ def _written_temp(directory: Path, prefix: str, text: str, shared: bool, durable
     user's umask (0666 less the umask, which the system applies itself). Nothing changes the
     process-wide umask, so the app's writer thread and its screens never race on it.
     """
+    import secrets  # here, not at the top: the app's first screen reads files but writes none
+
     directory.mkdir(parents=True, exist_ok=True)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
     while True:

@@ -17,6 +17,7 @@ imported when first needed, so the first screen appears about as fast as a bare 
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -59,6 +60,7 @@ class CollabcheckApp(KeepsState):
     """A sitting at one laptop; see the module docstring for the flow."""
 
     CSS_PATH = "collabcheck.tcss"
+    LATER_CSS = "screens.tcss"
     TITLE = "collabcheck"
     ENABLE_COMMAND_PALETTE = True
     # "Who is here" offers the partnerships that sat before (a served app may keep tabs apart)
@@ -97,6 +99,7 @@ class CollabcheckApp(KeepsState):
         self.ui_loop: asyncio.AbstractEventLoop | None = None
         self.flow: Worker[None] | None = None
         self._first_welcome: asyncio.Future[str | None] | None = None
+        self.gc_paused = not gc.isenabled()  # by the command line, for start-up (cli.cmd_app)
 
     # -- start ----------------------------------------------------------------------------
 
@@ -105,8 +108,32 @@ class CollabcheckApp(KeepsState):
         self._catch_hangup()
         self._first_welcome = self.open_first_screen()
         self.flow = self.run_flow()
+        # Once the first frame is written: Textual runs a callback "after refresh" as soon as
+        # nothing is waiting to be drawn, which on start-up is just before the first frame is
+        # written; one asked for then runs once it is (WelcomeScreen.on_mount does the same).
+        self.call_after_refresh(self.call_after_refresh, self.after_first_frame)
         if os.environ.get(EXIT_AFTER_FIRST_PAINT):  # for bench/startup_bench.py
             self.call_after_refresh(self.exit, 0)
+
+    def after_first_frame(self) -> None:
+        """What waits until the first screen is drawn, because doing it before made start-up
+        slower (bench/startup_bench.py): the garbage collector runs again, and the other
+        screens' style rules (LATER_CSS) are read. Also done before any other screen is
+        pushed (`push_screen`), should a key be quicker than the first frame."""
+        if self.gc_paused:
+            self.gc_paused = False
+            gc.enable()
+        path = Path(__file__).with_name(self.LATER_CSS)
+        if not self.stylesheet.has_source(str(path)):
+            self.stylesheet.read(path)
+            self.stylesheet.parse()  # only the new file: what was read before is kept parsed
+            self.stylesheet.update(self)
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """As Textual's; any screen but the welcome screen comes after the first frame."""
+        if not isinstance(screen, WelcomeScreen):
+            self.after_first_frame()
+        return super().push_screen(screen, *args, **kwargs)
 
     def on_unmount(self) -> None:
         """Whatever way the app ends, what is waiting to be written is written now (and after

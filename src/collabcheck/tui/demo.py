@@ -119,7 +119,7 @@ class DemoTogetherScreen(TogetherScreen):
 class DemoApp(App[int]):
     """`collabcheck demo`: only the example's Together screen (and its history and help)."""
 
-    CSS_PATH = "collabcheck.tcss"
+    CSS_PATH = ["collabcheck.tcss", "screens.tcss"]  # the app's stylesheet, both parts
     TITLE = "collabcheck"
     BINDINGS = [Binding("f1", "help", "Help", tooltip="The five practices and the keys")]
 

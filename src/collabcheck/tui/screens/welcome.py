@@ -27,6 +27,7 @@ from textual.widgets import Button, Footer, Header, Static
 from collabcheck.core.bank import Bank, questions
 from collabcheck.render.words import folder_words, where_a_sitting_stopped
 from collabcheck.tui.text import safe, safe_block
+from collabcheck.tui.widgets.light_button import LightButton
 
 if TYPE_CHECKING:  # the sitting model is only loaded when one exists
     from collabcheck.core.sitting import Sitting
@@ -166,13 +167,14 @@ class WelcomeScreen(Screen[str]):
             )
             yield Static(PRIVACY, classes="gap")
         with Horizontal(classes="buttons"):
+            # Light buttons: Textual's Button looks the same but costs start-up time to style.
             if self.resumable is not None:
-                yield Button("Carry on (r)", id="resume", variant="primary", compact=True)
-                yield Button("New sitting (n)", id="new", compact=True)
+                yield LightButton("Carry on (r)", id="resume", primary=True)
+                yield LightButton("New sitting (n)", id="new")
             else:
-                yield Button("Start (n)", id="new", variant="primary", compact=True)
-            yield Button("Past sittings (h)", id="history", compact=True)
-            yield Button("An example (e)", id="example", compact=True)
+                yield LightButton("Start (n)", id="new", primary=True)
+            yield LightButton("Past sittings (h)", id="history")
+            yield LightButton("An example (e)", id="example")
         yield Static(self.hint, classes="hint")
         yield Footer()
 
@@ -185,7 +187,11 @@ class WelcomeScreen(Screen[str]):
     def on_mount(self) -> None:
         self.sub_title = "Welcome"
         if self.folder is not None:
-            self.call_after_refresh(self.check_folder, self.folder)  # after the first frame is drawn
+            # After the first frame is drawn: the check's thread imports git's modules and runs
+            # git, so started any earlier it holds the first frame up. Textual runs a callback
+            # "after refresh" as soon as nothing is waiting to be drawn, which on start-up is
+            # just before the first frame is written; one asked for then runs once it is.
+            self.call_after_refresh(self.call_after_refresh, self.check_folder, self.folder)
 
     @work(thread=True, exclusive=True, group="welcome-folder")
     def check_folder(self, folder: Path, make: bool = False) -> None:

@@ -1,0 +1,70 @@
+"""What keeps the first screen quick (bench/startup_bench.py measures it): the garbage
+collector is paused on the way to it and runs again once it is drawn; the welcome screen
+does not make Textual read the style rules of its Button (tui/widgets/light_button.py); and
+the other screens' style rules are read only after it, yet before any other screen opens."""
+
+from __future__ import annotations
+
+import gc
+import inspect
+from pathlib import Path
+
+from textual.widgets import Button, Footer
+
+from collabcheck.cli import main
+from collabcheck.tui import app as app_module
+from collabcheck.tui.screens.welcome import WelcomeScreen
+
+from .conftest import SIZE
+
+
+async def test_the_collector_paused_for_start_up_runs_again_once_the_first_screen_is_up(make_app):
+    gc.disable()  # as the command line does (cli.cmd_app)
+    try:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, WelcomeScreen)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+async def test_an_app_started_with_the_collector_running_leaves_it_so(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+
+
+def test_the_command_line_turns_the_collector_back_on_when_the_app_cannot_start(tmp_path, capsys):
+    assert main(["--questions", str(tmp_path / "no-such-bank")]) == 2  # the bank cannot be read
+    assert "question folder not found" in capsys.readouterr().err
+    assert gc.isenabled()
+
+
+async def test_the_welcome_screen_does_not_read_buttons_style_rules(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.screen.query_one("#new", Button).has_focus
+        # the check can see a widget's rules: the footer's are read
+        assert app.stylesheet.has_source(inspect.getfile(Footer), "Footer.DEFAULT_CSS")
+        assert not app.stylesheet.has_source(inspect.getfile(Button), "Button.DEFAULT_CSS")
+
+
+async def test_the_other_screens_rules_are_read_after_the_first_frame_and_before_their_screens(make_app):
+    later = str(Path(app_module.__file__).with_name(app_module.CollabcheckApp.LATER_CSS))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, WelcomeScreen)
+        assert not app.stylesheet.has_source(later)  # not before the first frame
+        await pilot.pause()
+        assert app.stylesheet.has_source(later)
+    quick = make_app()
+    async with quick.run_test(size=SIZE) as pilot:
+        await pilot.press("n")  # at once: "Who is here" is styled all the same
+        await pilot.pause()
+        assert type(quick.screen).__name__ == "WhoScreen"
+        assert quick.screen.query_one("#who").styles.padding.left == 2
