@@ -60,8 +60,8 @@ def json_safe(json_text: str) -> str:
     Only valid on JSON produced by `json.dumps`, where such characters can only be inside
     strings (outside strings JSON is plain ASCII).
     """
-    if json_text.isascii() and json_text.isprintable():
-        return json_text  # nothing to escape (every unsafe ASCII character is unprintable)
+    if json_text.isascii() and "\x7f" not in json_text:
+        return json_text  # nothing to escape: json.dumps escapes every other ASCII control
     return _UNSAFE_RE.sub(_json_escape, json_text)
 
 
