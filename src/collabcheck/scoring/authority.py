@@ -14,13 +14,13 @@ live in `rules.py`; the words in `collabcheck.render.power`.
 
 from __future__ import annotations
 
-from fractions import Fraction
 from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
 from collabcheck.core.bank import Bank
 from collabcheck.scoring.results import AuthorityResult, ItemResult
+from collabcheck.scoring.rounding import at_least
 from collabcheck.scoring.rounding import exact_mean as _mean
 from collabcheck.scoring.rounding import to_float as _float
 from collabcheck.scoring.rules import (
@@ -32,11 +32,6 @@ from collabcheck.scoring.rules import (
 )
 
 OUTSIDE = "outside"
-
-
-def _at_least(n: int, total: int, share: Fraction) -> bool:
-    """n >= total × share, on integers (no Fraction made: history does this millions of times)."""
-    return n * share.denominator >= total * share.numerator
 
 
 def authority_vector(value: Any, partner_ids: set[str] | frozenset[str]) -> dict[str, int] | str | None:
@@ -82,12 +77,12 @@ def _view(
     left = None
     low = max(less.values(), default=0)
     lows = [who for who, n in less.items() if n == low]
-    if low and len(lows) == 1 and _at_least(low, answered, HOLDER_SHARE):
+    if low and len(lows) == 1 and at_least(low, answered, HOLDER_SHARE):
         left = lows[0]
-    if best and len(tops) == 1 and _at_least(best, answered, HOLDER_SHARE):
+    if best and len(tops) == 1 and at_least(best, answered, HOLDER_SHARE):
         who = tops[0]
-        return who, ("most" if _at_least(mostly[who], best, MOST_SHARE) else "more"), left
-    if outside and _at_least(outside, answered, OUTSIDE_SHARE):
+        return who, ("most" if at_least(mostly[who], best, MOST_SHARE) else "more"), left
+    if outside and at_least(outside, answered, OUTSIDE_SHARE):
         return OUTSIDE, None, left
     return "shared", None, left
 

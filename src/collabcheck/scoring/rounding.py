@@ -42,3 +42,14 @@ def ratio_float(x: Ratio | None) -> float | None:
     """An exact ratio as the float JSON and the screen show: the same float as the Fraction
     it equals gives (both are the correctly rounded quotient), None stays None."""
     return None if x is None else x[0] / x[1]
+
+
+def at_least(n: int, d: int, bound: Fraction) -> bool:
+    """n ÷ d >= bound, on whole numbers (d above 0): no Fraction is made, and the rule makes
+    this comparison millions of times over a programme's history."""
+    return n * bound.denominator >= bound.numerator * d
+
+
+def at_most(n: int, d: int, bound: Fraction) -> bool:
+    """n ÷ d <= bound, on whole numbers (d above 0)."""
+    return n * bound.denominator <= bound.numerator * d

@@ -28,7 +28,7 @@ from collabcheck.core.snapshot import Snapshot, check_value
 from collabcheck.scoring.authority import authority as _authority
 from collabcheck.scoring.priority import Ranking, rank
 from collabcheck.scoring.results import AuthorityResult, FocusResult, ItemResult, PracticeFigures
-from collabcheck.scoring.rounding import Ratio, ratio_float
+from collabcheck.scoring.rounding import Ratio, at_least, at_most, ratio_float
 from collabcheck.scoring.rules import (
     CANNOT_SEE_SHARE,
     FOCUS_DIVERGENT,
@@ -194,7 +194,7 @@ def _cannot_see(pids: list[str], unsure: list[int], rated: list[int]) -> dict[st
     return {
         pid: (u, r)
         for pid, u, r in zip(pids, unsure, rated, strict=True)
-        if u and u * CANNOT_SEE_SHARE.denominator >= CANNOT_SEE_SHARE.numerator * r
+        if u and at_least(u, r, CANNOT_SEE_SHARE)
     }
 
 
@@ -244,14 +244,14 @@ def _focus(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]], reco
         if len(known) >= 2:
             divergence = (high[0] * low[1] - low[0] * high[1], high[1] * low[1])
     mean = _mean_of_means(known)
-    divergent = divergence is not None and _at_least(divergence, FOCUS_DIVERGENT)
+    divergent = divergence is not None and at_least(*divergence, FOCUS_DIVERGENT)
     leaning = None
     if mean is not None:
-        if divergent and _at_most(low, -SPLIT_SIDE) and _at_least(high, SPLIT_SIDE):
+        if divergent and at_most(*low, -SPLIT_SIDE) and at_least(*high, SPLIT_SIDE):
             leaning = "split"  # opposite sides: never summed up as balanced (property 10)
-        elif _at_most(mean, -LEANING):
+        elif at_most(*mean, -LEANING):
             leaning = "task"
-        elif _at_least(mean, LEANING):
+        elif at_least(*mean, LEANING):
             leaning = "relationship"
         else:
             leaning = "balanced"
@@ -264,16 +264,6 @@ def _focus(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]], reco
         items=items,
         unsure=dict(zip(pids, unsure, strict=True)),
     )
-
-
-def _at_least(x: Ratio, bound: Fraction) -> bool:
-    """x >= bound, on whole numbers (x's denominator is above 0)."""
-    return x[0] * bound.denominator >= bound.numerator * x[1]
-
-
-def _at_most(x: Ratio, bound: Fraction) -> bool:
-    """x <= bound, on whole numbers (x's denominator is above 0)."""
-    return x[0] * bound.denominator <= bound.numerator * x[1]
 
 
 @dataclass(frozen=True, slots=True)
