@@ -1,4 +1,5 @@
-"""Helpers for the hostile-file tests and the fuzz test: run commands in-process, check output.
+"""Helpers for the hostile-file tests and the fuzz tests: run commands in-process, check output,
+and damage a parsed file at a random place.
 
 Every command runs through `collabcheck.cli.main(argv)` with stdout and stderr captured, so a
 thousand files take seconds, and an uncaught exception fails the test with its traceback.
@@ -11,6 +12,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD_FILE = ROOT / "examples" / "amira-and-tom" / "2026-03-12T1030-amira-and-tom.toml"
@@ -58,3 +60,25 @@ def history_files(data: dict) -> tuple[set[str], set[str]]:
 def with_pair(text: str, pair: str) -> str:
     """The example snapshot moved to another partnership, so each file is its own history."""
     return text.replace('pair = "amira-and-tom"', f'pair = "{pair}"', 1)
+
+
+def places(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in a parsed document, as the keys and indexes that lead to it ('()' first)."""
+    out = [here]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += places(v, (*here, k))
+    elif isinstance(value, list):
+        for n, v in enumerate(value):
+            out += places(v, (*here, n))
+    return out
+
+
+def with_value(value: Any, path: tuple[Any, ...], new: Any) -> Any:
+    """A copy of `value` with `new` at `path` (the original is left as it was)."""
+    if not path:
+        return new
+    head, *rest = path
+    copy = dict(value) if isinstance(value, dict) else list(value)
+    copy[head] = with_value(value[head], tuple(rest), new)
+    return copy

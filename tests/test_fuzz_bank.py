@@ -25,7 +25,7 @@ from collabcheck.core.errors import BankError
 from collabcheck.core.forms import quick_form_path, read_form
 
 from .conftest import SHIPPED_BANK
-from .hostile import run
+from .hostile import places, run, with_value
 
 SEED = int(os.environ.get("COLLABCHECK_FUZZ_SEED", "24"))
 COUNT = 300
@@ -68,42 +68,22 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def _paths(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [here]
-    if isinstance(value, dict):
-        for k, v in value.items():
-            out += _paths(v, (*here, k))
-    elif isinstance(value, list):
-        for n, v in enumerate(value):
-            out += _paths(v, (*here, n))
-    return out
-
-
-def _set(value: Any, path: tuple[Any, ...], new: Any) -> Any:
-    if not path:
-        return new
-    head, *rest = path
-    copy = dict(value) if isinstance(value, dict) else list(value)
-    copy[head] = _set(value[head], tuple(rest), new)
-    return copy
-
-
 def damage(rng: random.Random, data: dict[str, Any]) -> bytes:
     """One damaged copy of a parsed TOML file: values swapped, a key renamed, bytes flipped or cut."""
     how = rng.random()
     if how < 0.65:
         for _ in range(rng.randint(1, 3)):
-            data = _set(data, rng.choice(_paths(data)[1:]), rng.choice(ODD))
+            data = with_value(data, rng.choice(places(data)[1:]), rng.choice(ODD))
         return tomli_w.dumps(data).encode("utf-8", "surrogatepass")
     if how < 0.8:
-        path = rng.choice([p for p in _paths(data)[1:] if p])
+        path = rng.choice([p for p in places(data)[1:] if p])
         parent: Any = data
         for step in path[:-1]:
             parent = parent[step]
         if isinstance(parent, dict):
             new = rng.choice(["zed", "sides", "prompt", "Id"])
             renamed = {(new if k == path[-1] else k): v for k, v in parent.items()}
-            data = _set(data, path[:-1], renamed)
+            data = with_value(data, path[:-1], renamed)
         return tomli_w.dumps(data).encode()
     text = bytearray(tomli_w.dumps(data).encode())
     if how < 0.92:

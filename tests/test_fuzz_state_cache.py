@@ -29,7 +29,7 @@ from collabcheck.core.sitting import Sitting, load_checked
 from collabcheck.core.snapshot import read_snapshot, write_snapshot
 from collabcheck.history.cache import SummaryCache
 
-from .hostile import GOOD, ROOT, history_json, run, with_pair
+from .hostile import GOOD, ROOT, history_json, places, run, with_pair, with_value
 
 SEED = int(os.environ.get("COLLABCHECK_FUZZ_SEED", "19"))
 COUNT = 520
@@ -83,42 +83,21 @@ def good_state() -> dict[str, Any]:
     return json.loads(s.to_json())
 
 
-def _paths(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every place in a JSON value (to damage one at random)."""
-    out = [here]
-    if isinstance(value, dict):
-        for k, v in value.items():
-            out += _paths(v, (*here, k))
-    elif isinstance(value, list):
-        for n, v in enumerate(value):
-            out += _paths(v, (*here, n))
-    return out
-
-
-def _set(value: Any, path: tuple[Any, ...], new: Any) -> Any:
-    if not path:
-        return new
-    head, *rest = path
-    copy = dict(value) if isinstance(value, dict) else list(value)
-    copy[head] = _set(value[head], tuple(rest), new)
-    return copy
-
-
 def damage(rng: random.Random, data: Any) -> bytes:
     """One damaged copy of a JSON document: a value swapped, a key renamed, bytes flipped or cut."""
     how = rng.random()
     if how < 0.6:
         for _ in range(rng.randint(1, 3)):
-            data = _set(data, rng.choice(_paths(data)[1:]), rng.choice(ODD))
+            data = with_value(data, rng.choice(places(data)[1:]), rng.choice(ODD))
         return json.dumps(data, ensure_ascii=rng.random() < 0.5).encode("utf-8", "surrogatepass")
     if how < 0.7:
-        path = rng.choice([p for p in _paths(data)[1:] if p])
+        path = rng.choice([p for p in places(data)[1:] if p])
         parent = data
         for step in path[:-1]:
             parent = parent[step]
         if isinstance(parent, dict):
             parent = {("zed" if k == path[-1] else k): v for k, v in parent.items()}
-            data = _set(data, path[:-1], parent)
+            data = with_value(data, path[:-1], parent)
         return json.dumps(data).encode()
     text = bytearray(json.dumps(data).encode())
     if how < 0.85:
