@@ -240,3 +240,47 @@ def test_the_summary_leads_in_at_most_20_lines(
         lines = out.splitlines()
         end = next(n for n, line in enumerate(lines) if line.startswith("The details follow"))
         assert end < 20, "\n".join(lines[:end])
+
+
+@banks
+@SETTINGS
+@given(data=st.data(), context=CONTEXTS)
+def test_the_short_why_names_every_boost_the_suggestion_had(
+    bank: Bank, data: st.DataObject, context: tuple[Any, Any]
+) -> None:
+    """When power or a lean to the task made the suggested practice count for more, the Why
+    on the first screen says so: a pair that both leaned to the task was once told only about
+    power, though the task was what put practice 2 above practice 1."""
+    c = compare(with_context(data.draw(snapshots(bank)), *context), bank)
+    best = c.practice(c.suggestion.number)
+    short = summary.why_text(c)
+    if best.power_boost:
+        assert "ower looks uneven" in short, short
+    if best.task_boost:
+        assert "attention leans to the task" in short, short
+
+
+def test_a_pair_leaning_to_the_task_is_told_so_when_it_decides_the_practice() -> None:
+    """The sitting tried in tmux: every statement answered 2, both partners giving Sam more of
+    the say and attention mostly to the task. Practices 1 and 2 both count more for power;
+    only the lean to the task puts practice 2 first, so the Why must say it."""
+    from collabcheck.core.bank import load_bank
+    from tests.strategies import make_snapshot
+
+    bank = load_bank()
+
+    def answers(pid: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for item in bank.items_by_id.values():
+            if item.kind == "agree":
+                out[item.id] = 2
+            elif item.kind == "authority":
+                out[item.id] = "more:sam"
+            elif item.kind == "focus":
+                out[item.id] = "mostly-task"
+        return out
+
+    c = compare(make_snapshot(bank, {"sam": answers("sam"), "lee": answers("lee")}), bank)
+    assert c.suggestion.number == 2
+    short = summary.why_text(c)
+    assert "ower looks uneven" in short and "attention leans to the task" in short, short

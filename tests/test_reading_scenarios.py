@@ -514,8 +514,8 @@ def test_professional_high_patient_low_gives_each_figure_first() -> None:
     summary_everywhere(
         c,
         "Why: Your own scores here are Dr Amira 5.0, Tom 1.0 (combined 3.0, "
-        "the lowest). Power looks uneven between you, so this practice counts "
-        "for more.",
+        "the lowest). Power looks uneven between you and your attention leans to "
+        "the task, so this practice counts for more.",
     )
     summary_everywhere(c, "Tom sees Dr Amira holding most of the say, but Dr Amira sees the say as shared.")
     summary_everywhere(

@@ -64,10 +64,15 @@ def why_sentences(c: Comparison) -> list[str]:
         )
     else:
         out.append(f"Your combined score here is {fmt1(best.combined)} out of 5{_lowest_words(c, best)}.")
-    if best.power_boost:
-        out.append("Power looks uneven between you, so this practice counts for more.")
-    if best.task_boost:
-        out.append("Your attention leans to the task, so this practice counts for more.")
+    # Both boosts in one sentence: it fits where two would not, and when both apply the
+    # second is often what sets this practice above another (practices 1 and 2 share the
+    # first, 2 and 3 the second).
+    boosts = [
+        *(["power looks uneven between you"] if best.power_boost else []),
+        *(["your attention leans to the task"] if best.task_boost else []),
+    ]
+    if boosts:
+        out.append(f"{' and '.join(boosts).capitalize()}, so this practice counts for more.")
     route = s.route
     if route in ROUTE_PRACTICE:
         other = next(n for r, n in ROUTE_PRACTICE.items() if r != route)
