@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 from typing import Any
 
 import pytest
@@ -249,15 +250,19 @@ def test_the_short_why_names_every_boost_the_suggestion_had(
     bank: Bank, data: st.DataObject, context: tuple[Any, Any]
 ) -> None:
     """When power or a lean to the task made the suggested practice count for more, the Why
-    on the first screen says so: a pair that both leaned to the task was once told only about
-    power, though the task was what put practice 2 above practice 1."""
+    on the first screen says so (in brief when the first reason is long): a pair that both
+    leaned to the task was once told only about power, though the task was what put practice
+    2 above practice 1."""
     c = compare(with_context(data.draw(snapshots(bank)), *context), bank)
     best = c.practice(c.suggestion.number)
+    if not (best.power_boost or best.task_boost):
+        return
+    whole, brief = summary.BOOSTS[bool(best.power_boost), bool(best.task_boost)]
     short = summary.why_text(c)
-    if best.power_boost:
-        assert "ower looks uneven" in short, short
-    if best.task_boost:
-        assert "attention leans to the task" in short, short
+    first = summary.why_sentences(c)[0]
+    room = len(textwrap.wrap(f"Why: {first} {brief}", summary.WHY_WIDTH)) <= summary.WHY_LINES
+    # Said whole or in brief, unless even the brief form cannot follow the first reason.
+    assert whole in short or brief in short or not room, short
 
 
 def test_a_pair_leaning_to_the_task_is_told_so_when_it_decides_the_practice() -> None:
@@ -284,3 +289,14 @@ def test_a_pair_leaning_to_the_task_is_told_so_when_it_decides_the_practice() ->
     assert c.suggestion.number == 2
     short = summary.why_text(c)
     assert "ower looks uneven" in short and "attention leans to the task" in short, short
+
+
+def test_a_boost_too_long_for_the_why_is_said_in_brief(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a long first reason (many partners' names, say) the boost is said in its brief
+    form rather than dropped."""
+    whole, brief = summary.BOOSTS[True, True]
+    first = "Your own scores here are " + ", ".join(f"Partner number {n} 3.0" for n in range(6)) + "."
+    monkeypatch.setattr(summary, "why_sentences", lambda c: [first, whole])
+    short = summary.why_text(None)  # type: ignore[arg-type]
+    assert short == f"{first} {brief}"
+    assert len(textwrap.wrap("Why: " + short, summary.WHY_WIDTH)) <= summary.WHY_LINES

@@ -21,6 +21,26 @@ from collabcheck.scoring.rules import ROUTE_PRACTICE, SEEN_DIFFERENTLY, STRONG
 NAME_LIMIT = 16  # a name in the summary is cut to this many characters
 WHY_WIDTH = 74  # the Why paragraph is measured at this width (the screen's, less margins)
 WHY_LINES = 3  # ...and never takes more lines than this
+# Why the suggested practice counts for more (power looks uneven; attention leans to the
+# task), whole and in as few words as can carry it, for a Why with little room left. Both in
+# one sentence: it fits where two would not, and when both apply the second is often what
+# sets this practice above another (practices 1 and 2 share the first, 2 and 3 the second).
+BOOSTS: dict[tuple[bool, bool], tuple[str, str]] = {
+    (True, False): (
+        "Power looks uneven between you, so this practice counts for more.",
+        "Uneven power counts here too.",
+    ),
+    (False, True): (
+        "Your attention leans to the task, so this practice counts for more.",
+        "A lean to the task counts here too.",
+    ),
+    (True, True): (
+        "Power looks uneven between you and your attention leans to the task, so this practice "
+        "counts for more.",
+        "Uneven power and a lean to the task count here too.",
+    ),
+}
+SHORTER = dict(BOOSTS.values())  # a sentence of the Why → its shorter form
 FINDINGS_CAP = 3
 
 
@@ -64,15 +84,8 @@ def why_sentences(c: Comparison) -> list[str]:
         )
     else:
         out.append(f"Your combined score here is {fmt1(best.combined)} out of 5{_lowest_words(c, best)}.")
-    # Both boosts in one sentence: it fits where two would not, and when both apply the
-    # second is often what sets this practice above another (practices 1 and 2 share the
-    # first, 2 and 3 the second).
-    boosts = [
-        *(["power looks uneven between you"] if best.power_boost else []),
-        *(["your attention leans to the task"] if best.task_boost else []),
-    ]
-    if boosts:
-        out.append(f"{' and '.join(boosts).capitalize()}, so this practice counts for more.")
+    if best.power_boost or best.task_boost:
+        out.append(BOOSTS[bool(best.power_boost), bool(best.task_boost)][0])
     route = s.route
     if route in ROUTE_PRACTICE:
         other = next(n for r, n in ROUTE_PRACTICE.items() if r != route)
@@ -96,12 +109,16 @@ def why_sentences(c: Comparison) -> list[str]:
 
 
 def why_text(c: Comparison, width: int = WHY_WIDTH, lines: int = WHY_LINES) -> str:
-    """The short reasons that fit `lines` lines at `width`, most important first."""
+    """The short reasons that fit `lines` lines at `width`, most important first (a sentence
+    that has a shorter form is given in it when the whole one does not fit)."""
     chosen: list[str] = []
     for sentence in why_sentences(c):
-        trial = " ".join([*chosen, sentence])
-        if not chosen or len(textwrap.wrap("Why: " + trial, width)) <= lines:
-            chosen.append(sentence)
+        for form in (sentence, SHORTER.get(sentence)):
+            if form is None:
+                continue
+            if not chosen or len(textwrap.wrap("Why: " + " ".join([*chosen, form]), width)) <= lines:
+                chosen.append(form)
+                break
     return " ".join(chosen)
 
 
