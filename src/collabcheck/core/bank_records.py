@@ -121,6 +121,12 @@ class Section:
     def of_kind(self, kind: str) -> list[Item]:
         return [i for i in self.items if i.kind == kind]
 
+    @cached_property
+    def rated(self) -> tuple[Item, ...]:
+        """The rated statements (kind "agree"), in order: what the rule counts for every
+        sitting, so picked out once per bank rather than once per sitting."""
+        return tuple(i for i in self.items if i.kind == "agree")
+
     @property
     def tagged_tips(self) -> tuple[Tip, ...]:
         when = self.tips_when or ((),) * len(self.tips)

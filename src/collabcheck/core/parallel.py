@@ -10,7 +10,7 @@ small jobs, which would not repay the start-up, run the loop in this process ins
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -34,22 +34,34 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: int, min_items: 
     `fn` may be any callable (a closure too): the workers inherit it by forking, and only
     each chunk's bounds go out and its results come back.
     """
+    return list(fork_stream(fn, items, workers, min_items))
+
+
+def fork_stream(
+    fn: Callable[[T], R], items: Sequence[T], workers: int, min_items: int = MIN_ITEMS
+) -> Iterator[R]:
+    """As `fork_map`, one result at a time, in order, each as soon as its chunk is back: the
+    caller's own work on the first results (history keeps them, files them) then runs while
+    the workers are still on the rest, rather than after them on one core."""
     import threading
 
     global _JOB
     if workers <= 1 or len(items) < min_items or threading.active_count() > 1:
-        return [fn(x) for x in items]
+        yield from (fn(x) for x in items)
+        return
     import multiprocessing
 
     try:
         ctx = multiprocessing.get_context("fork")
     except ValueError:  # a platform without fork
-        return [fn(x) for x in items]
+        yield from (fn(x) for x in items)
+        return
     size = max(1, min(MAX_CHUNK, len(items) // (workers * 8)))
     bounds = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _JOB = (fn, items)
     try:
         with ctx.Pool(workers) as pool:
-            return [r for chunk in pool.map(_run_chunk, bounds, chunksize=1) for r in chunk]
+            for chunk in pool.imap(_run_chunk, bounds, chunksize=1):
+                yield from chunk
     finally:
         _JOB = None

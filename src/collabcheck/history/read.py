@@ -10,7 +10,7 @@ the command line.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -202,16 +202,16 @@ def _read(scanned: Scanned, workers: int) -> list[tuple[str, Record]]:
     return out
 
 
-def _summarise_all(paths: list[str], bank: Bank, workers: int) -> list[dict[str, Any]]:
+def _summarise_all(paths: list[str], bank: Bank, workers: int) -> Iterator[dict[str, Any]]:
     """Summaries of uncached files, in order, as the cache keeps them; shared among
     processes for a big first run (comparing is the slow part of reading thousands of files).
     The workers send back plain JSON objects: cheaper to copy between processes than records,
-    and what the cache keeps anyway."""
-    from collabcheck.core.parallel import fork_map
+    and what the cache keeps anyway. They come one by one, as the workers finish them."""
+    from collabcheck.core.parallel import fork_stream
 
     if paths:
         load_readers()
-    return fork_map(lambda path: summarise_file(path, bank).to_json(), paths, workers)
+    return fork_stream(lambda path: summarise_file(path, bank).to_json(), paths, workers)
 
 
 def load_readers() -> tuple[ModuleType, ...]:

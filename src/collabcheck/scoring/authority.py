@@ -100,12 +100,11 @@ def _placing(value: str, ids: frozenset[str]) -> tuple[str, str, tuple[tuple[str
 
 
 @lru_cache(maxsize=8192)
-def _distance(a: str, b: str, ids: frozenset[str]) -> int:
-    """The distance between two placing answers, remembered: a programme's sittings use the
-    same few answers over and over (history measures tens of thousands of pairs)."""
-    va, vb = authority_vector(a, ids), authority_vector(b, ids)
-    assert va is not None and vb is not None
-    return authority_distance(va, vb)
+def _distance(a: tuple[tuple[str, int], ...], b: tuple[tuple[str, int], ...]) -> int:
+    """The distance between two answers placing the say inside the partnership, from their
+    vectors of say (as `_placing` gives them), remembered: a programme's sittings give the
+    same few vectors over and over, whoever the partners are."""
+    return authority_distance(dict(a), dict(b))
 
 
 def authority(
@@ -126,7 +125,7 @@ def authority(
     unsure = dict.fromkeys(pids, 0)
     for item in bank.items_of_kind("authority"):
         key = item.id
-        placed: list[Any] = []  # answers placing the say inside the partnership, in sitting order
+        placed: list[tuple[tuple[str, int], ...]] = []  # vectors of say inside the partnership
         for pid in pids:
             value = answers[pid].get(key)
             if value is None:
@@ -135,8 +134,8 @@ def authority(
             if placing is None:
                 unsure[pid] += value == "unsure"
                 continue
-            if placing != OUTSIDE:
-                placed.append(value)  # "outside" is never a gap between the partners
+            if not isinstance(placing, str):  # "outside" is never a gap between the partners
+                placed.append(placing[2])
             if item.accountability or item.development:
                 continue  # carrying responsibility, or the chances to develop: compared, never the say
             answered[pid] += 1
@@ -153,7 +152,7 @@ def authority(
                 less[pid][who] += 1
         div = None
         for a, b in combinations(placed, 2):
-            d = _distance(a, b, ids)
+            d = _distance(a, b)
             if div is None or d > div:
                 div = d
         if div is not None and not item.development:

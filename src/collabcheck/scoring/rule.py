@@ -19,7 +19,6 @@ in `priority.py`; every threshold lives in `rules.py`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 from math import lcm
 from typing import Any
 
@@ -123,12 +122,10 @@ def _practice(
     only_rater = [0] * len(pids)  # statements this partner alone rated
     unsure_of_rated = [0] * len(pids)
     spread_sum = spread_n = 0
-    for item in section.items:
-        if item.kind != "agree":
-            continue
+    for item in section.rated:
         key, scale = item.id, _SCALES[item.reverse]
         low, high, seen, rater = TOP + 1, 0, 0, -1
-        unsure_here: list[int] = []
+        unsure_here: list[int] | None = None
         skip = starting and item.later
         for k, book in enumerate(() if skip else books):
             v = book.get(key)
@@ -144,12 +141,15 @@ def _practice(
                     high = score
             elif v == "unsure":
                 unsures[k] += 1
-                unsure_here.append(k)
+                if unsure_here is None:
+                    unsure_here = [k]
+                else:
+                    unsure_here.append(k)
         if seen:
             rated_any += 1
             if seen == 1:
                 only_rater[rater] += 1
-            for k in unsure_here:  # never a rater, so someone else rated it
+            for k in unsure_here or ():  # never a rater, so someone else rated it
                 unsure_of_rated[k] += 1
         if seen >= 2:
             spread_sum += high - low
@@ -239,8 +239,12 @@ def _focus(bank: Bank, pids: list[str], answers: dict[str, dict[str, Any]], reco
     divergence: Ratio | None = None
     low = high = (0, 1)
     if known:
-        low = min(known, key=lambda r: Fraction(*r))
-        high = max(known, key=lambda r: Fraction(*r))
+        low = high = known[0]
+        for r in known[1:]:  # the first lowest and the first highest, compared by cross-multiplying
+            if r[0] * low[1] < low[0] * r[1]:
+                low = r
+            if r[0] * high[1] > high[0] * r[1]:
+                high = r
         if len(known) >= 2:
             divergence = (high[0] * low[1] - low[0] * high[1], high[1] * low[1])
     mean = _mean_of_means(known)
