@@ -171,8 +171,18 @@ class Bank:
     def relationship(self) -> Section:
         return next(s for s in self.sections if s.number is None)
 
-    def items_of_kind(self, kind: str) -> list[Item]:
-        return [i for s in self.sections for i in s.items if i.kind == kind]
+    def items_of_kind(self, kind: str) -> tuple[Item, ...]:
+        """Every item of one kind, in bank order: picked out once per bank and kind, since the
+        rule asks for them for every sitting of a programme."""
+        return self._by_kind.get(kind, ())
+
+    @cached_property
+    def _by_kind(self) -> dict[str, tuple[Item, ...]]:
+        kinds: dict[str, list[Item]] = {}
+        for s in self.sections:
+            for i in s.items:
+                kinds.setdefault(i.kind, []).append(i)
+        return {kind: tuple(items) for kind, items in kinds.items()}
 
     def to_json(self) -> dict[str, Any]:
         """The bank as `questions --format json` prints it."""

@@ -120,7 +120,7 @@ def _too_big(size: int, limit: int) -> str:
     return f"is too large to be a snapshot ({shown}; the limit is {limit // 1000:,} kB), so it was not read"
 
 
-def read_toml(path: Path, error: type[CollabcheckError] = CollabcheckError) -> dict[str, Any]:
+def read_toml(path: str | Path, error: type[CollabcheckError] = CollabcheckError) -> dict[str, Any]:
     """Read a TOML file, turning every way it can fail into one error that names file and line."""
     return parse_toml(read_bytes(path, error), path, error)
 

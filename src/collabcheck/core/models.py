@@ -130,12 +130,12 @@ def check_answers(
     A programme's history checks tens of thousands of answers, so the usual ones are looked
     up (`words_that_fit` lists the words `check_value` accepts); anything else asks it."""
     fits = words_that_fit(ids, schema)
-    no_kinds: dict[str, str] = {}
+    kind_of = (kinds or {}).get
     for pid, table in answers.items():
         if pid not in ids:
             raise problem(f"[answers.{_key(pid)}] is for a partner not listed in [[partners]]")
         for item_id, value in table.items():
-            kind = (kinds or no_kinds).get(item_id)
+            kind = kind_of(item_id)
             if type(value) is int:
                 if kind == "agree" and 1 <= value <= 5:
                     continue

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 PRACTICES = ("1", "2", "3", "4", "5")  # practice numbers as history's JSON keys
+_NUMBERED = tuple((k, int(k)) for k in PRACTICES)  # each key with the number the rule gives
 
 
 def summarise_snapshot(snapshot: Snapshot, bank: Bank, warnings: list[str]) -> Summary:
@@ -42,8 +43,7 @@ def summarise_snapshot(snapshot: Snapshot, bank: Bank, warnings: list[str]) -> S
     bank = load_bank_for(snapshot.bank, snapshot.bank_version, bank)
     sides = sides_of(snapshot)
     f = figures(snapshot, bank, per_partner=both_sides(sides))
-    practices = {str(k): v for k, v in f.combined.items()}
-    divergence = {str(k): v for k, v in f.divergence.items()}
+    combined, divergence = f.combined, f.divergence
     side_scores, say_gap = side_figures(snapshot, bank, f.scores or {}) if sides else ({}, None)
     return Summary(
         pair=snapshot.pair,
@@ -51,8 +51,8 @@ def summarise_snapshot(snapshot: Snapshot, bank: Bank, warnings: list[str]) -> S
         ts=snapshot.taken_at.timestamp(),
         partners=[p.id for p in snapshot.partners],
         names=[p.name for p in snapshot.partners],
-        practices={k: practices.get(k) for k in PRACTICES},
-        divergence={k: divergence.get(k) for k in PRACTICES},
+        practices={k: combined.get(n) for k, n in _NUMBERED},
+        divergence={k: divergence.get(n) for k, n in _NUMBERED},
         authority_divergence=f.authority_divergence,
         focus_divergence=f.focus_divergence,
         suggested=f.suggested,
@@ -105,7 +105,7 @@ def summarise_file(
     warnings: list[str] = []
     refused: Refused
     try:
-        snapshot = check_snapshot(read_toml(Path(path), SnapshotError), path, bank, warnings)
+        snapshot = check_snapshot(read_toml(path, SnapshotError), path, bank, warnings)
         warnings = [w.split(": warning: ", 1)[-1] for w in warnings]
         try:
             return (summarise or summarise_snapshot)(snapshot, bank, warnings)
