@@ -230,16 +230,17 @@ def test_history_pauses_the_cycle_collector_and_leaves_it_on(
     import collabcheck.history.build as build
 
     seen: list[bool] = []
-    real = build.build_history
+    real = build.Gathering.history  # every history is put together there, whatever the format
 
     def watched(*args: Any, **kwargs: Any) -> Any:
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(build, "build_history", watched)
+    monkeypatch.setattr(build.Gathering, "history", watched)
     assert gc.isenabled()
     assert main(["history", str(programme(tmp_path)), "--format", "json"]) == 0
-    assert seen == [False]
+    assert main(["history", str(programme(tmp_path))]) == 0
+    assert seen == [False, False]
     assert gc.isenabled()
     assert main(["history", str(tmp_path / "nowhere")]) == 2
     assert gc.isenabled()

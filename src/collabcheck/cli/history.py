@@ -13,7 +13,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,10 @@ from collabcheck.core.errors import CollabcheckError
 from collabcheck.render.safe import json_safe, safe_line, terminal_safe
 
 if TYPE_CHECKING:
+    from collabcheck.core.bank import Bank
     from collabcheck.history.build import History
+    from collabcheck.history.read import Scanned
+    from collabcheck.render.history import Made
 
 
 def history_folder(args: argparse.Namespace) -> Path:
@@ -102,14 +105,15 @@ def _run_history(args: argparse.Namespace) -> int:
     from collabcheck.render.history import render_markdown, render_text
 
     workers = min(8, os.cpu_count() or 1)
-    history = load_history(folder, bank, pair=pair, workers=workers, scanned=scanned)
-    mark_committed(history)
     if fmt == "json":
+        history, made = _gathered(folder, bank, pair, workers, scanned)
         # Compact (see json_text): pipe it through `python -m json.tool` to read it.
-        text = json_safe(json_text(history)) + "\n"
+        text = json_safe(json_text(history, made)) + "\n"
         sys.stdout.write(text)
         scanned.cache.save_output(state, text)
         return EXIT_OK
+    history = load_history(folder, bank, pair=pair, workers=workers, scanned=scanned)
+    mark_committed(history)
     for s in history.skipped:
         sys.stderr.write(safe_line(str(s)) + "\n")
     if pair is not None and not history.pairs:
@@ -130,9 +134,36 @@ def _run_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def json_text(history: History) -> str:
+def json_text(history: History, made: Mapping[str, Made] | None = None) -> str:
     """The history as compact JSON (one `json.dumps` of `render_json`): Python's fast encoder
     only runs without indentation, and a programme's history can be megabytes."""
     from collabcheck.render.history import render_json
 
-    return json.dumps(render_json(history), ensure_ascii=False, check_circular=False)
+    return json.dumps(render_json(history, made), ensure_ascii=False, check_circular=False)
+
+
+def _gathered(
+    folder: Path, bank: Bank, pair: str | None, workers: int, scanned: Scanned
+) -> tuple[History, dict[str, Made]]:
+    """The history, with most partnerships' JSON laid out while the files were still being
+    read (in this process, while the workers read the rest: a programme's first history then
+    keeps both cores busy to the end, rather than laying everything out on one core after).
+
+    Which sittings are committed is asked of git first, for every file found, so each
+    sitting is marked as it is filed; for the files history keeps, git's answer is the same
+    as `mark_committed` gets afterwards. When git cannot say for them all (not a repository),
+    they are marked afterwards as usual; any partnership marked then is laid out again, since
+    only JSON made from the very sittings the history ends with is used (`render_json`)."""
+    from collabcheck.core.git import uncommitted
+    from collabcheck.history.build import Gathering, mark_committed
+    from collabcheck.render.history import made_early
+
+    pending = uncommitted(os.path.join(str(folder), rel) for rel, _ in scanned.found)
+    made: dict[str, Made] = {}
+    waiting = None if pending is None else {str(p) for p in pending}
+    gathering = Gathering(bank, pair, waiting, made_early(made))
+    scanned.read(workers, gathering.add)
+    history = gathering.history(str(folder))
+    if pending is None:
+        mark_committed(history)
+    return history, made

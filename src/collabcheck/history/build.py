@@ -45,11 +45,18 @@ class Sitting(Summary):
     committed: bool | None = None  # in a git commit? None when not in a repository (or not asked)
 
     @classmethod
-    def of(cls, file: str, summary: Summary, questions: dict[str, list[str]], warnings: list[str]) -> Sitting:
+    def of(
+        cls,
+        file: str,
+        summary: Summary,
+        questions: dict[str, list[str]],
+        warnings: list[str],
+        committed: bool | None = None,
+    ) -> Sitting:
         """The sitting in `file` from what history kept of it, with the statements it asked
         and the notes to show beside it."""
         kept = {name: getattr(summary, name) for name in _SUMMARY_FIELDS}
-        return cls(**{**kept, "warnings": warnings}, file=file, questions=questions)
+        return cls(**{**kept, "warnings": warnings}, file=file, questions=questions, committed=committed)
 
     @property
     def quick(self) -> bool:
@@ -368,28 +375,72 @@ def build_history(
 
     `records` are (file as shown, what history kept from it); a summary may also come as the
     JSON object of a fuller summary with the same fields (the cohort's)."""
-    titles = {s.number: s.title for s in bank.practices if s.number is not None}
-    skipped: list[Skipped] = []
-    groups: dict[str, list[Sitting]] = defaultdict(list)
-    questions: dict[tuple[str, int], dict[str, list[str]]] = {}
+    gathering = Gathering(bank, pair)
     for shown, raw in records:
+        gathering.add(shown, raw)
+    return gathering.history(folder)
+
+
+class Gathering:
+    """A history put together one record at a time, as the files are read: each sitting
+    filed under its partnership, each file that could not be read noted.
+
+    `waiting` (files not committed yet, as `core.git.uncommitted` gives them) marks each
+    sitting as it is filed, as `mark_committed` would afterwards. `done` hears of a
+    partnership that looks complete (the files have moved on to another folder), so its
+    part of the output can be made while the rest are still being read; it may hear of a
+    partnership again, or wrongly, if more of its sittings turn up later (`History` is only
+    ever made from every record: `history`).
+    """
+
+    def __init__(
+        self,
+        bank: Bank,
+        pair: str | None = None,
+        waiting: set[str] | None = None,
+        done: Callable[[PairHistory], object] | None = None,
+    ) -> None:
+        self.bank, self.pair, self.waiting, self.done = bank, pair, waiting, done
+        self.titles = {s.number: s.title for s in bank.practices if s.number is not None}
+        self.skipped: list[Skipped] = []
+        self.groups: dict[str, list[Sitting]] = defaultdict(list)
+        self.questions: dict[tuple[str, int], dict[str, list[str]]] = {}
+        self.folder: str | None = None  # the folder of the last file filed
+        self.open: set[str] = set()  # partnerships with a sitting in that folder
+
+    def add(self, shown: str, raw: Record | Mapping[str, Any]) -> None:
+        """File one record (a summary, or why its file was refused)."""
+        if self.done is not None:
+            here = os.path.dirname(shown)
+            if here != self.folder:
+                for name in sorted(self.open):
+                    self.done(self.pair_history(name))
+                self.folder, self.open = here, set()
         rec = record_of(raw)
         if isinstance(rec, Refused):
-            skipped.append(Skipped(shown, rec.error, rec.line))
-            continue
-        if pair is not None and rec.pair != pair:
-            continue
+            self.skipped.append(Skipped(shown, rec.error, rec.line))
+            return
+        if self.pair is not None and rec.pair != self.pair:
+            return
         seen = (rec.bank, rec.bank_version)
-        if seen not in questions:
-            questions[seen] = practice_questions(*seen, bank)
-        asked, warnings = questions[seen], rec.warnings
+        if seen not in self.questions:
+            self.questions[seen] = practice_questions(*seen, self.bank)
+        asked, warnings = self.questions[seen], rec.warnings
         if rec.form == "quick":
-            asked = _quick_questions(asked, *seen, bank)
+            asked = _quick_questions(asked, *seen, self.bank)
             warnings = [*warnings, QUICK_NOTE]
-        groups[rec.pair].append(Sitting.of(shown, rec, asked, warnings))
-    pairs = []
-    for name in sorted(groups):
-        sittings = sorted(groups[name], key=lambda s: (s.ts, s.file))
-        pairs.append(PairHistory(name, sittings, titles, bank))
-    skipped.sort(key=lambda s: s.file)
-    return History(folder, pairs, skipped, bank.id, bank.version, titles, bank.source)
+        committed = None if self.waiting is None else os.path.abspath(shown) not in self.waiting
+        self.groups[rec.pair].append(Sitting.of(shown, rec, asked, warnings, committed))
+        self.open.add(rec.pair)
+
+    def pair_history(self, name: str) -> PairHistory:
+        """One partnership's story from the sittings filed so far, oldest first."""
+        sittings = sorted(self.groups[name], key=lambda s: (s.ts, s.file))
+        return PairHistory(name, sittings, self.titles, self.bank)
+
+    def history(self, folder: str) -> History:
+        """Every partnership, in order of name, and the files refused, in order of file."""
+        pairs = [self.pair_history(name) for name in sorted(self.groups)]
+        self.skipped.sort(key=lambda s: s.file)
+        bank = self.bank
+        return History(folder, pairs, self.skipped, bank.id, bank.version, self.titles, bank.source)

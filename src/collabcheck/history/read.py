@@ -172,9 +172,14 @@ class Scanned:
         )
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def read(self, workers: int = 1) -> list[tuple[str, Record]]:
-        """(file as shown, what history found in it) for every file, cached or read afresh."""
-        return _read(self, workers)
+    def read(
+        self, workers: int = 1, each: Callable[[str, Record], object] | None = None
+    ) -> list[tuple[str, Record]]:
+        """(file as shown, what history found in it) for every file, cached or read afresh.
+
+        `each` is told of every file in that order as soon as it is known, while the workers
+        are still reading the rest (a big first history files its sittings meanwhile)."""
+        return _read(self, workers, each)
 
     def records(self, workers: int = 1) -> Sequence[tuple[str, Record | Mapping[str, Any]]]:
         """What `build_history` is built from: history's records here; a reader keeping
@@ -182,23 +187,31 @@ class Scanned:
         return self.read(workers)
 
 
-def _read(scanned: Scanned, workers: int) -> list[tuple[str, Record]]:
+def _read(
+    scanned: Scanned, workers: int, each: Callable[[str, Record], object] | None = None
+) -> list[tuple[str, Record]]:
     root, folder, bank, cache = scanned.root, scanned.folder, scanned.bank, scanned.cache
     found = list(scanned.found)
     kept = [cache.get(rel, key) for rel, key in found]
-    records: list[Record | None] = [None if k is None else record_of(k) for k in kept]
-    misses = [n for n, r in enumerate(records) if r is None]
-    fresh = _summarise_all([os.path.join(root, found[n][0]) for n in misses], bank, workers)
-    for n, made in zip(misses, fresh, strict=True):
-        records[n] = record_of(made)
-        cache.put(found[n][0], found[n][1], made)
-    cache.save()
+    misses = [os.path.join(root, rel) for (rel, _), k in zip(found, kept, strict=True) if k is None]
+    fresh = iter(_summarise_all(misses, bank, workers))
     out: list[tuple[str, Record]] = []
-    for (rel, _), record in zip(found, records, strict=True):
-        assert record is not None  # every miss was read just above
-        out.append((os.path.join(str(folder), rel), record))
+    for (rel, key), k in zip(found, kept, strict=True):
+        if k is None:  # read afresh: the next one back from the workers, in order
+            k = next(fresh)
+            cache.put(rel, key, k)
+        shown = os.path.join(str(folder), rel)
+        record = record_of(k)
+        out.append((shown, record))
+        if each is not None:
+            each(shown, record)
+    if next(fresh, None) is not None:  # one result each, no more (and the workers are done)
+        raise AssertionError("more summaries than files")
+    cache.save()
     for rel, message in scanned.problems.items():  # unreadable subfolders: listed, never silent
         out.append((os.path.join(str(folder), rel), Refused(message)))
+        if each is not None:
+            each(*out[-1])
     return out
 
 

@@ -7,8 +7,10 @@ the same text, so the terminal, the Markdown and the app always tell the same st
 
 from __future__ import annotations
 
+import operator
 import os
 import textwrap
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from collabcheck.history.build import (
@@ -445,12 +447,40 @@ def _pair_extra(p: PairHistory) -> dict[str, Any]:
     return pair_sides_json(p, _trend_json)
 
 
-def render_json(history: History) -> dict[str, Any]:
-    """The history JSON: pairs[{pair, sittings[…], changes}], skipped[{file, error}], plus extras."""
+def render_json(history: History, made: Mapping[str, Made] | None = None) -> dict[str, Any]:
+    """The history JSON: pairs[{pair, sittings[…], changes}], skipped[{file, error}], plus extras.
+
+    `made` holds partnerships laid out already (while the files were being read: `made_early`);
+    each is used only if it was made from exactly the sittings the partnership has now."""
+    made = made or {}
     return {
         "folder": history.folder,
         "bank": {"id": history.bank_id, "version": history.bank_version},
         "source": history.source,
-        "pairs": [pair_json(p) for p in history.pairs],
+        "pairs": [_made_or_new(p, made.get(p.pair)) for p in history.pairs],
         "skipped": [{"file": s.file, "error": s.error, "line": s.line} for s in history.skipped],
     }
+
+
+Made = tuple[list[Sitting], dict[str, Any]]  # a partnership's sittings, and its JSON made from them
+
+
+def made_early(made: dict[str, Made]) -> Callable[[PairHistory], None]:
+    """What a history being gathered tells of a partnership that looks complete: its JSON is
+    laid out there and then, kept with the sittings it was made from (`render_json`)."""
+
+    def keep(p: PairHistory) -> None:
+        made[p.pair] = (p.sittings, pair_json(p))
+
+    return keep
+
+
+def _made_or_new(p: PairHistory, made: Made | None) -> dict[str, Any]:
+    """The partnership's JSON laid out early, if made from these very sittings, else now.
+    Sittings are frozen and a partnership's JSON depends only on them (with the titles and
+    bank every partnership shares), so the same sittings give the same JSON."""
+    if made is not None:
+        sittings, out = made
+        if len(sittings) == len(p.sittings) and all(map(operator.is_, sittings, p.sittings)):
+            return out
+    return pair_json(p)
