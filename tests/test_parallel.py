@@ -37,3 +37,29 @@ def test_a_thread_running_means_no_fork():
         stop.set()
         t.join()
     assert set(results) == {os.getpid()}
+
+
+def test_results_stream_back_in_order_while_the_workers_run_and_leave_things_as_they_were():
+    """`fork_stream` hands each result over as its chunk comes back (the caller works on the
+    first while the rest are read); the interpreter's switch interval, shortened meanwhile so
+    the pool's thread takes results in promptly, is back as it was after, even when the
+    caller stops early."""
+    import sys
+
+    from collabcheck.core.parallel import fork_stream
+
+    before = sys.getswitchinterval()
+    seen_during: list[float] = []
+    out = []
+    for n, x in enumerate(fork_stream(lambda x: x, list(range(1000)), workers=2)):
+        if n == 0:
+            seen_during.append(sys.getswitchinterval())
+        out.append(x)
+    assert out == list(range(1000))
+    assert sys.getswitchinterval() == before
+    if threading.active_count() == 1:
+        assert seen_during == [before / 10]
+    stream = fork_stream(lambda x: x, list(range(1000)), workers=2)
+    assert next(stream) == 0
+    stream.close()  # stopped early: the pool is closed and the interval given back
+    assert sys.getswitchinterval() == before

@@ -10,6 +10,7 @@ small jobs, which would not repay the start-up, run the loop in this process ins
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -59,9 +60,15 @@ def fork_stream(
     size = max(1, min(MAX_CHUNK, len(items) // (workers * 8)))
     bounds = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _JOB = (fn, items)
+    # The pool's own thread takes each chunk in from the workers; while the caller works on
+    # what came before, that thread waits for its turn at the interpreter, and a worker whose
+    # results are not taken in waits too. Turns come ten times as often while the pool runs.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(interval / 10)
     try:
         with ctx.Pool(workers) as pool:
             for chunk in pool.imap(_run_chunk, bounds, chunksize=1):
                 yield from chunk
     finally:
+        sys.setswitchinterval(interval)
         _JOB = None
