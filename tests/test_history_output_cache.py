@@ -37,7 +37,7 @@ def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_a, **_k):
         raise AssertionError("history was read again")
 
-    monkeypatch.setattr(build, "build_history", refuse)
+    monkeypatch.setattr(build.Gathering, "history", refuse)  # where every history is made
 
 
 def test_an_unchanged_folder_is_written_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

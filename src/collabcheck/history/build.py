@@ -11,6 +11,7 @@ stays quick. Nothing here imports Textual.
 
 from __future__ import annotations
 
+import operator
 import os
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -390,7 +391,8 @@ class Gathering:
     partnership that looks complete (the files have moved on to another folder), so its
     part of the output can be made while the rest are still being read; it may hear of a
     partnership again, or wrongly, if more of its sittings turn up later (`History` is only
-    ever made from every record: `history`).
+    ever made from every record: `history`). The history keeps the very `PairHistory` that
+    `done` was given when no sitting came after, so what it worked out then is kept.
     """
 
     def __init__(
@@ -407,6 +409,7 @@ class Gathering:
         self.questions: dict[tuple[str, int], dict[str, list[str]]] = {}
         self.folder: str | None = None  # the folder of the last file filed
         self.open: set[str] = set()  # partnerships with a sitting in that folder
+        self.told: dict[str, PairHistory] = {}  # what `done` was last given, by partnership
 
     def add(self, shown: str, raw: Record | Mapping[str, Any]) -> None:
         """File one record (a summary, or why its file was refused)."""
@@ -414,7 +417,8 @@ class Gathering:
             here = os.path.dirname(shown)
             if here != self.folder:
                 for name in sorted(self.open):
-                    self.done(self.pair_history(name))
+                    self.told[name] = self.pair_history(name)
+                    self.done(self.told[name])
                 self.folder, self.open = here, set()
         rec = record_of(raw)
         if isinstance(rec, Refused):
@@ -438,9 +442,20 @@ class Gathering:
         sittings = sorted(self.groups[name], key=lambda s: (s.ts, s.file))
         return PairHistory(name, sittings, self.titles, self.bank)
 
+    def _final(self, name: str) -> PairHistory:
+        made = self.pair_history(name)
+        told = self.told.get(name)
+        return told if told is not None and same_sittings(told.sittings, made.sittings) else made
+
     def history(self, folder: str) -> History:
         """Every partnership, in order of name, and the files refused, in order of file."""
-        pairs = [self.pair_history(name) for name in sorted(self.groups)]
+        pairs = [self._final(name) for name in sorted(self.groups)]
         self.skipped.sort(key=lambda s: s.file)
         bank = self.bank
         return History(folder, pairs, self.skipped, bank.id, bank.version, self.titles, bank.source)
+
+
+def same_sittings(a: Sequence[Sitting], b: Sequence[Sitting]) -> bool:
+    """The very same sitting records (as filed), in the same order: then a partnership's
+    story, and all it is worked out from, is the same (sittings are frozen)."""
+    return len(a) == len(b) and all(map(operator.is_, a, b))

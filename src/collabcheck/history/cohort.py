@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from collabcheck.core.bank import Bank
-from collabcheck.history.build import History, PairHistory, Sitting, build_history, shown_delta
+from collabcheck.history.build import Gathering, History, PairHistory, Sitting, shown_delta
 from collabcheck.history.cohort_read import CohortScanned
 
 OVERDUE_MONTHS = 6  # no sitting for longer than this many months: overdue
@@ -209,6 +209,11 @@ def chosen_of(p: PairHistory) -> Chosen | None:
     return Chosen(f.practice, f.title, f.chosen_at, before, now, bool(measured), common)
 
 
+def warm(p: PairHistory) -> None:
+    """Work out now what a partnership's row and its words will ask of it (they are kept)."""
+    _kept = (p.trends, p.follow_through)  # cached properties: reading them works them out
+
+
 def build_cohort(
     history: History, records: dict[str, dict[str, Any]], today: date, overdue_months: int = OVERDUE_MONTHS
 ) -> Cohort:
@@ -256,11 +261,16 @@ def load_cohort(
     committed: bool = True,
     scanned: CohortScanned | None = None,
 ) -> Cohort:
-    """Read every snapshot under `folder` through the cohort's cache into a Cohort."""
+    """Read every snapshot under `folder` through the cohort's cache into a Cohort.
+
+    Each partnership that looks complete while the files are still being read has its
+    trends and follow-through worked out there and then (`warm`), beside the workers; the
+    history keeps that very partnership when no sitting of it came later (`Gathering`)."""
     if scanned is None:
         scanned = CohortScanned(folder, bank, cache_dir)
-    records = scanned.records(workers)
-    history = build_history(str(folder), records, bank)
+    gathering = Gathering(bank, done=warm)
+    records = scanned.records(workers, gathering.add)
+    history = gathering.history(str(folder))
     if committed:
         from collabcheck.history.build import mark_committed
 

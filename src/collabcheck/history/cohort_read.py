@@ -12,6 +12,7 @@ file on disk like any other.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -161,33 +162,37 @@ class CohortScanned(Scanned):
         )
         self.cache.flat = flat
 
-    def records(self, workers: int = 1) -> list[tuple[str, dict[str, Any]]]:
+    def records(
+        self, workers: int = 1, each: Callable[[str, dict[str, Any]], object] | None = None
+    ) -> list[tuple[str, dict[str, Any]]]:
         """(file as shown, summary) for every file, from the cache when it is fresh; uncached
-        files are compared in `workers` processes (see `collabcheck.core.parallel`)."""
-        from collabcheck.core.parallel import fork_map
+        files are compared in `workers` processes (see `collabcheck.core.parallel`). `each`
+        is told of every file in order as soon as it is known, while the rest are read."""
+        from collabcheck.core.parallel import fork_stream
 
         found = list(self.found)
-        summaries = [self.cache.get(rel, key) for rel, key in found]  # each entry checked on loading
-        misses = [n for n, s in enumerate(summaries) if s is None]
+        kept = [self.cache.get(rel, key) for rel, key in found]  # each entry checked on loading
+        misses = [os.path.join(self.root, rel) for (rel, _), k in zip(found, kept, strict=True) if k is None]
         bank = self.bank
         if misses:
             load_readers()
-        fresh = fork_map(
-            lambda path: summarise_file(path, bank),
-            [os.path.join(self.root, found[n][0]) for n in misses],
-            workers,
-        )
-        for n, summary in zip(misses, fresh, strict=True):
-            summaries[n] = summary
-            self.cache.put(found[n][0], found[n][1], summary)
+        fresh = fork_stream(lambda path: summarise_file(path, bank), misses, workers)
+        out: list[tuple[str, dict[str, Any]]] = []
+        for (rel, key), summary in zip(found, kept, strict=True):
+            if summary is None:  # read afresh: the next one back from the workers, in order
+                summary = next(fresh)
+                self.cache.put(rel, key, summary)
+            out.append((os.path.join(str(self.folder), rel), summary))
+            if each is not None:
+                each(*out[-1])
+        if next(fresh, None) is not None:  # one result each, no more (and the workers are done)
+            raise AssertionError("more summaries than files")
         self.cache.save()
         for rel, message in self.problems.items():
-            found.append((rel, [-1, -1, -1, -1]))
-            summaries.append({"error": message, "line": None})
-        return [
-            (os.path.join(str(self.folder), rel), s)  # type: ignore[misc]
-            for (rel, _), s in zip(found, summaries, strict=True)
-        ]
+            out.append((os.path.join(str(self.folder), rel), {"error": message, "line": None}))
+            if each is not None:
+                each(*out[-1])
+        return out
 
 
 def previous_places(

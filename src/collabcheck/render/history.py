@@ -7,7 +7,6 @@ the same text, so the terminal, the Markdown and the app always tell the same st
 
 from __future__ import annotations
 
-import operator
 import os
 import textwrap
 from collections.abc import Callable, Mapping
@@ -20,6 +19,7 @@ from collabcheck.history.build import (
     Sitting,
     Trend,
     direction,
+    same_sittings,
     shown_delta,
 )
 from collabcheck.history.read import PRACTICES
@@ -470,7 +470,7 @@ def made_early(made: dict[str, Made]) -> Callable[[PairHistory], None]:
     laid out there and then, kept with the sittings it was made from (`render_json`)."""
 
     def keep(p: PairHistory) -> None:
-        made[p.pair] = (p.sittings, pair_json(p))
+        made[p.pair] = (list(p.sittings), pair_json(p))  # a copy: marking commits replaces them
 
     return keep
 
@@ -479,8 +479,6 @@ def _made_or_new(p: PairHistory, made: Made | None) -> dict[str, Any]:
     """The partnership's JSON laid out early, if made from these very sittings, else now.
     Sittings are frozen and a partnership's JSON depends only on them (with the titles and
     bank every partnership shares), so the same sittings give the same JSON."""
-    if made is not None:
-        sittings, out = made
-        if len(sittings) == len(p.sittings) and all(map(operator.is_, sittings, p.sittings)):
-            return out
+    if made is not None and same_sittings(made[0], p.sittings):
+        return made[1]
     return pair_json(p)
