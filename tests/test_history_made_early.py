@@ -127,3 +127,71 @@ def test_in_a_repository_each_sitting_is_marked_as_mark_committed_marks_it(
         s["file"].rsplit("/", 2)[-2]: s["committed"] for p in json.loads(out)["pairs"] for s in p["sittings"]
     }
     assert committed == {"a": True, "b": True, "c": False}
+
+
+@needs_git
+def test_when_git_answers_only_at_the_end_the_marked_partnerships_are_laid_out_again(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    git_home: Path,  # noqa: F811
+):
+    """Git cannot say for every file found (so nothing is marked while reading), but can for
+    the sittings kept: marking them afterwards replaces the sittings, and no JSON laid out
+    before that is used."""
+    import collabcheck.core.git as core_git
+
+    d = tmp_path / "repo"
+    d.mkdir()
+    git(d, "init", "-q")
+    git(d, "config", "user.name", "Facilitator")
+    git(d, "config", "user.email", "f@example.org")
+    save(sitting("ann-and-bo", 1, 1), d / "a")
+    save(sitting("cy-dee-and-eve", 2, 2), d / "b")
+    git(d, "add", "a")
+    git(d, "commit", "-q", "-m", "first sitting")
+    save(sitting("fay-and-gus", 3, 3), d / "c")
+    real = core_git.uncommitted
+    calls: list[int] = []
+
+    def first_time_nothing(paths: Any, *args: Any) -> Any:
+        calls.append(1)
+        return None if len(calls) == 1 else real(paths, *args)
+
+    monkeypatch.setattr(core_git, "uncommitted", first_time_nothing)
+    laid = counting_layouts(monkeypatch)
+    out = printed(d, capsys)
+    assert len(calls) == 2 and laid["ann-and-bo"] == 2  # laid out early, then again
+    monkeypatch.undo()
+    assert out == at_the_end(d)
+    marks = {p["pair"]: [s["committed"] for s in p["sittings"]] for p in json.loads(out)["pairs"]}
+    assert marks == {"ann-and-bo": [True], "cy-dee-and-eve": [False], "fay-and-gus": [False]}
+
+
+def test_the_history_keeps_the_partnership_worked_on_early_only_if_nothing_came_after():
+    """The cohort works out each partnership's trends while the files are read; the history
+    keeps that very `PairHistory` (and what was worked out) unless more sittings came."""
+    from collabcheck.history.build import Gathering
+    from collabcheck.history.summary import Summary
+
+    from .test_history import mini
+
+    bank = mini()
+    told: list[Any] = []
+    gathering = Gathering(bank, done=told.append)
+    records = []
+    for folder, pair, month in (("a", "ann-and-bo", 1), ("b", "cy-dee-and-eve", 2), ("c", "ann-and-bo", 3)):
+        s = sitting(pair, month, month)
+        from collabcheck.history.read import summarise_snapshot
+
+        summary: Summary = summarise_snapshot(s, bank, [])
+        records.append((f"p/{folder}/{month}.toml", summary))
+    for shown, summary in records:
+        gathering.add(shown, summary)
+    history = gathering.history("p")
+    by_name = {p.pair: p for p in history.pairs}
+    early = {p.pair: p for p in told}
+    assert set(early) == {"ann-and-bo", "cy-dee-and-eve"}  # c/ is the last folder: never told
+    assert by_name["cy-dee-and-eve"] is early["cy-dee-and-eve"]
+    assert by_name["ann-and-bo"] is not early["ann-and-bo"]
+    assert len(by_name["ann-and-bo"].sittings) == 2
