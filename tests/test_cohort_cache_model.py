@@ -9,10 +9,10 @@ from datetime import timedelta
 from pathlib import Path
 
 from collabcheck.core.snapshot import write_snapshot
-from collabcheck.history.build import load_history
 from collabcheck.history.cache_model import SummaryModel
 from collabcheck.history.cohort import load_cohort
 from collabcheck.history.cohort_model import CohortEntryModel, CohortSummaryModel
+from collabcheck.history.gather import load_history
 
 from .test_quick_history import BANK, PARTNERS, STATEMENTS, T0, sitting
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from collabcheck.core.bank import Bank, load_bank
 from collabcheck.core.snapshot import Agreed, Partner, Snapshot, write_snapshot
 from collabcheck.history import read as hist
-from collabcheck.history.build import build_history, load_history
+from collabcheck.history.gather import build_history, load_history
 from collabcheck.render.history import (
     BARS,
     GAP,

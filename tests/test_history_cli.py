@@ -227,16 +227,16 @@ def test_history_pauses_the_cycle_collector_and_leaves_it_on(
     script, these tests) finds it on, even after an error."""
     import gc
 
-    import collabcheck.history.build as build
+    import collabcheck.history.gather as gather
 
     seen: list[bool] = []
-    real = build.Gathering.history  # every history is put together there, whatever the format
+    real = gather.Gathering.history  # every history is put together there, whatever the format
 
     def watched(*args: Any, **kwargs: Any) -> Any:
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(build.Gathering, "history", watched)
+    monkeypatch.setattr(gather.Gathering, "history", watched)
     assert gc.isenabled()
     assert main(["history", str(programme(tmp_path)), "--format", "json"]) == 0
     assert main(["history", str(programme(tmp_path))]) == 0
@@ -253,7 +253,7 @@ def test_history_json_is_one_dumps_of_a_plain_structure(tmp_path: Path):
 
     from collabcheck.cli.history import json_text
     from collabcheck.core.bank import load_bank
-    from collabcheck.history.build import build_history
+    from collabcheck.history.gather import build_history
     from collabcheck.history.read import summarise_file
     from collabcheck.history.summary import Refused, Summary
     from collabcheck.render.history import render_json

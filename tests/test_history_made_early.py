@@ -20,7 +20,7 @@ import pytest
 import collabcheck.render.history as render_history
 from collabcheck.cli import main
 from collabcheck.core.bank import load_bank
-from collabcheck.history.build import load_history, mark_committed
+from collabcheck.history.gather import load_history, mark_committed
 from collabcheck.render.safe import json_safe
 
 from .conftest import MINI_BANK
@@ -171,7 +171,7 @@ def test_when_git_answers_only_at_the_end_the_marked_partnerships_are_laid_out_a
 def test_the_history_keeps_the_partnership_worked_on_early_only_if_nothing_came_after():
     """The cohort works out each partnership's trends while the files are read; the history
     keeps that very `PairHistory` (and what was worked out) unless more sittings came."""
-    from collabcheck.history.build import Gathering
+    from collabcheck.history.gather import Gathering
     from collabcheck.history.summary import Summary
 
     from .test_history import mini

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from collabcheck.history import build
+from collabcheck.history import gather
 
 from .hostile import GOOD, run, with_pair
 
@@ -37,7 +37,7 @@ def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_a, **_k):
         raise AssertionError("history was read again")
 
-    monkeypatch.setattr(build.Gathering, "history", refuse)  # where every history is made
+    monkeypatch.setattr(gather.Gathering, "history", refuse)  # where every history is made
 
 
 def test_an_unchanged_folder_is_written_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

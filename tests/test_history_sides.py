@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from collabcheck.core.bank import Bank, load_bank
 from collabcheck.core.snapshot import Partner, Snapshot, write_snapshot
-from collabcheck.history.build import load_history
+from collabcheck.history.gather import load_history
 from collabcheck.history.read import summarise_snapshot
 from collabcheck.history.sides_over_time import cannot_see_tracks, side_trends
 from collabcheck.render.history import pair_json, render_json, render_markdown, render_text

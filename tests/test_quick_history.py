@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from collabcheck.core.bank import load_bank
 from collabcheck.core.forms import quick_form
 from collabcheck.core.snapshot import Agreed, Partner, Snapshot, write_snapshot
-from collabcheck.history.build import load_history
+from collabcheck.history.gather import load_history
 from collabcheck.render.history import render_text
 
 BANK = load_bank()

@@ -13,7 +13,7 @@ from pathlib import Path
 from collabcheck.core.bank import load_bank
 from collabcheck.core.records import Partner
 from collabcheck.core.snapshot import read_snapshot, write_snapshot
-from collabcheck.history.build import load_history
+from collabcheck.history.gather import load_history
 from collabcheck.render.history import render_json
 from collabcheck.scoring.compare import compare
 

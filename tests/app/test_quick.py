@@ -8,7 +8,7 @@ from pathlib import Path
 
 from collabcheck.core.forms import quick_form
 from collabcheck.core.snapshot import Partner, Snapshot, read_snapshot, write_snapshot
-from collabcheck.history.build import load_history
+from collabcheck.history.gather import load_history
 from collabcheck.render.quick import QUICK_READING
 from collabcheck.tui.quick import QuickOfferScreen, QuickTogetherScreen
 from collabcheck.tui.screens.handover import HandoverScreen

@@ -101,7 +101,7 @@ def _run_history(args: argparse.Namespace) -> int:
         sys.stdout.write(kept)
         return EXIT_OK
     # Only now, when there is a history to build: a kept output needs none of this.
-    from collabcheck.history.build import load_history, mark_committed
+    from collabcheck.history.gather import load_history, mark_committed
     from collabcheck.render.history import render_markdown, render_text
 
     workers = min(8, os.cpu_count() or 1)
@@ -155,7 +155,7 @@ def _gathered(
     they are marked afterwards as usual; any partnership marked then is laid out again, since
     only JSON made from the very sittings the history ends with is used (`render_json`)."""
     from collabcheck.core.git import uncommitted
-    from collabcheck.history.build import Gathering, mark_committed
+    from collabcheck.history.gather import Gathering, mark_committed
     from collabcheck.render.history import made_early
 
     pending = uncommitted(os.path.join(str(folder), rel) for rel, _ in scanned.found)

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from collabcheck.core.bank import Bank
-from collabcheck.history.build import Gathering, History, PairHistory, Sitting, shown_delta
+from collabcheck.history.build import History, PairHistory, Sitting, shown_delta
 from collabcheck.history.cohort_read import CohortScanned
+from collabcheck.history.gather import Gathering
 
 OVERDUE_MONTHS = 6  # no sitting for longer than this many months: overdue
 ROSE = 0.2  # a chosen practice "rose" (or fell) by at least this, as shown
@@ -272,7 +273,7 @@ def load_cohort(
     records = scanned.records(workers, gathering.add)
     history = gathering.history(str(folder))
     if committed:
-        from collabcheck.history.build import mark_committed
+        from collabcheck.history.gather import mark_committed
 
         mark_committed(history)
     today = today or datetime.now(timezone.utc).date()

@@ -34,7 +34,7 @@ def goodbye(program: str) -> str:
 
 def run_plain_demo(example: Example, inp: TextIO | None = None, out: TextIO | None = None) -> int:
     """Read the example's comparison, then its history if asked; exit status 0."""
-    from collabcheck.history.build import load_history
+    from collabcheck.history.gather import load_history
     from collabcheck.render.history import render_text
 
     talk = Conversation(inp or sys.stdin, out or sys.stdout)

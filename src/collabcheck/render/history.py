@@ -19,9 +19,9 @@ from collabcheck.history.build import (
     Sitting,
     Trend,
     direction,
-    same_sittings,
     shown_delta,
 )
+from collabcheck.history.gather import same_sittings
 from collabcheck.history.read import PRACTICES
 from collabcheck.render.history_sides import pair_sides_json, sides_markdown, sides_text, sitting_sides_json
 from collabcheck.render.history_words import BARS as BARS  # (… as …: read from here by other layouts)

@@ -17,7 +17,8 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from collabcheck.core.examples import EXAMPLE_NOTICE, Example
-from collabcheck.history.build import History, load_history
+from collabcheck.history.build import History
+from collabcheck.history.gather import load_history
 from collabcheck.tui.screens.history import HistoryScreen
 from collabcheck.tui.screens.together import TogetherScreen
 

@@ -20,7 +20,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from collabcheck.core.bank import Bank
-from collabcheck.history.build import History, load_history, mark_committed
+from collabcheck.history.build import History
+from collabcheck.history.gather import load_history, mark_committed
 from collabcheck.render.history import empty_message, pair_text
 from collabcheck.render.safe import safe_line, terminal_safe
 
