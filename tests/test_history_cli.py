@@ -256,7 +256,7 @@ def test_history_json_is_one_dumps_of_a_plain_structure(tmp_path: Path):
     from collabcheck.history.gather import build_history
     from collabcheck.history.read import summarise_file
     from collabcheck.history.summary import Refused, Summary
-    from collabcheck.render.history import render_json
+    from collabcheck.render.history_json import render_json
 
     bank = load_bank()
     example = next(iter(sorted(EXAMPLES.rglob("*.toml"))))

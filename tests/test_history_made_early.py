@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-import collabcheck.render.history as render_history
+import collabcheck.render.history_json as render_history
 from collabcheck.cli import main
 from collabcheck.core.bank import load_bank
 from collabcheck.history.gather import load_history, mark_committed

@@ -22,7 +22,8 @@ from collabcheck.core.snapshot import Partner, Snapshot, write_snapshot
 from collabcheck.history.gather import load_history
 from collabcheck.history.read import summarise_snapshot
 from collabcheck.history.sides_over_time import cannot_see_tracks, side_trends
-from collabcheck.render.history import pair_json, render_json, render_markdown, render_text
+from collabcheck.render.history import render_markdown, render_text
+from collabcheck.render.history_json import pair_json, render_json
 from collabcheck.render.history_sides import CANNOT_SEE_LABEL, SIDES_LABEL
 from collabcheck.scoring.compare import compare
 

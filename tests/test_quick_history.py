@@ -165,7 +165,8 @@ def test_every_change_stated_after_a_quick_check_in_counts_only_the_questions_as
 
     from collabcheck.history.cohort import build_cohort
     from collabcheck.render.cohort import chosen_words
-    from collabcheck.render.history import follow_text, pair_json, score_rows, spread_rows
+    from collabcheck.render.history import follow_text, score_rows, spread_rows
+    from collabcheck.render.history_json import pair_json
 
     # both 3 on the form's statements; on the rest Ann 5 and Bo 2 (higher, and far apart)
     full = {
@@ -210,7 +211,7 @@ def test_convergence_after_a_quick_check_in_is_on_the_same_footing_as_every_othe
     never "closer" because the quick form did not ask where they differ."""
     import json
 
-    from collabcheck.render.history import pair_json
+    from collabcheck.render.history_json import pair_json
 
     full = {
         "ann": {i.id: (3 if i.id in FORM.ids else 5) for i in STATEMENTS if not i.reverse},
@@ -244,7 +245,7 @@ def test_convergence_of_full_sittings_is_as_each_sitting_stands(tmp_path):
     sittings' own figures, and no extra key appears."""
     import json
 
-    from collabcheck.render.history import pair_json
+    from collabcheck.render.history_json import pair_json
 
     full = {
         "ann": {i.id: (3 if i.id in FORM.ids else 5) for i in STATEMENTS if not i.reverse},

@@ -14,7 +14,7 @@ from collabcheck.core.bank import load_bank
 from collabcheck.core.records import Partner
 from collabcheck.core.snapshot import read_snapshot, write_snapshot
 from collabcheck.history.gather import load_history
-from collabcheck.render.history import render_json
+from collabcheck.render.history_json import render_json
 from collabcheck.scoring.compare import compare
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "amira-and-tom"

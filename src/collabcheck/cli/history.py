@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from collabcheck.core.bank import Bank
     from collabcheck.history.build import History
     from collabcheck.history.read import Scanned
-    from collabcheck.render.history import Made
+    from collabcheck.render.history_json import Made
 
 
 def history_folder(args: argparse.Namespace) -> Path:
@@ -137,7 +137,7 @@ def _run_history(args: argparse.Namespace) -> int:
 def json_text(history: History, made: Mapping[str, Made] | None = None) -> str:
     """The history as compact JSON (one `json.dumps` of `render_json`): Python's fast encoder
     only runs without indentation, and a programme's history can be megabytes."""
-    from collabcheck.render.history import render_json
+    from collabcheck.render.history_json import render_json
 
     return json.dumps(render_json(history, made), ensure_ascii=False, check_circular=False)
 
@@ -156,7 +156,7 @@ def _gathered(
     only JSON made from the very sittings the history ends with is used (`render_json`)."""
     from collabcheck.core.git import uncommitted
     from collabcheck.history.gather import Gathering, mark_committed
-    from collabcheck.render.history import made_early
+    from collabcheck.render.history_json import made_early
 
     pending = uncommitted(os.path.join(str(folder), rel) for rel, _ in scanned.found)
     made: dict[str, Made] = {}
