@@ -43,6 +43,7 @@ def _folder(args: argparse.Namespace) -> Path:
 def _run(args: argparse.Namespace) -> int:
     from datetime import datetime, timezone
 
+    from collabcheck.cli.history import cache_beside_output
     from collabcheck.core.bank import load_bank
     from collabcheck.core.git import state_of
     from collabcheck.history.cohort import load_cohort
@@ -66,31 +67,32 @@ def _run(args: argparse.Namespace) -> int:
     workers = min(8, os.cpu_count() or 1)
     today = datetime.now(timezone.utc).date()
     scanned = CohortScanned(folder, bank)
-    # The output depends on the day (overdue) and on what is committed, so both are in the key.
-    state = scanned.state(
-        "cohort", fmt, str(hide), str(months), today.isoformat(), str(folder), state_of(folder)
-    )
-    kept = None if pictures or fmt == "csv" else scanned.cache.output(state)
-    if kept is not None:  # nothing in the folder, the bank, collabcheck or the day has changed
-        sys.stdout.write(kept)
-        return EXIT_OK
-    cohort = load_cohort(folder, bank, today, months, workers=workers, scanned=scanned)
-    if not hide:
-        for s in cohort.history.skipped:
-            sys.stderr.write(safe_line(str(s)) + "\n")
-    if fmt == "csv":  # every answer of every sitting: written as it is made, never held whole
-        write_csv(cohort, bank, hide, workers)
-        return EXIT_OK
-    if pictures:
-        from collabcheck.render.cohort import render_markdown
+    with cache_beside_output(scanned.cache):
+        # The output depends on the day (overdue) and on what is committed, so both are in the key.
+        state = scanned.state(
+            "cohort", fmt, str(hide), str(months), today.isoformat(), str(folder), state_of(folder)
+        )
+        kept = None if pictures or fmt == "csv" else scanned.cache.output(state)
+        if kept is not None:  # nothing in the folder, the bank, collabcheck or the day has changed
+            sys.stdout.write(kept)
+            return EXIT_OK
+        cohort = load_cohort(folder, bank, today, months, workers=workers, scanned=scanned)
+        if not hide:
+            for s in cohort.history.skipped:
+                sys.stderr.write(safe_line(str(s)) + "\n")
+        if fmt == "csv":  # every answer of every sitting: written as it is made, never held whole
+            write_csv(cohort, bank, hide, workers)
+            return EXIT_OK
+        if pictures:
+            from collabcheck.render.cohort import render_markdown
 
-        text = terminal_safe(render_markdown(cohort, hide, write_pictures(cohort, Path(pictures), hide)))
-    else:
-        text = _output(cohort, bank, fmt, hide, workers)
-    sys.stdout.write(text)
-    if not cohort.history.skipped and not pictures:  # kept output has no stderr to replay
-        scanned.cache.save_output(state, text)
-    return EXIT_OK
+            text = terminal_safe(render_markdown(cohort, hide, write_pictures(cohort, Path(pictures), hide)))
+        else:
+            text = _output(cohort, bank, fmt, hide, workers)
+        sys.stdout.write(text)
+        if not cohort.history.skipped and not pictures:  # kept output has no stderr to replay
+            scanned.cache.save_output(state, text)
+        return EXIT_OK
 
 
 def fmt_of(args: argparse.Namespace) -> str:

@@ -24,6 +24,7 @@ from collabcheck.render.safe import json_safe, safe_line, terminal_safe
 if TYPE_CHECKING:
     from collabcheck.core.bank import Bank
     from collabcheck.history.build import History
+    from collabcheck.history.cache import SummaryCache
     from collabcheck.history.read import Scanned
     from collabcheck.render.history_json import Made
 
@@ -57,6 +58,17 @@ def cycle_collector_paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
+
+
+@contextlib.contextmanager
+def cache_beside_output(cache: SummaryCache) -> Iterator[None]:
+    """A big first run's cache is written by a forked copy while the output is laid out
+    (`SummaryCache.save`); the command waits for it before it ends, so the next run finds it."""
+    cache.background = True
+    try:
+        yield
+    finally:
+        cache.wait()
 
 
 def checked_folder(args: argparse.Namespace, command: str) -> Path:
@@ -94,44 +106,47 @@ def _run_history(args: argparse.Namespace) -> int:
     pair = getattr(args, "pair", None)
     fmt = getattr(args, "format", "text") or "text"
     scanned = Scanned(folder, bank)
-    # Which sittings are committed is part of the output, so the git state is part of the key.
-    state = scanned.state(fmt, str(pair), str(folder), state_of(folder)) if fmt == "json" else None
-    kept = scanned.cache.output(state)
-    if kept is not None:  # nothing in the folder, the bank or collabcheck has changed
-        sys.stdout.write(kept)
-        return EXIT_OK
-    # Only now, when there is a history to build: a kept output needs none of this.
-    from collabcheck.history.gather import load_history, mark_committed
-    from collabcheck.render.history import render_markdown, render_text
+    with cache_beside_output(scanned.cache):
+        # Which sittings are committed is part of the output, so the git state is part of the key.
+        state = scanned.state(fmt, str(pair), str(folder), state_of(folder)) if fmt == "json" else None
+        kept = scanned.cache.output(state)
+        if kept is not None:  # nothing in the folder, the bank or collabcheck has changed
+            sys.stdout.write(kept)
+            return EXIT_OK
+        # Only now, when there is a history to build: a kept output needs none of this.
+        from collabcheck.history.gather import load_history, mark_committed
+        from collabcheck.render.history import render_markdown, render_text
 
-    workers = min(8, os.cpu_count() or 1)
-    if fmt == "json":
-        history, made = _gathered(folder, bank, pair, workers, scanned)
-        # Compact (see json_text): pipe it through `python -m json.tool` to read it.
-        text = json_safe(json_text(history, made)) + "\n"
-        sys.stdout.write(text)
-        scanned.cache.save_output(state, text)
-        return EXIT_OK
-    history = load_history(folder, bank, pair=pair, workers=workers, scanned=scanned)
-    mark_committed(history)
-    for s in history.skipped:
-        sys.stderr.write(safe_line(str(s)) + "\n")
-    if pair is not None and not history.pairs:
-        everyone = sorted({p.pair for p in load_history(folder, bank).pairs})
-        found = f" Partnerships found: {', '.join(everyone)}." if everyone else ""
-        sys.stdout.write(safe_line(f"No sittings for '{pair}' in {folder}.{found}") + "\n")
-        return EXIT_OK
-    sys.stdout.write(terminal_safe(render_markdown(history) if fmt == "markdown" else render_text(history)))
-    from collabcheck.core.apart import still_open
-    from collabcheck.render.apart_words import open_lines
+        workers = min(8, os.cpu_count() or 1)
+        if fmt == "json":
+            history, made = _gathered(folder, bank, pair, workers, scanned)
+            # Compact (see json_text): pipe it through `python -m json.tool` to read it.
+            text = json_safe(json_text(history, made)) + "\n"
+            sys.stdout.write(text)
+            scanned.cache.save_output(state, text)
+            return EXIT_OK
+        history = load_history(folder, bank, pair=pair, workers=workers, scanned=scanned)
+        mark_committed(history)
+        for s in history.skipped:
+            sys.stderr.write(safe_line(str(s)) + "\n")
+        if pair is not None and not history.pairs:
+            everyone = sorted({p.pair for p in load_history(folder, bank).pairs})
+            found = f" Partnerships found: {', '.join(everyone)}." if everyone else ""
+            sys.stdout.write(safe_line(f"No sittings for '{pair}' in {folder}.{found}") + "\n")
+            return EXIT_OK
+        sys.stdout.write(
+            terminal_safe(render_markdown(history) if fmt == "markdown" else render_text(history))
+        )
+        from collabcheck.core.apart import still_open
+        from collabcheck.render.apart_words import open_lines
 
-    waiting = open_lines(still_open(folder, bank))  # sittings apart show up once complete
-    if waiting:
-        from collabcheck.render.safe import md_escape
+        waiting = open_lines(still_open(folder, bank))  # sittings apart show up once complete
+        if waiting:
+            from collabcheck.render.safe import md_escape
 
-        text = "\n".join(waiting[:2] + [md_escape(w) if fmt == "markdown" else w for w in waiting[2:]])
-        sys.stdout.write(terminal_safe(text) + "\n")
-    return EXIT_OK
+            text = "\n".join(waiting[:2] + [md_escape(w) if fmt == "markdown" else w for w in waiting[2:]])
+            sys.stdout.write(terminal_safe(text) + "\n")
+        return EXIT_OK
 
 
 def json_text(history: History, made: Mapping[str, Made] | None = None) -> str:

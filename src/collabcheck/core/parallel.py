@@ -10,6 +10,7 @@ small jobs, which would not repay the start-up, run the loop in this process ins
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -72,3 +73,34 @@ def fork_stream(
     finally:
         sys.setswitchinterval(interval)
         _JOB = None
+
+
+def in_background(job: Callable[[], object]) -> Callable[[], None]:
+    """Run `job` in a forked copy of this process while this one goes on, and give back what
+    waits for it to end. Where forking is not safe (another thread runs) or not possible, the
+    job runs here and now, and the waiting is nothing.
+
+    For writing what only a later run reads (history's cache), beside laying out this run's
+    output. The copy ends with `os._exit`, so nothing of this process (its output, its exit
+    handlers) runs twice; a job that fails only loses what it would have written.
+    """
+    import os
+    import threading
+
+    if threading.active_count() > 1 or not hasattr(os, "fork"):
+        job()
+        return lambda: None
+    pid = os.fork()
+    if pid == 0:  # the copy: do the job, and end without running anything else
+        code = 1
+        try:
+            job()
+            code = 0
+        finally:
+            os._exit(code)
+
+    def wait() -> None:
+        with contextlib.suppress(ChildProcessError):  # already waited for
+            os.waitpid(pid, 0)
+
+    return wait

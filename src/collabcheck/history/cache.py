@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ MAX_CACHE_BYTES = 256_000_000
 """Largest cache file read: about 600 bytes a sitting, so room for a programme of 400,000."""
 
 StatKey = list[int]
+BACKGROUND_ENTRIES = 2000  # a cache this big is written beside the output (`SummaryCache.save`)
 
 
 def scan(root: Path, problems: dict[str, str] | None = None) -> list[tuple[str, StatKey]]:
@@ -136,6 +138,8 @@ class SummaryCache:
         self.fresh: dict[str, list[Any]] = {}
         self.started_ns = time.time_ns()
         self.changed = False
+        self.background = False  # write in a forked copy while this run goes on (`save`)
+        self.wait: Callable[[], None] = lambda: None  # waits for that copy to have written
 
     @property
     def path(self) -> Path | None:
@@ -223,14 +227,28 @@ class SummaryCache:
             atomic_replace(path, state + "\n" + text, private=True, durable=False)
 
     def save(self) -> None:
-        """Write the entries seen in this run (files since deleted drop out), atomically."""
+        """Write the entries seen in this run (files since deleted drop out), atomically.
+
+        With `background` (the command line, for a big first run), the writing is done by a
+        forked copy of the process while this one lays out its output; `wait` waits for it
+        (the commands do before they end, so the next run finds the cache written)."""
         path = self.path
         if path is None or not (self.changed or len(self.fresh) != len(self._entries or {})):
             return
-        data = json.dumps(
-            {"fingerprint": self.fingerprint, "entries": self.fresh},
-            separators=(",", ":"),
-            ensure_ascii=False,
-        )
-        with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed
-            atomic_replace(path, data, private=True, durable=False)
+
+        def write() -> None:
+            data = json.dumps(
+                {"fingerprint": self.fingerprint, "entries": self.fresh},
+                separators=(",", ":"),
+                ensure_ascii=False,
+            )
+            with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed
+                atomic_replace(path, data, private=True, durable=False)
+
+        if self.background and len(self.fresh) >= BACKGROUND_ENTRIES:
+            from collabcheck.core.parallel import in_background
+
+            self.wait()
+            self.wait = in_background(write)
+        else:
+            write()
