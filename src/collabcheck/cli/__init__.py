@@ -22,7 +22,6 @@ from collabcheck.core.errors import CollabcheckError
 
 if TYPE_CHECKING:
     from collabcheck.core.bank import Bank
-from collabcheck.render.safe import json_safe, safe_line, terminal_safe
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,6 +30,8 @@ class _Parser(argparse.ArgumentParser):
     hint = "collabcheck --help"
 
     def error(self, message: str) -> NoReturn:
+        from collabcheck.render.safe import safe_line
+
         line = f"collabcheck: {plain_usage_error(message)} (try '{self.hint}')"
         sys.stderr.write(safe_line(line) + "\n")
         raise SystemExit(EXIT_USAGE)
@@ -232,6 +233,7 @@ def _bank(args: argparse.Namespace) -> Bank:
 def cmd_questions(args: argparse.Namespace) -> int:
     """List the bank as people read it, or as JSON for scripts."""
     from collabcheck.render.questions import bank_as_text
+    from collabcheck.render.safe import json_safe, terminal_safe
 
     bank = _bank(args)
     if args.format == "json":
@@ -344,6 +346,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     from collabcheck.core.paths import program_name, snapshot_dir
     from collabcheck.core.team_folder import set_up, shown
+    from collabcheck.render.safe import safe_line, terminal_safe
 
     default = snapshot_dir(args.dir)
     folder = Path(args.folder) if args.folder else default
@@ -386,6 +389,7 @@ def _demo(args: argparse.Namespace) -> int:
 
         return run_plain_demo(example)
     from collabcheck.core.paths import program_name
+    from collabcheck.render.safe import terminal_safe
     from collabcheck.tui.demo import run_demo_app
 
     status = run_demo_app(example)
@@ -449,6 +453,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except CollabcheckError as exc:
+        from collabcheck.render.safe import safe_line  # (not loaded for the app's first screen)
+
         sys.stderr.write(safe_line(str(exc)) + "\n")
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -118,7 +118,7 @@ class CollabcheckApp(KeepsState):
         """The first screen, then the flow: called once the app has mounted, rather than as it
         mounts. Textual does not draw while it mounts the app, so a screen pushed then was laid
         out and rendered for nothing, then again with the terminal's size, and its footer's
-        keys were filled in before its first frame: about a fifth of start-up's own work
+        keys were filled in before its first frame: about a tenth of the work before that frame
         (bench/startup_bench.py). Pushed just after, it is drawn once, as a bare app's screen
         is, and its footer's keys come a frame later, as Textual fills every footer. A key
         typed before it is up is kept by the screen under it (`BetweenScreens`)."""
