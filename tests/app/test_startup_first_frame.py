@@ -71,26 +71,25 @@ async def test_the_other_screens_rules_are_read_after_the_first_frame_and_before
         assert quick.screen.query_one("#who").styles.padding.left == 2
 
 
-async def test_the_welcome_screen_is_pushed_once_the_app_runs_so_it_is_drawn_once(make_app, monkeypatch):
+async def test_the_welcome_screen_is_pushed_after_the_app_mounts_so_it_is_drawn_once(make_app, monkeypatch):
     """Textual draws nothing while it mounts the app: a screen pushed then (as the app's
     on_mount once did) was laid out and rendered for nothing, then again, its footer filled
-    in before its first frame. Pushed once the app runs, it is drawn once."""
+    in before its first frame. Pushed just after, it is drawn once."""
     from collabcheck.tui.app import CollabcheckApp
 
-    running_when_pushed: list[bool] = []
-    real = CollabcheckApp.push_screen
+    stacks_after_mount: list[list[str]] = []
+    real = CollabcheckApp.on_mount
 
-    def push_screen(self, screen, *args, **kwargs):
-        if isinstance(screen, WelcomeScreen):
-            running_when_pushed.append(self.is_running)
-        return real(self, screen, *args, **kwargs)
+    def on_mount(self):
+        real(self)
+        stacks_after_mount.append([type(s).__name__ for s in self.screen_stack])
 
-    monkeypatch.setattr(CollabcheckApp, "push_screen", push_screen)
+    monkeypatch.setattr(CollabcheckApp, "on_mount", on_mount)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
-    assert running_when_pushed == [True]
+    assert stacks_after_mount == [["BetweenScreens"]]
 
 
 async def test_leaving_the_welcome_screen_while_git_looks_at_the_folder_is_quiet(make_app, monkeypatch):
