@@ -133,6 +133,8 @@ class CollabcheckApp(KeepsState):
         if self.gc_paused:
             self.gc_paused = False
             gc.enable()
+        if self.return_code is not None:
+            return  # the app is ending (quit at once, or the bench): nothing more to style
         path = Path(__file__).with_name(self.LATER_CSS)
         if not self.stylesheet.has_source(str(path)):
             self.stylesheet.read(path)

@@ -207,9 +207,12 @@ class WelcomeScreen(Screen[str]):
         """Is the snapshot folder ready for the team's repository? With `make`, set it up.
 
         git runs in a thread; its answer is shown here, on the app's loop, and only if the
-        screen is still open: a key pressed as the app starts can close it while git runs."""
+        screen is still open and the app not ending: a key pressed as the app starts can close
+        it while git runs, and a quit at once ends the app before this even starts."""
+        if self.app.return_code is not None:
+            return  # the app is ending: no folder to look at
         result = await asyncio.to_thread(folder_setup, folder, make)
-        if self in self.app.screen_stack:
+        if self.app.return_code is None and self in self.app.screen_stack:
             self.show_folder(result, make)
 
     def show_folder(self, setup: Setup, made: bool) -> None:
