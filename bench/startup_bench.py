@@ -9,9 +9,8 @@ and until the process has ended (that adds closing down, and work the app starts
 the first frame, such as looking at the snapshot folder). The medians and their ratios are
 printed. Run:  python bench/startup_bench.py [-n RUNS]
 
-The two first frames are not alike: the bare app's footer is still empty when it is drawn
-(Textual fills it a frame later), while collabcheck's welcome screen is drawn whole, its
-footer's keys included. The machine's load moves both times; the ratio, from runs taken in
+Both first frames are drawn as Textual draws any screen: the words, with the footer's keys
+filled in a frame later. The machine's load moves both times; the ratio, from runs taken in
 turn, moves much less, but on a busy machine run it two or three times.
 """
 

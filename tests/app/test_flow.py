@@ -217,9 +217,9 @@ async def test_a_fault_in_the_flow_keeps_the_sitting_and_says_one_plain_line(mak
 
 
 async def test_the_welcome_screen_is_up_before_the_flow_starts(make_app, monkeypatch):
-    """The first screen is pushed as the app mounts, so it is drawn with the app's first frame;
-    once it waited for the flow's worker to start, and start-up took about a tenth of a
-    second longer (bench/startup_bench.py). The flow then takes the choice made on it."""
+    """The first screen is pushed before the flow starts, so it is drawn with the app's first
+    frame; once it waited for the flow's worker to start, and start-up took about a tenth of
+    a second longer (bench/startup_bench.py). The flow then takes the choice made on it."""
     from collabcheck.tui.app import CollabcheckApp
     from collabcheck.tui.screens.welcome import WelcomeScreen
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import gc
 import inspect
+import time
 from pathlib import Path
 
-from textual.widgets import Button, Footer
+from textual.widgets import Button, Footer, Input
 
 from collabcheck.cli import main
 from collabcheck.tui import app as app_module
@@ -68,3 +69,71 @@ async def test_the_other_screens_rules_are_read_after_the_first_frame_and_before
         await pilot.pause()
         assert type(quick.screen).__name__ == "WhoScreen"
         assert quick.screen.query_one("#who").styles.padding.left == 2
+
+
+async def test_the_welcome_screen_is_pushed_after_the_app_mounts_so_it_is_drawn_once(make_app, monkeypatch):
+    """Textual draws nothing while it mounts the app: a screen pushed then (as the app's
+    on_mount once did) was laid out and rendered for nothing, then again, its footer filled
+    in before its first frame. Pushed just after, it is drawn once."""
+    from collabcheck.tui.app import CollabcheckApp
+
+    stacks_after_mount: list[list[str]] = []
+    real = CollabcheckApp.on_mount
+
+    def on_mount(self):
+        real(self)
+        stacks_after_mount.append([type(s).__name__ for s in self.screen_stack])
+
+    monkeypatch.setattr(CollabcheckApp, "on_mount", on_mount)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+    assert stacks_after_mount == [["BetweenScreens"]]
+
+
+async def test_leaving_the_welcome_screen_while_git_looks_at_the_folder_is_quiet(make_app, monkeypatch):
+    """The welcome screen's look at the folder runs git, which can be slow; "n" pressed
+    meanwhile opens "Who is here" as usual, and git's answer, come too late for a screen
+    that has closed, is dropped (it once ended the app: a key typed ahead as the app
+    started could do that, now that the first screen comes up a moment sooner)."""
+    import threading
+
+    from collabcheck.tui.screens import welcome
+    from collabcheck.tui.screens.who import WhoScreen
+
+    started, done = threading.Event(), threading.Event()
+    real = welcome.folder_setup
+
+    def slow_git(folder, make):
+        started.set()
+        time.sleep(0.3)  # long enough for "n" to close the welcome screen meanwhile
+        try:
+            return real(folder, make)
+        finally:
+            done.set()
+
+    monkeypatch.setattr(welcome, "folder_setup", slow_git)
+    app = make_app()
+    names: list[str] = []
+
+    async def as_a_user(pilot) -> None:  # in the app's run, as `collabcheck` runs it
+        for _ in range(250):
+            if started.is_set():
+                break
+            await pilot.pause(0.02)
+        assert started.is_set() and not done.is_set()
+        await pilot.press("n")
+        for _ in range(250):
+            if done.is_set():
+                break
+            await pilot.pause(0.02)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, WhoScreen)
+        await pilot.press(*"Ann")
+        await pilot.pause()
+        names.append(app.screen.query_one("#name-1", Input).value)
+        app.exit(0)
+
+    assert await app.run_async(headless=True, size=SIZE, auto_pilot=as_a_user) == 0
+    assert names == ["Ann"] and app.crash_message == ""

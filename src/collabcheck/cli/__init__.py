@@ -8,57 +8,32 @@ one line on stderr with its exit status (`cli/exits.py`): 1 for invalid input fo
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 from collabcheck import __version__
+from collabcheck.cli.app_args import AppArgs, app_args
 from collabcheck.cli.exits import EXIT_OK, EXIT_STOPPED, EXIT_USAGE
 from collabcheck.core.errors import CollabcheckError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # argparse is loaded for commands, never for the bare app (cli/app_args.py)
+    import argparse
+
+    from collabcheck.cli.parsing import Parser
     from collabcheck.core.bank import Bank
-from collabcheck.render.safe import json_safe, safe_line, terminal_safe
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors are one line and exit 2 without the whole usage block."""
+def _common(suppress: bool) -> Parser:
+    import argparse
 
-    hint = "collabcheck --help"
+    from collabcheck.cli.parsing import Parser
 
-    def error(self, message: str) -> NoReturn:
-        line = f"collabcheck: {plain_usage_error(message)} (try '{self.hint}')"
-        sys.stderr.write(safe_line(line) + "\n")
-        raise SystemExit(EXIT_USAGE)
-
-
-def plain_usage_error(message: str) -> str:
-    """argparse's messages in plain UK English: people see these when they mistype."""
-    import re
-
-    if m := re.match(r"argument COMMAND: invalid choice: '([^']*)'", message):
-        return (
-            f"there is no command '{m.group(1)}' "
-            "(use report, history, cohort, questions, validate, commit, serve, apart, demo or init)"
-        )
-    if m := re.match(r"argument ACTION: invalid choice: '([^']*)'", message):
-        return f"there is no action '{m.group(1)}' (use open, answer, status, reveal, verify or cancel)"
-    if m := re.match(r"argument --format: invalid choice: '([^']*)' \(choose from (.*)\)", message):
-        return f"there is no format '{m.group(1)}' (use {m.group(2).replace(chr(39), '')})"
-    if message.startswith("unrecognized arguments: "):
-        return "not understood: " + message.removeprefix("unrecognized arguments: ")
-    if message.startswith("the following arguments are required: "):
-        return "missing: " + message.removeprefix("the following arguments are required: ")
-    return message
-
-
-def _common(suppress: bool) -> _Parser:
     default = argparse.SUPPRESS if suppress else None
-    p = _Parser(add_help=False)
+    p = Parser(add_help=False)
     p.add_argument(
         "--questions",
         metavar="DIR",
@@ -81,7 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     Made once a process: argparse looks its words up in the translation catalogues as the
     parser is built (a few milliseconds), and a parser can parse any number of times.
     """
-    parser = _Parser(
+    import argparse
+
+    from collabcheck.cli.parsing import Parser
+
+    parser = Parser(
         prog="collabcheck",
         parents=[_common(False)],
         description="Partners answer unseen, then see where they see their partnership "
@@ -97,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--served-shared", action="store_true", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     common = _common(True)
 
     p = sub.add_parser("report", parents=[common], help="the comparison for one sitting")
@@ -222,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _bank(args: argparse.Namespace) -> Bank:
+def _bank(args: argparse.Namespace | AppArgs) -> Bank:
     """The question bank named by --questions, or the shipped one (imported when needed)."""
     from collabcheck.core.bank import load_bank
 
@@ -232,6 +211,7 @@ def _bank(args: argparse.Namespace) -> Bank:
 def cmd_questions(args: argparse.Namespace) -> int:
     """List the bank as people read it, or as JSON for scripts."""
     from collabcheck.render.questions import bank_as_text
+    from collabcheck.render.safe import json_safe, terminal_safe
 
     bank = _bank(args)
     if args.format == "json":
@@ -281,8 +261,9 @@ def cmd_apart(args: argparse.Namespace) -> int:
     """A sitting where each partner answers on their own computer, sealed until all have answered."""
     from collabcheck.cli.apart import run_apart
     from collabcheck.cli.apart_args import apart_parser
+    from collabcheck.cli.parsing import Parser
 
-    class _ApartParser(_Parser):
+    class _ApartParser(Parser):
         hint = "collabcheck apart --help"
 
     rest = [
@@ -303,7 +284,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return run_serve(args)
 
 
-def cmd_app(args: argparse.Namespace) -> int:
+def cmd_app(args: argparse.Namespace | AppArgs) -> int:
     """Start a sitting in the terminal app: the only path that imports Textual.
 
     Plain mode (questions and answers as plain lines, `collabcheck.plain`) when asked for,
@@ -344,6 +325,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     from collabcheck.core.paths import program_name, snapshot_dir
     from collabcheck.core.team_folder import set_up, shown
+    from collabcheck.render.safe import safe_line, terminal_safe
 
     default = snapshot_dir(args.dir)
     folder = Path(args.folder) if args.folder else default
@@ -386,6 +368,7 @@ def _demo(args: argparse.Namespace) -> int:
 
         return run_plain_demo(example)
     from collabcheck.core.paths import program_name
+    from collabcheck.render.safe import terminal_safe
     from collabcheck.tui.demo import run_demo_app
 
     status = run_demo_app(example)
@@ -414,41 +397,15 @@ COMMANDS = {
 }
 
 
-class _NotTheApp(Exception):
-    """The arguments are not those of the bare app: the full parser reads them."""
-
-
-class _AppParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise _NotTheApp(message)
-
-
-def app_args(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The arguments of the bare `collabcheck` (the app, with its global options only),
-    read without building every command's parser, which cost start-up time
-    (bench/startup_bench.py); None for anything else (a command, help, a mistake), which
-    the full parser reads and answers as ever. Where both read the words, both read them
-    alike (tests/test_cli_app_args.py)."""
-    parser = _AppParser(add_help=False, parents=[_common(False)])
-    for flag in ("--plain", "--served", "--served-shared"):
-        parser.add_argument(flag, action="store_true")
-    try:
-        args, rest = parser.parse_known_args(argv)
-    except _NotTheApp:
-        return None
-    if rest:
-        return None
-    args.command = None
-    return args
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for the console script and `python -m collabcheck`."""
     argv = sys.argv[1:] if argv is None else argv
-    args = app_args(argv) or build_parser().parse_args(argv)
+    args = app_args(argv) or build_parser().parse_args(argv)  # the bare app without argparse
     try:
-        return COMMANDS[args.command](args)
+        return cmd_app(args) if isinstance(args, AppArgs) else COMMANDS[args.command](args)
     except CollabcheckError as exc:
+        from collabcheck.render.safe import safe_line  # (not loaded for the app's first screen)
+
         sys.stderr.write(safe_line(str(exc)) + "\n")
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -8,7 +8,6 @@ or load anything more; the sitting itself is only read when there is one.
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
 import sys
 from collections.abc import Callable
@@ -47,6 +46,8 @@ def program_name(which: Callable[[str], str | None] = shutil.which) -> str:
     """How to type collabcheck again from this shell, for the words that say what to run
     next: `collabcheck` when that is the program on PATH, else the full path of the one
     running (the README's install puts it in ~/.collabcheck/bin, which is not on PATH)."""
+    import shlex  # (not loaded for the app's first screen)
+
     running = Path(sys.executable).parent / "collabcheck"  # the environment's own, not resolved
     found = which("collabcheck")
     if not running.is_file() or (found and os.path.realpath(found) == os.path.realpath(running)):

@@ -106,14 +106,24 @@ class CollabcheckApp(KeepsState):
     def on_mount(self) -> None:
         self.ui_loop = asyncio.get_running_loop()
         self._catch_hangup()
-        self._first_welcome = self.open_first_screen()
-        self.flow = self.run_flow()
+        self.call_later(self.start)
         # Once the first frame is written: Textual runs a callback "after refresh" as soon as
         # nothing is waiting to be drawn, which on start-up is just before the first frame is
         # written; one asked for then runs once it is (WelcomeScreen.on_mount does the same).
         self.call_after_refresh(self.call_after_refresh, self.after_first_frame)
         if os.environ.get(EXIT_AFTER_FIRST_PAINT):  # for bench/startup_bench.py
             self.call_after_refresh(self.exit, 0)
+
+    def start(self) -> None:
+        """The first screen, then the flow: called once the app has mounted, rather than as it
+        mounts. Textual does not draw while it mounts the app, so a screen pushed then was laid
+        out and rendered for nothing, then again with the terminal's size, and its footer's
+        keys were filled in before its first frame: about a tenth of the work before that frame
+        (bench/startup_bench.py). Pushed just after, it is drawn once, as a bare app's screen
+        is, and its footer's keys come a frame later, as Textual fills every footer. A key
+        typed before it is up is kept by the screen under it (`BetweenScreens`)."""
+        self._first_welcome = self.open_first_screen()
+        self.flow = self.run_flow()
 
     def after_first_frame(self) -> None:
         """What waits until the first screen is drawn, because doing it before made start-up
@@ -123,6 +133,8 @@ class CollabcheckApp(KeepsState):
         if self.gc_paused:
             self.gc_paused = False
             gc.enable()
+        if self.return_code is not None:
+            return  # the app is ending (quit at once, or the bench): nothing more to style
         path = Path(__file__).with_name(self.LATER_CSS)
         if not self.stylesheet.has_source(str(path)):
             self.stylesheet.read(path)
@@ -208,9 +220,10 @@ class CollabcheckApp(KeepsState):
             box.taken_elsewhere(event)  # type: ignore[union-attr]  # a binding took it
 
     def open_first_screen(self) -> asyncio.Future[str | None] | None:
-        """The welcome screen, pushed as the app mounts, so it is drawn in the app's first
-        frame rather than a moment later, once the flow's worker has started (that cost
-        about a tenth of a second of start-up). The flow's first `welcome` awaits its choice."""
+        """The welcome screen, pushed before the flow starts (`start`), so it is drawn in the
+        app's first frame rather than a moment later, once the flow's worker has started
+        (that cost about a tenth of a second of start-up). The flow's first `welcome` awaits
+        its choice."""
         alone = self.hold_state()  # one app per sitting: a second one keeps apart (keeping.py)
         choice: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
         self.push_screen(

@@ -12,6 +12,7 @@ the snapshot folder is not ready for the team's repository, says so and offers t
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +48,14 @@ def minutes_each(bank: Bank) -> int:
     items = questions(bank)
     written = sum(1 for i in items if i.kind == "reflect")
     return max(5, round(((len(items) - written) * 10 + written * 45) / 60 / 5) * 5)
+
+
+def folder_setup(folder: Path, make: bool) -> Setup:
+    """The snapshot folder as the team's repository sees it (with `make`, set up first).
+    Run in a thread: it imports git's modules and runs git."""
+    from collabcheck.core.team_folder import check, set_up
+
+    return set_up(folder) if make else check(folder)
 
 
 def describe(s: Sitting, bank: Bank) -> str:
@@ -193,13 +202,18 @@ class WelcomeScreen(Screen[str]):
             # just before the first frame is written; one asked for then runs once it is.
             self.call_after_refresh(self.call_after_refresh, self.check_folder, self.folder)
 
-    @work(thread=True, exclusive=True, group="welcome-folder")
-    def check_folder(self, folder: Path, make: bool = False) -> None:
-        """Is the snapshot folder ready for the team's repository? With `make`, set it up."""
-        from collabcheck.core.team_folder import check, set_up
+    @work(exclusive=True, group="welcome-folder")
+    async def check_folder(self, folder: Path, make: bool = False) -> None:
+        """Is the snapshot folder ready for the team's repository? With `make`, set it up.
 
-        result = set_up(folder) if make else check(folder)
-        self.app.call_from_thread(self.show_folder, result, make)
+        git runs in a thread; its answer is shown here, on the app's loop, and only if the
+        screen is still open and the app not ending: a key pressed as the app starts can close
+        it while git runs, and a quit at once ends the app before this even starts."""
+        if self.app.return_code is not None:
+            return  # the app is ending: no folder to look at
+        result = await asyncio.to_thread(folder_setup, folder, make)
+        if self.app.return_code is None and self in self.app.screen_stack:
+            self.show_folder(result, make)
 
     def show_folder(self, setup: Setup, made: bool) -> None:
         """One line on the folder: what is missing and the key that sets it up (or, after
