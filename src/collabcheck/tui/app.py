@@ -65,6 +65,9 @@ class CollabcheckApp(KeepsState):
     ENABLE_COMMAND_PALETTE = True
     # "Who is here" offers the partnerships that sat before (a served app may keep tabs apart)
     shares_partnerships: bool = True
+    # The welcome screen is pushed just after the app mounts (`start`); an app whose first
+    # screen comes from the flow itself (served in a browser) starts the flow as it mounts.
+    first_screen_after_mount: bool = True
     BINDINGS = [
         Binding("f1", "help", "Help", tooltip="The five practices and the keys"),
         Binding("question_mark", "help", "Help", show=False),
@@ -106,7 +109,10 @@ class CollabcheckApp(KeepsState):
     def on_mount(self) -> None:
         self.ui_loop = asyncio.get_running_loop()
         self._catch_hangup()
-        self.call_later(self.start)
+        if self.first_screen_after_mount:
+            self.call_later(self.start)
+        else:
+            self.start()
         # Once the first frame is written: Textual runs a callback "after refresh" as soon as
         # nothing is waiting to be drawn, which on start-up is just before the first frame is
         # written; one asked for then runs once it is (WelcomeScreen.on_mount does the same).

@@ -70,6 +70,10 @@ class ServedApp(CollabcheckApp):
             return WORDS[BROWSER_KEEPS[binding.key]]
         return super().get_key_display(binding)
 
+    # The first screen comes from the flow (`welcome`), so the flow starts as the app mounts:
+    # started a moment later, Enter on the served welcome screen went unanswered.
+    first_screen_after_mount = False
+
     def open_first_screen(self) -> None:
         """Nothing before the flow starts: which screen comes first depends on the sittings
         waiting in the shared state folder, which `welcome` looks at."""
