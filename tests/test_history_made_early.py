@@ -24,7 +24,7 @@ from collabcheck.history.gather import load_history, mark_committed
 from collabcheck.render.safe import json_safe
 
 from .conftest import MINI_BANK
-from .gitrepo import git, git_home, needs_git  # noqa: F401  (git_home is a fixture)
+from .gitrepo import git, git_home, make_repo, needs_git  # noqa: F401  (git_home is a fixture)
 from .test_history import save, snap
 
 PAIRS = {
@@ -111,11 +111,7 @@ def test_in_a_repository_each_sitting_is_marked_as_mark_committed_marks_it(
     capsys: pytest.CaptureFixture[str],
     git_home: Path,  # noqa: F811
 ):
-    d = tmp_path / "repo"
-    d.mkdir()
-    git(d, "init", "-q")
-    git(d, "config", "user.name", "Facilitator")
-    git(d, "config", "user.email", "f@example.org")
+    d = make_repo(tmp_path / "repo")
     save(sitting("ann-and-bo", 1, 1), d / "a")
     save(sitting("cy-dee-and-eve", 2, 2), d / "b")
     git(d, "add", "a", "b")
@@ -141,11 +137,7 @@ def test_when_git_answers_only_at_the_end_the_marked_partnerships_are_laid_out_a
     before that is used."""
     import collabcheck.core.git as core_git
 
-    d = tmp_path / "repo"
-    d.mkdir()
-    git(d, "init", "-q")
-    git(d, "config", "user.name", "Facilitator")
-    git(d, "config", "user.email", "f@example.org")
+    d = make_repo(tmp_path / "repo")
     save(sitting("ann-and-bo", 1, 1), d / "a")
     save(sitting("cy-dee-and-eve", 2, 2), d / "b")
     git(d, "add", "a")

@@ -19,7 +19,7 @@ from typing import Any
 from collabcheck.core.bank import Bank
 from collabcheck.history.cache import SummaryCache, code_fingerprint, default_cache_dir
 from collabcheck.history.picture import say_place
-from collabcheck.history.read import PRACTICES, Scanned, bank_fingerprint, load_readers
+from collabcheck.history.read import PRACTICES, Scanned, bank_fingerprint, summaries
 
 
 def summarise_for_cohort(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[str, Any]:
@@ -168,26 +168,12 @@ class CohortScanned(Scanned):
         """(file as shown, summary) for every file, from the cache when it is fresh; uncached
         files are compared in `workers` processes (see `collabcheck.core.parallel`). `each`
         is told of every file in order as soon as it is known, while the rest are read."""
-        from collabcheck.core.parallel import fork_stream
-
-        found = list(self.found)
-        kept = [self.cache.get(rel, key) for rel, key in found]  # each entry checked on loading
-        misses = [os.path.join(self.root, rel) for (rel, _), k in zip(found, kept, strict=True) if k is None]
         bank = self.bank
-        if misses:
-            load_readers()
-        fresh = fork_stream(lambda path: summarise_file(path, bank), misses, workers)
         out: list[tuple[str, dict[str, Any]]] = []
-        for (rel, key), summary in zip(found, kept, strict=True):
-            if summary is None:  # read afresh: the next one back from the workers, in order
-                summary = next(fresh)
-                self.cache.put(rel, key, summary)
-            out.append((os.path.join(str(self.folder), rel), summary))
+        for shown, summary in summaries(self, lambda path: summarise_file(path, bank), workers):
+            out.append((shown, summary))
             if each is not None:
-                each(*out[-1])
-        if next(fresh, None) is not None:  # one result each, no more (and the workers are done)
-            raise AssertionError("more summaries than files")
-        self.cache.save()
+                each(shown, summary)
         for rel, message in self.problems.items():
             out.append((os.path.join(str(self.folder), rel), {"error": message, "line": None}))
             if each is not None:

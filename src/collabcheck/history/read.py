@@ -190,41 +190,45 @@ class Scanned:
 def _read(
     scanned: Scanned, workers: int, each: Callable[[str, Record], object] | None = None
 ) -> list[tuple[str, Record]]:
-    root, folder, bank, cache = scanned.root, scanned.folder, scanned.bank, scanned.cache
-    found = list(scanned.found)
-    kept = [cache.get(rel, key) for rel, key in found]
-    misses = [os.path.join(root, rel) for (rel, _), k in zip(found, kept, strict=True) if k is None]
-    fresh = iter(_summarise_all(misses, bank, workers))
+    bank = scanned.bank
     out: list[tuple[str, Record]] = []
-    for (rel, key), k in zip(found, kept, strict=True):
-        if k is None:  # read afresh: the next one back from the workers, in order
-            k = next(fresh)
-            cache.put(rel, key, k)
-        shown = os.path.join(str(folder), rel)
-        record = record_of(k)
-        out.append((shown, record))
+    for shown, kept in summaries(scanned, lambda path: summarise_file(path, bank).to_json(), workers):
+        out.append((shown, record_of(kept)))
         if each is not None:
-            each(shown, record)
-    if next(fresh, None) is not None:  # one result each, no more (and the workers are done)
-        raise AssertionError("more summaries than files")
-    cache.save()
+            each(*out[-1])
     for rel, message in scanned.problems.items():  # unreadable subfolders: listed, never silent
-        out.append((os.path.join(str(folder), rel), Refused(message)))
+        out.append((os.path.join(str(scanned.folder), rel), Refused(message)))
         if each is not None:
             each(*out[-1])
     return out
 
 
-def _summarise_all(paths: list[str], bank: Bank, workers: int) -> Iterator[dict[str, Any]]:
-    """Summaries of uncached files, in order, as the cache keeps them; shared among
-    processes for a big first run (comparing is the slow part of reading thousands of files).
-    The workers send back plain JSON objects: cheaper to copy between processes than records,
-    and what the cache keeps anyway. They come one by one, as the workers finish them."""
+def summaries(
+    scanned: Scanned, summarise: Callable[[str], dict[str, Any]], workers: int
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(file as shown, its summary as the cache keeps it) for every file found, in order,
+    each as soon as it is known: from the cache when the file is exactly as cached, else
+    from `summarise` (a file's path to a plain JSON object), shared among `workers` forked
+    processes for a big first run (comparing is the slow part of reading thousands of
+    files). What is read afresh is put in the cache, and the cache saved at the end.
+
+    History and the cohort both read through this, each with its own summary."""
     from collabcheck.core.parallel import fork_stream
 
-    if paths:
+    cache, found = scanned.cache, list(scanned.found)
+    kept = [cache.get(rel, key) for rel, key in found]
+    misses = [os.path.join(scanned.root, rel) for (rel, _), k in zip(found, kept, strict=True) if k is None]
+    if misses:
         load_readers()
-    return fork_stream(lambda path: summarise_file(path, bank).to_json(), paths, workers)
+    fresh = fork_stream(summarise, misses, workers)
+    for (rel, key), k in zip(found, kept, strict=True):
+        if k is None:  # read afresh: the next one back from the workers, in order
+            k = next(fresh)
+            cache.put(rel, key, k)
+        yield os.path.join(str(scanned.folder), rel), k
+    if next(fresh, None) is not None:  # one result each, no more (and the workers are done)
+        raise AssertionError("more summaries than files")
+    cache.save()
 
 
 def load_readers() -> tuple[ModuleType, ...]:
