@@ -19,12 +19,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from collabcheck.core.bank import Bank, questions
 from collabcheck.core.forms import QUICK, bank_for, offer_quick, quick_form
 from collabcheck.render.quick import QUICK_READING, offer_text
 from collabcheck.tui.screens.together import TogetherScreen
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from collabcheck.core.sitting import Sitting
@@ -58,7 +59,7 @@ class QuickOfferScreen(Screen[str]):
                 )
                 yield Button(f"Full: {self.full_count} questions (f)", id="full", compact=True)
         yield Static("Press q for the quick check-in, f for the full sitting.", classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Quick or full"

@@ -15,11 +15,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, OptionList, Static, TextArea
+from textual.widgets import Button, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from collabcheck.core.bank import Bank
 from collabcheck.tui.text import safe
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 OPTION_WIDTH = 70  # inside the 78-column dialog, less its border, padding and a spare column
 
@@ -81,7 +82,7 @@ class AgreeScreen(ModalScreen[Agreement]):
             with Horizontal(classes="buttons"):
                 yield Button("Save the sitting (Ctrl+S)", id="save", variant="primary", compact=True)
                 yield Button("Back (Esc)", id="cancel", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def options(self) -> list[Option]:
         out = []

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -27,6 +27,7 @@ from collabcheck.core.apart import Look
 from collabcheck.render import apart_words as words
 from collabcheck.tui.screens.welcome import PRIVACY
 from collabcheck.tui.text import safe
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 OPEN_NEW, STATUS = "open", "status"  # STATUS: a sitting with nothing to do here, to read
 
@@ -84,7 +85,7 @@ class ApartScreen(Screen[Choice | None]):
             yield OptionList(id="apart-choices")
             yield Static("", id="apart-status")
         yield Static("Choose with ↑ ↓ and Enter. o: open a sitting apart. Esc: back.", classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Sittings apart"
@@ -180,7 +181,7 @@ class ApartIntroScreen(Screen[bool]):
                 yield Static("You carry on where you stopped.", classes="gap")
             yield Button(f"I'm {safe(name)}, start (Enter)", id="ready", variant="primary")
         yield Static("Press Enter to start, Esc to go back.", classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Answering apart"

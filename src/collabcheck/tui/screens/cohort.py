@@ -20,7 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+from textual.widgets import DataTable, Header, Sparkline, Static
 
 from collabcheck.core.bank import Bank
 from collabcheck.core.dates import MONTHS
@@ -29,6 +29,7 @@ from collabcheck.render.cohort import Names, attention_words, chosen_words, flag
 from collabcheck.render.history import sparkline
 from collabcheck.render.safe import safe_line, terminal_safe
 from collabcheck.render.words import fmt1
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 HINT = (
     "Those needing attention first are at the top. Up and Down choose; Enter opens a "
@@ -105,7 +106,7 @@ class CohortScreen(Screen[None]):
         yield Static(
             Text(safe_line(f"Reading the sittings saved in {self.snapshot_dir} …")), id="cohort-detail"
         )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "A programme at a glance"

@@ -17,11 +17,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from collabcheck.core.records import ContextStage, Route, is_route, is_stage
 from collabcheck.render.options import ROUTE_OPTIONS, ROUTE_QUESTION, STAGE_OPTIONS, STAGE_QUESTION
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 # A number answers and moves on at once (as on every question), so the hint never says
 # "then Enter": partners who pressed 2 and then Enter, as it once said, left the second
@@ -89,7 +90,7 @@ class ContextScreen(Screen[Standing]):
                 id="route",
             )
         yield Static(HINTS["stage"], classes="hint", id="context-hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Where you stand"

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from collabcheck.core.sitting import Sitting
 from collabcheck.tui.text import safe
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 
 class HandoverScreen(Screen[bool]):
@@ -62,7 +63,7 @@ class HandoverScreen(Screen[bool]):
             yield Button(label, id="ready", variant="primary")
         who = "everyone" if self.finished else safe(s.partner.name)
         yield Static(f"Press Enter when {who} is ready.  F1: help.  Ctrl+Q: stop for now.", classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

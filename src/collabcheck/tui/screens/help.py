@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from collabcheck.core.bank import Bank
 from collabcheck.tui import keys
 from collabcheck.tui.text import safe
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 KEYS = """[b]Keys[/b]
   1 to 5      answer a rated question; you move on
@@ -67,7 +68,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(KEYS.replace("Ctrl+N      ", f"{go:<12}"), classes="gap")
                 yield Static(f"Source: {self.bank.source}", classes="gap", markup=False)
             yield Static("Press Escape to go back. Use ↑ ↓ to scroll.", classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from collabcheck.core.bank import Bank
 from collabcheck.history.build import History
 from collabcheck.history.gather import load_history, mark_committed
 from collabcheck.render.history import empty_message, pair_text
 from collabcheck.render.safe import safe_line, terminal_safe
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 HINT = "Scroll with the arrow keys or Page Up and Page Down. Press Escape or q to go back."
 
@@ -58,7 +59,7 @@ class HistoryScreen(Screen[None]):
             yield Static(
                 Text(safe_line(f"Reading the sittings saved in {self.snapshot_dir} …")), id="history-status"
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Past sittings" if self.pair is None else f"Past sittings: {self.pair}"

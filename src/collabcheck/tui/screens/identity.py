@@ -11,7 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
+
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 
 class IdentityScreen(ModalScreen[tuple[str, str] | None]):
@@ -52,7 +54,7 @@ class IdentityScreen(ModalScreen[tuple[str, str] | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Save and commit (Enter)", id="save", variant="primary")
                 yield Button("Not now (Esc)", id="cancel")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#git-name", Input).focus()

@@ -18,13 +18,14 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from collabcheck.core.dates import MONTHS
 from collabcheck.core.partnerships import Partnership, find_partnerships, known_pair
 from collabcheck.core.slug import pair_slug
 from collabcheck.render.words import display_name
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 
 def describe(p: Partnership) -> str:
@@ -61,7 +62,7 @@ class PartnershipScreen(ModalScreen[Partnership | None]):
                 *(Option(Content(describe(p)), id=f"p{n}") for n, p in enumerate(self.partnerships)),
                 id="partnerships",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, OptionList, Static, TextArea
+from textual.widgets import Button, Checkbox, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from collabcheck.core.bank import Bank, Item, questions
@@ -39,6 +39,7 @@ from collabcheck.tui.screens import question_words as words
 from collabcheck.tui.screens.answer_list import AnswerList, choices
 from collabcheck.tui.screens.note_area import NoteArea
 from collabcheck.tui.text import safe, safe_block
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 SKIP = "skip"
 
@@ -89,7 +90,7 @@ class QuestionsScreen(Screen[str]):
                     yield Button("Next", id="next", variant="primary", compact=True)
             yield Button("Finish and hide my answers (Enter)", id="finish", variant="primary", compact=True)
             yield Static(id="hint", classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"{display_name(self.partner.name)}'s turn"

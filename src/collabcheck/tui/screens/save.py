@@ -16,12 +16,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from collabcheck.core.bank import Bank
 from collabcheck.core.snapshot import Snapshot
 from collabcheck.tui.screens.commit import COMMIT_KEYS, CommitActions, CommitPanel
 from collabcheck.tui.text import safe
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 
 def shown_path(path: Path) -> str:
@@ -78,7 +79,7 @@ class SaveScreen(CommitActions, Screen[str]):
         yield Static(
             "Press q to finish, m for a Markdown report, n to start another sitting.", classes="hint"
         )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Saved"

@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from collabcheck.core.bank import Bank
 from collabcheck.core.sitting import Sitting
 from collabcheck.tui.screens.welcome import WELCOME, describe
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 MAX_LISTED = 9
 
@@ -56,7 +57,7 @@ class SittingsScreen(Screen[Path | str]):
         last = len(self.waiting)
         keys = "Press 1" if last == 1 else "Press 1 or 2" if last == 2 else f"Press 1 to {last}"
         yield Static(f"{keys} to carry on a sitting, or n to start a new one.", classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Welcome"

@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Header, Input, Static
 
 from collabcheck.tui.screens.welcome import WELCOME
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 
 class TabCodeScreen(Screen[str | None]):
@@ -44,7 +45,7 @@ class TabCodeScreen(Screen[str | None]):
         with Horizontal(classes="buttons"):
             yield Button("New sitting (Esc)", id="new", variant="primary", compact=True)
         yield Static("Enter: carry on with the code.  Esc: start a new sitting.", classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Welcome"

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from collabcheck.core.bank import Bank
 from collabcheck.core.sitting import Sitting
@@ -28,6 +28,7 @@ from collabcheck.render.view import READING_ORDER, Section, comparison_view
 from collabcheck.scoring.compare import compare
 from collabcheck.tui.screens.agree import Agreement
 from collabcheck.tui.view import section_renderable
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 from collabcheck.tui.widgets.picture import PictureView
 
 TOGETHER_ORDER = READING_ORDER[1:]  # the summary is shown above the details
@@ -103,7 +104,7 @@ class TogetherScreen(Screen[int]):
                 yield Static(self.NEXT_PICTURE, classes="gap", id="next-after-picture")
             with Vertical(id="details"):
                 yield from self._details(view)
-        yield Footer()
+        yield KeysFooter()
 
     def _details(self, view: dict[str, Section]) -> ComposeResult:
         """Every section of the reading, as the reports give it, shown on `d`."""

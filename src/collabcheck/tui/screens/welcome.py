@@ -23,11 +23,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from collabcheck.core.bank import Bank, questions
 from collabcheck.render.words import folder_words, where_a_sitting_stopped
 from collabcheck.tui.text import safe, safe_block
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 from collabcheck.tui.widgets.light_button import LightButton
 
 if TYPE_CHECKING:  # the sitting model is only loaded when one exists
@@ -185,7 +186,7 @@ class WelcomeScreen(Screen[str]):
             yield LightButton("Past sittings (h)", id="history")
             yield LightButton("An example (e)", id="example")
         yield Static(self.hint, classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def hint(self) -> str:

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Header, Input, Label, Static
 
 from collabcheck.core.names import only_digits, same_name
 from collabcheck.core.sides import SIDES, next_side, suggest_side
@@ -29,6 +29,7 @@ from collabcheck.tui import keys
 from collabcheck.tui.screens.commit import PlaceNote
 from collabcheck.tui.screens.partnerships import PartnershipOffer, suggested_pair
 from collabcheck.tui.text import safe
+from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 People = list[tuple[str, str]]
 SIDE_LABELS = {"": "not given", "professional": "professional", "patient": "patient", "other": "other"}
@@ -193,7 +194,7 @@ class WhoScreen(Screen[tuple[People, str, list[str]] | None]):
             go = keys.name(self.app, "ctrl+n")
             yield Button(f"Continue ({go})", id="done", variant="primary", compact=True)
         yield Static(f"Tab or Enter moves to the next box. {go} when everyone is in.", classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Who is here"
