@@ -37,6 +37,7 @@ from collabcheck.core.bank import Bank
 from collabcheck.tui.autosave import Autosaver
 from collabcheck.tui.crash import after_textual_fault, end_after_fault, quiet_console
 from collabcheck.tui.keeping import KeepsItsOwn, KeepsState
+from collabcheck.tui.keys_in_flight import KeysInFlight
 from collabcheck.tui.screens.between import BetweenScreens
 from collabcheck.tui.screens.welcome import WelcomeScreen
 
@@ -103,6 +104,7 @@ class CollabcheckApp(KeepsState):
         self.flow: Worker[None] | None = None
         self._first_welcome: asyncio.Future[str | None] | None = None
         self.gc_paused = not gc.isenabled()  # by the command line, for start-up (cli.cmd_app)
+        self.keys_in_flight = KeysInFlight(self)
 
     # -- start ----------------------------------------------------------------------------
 
@@ -215,7 +217,10 @@ class CollabcheckApp(KeepsState):
     async def on_event(self, event: events.Event) -> None:
         """A burst typed or pasted into a written answer is taken in as one edit
         (`NoteArea.take_input` in screens/note_area.py), so the screen and the state file
-        keep up with the fastest typing; every other event goes on as usual."""
+        keep up with the fastest typing; keys typed as one screen closes and the next opens
+        reach the next one, in order (`keys_in_flight.py`); every other event goes on as usual."""
+        if isinstance(event, events.Key) and not self.keys_in_flight.read(event):
+            return
         typed = isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded
         box = self.focused if typed else None
         take = getattr(box, "take_input", None)

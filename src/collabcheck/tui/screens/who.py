@@ -108,6 +108,10 @@ class WhoScreen(Screen[tuple[People, str, list[str]] | None]):
 
     # Tab, Shift+Tab and Enter are priority bindings so focus moves before the next key is
     # delivered: a quick typist (or a pasted "Alice<Tab>Nurse") never lands in the wrong box.
+    # The first name box has the focus as the screen is built, not a moment after it has
+    # mounted, so letters typed straight after "n" on the welcome screen go in it
+    # (tui/keys_in_flight.py); on_mount still focuses it when the app has not the focus.
+    AUTO_FOCUS = "#name-1"
     BINDINGS = [
         Binding("tab", "next_box", "Next box", show=False, priority=True),
         Binding("shift+tab", "previous_box", "Previous box", show=False, priority=True),

@@ -1,0 +1,78 @@
+"""Keys typed in one burst as a screen closes reach the screen that follows it
+(tui/keys_in_flight.py): "n" and a name typed at once on the welcome screen start a sitting
+with that name in the first box, Tab and all."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Input
+
+from collabcheck.tui.keys_in_flight import HELD, KeysInFlight
+from collabcheck.tui.screens.who import WhoScreen
+
+from .conftest import SIZE
+from .test_welcome_footer import on_welcome
+
+
+def burst(app, keys: list[str]) -> None:
+    """Every key at once, as a terminal delivers a burst: none is handled before the last is sent."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_n_and_a_name_in_one_burst_start_a_sitting_with_that_name(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await on_welcome(pilot)
+        burst(app, ["n", *"Alice", "tab", *"Pat", "tab", *"Sam"])
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, WhoScreen)
+        values = [app.screen.query_one(f"#{box}", Input).value for box in ("name-1", "role-1", "name-2")]
+        assert values == ["Alice", "Pat", "Sam"]
+
+
+def test_only_a_key_back_from_a_closed_screen_is_typed_again():
+    keys = KeysInFlight(App())
+    open_screen, closed = Screen[object](), Screen[object]()
+    a, b, c = events.Key("a", "a"), events.Key("b", "b"), events.Key("c", "c")
+    keys.handed_to(a, open_screen)
+    keys.handed_to(b, closed)
+    assert not keys.back_from_a_closed_screen(a, [open_screen])  # still open: as Textual does
+    assert keys.back_from_a_closed_screen(b, [open_screen])
+    assert not keys.back_from_a_closed_screen(b, [open_screen])  # each key once
+    assert not keys.back_from_a_closed_screen(c, [open_screen])  # never handed out by the app
+
+
+def test_keys_a_binding_took_are_forgotten():
+    keys = KeysInFlight(App())
+    closed = Screen[object]()
+    first = events.Key("a", "a")
+    keys.handed_to(first, closed)
+    for _ in range(HELD):
+        keys.handed_to(events.Key("b", "b"), closed)
+    assert len(keys.handed) == HELD
+    assert not keys.back_from_a_closed_screen(first, [])
+
+
+async def test_a_name_typed_while_the_next_screen_is_slow_to_come_waits_for_it(make_app):
+    """However long the flow takes to open "Who is here", the name typed meanwhile goes in
+    its first box once it is there."""
+    import asyncio
+
+    app = make_app()
+    show = app.show
+
+    async def slowly(screen):
+        await asyncio.sleep(0.1)
+        return await show(screen)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await on_welcome(pilot)
+        app.show = slowly
+        burst(app, ["n", *"Alice", "tab", *"Pat"])
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, WhoScreen)
+        values = [app.screen.query_one(f"#{box}", Input).value for box in ("name-1", "role-1")]
+        assert values == ["Alice", "Pat"]
