@@ -19,6 +19,23 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 ROOT = Path(__file__).resolve().parents[1]
 MINI_BANK = ROOT / "tests" / "fixtures" / "mini-bank"
 SHIPPED_BANK = ROOT / "questions"
+CACHE_ENV = "COLLABCHECK_CACHE_DIR"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory: pytest.TempPathFactory):
+    """Every cache the tests write (banks, histories, cohorts; the commands they start
+    included) goes in this test run's own folder, never the user's ~/.cache/collabcheck,
+    which filled with hundreds of entries named after tests' temporary folders. A test
+    that needs an empty cache still sets one of its own."""
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = before
 
 
 @pytest.fixture
