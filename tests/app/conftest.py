@@ -158,3 +158,25 @@ async def showing(pilot, kind: type, seconds: float = 10):
         await pilot.pause(0.02)
     await pilot.pause()
     return pilot.app.screen
+
+
+def burst(app, keys: list[str]) -> None:
+    """Every key at once, as a terminal delivers a quick typist's burst: none is handled
+    before the last is sent. A single character is typed as itself; others are named keys."""
+    from textual import events
+
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+def slow_flow(app, seconds: float = 0.1) -> None:
+    """The flow takes `seconds` longer to open each next screen, as on a busy machine."""
+    import asyncio
+
+    show = app.show
+
+    async def slowly(screen):
+        await asyncio.sleep(seconds)
+        return await show(screen)
+
+    app.show = slowly

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 
-from textual import events
 from textual.widgets import Input
 from textual.worker import WorkerState
 
@@ -25,7 +24,7 @@ from collabcheck.tui.screens.together import TogetherScreen
 from collabcheck.tui.screens.welcome import WelcomeScreen
 from collabcheck.tui.screens.who import WhoScreen
 
-from .conftest import FROZEN, SIZE, carry_on_from, enter_people, names_in, screen_text
+from .conftest import FROZEN, SIZE, burst, carry_on_from, enter_people, names_in, screen_text, slow_flow
 
 
 async def at(pilot, kind: type, *keys: str):
@@ -158,8 +157,7 @@ async def test_keys_typed_in_one_burst_reach_the_next_screens(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await names_in(pilot, press=None)
         await at(pilot, ContextScreen, "ctrl+n")
-        for key in ["enter", "enter", "enter", "5", "n"]:
-            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        burst(app, ["enter", "enter", "enter", "5", "n"])
         await pilot.pause(0.5)
         q = await at(pilot, QuestionsScreen)
         assert app.sitting.answers == {"ann": {"find-partners.a": 5, "find-partners.b": "unsure"}}
@@ -170,21 +168,12 @@ async def test_keys_typed_in_one_burst_reach_the_next_screens(make_app):
 async def test_keys_wait_for_a_slow_step_of_the_flow(make_app):
     """However long the flow takes to open the next screen, a key typed meanwhile waits for
     it (only Textual's empty default screen is showing, and a key there would be lost)."""
-    import asyncio
-
     app = make_app()
-    show = app.show
-
-    async def slowly(screen):
-        await asyncio.sleep(0.1)
-        return await show(screen)
-
     async with app.run_test(size=SIZE) as pilot:
         await a_new_sitting(pilot)
         await at(pilot, HandoverScreen)
-        app.show = slowly
-        for key in ["enter", "5"]:
-            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        slow_flow(app)
+        burst(app, ["enter", "5"])
         await pilot.pause(0.5)
         await at(pilot, QuestionsScreen)
         assert app.sitting.answers == {"ann": {"find-partners.a": 5}}

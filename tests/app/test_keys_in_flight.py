@@ -12,14 +12,8 @@ from textual.widgets import Input
 from collabcheck.tui.keys_in_flight import HELD, KeysInFlight
 from collabcheck.tui.screens.who import WhoScreen
 
-from .conftest import SIZE
+from .conftest import SIZE, burst, slow_flow
 from .test_welcome_footer import on_welcome
-
-
-def burst(app, keys: list[str]) -> None:
-    """Every key at once, as a terminal delivers a burst: none is handled before the last is sent."""
-    for key in keys:
-        app.post_message(events.Key(key, key if len(key) == 1 else None))
 
 
 async def test_n_and_a_name_in_one_burst_start_a_sitting_with_that_name(make_app):
@@ -59,18 +53,10 @@ def test_keys_a_binding_took_are_forgotten():
 async def test_a_name_typed_while_the_next_screen_is_slow_to_come_waits_for_it(make_app):
     """However long the flow takes to open "Who is here", the name typed meanwhile goes in
     its first box once it is there."""
-    import asyncio
-
     app = make_app()
-    show = app.show
-
-    async def slowly(screen):
-        await asyncio.sleep(0.1)
-        return await show(screen)
-
     async with app.run_test(size=SIZE) as pilot:
         await on_welcome(pilot)
-        app.show = slowly
+        slow_flow(app)
         burst(app, ["n", *"Alice", "tab", *"Pat"])
         await pilot.pause(0.5)
         assert isinstance(app.screen, WhoScreen)

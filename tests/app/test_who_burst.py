@@ -7,12 +7,10 @@ stayed on the screen. Now it waits its turn behind the letters.
 
 from __future__ import annotations
 
-from textual import events
-
 from collabcheck.tui.screens.context import ContextScreen
 from collabcheck.tui.screens.who import WhoScreen
 
-from .conftest import SIZE
+from .conftest import SIZE, burst
 
 
 async def test_ctrl_n_typed_in_a_burst_after_the_names_continues_with_them(make_app):
@@ -21,9 +19,7 @@ async def test_ctrl_n_typed_in_a_burst_after_the_names_continues_with_them(make_
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, WhoScreen)
-        keys = [*"Ann", "tab", "tab", *"Bo", "ctrl+n"]
-        for key in keys:  # all at once, as a quick typist's keys arrive
-            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        burst(app, [*"Ann", "tab", "tab", *"Bo", "ctrl+n"])
         for _ in range(50):
             await pilot.pause(0.05)
             if isinstance(app.screen, ContextScreen):
