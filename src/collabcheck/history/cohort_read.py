@@ -19,7 +19,7 @@ from typing import Any
 from collabcheck.core.bank import Bank
 from collabcheck.history.cache import SummaryCache, code_fingerprint, default_cache_dir
 from collabcheck.history.picture import say_place
-from collabcheck.history.read import PRACTICES, Scanned, bank_fingerprint, summaries
+from collabcheck.history.read import PRACTICES, Scanned, bank_fingerprint, in_order
 
 
 def summarise_for_cohort(snapshot: Any, bank: Bank, warnings: list[str]) -> dict[str, Any]:
@@ -169,16 +169,14 @@ class CohortScanned(Scanned):
         files are compared in `workers` processes (see `collabcheck.core.parallel`). `each`
         is told of every file in order as soon as it is known, while the rest are read."""
         bank = self.bank
-        out: list[tuple[str, dict[str, Any]]] = []
-        for shown, summary in summaries(self, lambda path: summarise_file(path, bank), workers):
-            out.append((shown, summary))
-            if each is not None:
-                each(shown, summary)
-        for rel, message in self.problems.items():
-            out.append((os.path.join(str(self.folder), rel), {"error": message, "line": None}))
-            if each is not None:
-                each(*out[-1])
-        return out
+
+        def as_kept(summary: dict[str, Any]) -> dict[str, Any]:
+            return summary
+
+        def refused(message: str) -> dict[str, Any]:
+            return {"error": message, "line": None}
+
+        return in_order(self, lambda path: summarise_file(path, bank), workers, as_kept, refused, each)
 
 
 def previous_places(

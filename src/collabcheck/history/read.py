@@ -9,6 +9,7 @@ the command line.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -179,7 +180,10 @@ class Scanned:
 
         `each` is told of every file in that order as soon as it is known, while the workers
         are still reading the rest (a big first history files its sittings meanwhile)."""
-        return _read(self, workers, each)
+        bank = self.bank
+        return in_order(
+            self, lambda path: summarise_file(path, bank).to_json(), workers, record_of, Refused, each
+        )
 
     def records(self, workers: int = 1) -> Sequence[tuple[str, Record | Mapping[str, Any]]]:
         """What `build_history` is built from: history's records here; a reader keeping
@@ -187,19 +191,24 @@ class Scanned:
         return self.read(workers)
 
 
-def _read(
-    scanned: Scanned, workers: int, each: Callable[[str, Record], object] | None = None
-) -> list[tuple[str, Record]]:
-    bank = scanned.bank
-    out: list[tuple[str, Record]] = []
-    for shown, kept in summaries(scanned, lambda path: summarise_file(path, bank).to_json(), workers):
-        out.append((shown, record_of(kept)))
+def in_order(
+    scanned: Scanned,
+    summarise: Callable[[str], dict[str, Any]],
+    workers: int,
+    keep: Callable[[dict[str, Any]], T],
+    refused: Callable[[str], T],
+    each: Callable[[str, T], object] | None = None,
+) -> list[tuple[str, T]]:
+    """(file as shown, what is kept of it) for every file found, in order (`summaries`), then
+    every unreadable subfolder (listed, never silent); `each` is told of each as it comes.
+    History keeps records (`keep` record_of), the cohort its fuller summaries as they are."""
+    out: list[tuple[str, T]] = []
+    found = ((shown, keep(kept)) for shown, kept in summaries(scanned, summarise, workers))
+    unreadable = ((os.path.join(str(scanned.folder), rel), refused(m)) for rel, m in scanned.problems.items())
+    for item in itertools.chain(found, unreadable):
+        out.append(item)
         if each is not None:
-            each(*out[-1])
-    for rel, message in scanned.problems.items():  # unreadable subfolders: listed, never silent
-        out.append((os.path.join(str(scanned.folder), rel), Refused(message)))
-        if each is not None:
-            each(*out[-1])
+            each(*item)
     return out
 
 
