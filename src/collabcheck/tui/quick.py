@@ -29,7 +29,7 @@ from collabcheck.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from collabcheck.core.sitting import Sitting
-    from collabcheck.tui.app import CollabcheckApp
+    from collabcheck.tui.steps import SittingSteps
 
 
 class QuickOfferScreen(Screen[str]):
@@ -72,7 +72,7 @@ class QuickOfferScreen(Screen[str]):
         self.dismiss(choice)
 
 
-async def choose_form(app: CollabcheckApp, s: Sitting) -> None:
+async def choose_form(app: SittingSteps, s: Sitting) -> None:
     """Offer the quick check-in to a partnership that sat in full lately; keep the choice.
 
     The earlier sittings are looked for where this one will be saved (the snapshot folder it
