@@ -66,13 +66,23 @@ async def to_saved(pilot) -> CommitPanel:
     return await settled(pilot)
 
 
+def _panel(app) -> CommitPanel | None:
+    saved = next((s for s in app.screen_stack if isinstance(s, SaveScreen)), None)
+    found = saved.query(CommitPanel) if saved is not None and saved.is_mounted else None
+    return found.first() if found else None
+
+
 async def settled(pilot) -> CommitPanel:
-    """Wait for git (in its worker thread) to finish and the screen to show what it said."""
+    """Wait for git (in its worker thread) to finish and the screen to show what it said.
+
+    First for the panel to have looked at the folder: its look starts as it mounts, so on a
+    busy machine the Saved screen can be showing before there is any worker to wait for (a
+    key pressed then finds nothing to commit)."""
+    await _until(pilot, lambda: (p := _panel(pilot.app)) is not None and p.place is not None)
     await background_done(pilot.app)
     await pilot.pause()
-    saved = next(s for s in pilot.app.screen_stack if isinstance(s, SaveScreen))
-    panel = saved.query_one(CommitPanel)
-    assert panel.busy == ""
+    panel = _panel(pilot.app)
+    assert panel is not None and panel.busy == ""
     return panel
 
 
