@@ -515,3 +515,39 @@ def test_cohort_never_loads_textual(tmp_path: Path):
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "False"
+
+
+# -- the say in words: the report's pattern, never contradicted ------------------------------
+
+
+def _bank_dir(bank: Any) -> Path:
+    from collabcheck.core.bank import load_bank
+
+    return MINI_BANK if bank == load_bank(MINI_BANK) else ROOT / "questions"
+
+
+@settings(deadline=None, max_examples=40)
+@given(data=st.data())
+def test_the_cohorts_say_words_fit_every_partners_view(data: st.DataObject, tmp_path_factory):
+    """Property 12 and "words match answers" for the cohort: a partner seen with less say is
+    never left out of its words (nor hidden under "not enough answers"), and "most" is said
+    only where every partner named answered "mostly"."""
+    from collabcheck.scoring.compare import compare
+
+    bank = data.draw(st.sampled_from(BANKS))
+    snapshot = data.draw(snapshots(bank))
+    folder = tmp_path_factory.mktemp("programme")
+    save(snapshot, folder, bank=bank)
+    a = compare(snapshot, bank).authority
+    ran = run_cli("--questions", str(_bank_dir(bank)), "cohort", str(folder), "--format", "json")
+    assert ran.returncode == 0, ran.stderr
+    words = json.loads(ran.stdout)["partnerships"][0]["say"]["pattern"]
+    if a.pattern_id == "not-enough-answers":  # (fewer than two answered: nothing to compare)
+        assert words == "not enough answers to compare"
+        return
+    assert "not enough answers" not in words, (a.pattern_id, words)
+    if a.left_out:
+        assert "less say" in words and not words.endswith("see it as shared"), (a.left_out, words)
+    if "holding" in words:
+        most = all(a.strength.get(p) == "most" for p in a.perceived_holder)
+        assert ("most of it" in words) == most, (a.strength, words)

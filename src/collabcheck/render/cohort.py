@@ -74,24 +74,46 @@ def _plural(n: int, word: str) -> str:
 
 
 def pattern_words(row: Row, names: Names) -> str:
-    """The shape of the partners' views of who has the say, in the third person."""
+    """The shape of the partners' views of who has the say, in the third person: the report's
+    pattern sentence (`render.power.pattern_sentence`) for a facilitator, with "most" only
+    where every partner named answered "mostly"."""
     latest = row.latest
     pid, holders = latest.get("pattern_id"), latest.get("holders") or {}
+    left_out: dict[str, str] = latest.get("left_out") or {}
+    strength: dict[str, str] = latest.get("strength") or {}
     everyone = "both" if len(holders) == 2 else "all"
+    amount = "most" if holders and all(strength.get(p) == "most" for p in holders) else "more"
     if pid == "all-shared":
         return f"{everyone} see it as shared"
     if pid == "same-holder":
         who = next(iter(holders.values()))
-        return f"{everyone} see {names.partner(row, who)} holding more of it"
+        return f"{everyone} see {names.partner(row, who)} holding {amount} of it"
     if pid == "same-left-out":
-        who = next(iter((latest.get("left_out") or {}).values()), "?")
+        who = next(iter(left_out.values()), "?")
         return f"{everyone} see {names.partner(row, who)} with less say"
+    if pid == "one-left-out":
+        who = next(iter(left_out.values()))
+        seers = sorted(names.partner(row, p) for p in left_out)
+        if list(left_out) == [who]:
+            return f"not all see it as shared: {names.partner(row, who)} sees themselves with less say"
+        verb = "sees" if len(seers) == 1 else "see"
+        return f"not all see it as shared: {_join(seers)} {verb} {names.partner(row, who)} with less say"
+    if pid == "left-out-differs":
+        return "not all see it as shared: they see different partners with less say"
     return {
         "outside": f"{everyone} see it outside the partnership",
-        "some-outside": "some see it outside the partnership, others do not",
-        "shared-and-held": "one sees it as shared, another does not",
-        "each-self": "each sees themselves holding more of it",
-        "each-other": "each sees another holding more of it",
+        "some-outside": (
+            "one sees it outside the partnership, the other does not"
+            if len(holders) == 2
+            else "some see it outside the partnership, others do not"
+        ),
+        "shared-and-held": (
+            "one sees it as shared, the other does not"
+            if len(holders) == 2
+            else "some see it as shared, others do not"
+        ),
+        "each-self": f"each sees themselves holding {amount} of it",
+        "each-other": f"each sees another holding {amount} of it",
         "mixed": "they see different people holding it",
     }.get(str(pid), "not enough answers to compare")
 
