@@ -479,6 +479,9 @@ def test_pictures_only_go_with_markdown(tmp_path: Path):
         {"holders": {"ann": 3}},
         {"practices": {"1": 3.0}},
         {"suggested": None},
+        {"ts": 1e308},  # a number, but no moment a date can be made of
+        {"ts": 0.0},  # a moment, but not the sitting's
+        {"names": ["a"]},  # fewer names than partners
     ],
 )
 def test_a_damaged_cache_entry_is_read_afresh(tmp_path: Path, _cache: Path, damage: dict[str, Any]):
@@ -492,6 +495,17 @@ def test_a_damaged_cache_entry_is_read_afresh(tmp_path: Path, _cache: Path, dama
     cache_file.write_text(json.dumps(data))
     got = load_cohort(d, mini(), committed=False)
     assert [(r.pair, r.latest) for r in got.rows] == [(r.pair, r.latest) for r in want.rows]
+
+
+def test_a_sitting_at_the_very_end_of_year_9999_is_shown_on_its_own_day(tmp_path: Path):
+    """Valid (validate says so), though in UTC it falls in year 10000, which Python's dates
+    cannot hold: the cohort ended with a traceback."""
+    d = tmp_path / "programme"
+    save(snap("ann-and-bo", "9999-12-31T23:59:59-23:59", {1: 3}), d)
+    assert run_cli("validate", str(d)).returncode == 0
+    ran = run_cli("--questions", str(MINI_BANK), "cohort", str(d))
+    assert ran.returncode == 0, ran.stderr
+    assert "31 December 9999" in ran.stdout and "Traceback" not in ran.stderr
 
 
 def test_cohort_never_loads_textual(tmp_path: Path):

@@ -78,3 +78,16 @@ def test_a_damaged_kept_output_is_not_used(tmp_path: Path, _cache: Path):
     (kept,) = _cache.glob("*-output.txt")
     kept.write_text("not the state\n{}", encoding="utf-8")
     assert run(["history", str(folder), "--format", "json"]) == first
+
+
+@pytest.mark.parametrize("command", ["history", "cohort"])
+def test_a_kept_output_changed_on_disk_is_never_printed(tmp_path: Path, _cache: Path, command: str):
+    """Its first line (the state it was made in) kept, its text changed, as an attacker with
+    the cache folder would: terminal codes and lies are never printed, the output is made again."""
+    folder = _folder(tmp_path)
+    first = run([command, str(folder), "--format", "json"])
+    (kept,) = _cache.glob(f"{command}-*-output.txt")
+    head = kept.read_bytes().partition(b"\n")[0]
+    kept.write_bytes(head + b"\n\x1b]2;pwned\x07\x1b[31mLIE: all partnerships are fine\n")
+    again = run([command, str(folder), "--format", "json"])
+    assert again == first and "\x1b" not in again[1] and "LIE" not in again[1]

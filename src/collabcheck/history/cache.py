@@ -212,19 +212,26 @@ class SummaryCache:
         if state is None or path is None:
             return None
         try:  # the careful read: a device or a pipe in its place is refused, never read
-            text = read_bytes(path, CollabcheckError, limit=MAX_CACHE_BYTES).decode("utf-8")
-        except (CollabcheckError, OSError, ValueError):
+            raw = read_bytes(path, CollabcheckError, limit=MAX_CACHE_BYTES)
+        except (CollabcheckError, OSError):
             return None
-        first, _, rest = text.partition("\n")
-        return rest if first == state else None
+        first, _, rest = raw.partition(b"\n")
+        if first != _output_head(state, rest):
+            return None  # made in another state, or changed since it was written: never printed
+        try:
+            return rest.decode("utf-8")
+        except ValueError:
+            return None
 
     def save_output(self, state: str | None, text: str) -> None:
         """Keep the output (one per folder), so an unchanged folder's history is one read."""
         path = self._output_path()
         if state is None or path is None:
             return
-        with contextlib.suppress(OSError):
-            atomic_replace(path, state + "\n" + text, private=True, durable=False)
+        body = text.encode("utf-8", "surrogateescape")
+        with contextlib.suppress(OSError, UnicodeError):
+            head = _output_head(state, body).decode("ascii")
+            atomic_replace(path, head + "\n" + text, private=True, durable=False)
 
     def save(self) -> None:
         """Write the entries seen in this run (files since deleted drop out), atomically.
@@ -252,3 +259,11 @@ class SummaryCache:
             self.wait = in_background(write)
         else:
             write()
+
+
+def _output_head(state: str, body: bytes) -> bytes:
+    """The kept output's first line: the state it was made in and a digest of its text, so a
+    kept output that was changed on disk (say, to put terminal codes in it) is never printed."""
+    import hashlib
+
+    return f"{state} {hashlib.sha256(body).hexdigest()}".encode("utf-8", "surrogateescape")

@@ -10,6 +10,7 @@ Imports pydantic, so it is imported only when entries must be looked up.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, model_validator
@@ -50,6 +51,21 @@ class SummaryModel(Strict):
     side_scores: dict[Literal["patient", "professional"], PracticeFigures] | None = None
     say_gap: Figure = None
     cannot_see: dict[Literal["1", "2", "3", "4", "5"], dict[Slug, Counts]] | None = None
+
+    @model_validator(mode="after")
+    def _fits_together(self) -> SummaryModel:
+        """What a reader takes as given: a name for each partner, and the moment of the
+        sitting (`ts`) the one its date and time says, so it can be shown as a day."""
+        if len(self.names) != len(self.partners):
+            raise problem("does not give one name for each partner")
+        try:
+            when = datetime.fromisoformat(self.taken_at)
+            same = when.tzinfo is not None and when.timestamp() == self.ts
+        except (ValueError, OverflowError, OSError):
+            same = False
+        if not same:
+            raise problem("does not hold the sitting's time as its date and time say")
+        return self
 
 
 class RefusedModel(Strict):

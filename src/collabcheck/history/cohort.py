@@ -139,10 +139,13 @@ class Cohort:
 
 
 def add_months(day: date, months: int) -> date:
-    """The same day `months` calendar months later (31 January + 1 → 28 or 29 February)."""
+    """The same day `months` calendar months later (31 January + 1 → 28 or 29 February);
+    the last day dates can hold, for a day later than that."""
     month = day.month - 1 + months
     year = day.year + month // 12
     month = month % 12 + 1
+    if year > date.max.year:
+        return date.max
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
@@ -155,8 +158,12 @@ def months_between(start: date, end: date) -> int:
 
 
 def sitting_date(s: Sitting) -> date:
-    """The day of a sitting in UTC, so the same file gives the same day anywhere."""
-    return datetime.fromtimestamp(s.ts, timezone.utc).date()
+    """The day of a sitting in UTC, so the same file gives the same day anywhere (a sitting
+    so near the end of year 9999 that in UTC it falls after it keeps its own date)."""
+    try:
+        return datetime.fromtimestamp(s.ts, timezone.utc).date()
+    except (OverflowError, ValueError, OSError):
+        return datetime.fromisoformat(s.taken_at).date()
 
 
 def flags_of(p: PairHistory, today: date, overdue_months: int) -> list[Flag]:
