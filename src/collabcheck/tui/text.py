@@ -6,7 +6,22 @@ must show exactly as typed on one line and never break the markup around it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collabcheck.render.words import display_name
+
+if TYPE_CHECKING:
+    from textual import events
+
+# The zero-width non-joiner and joiner: parts of Persian names and of many emoji, which Python
+# does not count as printable, so a box that takes only printable keys would drop them.
+JOINERS = frozenset("\u200c\u200d")
+
+
+def typed(event: events.Key) -> str | None:
+    """The character a key types into a box: a printable one, or a joiner; else None."""
+    char = event.character
+    return char if char is not None and (event.is_printable or char in JOINERS) else None
 
 
 def _escape_all(text: str) -> str:

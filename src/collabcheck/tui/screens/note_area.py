@@ -31,6 +31,8 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import TextArea
 
+from collabcheck.tui.text import typed
+
 GATHER = 1 / 60  # seconds: keys arriving within this are put in as one edit (never noticed)
 
 
@@ -61,8 +63,8 @@ class NoteArea(TextArea):
             if isinstance(event, events.Paste):
                 self._gather(event.text)
                 return True
-            if event.is_printable and event.character:
-                self._gather(event.character)
+            if isinstance(event, events.Key) and (char := typed(event)):
+                self._gather(char)
                 return True
         self._in_flight = (event, time.monotonic())  # the latest on its way: letters wait behind it
         return False
@@ -123,22 +125,18 @@ class NoteArea(TextArea):
         if self._in_flight is not None and self._in_flight[0] is event:
             self._in_flight = None
         if self.read_only:
-            char = event.character
-            if event.is_printable and char and char != "?":
+            char = typed(event)
+            if char and char != "?":
                 if char.isdigit():
                     event.stop()
                     event.prevent_default()
                     self.post_message(self.NotANumber())
                     return
                 self.start_writing(at_end=True)  # and the letter goes in, below
-        if (
-            not self.read_only
-            and (event.is_printable or event.key == "enter")
-            and (event.character or event.key == "enter")
-        ):
+        if not self.read_only and (event.key == "enter" or typed(event)):
             event.stop()
             event.prevent_default()
-            self._gather("\n" if event.key == "enter" else event.character or "")
+            self._gather("\n" if event.key == "enter" else typed(event) or "")
             return
         self.flush_typed()  # any other key (a move, Escape, Ctrl+N) comes after the letters
         await super()._on_key(event)

@@ -30,6 +30,7 @@ from collabcheck.tui.screens.commit import PlaceNote
 from collabcheck.tui.screens.partnerships import PartnershipOffer, suggested_pair
 from collabcheck.tui.text import safe
 from collabcheck.tui.widgets.keys_footer import KeysFooter
+from collabcheck.tui.widgets.name_input import NameInput
 
 People = list[tuple[str, str]]
 SIDE_LABELS = {"": "not given", "professional": "professional", "patient": "patient", "other": "other"}
@@ -82,7 +83,7 @@ class PartnerRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(f"Partner {self.n}", classes="row-label")
-        yield Input(
+        yield NameInput(
             self.initial[0],
             placeholder="Name",
             id=f"name-{self.n}",
@@ -90,7 +91,7 @@ class PartnerRow(Horizontal):
             compact=True,
             max_length=60,
         )
-        yield Input(
+        yield NameInput(
             self.initial[1],
             placeholder="Role, e.g. Patient partner",
             id=f"role-{self.n}",
