@@ -16,6 +16,7 @@ there changes every format (a mutation test, in a fresh interpreter).
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -164,6 +165,16 @@ def test_15_no_average_without_each_partners_figure(
             assert _before(
                 short, [f"{cut[p]} {fmt1(v)}" for p, v in best.scores.items() if v is not None], "combined"
             ), short
+    for other in c.practices:  # a practice named beside the suggested one, as the lowest
+        if other is best or not other.apart or other.combined is None:
+            continue
+        names = names_of(c)
+        figures = [f"{names[p]} {fmt1(v)}" for p, v in other.scores.items() if v is not None]
+        for sentence in (s for s in why if "lowest" in s):
+            plural = re.search(rf"practices [\d, ]*{other.number}\b", sentence)
+            named = f"practice {other.number}" in sentence or plural
+            if named and f"{fmt1(other.combined)}" in sentence.replace(f"{fmt1(best.combined)} out of 5", ""):
+                assert all(fig in sentence for fig in figures), sentence
     f = c.focus
     known = {p: v for p, v in f.positions.items() if v is not None}
     if len(set(known.values())) > 1:

@@ -154,11 +154,23 @@ def _need_reason(c: Comparison, best: PracticeResult, practices: list[PracticeRe
     if best in lows:
         others = [p for p in lows if p is not best]
         if others:
-            return text + f", the joint lowest of {of} (with {_numbers(others, route)})."
+            return text + f", the joint lowest of {of} (with {_numbers(others, route)}){_own(c, others)}."
         return text + f", the lowest of {of}."
     if len(lows) > 1:
-        return text + f". The joint lowest, {lowest}, are {_numbers(lows, route)}."
-    return text + f". The lowest is {lowest}, for {_numbers(lows, route)}."
+        return text + f". The joint lowest, {lowest}, are {_numbers(lows, route)}{_own(c, lows)}."
+    return text + f". The lowest is {lowest}, for {_numbers(lows, route)}{_own(c, lows)}."
+
+
+def _own(c: Comparison, practices: list[PracticeResult]) -> str:
+    """Each partner's own figures for the practices named whose scores are far apart: a
+    combined score is never the only figure given for views far apart (property 15)."""
+    names = names_of(c)
+    apart = [p for p in practices if p.apart]
+    if not apart:
+        return ""
+    return "; " + "; ".join(
+        f"your own scores for practice {p.number} are far apart: {figures_of(p.scores, names)}" for p in apart
+    )
 
 
 def reasons(c: Comparison) -> list[str]:
