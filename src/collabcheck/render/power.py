@@ -29,6 +29,11 @@ def pattern_sentence(a: AuthorityResult, names: dict[str, str]) -> str:
             return "Only one of you answered who has the say, so there is nothing to compare yet."
         return "Nobody answered who has the say."
     everyone = all_of(n).capitalize()
+    if a.pattern_id == "all-shared" and a.divergent and a.divergence is not None:
+        return (
+            f"{everyone} see the say as shared overall, but your answers on who has it are "
+            f"{fmt1(a.divergence)} apart, so you see it differently."
+        )
     if a.pattern_id == "all-shared":
         return f"{everyone} see the say as shared."
     if a.pattern_id == "outside":
@@ -327,6 +332,12 @@ def imbalance_sentences(a: AuthorityResult, partners: list[Partner], names: dict
         f"from the professional side, holding {amount} of the say; {join_names(holders, names)} "
         f"{'sees' if len(holders) == 1 else 'see'} it as shared. {GUIDE_POWER}"
     ]
+
+
+def hierarchy_seen(a: AuthorityResult) -> bool:
+    """Someone sees one partner holding the say, or one with less say: what "power looks
+    uneven" means, beyond answers far apart."""
+    return any(h not in ("shared", "outside") or p in a.left_out for p, h in a.perceived_holder.items())
 
 
 def power_reason_triggers(a: AuthorityResult, names: dict[str, str]) -> list[str]:

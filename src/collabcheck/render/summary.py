@@ -40,7 +40,31 @@ BOOSTS: dict[tuple[bool, bool], tuple[str, str]] = {
         "Uneven power and a lean to the task count here too.",
     ),
 }
-SHORTER = dict(BOOSTS.values())  # a sentence of the Why → its shorter form
+# When no one sees one partner holding the say (or one left out) and power counts only
+# because the answers on it are far apart, that is what is named: "power looks uneven" would
+# contradict "both of you see the say as shared" above it.
+DISPUTED: dict[bool, tuple[str, str]] = {
+    False: (
+        "You see who has the say differently, so this practice counts for more.",
+        "Seeing the say differently counts here too.",
+    ),
+    True: (
+        "You see who has the say differently and your attention leans to the task, so this "
+        "practice counts for more.",
+        "Seeing the say differently and a lean to the task count here too.",
+    ),
+}
+SHORTER = dict([*BOOSTS.values(), *DISPUTED.values()])  # a sentence of the Why → its shorter form
+
+
+def boost_words(c: Comparison, best: PracticeResult) -> tuple[str, str]:
+    """Why the suggested practice counts for more, whole and in brief, naming only what
+    triggered it (`power.hierarchy_seen`: a holder or a left-out partner seen, or only a gap)."""
+    if best.power_boost and not power.hierarchy_seen(c.authority):
+        return DISPUTED[bool(best.task_boost)]
+    return BOOSTS[bool(best.power_boost), bool(best.task_boost)]
+
+
 FINDINGS_CAP = 3
 
 
@@ -85,7 +109,7 @@ def why_sentences(c: Comparison) -> list[str]:
     else:
         out.append(f"Your combined score here is {fmt1(best.combined)} out of 5{_lowest_words(c, best)}.")
     if best.power_boost or best.task_boost:
-        out.append(BOOSTS[bool(best.power_boost), bool(best.task_boost)][0])
+        out.append(boost_words(c, best)[0])
     route = s.route
     if route in ROUTE_PRACTICE:
         other = next(n for r, n in ROUTE_PRACTICE.items() if r != route)
