@@ -59,3 +59,26 @@ async def test_moving_between_buttons_rebuilds_nothing(make_app):
         await pilot.pause()
         assert screen.focused is not focused and screen.focused is not None
         assert before and all(a is b for a, b in zip(footer_keys(screen), before, strict=True))
+
+
+async def test_the_palettes_key_gives_way_when_the_screens_keys_need_the_room(make_app):
+    """The example's screen has seven keys: with the palette's beside them, "f1 Help" was
+    cut to "f1 Hel" at 80 columns. The palette's key is left out there (Ctrl+P still opens
+    it), and comes back on a screen with room for it, and on a wider terminal."""
+    from collabcheck.tui.demo import DemoTogetherScreen
+
+    from .conftest import showing
+    from .test_welcome_footer import assert_every_label_fully_visible
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        welcome = await on_welcome(pilot)
+        assert "palette" in shown(welcome)
+        await pilot.press("e")
+        demo = await showing(pilot, DemoTogetherScreen)
+        await pilot.pause()
+        assert {"Help", "Leave", "Agree?"} <= shown(demo) and "palette" not in shown(demo)
+        assert_every_label_fully_visible(demo)
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause(0.2)
+        assert "palette" in shown(demo)
