@@ -88,7 +88,27 @@ def test_examples_text_and_markdown_name_every_partnership():
     md = run_cli("cohort", str(EXAMPLES), "--format", "markdown").stdout
     assert md.startswith("# A programme at a glance")
     assert "| Practice | Jo Okafor | Priya Shah | Ken Morris | Gap |" in md
-    assert "Chose practice 5 (Embed collaborative activity) on 18 June 2026: 2.6 → 3.3, rose." in md
+    assert "Chose practice 5 (Embed collaborative activity) on 18 June 2026: 2.6 → 3.3, rose" in md
+
+
+@pytest.mark.parametrize("hide", [False, True])
+def test_a_chosen_practice_far_apart_gives_each_partners_change(tmp_path: Path, hide: bool):
+    """Property 15 for the programme: Ann 4 → 5 and Bo 1 → 1 is a combined 2.5 → 3.0 that
+    'rose', which alone hid that only one of them moved (a review of the reading)."""
+    d = tmp_path / "programme"
+    save(
+        snap("ann-and-bo", "2026-01-10T10:00:00+00:00", per_partner={"ann": {2: 4}, "bo": {2: 1}}, agreed=2),
+        d,
+    )
+    save(snap("ann-and-bo", "2026-03-10T10:00:00+00:00", per_partner={"ann": {2: 5}, "bo": {2: 1}}), d)
+    save(snap("cy-and-di", "2026-01-10T10:00:00+00:00", {2: 2}, partners=("cy", "di"), agreed=2), d)
+    save(snap("cy-and-di", "2026-03-10T10:00:00+00:00", {2: 3}, partners=("cy", "di")), d)
+    args = ["--questions", str(MINI_BANK), "cohort", str(d), *(["--hide-names"] if hide else [])]
+    for fmt in ("text", "markdown", "json"):
+        out = " ".join(run_cli(*args, "--format", fmt).stdout.split())
+        ann, bo = ("P01-A", "P01-B") if hide else ("Ann", "Bo")
+        assert f"2.5 → 3.0, rose; by partner: {ann} 4.0 → 5.0, {bo} 1.0 → 1.0." in out, fmt
+        assert "2.0 → 3.0, rose." in out, fmt  # close views: the combined change alone
 
 
 # -- CSV --------------------------------------------------------------------------------------

@@ -51,6 +51,7 @@ class Chosen:
     now: float | None
     measured: bool  # have they sat since choosing it?
     common: bool = False  # then and now counted on the statements asked at both (a quick one)
+    file: str = ""  # the sitting it was chosen at
 
     @property
     def change(self) -> float | None:
@@ -81,6 +82,7 @@ class Row:
     code: str = ""
     partner_codes: dict[str, str] = field(default_factory=dict)
     previous: dict[str, Any] = field(default_factory=dict)  # the sitting before's summary
+    chosen_record: dict[str, Any] = field(default_factory=dict)  # that of the sitting it chose at
 
     def picture(self) -> Any:
         """The picture of the latest sitting, with arrows from the one before (see
@@ -214,7 +216,7 @@ def chosen_of(p: PairHistory) -> Chosen | None:
         chosen = next(s for s in p.sittings if s.file == f.file and s.taken_at == f.chosen_at)
         before, now = p.compared(chosen, p.sittings[-1], str(f.practice))
         common = chosen.quick or p.sittings[-1].quick
-    return Chosen(f.practice, f.title, f.chosen_at, before, now, bool(measured), common)
+    return Chosen(f.practice, f.title, f.chosen_at, before, now, bool(measured), common, f.file)
 
 
 def warm(p: PairHistory) -> None:
@@ -231,14 +233,16 @@ def build_cohort(
     for p in history.pairs:
         latest = records.get(p.sittings[-1].file, {})
         previous = records.get(p.sittings[-2].file, {}) if len(p.sittings) > 1 else {}
+        chosen = chosen_of(p)
         rows.append(
             Row(
                 p,
                 latest,
                 flags_of(p, today, overdue_months),
                 months_between(sitting_date(p.sittings[-1]), today),
-                chosen_of(p),
+                chosen,
                 previous=previous,
+                chosen_record=records.get(chosen.file, {}) if chosen is not None else {},
             )
         )
     for n, row in enumerate(sorted(rows, key=lambda r: r.pair), start=1):

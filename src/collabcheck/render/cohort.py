@@ -19,6 +19,7 @@ from collabcheck.history.read import PRACTICES
 from collabcheck.render.history import long_date, short_title, sparkline
 from collabcheck.render.safe import md_escape
 from collabcheck.render.words import display_name, fmt1
+from collabcheck.scoring.rules import SEEN_DIFFERENTLY
 
 GAP_NOTE = (
     "Gaps run from 0 (the partners see it the same way) upwards; who has the say from 0 "
@@ -136,7 +137,10 @@ def flag_words(flag: Flag, row: Row) -> str:
     )
 
 
-def chosen_words(row: Row) -> str:
+def chosen_words(row: Row, names: Names | None = None) -> str:
+    """The practice chosen last and how it went since; where the partners' scores for it are
+    far apart (then or now), each partner's figures too, so the combined change is never the
+    only figure given for views far apart (property 15)."""
     c = row.chosen
     if c is None:
         return "No practice chosen yet."
@@ -144,7 +148,30 @@ def chosen_words(row: Row) -> str:
     if not c.measured:
         return head + "; no sitting since."
     basis = " (on the questions asked at both sittings)" if c.common else ""
-    return f"{head}: {fmt1(c.before)} → {fmt1(c.now)}{basis}, {c.direction or 'cannot be compared'}."
+    text = f"{head}: {fmt1(c.before)} → {fmt1(c.now)}{basis}, {c.direction or 'cannot be compared'}"
+    return text + _each_partner(row, str(c.practice), names or Names(False)) + "."
+
+
+def _apart(record: dict[str, Any], practice: str) -> bool:
+    """A sitting's partners far apart on a practice: by their statements or their scores."""
+    divergence = (record.get("divergence") or {}).get(practice)
+    known = [v for v in ((record.get("scores") or {}).get(practice) or {}).values() if v is not None]
+    gap = max(known) - min(known) if len(known) >= 2 else None
+    return any(x is not None and x >= SEEN_DIFFERENTLY for x in (divergence, gap))
+
+
+def _each_partner(row: Row, practice: str, names: Names) -> str:
+    """'; by partner: Alice 4.0 → 5.0, Sam 1.7 → 1.7' when the practice is far apart, then or now."""
+    then, now = row.chosen_record, row.latest
+    if not (_apart(then, practice) or _apart(now, practice)):
+        return ""
+    before = (then.get("scores") or {}).get(practice) or {}
+    after = (now.get("scores") or {}).get(practice) or {}
+    parts = [
+        f"{names.partner(row, pid)} {fmt1(before.get(pid))} → {fmt1(after.get(pid))}"
+        for pid in dict.fromkeys([*before, *after])
+    ]
+    return "; by partner: " + ", ".join(sorted(parts)) if parts else ""
 
 
 def committed_words(row: Row) -> str:
@@ -237,7 +264,7 @@ def render_text(cohort: Cohort, hide: bool = False, width: int = 80) -> str:
         for label, scores, gap in practice_rows(row):
             cells = "".join(f"{fmt1(v):>5}" for v in scores)
             out.append(f"   {_cut(label, 30):<30}{cells}  {fmt1(gap):>4}")
-        out += wrap.wrap("   " + chosen_words(row))
+        out += wrap.wrap("   " + chosen_words(row, names))
     skipped = _skipped_line(cohort, names)
     if skipped:
         out += ["", *textwrap.wrap(skipped, width)]
@@ -302,7 +329,7 @@ def render_markdown(cohort: Cohort, hide: bool = False, pictures: dict[str, str]
             f"{fmt1(row.last.authority_divergence)} (over time: "
             f"{' → '.join(fmt1(v) for v in row.say_gaps)}).",
             f"- Attention: {attention_words(row)}.",
-            f"- {md_escape(chosen_words(row))}",
+            f"- {md_escape(chosen_words(row, names))}",
             "",
         ]
         if pictures and row.pair in pictures:
@@ -375,7 +402,7 @@ def row_json(row: Row, names: Names) -> dict[str, Any]:
             "now": c.now,
             "change": c.change,
             "direction": c.direction,
-            "text": chosen_words(row),
+            "text": chosen_words(row, names),
         },
         "committed": None if any(s.committed is None for s in row.history.sittings) else not row.uncommitted,
         "uncommitted": row.uncommitted,

@@ -176,7 +176,7 @@ class CohortScreen(Screen[None]):
         lines = [
             f"{self._detail_prefix}{self.names.pair(row)}: say gap over time "
             f"{' → '.join(fmt1(g) for g in row.say_gaps)}; attention {attention_words(row)}.",
-            chosen_words(row),
+            chosen_words(row, self.names),
         ]
         lines += [flag_words(f, row) for f in row.flags]
         self._detail("\n".join(lines))
