@@ -736,3 +736,20 @@ def test_carrying_named_by_one_partner_says_whose_answers_say_so() -> None:
         "Dr Clin's answers put the carrying of responsibility with Dr Clin; Pat's do not. "
         "Being answerable for the work need not mean having the last word on it",
     )
+
+
+def test_carrying_told_apart_when_each_names_someone_else_and_silent_partners_left_out() -> None:
+    """Each naming themselves was told as "Answers put the carrying of responsibility with
+    Dr Clin and Pat", as if they agreed; a partner who answered none of these questions was
+    said to "not" put it with anyone (a review of the reading)."""
+    shared = {**agree_all(4), **power("shared"), **balanced()}
+    clin = {**shared, **power("mostly:clin", CARRY)}
+    pat = {**shared, **power("mostly:pat", CARRY)}
+    c = compare(sitting({"clin": clin, "pat": pat}, {"clin": "Dr Clin", "pat": "Pat"}), BANK)
+    everywhere(
+        c,
+        "Dr Clin's answers put the carrying of responsibility with Dr Clin; Pat's answers put "
+        "the carrying of responsibility with Pat. Being answerable",
+    )
+    c = compare(sitting({"clin": clin, "pat": dict(shared)}, {"clin": "Dr Clin", "pat": "Pat"}), BANK)
+    everywhere(c, "Dr Clin's answers put the carrying of responsibility with Dr Clin. Being answerable")

@@ -244,31 +244,43 @@ CARRYING_NOTE = (
 
 
 def carrying_sentence(a: AuthorityResult, names: dict[str, str]) -> str | None:
-    """When answers put the carrying on one partner: who, and the guide's point that being
-    answerable need not mean having the last word. None when nobody is seen carrying it."""
-    carriers: dict[str, int] = {}
-    seers: set[str] = set()
+    """When answers put the carrying on a partner: whose answers put it with whom, and the
+    guide's point that being answerable need not mean having the last word. None when nobody
+    is seen carrying it. A partner who answered none of these questions is not mentioned, and
+    partners naming different people are told apart (not "with Ann and Bo", as if agreed)."""
+    named: dict[str, list[str]] = {}  # whose answers → whom they name, in order
     answered: set[str] = set()
     for item in carrying_items(a):
         for pid, value in item.answers.items():
+            if value is None:
+                continue
             answered.add(pid)
             if isinstance(value, str) and value.partition(":")[0] in ("more", "mostly"):
-                who = value.partition(":")[2]
-                carriers[who] = carriers.get(who, 0) + 1
-                seers.add(pid)
-    if not carriers:
+                whom = named.setdefault(pid, [])
+                if (who := value.partition(":")[2]) not in whom:
+                    whom.append(who)
+    if not named:
         return None
-    who = join_names(list(carriers), names)
-    in_order = [pid for pid in names if pid in seers]
-    rest = [pid for pid in names if pid in answered and pid not in seers]
-    whose = (
-        f"{join_names(in_order, names)}'s answers put the carrying of responsibility with {who}; "
-        f"{join_names(rest, names)}'s do not."
-        if rest
-        else f"Answers put the carrying of responsibility with {who}."
-    )
+    seers = [pid for pid in names if pid in named]
+    rest = [pid for pid in names if pid in answered and pid not in named]
+    views = {frozenset(named[p]) for p in seers}
+    if len(views) == 1:
+        who = join_names(named[seers[0]], names)
+        whose = (
+            f"{join_names(seers, names)}'s answers put the carrying of responsibility with {who}"
+            if len(seers) < len(names)
+            else f"Answers put the carrying of responsibility with {who}"
+        )
+    else:
+        whose = "; ".join(
+            f"{names.get(p, p)}'s answers put the carrying of responsibility with "
+            f"{join_names(named[p], names)}"
+            for p in sorted(seers, key=lambda p: names.get(p, p))
+        )
+    if rest:
+        whose += f"; {join_names(rest, names)}'s do not"
     return (
-        f"{whose} Being answerable for the work need not mean having the last word on it: "
+        f"{whose}. Being answerable for the work need not mean having the last word on it: "
         "talk about what it means for the say you share."
     )
 
