@@ -117,6 +117,20 @@ async def test_no_folder_yet_says_so(tmp_path: Path):
         assert "No sittings saved yet" in str(screen.query_one("#cohort-detail", Static).render())
 
 
+async def test_files_left_out_are_counted_beside_every_row(tmp_path: Path):
+    """The command names unreadable files on stderr; the screen said nothing of them (a
+    trial as a new user had 15 files left out and was never told)."""
+    folder = programme(tmp_path / "p")
+    (folder / "broken.toml").write_text("pair = \n", encoding="utf-8")
+    (folder / "also-broken.toml").write_bytes(b"\xff\xfe")
+    screen = CohortScreen(folder, mini(), today=TODAY)
+    async with _Host(screen).run_test(size=(80, 24)) as pilot:
+        await _loaded(pilot)
+        detail = str(screen.query_one("#cohort-detail", Static).render())
+        assert "2 files in the folder could not be read and were left out" in " ".join(detail.split())
+        assert len(_rows(screen)) == 3
+
+
 def test_cohort_screen_snapshot(snap_compare, tmp_path: Path):
     app = _Host(CohortScreen(programme(tmp_path / "p"), mini(), today=TODAY))
     assert snap_compare(app, terminal_size=(80, 24), run_before=_loaded)

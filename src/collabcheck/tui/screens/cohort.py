@@ -139,7 +139,8 @@ class CohortScreen(Screen[None]):
         self.cohort = cohort
         self._fill(cohort.rows)
         if not cohort.rows:
-            self._detail("No sittings here yet. Each sitting you save adds one.")
+            empty = "No sittings here yet. Each sitting you save adds one."
+            self._detail("\n".join([empty, *self._left_out()]))
 
     def _fill(self, rows: list[Row]) -> None:
         """(Re)draw the table with `rows` in this order; # is always the order of need."""
@@ -179,7 +180,18 @@ class CohortScreen(Screen[None]):
             chosen_words(row, self.names),
         ]
         lines += [flag_words(f, row) for f in row.flags]
-        self._detail("\n".join(lines))
+        self._detail("\n".join([*lines, *self._left_out()]))
+
+    def _left_out(self) -> list[str]:
+        """Files that could not be read are never hidden: how many, and where they are named."""
+        n = len(self.cohort.history.skipped) if self.cohort is not None else 0
+        if not n:
+            return []
+        return [
+            f"{n} {'file' if n == 1 else 'files'} in the folder could not be read and "
+            f"{'was' if n == 1 else 'were'} left out: Past sittings (Escape) names "
+            f"{'it' if n == 1 else 'them'} and says why."
+        ]
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
