@@ -136,7 +136,7 @@ def test_a_cache_entry_round_trips_through_its_model(key, error, text, figure):
         else {
             "pair": "ann-and-bo",
             "taken_at": "2026-11-28T15:30:00+00:00",
-            "ts": 1.5,
+            "ts": 1795879800.0,  # the moment taken_at says (the model checks they agree)
             "partners": ["ann", "bo"],
             "names": [text, "Bo"],
             "practices": {k: figure for k in "12345"},

@@ -753,3 +753,21 @@ def test_carrying_told_apart_when_each_names_someone_else_and_silent_partners_le
     )
     c = compare(sitting({"clin": clin, "pat": dict(shared)}, {"clin": "Dr Clin", "pat": "Pat"}), BANK)
     everywhere(c, "Dr Clin's answers put the carrying of responsibility with Dr Clin. Being answerable")
+
+
+def test_most_of_the_say_counts_the_mostly_and_the_more_answers() -> None:
+    """ "Most of the say (on 5 of the 5 questions)" where one of the five said only "more":
+    the words now give how many of each, so they match the answers (a trial as a new user)."""
+    base = {**agree_all(4), **balanced()}
+    sam = {**base, **power("mostly:clin"), SAY[0]: "more:clin"}
+    clin = {**base, **power("shared")}
+    c = compare(sitting({"clin": clin, "sam": sam}, {"clin": "Dr Clin", "sam": "Sam"}), BANK)
+    n = len(SAY)
+    everywhere(
+        c,
+        f"Sam sees Dr Clin holding most of the say (on {n} of the {n} questions they answered: "
+        f"most on {n - 1}, more on 1).",
+    )
+    all_mostly = {**base, **power("mostly:clin")}
+    c = compare(sitting({"clin": clin, "sam": all_mostly}, {"clin": "Dr Clin", "sam": "Sam"}), BANK)
+    everywhere(c, f"Sam sees Dr Clin holding most of the say (on {n} of the {n} questions they answered).")

@@ -109,10 +109,11 @@ def view_sentences(a: AuthorityResult, names: dict[str, str]) -> list[str]:
             text = f"{name} sees the say lying outside your partnership ({_of(a.named[pid], answered)})."
         elif who != "shared":
             holder = "themselves" if who == pid else names.get(who, who)
-            text = (
-                f"{name} sees {holder} holding {_holding(a.strength.get(pid))} "
-                f"({_of(a.named[pid], answered)})."
-            )
+            named, most = a.named[pid], a.named_mostly.get(pid, a.named[pid])
+            how = a.strength.get(pid)
+            # "most" though some answers said "more": how many of each, so the words match them
+            mixed = f": most on {most}, more on {named - most}" if how == "most" and most < named else ""
+            text = f"{name} sees {holder} holding {_holding(how)} ({_of(named, answered)}{mixed})."
         elif pid in a.left_out:
             low = a.left_out[pid]
             who = "themselves" if low == pid else names.get(low, low)

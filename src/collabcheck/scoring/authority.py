@@ -177,6 +177,7 @@ def authority(
     strength: dict[str, str] = {}
     left_out: dict[str, str] = {}
     named: dict[str, int] = {}
+    named_mostly: dict[str, int] = {}
     for pid in pids:
         if not answered[pid]:
             continue
@@ -185,6 +186,7 @@ def authority(
         if how is not None:
             strength[pid] = how
             named[pid] = counts[pid][holder]
+            named_mostly[pid] = mostly[pid][holder]
         elif holder == OUTSIDE:
             named[pid] = outside[pid]
         if left is not None:
@@ -203,6 +205,7 @@ def authority(
         unsure=unsure,
         items=items,
         accountability_divergence=_float(_mean(sum(carry_divs), len(carry_divs))),
+        named_mostly=named_mostly,
     )
 
 

@@ -134,6 +134,8 @@ class AuthorityResult:
     unsure: dict[str, int]
     items: list[ItemResult]
     accountability_divergence: float | None = None
+    # Of `named`, the questions on which they answered "mostly" (the rest were "more")
+    named_mostly: dict[str, int] = field(default_factory=dict)
 
     @property
     def hierarchy(self) -> bool:
