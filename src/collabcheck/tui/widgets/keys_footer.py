@@ -41,7 +41,8 @@ def keys_width(screen: Screen[object]) -> tuple[int, int]:
     palette = app.COMMAND_PALETTE_BINDING
     widths: dict[str, int] = {}
     palette_width = 0
-    for key, (_node, binding, _enabled, _tooltip) in screen.active_bindings.items():
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
         width = cell_len(app.get_key_display(binding)) + cell_len(binding.description) + 3
         if key == palette:
             palette_width = width + 1
