@@ -274,9 +274,11 @@ def carrying_sentence(a: AuthorityResult, names: dict[str, str]) -> str | None:
         )
     else:
         whose = "; ".join(
-            f"{names.get(p, p)}'s answers put the carrying of responsibility with "
-            f"{join_names(named[p], names)}"
-            for p in sorted(seers, key=lambda p: names.get(p, p))
+            sorted(  # the sentences themselves, so partners' order (or a shared name) never matters
+                f"{names.get(p, p)}'s answers put the carrying of responsibility with "
+                f"{join_names(named[p], names)}"
+                for p in seers
+            )
         )
     if rest:
         whose += f"; {join_names(rest, names)}'s do not"
