@@ -228,9 +228,8 @@ class SummaryCache:
         path = self._output_path()
         if state is None or path is None:
             return
-        body = text.encode("utf-8", "surrogateescape")
-        with contextlib.suppress(OSError, UnicodeError):
-            head = _output_head(state, body).decode("ascii")
+        with contextlib.suppress(OSError, UnicodeError):  # (text that cannot be written is not kept)
+            head = _output_head(state, text.encode("utf-8")).decode("utf-8")
             atomic_replace(path, head + "\n" + text, private=True, durable=False)
 
     def save(self) -> None:

@@ -19,7 +19,7 @@ from collabcheck.history.read import PRACTICES
 from collabcheck.render.history import long_date, short_title, sparkline
 from collabcheck.render.safe import md_escape
 from collabcheck.render.words import display_name, fmt1
-from collabcheck.scoring.rules import SEEN_DIFFERENTLY
+from collabcheck.scoring.results import far_apart
 
 GAP_NOTE = (
     "Gaps run from 0 (the partners see it the same way) upwards; who has the say from 0 "
@@ -153,11 +153,9 @@ def chosen_words(row: Row, names: Names | None = None) -> str:
 
 
 def _apart(record: dict[str, Any], practice: str) -> bool:
-    """A sitting's partners far apart on a practice: by their statements or their scores."""
-    divergence = (record.get("divergence") or {}).get(practice)
-    known = [v for v in ((record.get("scores") or {}).get(practice) or {}).values() if v is not None]
-    gap = max(known) - min(known) if len(known) >= 2 else None
-    return any(x is not None and x >= SEEN_DIFFERENTLY for x in (divergence, gap))
+    """A kept sitting's partners far apart on a practice, by the rule's own test."""
+    scores = (record.get("scores") or {}).get(practice) or {}
+    return far_apart((record.get("divergence") or {}).get(practice), scores)
 
 
 def _each_partner(row: Row, practice: str, names: Names) -> str:

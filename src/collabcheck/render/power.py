@@ -349,12 +349,6 @@ def imbalance_sentences(a: AuthorityResult, partners: list[Partner], names: dict
     ]
 
 
-def hierarchy_seen(a: AuthorityResult) -> bool:
-    """Someone sees one partner holding the say, or one with less say: what "power looks
-    uneven" means, beyond answers far apart."""
-    return any(h not in ("shared", "outside") or p in a.left_out for p, h in a.perceived_holder.items())
-
-
 def power_reason_triggers(a: AuthorityResult, names: dict[str, str]) -> list[str]:
     """Exactly what made power look uneven, one sentence each, for the reason that names it:
     the views that give one partner the say (or leave one out), and a wide gap between views."""

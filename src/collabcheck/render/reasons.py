@@ -9,7 +9,7 @@ labelled with exactly what triggered it.
 
 from __future__ import annotations
 
-from collabcheck.render.power import OUTSIDE_NOTE, hierarchy_seen, power_reason_triggers
+from collabcheck.render.power import OUTSIDE_NOTE, power_reason_triggers
 from collabcheck.render.words import (
     UNSURE_WORDS,
     figures_of,
@@ -199,7 +199,7 @@ def reasons(c: Comparison) -> list[str]:
     if best.power_boost:
         triggers = " ".join(power_reason_triggers(c.authority, names))
         # Only a gap between answers: its own sentence (in the triggers) says so.
-        head = "Power looks uneven. " if hierarchy_seen(c.authority) else ""
+        head = "Power looks uneven. " if c.authority.held else ""
         out.append(
             f"{head}{triggers} The guide puts a shared purpose and a shared "
             "say at the heart of practices 1 and 2, so they count for more."

@@ -59,8 +59,8 @@ SHORTER = dict([*BOOSTS.values(), *DISPUTED.values()])  # a sentence of the Why 
 
 def boost_words(c: Comparison, best: PracticeResult) -> tuple[str, str]:
     """Why the suggested practice counts for more, whole and in brief, naming only what
-    triggered it (`power.hierarchy_seen`: a holder or a left-out partner seen, or only a gap)."""
-    if best.power_boost and not power.hierarchy_seen(c.authority):
+    triggered it (`AuthorityResult.held`: a holder or a left-out partner seen, or only a gap)."""
+    if best.power_boost and not c.authority.held:
         return DISPUTED[bool(best.task_boost)]
     return BOOSTS[bool(best.power_boost), bool(best.task_boost)]
 

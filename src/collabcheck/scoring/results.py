@@ -7,6 +7,7 @@ without caring how they were worked out. `collabcheck.render` puts them into wor
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from fractions import Fraction
@@ -101,15 +102,26 @@ class PracticeResult:
     @property
     def score_gap(self) -> float | None:
         """Highest partner score minus the lowest (None under two scores)."""
-        known = [s for s in self.scores.values() if s is not None]
-        return max(known) - min(known) if len(known) >= 2 else None
+        return score_gap(self.scores)
 
     @property
     def apart(self) -> bool:
         """Partners' views of this practice are far apart: by their statements or their
         scores. Then every sentence gives each partner's figure before any combined one."""
-        gap = self.score_gap
-        return self.seen_differently or (gap is not None and gap >= SEEN_DIFFERENTLY)
+        return far_apart(self.divergence, self.scores)
+
+
+def score_gap(scores: Mapping[str, float | None]) -> float | None:
+    """Highest partner score minus the lowest (None under two scores)."""
+    known = [s for s in scores.values() if s is not None]
+    return max(known) - min(known) if len(known) >= 2 else None
+
+
+def far_apart(divergence: float | None, scores: Mapping[str, float | None]) -> bool:
+    """A practice's views far apart, by its statements (`divergence`) or its partners'
+    scores: for a compared sitting (`PracticeResult.apart`) and for one kept by the cohort."""
+    gap = score_gap(scores)
+    return any(x is not None and x >= SEEN_DIFFERENTLY for x in (divergence, gap))
 
 
 @dataclass(frozen=True)
@@ -141,10 +153,14 @@ class AuthorityResult:
     def hierarchy(self) -> bool:
         """Power looks uneven: someone sees one partner holding it or one left out, or the
         views are far apart. The say lying outside the partnership is not a hierarchy in it."""
-        return (
-            self.divergent
-            or bool(self.left_out)
-            or any(h not in ("shared", "outside") for h in self.perceived_holder.values())
+        return self.divergent or self.held
+
+    @property
+    def held(self) -> bool:
+        """Someone sees one partner holding the say, or one with less say: the hierarchy
+        seen, beyond answers far apart (the words name which it was)."""
+        return bool(self.left_out) or any(
+            h not in ("shared", "outside") for h in self.perceived_holder.values()
         )
 
     @property
