@@ -124,19 +124,18 @@ class NoteArea(TextArea):
     async def _on_key(self, event: events.Key) -> None:
         if self._in_flight is not None and self._in_flight[0] is event:
             self._in_flight = None
-        if self.read_only:
-            char = typed(event)
-            if char and char != "?":
-                if char.isdigit():
-                    event.stop()
-                    event.prevent_default()
-                    self.post_message(self.NotANumber())
-                    return
-                self.start_writing(at_end=True)  # and the letter goes in, below
-        if not self.read_only and (event.key == "enter" or typed(event)):
+        char = typed(event)
+        if self.read_only and char and char != "?":
+            if char.isdigit():
+                event.stop()
+                event.prevent_default()
+                self.post_message(self.NotANumber())
+                return
+            self.start_writing(at_end=True)  # and the letter goes in, below
+        if not self.read_only and (event.key == "enter" or char):
             event.stop()
             event.prevent_default()
-            self._gather("\n" if event.key == "enter" else typed(event) or "")
+            self._gather("\n" if event.key == "enter" else char or "")
             return
         self.flush_typed()  # any other key (a move, Escape, Ctrl+N) comes after the letters
         await super()._on_key(event)
