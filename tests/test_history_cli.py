@@ -172,7 +172,11 @@ def test_examples_tell_a_story(tmp_path: Path):
     flat = " ".join(out.split())
     assert "Dr Amira Haddad and Tom Reilly (amira-and-tom)" in out
     assert "Jo Okafor, Priya Shah and Ken Morris (jo-priya-and-ken)" in out
-    assert "You chose practice 3 (Make time for learning) on 9 December 2025. It went from" in flat
+    # Seen far apart at those sittings, so each partner's figures come before the combined ones.
+    assert (
+        "You chose practice 3 (Make time for learning) on 9 December 2025. Dr Amira Haddad went "
+        "from 2.7 to 3.3 and Tom Reilly went from 2.0 to 3.0 (together, 2.3 to 3.2)."
+    ) in flat
     assert all(len(line) <= 80 for line in out.splitlines())
     # Each story's first sitting used question bank 1: history says the questions changed.
     assert (

@@ -299,7 +299,9 @@ def test_a_history_without_sides_is_byte_for_byte_as_before():
     """Three partnerships without sides and without anyone who could not rate half a
     practice (16 sittings from tools/golden.py's set): history's text, Markdown and JSON are
     the very bytes the code wrote before sides and cannot-see came to history (kept in
-    tests/fixtures/history-before, made with that code)."""
+    tests/fixtures/history-before, made with that code). Made again once since, when the
+    follow-through came to give each partner's figure for views far apart: only those
+    sentences and their JSON keys changed (test_history_far_apart.py)."""
     from collabcheck.cli.history import json_text
     from collabcheck.core.bank import load_bank_for
 

@@ -12,7 +12,6 @@ they are put together from the files in history/gather.py. Nothing here imports 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 
@@ -26,7 +25,7 @@ from collabcheck.history.trend import change_between
 from collabcheck.history.trend import direction as direction
 from collabcheck.history.trend import shown_delta as shown_delta
 
-Compared = Callable[["Sitting", "Sitting", str], tuple[float | None, float | None]]
+Each = dict[str, float | None]  # partner id → that partner's own score
 
 
 _SUMMARY_FIELDS = tuple(f.name for f in fields(Summary))  # looked up once, not per sitting
@@ -105,6 +104,13 @@ class FollowThrough:
     next_taken_at: str | None
     latest: float | None
     common: bool = False  # before and after counted only on the statements asked at both (a quick one)
+    # Each partner's own score at the three moments, and whether their views of the practice
+    # were far apart at any of them (then every sentence gives each partner's figure).
+    before_each: Each = field(default_factory=dict)
+    after_each: Each = field(default_factory=dict)
+    latest_each: Each = field(default_factory=dict)
+    apart: bool = False
+    names: dict[str, str] = field(default_factory=dict)  # partner id → name, for those words
 
     @property
     def change(self) -> float | None:
@@ -178,6 +184,33 @@ class PairHistory:
             return None, None
         return combined_on(scores[0], common), combined_on(scores[1], common)
 
+    def divergence_between(
+        self, before: Sitting, after: Sitting, practice: str
+    ) -> tuple[float | None, float | None]:
+        """How far apart the partners were on a practice at two sittings, on the footing of
+        `compared` (`spread_between` when either was a quick check-in, else as kept)."""
+        spread = self.spread_between(before, after, practice)
+        return (
+            spread
+            if spread is not None
+            else (before.divergence.get(practice), after.divergence.get(practice))
+        )
+
+    def compared_each(self, before: Sitting, after: Sitting, practice: str) -> tuple[Each, Each]:
+        """Each partner's own score for a practice at two sittings, on the footing of
+        `compared`: as kept when both asked the full form, else over the statements asked in
+        both (empty when those cannot be read)."""
+        if not (before.quick or after.quick):
+            return before.scores.get(practice, {}), after.scores.get(practice, {})
+        from collabcheck.history.common import partner_means_on
+
+        common = set(before.questions.get(practice, ())) & set(after.questions.get(practice, ()))
+        read_then, read_now = (self.statement_scores(s) for s in (before, after))
+        if not common or read_then is None or read_now is None:
+            return {}, {}
+        then, now = partner_means_on(read_then, common), partner_means_on(read_now, common)
+        return {p: float(v) for p, v in then.items()}, {p: float(v) for p, v in now.items()}
+
     def statement_scores(self, s: Sitting) -> dict[str, dict[str, int]] | None:
         """Every partner's score on each statement of sitting `s`, read again from its file
         (only for a partnership with a quick check-in); None when it cannot be read now."""
@@ -216,7 +249,7 @@ class PairHistory:
 
     @cached_property
     def follow_through(self) -> list[FollowThrough]:
-        return follow_through(self.sittings, self.titles, self.compared)
+        return follow_through(self)
 
     @cached_property
     def trends(self) -> dict[str, Trend]:
@@ -271,40 +304,58 @@ class History:
         return sum(len(p.sittings) for p in self.pairs)
 
 
-def follow_through(
-    sittings: list[Sitting], titles: dict[int, str], compared: Compared | None = None
-) -> list[FollowThrough]:
+def follow_through(pair: PairHistory) -> list[FollowThrough]:
     """For each sitting where the partners agreed a practice, its score then, at the next
-    sitting and now (the words are `collabcheck.render.history.follow_text`). `compared`
-    (PairHistory.compared) puts a quick sitting and the one it is set against on the
-    statements asked in both."""
+    sitting and now, combined and each partner's own (the words are
+    `collabcheck.render.history.follow_text`). A quick sitting and the one it is set against
+    are put on the statements asked in both (`PairHistory.compared`, `compared_each` and
+    `divergence_between`). The practice counts as far apart when the rule's test says so (by
+    its statements or its partners' scores) at any of the sittings named, on that footing."""
+    from collabcheck.scoring.results import far_apart
+
     out: list[FollowThrough] = []
+    sittings = pair.sittings
+    last = sittings[-1]
     for i, s in enumerate(sittings):
         if s.agreed is None:
             continue
         p = s.agreed
         key = str(p)
-        before = s.practices.get(key)
         nxt = sittings[i + 1] if i + 1 < len(sittings) else None
-        after = nxt.practices.get(key) if nxt else None
-        last = sittings[-1]
-        latest = last.practices.get(key) if nxt and nxt is not last else None
-        common = compared is not None and nxt is not None and (s.quick or nxt.quick)
-        if compared is not None and nxt is not None and common:
-            before, after = compared(s, nxt, key)
-        if compared is not None and latest is not None and (s.quick or last.quick):
-            latest = compared(s, last, key)[1]
+        before, after, latest = s.practices.get(key), None, None
+        before_each: Each = s.scores.get(key, {})
+        after_each: Each = {}
+        latest_each: Each = {}
+        apart = far_apart(s.divergence.get(key), before_each)
+        if nxt is not None:
+            before, after = pair.compared(s, nxt, key)
+            before_each, after_each = pair.compared_each(s, nxt, key)
+            then, now = pair.divergence_between(s, nxt, key)
+            apart = far_apart(then, before_each) or far_apart(now, after_each)
+        if nxt is not None and nxt is not last:
+            latest = pair.compared(s, last, key)[1]
+            latest_each = pair.compared_each(s, last, key)[1]
+            apart = apart or far_apart(pair.divergence_between(s, last, key)[1], latest_each)
+        names: dict[str, str] = {}  # only the words for views far apart name anyone
+        for x in (s, nxt, last if latest_each else None) if apart else ():
+            if x is not None:
+                names.update(zip(x.partners, x.names, strict=False))
         out.append(
             FollowThrough(
                 p,
-                titles.get(p, ""),
+                pair.titles.get(p, ""),
                 s.taken_at,
                 s.file,
                 before,
                 after,
                 nxt.taken_at if nxt else None,
                 latest,
-                common,
+                nxt is not None and (s.quick or nxt.quick),
+                before_each,
+                after_each,
+                latest_each,
+                apart,
+                names,
             )
         )
     return out

@@ -30,7 +30,7 @@ from collabcheck.core.errors import CollabcheckError
 from collabcheck.core.files import atomic_replace, read_bytes
 
 CACHE_ENV = "COLLABCHECK_CACHE_DIR"
-CACHE_FORMAT = 3  # 3: statement ids come from the bank named, not from each summary
+CACHE_FORMAT = 4  # 3: statement ids come from the bank named, not from each summary; 4: partners' own scores
 RACY_NS = 2_000_000_000  # files changed this recently are read but not cached
 MAX_CACHE_BYTES = 256_000_000
 """Largest cache file read: about 600 bytes a sitting, so room for a programme of 400,000."""

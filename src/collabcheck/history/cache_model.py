@@ -20,6 +20,10 @@ from collabcheck.core.models import Side, Strict
 
 Figure = float | None
 PracticeFigures = dict[Literal["1", "2", "3", "4", "5"], Figure]
+Score = Annotated[float, Field(ge=1, le=5)] | None  # a partner's own score for a practice
+# Keyed by partner id: each must be one of `partners` (checked in `_fits_together`), which
+# makes it a slug without matching the pattern again for every score.
+PracticeScores = dict[Literal["1", "2", "3", "4", "5"], dict[str, Score]]
 Counts = Annotated[list[int], Field(min_length=2, max_length=2)]  # [not sure, rated by others]
 
 
@@ -51,13 +55,18 @@ class SummaryModel(Strict):
     side_scores: dict[Literal["patient", "professional"], PracticeFigures] | None = None
     say_gap: Figure = None
     cannot_see: dict[Literal["1", "2", "3", "4", "5"], dict[Slug, Counts]] | None = None
+    # Each partner's own score for each practice (practice number → partner id → score).
+    scores: PracticeScores | None = None
 
     @model_validator(mode="after")
     def _fits_together(self) -> SummaryModel:
-        """What a reader takes as given: a name for each partner, and the moment of the
-        sitting (`ts`) the one its date and time says, so it can be shown as a day."""
+        """What a reader takes as given: a name for each partner, scores only for partners,
+        and the moment of the sitting (`ts`) the one its date and time says, so it can be
+        shown as a day."""
         if len(self.names) != len(self.partners):
             raise problem("does not give one name for each partner")
+        if any(pid not in self.partners for by in (self.scores or {}).values() for pid in by):
+            raise problem("gives a score for someone who is not a partner")
         try:
             when = datetime.fromisoformat(self.taken_at)
             same = when.tzinfo is not None and when.timestamp() == self.ts

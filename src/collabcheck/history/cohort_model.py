@@ -20,6 +20,7 @@ from collabcheck.history.cache_model import (
     CacheEntryModel,
     Figure,
     PracticeFigures,
+    PracticeScores,
     RefusedModel,
     SummaryModel,
 )
@@ -43,7 +44,7 @@ class CohortSummaryModel(SummaryModel):
     """History's summary of one sitting, with the figures a cohort row and the picture need."""
 
     suggested: int = Field(ge=1, le=5)  # a compared sitting always has a suggestion
-    scores: dict[str, dict[str, Figure]]  # practice → partner → their score
+    scores: PracticeScores  # practice → partner → their score (all five practices)
     pattern_id: Text
     holders: dict[str, Text]
     strength: dict[str, Text]
@@ -55,7 +56,7 @@ class CohortSummaryModel(SummaryModel):
     @model_validator(mode="after")
     def _every_practice(self) -> CohortSummaryModel:
         """Rows read each practice's figures by number: all five must be there."""
-        tables: tuple[PracticeFigures | dict[str, Any], ...] = (self.practices, self.divergence, self.scores)
+        tables: tuple[PracticeFigures | PracticeScores, ...] = (self.practices, self.divergence, self.scores)
         if any(set(t) != set(PRACTICE_KEYS) for t in tables):
             raise problem("does not hold every practice's figures")
         return self

@@ -45,16 +45,22 @@ def scores_of(answers: dict[str, dict[str, int | str]], bank: Bank) -> Scores:
     return out
 
 
-def combined_on(scores: Scores, statements: Iterable[str]) -> float | None:
-    """The combined score over `statements` only: each partner's average over those they
-    scored, then the average over the partners who scored any (None when nobody did)."""
+def partner_means_on(scores: Scores, statements: Iterable[str]) -> dict[str, Fraction]:
+    """Each partner's own score over `statements` only: the mean of those they scored (a
+    partner who scored none of them is left out)."""
     per_partner: dict[str, list[int]] = {}
     for item_id in sorted(set(statements)):
         for pid, score in scores.get(item_id, {}).items():
             per_partner.setdefault(pid, []).append(score)
-    if not per_partner:
+    return {pid: Fraction(sum(v), len(v)) for pid, v in per_partner.items()}
+
+
+def combined_on(scores: Scores, statements: Iterable[str]) -> float | None:
+    """The combined score over `statements` only: each partner's average over those they
+    scored, then the average over the partners who scored any (None when nobody did)."""
+    means = list(partner_means_on(scores, statements).values())
+    if not means:
         return None
-    means = [Fraction(sum(v), len(v)) for v in per_partner.values()]
     return float(sum(means, Fraction(0)) / len(means))
 
 

@@ -35,17 +35,18 @@ def summarise_snapshot(snapshot: Snapshot, bank: Bank, warnings: list[str]) -> S
     Each sitting is compared with the questions its partners saw (bank 1 ships beside bank
     2); which statements those were follows from the bank named, so `practice_questions`
     works them out once per bank rather than once per file. Sides and who could not rate a
-    practice are kept only when there are any (history/sides.py).
+    practice are kept only when there are any (history/sides.py); each partner's own
+    practice scores always, for the sentences about a practice seen far apart.
     """
     from collabcheck.core.bank import load_bank_for
-    from collabcheck.history.sides import both_sides, side_figures, sides_of
+    from collabcheck.history.sides import side_figures, sides_of
     from collabcheck.scoring.compare import figures
 
     bank = load_bank_for(snapshot.bank, snapshot.bank_version, bank)
     sides = sides_of(snapshot)
-    f = figures(snapshot, bank, per_partner=both_sides(sides))
-    combined, divergence = f.combined, f.divergence
-    side_scores, say_gap = side_figures(snapshot, bank, f.scores or {}) if sides else ({}, None)
+    f = figures(snapshot, bank, per_partner=True)
+    combined, divergence, scores = f.combined, f.divergence, f.scores or {}
+    side_scores, say_gap = side_figures(snapshot, bank, scores) if sides else ({}, None)
     return Summary(
         pair=snapshot.pair,
         taken_at=snapshot.taken_at.isoformat(),
@@ -68,6 +69,7 @@ def summarise_snapshot(snapshot: Snapshot, bank: Bank, warnings: list[str]) -> S
         side_scores=side_scores,
         say_gap=say_gap,
         cannot_see={str(k): {pid: [u, r] for pid, (u, r) in by.items()} for k, by in f.cannot_see.items()},
+        scores={k: scores.get(n) or {} for k, n in _NUMBERED},  # each a dict of its own already
     )
 
 

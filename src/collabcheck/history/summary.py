@@ -44,6 +44,10 @@ class Summary:
     side_scores: dict[str, Figures] = field(default_factory=dict)
     say_gap: float | None = None
     cannot_see: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    # Each partner's own score for each practice (practice number → partner id → score), so
+    # a sentence about a practice seen far apart can give every partner's figure, not only
+    # the combined one (render/history.py `follow_text`).
+    scores: dict[str, dict[str, float | None]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """As the cache keeps it: every field, the optional ones only when they hold something."""
@@ -73,6 +77,8 @@ class Summary:
             out["say_gap"] = self.say_gap
         if self.cannot_see:
             out["cannot_see"] = self.cannot_see
+        if self.scores:
+            out["scores"] = self.scores
         return out
 
     @classmethod
@@ -101,6 +107,7 @@ class Summary:
             side_scores=data.get("side_scores") or {},
             say_gap=data.get("say_gap"),
             cannot_see=data.get("cannot_see") or {},
+            scores=data.get("scores") or {},
         )
 
 

@@ -18,7 +18,7 @@ from collabcheck.history.cohort import Cohort, Flag, Row
 from collabcheck.history.read import PRACTICES
 from collabcheck.render.history import long_date, short_title, sparkline
 from collabcheck.render.safe import md_escape
-from collabcheck.render.words import display_name, fmt1
+from collabcheck.render.words import display_name, fmt1, number_word
 from collabcheck.scoring.results import far_apart
 
 GAP_NOTE = (
@@ -82,7 +82,12 @@ def pattern_words(row: Row, names: Names) -> str:
     pid, holders = latest.get("pattern_id"), latest.get("holders") or {}
     left_out: dict[str, str] = latest.get("left_out") or {}
     strength: dict[str, str] = latest.get("strength") or {}
-    everyone = "both" if len(holders) == 2 else "all"
+    # A partner not sure on every say question has no view: the words speak of those who
+    # answered, never as if they were everyone ("both" of a trio).
+    full = len(holders) >= len(latest.get("partners") or ())
+    answered = f"the {number_word(len(holders))} who answered"
+    everyone = ("both" if len(holders) == 2 else "all") if full else answered
+    one = "one" if full else f"of {answered}, one"
     amount = "most" if holders and all(strength.get(p) == "most" for p in holders) else "more"
     if pid == "all-shared":
         return f"{everyone} see it as shared"
@@ -104,12 +109,12 @@ def pattern_words(row: Row, names: Names) -> str:
     return {
         "outside": f"{everyone} see it outside the partnership",
         "some-outside": (
-            "one sees it outside the partnership, the other does not"
+            f"{one} sees it outside the partnership, the other does not"
             if len(holders) == 2
             else "some see it outside the partnership, others do not"
         ),
         "shared-and-held": (
-            "one sees it as shared, the other does not"
+            f"{one} sees it as shared, the other does not"
             if len(holders) == 2
             else "some see it as shared, others do not"
         ),

@@ -59,7 +59,11 @@ def convergence_summary(p: PairHistory) -> str:
 
 
 def follow_text(f: FollowThrough) -> str:
-    """'You chose practice 3 (Make time for learning) on 9 December 2025. It went from 2.3 to 3.1.'"""
+    """'You chose practice 3 (Make time for learning) on 9 December 2025. It went from 2.3 to 3.1.'
+
+    When the partners' views of the practice were far apart, each sentence with a figure
+    gives each partner's own first and the combined one after it: 'Alice went from 4.0 to
+    4.5 and Sam from 1.7 to 2.0 (together, 2.9 to 3.2).'"""
     before, after, latest = f.before, f.after, f.latest
     text = f"You chose practice {f.practice} ({short_title(f.title)}) on {long_date(f.chosen_at)}. "
     if f.next_taken_at is None:
@@ -69,13 +73,47 @@ def follow_text(f: FollowThrough) -> str:
     else:
         if f.common:
             text += "On the questions asked at both sittings, "
-        if fmt(after) == fmt(before):
+        each = _each_went(f) if f.apart else ""
+        if each:
+            together = fmt(after) if fmt(after) == fmt(before) else f"{fmt(before)} to {fmt(after)}"
+            text += f"{each} (together, {together})."
+        elif fmt(after) == fmt(before):
             text += f"{'it' if f.common else 'It'} stayed at {fmt(after)}."
         else:
             text += f"{'it' if f.common else 'It'} went from {fmt(before)} to {fmt(after)}."
     if latest is not None and after is not None and fmt(latest) != fmt(after):
-        text += f" It is {fmt(latest)} now."
+        now = _each_now(f) if f.apart else ""
+        text += f" Now {now} (together, {fmt(latest)})." if now else f" It is {fmt(latest)} now."
     return text
+
+
+def _each_went(f: FollowThrough) -> str:
+    """'Alice went from 4.0 to 4.5 and Sam stayed at 1.7': every partner with a score at
+    either sitting, sorted by what is said (so the order of partners in a file never
+    changes the words)."""
+    parts = []
+    for pid in dict.fromkeys([*f.before_each, *f.after_each]):
+        name = display_name(f.names.get(pid, pid))
+        then, now = f.before_each.get(pid), f.after_each.get(pid)
+        if then is not None and now is not None:
+            same = fmt(then) == fmt(now)
+            parts.append(
+                f"{name} stayed at {fmt(now)}" if same else f"{name} went from {fmt(then)} to {fmt(now)}"
+            )
+        elif now is not None:
+            parts.append(f"{name} gave {fmt(now)} at the next sitting")
+        elif then is not None:
+            parts.append(f"{name} gave {fmt(then)} then but no score at the next sitting")
+    return join_words(sorted(parts)) if parts else ""
+
+
+def _each_now(f: FollowThrough) -> str:
+    """'Alice is at 4.6 and Sam at 2.2' for the latest sitting, sorted by name."""
+    known = sorted(
+        (display_name(f.names.get(pid, pid)), fmt(v)) for pid, v in f.latest_each.items() if v is not None
+    )
+    parts = [f"{name} {'is ' if n == 0 else ''}at {v}" for n, (name, v) in enumerate(known)]
+    return join_words(parts) if parts else ""
 
 
 SCORE_LABEL = "How you rate each practice (1 low, 5 high)"
@@ -332,7 +370,9 @@ def render_markdown(history: History) -> str:
         out += ["", convergence_summary(p), *sides_markdown(p)]
         out += ["", "### What you chose to work on", ""]
         follow = p.follow_through
-        out += [f"- {follow_text(f)}" for f in follow] or ["No practice was agreed at these sittings."]
+        out += [f"- {_md_cell(follow_text(f))}" for f in follow] or [
+            "No practice was agreed at these sittings."
+        ]
         suggested = _suggested(p)
         if suggested:
             out += ["", suggested]

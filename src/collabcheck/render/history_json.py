@@ -88,6 +88,10 @@ def pair_json(p: PairHistory) -> dict[str, Any]:
                 "change": f.change,
                 "latest": f.latest,
                 "text": follow_text(f),
+                "far_apart": f.apart,  # then each partner's own figures lead the text
+                "each_from": f.before_each,
+                "each_to": f.after_each,
+                "each_latest": f.latest_each,
             }
             for f in p.follow_through
         ],

@@ -28,7 +28,11 @@ def pattern_sentence(a: AuthorityResult, names: dict[str, str]) -> str:
         if n == 1:
             return "Only one of you answered who has the say, so there is nothing to compare yet."
         return "Nobody answered who has the say."
-    everyone = all_of(n).capitalize()
+    # A partner who was not sure on every say question has no view: the sentence speaks of
+    # those who answered, and never as if they were everyone ("both of you" to a trio).
+    full = n >= len(names)
+    answered = f"the {number_word(n)} of you who answered"
+    everyone = all_of(n).capitalize() if full else answered.capitalize()
     if a.pattern_id == "all-shared" and a.divergent and a.divergence is not None:
         return (
             f"{everyone} see the say as shared overall, but your answers on who has it are "
@@ -60,21 +64,23 @@ def pattern_sentence(a: AuthorityResult, names: dict[str, str]) -> str:
         who = next(iter(views.values()))
         most = all(a.strength.get(p) == "most" for p in views)
         return f"{everyone} see {names.get(who, who)} holding {_holding('most' if most else 'more')}."
+    of_two = "One of you" if full else f"Of {answered}, one"
     if a.pattern_id == "some-outside":
         if n == 2:
-            return "One of you sees the say lying outside your partnership; the other does not."
+            return f"{of_two} sees the say lying outside your partnership; the other does not."
         return "Some of you see the say lying outside your partnership; others do not."
     if a.pattern_id == "shared-and-held":
         if n == 2:
-            return "One of you sees the say as shared; the other does not."
+            return f"{of_two} sees the say as shared; the other does not."
         return "Some of you see the say as shared; others do not."
     amount = _holding("most" if all(a.strength.get(p) == "most" for p in views) else "more")
+    each = "Each of you" if full else f"Each of {answered}"
     if a.pattern_id == "each-self":
-        return f"Each of you sees yourself holding {amount}."
+        return f"{each} sees {'yourself' if full else 'themselves'} holding {amount}."
     if a.pattern_id == "each-other":
         if n == 2:
-            return f"Each of you sees the other holding {amount}."
-        return f"Each of you sees someone else holding {amount}."
+            return f"{each} sees the other holding {amount}."
+        return f"{each} sees someone else holding {amount}."
     return "You see different people holding the say."
 
 

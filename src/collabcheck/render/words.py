@@ -88,6 +88,7 @@ def _escape(ch: str) -> str:
     return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 
 
+@functools.lru_cache(maxsize=1024)  # a programme's history names the same few people thousands of times
 def display_name(name: str, limit: int | None = None) -> str:
     """A name fit for one line: whitespace (newlines, tabs) collapsed, control characters
     shown as escapes (`\\x1b`, never obeyed), and at most `limit` (else DISPLAY_MAX)
