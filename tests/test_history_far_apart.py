@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from collabcheck.core.bank import load_bank
 from collabcheck.core.snapshot import Agreed, write_snapshot
+from collabcheck.history.build import FollowThrough
 from collabcheck.history.gather import load_history
 from collabcheck.render.history import follow_text
 from collabcheck.render.history_json import pair_json
@@ -29,7 +30,7 @@ from collabcheck.scoring.compare import compare
 
 from .conftest import MINI_BANK
 from .strategies import snapshots
-from .test_history import snap
+from .test_history import save, snap
 
 BANK = load_bank(MINI_BANK)
 
@@ -70,23 +71,52 @@ def test_close_views_keep_the_short_sentence(tmp_path: Path):
     assert follow_text(f).endswith("It went from 2.0 to 4.0.")
 
 
-def test_a_cache_entry_with_a_score_for_no_partner_is_read_afresh(tmp_path: Path):
-    """The kept scores are checked like every other cached figure: one naming someone who
-    is not a partner is refused, and the file is read again (the words stay right)."""
+@pytest.mark.parametrize(
+    ("edit", "why"),
+    [
+        (lambda e: e.pop("scores"), "no scores"),
+        (lambda e: e.update(scores=None), "null"),
+        (lambda e: e.update(scores={}), "empty"),
+        (lambda e: e["scores"].pop("3"), "a practice left out"),
+        (lambda e: e["scores"]["3"].pop("bo"), "a partner left out"),
+        (lambda e: e["scores"]["3"].update(mallory=1.0), "someone not a partner"),
+        (lambda e: e["scores"]["3"].update(bo=9.0), "out of range"),
+        (lambda e: e["scores"]["3"].update(bo="1.0"), "a string"),
+    ],
+)
+def test_a_cache_entry_without_each_partners_scores_is_read_afresh(tmp_path: Path, edit, why: str):
+    """The kept scores are checked like every other cached figure: an entry that does not
+    give each partner's own score (or null) for every practice is refused and its file read
+    again, so the words for views far apart never lose a partner's figure."""
     d = tmp_path / "s"
     per = {"ann": {3: 5}, "bo": {3: 1}}
-    write_snapshot(snap("ann-and-bo", "2026-03-12T09:00:00+00:00", per_partner=per, agreed=3), d, BANK)
-    write_snapshot(snap("ann-and-bo", "2026-06-20T09:00:00+00:00", per_partner=per), d, BANK)
+    # Aged files: history keeps only files old enough that a change would show (history/cache.py).
+    save(snap("ann-and-bo", "2026-03-12T09:00:00+00:00", per_partner=per, agreed=3), d, bank=BANK)
+    save(snap("ann-and-bo", "2026-06-20T09:00:00+00:00", per_partner=per), d, bank=BANK)
     load_history(d, BANK)
-    caches = list((tmp_path / "cache").rglob("*.json"))
-    assert caches
-    for cache in caches:
-        text = cache.read_text()
-        if '"scores"' in text:
-            cache.write_text(text.replace('"bo": 1.0', '"mallory": 1.0'))
+    edited = 0
+    for cache in (tmp_path / "cache").glob("history-*.json"):
+        data = json.loads(cache.read_text())
+        for _, summary in data["entries"].values():  # [the file's stat key, its summary]
+            edit(summary)
+            edited += 1
+        cache.write_text(json.dumps(data))
+    assert edited == 2, why
     (pair,) = load_history(d, BANK).pairs
-    assert "Bo stayed at 1.0" in follow_text(pair.follow_through[0])
-    assert "mallory" not in json.dumps([s.scores for s in pair.sittings])
+    text = follow_text(pair.follow_through[0])
+    assert "Ann stayed at 5.0 and Bo stayed at 1.0 (together, it stayed at 3.0)." in text, (why, text)
+    assert all(set(s.scores["3"]) == {"ann", "bo"} for s in pair.sittings)
+
+
+def test_far_apart_without_figures_gives_no_average_alone():
+    """Only a damaged record could hold no partner's figures for views far apart; even then
+    the sentence gives no combined figure on its own."""
+    f = FollowThrough(
+        3, "Practice 3", "2026-03-12T09:00:00+00:00", "x", 3.0, 3.5, "2026-06-20T09:00:00+00:00", 3.0
+    )
+    f.apart = True
+    text = follow_text(f)
+    assert "3.0" not in text and "3.5" not in text and "far apart" in text, text
 
 
 @settings(deadline=None, max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -11,7 +11,8 @@ import pytest
 
 from collabcheck.core.bank import load_bank
 from collabcheck.core.snapshot import write_snapshot
-from collabcheck.render.power import pattern_sentence
+from collabcheck.render import summary
+from collabcheck.render.power import item_line, pattern_sentence, say_items
 from collabcheck.render.words import names_of
 from collabcheck.scoring.compare import compare
 
@@ -71,10 +72,47 @@ def test_a_pair_is_still_both_of_you():
     assert pattern_sentence(c.authority, names_of(c)) == "Both of you see the say as shared."
 
 
-def test_the_cohort_says_the_same_of_a_trio_with_one_not_sure(tmp_path: Path):
+@pytest.mark.parametrize(
+    ("ann", "bo", "words"),
+    [
+        ("shared", "mostly:ann", "of the two who answered, one sees it as shared, the other does not"),
+        (
+            "outside",
+            "shared",
+            "of the two who answered, one sees it outside the partnership, the other does not",
+        ),
+        ("mostly:bo", "mostly:ann", "each of the two who answered sees another holding most of it"),
+        ("mostly:ann", "mostly:bo", "each of the two who answered sees themselves holding most of it"),
+        ("shared", "shared", "the two who answered see it as shared"),
+    ],
+)
+def test_the_cohort_says_the_same_of_a_trio_with_one_not_sure(tmp_path: Path, ann: str, bo: str, words: str):
     folder = tmp_path / "programme"
-    write_snapshot(_trio("shared", "mostly:ann"), folder, BANK)
+    write_snapshot(_trio(ann, bo), folder, BANK)
     ran = run_cli("--questions", str(MINI_BANK), "cohort", str(folder), "--format", "json")
     assert ran.returncode == 0, ran.stderr
-    words = json.loads(ran.stdout)["partnerships"][0]["say"]["pattern"]
-    assert words == "of the two who answered, one sees it as shared, the other does not"
+    assert json.loads(ran.stdout)["partnerships"][0]["say"]["pattern"] == words
+
+
+def test_a_partner_who_skipped_is_not_counted_in_both_of_you():
+    """Cy skipped the say and the attention questions (no answer at all, not "not sure"):
+    the question lines and the attention finding speak of the two who answered."""
+    answers = {
+        "ann": {
+            **dict.fromkeys(SAY, "shared"),
+            "relationship.time": "balanced",
+            "relationship.first": "balanced",
+        },
+        "bo": {
+            **dict.fromkeys(SAY, "shared"),
+            "relationship.time": "balanced",
+            "relationship.first": "balanced",
+        },
+        "cy": {"find-partners.a": 4},
+    }
+    c = compare(make_snapshot(BANK, answers, pair="ann-bo-and-cy"), BANK)
+    lines = [item_line(i, names_of(c)) for i in say_items(c.authority)]
+    assert all("the two of you who answered said shared equally" in line for line in lines), lines
+    assert not any("both of you" in line for line in lines)
+    attention = next(f for f in summary.findings(c) if f.startswith("Attention"))
+    assert attention.startswith("Attention: the two of you who answered see it the same way"), attention

@@ -19,6 +19,7 @@ from collabcheck.core.model_base import Slug, Text, problem
 from collabcheck.core.models import Side, Strict
 
 Figure = float | None
+PRACTICE_KEYS = ("1", "2", "3", "4", "5")
 PracticeFigures = dict[Literal["1", "2", "3", "4", "5"], Figure]
 Score = Annotated[float, Field(ge=1, le=5)] | None  # a partner's own score for a practice
 # Keyed by partner id: each must be one of `partners` (checked in `_fits_together`), which
@@ -56,17 +57,18 @@ class SummaryModel(Strict):
     say_gap: Figure = None
     cannot_see: dict[Literal["1", "2", "3", "4", "5"], dict[Slug, Counts]] | None = None
     # Each partner's own score for each practice (practice number → partner id → score).
-    scores: PracticeScores | None = None
+    scores: PracticeScores
 
     @model_validator(mode="after")
     def _fits_together(self) -> SummaryModel:
-        """What a reader takes as given: a name for each partner, scores only for partners,
-        and the moment of the sitting (`ts`) the one its date and time says, so it can be
-        shown as a day."""
+        """What a reader takes as given: a name for each partner, each partner's own score
+        (or null) for every practice, and the moment of the sitting (`ts`) the one its date
+        and time says, so it can be shown as a day."""
         if len(self.names) != len(self.partners):
             raise problem("does not give one name for each partner")
-        if any(pid not in self.partners for by in (self.scores or {}).values() for pid in by):
-            raise problem("gives a score for someone who is not a partner")
+        partners = set(self.partners)
+        if set(self.scores) != set(PRACTICE_KEYS) or any(set(by) != partners for by in self.scores.values()):
+            raise problem("does not give each partner's own score for every practice")
         try:
             when = datetime.fromisoformat(self.taken_at)
             same = when.tzinfo is not None and when.timestamp() == self.ts

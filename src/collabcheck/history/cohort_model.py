@@ -17,6 +17,7 @@ from pydantic import ConfigDict, Field, TypeAdapter, ValidationError, model_vali
 from collabcheck.core.model_base import Text, problem
 from collabcheck.core.models import Strict
 from collabcheck.history.cache_model import (
+    PRACTICE_KEYS,
     CacheEntryModel,
     Figure,
     PracticeFigures,
@@ -24,8 +25,6 @@ from collabcheck.history.cache_model import (
     RefusedModel,
     SummaryModel,
 )
-
-PRACTICE_KEYS = ("1", "2", "3", "4", "5")
 
 
 class PlaceModel(Strict):

@@ -88,6 +88,7 @@ def pattern_words(row: Row, names: Names) -> str:
     answered = f"the {number_word(len(holders))} who answered"
     everyone = ("both" if len(holders) == 2 else "all") if full else answered
     one = "one" if full else f"of {answered}, one"
+    each = "each" if full else f"each of {answered}"
     amount = "most" if holders and all(strength.get(p) == "most" for p in holders) else "more"
     if pid == "all-shared":
         return f"{everyone} see it as shared"
@@ -118,8 +119,8 @@ def pattern_words(row: Row, names: Names) -> str:
             if len(holders) == 2
             else "some see it as shared, others do not"
         ),
-        "each-self": f"each sees themselves holding {amount} of it",
-        "each-other": f"each sees another holding {amount} of it",
+        "each-self": f"{each} sees themselves holding {amount} of it",
+        "each-other": f"{each} sees another holding {amount} of it",
         "mixed": "they see different people holding it",
     }.get(str(pid), "not enough answers to compare")
 

@@ -63,27 +63,40 @@ def follow_text(f: FollowThrough) -> str:
 
     When the partners' views of the practice were far apart, each sentence with a figure
     gives each partner's own first and the combined one after it: 'Alice went from 4.0 to
-    4.5 and Sam from 1.7 to 2.0 (together, 2.9 to 3.2).'"""
+    4.5 and Sam went from 1.7 to 2.0 (together, 2.9 to 3.2).' A combined figure is never
+    given alone for views far apart."""
     before, after, latest = f.before, f.after, f.latest
     text = f"You chose practice {f.practice} ({short_title(f.title)}) on {long_date(f.chosen_at)}. "
     if f.next_taken_at is None:
         text += "Your next sitting will show how it went."
     elif before is None or after is None:
         text += "It has no score at one of the two sittings, so it cannot be compared yet."
+    elif f.apart:
+        each = _each_went(f)
+        if f.common:
+            text += "On the questions asked at both sittings, "
+        if not each:  # (only a damaged record could leave them out: no average alone, then)
+            views = "your views" if f.common else "Your views"
+            text += f"{views} of it were far apart, so no one figure says how it went."
+        else:
+            together = (
+                f"it stayed at {fmt(after)}"
+                if fmt(after) == fmt(before)
+                else f"{fmt(before)} to {fmt(after)}"
+            )
+            text += f"{each} (together, {together})."
     else:
         if f.common:
             text += "On the questions asked at both sittings, "
-        each = _each_went(f) if f.apart else ""
-        if each:
-            together = fmt(after) if fmt(after) == fmt(before) else f"{fmt(before)} to {fmt(after)}"
-            text += f"{each} (together, {together})."
-        elif fmt(after) == fmt(before):
+        if fmt(after) == fmt(before):
             text += f"{'it' if f.common else 'It'} stayed at {fmt(after)}."
         else:
             text += f"{'it' if f.common else 'It'} went from {fmt(before)} to {fmt(after)}."
     if latest is not None and after is not None and fmt(latest) != fmt(after):
-        now = _each_now(f) if f.apart else ""
-        text += f" Now {now} (together, {fmt(latest)})." if now else f" It is {fmt(latest)} now."
+        if not f.apart:
+            text += f" It is {fmt(latest)} now."
+        elif now := _each_now(f):
+            text += f" Now {now} (together, {fmt(latest)})."
     return text
 
 
@@ -101,9 +114,9 @@ def _each_went(f: FollowThrough) -> str:
                 f"{name} stayed at {fmt(now)}" if same else f"{name} went from {fmt(then)} to {fmt(now)}"
             )
         elif now is not None:
-            parts.append(f"{name} gave {fmt(now)} at the next sitting")
+            parts.append(f"{name} gave {fmt(now)} at the next sitting only")
         elif then is not None:
-            parts.append(f"{name} gave {fmt(then)} then but no score at the next sitting")
+            parts.append(f"{name} gave {fmt(then)} at the first of the two only")
     return join_words(sorted(parts)) if parts else ""
 
 

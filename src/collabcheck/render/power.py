@@ -31,8 +31,8 @@ def pattern_sentence(a: AuthorityResult, names: dict[str, str]) -> str:
     # A partner who was not sure on every say question has no view: the sentence speaks of
     # those who answered, and never as if they were everyone ("both of you" to a trio).
     full = n >= len(names)
-    answered = f"the {number_word(n)} of you who answered"
-    everyone = all_of(n).capitalize() if full else answered.capitalize()
+    answered = all_of(n, len(names))
+    everyone = answered.capitalize()
     if a.pattern_id == "all-shared" and a.divergent and a.divergence is not None:
         return (
             f"{everyone} see the say as shared overall, but your answers on who has it are "
@@ -151,7 +151,8 @@ def item_line(item: ItemResult, names: dict[str, str]) -> str:
     if not given:
         return f"{label}: nobody answered."
     if len(given) >= 2 and len({v for _, v in given}) == 1:
-        return f"{label}: {all_of(len(given))} said {_lower(authority_words(given[0][1], names))}."
+        said = _lower(authority_words(given[0][1], names))
+        return f"{label}: {all_of(len(given), len(item.answers))} said {said}."
     parts = [f"{names.get(pid, pid)}, {_lower(authority_words(v, names))}" for pid, v in given]
     return f"{label}: " + "; ".join(parts) + "."
 
@@ -215,7 +216,7 @@ def development_sentence(a: AuthorityResult, partners: list[Partner], names: dic
         seers = [p for p, v in views.items() if v]
         others = [p for p, v in views.items() if not v]
         if not others:
-            everyone = all_of(len(seers)).capitalize()
+            everyone = all_of(len(seers), len(names)).capitalize()
             text = f"{everyone} see the chances to develop as a leader going {amount} to {who}."
         else:
             text = (

@@ -210,7 +210,8 @@ def _attention_finding(c: Comparison) -> str | None:
         "balanced": "is balanced",
     }[f.leaning or "balanced"]
     if len(set(known.values())) == 1:
-        return f"Attention: {all_of(len(known))} see it the same way ({signed(f.mean)}); it {leaning}."
+        who = all_of(len(known), len(names))
+        return f"Attention: {who} see it the same way ({signed(f.mean)}); it {leaning}."
     differ = ": you see it differently" if f.divergent else ""
     for every in (True, False):
         text = f"Attention: {_extremes(known, names, True, every)}; together it {leaning}{differ}."

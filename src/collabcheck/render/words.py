@@ -258,8 +258,11 @@ def focus_picture(positions: dict[str, float | None], names: dict[str, str]) -> 
     )
 
 
-def all_of(n: int) -> str:
-    """'both of you', 'all three of you'."""
+def all_of(n: int, of: int | None = None) -> str:
+    """'both of you', 'all three of you'; when only `n` of the `of` partners answered, 'the
+    two of you who answered' (never "both of you" to a trio where one gave no answer)."""
+    if of is not None and n < of:
+        return f"the {number_word(n)} of you who answered"
     return "both of you" if n == 2 else f"all {number_word(n)} of you"
 
 
