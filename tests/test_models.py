@@ -128,8 +128,9 @@ def test_a_state_round_trips_and_always_saves_a_snapshot_that_validates(tmp_path
     error=st.booleans(),
     text=TEXT,
     figure=st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False)),
+    score=st.one_of(st.none(), st.floats(1, 5)),
 )
-def test_a_cache_entry_round_trips_through_its_model(key, error, text, figure):
+def test_a_cache_entry_round_trips_through_its_model(key, error, text, figure, score):
     summary = (
         {"error": text or "x", "line": None}
         if error
@@ -150,6 +151,7 @@ def test_a_cache_entry_round_trips_through_its_model(key, error, text, figure):
             "unknown": [],
             "mismatched": [text],
             "warnings": [],
+            "scores": {k: {"ann": score, "bo": None} for k in "12345"},
         }
     )
     raw = json.loads(json.dumps([list(key), summary], ensure_ascii=False))
