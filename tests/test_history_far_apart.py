@@ -23,7 +23,7 @@ from collabcheck.core.bank import load_bank
 from collabcheck.core.snapshot import Agreed, write_snapshot
 from collabcheck.history.build import FollowThrough
 from collabcheck.history.gather import load_history
-from collabcheck.render.history import follow_text
+from collabcheck.render.history import apart_now_note, follow_text, render_markdown, render_text
 from collabcheck.render.history_json import pair_json
 from collabcheck.render.words import display_name, fmt1
 from collabcheck.scoring.compare import compare
@@ -59,6 +59,26 @@ def test_far_apart_the_sentence_gives_each_partners_figures_first(tmp_path: Path
     assert js["far_apart"] is True and js["from"] == 3.0 and js["to"] == 3.5
     assert js["each_from"] == {"ann": 5.0, "bo": 1.0} and js["each_to"] == {"ann": 5.0, "bo": 2.0}
     assert js["each_latest"] == {} and js["text"] == follow_text(f)
+
+
+def test_the_table_of_combined_scores_names_each_partners_for_views_far_apart_now(tmp_path: Path):
+    """Under the table of combined scores, the practices far apart at the latest sitting with
+    each partner's own score, in text and Markdown; nothing when none is."""
+    d = tmp_path / "s"
+    write_snapshot(snap("ann-and-bo", "2026-03-12T09:00:00+00:00", {3: 3}), d, BANK)
+    write_snapshot(
+        snap("ann-and-bo", "2026-06-20T09:00:00+00:00", per_partner={"ann": {3: 5}, "bo": {3: 1}}), d, BANK
+    )
+    h = load_history(d, BANK)
+    note = (
+        "The table gives combined figures. At your latest sitting your views were far apart on "
+        "practice 3 (Ann 5.0, Bo 1.0). The brackets give each of your own scores."
+    )
+    assert note in " ".join(render_text(h).split())
+    assert note in render_markdown(h)
+    close = tmp_path / "close"
+    write_snapshot(snap("ann-and-bo", "2026-06-20T09:00:00+00:00", {3: 4}), close, BANK)
+    assert "The table gives combined figures" not in render_text(load_history(close, BANK))
 
 
 def test_close_views_keep_the_short_sentence(tmp_path: Path):
@@ -150,6 +170,13 @@ def test_15_history_never_gives_a_combined_figure_alone_for_views_far_apart(
     text = follow_text(f)
     then, now = compare(first, BANK).practice(practice), compare(second, BANK).practice(practice)
     assert f.apart == (then.apart or now.apart)
+    note = apart_now_note(pair)  # under the table of combined scores: the latest sitting
+    assert (f"practice {practice} (" in note) == (
+        now.apart and any(v is not None for v in now.scores.values())
+    )
+    for pid, score in now.scores.items() if now.apart else ():
+        if score is not None:
+            assert f"{display_name(second.partners[pids.index(pid)].name)} {fmt1(score)}" in note, note
     if then.combined is None or now.combined is None:
         return  # no figure to give: "it cannot be compared yet"
     if not f.apart:

@@ -144,6 +144,33 @@ def since_last_note(p: PairHistory) -> str:
     )
 
 
+def apart_now_note(p: PairHistory) -> str:
+    """Under the scores when, at the latest sitting, the partners' views of a practice are
+    far apart (the rule's test: statement by statement, or in their own scores, so close own
+    scores can show): the table's combined figure is then never the only one shown. 'The
+    table gives combined figures. At your latest sitting your views were far apart on
+    practice 3 (Ann 5.0, Bo 1.0). The brackets give each of your own scores.'"""
+    from collabcheck.scoring.results import far_apart
+
+    last = p.sittings[-1]
+    names = dict(zip(last.partners, last.names, strict=False))
+    parts = []
+    for k in PRACTICES:
+        each = last.scores.get(k, {})
+        if far_apart(last.divergence.get(k), each):
+            known = sorted(
+                (display_name(names.get(pid, pid)), fmt(v)) for pid, v in each.items() if v is not None
+            )
+            if known:
+                parts.append(f"practice {k} ({', '.join(f'{n} {v}' for n, v in known)})")
+    if not parts:
+        return ""
+    return (
+        "The table gives combined figures. At your latest sitting your views were far apart "
+        f"on {join_words(parts)}. The brackets give each of your own scores."
+    )
+
+
 def pair_title(p: PairHistory) -> str:
     names = [display_name(n) for n in p.names]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -256,6 +283,8 @@ def pair_text(p: PairHistory, history: History, width: int = 80) -> str:
             f"  {cut_words(label, label_w):<{label_w}} {sparkline(values, 1, 5):<{TREND_WIDTH}} "
             f"{first:>5} {fmt(values[-1]):>4}  {change}"
         )
+    if apart := apart_now_note(p):
+        lines += textwrap.wrap(apart, width, initial_indent="  ", subsequent_indent="  ")
     lines += [
         "",
         cut_words(SPREAD_LABEL, width),
@@ -372,6 +401,8 @@ def render_markdown(history: History) -> str:
                 f"| {_md_cell(label)} | {sparkline(values, 1, 5, len(values))} | "
                 f"{' → '.join(fmt(v) for v in values)} | {change} |"
             )
+        if apart := apart_now_note(p):
+            out += ["", _md_cell(apart)]
         out += ["", f"### {SPREAD_LABEL}", "", "| | Trend | Over time | Since last |", "|---|---|---|---|"]
         for label, t, change in spread_rows(p):
             out.append(
