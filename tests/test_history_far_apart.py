@@ -76,6 +76,32 @@ def test_the_table_of_combined_scores_names_each_partners_for_views_far_apart_no
     )
     assert note in " ".join(render_text(h).split())
     assert note in render_markdown(h)
+    trio = tmp_path / "trio"  # Cy gave no score for practice 3: said so, not left out
+    per = {"ann": {3: 5}, "bo": {3: 1}, "cy": {}}
+    write_snapshot(
+        snap(
+            "ann-bo-and-cy",
+            "2026-06-20T09:00:00+00:00",
+            {1: 3, 2: 3, 4: 3, 5: 3},
+            partners=("ann", "bo", "cy"),
+            per_partner=per,
+        ),
+        trio,
+        BANK,
+    )
+    assert "practice 3 (Ann 5.0, Bo 1.0, Cy no score)" in " ".join(
+        render_text(load_history(trio, BANK)).split()
+    )
+    same = tmp_path / "same"  # far apart statement by statement, their own scores equal: said why
+    ann, bo = {"learning.a": 5, "learning.b": 1}, {"learning.a": 1, "learning.b": 5}
+    write_snapshot(
+        snap("ann-and-bo", "2026-06-20T09:00:00+00:00", {3: 3}, extra={"ann": ann, "bo": bo}), same, BANK
+    )
+    said = " ".join(render_text(load_history(same, BANK)).split())
+    assert "practice 3 (Ann 3.0, Bo 3.0)" in said, said
+    assert (
+        "Where your own scores are close, your answers to the same statements are 1.0 or more apart" in said
+    )
     close = tmp_path / "close"
     write_snapshot(snap("ann-and-bo", "2026-06-20T09:00:00+00:00", {3: 4}), close, BANK)
     assert "The table gives combined figures" not in render_text(load_history(close, BANK))

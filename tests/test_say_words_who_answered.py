@@ -116,3 +116,37 @@ def test_a_partner_who_skipped_is_not_counted_in_both_of_you():
     assert not any("both of you" in line for line in lines)
     attention = next(f for f in summary.findings(c) if f.startswith("Attention"))
     assert attention.startswith("Attention: the two of you who answered see it the same way"), attention
+
+
+def test_the_picture_compares_only_those_with_a_view():
+    """The picture's sentence under "The two of you who answered": a partner not sure on
+    every say question gave no view, so the say's sameness is of the two who answered."""
+    from collabcheck.history.picture import picture
+    from collabcheck.render.picture import sentence
+
+    c = compare(_trio("shared", "shared"), BANK)
+    said = sentence(picture(c), names_of(c))
+    assert "Cy gave no view of who has the say" in said, said
+    assert "The two of you who answered see who has the say the same way" in said, said
+    assert "The two who answered see" in sentence(picture(c), names_of(c), you=False)
+
+
+def test_not_sure_on_carrying_responsibility_is_no_view_either():
+    """'Not sure' on every question about carrying responsibility puts it with nobody: that
+    partner is not told apart as seeing it elsewhere ("Cy's do not")."""
+    from collabcheck.render.power import carrying_sentence
+
+    bank = load_bank()
+    carrying = [i.id for i in bank.items_of_kind("authority") if i.accountability]
+    assert carrying
+    answers = {
+        "ann": dict.fromkeys(carrying, "mostly:ann"),
+        "bo": dict.fromkeys(carrying, "mostly:ann"),
+        "cy": dict.fromkeys(carrying, "unsure"),
+    }
+    c = compare(make_snapshot(bank, answers, pair="ann-bo-and-cy"), bank)
+    said = carrying_sentence(c.authority, names_of(c))
+    assert said is not None and said.startswith(
+        "Ann and Bo's answers put the carrying of responsibility with Ann."
+    )
+    assert "Cy" not in said

@@ -116,7 +116,7 @@ def _each_went(f: FollowThrough) -> str:
         elif now is not None:
             parts.append(f"{name} gave {fmt(now)} at the next sitting only")
         elif then is not None:
-            parts.append(f"{name} gave {fmt(then)} at the first of the two only")
+            parts.append(f"{name} gave {fmt(then)} at the first of the two sittings only")
     return join_words(sorted(parts)) if parts else ""
 
 
@@ -151,23 +151,32 @@ def apart_now_note(p: PairHistory) -> str:
     table gives combined figures. At your latest sitting your views were far apart on
     practice 3 (Ann 5.0, Bo 1.0). The brackets give each of your own scores.'"""
     from collabcheck.scoring.results import far_apart
+    from collabcheck.scoring.rules import SEEN_DIFFERENTLY
 
     last = p.sittings[-1]
     names = dict(zip(last.partners, last.names, strict=False))
     parts = []
+    close = False  # far apart statement by statement only, their own scores close
     for k in PRACTICES:
         each = last.scores.get(k, {})
-        if far_apart(last.divergence.get(k), each):
-            known = sorted(
-                (display_name(names.get(pid, pid)), fmt(v)) for pid, v in each.items() if v is not None
+        if far_apart(last.divergence.get(k), each) and any(v is not None for v in each.values()):
+            shown = sorted(
+                (display_name(names.get(pid, pid)), fmt(v) if v is not None else "no score")
+                for pid, v in each.items()
             )
-            if known:
-                parts.append(f"practice {k} ({', '.join(f'{n} {v}' for n, v in known)})")
+            parts.append(f"practice {k} ({', '.join(f'{n} {v}' for n, v in shown)})")
+            close = close or not far_apart(None, each)
     if not parts:
         return ""
+    why = (
+        " Where your own scores are close, your answers to the same statements are "
+        f"{fmt(SEEN_DIFFERENTLY)} or more apart on average."
+        if close
+        else ""
+    )
     return (
         "The table gives combined figures. At your latest sitting your views were far apart "
-        f"on {join_words(parts)}. The brackets give each of your own scores."
+        f"on {join_words(parts)}. The brackets give each of your own scores.{why}"
     )
 
 

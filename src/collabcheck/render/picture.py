@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 from collabcheck.history.picture import Arrow, Picture, Place
 from collabcheck.render.safe import md_escape
-from collabcheck.render.words import display_name, fmt1
+from collabcheck.render.words import all_of, display_name, fmt1, number_word
 from collabcheck.scoring.rules import LEANING
 
 ACROSS = ("The other partner(s)", "Shared", "Me")  # the say, left to right
@@ -93,10 +93,10 @@ def move(arrow: Arrow, names: dict[str, str]) -> Move:
     """The words for one partner: where they stand now, and how they moved since last time."""
     now, before, name = arrow.now, arrow.before, names.get(arrow.pid, arrow.pid)
     band = _attention_band(now.attention)
-    sees = f"sees {_say(now, names)}" if now.holder else "did not answer who has the say"
+    sees = f"sees {_say(now, names)}" if now.holder else "gave no view of who has the say"
     steps = arrow.steps
     if steps is None:
-        att = f"attention {BANDS[band][0]}" if band else "no answer on attention"
+        att = f"attention {BANDS[band][0]}" if band else "no view on attention"
         where = "" if now.on_plane else " (so they are not on the picture)"
         return Move(arrow.pid, None, None, f"{name} {sees}, with {att}{where}.")
     across, up = steps
@@ -150,6 +150,9 @@ def sentence(pic: Picture, names: dict[str, str], you: bool = True) -> str:
     if pic.say_gap is not None:
         now = " now" if pic.has_before else ""
         who, are = ("you", "are") if you else ("they", "are")
+        viewed = sum(1 for a in pic.arrows if a.now.holder is not None)
+        if viewed < len(pic.arrows):  # a partner with no view is not among those compared
+            who = all_of(viewed, len(pic.arrows)) if you else f"the {number_word(viewed)} who answered"
         gap = (
             f"{who}{now} see who has the say the same way"
             if fmt1(pic.say_gap) == "0.0"

@@ -254,13 +254,14 @@ CARRYING_NOTE = (
 def carrying_sentence(a: AuthorityResult, names: dict[str, str]) -> str | None:
     """When answers put the carrying on a partner: whose answers put it with whom, and the
     guide's point that being answerable need not mean having the last word. None when nobody
-    is seen carrying it. A partner who answered none of these questions is not mentioned, and
+    is seen carrying it. A partner who answered none of these questions (or was not sure of
+    each) is not mentioned, and
     partners naming different people are told apart (not "with Ann and Bo", as if agreed)."""
     named: dict[str, list[str]] = {}  # whose answers → whom they name, in order
     answered: set[str] = set()
     for item in carrying_items(a):
         for pid, value in item.answers.items():
-            if value is None:
+            if value is None or value == "unsure":  # "not sure" puts it with nobody, nor away from anyone
                 continue
             answered.add(pid)
             if isinstance(value, str) and value.partition(":")[0] in ("more", "mostly"):
