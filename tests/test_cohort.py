@@ -88,7 +88,10 @@ def test_examples_text_and_markdown_name_every_partnership():
     md = run_cli("cohort", str(EXAMPLES), "--format", "markdown").stdout
     assert md.startswith("# A programme at a glance")
     assert "| Practice | Jo Okafor | Priya Shah | Ken Morris | Gap |" in md
-    assert "Chose practice 5 (Embed collaborative activity) on 18 June 2026: 2.6 → 3.3, rose" in md
+    assert (
+        "Chose practice 5 (Embed collaborative activity) on 18 June 2026: by partner, Dr Amira "
+        "Haddad 2.7 → 3.3, Tom Reilly 2.5 → 3.2; together, 2.6 → 3.3, rose."
+    ) in " ".join(md.split())
 
 
 @pytest.mark.parametrize("hide", [False, True])
@@ -107,7 +110,7 @@ def test_a_chosen_practice_far_apart_gives_each_partners_change(tmp_path: Path, 
     for fmt in ("text", "markdown", "json"):
         out = " ".join(run_cli(*args, "--format", fmt).stdout.split())
         ann, bo = ("P01-A", "P01-B") if hide else ("Ann", "Bo")
-        assert f"2.5 → 3.0, rose; by partner: {ann} 4.0 → 5.0, {bo} 1.0 → 1.0." in out, fmt
+        assert f": by partner, {ann} 4.0 → 5.0, {bo} 1.0 → 1.0; together, 2.5 → 3.0, rose." in out, fmt
         assert "2.0 → 3.0, rose." in out, fmt  # close views: the combined change alone
 
 

@@ -102,11 +102,11 @@ def pattern_words(row: Row, names: Names) -> str:
         who = next(iter(left_out.values()))
         seers = sorted(names.partner(row, p) for p in left_out)
         if list(left_out) == [who]:
-            return f"not all see it as shared: {names.partner(row, who)} sees themselves with less say"
+            return f"not all see it as shared; {names.partner(row, who)} sees themselves with less say"
         verb = "sees" if len(seers) == 1 else "see"
-        return f"not all see it as shared: {_join(seers)} {verb} {names.partner(row, who)} with less say"
+        return f"not all see it as shared; {_join(seers)} {verb} {names.partner(row, who)} with less say"
     if pid == "left-out-differs":
-        return "not all see it as shared: they see different partners with less say"
+        return "not all see it as shared; they see different partners with less say"
     return {
         "outside": f"{everyone} see it outside the partnership",
         "some-outside": (
@@ -145,7 +145,7 @@ def flag_words(flag: Flag, row: Row) -> str:
 
 def chosen_words(row: Row, names: Names | None = None) -> str:
     """The practice chosen last and how it went since; where the partners' scores for it are
-    far apart (then or now), each partner's figures too, so the combined change is never the
+    far apart (then or now), each partner's figures first, so the combined change is never the
     only figure given for views far apart (property 15)."""
     c = row.chosen
     if c is None:
@@ -154,8 +154,9 @@ def chosen_words(row: Row, names: Names | None = None) -> str:
     if not c.measured:
         return head + "; no sitting since."
     basis = " (on the questions asked at both sittings)" if c.common else ""
-    text = f"{head}: {fmt1(c.before)} → {fmt1(c.now)}{basis}, {c.direction or 'cannot be compared'}"
-    return text + _each_partner(row, str(c.practice), names or Names(False)) + "."
+    change = f"{fmt1(c.before)} → {fmt1(c.now)}{basis}, {c.direction or 'cannot be compared'}"
+    each = _each_partner(row, str(c.practice), names or Names(False))
+    return f"{head}: by partner, {each}; together, {change}." if each else f"{head}: {change}."
 
 
 def _apart(record: dict[str, Any], practice: str) -> bool:
@@ -165,7 +166,7 @@ def _apart(record: dict[str, Any], practice: str) -> bool:
 
 
 def _each_partner(row: Row, practice: str, names: Names) -> str:
-    """'; by partner: Alice 4.0 → 5.0, Sam 1.7 → 1.7' when the practice is far apart, then or now."""
+    """'Alice 4.0 → 5.0, Sam 1.7 → 1.7' when the practice is far apart, then or now ('' if not)."""
     then, now = row.chosen_record, row.latest
     if not (_apart(then, practice) or _apart(now, practice)):
         return ""
@@ -175,7 +176,7 @@ def _each_partner(row: Row, practice: str, names: Names) -> str:
         f"{names.partner(row, pid)} {fmt1(before.get(pid))} → {fmt1(after.get(pid))}"
         for pid in dict.fromkeys([*before, *after])
     ]
-    return "; by partner: " + ", ".join(sorted(parts)) if parts else ""
+    return ", ".join(sorted(parts))
 
 
 def committed_words(row: Row) -> str:
