@@ -18,7 +18,7 @@ from collabcheck.history.cohort import Cohort, Flag, Row
 from collabcheck.history.read import PRACTICES
 from collabcheck.render.history import long_date, short_title, sparkline
 from collabcheck.render.safe import md_escape
-from collabcheck.render.words import display_name, fmt1, number_word
+from collabcheck.render.words import display_name, fmt1, join_words, number_word
 from collabcheck.scoring.results import far_apart
 
 GAP_NOTE = (
@@ -49,7 +49,7 @@ class Names:
         if self.hide:
             return row.code
         names = [display_name(n, 40) for n in row.history.names]
-        return f"{_join(names)} ({row.pair})"
+        return f"{join_words(names)} ({row.pair})"
 
     def partner(self, row: Row, pid: str) -> str:
         if self.hide:
@@ -62,12 +62,6 @@ class Names:
     def partners(self, row: Row) -> list[tuple[str, str]]:
         """(partner id, name or code) for everyone at the latest sitting, in sitting order."""
         return [(pid, self.partner(row, pid)) for pid in row.last.partners]
-
-
-def _join(words: list[str]) -> str:
-    if not words:
-        return ""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _plural(n: int, word: str) -> str:
@@ -104,7 +98,7 @@ def pattern_words(row: Row, names: Names) -> str:
         if list(left_out) == [who]:
             return f"not all see it as shared; {names.partner(row, who)} sees themselves with less say"
         verb = "sees" if len(seers) == 1 else "see"
-        return f"not all see it as shared; {_join(seers)} {verb} {names.partner(row, who)} with less say"
+        return f"not all see it as shared; {join_words(seers)} {verb} {names.partner(row, who)} with less say"
     if pid == "left-out-differs":
         return "not all see it as shared; they see different partners with less say"
     return {
@@ -130,7 +124,7 @@ def flag_words(flag: Flag, row: Row) -> str:
     f = flag.facts
     if flag.id == "widened":
         parts = [f"{GAP_NAMES[g['gap']]} ({fmt1(g['before'])} → {fmt1(g['now'])})" for g in f["gaps"]]
-        return f"Further apart than last time on {_join(parts)}."
+        return f"Further apart than last time on {join_words(parts)}."
     if flag.id == "overdue":
         return (
             f"No sitting for {_plural(f['months'], 'month')} (last on {long_date(f['last'])}; "
@@ -497,4 +491,4 @@ def csv_rows(comparison: Any, pair: str, partner_codes: dict[str, str] | None, f
 
 def pair_label(p: PairHistory) -> str:
     """A partnership's names as one line, for a screen's table."""
-    return _join([display_name(n, 40) for n in p.names])
+    return join_words([display_name(n, 40) for n in p.names])

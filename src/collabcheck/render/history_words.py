@@ -12,6 +12,7 @@ from functools import lru_cache
 from collabcheck.core.dates import MONTHS
 from collabcheck.history.build import SAME
 from collabcheck.render.words import fmt1 as fmt
+from collabcheck.render.words import join_words as join_words  # (… as …: read from here by the layouts)
 
 
 @lru_cache(maxsize=4096)
@@ -27,10 +28,6 @@ def short_title(title: str) -> str:
     for cut in (" – ", " - ", " ("):
         title = title.split(cut, 1)[0]
     return title
-
-
-def join_words(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def signed_change(delta: float | None, up: str, down: str, same: str) -> str:

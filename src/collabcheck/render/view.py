@@ -20,6 +20,7 @@ from collabcheck.render.words import (
     figures_of,
     fmt1,
     focus_picture,
+    join_words,
     names_of,
     plural,
     seen_differently,
@@ -233,8 +234,8 @@ def attention_summary(c: Comparison) -> str | None:
         task = [names[p] for p, v in f.positions.items() if v is not None and v < 0]
         rel = [names[p] for p, v in f.positions.items() if v is not None and v > 0]
         text = (
-            f"You see this in opposite ways: {_join(task)} {_sees(task)} it going to the task, "
-            f"{_join(rel)} to your relationship. An average would hide that, so none is given."
+            f"You see this in opposite ways: {join_words(task)} {_sees(task)} it going to the task, "
+            f"{join_words(rel)} to your relationship. An average would hide that, so none is given."
         )
     else:
         leaning = {
@@ -274,10 +275,6 @@ def _attention(c: Comparison) -> Section:
     if summary is None:
         return Section("attention", heading, (*blocks, Para(ONE_ANSWERED)))
     return Section("attention", heading, (*blocks, Para(summary)))
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _sees(names: list[str]) -> str:

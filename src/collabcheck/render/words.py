@@ -258,6 +258,13 @@ def focus_picture(positions: dict[str, float | None], names: dict[str, str]) -> 
     )
 
 
+def join_words(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c' ('' for none): the one way lists are said."""
+    if not words:
+        return ""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def all_of(n: int, of: int | None = None) -> str:
     """'both of you', 'all three of you'; when only `n` of the `of` partners answered, 'the
     two of you who answered' (never "both of you" to a trio where one gave no answer)."""
