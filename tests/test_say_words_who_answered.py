@@ -150,3 +150,15 @@ def test_not_sure_on_carrying_responsibility_is_no_view_either():
         "Ann and Bo's answers put the carrying of responsibility with Ann."
     )
     assert "Cy" not in said
+
+
+def test_the_biggest_difference_is_joint_when_others_are_as_wide():
+    """Ann 5s, Bo 1s: practices 2 to 5 are all as far apart as shown, so the summary names
+    practice 2 as the joint biggest difference, never as the one biggest."""
+    statements = [i.id for s in BANK.practices for i in s.rated]
+    ann = dict.fromkeys(statements, 5)
+    bo = dict.fromkeys(statements, 1)
+    ann.update({"find-partners.a": 5, "find-partners.b": 4, "find-partners.c": 2})
+    c = compare(make_snapshot(BANK, {"ann": ann, "bo": bo}), BANK)
+    widest = next(f for f in summary.findings(c) if f.startswith("Biggest difference"))
+    assert widest.startswith("Biggest difference: practice 2 (joint with 3, 4 and 5), where"), widest

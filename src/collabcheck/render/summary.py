@@ -14,7 +14,7 @@ import textwrap
 
 from collabcheck.render import power
 from collabcheck.render.reasons import ROUTE_SHORT, level
-from collabcheck.render.words import all_of, figures_of, fmt1, names_of, signed
+from collabcheck.render.words import all_of, figures_of, fmt1, join_words, names_of, signed
 from collabcheck.scoring.results import Comparison, PracticeResult
 from collabcheck.scoring.rules import ROUTE_PRACTICE, SEEN_DIFFERENTLY, STRONG
 
@@ -220,6 +220,11 @@ def _attention_finding(c: Comparison) -> str | None:
     return text
 
 
+def _gap(p: PracticeResult) -> float:
+    """How far apart a practice is seen: the wider of its score gap and its statements' gap."""
+    return max(p.score_gap or 0, p.divergence or 0)
+
+
 def _difference_finding(c: Comparison) -> str | None:
     names = names_of(c, NAME_LIMIT)
     apart = [p for p in c.practices if p.apart]
@@ -227,18 +232,20 @@ def _difference_finding(c: Comparison) -> str | None:
         if all(p.divergence is None for p in c.practices):
             return None
         return f"No practice is seen differently (apart by {fmt1(SEEN_DIFFERENTLY)} or more)."
-    widest = max(apart, key=lambda p: (max(p.score_gap or 0, p.divergence or 0), -p.number))
+    widest = max(apart, key=lambda p: (_gap(p), -p.number))
+    # Others as wide as shown make it the joint biggest, never "the" biggest.
+    joint = [p.number for p in apart if p is not widest and fmt1(_gap(p)) == fmt1(_gap(widest))]
+    which = f"practice {widest.number}"
+    if joint:
+        which += f" (joint with {join_words([str(n) for n in joint])})"
     if (widest.score_gap or 0) < SEEN_DIFFERENTLY:  # close scores, far-apart statements
         return (
-            f"Biggest difference: practice {widest.number}, where your answers to the same "
+            f"Biggest difference: {which}, where your answers to the same "
             f"statements are {fmt1(widest.divergence)} apart on average."
         )
     known = {p: v for p, v in widest.scores.items() if v is not None}
     for every in (True, False):
-        text = (
-            f"Biggest difference: practice {widest.number}, where your scores are "
-            f"{_extremes(known, names, False, every)}."
-        )
+        text = f"Biggest difference: {which}, where your scores are {_extremes(known, names, False, every)}."
         if _two_lines(text):
             break
     return text
