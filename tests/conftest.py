@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
     workers = getattr(config, "workerinput", {}).get("workercount")
     if workers and workers > 1:
         items[:] = spread_slowest_first(items, workers, slow_tests())
+
+
+@pytest.fixture(scope="session")
+def nobody() -> list[str]:
+    """The command prefix that runs a program as an ordinary user (root ignores file modes):
+    nothing when the suite is not root, else `setpriv` to the user `nobody`. Skips, saying
+    why, when there is no such user to be, or when that user cannot read this checkout's
+    Python (a clone inside a private folder, as `mktemp -d` makes)."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("needs a user other than root (setpriv)")
+    prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    ran = subprocess.run(
+        [*prefix, sys.executable, "-c", "import collabcheck"], capture_output=True, timeout=60
+    )
+    if ran.returncode != 0:
+        pytest.skip("the user nobody cannot read this checkout (its folder is private, as mktemp -d makes)")
+    return prefix
