@@ -162,14 +162,16 @@ def _need_reason(c: Comparison, best: PracticeResult, practices: list[PracticeRe
 
 
 def _own(c: Comparison, practices: list[PracticeResult]) -> str:
-    """Each partner's own figures for the practices named whose scores are far apart: a
-    combined score is never the only figure given for views far apart (property 15)."""
+    """Each partner's own figures for the practices named whose views are far apart (by the
+    rule's test: their statements or their own scores, so the scores themselves may be
+    close): a combined score is never the only figure given for views far apart (property 15)."""
     names = names_of(c)
     apart = [p for p in practices if p.apart]
     if not apart:
         return ""
     return "; " + "; ".join(
-        f"your own scores for practice {p.number} are far apart: {figures_of(p.scores, names)}" for p in apart
+        f"your views of practice {p.number} are far apart (your own scores: {figures_of(p.scores, names)})"
+        for p in apart
     )
 
 
